@@ -1,0 +1,102 @@
+"""Normalisation keys and slugs for organisation and programme names.
+
+Names reach us in many spellings: inflected ("des Westdeutschen Rundfunks"), hyphenated or
+not ("Uni Duisburg-Essen" / "Uni Duisburg Essen"), upper case ("INTEGRATION.INTERKOMMUNAL")
+and OCR-garbled ("fiir" for "für", "Offnung" for "Öffnung", "Behérde" for "Behörde",
+"Kfl" for "KfI"). Matching works on *token keys* that fold all of these onto one form:
+case is dropped, every run of vowels (with or without diacritics, and the letters OCR
+mistakes for them) becomes ``*``, and inflection endings are cut from long words.
+
+>>> token_key("Offnung") == token_key("Öffnung")
+True
+>>> token_key("fiir") == token_key("für") == token_key("fur")
+True
+>>> name_key("des Westdeutschen Rundfunks") == name_key("Westdeutscher Rundfunk")
+True
+>>> slugify("Stadt Mülheim an der Ruhr")
+'stadt-muelheim-an-der-ruhr'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "TOKEN_RE",
+    "tokens",
+    "token_key",
+    "name_key",
+    "slugify",
+    "clean_name",
+    "is_abbreviation",
+]
+
+TOKEN_RE = re.compile(r"#?\w+", re.UNICODE)
+_OCR_SHARP_S = re.compile(r"(?<=[a-zäöü])BB?(?=[a-zäöü])")
+_VOWEL_RUN = re.compile(r"[aeiouyäöüáàâãåéèêëíìîïóòôõúùûý*]+")
+_ENDING = re.compile(r"(?:ern|ens|es|en|er|em|e|s|n)$")
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+_LEADING_ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def token_key(token: str) -> str:
+    """Fold one word onto its matching key (case, umlauts, OCR vowels, inflection)."""
+    t = unicodedata.normalize("NFKC", token)
+    t = _OCR_SHARP_S.sub("ss", t)
+    t = t.casefold().replace("ß", "ss")
+    # OCR reads a capital I as l and "ü" as "ii"/"i"; fold l and i together
+    t = t.replace("l", "i")
+    for _ in range(2):  # "Kreises" -> "Kreis" -> "Krei", like "Kreis" -> "Krei"
+        if len(t) > 4 and not t[-1].isdigit():
+            t = _ENDING.sub("", t) or t
+    return _VOWEL_RUN.sub("*", t)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a name (``#tags`` and numbers included), punctuation dropped."""
+    return TOKEN_RE.findall(text)
+
+
+def name_key(name: str) -> str:
+    """Key of a whole name; a leading article is ignored."""
+    words = tokens(_LEADING_ARTICLE.sub("", name.strip()))
+    return " ".join(token_key(w) for w in words)
+
+
+_UMLAUT_SLUG = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def slugify(name: str) -> str:
+    """A readable, content-derived id: lower case, umlauts spelled out, ``-`` between words."""
+    s = unicodedata.normalize("NFKC", name).casefold().translate(_UMLAUT_SLUG)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    s = re.sub(r"\be\s*\.?\s*v\b\.?", "ev", s)
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:80].rstrip("-") or "x"
+
+
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = re.compile(r"^[\s,;:„“”\"'‚‘’»«•·*_–—-]+|[\s,;:„“”\"'‚‘’»«•·*_–—-]+$")
+
+
+def clean_name(text: str) -> str:
+    """Collapse whitespace and strip quotes, bullets and dashes around a name."""
+    s = _SPACES.sub(" ", text)
+    s = _EDGE_PUNCT.sub("", s)
+    if s.count("(") > s.count(")"):
+        s = s.rsplit("(", 1)[0].rstrip()
+    if s.count(")") > s.count("(") and s.endswith(")"):
+        s = s[:-1].rstrip()
+    return s
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for short forms like ``LVR``, ``KfI``, ``HSPV NRW``, ``G.I.B.``."""
+    w = word.replace(".", "").replace(" ", "").replace("-", "")
+    if not w or len(w) > 12 or not w[0].isupper():
+        return False
+    upper = sum(c.isupper() for c in w)
+    return upper >= 2 and upper * 2 >= len(w) - w.count("NRW")

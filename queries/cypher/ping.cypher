@@ -1,0 +1,2 @@
+// Readiness probe. params: none
+RETURN 1 AS ok

@@ -1,0 +1,66 @@
+"""One exception tree for the whole project.
+
+    VielfaltError
+    ├── ConfigError          settings or environment unusable (Java missing, port taken, ...)
+    ├── DatabaseError        Neo4j could not answer
+    │   ├── DatabaseUnavailable   not running / not reachable
+    │   └── AuthError             wrong user or password
+    ├── NotFound             an id that is not in the graph
+    ├── QueryLimitError      a request exceeds a configured limit
+    └── InputError           a source file, YAML file or argument cannot be used
+                             (loaders add file, line and problem)
+
+Library errors (neo4j, pydantic) are translated where they enter, with ``raise ... from``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "VielfaltError",
+    "ConfigError",
+    "DatabaseError",
+    "DatabaseUnavailable",
+    "AuthError",
+    "NotFound",
+    "QueryLimitError",
+    "InputError",
+]
+
+
+class VielfaltError(Exception):
+    """Base of every error the project raises on purpose; its message is for users."""
+
+
+class ConfigError(VielfaltError):
+    pass
+
+
+class DatabaseError(VielfaltError):
+    pass
+
+
+class DatabaseUnavailable(DatabaseError):
+    pass
+
+
+class AuthError(DatabaseError):
+    pass
+
+
+class NotFound(VielfaltError):
+    pass
+
+
+class QueryLimitError(VielfaltError):
+    pass
+
+
+class InputError(VielfaltError):
+    """A file or argument that cannot be used: names the input, the line and the problem."""
+
+    def __init__(self, source: str, problem: str, line: int | None = None) -> None:
+        self.source = source
+        self.problem = problem
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {problem}")

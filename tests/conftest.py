@@ -1,0 +1,91 @@
+"""Shared fixtures: the real local Neo4j (started if needed), a clean graph, the live app.
+
+No test replaces the driver: everything that touches the graph talks to Neo4j.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from loaders import neo4j_local
+from queries import db
+from queries.settings import Settings, get_settings
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return get_settings()
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(settings: Settings) -> Iterator[Settings]:
+    """The real Neo4j: reused when it answers, otherwise started (and stopped at the end)."""
+    started = not neo4j_local.bolt_answers(settings.bolt_host, settings.bolt_port)
+    neo4j_local.start(settings)
+    db.apply_schema(settings)
+    yield settings
+    db.close_driver()
+    if started:
+        neo4j_local.stop(settings)
+
+
+@pytest.fixture()
+def graph(neo4j_server: Settings) -> Iterator[Settings]:
+    """A clean graph (schema and categories only) for one test."""
+    db.clear_database(neo4j_server)
+    db.apply_schema(neo4j_server)
+    yield neo4j_server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    """The FastAPI app served by uvicorn in a thread, reached over real HTTP."""
+
+    def __init__(self) -> None:
+        from graph_api.app import create_app
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(create_app(), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the app did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_app(neo4j_server: Settings) -> Iterator[LiveServer]:
+    with LiveServer() as server:
+        yield server
+
+
+@pytest.fixture()
+def http(live_app: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live_app.url, timeout=30) as client:
+        yield client
