@@ -106,12 +106,12 @@ def _register_optional_commands() -> None:
     """Commands that live beside their topic (extraction, loading, reports, pages)."""
     for module in ("loaders.commands", "loaders.report_commands", "graph_api.commands"):
         try:
-            mod = importlib.import_module(module)
+            importlib.import_module(module).register(app)
         except ModuleNotFoundError as exc:
             if exc.name != module:
-                raise
-            continue
-        mod.register(app)
+                err.print(f"[yellow]Warnung:[/yellow] {module} nicht verfügbar: {exc}")
+        except Exception as exc:  # one broken command group must not take the CLI down
+            err.print(f"[yellow]Warnung:[/yellow] {module} nicht verfügbar: {exc}", soft_wrap=True)
 
 
 _register_optional_commands()

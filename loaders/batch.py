@@ -1,0 +1,151 @@
+"""Turn one document's extraction into the rows the writer's statements UNWIND.
+
+Pure and database-free: everything the writer needs (ids, labels, evidence lists) is
+decided here, so the Cypher stays a plain sequence of ``UNWIND ... MERGE``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from queries.schema import LINK_TYPES, Label, RelType
+
+from .models import DocumentExtraction
+
+__all__ = ["GraphBatch", "to_batch", "slugify"]
+
+_SYMMETRIC = {RelType.COOPERATES_WITH}
+Row = dict[str, Any]
+
+
+def slugify(name: str) -> str:
+    """A content-derived id: 'Stadt Düsseldorf' -> 'stadt-duesseldorf'.
+
+    >>> slugify("Caritasverband für den Kreis Unna e. V.")
+    'caritasverband-fuer-den-kreis-unna-e-v'
+    """
+    s = name.casefold().replace("ß", "ss")
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        s = s.replace(a, b)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "unbenannt"
+
+
+@dataclass(frozen=True)
+class GraphBatch:
+    document: Row
+    organisations: list[Row] = field(default_factory=list)
+    programmes: list[Row] = field(default_factory=list)
+    org_mentions: list[Row] = field(default_factory=list)
+    programme_mentions: list[Row] = field(default_factory=list)
+    blocks: list[Row] = field(default_factory=list)
+    measures: list[Row] = field(default_factory=list)
+    links: list[Row] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return sum(len(v) for v in (self.organisations, self.programmes, self.measures, self.links))
+
+
+def _search_text(name: str, aliases: tuple[str, ...]) -> str:
+    return " | ".join(dict.fromkeys((name, *aliases)))
+
+
+def _mention_rows(entities: tuple, lines: list[str], pages: dict[int, int]) -> list[Row]:
+    rows = []
+    for e in entities:
+        ls = sorted(set(e.mentions))
+        if not ls:
+            continue
+        rows.append({
+            "id": e.id,
+            "lines": ls,
+            "pages": [pages.get(n, -1) for n in ls],
+            "quotes": [lines[n - 1].strip() if 0 < n <= len(lines) else "" for n in ls],
+        })
+    return rows
+
+
+def to_batch(x: DocumentExtraction, lines: list[str] | None = None) -> GraphBatch:
+    """Rows for the writer; ``lines`` (the document's text) supplies mention quotes."""
+    text = lines or []
+    label_of: dict[str, tuple[Label, str]] = {}
+    for p in x.programmes:
+        for n in (p.name, *p.aliases):
+            label_of.setdefault(n, (Label.PROGRAMME, p.id))
+    for o in x.organisations:
+        for n in (o.name, *o.aliases):
+            label_of[n] = (Label.ORGANISATION, o.id)  # organisations win a name clash
+
+    orgs = [{"id": o.id, "name": o.name, "type": o.type, "aliases": list(o.aliases),
+             "search_text": _search_text(o.name, o.aliases)} for o in x.organisations]
+    known_org_ids = {o.id for o in x.organisations}
+    for b in x.blocks:  # a partner heading always becomes an organisation
+        if b.partner not in label_of:
+            pid = slugify(b.partner)
+            label_of[b.partner] = (Label.ORGANISATION, pid)
+            if pid not in known_org_ids:
+                known_org_ids.add(pid)
+                orgs.append({"id": pid, "name": b.partner, "type": "Sonstige", "aliases": [],
+                             "search_text": b.partner})
+    progs = [{"id": p.id, "name": p.name, "kind": p.kind, "aliases": list(p.aliases),
+              "search_text": _search_text(p.name, p.aliases)} for p in x.programmes]
+
+    blocks: dict[str, Row] = {}
+    for b in x.blocks:
+        row = blocks.setdefault(label_of[b.partner][1],
+                                {"org_id": label_of[b.partner][1], "categories": [],
+                                 "starts": [], "ends": []})
+        row["categories"].append(b.category if b.category is not None else 0)
+        row["starts"].append(b.start)
+        row["ends"].append(b.end)
+
+    links: dict[tuple, Row] = {}
+    for lk in x.links:
+        if lk.type not in LINK_TYPES or lk.source not in label_of or lk.target not in label_of:
+            continue
+        (sl, sid), (tl, tid) = label_of[lk.source], label_of[lk.target]
+        if sid == tid and sl == tl:
+            continue
+        if lk.type in _SYMMETRIC and (sl, sid) > (tl, tid):
+            (sl, sid), (tl, tid) = (tl, tid), (sl, sid)
+        key = (sl, sid, lk.type, tl, tid)
+        row = links.setdefault(key, {"source_label": str(sl), "source_id": sid, "type": lk.type,
+                                     "target_label": str(tl), "target_id": tid, "docs": [],
+                                     "lines": [], "pages": [], "quotes": []})
+        row["docs"].append(x.doc)
+        row["lines"].append(lk.line)
+        row["pages"].append(lk.page if lk.page is not None else -1)
+        row["quotes"].append(lk.evidence)
+
+    measures = []
+    for m in x.measures:
+        label, org_id = label_of.get(m.org, (None, None))
+        if label is not Label.ORGANISATION:
+            continue
+        mid = hashlib.sha1(f"{x.doc}|{m.line}|{org_id}|{m.title}".encode()).hexdigest()[:16]
+        measures.append({"id": mid, "org_id": org_id, "title": m.title, "type": m.type,
+                         "category": m.category, "year": m.year, "doc": x.doc, "line": m.line,
+                         "page": m.page if m.page is not None else -1,
+                         "quote": m.evidence or m.title})
+
+    by_label: dict[Label, list] = defaultdict(list)
+    for e in x.organisations:
+        by_label[Label.ORGANISATION].append(e)
+    for e in x.programmes:
+        by_label[Label.PROGRAMME].append(e)
+    return GraphBatch(
+        document={"id": x.doc, "path": x.path, "sha256": x.sha256, "title": x.title},
+        organisations=orgs,
+        programmes=progs,
+        org_mentions=_mention_rows(tuple(by_label[Label.ORGANISATION]), text, x.line_pages),
+        programme_mentions=_mention_rows(tuple(by_label[Label.PROGRAMME]), text, x.line_pages),
+        blocks=list(blocks.values()),
+        measures=measures,
+        links=list(links.values()),
+    )

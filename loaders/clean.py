@@ -1,0 +1,222 @@
+"""Repair the text of a source without losing its line numbers.
+
+Text taken from PDFs breaks words at line ends ("Inter -" / "kulturelle"), keeps soft
+hyphens, splits words inside a line ("Beur  teilungsverfahren") and repeats page headers,
+footers and page numbers on every page. Mentions are only found in repaired text, but
+evidence must still point at the original line, so this stage keeps a 1:1 line map: a
+word broken across lines is joined onto the line where it starts and removed from the
+next one, and headers and footers are only *flagged* in :attr:`CleanText.noise`.
+
+Every decision is made from the document itself (how often a line or word recurs, whether
+a hyphenated form is used elsewhere), so nothing here depends on one particular corpus.
+
+>>> from loaders.models import SourceText
+>>> src = SourceText("x.txt", "x.txt", ("Die Inter -", "kulturelle Öffnung", "Aus- und",
+...     "Weiterbildung", "7"), (None,) * 5, "0")
+>>> cleaned = clean(src)
+>>> cleaned.lines[:2]
+('Die Interkulturelle', 'Öffnung')
+>>> cleaned.lines[2], cleaned.noise[4]
+('Aus- und', True)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from loaders.models import CleanText, SourceText
+
+__all__ = ["clean", "normalise_line", "is_page_number", "line_key"]
+
+_TIDY = str.maketrans(
+    {
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", None),  # invisible
+        **dict.fromkeys("\u00a0\u2007\u202f\t\f", " "),  # odd spaces
+        "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+        "\ufb05": "st", "\ufb06": "st",
+    }
+)
+_MULTISPACE = re.compile(r" {2,}")
+_SOFT = "\u00ad"
+_HYPHENS = "-\u2010\u00ad¬"
+_FIRST_TOKEN = re.compile(r"\S+")
+# words after "Aus- " that show the hyphen stands for a left-out part ("Aus- und Weiterbildung")
+_ELLIPSIS_WORDS = frozenset(
+    {"und", "oder", "bzw", "bzw.", "sowie", "als", "bis", "noch", "wie", "u.", "&", "/"}
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:seite|page|s\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?"
+    r"(?:\s*(?:/|von|of|aus)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_EDGE_DIGITS = re.compile(r"^[\d\s.|–—-]+|[\d\s.|–—-]+$")
+_LOOKAHEAD = 4  # lines searched for the continuation of a broken word
+
+
+def normalise_line(line: str) -> str:
+    """One line with invisible characters, ligatures and runs of spaces tidied."""
+    if line.isascii():
+        return _MULTISPACE.sub(" ", line.replace("\t", " ").replace("\f", " ")).strip()
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    text = line.translate(_TIDY)
+    if _SOFT in text[:-1]:
+        text = text[:-1].replace(_SOFT, "") + text[-1]  # a soft hyphen at the end breaks a word
+    return _MULTISPACE.sub(" ", text).strip()
+
+
+def is_page_number(line: str) -> bool:
+    """True for bare page numbers such as ``12``, ``- 12 -``, ``Seite 3 von 9``."""
+    return bool(_PAGE_NUMBER.match(line.strip()))
+
+
+def line_key(line: str) -> str:
+    """A line without case and without numbers at its edges, to recognise running headers."""
+    return _EDGE_DIGITS.sub("", line).casefold()
+
+
+def clean(source: SourceText) -> CleanText:
+    """Repair broken words and flag page furniture; ``len(result.lines) == len(source.lines)``."""
+    lines = [normalise_line(line) for line in source.lines]
+    noise = _find_noise(lines)
+    words = Counter(_WORD.findall("\n".join(lines)))
+    vocabulary: Counter[str] = Counter()
+    for word, count in words.items():
+        vocabulary[word.casefold()] += count
+    _join_broken_words(lines, noise, vocabulary)
+    _join_split_words(lines, words, vocabulary)
+    return CleanText(source=source, lines=tuple(lines), noise=tuple(noise))
+
+
+def _find_noise(lines: list[str]) -> list[bool]:
+    """Page numbers and running headers/footers: lines that recur with page numbers."""
+    numbers = [bool(line) and is_page_number(line) for line in lines]
+    noise = list(numbers)
+    by_key: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        key = line_key(line)
+        if len(key) >= 4 and not noise[i]:
+            by_key.setdefault(key, []).append(i)
+    for _ in range(2):  # a second pass catches the other line of two-line headers
+        for where in by_key.values():
+            if len(where) < 2 or noise[where[0]]:
+                continue
+            numbered = sum(lines[i][:1].isdigit() or lines[i][-1:].isdigit() for i in where)
+            near_number = sum(_near(numbers, i, 2) for i in where)
+            glued = _glued_to_same_noise(lines, noise, where)
+            if (
+                (numbered >= 2 and len(where) >= 3)
+                or (near_number >= 2 and near_number * 2 >= len(where))
+                or (glued >= 2 and glued * 5 >= len(where) * 4)
+                or len(where) >= 20
+            ):
+                for i in where:
+                    noise[i] = True
+    return noise
+
+
+def _glued_to_same_noise(lines: list[str], noise: list[bool], where: list[int]) -> int:
+    """How often a line sits directly against the same noise line (two-line headers)."""
+    neighbours: Counter[str] = Counter()
+    for i in where:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and noise[j] and lines[j]:
+                neighbours[line_key(lines[j])] += 1
+    return max(neighbours.values(), default=0)
+
+
+def _near(flags: list[bool], i: int, distance: int) -> bool:
+    """Whether a flagged line lies within ``distance`` lines of line ``i``."""
+    lo, hi = max(0, i - distance), min(len(flags), i + distance + 1)
+    return any(flags[j] for j in range(lo, hi) if j != i)
+
+
+def _join_broken_words(lines: list[str], noise: list[bool], vocabulary: Counter[str]) -> None:
+    """Join words hyphenated across a line break onto the line where they start."""
+    for i in range(len(lines)):
+        for _ in range(3):  # a joined word may itself end in a hyphen
+            if not _join_once(lines, noise, vocabulary, i):
+                break
+
+
+def _join_once(lines: list[str], noise: list[bool], vocabulary: Counter[str], i: int) -> bool:
+    line = lines[i]
+    if not line or line[-1] not in _HYPHENS or noise[i]:
+        return False
+    body = line[:-1]
+    spaced = body.endswith(" ")
+    left = body.rstrip(" ").rsplit(" ", 1)[-1]
+    if not left or not left[-1].isalnum():
+        return False
+    j = _next_text_line(lines, noise, i)
+    if j is None:
+        return False
+    right = _FIRST_TOKEN.match(lines[j])
+    if right is None:
+        return False
+    token, hyphen, first = right.group(), line[-1], right.group()[0]
+    if first.islower():
+        if token.rstrip(",.;:") in _ELLIPSIS_WORDS or token in _ELLIPSIS_WORDS:
+            return False
+        keep = hyphen != _SOFT and _keeps_hyphen(left, token, vocabulary)
+    elif (first.isupper() or first.isdigit()) and not spaced and hyphen in "-\u2010":
+        keep = True  # a real compound broken after its hyphen: "Caritas-" / "Verband"
+    else:
+        return False
+    if not keep:
+        for word in _WORD.findall(left + token):
+            vocabulary[word.casefold()] += 1
+    lines[i] = body.rstrip(" ") + ("-" if keep else "") + token
+    lines[j] = lines[j][right.end() :].lstrip()
+    return True
+
+
+def _next_text_line(lines: list[str], noise: list[bool], i: int) -> int | None:
+    for j in range(i + 1, min(i + 1 + _LOOKAHEAD, len(lines))):
+        if lines[j] and not noise[j]:
+            return j
+    return None
+
+
+def _keeps_hyphen(left: str, token: str, vocabulary: Counter[str]) -> bool:
+    """Whether ``left-`` + ``token`` is a hyphenated compound rather than a broken word."""
+    last = left.rsplit("-", 1)[-1]
+    if last[-1:].isdigit() or sum(c.isupper() for c in last) >= 2:
+        return True  # "18-jährige", "IHK-eigene"
+    if "://" in left or left.startswith("www.") or "@" in left:
+        return True  # hyphens inside addresses are real
+    word = re.match(r"[^\W\d_]+", token)
+    if word is None:
+        return True
+    joined = (last + word.group()).casefold()
+    hyphenated = f"{last}-{word.group()}".casefold()
+    return vocabulary[hyphenated] > vocabulary[joined]
+
+
+def _join_split_words(lines: list[str], words: Counter[str], vocabulary: Counter[str]) -> None:
+    """Close gaps inside words ("Beur teilungsverfahren") when the document proves them.
+
+    A gap is closed only if the joined word occurs elsewhere in the document and the lower
+    case second part occurs nowhere else on its own, so real word pairs are left alone.
+    """
+    for i, line in enumerate(lines):
+        parts = line.split(" ")
+        joined_any = False
+        for k in range(len(parts) - 1, 0, -1):
+            a, b = parts[k - 1], parts[k]
+            if (
+                len(b) > 2
+                and b[0].islower()
+                and words[b] == 1
+                and len(a) > 1
+                and a.isalpha()
+                and b.isalpha()
+                and vocabulary[(a + b).casefold()] >= 1
+            ):
+                parts[k - 1 : k + 1] = [a + b]
+                joined_any = True
+        if joined_any:
+            lines[i] = " ".join(parts)

@@ -1,0 +1,119 @@
+"""CLI commands of the loaders: `extract`, `load` and `up` (the main job)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from queries import db
+from queries.errors import VielfaltError
+from queries.settings import get_settings
+
+from . import neo4j_local
+from .extract import to_contract
+from .pipeline import LoadReport, extract_all, load_paths
+from .sources import iter_source_files
+from .summary import counts_table
+
+__all__ = ["register"]
+
+console = Console()
+err = Console(stderr=True)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[doc]}"), console=err, transient=True)
+
+
+def _report_failures(report: LoadReport) -> None:
+    for path, problem in report.failed:
+        err.print(f"[red]Fehler:[/red] {problem}", highlight=False, soft_wrap=True)
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders")],
+    json_out: Annotated[Path, typer.Option("--json", help="where to write the extraction")],
+) -> None:
+    """Extract organisations, programmes, links and measures without a database."""
+    report = LoadReport()
+    extractions = extract_all(paths, report)
+    json_out.parent.mkdir(parents=True, exist_ok=True)
+    data = [to_contract(x) for x in extractions]
+    json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    console.print(f"{len(extractions)} Dokument(e) extrahiert -> {json_out}")
+    _report_failures(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _load_with_progress(paths: list[Path], force: bool) -> LoadReport:
+    n = len(iter_source_files(paths))
+    with _progress() as bar:
+        read_task = bar.add_task("Lesen", total=n, doc="")
+        write_task = bar.add_task("Schreiben", total=n, doc="")
+
+        def step(phase: str, doc: str) -> None:
+            bar.advance(read_task if phase == "read" else write_task)
+            bar.update(read_task if phase == "read" else write_task, doc=doc)
+
+        return load_paths(paths, progress=step, force=force)
+
+
+def _summary(report: LoadReport) -> Table:
+    table = Table(title="Laden")
+    for col in ("Dokumente geladen", "unverändert", "fehlerhaft", "Organisationen",
+                "Programme", "Maßnahmen", "Verknüpfungen"):
+        table.add_column(col, justify="right")
+    table.add_row(str(len(report.loaded)), str(len(report.skipped)), str(len(report.failed)),
+                  *(str(sum(getattr(r, k) for r in report.loaded))
+                    for k in ("organisations", "programmes", "measures", "links")))
+    return table
+
+
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders")],
+    force: Annotated[bool, typer.Option(help="reload unchanged documents too")] = False,
+) -> None:
+    """Load reports into Neo4j (unchanged documents are skipped)."""
+    report = _load_with_progress(paths, force)
+    console.print(_summary(report))
+    console.print(counts_table(db.counts()))
+    _report_failures(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def up(
+    corpus: Annotated[Path | None, typer.Option(help="default: CORPUS_DIR")] = None,
+    serve: Annotated[bool, typer.Option(help="serve API and pages afterwards")] = True,
+) -> None:
+    """The main job: start (or reuse) Neo4j, load the corpus, serve API and pages."""
+    s = get_settings()
+    folder = corpus or s.corpus_dir
+    if not folder.exists():
+        raise VielfaltError(f"{folder}: corpus folder not found (set CORPUS_DIR)")
+    st = neo4j_local.start(s)
+    console.print(f"Neo4j bereit: {st.uri}")
+    db.apply_schema(s)
+    report = _load_with_progress([folder], force=False)
+    console.print(_summary(report))
+    _report_failures(report)
+    if serve:
+        import uvicorn
+
+        console.print(f"API und Seiten: http://{s.api_host}:{s.api_port}/")
+        uvicorn.run("graph_api.app:create_app", factory=True, host=s.api_host, port=s.api_port,
+                    log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
+    app.command("load")(load)
+    app.command("up")(up)

@@ -1,0 +1,178 @@
+"""Reference data: known organisations, programmes, measure types and link cues.
+
+The YAML files under ``loaders/reference/`` are data, not code: coordinators extend them
+without touching the extractor. They are validated here with pydantic on first use and
+cached; a broken file raises :class:`InputError` naming the file and the problem, so a
+typo never turns into a silently empty gazetteer.
+
+>>> ref = load_reference()
+>>> ref.organisation("landschaftsverband-rheinland").abbreviations
+('LVR',)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from loaders.errors import InputError
+from loaders.models import LINK_TYPES, ORG_TYPES, PROGRAMME_KINDS
+
+__all__ = [
+    "REFERENCE_DIR",
+    "OrganisationRef",
+    "ProgrammeRef",
+    "MeasureTypeRef",
+    "Reference",
+    "load_reference",
+]
+
+REFERENCE_DIR = Path(__file__).with_name("reference")
+_ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=_ID)
+    name: str = Field(min_length=2)
+    abbreviations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @field_validator("abbreviations", "aliases", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return () if value is None else value
+
+
+class OrganisationRef(_Entry):
+    type: str
+    parent: str | None = None
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in ORG_TYPES:
+            raise ValueError(f"unknown organisation type {value!r}")
+        return value
+
+
+class ProgrammeRef(_Entry):
+    kind: str
+    organised_by: str | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in PROGRAMME_KINDS:
+            raise ValueError(f"unknown programme kind {value!r}")
+        return value
+
+
+class MeasureTypeRef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=_ID)
+    label: str
+    category: int | None = Field(default=None, ge=1, le=6)
+    cues: tuple[str, ...] = Field(min_length=1)
+
+
+class Reference(BaseModel):
+    """All reference data, with look-ups by id."""
+
+    model_config = ConfigDict(frozen=True)
+
+    organisations: tuple[OrganisationRef, ...]
+    programmes: tuple[ProgrammeRef, ...]
+    measure_types: tuple[MeasureTypeRef, ...]
+    link_cues: dict[str, tuple[str, ...]]
+
+    def organisation(self, ref_id: str) -> OrganisationRef:
+        return {o.id: o for o in self.organisations}[ref_id]
+
+    def programme(self, ref_id: str) -> ProgrammeRef:
+        return {p.id: p for p in self.programmes}[ref_id]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(str(path), "reference file is missing") from exc
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise InputError(str(path), f"invalid YAML: {exc}", None if line is None else line + 1) from exc
+
+
+def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:
+    data = _read_yaml(path)
+    if not isinstance(data, list):
+        raise InputError(str(path), "expected a list of entries")
+    items = []
+    for number, item in enumerate(data, start=1):
+        try:
+            items.append(model.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise InputError(str(path), f"entry {number}: {where}: {first['msg']}") from exc
+    ids = [i.id for i in items]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InputError(str(path), f"duplicate ids: {', '.join(duplicates)}")
+    return tuple(items)
+
+
+def _validate_cues(path: Path) -> dict[str, tuple[str, ...]]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise InputError(str(path), "expected a mapping from link type to cue list")
+    cues: dict[str, tuple[str, ...]] = {}
+    for link_type, patterns in data.items():
+        if link_type not in LINK_TYPES:
+            raise InputError(str(path), f"unknown link type {link_type!r}")
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise InputError(str(path), f"{link_type}: expected a list of strings")
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise InputError(str(path), f"{link_type}: bad pattern {pattern!r}: {exc}") from exc
+        cues[link_type] = tuple(patterns)
+    return cues
+
+
+def _check_parents(path: Path, orgs: tuple[OrganisationRef, ...]) -> None:
+    known = {o.id for o in orgs}
+    for org in orgs:
+        if org.parent is not None and org.parent not in known:
+            raise InputError(str(path), f"{org.id}: unknown parent {org.parent!r}")
+
+
+@lru_cache(maxsize=8)
+def load_reference(directory: Path | str | None = None) -> Reference:
+    """Load and validate the reference YAML files of ``directory`` (cached per directory)."""
+    base = Path(directory) if directory is not None else REFERENCE_DIR
+    orgs_path = base / "organisations.yaml"
+    orgs = _validate_list(orgs_path, OrganisationRef)
+    _check_parents(orgs_path, orgs)
+    programmes_path = base / "programmes.yaml"
+    programmes = _validate_list(programmes_path, ProgrammeRef)
+    known = {o.id for o in orgs}
+    for programme in programmes:
+        if programme.organised_by is not None and programme.organised_by not in known:
+            raise InputError(
+                str(programmes_path), f"{programme.id}: unknown organiser {programme.organised_by!r}"
+            )
+    return Reference(
+        organisations=orgs,
+        programmes=programmes,
+        measure_types=_validate_list(base / "measure_types.yaml", MeasureTypeRef),
+        link_cues=_validate_cues(base / "link_cues.yaml"),
+    )

@@ -1,0 +1,89 @@
+"""One searchable string per document that still knows every character's original line.
+
+Names and sentences run across line breaks (brochure columns break every few words), so
+the pattern stages search a single string built from the cleaned lines: noise lines
+(running headers, page numbers) and blank lines are left out, the rest are joined with
+``\\n``. An offset maps back to its 1-based original line by binary search, and sentences
+are cut without a scan per line, which keeps a 13,000-line brochure fast.
+
+>>> from loaders.models import CleanText, SourceText
+>>> src = SourceText("x.txt", "x.txt", ("Die Stadt", "", "Köln kooperiert."), (None,) * 3, "0")
+>>> stream = build_stream(CleanText(src, src.lines, (False,) * 3))
+>>> stream.line_at(stream.text.index("Köln"))
+3
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from loaders.models import CleanText
+
+__all__ = ["TextStream", "Sentence", "build_stream", "split_sentences"]
+
+
+@dataclass(frozen=True)
+class TextStream:
+    text: str
+    starts: tuple[int, ...]  # offset where each kept line starts
+    lines: tuple[int, ...]  # its 1-based original line number
+
+    def line_at(self, offset: int) -> int:
+        """Original line of the character at ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.lines[max(index, 0)] if self.lines else 1
+
+    def offset_of_line(self, line: int) -> int:
+        """First offset at or after original ``line`` (end of text when none)."""
+        index = bisect_right(self.lines, line - 1)
+        return self.starts[index] if index < len(self.starts) else len(self.text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def build_stream(clean: CleanText) -> TextStream:
+    """Join the kept lines of ``clean`` into one string with a line map."""
+    parts: list[str] = []
+    starts: list[int] = []
+    lines: list[int] = []
+    offset = 0
+    for number, (line, noise) in enumerate(zip(clean.lines, clean.noise, strict=False), start=1):
+        stripped = line.strip()
+        if noise or not stripped:
+            continue
+        starts.append(offset)
+        lines.append(number)
+        parts.append(stripped)
+        offset += len(stripped) + 1
+    return TextStream("\n".join(parts), tuple(starts), tuple(lines))
+
+
+# a sentence ends at . ! ? ; before white space and an upper-case letter, a digit, a quote
+# or a bullet, or where a new bullet/list item starts on a new line, or at a tab/• separator
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;:])\s+(?=[A-ZÄÖÜ0-9„\"•*>-])(?<!\b[a-zA-Z]\.\s)(?<!\bz\.\s)"
+    r"|\n(?=\s*(?:[•▪◦➔>*-]|\d+\.\s|[A-ZÄÖÜ][^\n]{0,60}:\s))"
+    r"|\s*•\s*"
+    r"|\n(?=[A-ZÄÖÜ][^\n.!?]{0,80}\n[A-ZÄÖÜ])"
+)
+
+
+def split_sentences(stream: TextStream, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences (or list items) of ``stream.text[start:end]`` with their offsets."""
+    stop = len(stream.text) if end is None else end
+    out: list[Sentence] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(stream.text, start, stop):
+        if match.start() > cursor:
+            out.append(Sentence(cursor, match.start(), stream.text[cursor : match.start()]))
+        cursor = match.end()
+    if cursor < stop:
+        out.append(Sentence(cursor, stop, stream.text[cursor:stop]))
+    return out

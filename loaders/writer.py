@@ -1,0 +1,107 @@
+"""Write one document's batch to Neo4j: all of it in one transaction, or nothing.
+
+Idempotent by construction: every write is a ``MERGE`` on a content-derived key, and a
+document's old facts are removed in the same transaction before its new ones are written.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import neo4j
+
+from queries import db
+from queries.schema import LINK_TYPES, Label
+from queries.settings import Settings
+from queries.statements import statement
+
+from .batch import GraphBatch
+
+__all__ = ["WriteResult", "write_batch", "stored_hash", "remove_document"]
+
+log = logging.getLogger(__name__)
+
+_TYPES = [str(t) for t in LINK_TYPES]
+_LABELS = {str(Label.ORGANISATION), str(Label.PROGRAMME)}
+_DOCUMENT_HASH = statement("document_hash")
+_REMOVE_FACTS = statement("remove_document_facts")
+_REMOVE_LINK_EVIDENCE = statement("remove_document_link_evidence")
+_DELETE_DOCUMENT = statement("delete_document")
+_MERGE_DOCUMENT = statement("merge_document")
+_MERGE_ORGS = statement("merge_organisations")
+_MERGE_PROGRAMMES = statement("merge_programmes")
+_MERGE_ORG_MENTIONS = statement("merge_organisation_mentions")
+_MERGE_PROGRAMME_MENTIONS = statement("merge_programme_mentions")
+_MERGE_BLOCKS = statement("merge_blocks")
+_MERGE_MEASURES = statement("merge_measures")
+_MERGE_LINKS = statement("merge_links")
+_DELETE_ORPHANS = statement("delete_orphan_entities")
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    doc: str
+    skipped: bool
+    organisations: int = 0
+    programmes: int = 0
+    measures: int = 0
+    links: int = 0
+
+
+def stored_hash(doc: str, settings: Settings | None = None) -> str | None:
+    rows = db.read(_DOCUMENT_HASH, settings, id=doc)
+    return rows[0]["sha256"] if rows else None
+
+
+def _check_vocabulary(batch: GraphBatch) -> None:
+    """Labels and types reach Cypher as values: only the closed enums may pass."""
+    for row in batch.links:
+        if row["type"] not in _TYPES or {row["source_label"], row["target_label"]} - _LABELS:
+            raise ValueError(f"link outside the schema vocabulary: {row}")
+
+
+def _remove(tx: neo4j.ManagedTransaction, doc: str) -> None:
+    tx.run(_REMOVE_FACTS, doc=doc).consume()
+    tx.run(_REMOVE_LINK_EVIDENCE, doc=doc, types=_TYPES).consume()
+
+
+def write_batch(batch: GraphBatch, settings: Settings | None = None,
+                force: bool = False) -> WriteResult:
+    """Replace the document's facts by the batch; skip it when its content hash is unchanged."""
+    doc = batch.document["id"]
+    if not force and stored_hash(doc, settings) == batch.document["sha256"]:
+        log.info("%s unchanged: skipped", doc)
+        return WriteResult(doc, skipped=True)
+    _check_vocabulary(batch)
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        _remove(tx, doc)
+        tx.run(_MERGE_DOCUMENT, row=batch.document).consume()
+        tx.run(_MERGE_ORGS, rows=batch.organisations).consume()
+        tx.run(_MERGE_PROGRAMMES, rows=batch.programmes).consume()
+        tx.run(_MERGE_ORG_MENTIONS, doc=doc, rows=batch.org_mentions).consume()
+        tx.run(_MERGE_PROGRAMME_MENTIONS, doc=doc, rows=batch.programme_mentions).consume()
+        tx.run(_MERGE_BLOCKS, doc=doc, rows=batch.blocks).consume()
+        tx.run(_MERGE_MEASURES, doc=doc, rows=batch.measures).consume()
+        tx.run(_MERGE_LINKS, rows=batch.links).consume()
+        tx.run(_DELETE_ORPHANS).consume()
+
+    db.execute(work, settings)
+    log.info("%s loaded: %d organisations, %d programmes, %d measures, %d links", doc,
+             len(batch.organisations), len(batch.programmes), len(batch.measures),
+             len(batch.links))
+    return WriteResult(doc, skipped=False, organisations=len(batch.organisations),
+                       programmes=len(batch.programmes), measures=len(batch.measures),
+                       links=len(batch.links))
+
+
+def remove_document(doc: str, settings: Settings | None = None) -> None:
+    """Take a document and everything only it supported out of the graph."""
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        _remove(tx, doc)
+        tx.run(_DELETE_DOCUMENT, doc=doc).consume()
+        tx.run(_DELETE_ORPHANS).consume()
+
+    db.execute(work, settings)

@@ -1,0 +1,4 @@
+// Documents by id, for the API's DataLoader. params: $ids: [str]
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.title AS title, d.path AS path, toString(d.loaded_at) AS loaded_at

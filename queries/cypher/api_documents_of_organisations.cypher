@@ -1,0 +1,10 @@
+// Documents that report on or mention the given organisations. params: $ids: [str]
+UNWIND $ids AS id
+MATCH (o:Organisation {id: id})
+CALL (o) {
+  MATCH (o)-[:REPORTED_IN]->(d:Document) RETURN d
+  UNION
+  MATCH (d:Document)-[:MENTIONS]->(o) RETURN d
+}
+RETURN id, d.id AS doc_id, d.title AS title, d.path AS path, toString(d.loaded_at) AS loaded_at
+ORDER BY d.id

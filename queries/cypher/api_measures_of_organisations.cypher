@@ -1,0 +1,8 @@
+// Measures reported by the given organisations, optionally in one field of action per key.
+// params: $keys: [{id: str, category: int|null}]
+UNWIND $keys AS k
+MATCH (:Organisation {id: k.id})-[:REPORTS]->(x:Measure)
+WHERE k.category IS NULL OR x.category = k.category
+RETURN k.id AS id, k.category AS category,
+       x {.id, .title, .type, .category, .year, .org_id, .doc, .line, .page, .quote} AS measure
+ORDER BY x.year, x.id

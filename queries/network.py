@@ -1,0 +1,177 @@
+"""Read functions behind the network pages: the whole network, ego networks, programmes.
+
+Each returns a :class:`~queries.network_records.Network` (nodes plus the links among them)
+so the pages, the ``vielfalt viz`` command and notebooks draw the same thing. Ego networks
+are walked breadth-first one statement per step, so a depth-3 walk on a large graph stops
+at ``max_nodes`` instead of pulling everything.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from .db import read
+from .errors import InputError, NotFound
+from .network_records import (
+    Evidence,
+    KeyFigures,
+    NetLink,
+    NetNode,
+    Network,
+    SearchHit,
+    node_key,
+)
+from .settings import Settings, get_settings
+from .statements import statement
+
+__all__ = [
+    "whole_network",
+    "ego_network",
+    "programme_network",
+    "key_figures",
+    "search_entities",
+    "subgraph",
+    "MAX_DEPTH",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_DEPTH = 3
+EVIDENCE_PER_LINK = 3  # quotes per link in tooltips; the profile pages show all of them
+
+_NODES = statement("network_nodes")
+_LINKS = statement("network_links")
+_NEIGHBOURS = statement("network_neighbours")
+_KEY_FIGURES = statement("network_key_figures")
+_SEARCH = statement("network_search")
+_PROGRAMME = statement("network_programme")
+
+
+def evidence_of(row: dict[str, Any]) -> tuple[Evidence, ...]:
+    """Zip the parallel evidence lists of a link row into records."""
+    docs, lines, pages, quotes = row["docs"], row["lines"], row["pages"], row["quotes"]
+    return tuple(
+        Evidence(doc=str(d), line=_at(lines, i), page=_at(pages, i), quote=str(_at(quotes, i) or ""))
+        for i, d in enumerate(docs)
+    )
+
+
+def _at(values: list[Any], i: int) -> Any:
+    return values[i] if i < len(values) else None
+
+
+def _split(keys: Iterable[str]) -> tuple[list[str], list[str]]:
+    orgs, progs = [], []
+    for key in keys:
+        kind, _, id_ = key.partition(":")
+        (orgs if kind == "org" else progs).append(id_)
+    return orgs, progs
+
+
+def _network(
+    org_ids: list[str] | None,
+    prog_ids: list[str] | None,
+    settings: Settings | None,
+    *,
+    truncated: bool = False,
+    centre: str | None = None,
+) -> Network:
+    nodes = tuple(
+        NetNode(
+            kind=r["kind"],
+            id=r["id"],
+            name=r["name"] or r["id"],
+            type=r["type"],
+            categories=tuple(sorted(int(c) for c in r["categories"])),
+        )
+        for r in read(_NODES, settings, org_ids=org_ids, prog_ids=prog_ids)
+    )
+    links = tuple(
+        NetLink(
+            source=node_key(r["source_kind"], r["source_id"]),
+            target=node_key(r["target_kind"], r["target_id"]),
+            type=r["type"],
+            evidence=evidence_of(r),
+            evidence_count=r["evidence"],
+        )
+        for r in read(
+            _LINKS, settings, org_ids=org_ids, prog_ids=prog_ids, quotes=EVIDENCE_PER_LINK
+        )
+    )
+    return Network(nodes=nodes, links=links, truncated=truncated, centre=centre)
+
+
+def whole_network(settings: Settings | None = None) -> Network:
+    """Every organisation and programme with every typed link."""
+    return _network(None, None, settings)
+
+
+def subgraph(keys: Iterable[str], settings: Settings | None = None) -> Network:
+    """The given nodes (``org:ID`` / ``prog:ID`` keys) and the links among them."""
+    orgs, progs = _split(keys)
+    return _network(orgs, progs, settings)
+
+
+def ego_network(
+    org_id: str,
+    depth: int = 1,
+    *,
+    max_nodes: int | None = None,
+    settings: Settings | None = None,
+) -> Network:
+    """An organisation, everything within ``depth`` (1-3) typed links, and their links.
+
+    Raises NotFound for an unknown organisation and InputError for a depth outside 1-3.
+    """
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InputError("Tiefe", f"die Tiefe muss zwischen 1 und {MAX_DEPTH} liegen")
+    s = settings or get_settings()
+    cap = max_nodes if max_nodes is not None else s.viz_aggregate_above
+    if not read(statement("network_organisation"), s, id=org_id):
+        raise NotFound(f"Organisation {org_id!r} ist nicht im Graphen")
+    centre = node_key("org", org_id)
+    seen, frontier, truncated = {centre}, {centre}, False
+    for _ in range(depth):
+        orgs, progs = _split(frontier)
+        found = {node_key(r["kind"], r["id"]) for r in read(_NEIGHBOURS, s, org_ids=orgs,
+                                                             prog_ids=progs)}
+        frontier = found - seen
+        if len(seen) + len(frontier) > cap:
+            frontier = set(sorted(frontier)[: max(cap - len(seen), 0)])
+            truncated = True
+        seen |= frontier
+        if not frontier or truncated:
+            break
+    orgs, progs = _split(seen)
+    log.debug("ego network of %s: depth %d, %d nodes", org_id, depth, len(seen))
+    return _network(orgs, progs, s, truncated=truncated, centre=centre)
+
+
+def programme_network(prog_id: str, settings: Settings | None = None) -> Network:
+    """A programme, its participants (everything linked to it) and their links."""
+    if not read(_PROGRAMME, settings, id=prog_id):
+        raise NotFound(f"Programm {prog_id!r} ist nicht im Graphen")
+    centre = node_key("prog", prog_id)
+    around = {node_key(r["kind"], r["id"])
+              for r in read(_NEIGHBOURS, settings, org_ids=[], prog_ids=[prog_id])}
+    orgs, progs = _split(around | {centre})
+    return _network(orgs, progs, settings, centre=centre)
+
+
+def key_figures(settings: Settings | None = None) -> KeyFigures:
+    """Counts of organisations, programmes, measures and typed links."""
+    row = read(_KEY_FIGURES, settings)[0]
+    return KeyFigures(**{k: int(row[k]) for k in ("organisations", "programmes", "measures",
+                                                  "links")})
+
+
+def search_entities(text: str, *, first: int = 20,
+                    settings: Settings | None = None) -> list[SearchHit]:
+    """Organisations and programmes whose name or alias contains ``text`` (any case)."""
+    needle = " ".join(text.split()).lower()
+    if not needle:
+        return []
+    rows = read(_SEARCH, settings, text=needle, first=first)
+    return [SearchHit(kind=r["kind"], id=r["id"], name=r["name"], type=r["type"]) for r in rows]
