@@ -205,7 +205,7 @@ _INNER = frozenset({"für", "und", "der", "des", "zur", "zum", "von", "de", "du"
 _STOP = frozenset({
     "Mitglied", "Mitglieder", "Mitgliedschaft", "Partner", "Partnerin", "Partnern", "Kooperation",
     "Kooperationspartner", "Zusammenarbeit", "Träger", "Trägerschaft", "Gründung", "Beispiel",
-    "Beispiele", "Unterstützung", "Förderung", "Rahmen", "Projekt", "Seit", "Auch", "Mit", "Durch",
+    "Beispiele", "Rahmen", "Projekt", "Seit", "Auch", "Mit", "Durch",
     "Bei", "Beim", "Für", "Von", "Vom", "Im", "In", "Der", "Die", "Das", "Dem", "Den", "Des", "Ein",
     "Eine", "Einer", "Als", "Über", "Unter", "Nach", "Vor", "Zum", "Zur", "Am", "An", "Auf", "Aus",
     "Und", "Oder", "Sowie", "Herausgeber", "Herausgeberin", "Druck", "Mitwirkung", "Kontakt",

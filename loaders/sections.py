@@ -28,7 +28,6 @@ from pathlib import Path
 
 import yaml
 
-from loaders.clean import line_key
 from loaders.errors import InputError
 from loaders.models import Block, CleanText
 
@@ -46,7 +45,8 @@ log = logging.getLogger(__name__)
 
 CATEGORIES_FILE = Path(__file__).with_name("reference") / "categories.yaml"
 _MIN_CHAPTERS = 3  # fewer fields of action than this: not a partner brochure
-_TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$|\s\d{1,3}$", re.IGNORECASE)
+_TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
+_EDGE_NUMBERS = re.compile(r"^[\d\s.|–—-]+|[\d\s.|–—-]+$")
 
 
 @dataclass(frozen=True)
@@ -143,15 +143,30 @@ def _category_markers(
         if not line or len(line) > 140 or _TOC.search(line):
             continue
         j = _next_filled(lines, i, 2)
-        options = [(line_key(line), i)]
+        if not text.noise[i] and not _opens_line(text, i):
+            continue
+        options = [(_heading_key(line), i)]
         if j is not None and len(lines[j]) <= 100 and not _TOC.search(lines[j]):
-            options.append((line_key(f"{line} {lines[j]}"), j))
+            options.append((_heading_key(f"{line} {lines[j]}"), j))
         for candidate, last in options:
             found = [c.id for c in categories if any(p.search(candidate) for p in c.headings)]
             if found:
                 markers.append((i, last, found[0]))
                 break
     return markers
+
+
+def _heading_key(line: str) -> str:
+    return " ".join(_EDGE_NUMBERS.sub("", line).lower().split())
+
+
+def _opens_line(text: CleanText, i: int) -> bool:
+    """Whether line ``i`` starts something new rather than continuing a sentence."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if text.lines[j] and not text.noise[j]:
+            return not re.search(r"([a-zäöüß,;-]|\b(der|die|das|des|und|für|von|mit))$",
+                                 text.lines[j])
+    return True
 
 
 def _drop_overviews(markers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -47,6 +47,7 @@ _NEIGHBOURS = statement("network_neighbours")
 _KEY_FIGURES = statement("network_key_figures")
 _SEARCH = statement("network_search")
 _PROGRAMME = statement("network_programme")
+_ORGANISATION = statement("network_organisation")
 
 
 def evidence_of(row: dict[str, Any]) -> tuple[Evidence, ...]:
@@ -129,7 +130,7 @@ def ego_network(
         raise InputError("Tiefe", f"die Tiefe muss zwischen 1 und {MAX_DEPTH} liegen")
     s = settings or get_settings()
     cap = max_nodes if max_nodes is not None else s.viz_aggregate_above
-    if not read(statement("network_organisation"), s, id=org_id):
+    if not read(_ORGANISATION, s, id=org_id):
         raise NotFound(f"Organisation {org_id!r} ist nicht im Graphen")
     centre = node_key("org", org_id)
     seen, frontier, truncated = {centre}, {centre}, False
