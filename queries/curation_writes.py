@@ -1,0 +1,186 @@
+"""Coordinator corrections applied to the graph at once: merge, add link, reject link, rename.
+
+Each function changes the graph in one transaction and returns what it did; the API then
+records the same correction in the corrections file (:mod:`queries.corrections`) so that it
+survives a reload. Links keep the model's rules: ``COOPERATES_WITH`` is stored from the
+smaller id to the larger, coordinator evidence has the document id ``curation``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+
+from . import db
+from .errors import InputError, NotFound
+from .read_links import existing_labels
+from .schema import LINK_TYPES, RelType
+from .settings import Settings
+from .statements import statement
+
+__all__ = [
+    "CURATION_DOC",
+    "LinkSpec",
+    "link_type",
+    "check_link",
+    "rename_organisation",
+    "add_link",
+    "reject_link",
+    "merge_organisations",
+]
+
+log = logging.getLogger(__name__)
+
+CURATION_DOC = "curation"
+_RENAME = statement("api_curation_rename")
+_MERGE_LINKS = statement("api_curation_merge_links")
+_REJECT = statement("api_curation_reject_link")
+_MERGE_REST = statement("api_curation_merge_rest")
+_LINKS_OF = statement("api_links_of_nodes")
+
+ORG, PROG = "Organisation", "Programme"
+# allowed (source label, target label) per link type, from docs/graph-model.md
+_ENDS: dict[RelType, set[tuple[str, str]]] = {
+    RelType.COOPERATES_WITH: {(ORG, ORG)},
+    RelType.PARTICIPATES_IN: {(ORG, PROG)},
+    RelType.SIGNED: {(ORG, PROG)},
+    RelType.FUNDED_BY: {(ORG, ORG), (ORG, PROG), (PROG, ORG), (PROG, PROG)},
+    RelType.PART_OF: {(ORG, ORG)},
+    RelType.ORGANISED_BY: {(PROG, ORG)},
+}
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """A link as stored: symmetric links already ordered smaller id first."""
+
+    source: str
+    target: str
+    type: RelType
+
+
+def link_type(name: str) -> RelType:
+    """The link type named ``name``, or InputError listing the allowed ones.
+
+    >>> link_type("cooperates_with")
+    <RelType.COOPERATES_WITH: 'COOPERATES_WITH'>
+    """
+    try:
+        rel = RelType(name.upper())
+    except ValueError:
+        rel = None
+    if rel not in LINK_TYPES:
+        allowed = ", ".join(LINK_TYPES)
+        raise InputError("type", f"unbekannter Verbindungstyp {name!r} (erlaubt: {allowed})")
+    return rel  # type: ignore[return-value]
+
+
+def _ordered(source: str, target: str, rel: RelType) -> LinkSpec:
+    if rel is RelType.COOPERATES_WITH and target < source:
+        source, target = target, source
+    return LinkSpec(source, target, rel)
+
+
+def check_link(source: str, target: str, type_: str, settings: Settings | None = None) -> LinkSpec:
+    """Validate ends and type of a link against the graph model; returns it as stored."""
+    rel = link_type(type_)
+    if source == target:
+        raise InputError("target", "eine Verbindung braucht zwei verschiedene Knoten")
+    labels = existing_labels([source, target], settings)
+    for node in (source, target):
+        if node not in labels:
+            raise NotFound(f"Knoten {node!r} gibt es nicht")
+    ends = (labels[source], labels[target])
+    if ends not in _ENDS[rel]:
+        raise InputError("type", f"{rel} verbindet nicht {ends[0]} mit {ends[1]}")
+    return _ordered(source, target, rel)
+
+
+def rename_organisation(org_id: str, name: str, settings: Settings | None = None) -> str:
+    """Give an organisation a new display name; returns the old name (kept as alias)."""
+    name = name.strip()
+    if not name:
+        raise InputError("name", "der neue Name ist leer")
+    rows = db.write(_RENAME, settings, id=org_id, name=name)
+    if not rows:
+        raise NotFound(f"Organisation {org_id!r} gibt es nicht")
+    log.info("renamed %s from %r to %r", org_id, rows[0]["old_name"], name)
+    return str(rows[0]["old_name"])
+
+
+def add_link(
+    source: str,
+    target: str,
+    type_: str,
+    *,
+    quote: str,
+    doc: str = CURATION_DOC,
+    line: int = -1,
+    page: int = -1,
+    settings: Settings | None = None,
+) -> LinkSpec:
+    """Create a typed link (or add evidence to it) on a coordinator's word."""
+    if not quote.strip():
+        raise InputError("evidence", "eine Verbindung braucht einen Beleg (quote)")
+    spec = check_link(source, target, type_, settings)
+    row = {"source": spec.source, "target": spec.target, "type": str(spec.type),
+           "docs": [doc], "lines": [line], "pages": [page], "quotes": [quote.strip()]}
+    db.write(_MERGE_LINKS, settings, rows=[row])
+    log.info("added link %s -[%s]-> %s", spec.source, spec.type, spec.target)
+    return spec
+
+
+def reject_link(source: str, target: str, type_: str, settings: Settings | None = None) -> int:
+    """Delete a typed link; returns how many were removed (0 if it did not exist)."""
+    rel = link_type(type_)
+    rows = db.write(_REJECT, settings, source=source, target=target, type=str(rel))
+    removed = int(rows[0]["removed"]) if rows else 0
+    log.info("rejected link %s -[%s]-> %s (%d removed)", source, rel, target, removed)
+    return removed
+
+
+def _moved_links(keep: str, remove: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The links of ``remove`` re-pointed at ``keep`` (links between the two are dropped)."""
+    out = []
+    for r in rows:
+        other = r["other_id"]
+        if other == keep:
+            continue
+        rel = RelType(r["type"])
+        source, target = (keep, other) if r["outgoing"] else (other, keep)
+        spec = _ordered(source, target, rel)
+        out.append({"source": spec.source, "target": spec.target, "type": str(rel),
+                    "docs": r["docs"], "lines": r["lines"], "pages": r["pages"],
+                    "quotes": r["quotes"]})
+    return out
+
+
+def merge_organisations(keep: str, remove: str, settings: Settings | None = None) -> int:
+    """Fold organisation ``remove`` into ``keep`` in one transaction; returns links moved.
+
+    Links, evidence, mentions, report blocks and measures move to ``keep``; the name and
+    aliases of ``remove`` become aliases of ``keep``.
+    """
+    if keep == remove:
+        raise InputError("remove", "eine Organisation kann nicht mit sich selbst zusammengeführt"
+                                   " werden")
+    labels = existing_labels([keep, remove], settings)
+    for oid in (keep, remove):
+        if labels.get(oid) != ORG:
+            raise NotFound(f"Organisation {oid!r} gibt es nicht")
+    types = [str(t) for t in LINK_TYPES]
+
+    def work(tx: neo4j.ManagedTransaction) -> int:
+        rows = [r.data() for r in tx.run(_LINKS_OF, ids=[remove], types=types)]
+        moved = _moved_links(keep, remove, rows)
+        if moved:
+            tx.run(_MERGE_LINKS, rows=moved).consume()
+        tx.run(_MERGE_REST, keep=keep, remove=remove).consume()
+        return len(moved)
+
+    moved = db.execute(work, settings)
+    log.info("merged %s into %s (%d links moved)", remove, keep, moved)
+    return moved

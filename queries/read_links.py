@@ -1,0 +1,163 @@
+"""Typed reads around entities for the API: links with evidence, measures, documents,
+ego networks and cooperation paths.
+
+Batch functions (``*_of``) answer for many ids in one statement, for the DataLoaders.
+The ego network walks ring by ring (one statement per ring plus one for the links) and stops
+at ``max_nodes`` so a hub cannot make one request return the whole graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from . import db
+from .errors import InputError, NotFound
+from .read_records import (
+    DocumentRow,
+    EvidenceRow,
+    GraphView,
+    LinkRow,
+    MeasureRow,
+    entity_from,
+    evidence_from_lists,
+)
+from .schema import LINK_TYPES
+from .settings import Settings
+from .statements import statement
+
+__all__ = [
+    "links_of",
+    "measures_of",
+    "mentions_of",
+    "documents_of",
+    "existing_labels",
+    "ego_network",
+    "cooperation_path",
+    "MAX_EGO_DEPTH",
+]
+
+_LINKS_OF = statement("api_links_of_nodes")
+_MEASURES_OF = statement("api_measures_of_organisations")
+_MENTIONS_OF = statement("api_mentions_of_nodes")
+_DOCUMENTS_OF = statement("api_documents_of_organisations")
+_EXISTING = statement("api_existing_ids")
+_NEIGHBOURS = statement("api_neighbour_ids")
+_LINKS_AMONG = statement("api_links_among")
+_PATH = statement("api_shortest_path")
+
+_TYPES = [str(t) for t in LINK_TYPES]
+MAX_EGO_DEPTH = 3
+
+
+def links_of(ids: Sequence[str], settings: Settings | None = None) -> dict[str, list[LinkRow]]:
+    """Every typed link of each organisation or programme in ``ids``, both directions."""
+    out: dict[str, list[LinkRow]] = defaultdict(list)
+    for r in db.read(_LINKS_OF, settings, ids=list(ids), types=_TYPES):
+        other = entity_from(r["other_label"], r["other_id"], r["other_name"], r["other_type"],
+                            r["other_aliases"])
+        ev = evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"])
+        out[r["id"]].append(LinkRow(r["id"], r["type"], r["outgoing"], other, ev))
+    return dict(out)
+
+
+def measures_of(
+    keys: Sequence[tuple[str, int | None]], settings: Settings | None = None
+) -> dict[tuple[str, int | None], list[MeasureRow]]:
+    """Measures per (organisation id, field of action or None), ordered by year."""
+    params = [{"id": i, "category": c} for i, c in keys]
+    out: dict[tuple[str, int | None], list[MeasureRow]] = defaultdict(list)
+    for r in db.read(_MEASURES_OF, settings, keys=params):
+        out[(r["id"], r["category"])].append(MeasureRow.from_map(r["measure"]))
+    return dict(out)
+
+
+def mentions_of(
+    ids: Sequence[str], settings: Settings | None = None
+) -> dict[str, list[EvidenceRow]]:
+    """Where each organisation or programme is named, one evidence row per place."""
+    out: dict[str, list[EvidenceRow]] = defaultdict(list)
+    for r in db.read(_MENTIONS_OF, settings, ids=list(ids)):
+        docs = [r["doc"]] * max(len(r["lines"]), len(r["quotes"]), 1)
+        out[r["id"]].extend(evidence_from_lists(docs, r["lines"], r["pages"], r["quotes"]))
+    return dict(out)
+
+
+def documents_of(
+    ids: Sequence[str], settings: Settings | None = None
+) -> dict[str, list[DocumentRow]]:
+    """Documents that report on or mention each organisation."""
+    out: dict[str, list[DocumentRow]] = defaultdict(list)
+    for r in db.read(_DOCUMENTS_OF, settings, ids=list(ids)):
+        out[r["id"]].append(DocumentRow(r["doc_id"], r["title"], r["path"], r["loaded_at"]))
+    return dict(out)
+
+
+def existing_labels(ids: Sequence[str], settings: Settings | None = None) -> dict[str, str]:
+    """Label (``Organisation``/``Programme``) of each id that exists."""
+    return {r["id"]: r["label"] for r in db.read(_EXISTING, settings, ids=list(ids))}
+
+
+def ego_network(
+    node_id: str, *, depth: int = 1, max_nodes: int = 500, settings: Settings | None = None
+) -> GraphView:
+    """The nodes within ``depth`` typed links of ``node_id`` and the links among them.
+
+    Raises NotFound for an unknown id and InputError for a depth outside 1..3.
+    """
+    if not 1 <= depth <= MAX_EGO_DEPTH:
+        raise InputError("depth", f"depth muss zwischen 1 und {MAX_EGO_DEPTH} liegen")
+    if not existing_labels([node_id], settings):
+        raise NotFound(f"Knoten {node_id!r} gibt es nicht")
+    seen = {node_id}
+    frontier = [node_id]
+    truncated = False
+    for _ in range(depth):
+        if not frontier:
+            break
+        room = max_nodes - len(seen)
+        rows = db.read(_NEIGHBOURS, settings, ids=frontier, types=_TYPES, limit=room + 1)
+        fresh = [r["id"] for r in rows if r["id"] not in seen]
+        if len(fresh) > room:
+            fresh, truncated = fresh[:room], True
+        seen.update(fresh)
+        frontier = fresh
+        if truncated:
+            break
+    nodes = []
+    links = []
+    for r in db.read(_LINKS_AMONG, settings, ids=sorted(seen), types=_TYPES):
+        nodes.append(entity_from(r["label"], r["id"], r["name"], r["type"], r["aliases"]))
+        for link in r["links"]:
+            if link is None:
+                continue
+            ev = evidence_from_lists(link["docs"], link["lines"], link["pages"], link["quotes"])
+            links.append((r["id"], link["target"], link["type"], ev))
+    nodes.sort(key=lambda n: (n.id != node_id, n.id))
+    return GraphView(tuple(nodes), tuple(sorted(links, key=lambda x: x[:3])), truncated)
+
+
+def cooperation_path(
+    source: str, target: str, settings: Settings | None = None
+) -> GraphView | None:
+    """The shortest chain of typed links between two organisations, or None if none exists.
+
+    Links are followed in either direction; each hop keeps its stored direction and evidence.
+    """
+    labels = existing_labels([source, target], settings)
+    for oid in (source, target):
+        if labels.get(oid) != "Organisation":
+            raise NotFound(f"Organisation {oid!r} gibt es nicht")
+    if source == target:
+        raise InputError("to", "Start und Ziel sind dieselbe Organisation")
+    rows = db.read(_PATH, settings, source=source, target=target)
+    if not rows:
+        return None
+    nodes = tuple(entity_from(n["label"], n["id"], n["name"], n["type"], n["aliases"])
+                  for n in rows[0]["nodes"])
+    links = tuple(
+        (x["source"], x["target"], x["type"],
+         evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"]))
+        for x in rows[0]["links"]
+    )
+    return GraphView(nodes, links)

@@ -1,0 +1,44 @@
+"""Batch rows from an extraction: ids, direction of symmetric links, evidence lists."""
+
+from __future__ import annotations
+
+from loaders.batch import to_batch
+from loaders.models import Block, DocumentExtraction, Link, Measure, Organisation
+
+
+def _x() -> DocumentExtraction:
+    return DocumentExtraction(
+        doc="d.txt", path="/d.txt", sha256="h",
+        blocks=(Block("Verein Z e. V.", 2, 1, 4),),
+        organisations=(Organisation("b", "B", "Kommune", mentions=(2, 2, 1)),
+                       Organisation("a", "A", "Kommune", ("AA",), mentions=(3,))),
+        links=(Link("B", "AA", "COOPERATES_WITH", 2, "mit A"),
+               Link("A", "B", "COOPERATES_WITH", 3, "mit B"),
+               Link("A", "Unbekannt", "PART_OF", 3, "x"),
+               Link("A", "B", "NOT_A_TYPE", 3, "x")),
+        measures=(Measure("Verein Z e. V.", 2, "Schulung", 4, "training", 2022),),
+    )
+
+
+def test_symmetric_links_merge_into_one_row_with_all_evidence() -> None:
+    batch = to_batch(_x(), ["eins", "zwei", "drei", "vier"])
+    assert len(batch.links) == 1  # unknown target and unknown type are dropped
+    row = batch.links[0]
+    assert (row["source_id"], row["target_id"]) == ("a", "b")
+    assert row["lines"] == [2, 3] and row["quotes"] == ["mit A", "mit B"]
+    assert row["pages"] == [-1, -1]
+
+
+def test_partner_of_a_block_becomes_an_organisation_with_its_measure() -> None:
+    batch = to_batch(_x())
+    ids = {o["id"] for o in batch.organisations}
+    assert "verein-z-e-v" in ids
+    assert batch.blocks == [{"org_id": "verein-z-e-v", "categories": [2], "starts": [1],
+                             "ends": [4]}]
+    assert [m["org_id"] for m in batch.measures] == ["verein-z-e-v"]
+
+
+def test_mentions_are_deduplicated_and_quoted() -> None:
+    batch = to_batch(_x(), ["eins", "zwei", "drei"])
+    b = next(r for r in batch.org_mentions if r["id"] == "b")
+    assert b["lines"] == [1, 2] and b["quotes"] == ["eins", "zwei"]

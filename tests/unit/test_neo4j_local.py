@@ -1,0 +1,52 @@
+"""The local-Neo4j manager's failure paths: clear one-line errors, nothing started."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from loaders import neo4j_local
+from queries.errors import ConfigError
+from queries.settings import Settings
+
+
+def _settings(tmp_path: Path, port: int) -> Settings:
+    return Settings(NEO4J_URI=f"bolt://127.0.0.1:{port}", NEO4J_HOME=tmp_path / "n4j",
+                    NEO4J_HTTP_PORT=port + 1 if port < 65000 else port - 1)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_bolt_answers_is_false_where_nothing_listens() -> None:
+    assert not neo4j_local.bolt_answers("127.0.0.1", _free_port())
+
+
+def test_port_taken_by_another_program(tmp_path: Path) -> None:
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        with pytest.raises(ConfigError, match=f"port {port} .* taken"):
+            neo4j_local.start(_settings(tmp_path, port), timeout=5)
+    assert not (tmp_path / "n4j" / "run" / "vielfalt-neo4j.pid").exists()
+
+
+def test_java_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH without java or mvn
+    with pytest.raises(ConfigError, match="java not found"):
+        neo4j_local.start(_settings(tmp_path, _free_port()), timeout=5)
+
+
+def test_only_loopback_addresses_count_as_local(tmp_path: Path) -> None:
+    assert Settings(NEO4J_URI="bolt://localhost:7687").neo4j_is_local
+    assert not Settings(NEO4J_URI="neo4j://db.example.org:7687").neo4j_is_local
+
+
+def test_stop_without_a_running_server(tmp_path: Path) -> None:
+    assert neo4j_local.stop(_settings(tmp_path, _free_port())) is False
