@@ -10,17 +10,17 @@ browser needs far longer than a seeded spring layout to settle thousands of node
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 from pyvis.network import Network as PyvisNetwork
 
 from queries.network_groups import GroupedNetwork
 from queries.network_records import NetLink, NetNode, Network
 from queries.schema import CATEGORIES
+
+from .render_layout import positions
 
 __all__ = [
     "TEMPLATES",
@@ -38,16 +38,25 @@ LAYOUT_SERVER_ABOVE = 300  # nodes; above this, positions come from networkx, ph
 
 # organisation type -> (German label, colour); "Programm" and groups are kinds of their own
 ORG_TYPE_STYLE: dict[str, tuple[str, str]] = {
-    "Kommune": ("Kommune", "#1f77b4"), "Kreis": ("Kreis", "#4a90d9"),
+    "Kommune": ("Kommune", "#1f77b4"),
+    "Kreis": ("Kreis", "#4a90d9"),
     "Landesbehoerde": ("Landesbehörde", "#17becf"),
-    "Bezirksregierung": ("Bezirksregierung", "#0e7c86"), "Polizei": ("Polizei", "#2c3e80"),
-    "Jobcenter": ("Jobcenter", "#9467bd"), "Ministerium": ("Ministerium", "#5b3a8e"),
-    "Wohlfahrtsverband": ("Wohlfahrtsverband", "#e377c2"), "Verband": ("Verband", "#c25b9b"),
-    "Verein": ("Verein", "#ff7f0e"), "Unternehmen": ("Unternehmen", "#8c564b"),
-    "Kammer": ("Kammer", "#bcbd22"), "Hochschule": ("Hochschule", "#2ca02c"),
-    "Schule": ("Schule", "#98df8a"), "Medien": ("Medien", "#7f7f7f"),
-    "Stiftung": ("Stiftung", "#d62728"), "Gewerkschaft": ("Gewerkschaft", "#ff9896"),
-    "Bundesbehoerde": ("Bundesbehörde", "#006d5b"), "Sonstige": ("Sonstige", "#a0a0a0"),
+    "Bezirksregierung": ("Bezirksregierung", "#0e7c86"),
+    "Polizei": ("Polizei", "#2c3e80"),
+    "Jobcenter": ("Jobcenter", "#9467bd"),
+    "Ministerium": ("Ministerium", "#5b3a8e"),
+    "Wohlfahrtsverband": ("Wohlfahrtsverband", "#e377c2"),
+    "Verband": ("Verband", "#c25b9b"),
+    "Verein": ("Verein", "#ff7f0e"),
+    "Unternehmen": ("Unternehmen", "#8c564b"),
+    "Kammer": ("Kammer", "#bcbd22"),
+    "Hochschule": ("Hochschule", "#2ca02c"),
+    "Schule": ("Schule", "#98df8a"),
+    "Medien": ("Medien", "#7f7f7f"),
+    "Stiftung": ("Stiftung", "#d62728"),
+    "Gewerkschaft": ("Gewerkschaft", "#ff9896"),
+    "Bundesbehoerde": ("Bundesbehörde", "#006d5b"),
+    "Sonstige": ("Sonstige", "#a0a0a0"),
 }
 PROGRAMME_STYLE = ("Programm", "#f1c40f")
 GROUP_STYLE = ("Gruppe", "#b0bec5")
@@ -74,8 +83,11 @@ def _type_style(node: NetNode) -> tuple[str, str, str]:
 
 def _node_tooltip(node: NetNode, degree: int) -> str:
     _, label, _ = _type_style(node)
-    lines = [node.name, f"Typ: {label}" + (f" ({node.type})" if node.kind == "prog" and
-                                           node.type else ""), f"Verbindungen: {degree}"]
+    lines = [
+        node.name,
+        f"Typ: {label}" + (f" ({node.type})" if node.kind == "prog" and node.type else ""),
+        f"Verbindungen: {degree}",
+    ]
     if node.categories:
         lines.append("Handlungsfelder: " + ", ".join(str(c) for c in node.categories))
     return "\n".join(lines)
@@ -83,8 +95,9 @@ def _node_tooltip(node: NetNode, degree: int) -> str:
 
 def _edge_tooltip(link: NetLink, names: dict[str, str]) -> str:
     label = LINK_STYLE[link.type][0] if link.type in LINK_STYLE else link.type
-    lines = [f"{names.get(link.source, link.source)} – {label} – "
-             f"{names.get(link.target, link.target)}"]
+    lines = [
+        f"{names.get(link.source, link.source)} – {label} – {names.get(link.target, link.target)}"
+    ]
     for ev in link.evidence:
         where = ev.doc + (f", Zeile {ev.line}" if ev.line else "")
         lines.append(f"Beleg: „{ev.quote}“ ({where})")
@@ -93,33 +106,46 @@ def _edge_tooltip(link: NetLink, names: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _positions(net: Network, seed: int = 0) -> dict[str, tuple[float, float]]:
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(n.key for n in net.nodes))
-    graph.add_edges_from(sorted((lk.source, lk.target) for lk in net.links))
-    scale = 40.0 * math.sqrt(max(graph.number_of_nodes(), 1))
-    pos = nx.spring_layout(graph, seed=seed, iterations=40, scale=scale)
-    return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in pos.items()}
-
-
 def _options(physics: bool, n_nodes: int) -> dict[str, Any]:
     big = n_nodes > 150
     return {
         "autoResize": True,
-        "nodes": {"shape": "dot", "scaling": {"min": 8, "max": 40,
-                                              "label": {"enabled": True, "min": 11, "max": 22}},
-                  "font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1},
-        "edges": {"smooth": False if big else {"type": "continuous"}, "width": 1.4,
-                  "selectionWidth": 2, "hoverWidth": 0.5},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
-                        "multiselect": False, "navigationButtons": False},
+        "nodes": {
+            "shape": "dot",
+            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 11, "max": 22}},
+            "font": {"size": 13, "face": "sans-serif"},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "smooth": False if big else {"type": "continuous"},
+            "width": 1.4,
+            "selectionWidth": 2,
+            "hoverWidth": 0.5,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "multiselect": False,
+            "navigationButtons": False,
+        },
         "layout": {"improvedLayout": not big, "randomSeed": 7},
         "physics": {
-            "enabled": physics, "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -4000, "springLength": 110,
-                          "springConstant": 0.04, "damping": 0.3, "avoidOverlap": 0.1},
-            "stabilization": {"enabled": physics, "iterations": 400 if not big else 250,
-                              "updateInterval": 25, "fit": True},
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -4000,
+                "springLength": 110,
+                "springConstant": 0.04,
+                "damping": 0.3,
+                "avoidOverlap": 0.1,
+            },
+            "stabilization": {
+                "enabled": physics,
+                "iterations": 400 if not big else 250,
+                "updateInterval": 25,
+                "fit": True,
+            },
             "minVelocity": 1.0,
         },
     }
@@ -128,7 +154,7 @@ def _options(physics: bool, n_nodes: int) -> dict[str, Any]:
 def _pyvis(net: Network, *, urls: bool, layout: bool | None = None) -> PyvisNetwork:
     """Nodes and edges of ``net`` as a pyvis network (directed, so pyvis keeps each link)."""
     server_layout = len(net.nodes) > LAYOUT_SERVER_ABOVE if layout is None else layout
-    pos = _positions(net) if server_layout else {}
+    pos = positions(net) if server_layout else {}
     degree: Counter[str] = Counter()
     for lk in net.links:
         degree[lk.source] += 1
@@ -145,23 +171,40 @@ def _pyvis(net: Network, *, urls: bool, layout: bool | None = None) -> PyvisNetw
         if urls:
             extra["url"] = ("/organisation/" if node.kind == "org" else "/programm/") + node.id
         pv.add_node(
-            node.key, label=node.name if len(node.name) <= 40 else node.name[:38] + "…",
-            shape="diamond" if node.kind == "prog" else "dot", color=colour,
-            title=_node_tooltip(node, degree[node.key]), value=degree[node.key] + 1,
-            kind=node.kind, otype=value, tlabel=label, name=node.name,
-            progs=sorted(programmes_of.get(node.key, ())) + ([node.key] if node.kind == "prog"
-                                                              else []),
-            cats=list(node.categories), centre=node.key == net.centre,
-            borderWidth=4 if node.key == net.centre else 1, **extra,
+            node.key,
+            label=node.name if len(node.name) <= 40 else node.name[:38] + "…",
+            shape="diamond" if node.kind == "prog" else "dot",
+            color=colour,
+            title=_node_tooltip(node, degree[node.key]),
+            value=degree[node.key] + 1,
+            kind=node.kind,
+            otype=value,
+            tlabel=label,
+            name=node.name,
+            progs=sorted(programmes_of.get(node.key, ()))
+            + ([node.key] if node.kind == "prog" else []),
+            cats=list(node.categories),
+            centre=node.key == net.centre,
+            borderWidth=4 if node.key == net.centre else 1,
+            **extra,
         )
     names = {n.key: n.name for n in net.nodes}
     for i, lk in enumerate(net.links):
         if lk.source not in names or lk.target not in names:
             continue
         label, colour, dashes, directed = LINK_STYLE.get(lk.type, (lk.type, "#999", False, True))
-        pv.add_edge(lk.source, lk.target, id=f"e{i}", color=colour, dashes=dashes,
-                    arrows="to" if directed else "", title=_edge_tooltip(lk, names),
-                    ltype=lk.type, ofrom=lk.source, oto=lk.target)
+        pv.add_edge(
+            lk.source,
+            lk.target,
+            id=f"e{i}",
+            color=colour,
+            dashes=dashes,
+            arrows="to" if directed else "",
+            title=_edge_tooltip(lk, names),
+            ltype=lk.type,
+            ofrom=lk.source,
+            oto=lk.target,
+        )
     pv.set_options(json.dumps(_options(physics=not server_layout, n_nodes=len(net.nodes))))
     return pv
 
@@ -169,29 +212,38 @@ def _pyvis(net: Network, *, urls: bool, layout: bool | None = None) -> PyvisNetw
 def _filters(net: Network) -> dict[str, Any]:
     types = {_type_style(n)[:2] for n in net.nodes}
     type_order = list(ORG_TYPE_STYLE) + ["Programm"]
-    otypes = sorted(types, key=lambda t: (type_order.index(t[0]) if t[0] in type_order else 99,
-                                          t[0]))
+    otypes = sorted(
+        types, key=lambda t: (type_order.index(t[0]) if t[0] in type_order else 99, t[0])
+    )
     colours = {v: _type_style(n)[2] for n in net.nodes for v in [_type_style(n)[0]]}
     present_links = {lk.type for lk in net.links}
     cats = sorted({c for n in net.nodes for c in n.categories})
     return {
         "otypes": [[v, label, colours[v]] for v, label in otypes],
-        "programmes": sorted(([n.key, n.name] for n in net.nodes if n.kind == "prog"),
-                             key=lambda p: p[1].lower()),
+        "programmes": sorted(
+            ([n.key, n.name] for n in net.nodes if n.kind == "prog"), key=lambda p: p[1].lower()
+        ),
         "categories": [[c, f"{c}: {CATEGORIES.get(c, '?')}"] for c in cats],
-        "links": [[t, s[0], s[1], s[2], s[3]] for t, s in LINK_STYLE.items()
-                  if t in present_links],
+        "links": [[t, s[0], s[1], s[2], s[3]] for t, s in LINK_STYLE.items() if t in present_links],
     }
 
 
-def network_payload(net: Network, *, urls: bool = True,
-                    layout: bool | None = None) -> dict[str, Any]:
+def network_payload(
+    net: Network, *, urls: bool = True, layout: bool | None = None
+) -> dict[str, Any]:
     """Everything ``network.js`` needs: vis nodes, edges, options, filters and legend."""
     pv = _pyvis(net, urls=urls, layout=layout)
     nodes, edges, _h, _ht, _w, options = pv.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": json.loads(options),
-            "filters": _filters(net), "truncated": net.truncated, "centre": net.centre,
-            "group_url": None, "members": []}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "filters": _filters(net),
+        "truncated": net.truncated,
+        "centre": net.centre,
+        "group_url": None,
+        "members": [],
+    }
 
 
 def payload_html(payload: dict[str, Any]) -> str:
@@ -212,23 +264,49 @@ def grouped_payload(grouped: GroupedNetwork, net: Network, group_url: str) -> di
     names = {n.key: n.name for n in net.nodes}
     sizes = [len(g.members) for g in grouped.groups]
     agg = Network(
-        nodes=tuple(NetNode("group", g.key, g.label, None) for g in grouped.groups), links=())
+        nodes=tuple(NetNode("group", g.key, g.label, None) for g in grouped.groups), links=()
+    )
     pv = PyvisNetwork(directed=True, cdn_resources="local")
     for g, size in zip(grouped.groups, sizes, strict=True):
-        pv.add_node(f"group:{g.key}", label=f"{g.label} ({size})", shape="hexagon",
-                    color=GROUP_STYLE[1], value=size, kind="group", gkey=g.key, otype="Gruppe",
-                    title=f"Gruppe: {g.label}\n{size} Knoten – klicken zum Aufklappen",
-                    progs=[], cats=[], size_members=size)
+        pv.add_node(
+            f"group:{g.key}",
+            label=f"{g.label} ({size})",
+            shape="hexagon",
+            color=GROUP_STYLE[1],
+            value=size,
+            kind="group",
+            gkey=g.key,
+            otype="Gruppe",
+            title=f"Gruppe: {g.label}\n{size} Knoten – klicken zum Aufklappen",
+            progs=[],
+            cats=[],
+            size_members=size,
+        )
     for i, (a, b, n) in enumerate(grouped.links):
-        pv.add_edge(f"group:{a}", f"group:{b}", id=f"g{i}", color="#b0bec5", width=min(1 + n / 4, 8),
-                    arrows="", title=f"{n} Verbindungen", ltype="group", ofrom=f"group:{a}",
-                    oto=f"group:{b}")
+        pv.add_edge(
+            f"group:{a}",
+            f"group:{b}",
+            id=f"g{i}",
+            color="#b0bec5",
+            width=min(1 + n / 4, 8),
+            arrows="",
+            title=f"{n} Verbindungen",
+            ltype="group",
+            ofrom=f"group:{a}",
+            oto=f"group:{b}",
+        )
     pv.set_options(json.dumps(_options(physics=True, n_nodes=len(agg.nodes))))
     nodes, edges, *_rest, options = pv.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": json.loads(options),
-            "filters": _filters(net), "truncated": False, "centre": None,
-            "group_url": group_url,
-            "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())]}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "filters": _filters(net),
+        "truncated": False,
+        "centre": None,
+        "group_url": group_url,
+        "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())],
+    }
 
 
 def group_members_payload(grouped: GroupedNetwork, net: Network, key: str) -> dict[str, Any]:
@@ -236,14 +314,28 @@ def group_members_payload(grouped: GroupedNetwork, net: Network, key: str) -> di
     group = next(g for g in grouped.groups if g.key == key)
     members = set(group.members)
     touching = tuple(lk for lk in net.links if lk.source in members or lk.target in members)
-    sub = Network(nodes=tuple(n for n in net.nodes if n.key in members), links=tuple(
-        lk for lk in touching if lk.source in members and lk.target in members))
+    sub = Network(
+        nodes=tuple(n for n in net.nodes if n.key in members),
+        links=tuple(lk for lk in touching if lk.source in members and lk.target in members),
+    )
     payload = network_payload(sub, layout=True)
-    outside = Network(nodes=tuple(n for n in net.nodes if n.key not in members and any(
-        n.key in (lk.source, lk.target) for lk in touching)), links=())
-    ext = network_payload(Network(nodes=sub.nodes + outside.nodes, links=tuple(
-        lk for lk in touching if not (lk.source in members and lk.target in members))),
-        layout=False)
+    outside = Network(
+        nodes=tuple(
+            n
+            for n in net.nodes
+            if n.key not in members and any(n.key in (lk.source, lk.target) for lk in touching)
+        ),
+        links=(),
+    )
+    ext = network_payload(
+        Network(
+            nodes=sub.nodes + outside.nodes,
+            links=tuple(
+                lk for lk in touching if not (lk.source in members and lk.target in members)
+            ),
+        ),
+        layout=False,
+    )
     payload["edges"] += [dict(e, id=f"x{key}-{i}") for i, e in enumerate(ext["edges"])]
     payload["group_of"] = {n.key: grouped.group_of[n.key] for n in outside.nodes}
     payload["key"], payload["label"] = key, group.label

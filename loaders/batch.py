@@ -7,8 +7,6 @@ decided here, so the Cypher stays a plain sequence of ``UNWIND ... MERGE``.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,24 +14,12 @@ from typing import Any
 from queries.schema import LINK_TYPES, Label, RelType
 
 from .models import DocumentExtraction
+from .names import slugify
 
-__all__ = ["GraphBatch", "to_batch", "slugify"]
+__all__ = ["GraphBatch", "to_batch"]
 
 _SYMMETRIC = {RelType.COOPERATES_WITH}
 Row = dict[str, Any]
-
-
-def slugify(name: str) -> str:
-    """A content-derived id: 'Stadt Düsseldorf' -> 'stadt-duesseldorf'.
-
-    >>> slugify("Caritasverband für den Kreis Unna e. V.")
-    'caritasverband-fuer-den-kreis-unna-e-v'
-    """
-    s = name.casefold().replace("ß", "ss")
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
-        s = s.replace(a, b)
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "unbenannt"
 
 
 @dataclass(frozen=True)
@@ -56,7 +42,7 @@ def _search_text(name: str, aliases: tuple[str, ...]) -> str:
     return " | ".join(dict.fromkeys((name, *aliases)))
 
 
-def _mention_rows(entities: tuple, lines: list[str], pages: dict[int, int]) -> list[Row]:
+def _mention_rows(entities: tuple, lines: tuple[str, ...], pages: dict[int, int]) -> list[Row]:
     rows = []
     for e in entities:
         ls = sorted(set(e.mentions))
@@ -71,9 +57,9 @@ def _mention_rows(entities: tuple, lines: list[str], pages: dict[int, int]) -> l
     return rows
 
 
-def to_batch(x: DocumentExtraction, lines: list[str] | None = None) -> GraphBatch:
-    """Rows for the writer; ``lines`` (the document's text) supplies mention quotes."""
-    text = lines or []
+def to_batch(x: DocumentExtraction) -> GraphBatch:
+    """Rows for the writer; the document's own lines supply the mention quotes."""
+    text = x.text_lines
     label_of: dict[str, tuple[Label, str]] = {}
     for p in x.programmes:
         for n in (p.name, *p.aliases):

@@ -34,8 +34,13 @@ _TIDY = str.maketrans(
     {
         **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", None),  # invisible
         **dict.fromkeys("\u00a0\u2007\u202f\t\f", " "),  # odd spaces
-        "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-        "\ufb05": "st", "\ufb06": "st",
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
     }
 )
 _MULTISPACE = re.compile(r" {2,}")
@@ -52,7 +57,7 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|von|of|aus)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
-_EDGE_DIGITS = re.compile(r"^[\d\s.|–—-]+|[\d\s.|–—-]+$")
+_EDGE_CHARS = "0123456789 \t.|–—-"
 _LOOKAHEAD = 4  # lines searched for the continuation of a broken word
 
 
@@ -75,7 +80,7 @@ def is_page_number(line: str) -> bool:
 
 def line_key(line: str) -> str:
     """A line without case and without numbers at its edges, to recognise running headers."""
-    return _EDGE_DIGITS.sub("", line).casefold()
+    return line.strip(_EDGE_CHARS).casefold()
 
 
 def clean(source: SourceText) -> CleanText:
@@ -92,29 +97,39 @@ def clean(source: SourceText) -> CleanText:
 
 
 def _find_noise(lines: list[str]) -> list[bool]:
-    """Page numbers and running headers/footers: lines that recur with page numbers."""
+    """Page numbers and running headers/footers: lines that recur with page numbers.
+
+    A recurring line is a header when it carries a page or chapter number (``Kapitel3``)
+    or stands beside a page number nearly every time; the other half of a two-line header
+    is the recurring line that always sits directly against the same header.
+    """
     numbers = [bool(line) and is_page_number(line) for line in lines]
-    noise = list(numbers)
+    # single digits are as often chapter numbers as page numbers: they place no footer
+    page_numbers = [n and len(lines[i]) > 1 for i, n in enumerate(numbers)]
     by_key: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         key = line_key(line)
-        if len(key) >= 4 and not noise[i]:
+        if len(key) >= 4 and not numbers[i]:
             by_key.setdefault(key, []).append(i)
-    for _ in range(2):  # a second pass catches the other line of two-line headers
-        for where in by_key.values():
-            if len(where) < 2 or noise[where[0]]:
-                continue
-            numbered = sum(lines[i][:1].isdigit() or lines[i][-1:].isdigit() for i in where)
-            near_number = sum(_near(numbers, i, 2) for i in where)
-            glued = _glued_to_same_noise(lines, noise, where)
-            if (
-                (numbered >= 2 and len(where) >= 3)
-                or (near_number >= 2 and near_number * 2 >= len(where))
-                or (glued >= 2 and glued * 5 >= len(where) * 4)
-                or len(where) >= 20
-            ):
-                for i in where:
-                    noise[i] = True
+    noise = list(numbers)
+    for where in by_key.values():
+        if len(where) < 2:
+            continue
+        numbered = sum(lines[i][:1].isdigit() or lines[i][-1:].isdigit() for i in where)
+        near_number = sum(_near(page_numbers, i, 2) for i in where)
+        if (
+            (numbered >= 2 and len(where) >= 3)
+            or (near_number >= 2 and near_number * 5 >= len(where) * 4)
+            or len(where) >= 20
+        ):
+            for i in where:
+                noise[i] = True
+    headers = list(noise)
+    for where in by_key.values():
+        glued = _glued_to_same_noise(lines, headers, where)
+        if not headers[where[0]] and glued >= 2 and glued * 5 >= len(where) * 4:
+            for i in where:
+                noise[i] = True
     return noise
 
 

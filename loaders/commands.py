@@ -68,12 +68,15 @@ def _load_with_progress(paths: list[Path], force: bool) -> LoadReport:
 
 def _summary(report: LoadReport) -> Table:
     table = Table(title="Laden")
-    for col in ("Dokumente geladen", "unverändert", "fehlerhaft", "Organisationen",
-                "Programme", "Maßnahmen", "Verknüpfungen"):
-        table.add_column(col, justify="right")
-    table.add_row(str(len(report.loaded)), str(len(report.skipped)), str(len(report.failed)),
-                  *(str(sum(getattr(r, k) for r in report.loaded))
-                    for k in ("organisations", "programmes", "measures", "links")))
+    table.add_column("")
+    table.add_column("Anzahl", justify="right")
+    rows = [("Dokumente geladen", len(report.loaded)), ("unverändert übersprungen",
+            len(report.skipped)), ("fehlerhaft", len(report.failed))]
+    for key, label in (("organisations", "Organisationen"), ("programmes", "Programme"),
+                       ("measures", "Maßnahmen"), ("links", "Verknüpfungen")):
+        rows.append((f"{label} geschrieben", sum(getattr(r, key) for r in report.loaded)))
+    for label, n in rows:
+        table.add_row(label, str(n))
     return table
 
 

@@ -108,8 +108,16 @@ class Gazetteer:
             n = len(best.keys)
             start, end = spans[i][0], spans[i + n - 1][1]
             hits.append(
-                GazetteerHit(best.kind, best.ref_id, best.name, best.type, text[start:end],
-                             start, end, best.exact)
+                GazetteerHit(
+                    best.kind,
+                    best.ref_id,
+                    best.name,
+                    best.type,
+                    text[start:end],
+                    start,
+                    end,
+                    best.exact,
+                )
             )
             i += n
         return hits
@@ -130,6 +138,10 @@ def _entry(words: tuple[str, ...], kind: str, item: object, type_: str, exact: b
 def _surface_fits(entry: _Entry, words: list[str]) -> bool:
     if entry.exact:
         return tuple(_ocr_exact(w) for w in words) == entry.words
+    # short words carry too little for a folded key: they must match letter for letter
+    if all(len(w) <= 3 for w in entry.words):  # "ver.di" must not match "vor die"
+        if any(w.casefold() != e.casefold() for w, e in zip(words, entry.words, strict=True)):
+            return False
     # a one-word name must be written as a name (capitalised), not as an ordinary word
     if len(words) == 1:
         return words[0][:1].isupper() or words[0][:1] == "#"

@@ -17,7 +17,12 @@ from dataclasses import dataclass, replace
 
 from loaders.names import clean_name
 
-__all__ = ["Mention", "find_pattern_mentions", "find_suffix_orgs", "org_type_of", "normalise_org_name"]
+__all__ = [
+    "Mention",
+    "find_pattern_mentions",
+    "org_type_of",
+    "normalise_org_name",
+]
 
 
 @dataclass(frozen=True)
@@ -40,54 +45,82 @@ class Mention:
 
 
 _W = r"[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:-[\wÄÖÜäöüß]+)*"
-_PLACE = rf"{_W}(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+{_W})?"
+_NOT_NOUN = (
+    r"(?![\wäöüß-]*(?:ung|ungen|heit|keit|schaft|ion|ionen|ität|nahme|nahmen|ismus|ende|enden)\b)"
+)
+_PLACE = rf"{_NOT_NOUN}{_W}(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+{_W})?"
 _NOT_PLACE = (
     r"(?!(?:Die|Der|Das|Des|Dem|Den|Und|Oder|Mit|Im|In|Bei|Für|Von|Zu|Zur|Zum|Auch|Als|Sowie|"
     r"Verwaltung|Gesellschaft|Bevölkerung|Ebene|Teil|Jahr|Und|Seit|Ende|Beginn|Mitte)\b)"
-    r"(?![\wäöüß-]*(?:ung|ungen|heit|keit|schaft|ion|ionen|ität|nahme|nahmen|ismus|ende|enden)\b)"
 )
-_FOR_PHRASE = rf"(?:für|des|der)\s+{_W}(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_W}))*"
+_FOR_PHRASE = (
+    rf"(?:für|des|der)\s+{_W}(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_W}))*"
+)
 
 _ORG_PATTERNS: list[tuple[str, str]] = [
-    (rf"(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Stadtverwaltung)\s+{_NOT_PLACE}{_PLACE}", "Kommune"),
-    (rf"(?:(?:{_W}-)?Kreis(?:es)?|Kreisverwaltung|Städte[Rr]egion)\s+{_NOT_PLACE}{_PLACE}", "Kreis"),
+    (
+        rf"(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Stadtverwaltung)\s+{_NOT_PLACE}{_PLACE}",
+        "Kommune",
+    ),
+    (
+        rf"(?:(?:{_W}-)?Kreis(?:es)?|Kreisverwaltung|Städte[Rr]egion)\s+{_NOT_PLACE}{_PLACE}",
+        "Kreis",
+    ),
     (rf"Bezirksregierung\s+{_NOT_PLACE}{_PLACE}", "Bezirksregierung"),
-    (rf"(?:Polizeipräsidium|Polizeipräsidiums|Kreispolizeibehörde|Polizei|PP)\s+{_NOT_PLACE}{_PLACE}",
-     "Polizei"),
+    (
+        rf"(?:Polizeipräsidium|Polizeipräsidiums|Kreispolizeibehörde|Polizei|PP)\s+{_NOT_PLACE}{_PLACE}",
+        "Polizei",
+    ),
     (rf"[Jj]obcenter\s+(?:Kreis\s+|Städte[Rr]egion\s+)?{_NOT_PLACE}{_PLACE}", "Jobcenter"),
     (rf"(?:Agentur\s+für\s+Arbeit|Arbeitsagentur)\s+{_NOT_PLACE}{_PLACE}", "Bundesbehoerde"),
-    (rf"(?:Handwerkskammer|Industrie-\s+und\s+Handelskammer|IHK)\s+(?:zu\s+|für\s+)?{_NOT_PLACE}{_PLACE}",
-     "Kammer"),
+    (
+        rf"(?:Handwerkskammer|Industrie-\s+und\s+Handelskammer|IHK)\s+(?:zu\s+|für\s+)?{_NOT_PLACE}{_PLACE}",
+        "Kammer",
+    ),
     (rf"(?:Niederrheinische|{_W}e)\s+Industrie-\s+und\s+Handelskammer", "Kammer"),
     (rf"Landschaftsverband\s+{_NOT_PLACE}{_PLACE}", "Kommune"),
-    (rf"(?:Bundes|Landes)?[Mm]inisterium\s+{_FOR_PHRASE}(?:\s+des\s+Landes\s+{_W})?", "Ministerium"),
+    (
+        rf"(?:Bundes|Landes)?[Mm]inisterium\s+{_FOR_PHRASE}(?:\s+des\s+Landes\s+{_W})?",
+        "Ministerium",
+    ),
     (rf"(?:Bundesamt|Landesamt)\s+{_FOR_PHRASE}", "Bundesbehoerde"),
-    (rf"(?:Universität|Uni|Hochschule|Fachhochschule)\s+(?:{_FOR_PHRASE}|{_NOT_PLACE}{_PLACE})",
-     "Hochschule"),
-    (rf"(?:Ruhr-Universität|Technische\s+Universität|Bergische\s+Universität)\s+{_PLACE}", "Hochschule"),
+    (
+        rf"(?:Universität|Uni|Hochschule|Fachhochschule)\s+(?:{_FOR_PHRASE}|{_NOT_PLACE}{_PLACE})",
+        "Hochschule",
+    ),
+    (
+        rf"(?:Ruhr-Universität|Technische\s+Universität|Bergische\s+Universität)\s+{_PLACE}",
+        "Hochschule",
+    ),
     (rf"(?:Stiftung\s+{_NOT_PLACE}{_W}|{_W}-Stiftung)", "Stiftung"),
-    (rf"(?:Berufskolleg|Gymnasium|Gesamtschule|Realschule|Weiterbildungskolleg)\s+{_NOT_PLACE}{_PLACE}",
-     "Schule"),
+    (
+        rf"(?:Berufskolleg|Gymnasium|Gesamtschule|Realschule|Weiterbildungskolleg)\s+{_NOT_PLACE}{_PLACE}",
+        "Schule",
+    ),
     (rf"Wirtschaftsförderung\s+{_NOT_PLACE}{_W}(?:\s+{_W})?(?=\s+GmbH)?", "Unternehmen"),
 ]
 _UNIT_WORDS = (
-    r"Dezernat(?:e|es|s)?\s+\d+(?:\.\d+)?(?:\s*\([^()\n]{2,70}\))?"
-    r"|Dezernat(?:e|es|s)?\s+(?:für\s+)?{W}(?:(?:\s*,\s*|\s+und\s+){W})*"
-    r"|Referat(?:es|s)?\s+(?:für\s+)?{W}(?:\s+(?:und|für)\s+{W})*"
-    r"|Fachbereich(?:es|s)?\s+(?:für\s+)?{W}(?:\s+(?:und|für)\s+{W})*"
-    r"|Abteilung\s+für\s+{W}(?:\s+(?:und|für)\s+{W})*"
-    r"|Amt(?:es|s)?\s+für\s+{W}(?:(?:\s*,\s*|\s+und\s+){W})*"
-    r"|Stabs?stelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
-    r"|Koordinierungsstelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
-    r"|Kommunale\s+Koordinierung(?:\s+(?:und\s+)?{W}){0,4}"
-    r"|Beschwerdestelle(?:\s+nach\s+dem\s+{W}(?:\s+{W})?(?:\s+\([A-Z]+\))?)?"
-    r"|Kompetenzzentr(?:um|ums)\s+(?:für\s+)?{W}(?:\s+(?:und|für|im)\s+{W})*"
-    r"|Kommunale[sn]?\s+Integrationszentr(?:um|ums)(?:\s+{P})?"
-    r"|Projektteam\s+#?{W}"
-    r"|Büro\s+(?:des\s+Oberbürgermeisters|für\s+{W}(?:\s+{W})?)"
-    r"|(?:Integrationsbüro|Gleichstellungsstelle|Ausländerbehörde|Ausbildungsabteilung|"
-    r"Personal-\s+und\s+Organisationsamt|Personalamt|Studieninstitut\s+für\s+\w+\s+{W})"
-).replace("{W}", _W).replace("{P}", _PLACE)
+    (
+        r"Dezernat(?:e|es|s)?\s+\d+(?:\.\d+)?(?:\s*\([^()\n]{2,70}\))?"
+        r"|Dezernat(?:e|es|s)?\s+(?:für\s+)?{W}(?:(?:\s*,\s*|\s+und\s+){W})*"
+        r"|Referat(?:es|s)?\s+(?:für\s+)?{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Fachbereich(?:es|s)?\s+(?:für\s+)?{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Abteilung\s+für\s+{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Amt(?:es|s)?\s+für\s+{W}(?:(?:\s*,\s*|\s+und\s+){W})*"
+        r"|Stabs?stelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Koordinierungsstelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Kommunale\s+Koordinierung(?:\s+(?:und\s+)?{W}){0,4}"
+        r"|Beschwerdestelle(?:\s+nach\s+dem\s+{W}(?:\s+{W})?(?:\s+\([A-Z]+\))?)?"
+        r"|Kompetenzzentr(?:um|ums)\s+(?:für\s+)?{W}(?:\s+(?:und|für|im)\s+{W})*"
+        r"|Kommunale[sn]?\s+Integrationszentr(?:um|ums)(?:\s+{P})?"
+        r"|Projektteam\s+#?{W}"
+        r"|Büro\s+(?:des\s+Oberbürgermeisters|für\s+{W}(?:\s+{W})?)"
+        r"|(?:Integrationsbüro|Gleichstellungsstelle|Ausländerbehörde|Ausbildungsabteilung|"
+        r"Personal-\s+und\s+Organisationsamt|Personalamt|Studieninstitut\s+für\s+\w+\s+{W})"
+    )
+    .replace("{W}", _W)
+    .replace("{P}", _PLACE)
+)
 
 _PROGRAMME_CUES: list[tuple[str, str]] = [
     (r"\w*[Pp]rojekt(?:es|s|e)?", "Projekt"),
@@ -97,8 +130,11 @@ _PROGRAMME_CUES: list[tuple[str, str]] = [
     (r"\w*[Nn]etzwerk(?:es|s)?|Netzwerkplattform|Plattform", "Netzwerk"),
     (r"Charta|Kontrakt(?:es|s)?|\w*[Vv]ereinbarung|Bündnis(?:ses)?|Pakt(?:es|s)?", "Charta"),
     (r"Aktion", "Kampagne"),
-    (r"\w*[Ff]orum|\w*[Rr]eihe|\w*[Mm]esse|Wettbewerb(?:s|es)?|Fachtag(?:ung)?|Konferenz|"
-     r"Aktionstag(?:es|s)?|Masterplan", "Veranstaltungsreihe"),
+    (
+        r"\w*[Ff]orum|\w*[Rr]eihe|\w*[Mm]esse|Wettbewerb(?:s|es)?|Fachtag(?:ung)?|Konferenz|"
+        r"Aktionstag(?:es|s)?|Masterplan",
+        "Veranstaltungsreihe",
+    ),
 ]
 _QUOTE_OPEN = r"[„\"»‚,“]"
 _QUOTE_CLOSE = r"(?:[“”\"«‘®]|\*(?=[\s,.;)]))"
@@ -107,8 +143,13 @@ _PROGRAMME_NAME = r"(?:#\w+|[A-ZÄÖÜ][\w\-+!]*(?::?[ ]+(?:[A-ZÄÖÜ][\w\-+!]*
 _ORG_RE = [(re.compile(rf"\b{pattern}"), org_type) for pattern, org_type in _ORG_PATTERNS]
 _UNIT_RE = re.compile(rf"\b(?:{_UNIT_WORDS})")
 _PROGRAMME_QUOTED_RE = [
-    (re.compile(rf"\b(?:{cue})\s+(?:des\s+|der\s+|zur\s+|zum\s+)?{_QUOTE_OPEN}(?=[\w#])"
-                rf"([^“”\"«®\n]{{2,100}}?(?:\n[^“”\"«®\n]{{1,80}}?)?){_QUOTE_CLOSE}"), kind)
+    (
+        re.compile(
+            rf"\b(?:{cue})\s+(?:des\s+|der\s+|zur\s+|zum\s+)?{_QUOTE_OPEN}(?=[\w#])"
+            rf"([^“”\"«®\n]{{2,100}}?(?:\n[^“”\"«®\n]{{1,80}}?)?){_QUOTE_CLOSE}"
+        ),
+        kind,
+    )
     for cue, kind in _PROGRAMME_CUES
 ]
 _PROGRAMME_PLAIN_RE = re.compile(
@@ -116,27 +157,43 @@ _PROGRAMME_PLAIN_RE = re.compile(
     rf"Bundesprogramm(?:s|es)?|Förderprogramm(?:s|es)?|Kampagne|Netzwerkplattform|Berufsmesse|"
     rf"Masterplan)\s+{_NOT_PLACE}(?!Die\b|Der\b|Das\b)({_PROGRAMME_NAME})"
 )
+# "3. Interkommunales Forum Integration", "5. Deutscher Diversity-Tag": a numbered event
+_NUMBERED_EVENT_RE = re.compile(
+    rf"\b\d{{1,2}}\.\s+((?:{_W}\s+)?(?:Forum|Fachtag|Fachtagung|Kongress|Konferenz|Netzwerktreffen|"
+    rf"Aktionstag|Tag)\b(?:[ ]+(?!Die\b|Der\b|Das\b){_W})?)"
+)
 _PROGRAMME_KIND_OF = {
-    "Projekt": "Projekt", "Pilotprojekt": "Projekt", "Modellprojekt": "Projekt",
-    "Landesprogramm": "Foerderprogramm", "Bundesprogramm": "Foerderprogramm",
-    "Förderprogramm": "Foerderprogramm", "Kampagne": "Kampagne",
-    "Netzwerkplattform": "Netzwerk", "Berufsmesse": "Veranstaltungsreihe", "Masterplan": "Sonstige",
+    "Projekt": "Projekt",
+    "Pilotprojekt": "Projekt",
+    "Modellprojekt": "Projekt",
+    "Landesprogramm": "Foerderprogramm",
+    "Bundesprogramm": "Foerderprogramm",
+    "Förderprogramm": "Foerderprogramm",
+    "Kampagne": "Kampagne",
+    "Netzwerkplattform": "Netzwerk",
+    "Berufsmesse": "Veranstaltungsreihe",
+    "Masterplan": "Sonstige",
 }
 
 _TYPE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), t)
     for p, t in [
-        (r"caritas|diakon|\bawo\b|arbeiterwohlfahrt|\bdrk\b|paritätisch|samariter|wohlfahrt",
-         "Wohlfahrtsverband"),
-        (r"^polizei|^pp\b|^kreispolizei", "Polizei"), (r"^jobcenter\b", "Jobcenter"),
-        (r"^bezirksregierung\b", "Bezirksregierung"), (r"ministerium\b", "Ministerium"),
+        (
+            r"caritas|diakon|\bawo\b|arbeiterwohlfahrt|\bdrk\b|paritätisch|samariter|wohlfahrt",
+            "Wohlfahrtsverband",
+        ),
+        (r"^polizei|^pp\b|^kreispolizei", "Polizei"),
+        (r"^jobcenter\b", "Jobcenter"),
+        (r"^bezirksregierung\b", "Bezirksregierung"),
+        (r"ministerium\b", "Ministerium"),
         (r"^(?:stadt|gemeinde|stadtverwaltung|landeshauptstadt|landschaftsverband)\b", "Kommune"),
         (r"^(?:[\w-]*kreis|kreisverwaltung|städteregion)\b", "Kreis"),
         (r"agentur für arbeit|arbeitsagentur|\bbundes(?:amt|agentur)", "Bundesbehoerde"),
         (r"\blandes(?:amt|betrieb)", "Landesbehoerde"),
         (r"kammer\b|\bihk\b|kammertag", "Kammer"),
         (r"universität|\buni\b|hochschule|institut|forschung", "Hochschule"),
-        (r"schule\b|kolleg\b|gymnasium", "Schule"), (r"stiftung", "Stiftung"),
+        (r"schule\b|kolleg\b|gymnasium", "Schule"),
+        (r"stiftung", "Stiftung"),
         (r"gewerkschaft|\bdgb\b|ver\.di", "Gewerkschaft"),
         (r"rundfunk|zeitung|verlag|\bradio\b|fernseh", "Medien"),
         (r"verband\b|verband |bund\b", "Verband"),
@@ -155,12 +212,16 @@ def org_type_of(name: str) -> str:
 
 
 _HEAD_FORMS = [
-    (re.compile(r"^Stadtverwaltung\b"), "Stadt"), (re.compile(r"^Kreisverwaltung\b"), "Kreis"),
-    (re.compile(r"^Kreises\b"), "Kreis"), (re.compile(r"^Polizeipräsidiums\b"), "Polizeipräsidium"),
-    (re.compile(r"^PP\b"), "Polizeipräsidium"), (re.compile(r"^jobcenter\b"), "Jobcenter"),
+    (re.compile(r"^Stadtverwaltung\b"), "Stadt"),
+    (re.compile(r"^Kreisverwaltung\b"), "Kreis"),
+    (re.compile(r"^Kreises\b"), "Kreis"),
+    (re.compile(r"^Polizeipräsidiums\b"), "Polizeipräsidium"),
+    (re.compile(r"^PP\b"), "Polizeipräsidium"),
+    (re.compile(r"^jobcenter\b"), "Jobcenter"),
     (re.compile(r"^(Dezernat|Referat|Fachbereich|Amt)(?:es|s|e)\b"), r"\1"),
     (re.compile(r"^(Kompetenzzentr|Integrationszentr)ums\b"), r"\1um"),
-    (re.compile(r"^(Kommunale)[sn]\b"), r"\1s"), (re.compile(r"^Städteregion\b"), "StädteRegion"),
+    (re.compile(r"^(Kommunale)[sn]\b"), r"\1s"),
+    (re.compile(r"^Städteregion\b"), "StädteRegion"),
     (re.compile(r"^(\w*(?:projekt|programm))(?:es|s)\b", re.IGNORECASE), r"\1"),
 ]
 
@@ -189,77 +250,16 @@ def find_pattern_mentions(text: str) -> list[Mention]:
     for m in _PROGRAMME_PLAIN_RE.finditer(text):
         cue = re.sub(r"(?:es|s)$", "", m.group().split()[0])
         name = clean_name(m.group(1))
+        if cue == "Masterplan":
+            name = f"{cue} {name}"
         if len(name) >= 3:
             kind = _PROGRAMME_KIND_OF.get(cue, "Projekt")
             out.append(Mention("programme", name, m.group(), m.start(), m.end(), kind))
-    out.extend(find_suffix_orgs(text))
-    return out
-
-
-_SUFFIX_RE = re.compile(
-    r"(?<![\w.-])(?:e\.\s?V\.|e\.V\b|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)(?!\w)"
-)
-_LEFT_WORD = re.compile(r"([#\wÄÖÜäöüß][\wÄÖÜäöüß.'’-]*|[&+-])([ \t]*\n?[ \t]*)$")
-_INNER = frozenset({"für", "und", "der", "des", "zur", "zum", "von", "de", "du", "&", "+", "im", "in",
-                    "an", "am", "den", "e", "V", "Co", "mbH", "-"})
-_STOP = frozenset({
-    "Mitglied", "Mitglieder", "Mitgliedschaft", "Partner", "Partnerin", "Partnern", "Kooperation",
-    "Kooperationspartner", "Zusammenarbeit", "Träger", "Trägerschaft", "Gründung", "Beispiel",
-    "Beispiele", "Rahmen", "Projekt", "Seit", "Auch", "Mit", "Durch",
-    "Bei", "Beim", "Für", "Von", "Vom", "Im", "In", "Der", "Die", "Das", "Dem", "Den", "Des", "Ein",
-    "Eine", "Einer", "Als", "Über", "Unter", "Nach", "Vor", "Zum", "Zur", "Am", "An", "Auf", "Aus",
-    "Und", "Oder", "Sowie", "Herausgeber", "Herausgeberin", "Druck", "Mitwirkung", "Kontakt",
-    "Vereinsmitgründung", "Dr", "Prof", "Layout", "Redaktion", "Gestaltung", "Foto",
-})
-
-
-def _left_name(text: str, end: int) -> int:
-    """Start of the capitalised name that ends at ``end`` (walks left word by word)."""
-    start = end
-    words = 0
-    window_start = max(0, end - 160)
-    while True:
-        m = _LEFT_WORD.search(text, window_start, start)
-        if m is None:
-            break
-        raw = m.group(1)
-        word = raw.rstrip(".")
-        if word in _STOP or (raw.endswith(".") and (len(word) > 3 or word.isdigit())):
-            break
-        if "\n" in m.group(2) and _line_length_before(text, m.start(2)) < 30:
-            break  # a short line above is a heading or a person, not part of the name
-        if not (word[:1].isupper() or word[:1] in "#&+" or word[:1].isdigit() or word in _INNER
-                or (words == 0 and word.isalpha())):
-            break
-        start = m.start(1)
-        words += 1
-        if words >= 12:
-            break
-    # no dangling connector at the left edge
-    while True:
-        m = re.match(r"(?:für|und|der|des|zur|zum|von|im|in|an|am|den|&|\+)\s+", text[start:end])
-        if not m:
-            break
-        start += m.end()
-    return start
-
-
-def _line_length_before(text: str, offset: int) -> int:
-    return offset - (text.rfind("\n", 0, offset) + 1)
-
-
-def find_suffix_orgs(text: str) -> list[Mention]:
-    """Associations and firms named by a legal-form suffix ("... e. V.", "... GmbH")."""
-    out = []
-    for m in _SUFFIX_RE.finditer(text):
-        start = _left_name(text, m.start())
-        if start >= m.start():
-            continue
-        name = normalise_org_name(text[start : m.end()])
-        if len(name) - len(m.group()) < 2 or name.split()[0] in _STOP:
-            continue
-        out.append(Mention("org", name, text[start : m.end()], start, m.end(), org_type_of(name),
-                           origin="suffix"))
+    for m in _NUMBERED_EVENT_RE.finditer(text):
+        name = clean_name(m.group(1))
+        out.append(
+            Mention("programme", name, m.group(), m.start(1), m.end(), "Veranstaltungsreihe")
+        )
     return out
 
 

@@ -10,7 +10,7 @@ swallowed sentence words on its left). Two document conventions are read as well
 >>> from loaders.textstream import TextStream
 >>> text = "Die Stadt Bottrop und das Landesamt für Statistik (LfS) arbeiten mit dem LfS."
 >>> [(m.name, m.start) for m in find_mentions(TextStream(text, (0,), (1,)))]
-[('Stadt Bottrop', 4), ('Landesamt für Statistik', 25), ('Landesamt für Statistik', 71)]
+[('Stadt Bottrop', 4), ('Landesamt für Statistik', 26), ('Landesamt für Statistik', 73)]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from loaders.gazetteer import gazetteer_for
+from loaders.legal_forms import find_suffix_orgs
 from loaders.mention_patterns import Mention, find_pattern_mentions, org_type_of
 from loaders.names import clean_name, is_abbreviation
 from loaders.reference import Reference, load_reference
@@ -34,6 +35,10 @@ _LIST_ITEM = re.compile(
 )
 _UNIT_SPLIT = re.compile(r"^\s*(?:,|–|-(?=\s*[A-ZÄÖÜ]))\s*")
 _MIN_LIST_ITEMS = 5
+_ROLE = re.compile(
+    r"(?:Dezernent|Leiter|Geschäftsführ|Teamleit|Referent|Beauftragt|Stadtr|"
+    r"Oberbürgermeister|Bürgermeister|Vorsitzend|Vorstand|Sprecher)"
+)
 
 
 def find_mentions(stream: TextStream, reference: Reference | None = None) -> list[Mention]:
@@ -41,11 +46,20 @@ def find_mentions(stream: TextStream, reference: Reference | None = None) -> lis
     ref = reference if reference is not None else load_reference()
     text = stream.text
     known = [
-        Mention(h.kind, h.name, h.surface, h.start, h.end, h.type, h.ref_id, "reference",
-                abbreviation=h.surface if h.abbreviation else None)
+        Mention(
+            h.kind,
+            h.name,
+            h.surface,
+            h.start,
+            h.end,
+            h.type,
+            h.ref_id,
+            "reference",
+            abbreviation=h.surface if h.abbreviation else None,
+        )
         for h in gazetteer_for(ref).find(text)
     ]
-    chosen = _select(known, find_pattern_mentions(text))
+    chosen = _select(known, find_pattern_mentions(text) + find_suffix_orgs(text))
     chosen = _attach_parents(text, chosen)
     chosen = _apply_definitions(text, chosen)
     chosen = _read_participant_lists(text, chosen)
@@ -67,8 +81,13 @@ def _select(known: list[Mention], found: list[Mention]) -> list[Mention]:
         if cand.kind == "unit":
             inner = [k for k in overlapping if k.kind == "org" and k.ref_id]
             if inner and "(" in cand.surface:  # "Dezernat 36 (Kompetenzzentrum ... – KfI)"
-                cand = cand.with_(kind="org", name=inner[0].name, ref_id=inner[0].ref_id,
-                                  type=inner[0].type, origin="reference")
+                cand = cand.with_(
+                    kind="org",
+                    name=inner[0].name,
+                    ref_id=inner[0].ref_id,
+                    type=inner[0].type,
+                    origin="reference",
+                )
         kept = [k for k in kept if k not in overlapping]
         kept.append(cand)
     return sorted(kept, key=lambda m: m.start)
@@ -83,7 +102,9 @@ def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:
         nxt = out[i + 1]
         gap = text[m.end : nxt.start]
         if nxt.kind == "org" and len(gap) <= 12 and _PARENT_LINK.fullmatch(gap):
-            out[i] = m.with_(parent=nxt.name, name=f"{m.name} {gap.strip()} {nxt.surface}")
+            genitive = gap.split()[0] in ("der", "des")
+            name = f"{m.name} {gap.strip()} {nxt.surface}" if genitive else m.name
+            out[i] = m.with_(parent=nxt.name, name=name)
     return out
 
 
@@ -97,14 +118,17 @@ def _apply_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
         d = _DEFINITION.match(text, m.end)
         if d and is_abbreviation(d.group(1)) and d.group(1) not in m.name:
             out[i] = m.with_(abbreviation=d.group(1))
-            defined.setdefault(d.group(1), out[i])
+            defined.setdefault(d.group(1), out[i].with_(end=d.end()))
     for abbreviation, owner in defined.items():
         pattern = re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])")
         for hit in pattern.finditer(text, owner.end):
             if any(k.start <= hit.start() < k.end for k in out):
                 continue
-            out.append(owner.with_(surface=abbreviation, start=hit.start(), end=hit.end(),
-                                   origin="abbreviation"))
+            out.append(
+                owner.with_(
+                    surface=abbreviation, start=hit.start(), end=hit.end(), origin="abbreviation"
+                )
+            )
     return sorted(out, key=lambda m: m.start)
 
 
@@ -120,21 +144,45 @@ def _read_participant_lists(text: str, mentions: list[Mention]) -> list[Mention]
         if not inside:
             name = clean_name(text[start:end].split(" – ")[0])
             if len(name) >= 3:
-                out.append(Mention("org", name, name, start, start + len(name),
-                                   org_type_of(name), origin=LIST_ORIGIN))
+                out.append(
+                    Mention(
+                        "org",
+                        name,
+                        name,
+                        start,
+                        start + len(name),
+                        org_type_of(name),
+                        origin=LIST_ORIGIN,
+                    )
+                )
             continue
         first = inside[0]
         rest = text[first.end : end]
         split = _UNIT_SPLIT.match(rest)
-        if first.kind == "org" and first.start - start <= 1 and split and rest[split.end() :].strip():
+        if (
+            first.kind == "org"
+            and first.start - start <= 1
+            and split
+            and rest[split.end() :].strip()
+            and not _ROLE.match(rest[split.end() :])
+        ):
             unit_text = clean_name(rest[split.end() :].split(" – ")[0])
-            unit = Mention("unit", f"{unit_text} der {first.name}", unit_text,
-                           first.end + split.end(), end, "", origin=LIST_ORIGIN, parent=first.name)
+            unit = Mention(
+                "unit",
+                f"{unit_text} der {first.name}",
+                unit_text,
+                first.end + split.end(),
+                end,
+                "",
+                origin=LIST_ORIGIN,
+                parent=first.name,
+            )
             out = [m for m in out if not (unit.start <= m.start and m.end <= end)]
             out.append(unit)
         elif first.kind == "unit" and first.parent is None and len(inside) > 1:
-            out[out.index(first)] = first.with_(parent=inside[1].name, origin=LIST_ORIGIN,
-                                                name=f"{first.name} der {inside[1].name}")
+            out[out.index(first)] = first.with_(
+                parent=inside[1].name, origin=LIST_ORIGIN, name=f"{first.name} der {inside[1].name}"
+            )
         else:
             for m in inside:
                 out[out.index(m)] = m.with_(origin=LIST_ORIGIN)

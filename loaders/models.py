@@ -136,3 +136,4 @@ class DocumentExtraction:
     links: tuple[Link, ...] = ()
     measures: tuple[Measure, ...] = ()
     line_pages: dict[int, int] = field(default_factory=dict)  # line -> page, PDFs only
+    text_lines: tuple[str, ...] = ()  # the original lines, for evidence quotes

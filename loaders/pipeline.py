@@ -6,13 +6,14 @@ its own transaction, so a failure never leaves half a document in the graph.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from queries import db
-from queries.corrections import load_corrections
+from queries.corrections import CURATION_DOC, Corrections, load_corrections
 from queries.errors import VielfaltError
 from queries.settings import Settings, get_settings
 
@@ -57,6 +58,27 @@ def extract_all(paths: Iterable[Path | str], report: LoadReport,
     return list(resolve_across(extractions))
 
 
+def curation_document(extractions: list[DocumentExtraction],
+                      corrections: Corrections) -> DocumentExtraction | None:
+    """Links coordinators added, as one pseudo-document over every loaded entity.
+
+    Its hash covers the corrections and the documents, so it is rewritten exactly when
+    either changes, and its links survive any document's reload.
+    """
+    if not corrections.add_links:
+        return None
+    orgs = {o.id: o for x in extractions for o in x.organisations}
+    progs = {p.id: p for x in extractions for p in x.programmes}
+    digest = hashlib.sha256(corrections.model_dump_json().encode())
+    for x in extractions:
+        digest.update(x.sha256.encode())
+    base = DocumentExtraction(doc=CURATION_DOC, path=CURATION_DOC, sha256=digest.hexdigest(),
+                              title="Korrekturen der Koordination",
+                              organisations=tuple(orgs.values()),
+                              programmes=tuple(progs.values()))
+    return apply_corrections(base, corrections)
+
+
 def load_paths(paths: Iterable[Path | str], settings: Settings | None = None,
                progress: Progress | None = None, force: bool = False) -> LoadReport:
     """Load files or folders into Neo4j; unchanged documents are skipped."""
@@ -64,8 +86,10 @@ def load_paths(paths: Iterable[Path | str], settings: Settings | None = None,
     report = LoadReport()
     db.apply_schema(s)
     corrections = load_corrections(s.corrections_file)
-    for x in extract_all(paths, report, progress):
-        batch = to_batch(apply_corrections(x, corrections))
+    extractions = [apply_corrections(x, corrections) for x in extract_all(paths, report, progress)]
+    curated = curation_document(extractions, corrections)
+    for x in extractions + ([curated] if curated else []):
+        batch = to_batch(x)
         try:
             result = write_batch(batch, s, force=force)
         except VielfaltError as exc:

@@ -107,7 +107,9 @@ def _read_yaml(path: Path) -> Any:
         raise InputError(str(path), "reference file is missing") from exc
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise InputError(str(path), f"invalid YAML: {exc}", None if line is None else line + 1) from exc
+        raise InputError(
+            str(path), f"invalid YAML: {exc}", None if line is None else line + 1
+        ) from exc
 
 
 def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:
@@ -168,7 +170,8 @@ def load_reference(directory: Path | str | None = None) -> Reference:
     for programme in programmes:
         if programme.organised_by is not None and programme.organised_by not in known:
             raise InputError(
-                str(programmes_path), f"{programme.id}: unknown organiser {programme.organised_by!r}"
+                str(programmes_path),
+                f"{programme.id}: unknown organiser {programme.organised_by!r}",
             )
     return Reference(
         organisations=orgs,

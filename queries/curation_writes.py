@@ -9,13 +9,16 @@ smaller id to the larger, coordinator evidence has the document id ``curation``.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 import neo4j
 
 from . import db
+from .corrections import LinkFix, Merge, Rename, append_correction
 from .errors import InputError, NotFound
+from .read import organisations_by_ids, programmes_by_ids
 from .read_links import existing_labels
 from .schema import LINK_TYPES, RelType
 from .settings import Settings
@@ -30,6 +33,10 @@ __all__ = [
     "add_link",
     "reject_link",
     "merge_organisations",
+    "curate_rename",
+    "curate_add_link",
+    "curate_reject_link",
+    "curate_merge",
 ]
 
 log = logging.getLogger(__name__)
@@ -40,6 +47,7 @@ _MERGE_LINKS = statement("api_curation_merge_links")
 _REJECT = statement("api_curation_reject_link")
 _MERGE_REST = statement("api_curation_merge_rest")
 _LINKS_OF = statement("api_links_of_nodes")
+_FILE_LOCK = threading.Lock()  # appends are load-modify-save: one at a time per process
 
 ORG, PROG = "Organisation", "Programme"
 # allowed (source label, target label) per link type, from docs/graph-model.md
@@ -184,3 +192,68 @@ def merge_organisations(keep: str, remove: str, settings: Settings | None = None
     moved = db.execute(work, settings)
     log.info("merged %s into %s (%d links moved)", remove, keep, moved)
     return moved
+
+
+# --- apply to the graph now AND record in the corrections file (names, not ids: the loader
+# --- matches corrections by name so they survive re-extraction)
+
+
+def _record(correction: Merge | Rename | LinkFix, settings: Settings | None,
+            *, reject: bool = False) -> None:
+    from .settings import get_settings
+
+    path = (settings or get_settings()).corrections_file
+    with _FILE_LOCK:
+        append_correction(path, correction, reject=reject)
+    log.info("recorded %s in %s", type(correction).__name__, path)
+
+
+def _names(ids: list[str], settings: Settings | None) -> dict[str, str]:
+    found = {k: v.name for k, v in programmes_by_ids(ids, settings).items()}
+    found.update({k: v.name for k, v in organisations_by_ids(ids, settings).items()})
+    return found
+
+
+def curate_rename(org_id: str, name: str, settings: Settings | None = None) -> str:
+    """Rename in the graph and record ``Rename(old name -> new name)``; returns the old name."""
+    old = rename_organisation(org_id, name, settings)
+    if old != name.strip():
+        _record(Rename(name=old, to=name.strip()), settings)
+    return old
+
+
+def curate_merge(keep: str, remove: str, settings: Settings | None = None) -> int:
+    """Merge in the graph and record ``Merge(names=[removed name], into=kept name)``."""
+    names = _names([keep, remove], settings)
+    moved = merge_organisations(keep, remove, settings)
+    _record(Merge(names=(names[remove],), into=names[keep]), settings)
+    return moved
+
+
+def curate_add_link(source: str, target: str, type_: str, *, quote: str,
+                    doc: str = CURATION_DOC, line: int = -1, page: int = -1,
+                    settings: Settings | None = None) -> LinkSpec:
+    """Add the link in the graph and record it (for every document unless ``doc`` is given)."""
+    spec = add_link(source, target, type_, quote=quote, doc=doc, line=line, page=page,
+                    settings=settings)
+    names = _names([spec.source, spec.target], settings)
+    _record(LinkFix(source=names[spec.source], target=names[spec.target],
+                    type=str(spec.type),  # type: ignore[arg-type]  # checked by link_type
+                    doc=None if doc == CURATION_DOC else doc, line=line if line >= 1 else None,
+                    evidence=quote.strip()), settings)
+    return spec
+
+
+def curate_reject_link(source: str, target: str, type_: str,
+                       settings: Settings | None = None) -> int:
+    """Delete the link in the graph and record the rejection so a reload does not restore it."""
+    rel = link_type(type_)
+    names = _names([source, target], settings)
+    for node in (source, target):
+        if node not in names:
+            raise NotFound(f"Knoten {node!r} gibt es nicht")
+    removed = reject_link(source, target, rel, settings)
+    _record(LinkFix(source=names[source], target=names[target],
+                    type=str(rel)), settings,  # type: ignore[arg-type]  # checked by link_type
+            reject=True)
+    return removed

@@ -54,7 +54,9 @@ def evidence_of(row: dict[str, Any]) -> tuple[Evidence, ...]:
     """Zip the parallel evidence lists of a link row into records."""
     docs, lines, pages, quotes = row["docs"], row["lines"], row["pages"], row["quotes"]
     return tuple(
-        Evidence(doc=str(d), line=_at(lines, i), page=_at(pages, i), quote=str(_at(quotes, i) or ""))
+        Evidence(
+            doc=str(d), line=_at(lines, i), page=_at(pages, i), quote=str(_at(quotes, i) or "")
+        )
         for i, d in enumerate(docs)
     )
 
@@ -136,8 +138,9 @@ def ego_network(
     seen, frontier, truncated = {centre}, {centre}, False
     for _ in range(depth):
         orgs, progs = _split(frontier)
-        found = {node_key(r["kind"], r["id"]) for r in read(_NEIGHBOURS, s, org_ids=orgs,
-                                                             prog_ids=progs)}
+        found = {
+            node_key(r["kind"], r["id"]) for r in read(_NEIGHBOURS, s, org_ids=orgs, prog_ids=progs)
+        }
         frontier = found - seen
         if len(seen) + len(frontier) > cap:
             frontier = set(sorted(frontier)[: max(cap - len(seen), 0)])
@@ -155,8 +158,10 @@ def programme_network(prog_id: str, settings: Settings | None = None) -> Network
     if not read(_PROGRAMME, settings, id=prog_id):
         raise NotFound(f"Programm {prog_id!r} ist nicht im Graphen")
     centre = node_key("prog", prog_id)
-    around = {node_key(r["kind"], r["id"])
-              for r in read(_NEIGHBOURS, settings, org_ids=[], prog_ids=[prog_id])}
+    around = {
+        node_key(r["kind"], r["id"])
+        for r in read(_NEIGHBOURS, settings, org_ids=[], prog_ids=[prog_id])
+    }
     orgs, progs = _split(around | {centre})
     return _network(orgs, progs, settings, centre=centre)
 
@@ -164,12 +169,14 @@ def programme_network(prog_id: str, settings: Settings | None = None) -> Network
 def key_figures(settings: Settings | None = None) -> KeyFigures:
     """Counts of organisations, programmes, measures and typed links."""
     row = read(_KEY_FIGURES, settings)[0]
-    return KeyFigures(**{k: int(row[k]) for k in ("organisations", "programmes", "measures",
-                                                  "links")})
+    return KeyFigures(
+        **{k: int(row[k]) for k in ("organisations", "programmes", "measures", "links")}
+    )
 
 
-def search_entities(text: str, *, first: int = 20,
-                    settings: Settings | None = None) -> list[SearchHit]:
+def search_entities(
+    text: str, *, first: int = 20, settings: Settings | None = None
+) -> list[SearchHit]:
     """Organisations and programmes whose name or alias contains ``text`` (any case)."""
     needle = " ".join(text.split()).lower()
     if not needle:

@@ -50,11 +50,16 @@ def group_network(net: Network, *, seed: int = 0) -> GroupedNetwork:
     graph = nx.Graph()
     names = {n.key: n.name for n in net.nodes}
     graph.add_nodes_from(sorted(names))
-    graph.add_edges_from(sorted((lk.source, lk.target) for lk in net.links
-                                if lk.source in names and lk.target in names))
+    graph.add_edges_from(
+        sorted(
+            (lk.source, lk.target) for lk in net.links if lk.source in names and lk.target in names
+        )
+    )
     isolated = sorted(n for n in graph.nodes if graph.degree(n) == 0)
     graph.remove_nodes_from(isolated)
-    communities = nx.community.louvain_communities(graph, seed=seed) if graph.number_of_edges() else []
+    communities = (
+        nx.community.louvain_communities(graph, seed=seed) if graph.number_of_edges() else []
+    )
     ordered = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
     groups: list[Group] = []
     for i, members in enumerate(ordered, start=1):
@@ -62,14 +67,21 @@ def group_network(net: Network, *, seed: int = 0) -> GroupedNetwork:
         label = f"{names[hub]} und {len(members) - 1} weitere" if len(members) > 1 else names[hub]
         groups.append(Group(key=f"g{i}", label=label, members=tuple(members)))
     if isolated:
-        groups.append(Group(key=ISOLATED_KEY, label=f"{len(isolated)} ohne Verbindungen",
-                            members=tuple(isolated)))
+        groups.append(
+            Group(
+                key=ISOLATED_KEY,
+                label=f"{len(isolated)} ohne Verbindungen",
+                members=tuple(isolated),
+            )
+        )
     group_of = {m: g.key for g in groups for m in g.members}
     between: Counter[tuple[str, str]] = Counter()
     for lk in net.links:
         a, b = group_of.get(lk.source), group_of.get(lk.target)
         if a and b and a != b:
             between[(min(a, b), max(a, b))] += 1
-    return GroupedNetwork(groups=tuple(groups),
-                          links=tuple((a, b, n) for (a, b), n in sorted(between.items())),
-                          group_of=group_of)
+    return GroupedNetwork(
+        groups=tuple(groups),
+        links=tuple((a, b, n) for (a, b), n in sorted(between.items())),
+        group_of=group_of,
+    )

@@ -26,8 +26,15 @@ _PROG_LINKS = statement("network_programme_links")
 
 def _linked(rows: list[dict[str, Any]]) -> tuple[LinkedEntity, ...]:
     return tuple(
-        LinkedEntity(kind=r["kind"], id=r["id"], name=r["name"] or r["id"], type=r["other_type"],
-                     link_type=r["type"], outgoing=bool(r["outgoing"]), evidence=evidence_of(r))
+        LinkedEntity(
+            kind=r["kind"],
+            id=r["id"],
+            name=r["name"] or r["id"],
+            type=r["other_type"],
+            link_type=r["type"],
+            outgoing=bool(r["outgoing"]),
+            evidence=evidence_of(r),
+        )
         for r in rows
     )
 
@@ -37,9 +44,15 @@ def _measure(r: dict[str, Any]) -> MeasureRow:
     if r["doc"]:
         ev = Evidence(doc=r["doc"], line=r["line"], page=r["page"], quote=r["quote"] or "")
     cat = r["category"]
-    return MeasureRow(id=r["id"], title=r["title"] or "(ohne Titel)", type=r["type"],
-                      year=r["year"], category=int(cat) if cat is not None else None,
-                      category_name=r["category_name"], evidence=ev)
+    return MeasureRow(
+        id=r["id"],
+        title=r["title"] or "(ohne Titel)",
+        type=r["type"],
+        year=r["year"],
+        category=int(cat) if cat is not None else None,
+        category_name=r["category_name"],
+        evidence=ev,
+    )
 
 
 def organisation_profile(org_id: str, settings: Settings | None = None) -> EntityProfile:
@@ -49,7 +62,10 @@ def organisation_profile(org_id: str, settings: Settings | None = None) -> Entit
         raise NotFound(f"Organisation {org_id!r} ist nicht im Graphen")
     o = rows[0]
     return EntityProfile(
-        kind="org", id=o["id"], name=o["name"] or o["id"], type=o["type"],
+        kind="org",
+        id=o["id"],
+        name=o["name"] or o["id"],
+        type=o["type"],
         aliases=tuple(o["aliases"]),
         measures=tuple(_measure(r) for r in read(_MEASURES, settings, id=org_id)),
         links=_linked(read(_ORG_LINKS, settings, id=org_id)),
@@ -63,6 +79,10 @@ def programme_profile(prog_id: str, settings: Settings | None = None) -> EntityP
         raise NotFound(f"Programm {prog_id!r} ist nicht im Graphen")
     p = rows[0]
     return EntityProfile(
-        kind="prog", id=p["id"], name=p["name"] or p["id"], type=p["type"],
-        aliases=tuple(p["aliases"]), links=_linked(read(_PROG_LINKS, settings, id=prog_id)),
+        kind="prog",
+        id=p["id"],
+        name=p["name"] or p["id"],
+        type=p["type"],
+        aliases=tuple(p["aliases"]),
+        links=_linked(read(_PROG_LINKS, settings, id=prog_id)),
     )

@@ -22,8 +22,18 @@ _ENTITIES = statement("network_sample_entities")
 _LINKS = statement("network_sample_links")
 _MEASURES = statement("network_sample_measures")
 _LABEL = {"org": Label.ORGANISATION.value, "prog": Label.PROGRAMME.value}
-ORG_TYPES = ("Kommune", "Kreis", "Verein", "Wohlfahrtsverband", "Jobcenter", "Polizei",
-             "Unternehmen", "Hochschule", "Stiftung", "Kammer")
+ORG_TYPES = (
+    "Kommune",
+    "Kreis",
+    "Verein",
+    "Wohlfahrtsverband",
+    "Jobcenter",
+    "Polizei",
+    "Unternehmen",
+    "Hochschule",
+    "Stiftung",
+    "Kammer",
+)
 
 
 @dataclass
@@ -59,26 +69,42 @@ def _link_row(i: int, src: str, type_: str, dst: str, quote: str) -> dict[str, o
     (sk, _, sid), (tk, _, tid) = src.partition(":"), dst.partition(":")
     if sk not in _LABEL or tk not in _LABEL:
         raise InputError("sample graph", f"node keys must start with org: or prog: ({src}, {dst})")
-    return {"source_label": _LABEL[sk], "source_id": sid, "type": type_,
-            "target_label": _LABEL[tk], "target_id": tid, "docs": ["sample.txt"],
-            "lines": [i + 1], "pages": [-1], "quotes": [quote or f"{sid} und {tid}"]}
+    return {
+        "source_label": _LABEL[sk],
+        "source_id": sid,
+        "type": type_,
+        "target_label": _LABEL[tk],
+        "target_id": tid,
+        "docs": ["sample.txt"],
+        "lines": [i + 1],
+        "pages": [-1],
+        "quotes": [quote or f"{sid} und {tid}"],
+    }
 
 
-def write_sample(sample: SampleGraph, settings: Settings | None = None,
-                 batch: int = 2000) -> None:
+def write_sample(sample: SampleGraph, settings: Settings | None = None, batch: int = 2000) -> None:
     """Write the sample into the (usually freshly cleared) graph; safe to run twice."""
     write(_ENTITIES, settings, orgs=sample.orgs, progs=sample.progs)
     rows = [_link_row(i, *lk) for i, lk in enumerate(sample.links)]
     for start in range(0, len(rows), batch):
-        write(_LINKS, settings, rows=rows[start:start + batch])
+        write(_LINKS, settings, rows=rows[start : start + batch])
     measures = [
-        {"id": f"m-{org}-{i}", "org_id": org, "title": title, "type": None, "category": cat,
-         "year": 2020 + i % 5, "doc": "sample.txt", "line": 1000 + i, "page": -1,
-         "quote": f"{title}."}
+        {
+            "id": f"m-{org}-{i}",
+            "org_id": org,
+            "title": title,
+            "type": None,
+            "category": cat,
+            "year": 2020 + i % 5,
+            "doc": "sample.txt",
+            "line": 1000 + i,
+            "page": -1,
+            "quote": f"{title}.",
+        }
         for i, (org, title, cat) in enumerate(sample.measures)
     ]
     for start in range(0, len(measures), batch):
-        write(_MEASURES, settings, rows=measures[start:start + batch])
+        write(_MEASURES, settings, rows=measures[start : start + batch])
 
 
 def synthetic_graph(n_orgs: int, n_progs: int = 20, *, seed: int = 0) -> SampleGraph:
@@ -101,8 +127,11 @@ def synthetic_graph(n_orgs: int, n_progs: int = 20, *, seed: int = 0) -> SampleG
         if rng.random() < 0.6:
             g.link(f"org:o{o}", "PARTICIPATES_IN", f"prog:p{cluster}")
         for _ in range(rng.choice((0, 1, 1, 2))):
-            other = rng.randrange(n_orgs) if rng.random() < 0.2 else \
-                cluster + n_progs * rng.randrange(max(n_orgs // n_progs, 1))
+            other = (
+                rng.randrange(n_orgs)
+                if rng.random() < 0.2
+                else cluster + n_progs * rng.randrange(max(n_orgs // n_progs, 1))
+            )
             a, b = sorted((o, min(other, n_orgs - 1)))
             if a != b and (f"o{a}", f"o{b}") not in seen:
                 seen.add((f"o{a}", f"o{b}"))

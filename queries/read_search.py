@@ -55,7 +55,7 @@ def search_entities(
     text: str, *, first: int = 10, settings: Settings | None = None
 ) -> list[SearchRow]:
     """Organisations and programmes whose name or alias matches ``text``, best first."""
-    rows = db.read(_SEARCH, settings, query=lucene_query(text), limit=first)
+    rows = db.read(_SEARCH, settings, lucene=lucene_query(text), limit=first)
     return [
         SearchRow(entity_from(r["label"], r["id"], r["name"], r["type"], r["aliases"]),
                   r["label"], float(r["score"]))

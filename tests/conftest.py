@@ -89,3 +89,23 @@ def live_app(neo4j_server: Settings) -> Iterator[LiveServer]:
 def http(live_app: LiveServer) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=live_app.url, timeout=30) as client:
         yield client
+
+
+_corpus_counts: dict[str, dict[str, int]] = {}
+
+
+@pytest.fixture()
+def corpus_graph(neo4j_server: Settings) -> Settings:
+    """The whole corpus, loaded once and reloaded only after another test changed the graph.
+
+    Tests that use it must not change the graph; tests that write use ``graph``.
+    """
+    from loaders.pipeline import load_paths
+
+    if not _corpus_counts or db.counts(neo4j_server) != _corpus_counts:
+        db.clear_database(neo4j_server)
+        report = load_paths([CORPUS], neo4j_server)
+        assert report.ok, report.failed
+        _corpus_counts.clear()
+        _corpus_counts.update(db.counts(neo4j_server))
+    return neo4j_server

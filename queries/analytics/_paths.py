@@ -9,6 +9,7 @@ only: the weighted case goes through networkx.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import networkx as nx
@@ -24,31 +25,66 @@ class Adjacency:
     matrix: sp.csr_array  # symmetric 0/1 (or weights) matrix, float64
 
 
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+CACHE_ABOVE = 100_000  # edges; smaller graphs are converted on every call
+
+
 def adjacency(G: nx.Graph, weight: str | None = None) -> Adjacency:
     """The symmetric adjacency matrix of an undirected graph, nodes in ``G`` order.
+
+    Large graphs keep their matrix while ``G`` lives (keyed by weight, node and edge
+    count), so the measures of one report convert the graph once.
 
     >>> import networkx as nx
     >>> adjacency(nx.path_graph(3)).matrix.toarray().tolist()
     [[0.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
     """
+    key = (weight, G.number_of_nodes(), G.number_of_edges())
+    if key[2] <= CACHE_ABOVE:
+        return _build(G, weight)
+    cached = _CACHE.setdefault(G, {})
+    for stale in [old for old in cached if old[1:] != key[1:]]:
+        del cached[stale]
+    if key not in cached and weight is None and cached:
+        some = next(iter(cached.values()))  # same structure, any weights: reuse it
+        ones = some.matrix.copy()
+        ones.data[:] = 1.0
+        cached[key] = Adjacency(some.nodes, ones)
+    if key not in cached:
+        cached[key] = _build(G, weight)
+    return cached[key]
+
+
+def _build(G: nx.Graph, weight: str | None) -> Adjacency:
+    """CSR straight from networkx's adjacency dicts (both directions are stored there)."""
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
-    m = G.number_of_edges()
-    rows = np.empty(m, dtype=np.int64)
-    cols = np.empty(m, dtype=np.int64)
-    vals = np.ones(m, dtype=np.float64)
-    for j, (u, v, w) in enumerate(G.edges(data=weight, default=1.0)):
-        rows[j], cols[j] = index[u], index[v]
+    indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, u in enumerate(nodes):
+        nbrs = G._adj[u]
+        cols.extend(index[v] for v in nbrs)
         if weight is not None:
-            vals[j] = float(w)
-    keep = rows != cols
-    rows, cols, vals = rows[keep], cols[keep], vals[keep]
+            vals.extend(float(d.get(weight, 1.0)) for d in nbrs.values())
+        indptr[i + 1] = len(cols)
+    indices = np.asarray(cols, dtype=np.int64)
+    data = np.asarray(vals) if weight is not None else np.ones(len(cols))
+    rows = np.repeat(np.arange(len(nodes)), np.diff(indptr))
+    data[rows == indices] = 0.0  # self-loops carry no paths
     n = len(nodes)
-    matrix = sp.csr_array(
-        (np.concatenate([vals, vals]), (np.concatenate([rows, cols]), np.concatenate([cols, rows]))),
-        shape=(n, n),
-    )
+    matrix = sp.csr_array((data, indices, indptr), shape=(n, n))
+    matrix.eliminate_zeros()
     return Adjacency(nodes, matrix)
+
+
+def _times(A: sp.csr_array, X: np.ndarray) -> np.ndarray:
+    """``A @ X``, via a sparse ``X`` while few of its entries are set (early levels)."""
+    if np.count_nonzero(X) < X.size // 20:
+        r, c = np.nonzero(X)
+        Xs = sp.csr_array((X[r, c], (r, c)), shape=X.shape)
+        return (A @ Xs).toarray()
+    return A @ X
 
 
 @dataclass(frozen=True)
@@ -63,41 +99,58 @@ class PivotSums:
 
 
 def pivot_sums(adj: Adjacency, pivots: np.ndarray, batch: int = 32) -> PivotSums:
-    """Brandes dependencies and hop distances from every pivot, accumulated per node."""
-    A = (adj.matrix != 0).astype(np.float64).tocsr()
-    n = A.shape[0]
-    dep = np.zeros(n)
-    dep_sq = np.zeros(n)
-    dist_sum = np.zeros(n)
-    reached = np.zeros(n)
+    """Brandes dependencies and hop distances from every pivot, accumulated per node.
+
+    Level-synchronous: the paths counted at level ``d + 1`` are ``A @ sigma_d``; the
+    dependencies flow back level by level as ``sigma * (A @ ((1 + delta) / sigma))``.
+    Searches run in float32 (four times faster here); a batch whose path counts
+    overflow float32 is repeated in float64.
+    """
+    n = adj.matrix.shape[0]
+    sums = [np.zeros(n) for _ in range(4)]
+    matrices = {}
+    for dtype in (np.float32, np.float64):
+        A = adj.matrix.astype(dtype)
+        A.data[:] = 1
+        matrices[dtype] = A
     for start in range(0, len(pivots), batch):
         src = pivots[start : start + batch]
-        b = len(src)
-        cols = np.arange(b)
-        dist = np.full((n, b), -1, dtype=np.int32)
-        sigma = np.zeros((n, b))
-        dist[src, cols] = 0
-        sigma[src, cols] = 1.0
-        level, frontier = 0, sigma.copy()
-        while True:
-            counts = A @ frontier
-            new = (dist < 0) & (counts > 0)
-            if not new.any():
-                break
-            level += 1
-            dist[new] = level
-            sigma[new] = counts[new]
-            frontier = np.where(new, sigma, 0.0)
-        delta = np.zeros((n, b))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            for d in range(level, 0, -1):
-                coef = np.where(dist == d, (1.0 + delta) / sigma, 0.0)
-                back = A @ coef
-                at = dist == d - 1
-                delta[at] += (sigma * back)[at]
-        delta[src, cols] = 0.0
-        dep += delta.sum(axis=1)
-        dep_sq += (delta * delta).sum(axis=1)
-        dist_sum += np.where(dist > 0, dist, 0).sum(axis=1)
-        reached += (dist > 0).sum(axis=1)
-    return PivotSums(dep, dep_sq, dist_sum, reached, len(pivots))
+        part = _batch(matrices[np.float32], src)
+        if part is None:
+            part = _batch(matrices[np.float64], src)
+        for total, add in zip(sums, part, strict=True):
+            total += add
+    return PivotSums(*sums, pivots=len(pivots))  # type: ignore[misc]
+
+
+def _batch(A: sp.csr_array, src: np.ndarray) -> tuple[np.ndarray, ...] | None:
+    n, dtype = A.shape[0], A.dtype
+    cols = np.arange(len(src))
+    sigma = np.zeros((n, len(src)), dtype=dtype)
+    sigma[src, cols] = 1
+    seen = sigma > 0
+    levels = [seen.copy()]
+    frontier = sigma.copy()
+    while True:
+        counts = _times(A, frontier)
+        new = (counts > 0) & ~seen
+        if not new.any():
+            break
+        seen |= new
+        levels.append(new)
+        frontier = np.where(new, counts, 0).astype(dtype, copy=False)
+        sigma += frontier
+    if not np.isfinite(sigma).all():
+        return None
+    delta = np.zeros_like(sigma)
+    dist_sum = np.zeros(n)
+    for d in range(len(levels) - 1, 0, -1):
+        coef = np.divide(1 + delta, sigma, out=np.zeros_like(sigma), where=levels[d])
+        back = _times(A, coef)
+        at = levels[d - 1]
+        delta[at] += (sigma * back)[at]
+        dist_sum += levels[d].sum(axis=1) * d
+    delta[src, cols] = 0
+    delta = delta.astype(np.float64)
+    reached = seen.sum(axis=1) - levels[0].sum(axis=1)
+    return delta.sum(axis=1), (delta * delta).sum(axis=1), dist_sum, reached.astype(float)

@@ -1,6 +1,6 @@
 // Organisations and programmes ranked by the full-text index `entity_names`.
-// params: $query: str (a Lucene query built by queries.read_search), $limit: int
-CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit})
+// params: $lucene: str (a Lucene query built by queries.read_search), $limit: int
+CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $limit})
 YIELD node, score
 RETURN node.id AS id, node.name AS name,
        CASE WHEN node:Organisation THEN 'Organisation' ELSE 'Programme' END AS label,

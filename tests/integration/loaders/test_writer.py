@@ -33,11 +33,8 @@ def _doc(name: str = "a.txt", sha: str = "h1", quote: str = "gemeinsam mit der S
             Link("Stadt A", "Integration durch Qualifizierung (IQ)", "PARTICIPATES_IN", 5, "IQ"),
         ),
         measures=(Measure("Stadt A", 1, "Mitarbeitendenbefragung", 7, "staff_survey", 2021),),
+        text_lines=tuple(f"Zeile {i}" for i in range(1, 11)),
     )
-
-
-def _lines() -> list[str]:
-    return [f"Zeile {i}" for i in range(1, 11)]
 
 
 def _snapshot(s: Settings) -> dict:
@@ -45,20 +42,20 @@ def _snapshot(s: Settings) -> dict:
 
 
 def test_second_load_changes_nothing(graph: Settings) -> None:
-    write_batch(to_batch(_doc(), _lines()), graph)
+    write_batch(to_batch(_doc()), graph)
     first = _snapshot(graph)
     assert first["nodes"]["Organisation"] == 2
     assert first["relationships"]["COOPERATES_WITH"] == 1
-    assert write_batch(to_batch(_doc(), _lines()), graph).skipped
-    write_batch(to_batch(_doc(), _lines()), graph, force=True)
+    assert write_batch(to_batch(_doc()), graph).skipped
+    write_batch(to_batch(_doc()), graph, force=True)
     assert _snapshot(graph) == first
 
 
 def test_symmetric_link_is_stored_once_and_keeps_evidence_of_each_document(
     graph: Settings,
 ) -> None:
-    write_batch(to_batch(_doc("a.txt"), _lines()), graph)
-    write_batch(to_batch(_doc("b.txt", quote="in Kooperation mit Stadt A"), _lines()), graph)
+    write_batch(to_batch(_doc("a.txt")), graph)
+    write_batch(to_batch(_doc("b.txt", quote="in Kooperation mit Stadt A")), graph)
     rows = db.read("MATCH (:Organisation)-[r:COOPERATES_WITH]-(:Organisation) "
                    "RETURN DISTINCT r.ev_docs AS docs, r.ev_quotes AS quotes", graph)
     assert len(rows) == 1
@@ -67,9 +64,9 @@ def test_symmetric_link_is_stored_once_and_keeps_evidence_of_each_document(
 
 
 def test_changed_document_replaces_its_old_facts(graph: Settings) -> None:
-    write_batch(to_batch(_doc(), _lines()), graph)
+    write_batch(to_batch(_doc()), graph)
     changed = dataclasses.replace(_doc(sha="h2"), links=(), measures=())
-    write_batch(to_batch(changed, _lines()), graph)
+    write_batch(to_batch(changed), graph)
     counts = _snapshot(graph)
     assert "COOPERATES_WITH" not in counts["relationships"]
     assert "Measure" not in counts["nodes"]
@@ -77,13 +74,13 @@ def test_changed_document_replaces_its_old_facts(graph: Settings) -> None:
 
 
 def test_removed_document_leaves_no_orphans(graph: Settings) -> None:
-    write_batch(to_batch(_doc(), _lines()), graph)
+    write_batch(to_batch(_doc()), graph)
     remove_document("a.txt", graph)
     assert _snapshot(graph)["nodes"] == {"Category": 6}
 
 
 def test_failed_write_leaves_nothing_half_written(graph: Settings) -> None:
-    batch = to_batch(_doc(), _lines())
+    batch = to_batch(_doc())
     batch.measures[0]["year"] = {"not": "a property value"}  # Neo4j rejects maps as values
     with pytest.raises(DatabaseError):
         write_batch(batch, graph)

@@ -1,0 +1,218 @@
+"""The GraphQL schema: queries, curation mutations and the limits as schema extensions.
+
+Resolvers are thin: check the arguments, call one ``queries`` function through the context,
+map the rows. Limits (depth, tokens, page size, database timeout) answer with a GraphQL
+error that says which limit was hit; unexpected errors are masked, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Annotated
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
+from strawberry.permission import BasePermission
+from strawberry.types import Info
+
+from queries import curation_writes, read, read_links, read_search
+from queries.db import counts
+from queries.errors import VielfaltError
+from queries.settings import get_settings
+
+from .auth import CanRead, CanWrite
+from .context import ApiContext
+from .types.category import Category, category_of
+from .types.connection import Connection, check_first, decode_cursor, to_connection, wants_total
+from .types.curation import CurationResult, EvidenceInput
+from .types.filters import MeasureFilterInput, OrganisationFilterInput, ProgrammeFilterInput
+from .types.links import LinkType
+from .types.measure import Measure
+from .types.network import CooperationPath, Network
+from .types.organisation import Organisation
+from .types.programme import Programme
+from .types.search import SearchHit
+from .types.stats import Stats
+from .types.stats import counts as count_list
+from .types.synergy import Synergy
+
+__all__ = ["schema", "build_schema", "Query", "Mutation"]
+
+log = logging.getLogger(__name__)
+Ctx = Info[ApiContext, None]
+READ: list[type[BasePermission]] = [CanRead]
+
+
+def _page_args(info: Ctx, first: int, after: str | None) -> str | None:
+    check_first(first, info.context.settings.graphql_max_page_size)
+    return decode_cursor(after)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(permission_classes=READ, description="Eine Organisation nach Kennung")
+    async def organisation(self, info: Ctx, id: strawberry.ID) -> Organisation | None:
+        row = await info.context.loaders.organisation.load(str(id))
+        return Organisation.from_row(row) if row else None
+
+    @strawberry.field(permission_classes=READ, description="Ein Programm nach Kennung")
+    async def programme(self, info: Ctx, id: strawberry.ID) -> Programme | None:
+        row = await info.context.loaders.programme.load(str(id))
+        return Programme.from_row(row) if row else None
+
+    @strawberry.field(permission_classes=READ, description="Organisationen, seitenweise")
+    async def organisations(self, info: Ctx, filter: OrganisationFilterInput | None = None,
+                            first: int = 20, after: str | None = None
+                            ) -> Connection[Organisation]:
+        key = _page_args(info, first, after)
+        flt = (filter or OrganisationFilterInput()).to_query()
+        page = await info.context.run(read.organisations_page, flt, first=first, after=key,
+                                      with_total=wants_total(info))
+        return to_connection(page, [Organisation.from_row(r) for r in page.rows], after=after)
+
+    @strawberry.field(permission_classes=READ, description="Programme, seitenweise")
+    async def programmes(self, info: Ctx, filter: ProgrammeFilterInput | None = None,
+                         first: int = 20, after: str | None = None) -> Connection[Programme]:
+        key = _page_args(info, first, after)
+        flt = (filter or ProgrammeFilterInput()).to_query()
+        page = await info.context.run(read.programmes_page, flt, first=first, after=key,
+                                      with_total=wants_total(info))
+        return to_connection(page, [Programme.from_row(r) for r in page.rows], after=after)
+
+    @strawberry.field(permission_classes=READ, description="Maßnahmen, seitenweise")
+    async def measures(self, info: Ctx, filter: MeasureFilterInput | None = None,
+                       first: int = 20, after: str | None = None) -> Connection[Measure]:
+        key = _page_args(info, first, after)
+        flt = (filter or MeasureFilterInput()).to_query()
+        page = await info.context.run(read.measures_page, flt, first=first, after=key,
+                                      with_total=wants_total(info))
+        return to_connection(page, [Measure.from_row(r) for r in page.rows], after=after)
+
+    @strawberry.field(permission_classes=READ, description="Die sechs Handlungsfelder")
+    def categories(self) -> list[Category]:
+        return [c for c in (category_of(i) for i in range(1, 7)) if c is not None]
+
+    @strawberry.field(permission_classes=READ,
+                      description="Namenssuche (Umlaute egal, Wortanfänge genügen)")
+    async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchHit]:
+        check_first(first, info.context.settings.graphql_max_page_size)
+        rows = await info.context.run(read_search.search_entities, text, first=first)
+        return [SearchHit.from_row(r) for r in rows]
+
+    @strawberry.field(permission_classes=READ, description="Ego-Netzwerk bis Tiefe 3")
+    async def ego_network(self, info: Ctx, id: strawberry.ID, depth: int = 1) -> Network:
+        view = await info.context.run(read_links.ego_network, str(id), depth=depth)
+        return Network.from_view(view)
+
+    @strawberry.field(permission_classes=READ,
+                      description="Kürzester Weg zwischen zwei Organisationen (null: keiner)")
+    async def cooperation_path(
+        self, info: Ctx, from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+    ) -> CooperationPath | None:
+        view = await info.context.run(read_links.cooperation_path, str(from_), str(to))
+        return CooperationPath.from_view(view) if view else None
+
+    @strawberry.field(permission_classes=READ, description="Synergie-Vorschläge")
+    async def synergies(self, info: Ctx, id: strawberry.ID, first: int = 10) -> list[Synergy]:
+        check_first(first, info.context.settings.graphql_max_page_size)
+        from queries.analytics.synergy import synergies_for
+
+        rows = await info.context.run(synergies_for, str(id), first=first)
+        return [Synergy.from_row(r) for r in rows]
+
+    @strawberry.field(permission_classes=READ, description="Umfang des Graphen")
+    async def stats(self, info: Ctx) -> Stats:
+        graph = await info.context.run(counts)
+        types = await info.context.run(read.organisation_type_counts)
+        return Stats(nodes=count_list(graph["nodes"]),
+                     relationships=count_list(graph["relationships"]),
+                     organisation_types=count_list(types))
+
+
+WRITE: list[type[BasePermission]] = [CanWrite]
+# `source` is taken by Strawberry's permission machinery; the GraphQL name stays `source`
+SourceArg = Annotated[strawberry.ID, strawberry.argument(name="source")]
+
+
+def _result(info: Ctx, message: str) -> CurationResult:
+    return CurationResult(ok=True, message=message,
+                          recorded_in=str(info.context.settings.corrections_file))
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=WRITE,
+                         description="Führt `remove` in `keep` zusammen (Graph und Korrekturdatei)")
+    async def merge_organisations(self, info: Ctx, keep: strawberry.ID,
+                                  remove: strawberry.ID) -> CurationResult:
+        moved = await info.context.run(curation_writes.curate_merge, str(keep), str(remove))
+        return _result(info, f"{remove} in {keep} zusammengeführt ({moved} Verbindungen)")
+
+    @strawberry.mutation(permission_classes=WRITE, description="Ergänzt eine Verbindung mit Beleg")
+    async def add_link(self, info: Ctx, source_: SourceArg, target: strawberry.ID,
+                       type: LinkType, evidence: EvidenceInput) -> CurationResult:
+        spec = await info.context.run(
+            curation_writes.curate_add_link, str(source_), str(target), type.value,
+            quote=evidence.quote, doc=evidence.doc or curation_writes.CURATION_DOC,
+            line=evidence.line if evidence.line is not None else -1,
+            page=evidence.page if evidence.page is not None else -1)
+        return _result(info, f"Verbindung {spec.source} -[{spec.type}]-> {spec.target} ergänzt")
+
+    @strawberry.mutation(permission_classes=WRITE, description="Verwirft eine Verbindung")
+    async def reject_link(self, info: Ctx, source_: SourceArg, target: strawberry.ID,
+                          type: LinkType) -> CurationResult:
+        removed = await info.context.run(curation_writes.curate_reject_link, str(source_),
+                                         str(target), type.value)
+        return _result(info, f"Verbindung verworfen ({removed} im Graphen gelöscht)")
+
+    @strawberry.mutation(permission_classes=WRITE, description="Benennt eine Organisation um")
+    async def rename_organisation(self, info: Ctx, id: strawberry.ID,
+                                  name: str) -> CurationResult:
+        old = await info.context.run(curation_writes.curate_rename, str(id), name)
+        return _result(info, f"{old!r} heißt jetzt {name.strip()!r}")
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    """Mask everything that is not a deliberate, user-facing error."""
+    original = error.original_error
+    # strawberry.execution has already logged it with its traceback
+    return not (original is None or isinstance(original, VielfaltError | GraphQLError))
+
+
+class RoundTrips(SchemaExtension):
+    """Reports the database round trips of a request in ``extensions.dbRoundTrips``."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+
+    def get_results(self) -> dict[str, int]:
+        ctx = self.execution_context.context
+        return {"dbRoundTrips": getattr(ctx, "round_trips", 0)}
+
+
+def _depth_limiter() -> QueryDepthLimiter:
+    return QueryDepthLimiter(max_depth=get_settings().graphql_max_depth)
+
+
+def _token_limiter() -> MaxTokensLimiter:
+    return MaxTokensLimiter(max_token_count=get_settings().graphql_max_tokens)
+
+
+def _masker() -> MaskErrors:
+    return MaskErrors(should_mask_error=_should_mask,
+                      error_message="Interner Fehler; Details stehen im Server-Log.")
+
+
+def build_schema() -> strawberry.Schema:
+    """The schema; limits are factories so they read the settings of each request."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[_depth_limiter, _token_limiter, RoundTrips, _masker],
+    )
+
+
+schema = build_schema()

@@ -1,0 +1,1 @@
+"""GraphQL types, one module per type; cross references are lazy to avoid import cycles."""

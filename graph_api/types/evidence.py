@@ -1,0 +1,38 @@
+"""Evidence: where a fact was seen (document, line, page, quote)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from queries.read_records import EvidenceRow
+
+from ..context import ApiContext
+
+if TYPE_CHECKING:
+    from .document import Document
+
+__all__ = ["Evidence"]
+
+
+@strawberry.type(description="Beleg: Dokument, Zeile, Seite (-1: keine) und Zitat")
+class Evidence:
+    doc_id: str = strawberry.field(description="Dokument-Kennung; 'curation' für Koordination")
+    line: int | None
+    page: int | None
+    quote: str | None
+
+    @classmethod
+    def from_row(cls, row: EvidenceRow) -> Evidence:
+        return cls(doc_id=row.doc, line=row.line, page=row.page, quote=row.quote)
+
+    @strawberry.field(description="Das Dokument (null für Belege aus der Koordination)")
+    async def document(
+        self, info: Info[ApiContext, None]
+    ) -> Annotated[Document, strawberry.lazy("graph_api.types.document")] | None:
+        from .document import Document
+
+        row = await info.context.loaders.document.load(self.doc_id)
+        return Document.from_row(row) if row else None

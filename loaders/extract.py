@@ -1,0 +1,275 @@
+"""Extraction pipeline for one document, and its JSON form (the extraction contract).
+
+    read_source -> clean -> split_sections -> find_mentions -> resolve -> links, measures
+
+No database is needed; :func:`to_contract` gives the JSON object that
+``shared/eval/README.md`` describes. :func:`extract_paths` reports a file that cannot be
+read through ``on_error`` and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from loaders.clean import clean
+from loaders.curation import apply_corrections
+from loaders.errors import InputError
+from loaders.links import find_links
+from loaders.measures import find_measures
+from loaders.mention_patterns import Mention
+from loaders.mentions import find_mentions
+from loaders.models import CleanText, DocumentExtraction, Organisation, Programme
+from loaders.names import clean_name, name_key
+from loaders.reference import Reference, load_reference
+from loaders.resolve import ResolvedDocument, entity_id, resolve_document
+from loaders.sections import split_sections
+from loaders.sources import iter_source_files, read_source
+from loaders.textstream import TextStream, build_stream
+from queries.corrections import Corrections
+
+__all__ = ["extract_document", "extract_paths", "to_contract", "document_title"]
+
+log = logging.getLogger(__name__)
+
+_GENRE = re.compile(
+    r"^(?:Ergebnisdokumentation|Dokumentation|Bericht|Umsetzungsbericht|Broschüre|Einladung|"
+    r"Programm|Inhalt|Impressum)\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHER = re.compile(r"^\W*(?:Herausgeber(?:in)?|Hrsg\.)\W*$|^\W*Herausgeber(?:in)?\W*:", re.I)
+_TITLE_LINES = 12
+
+
+def document_title(text: CleanText) -> tuple[str, str]:
+    """(title, subtitle) from the first lines, skipping genre words like "Dokumentation"."""
+    found: list[str] = []
+    for line in text.lines[:40]:
+        stripped = clean_name(line.replace("#", "").replace("*", ""))
+        if not stripped or _GENRE.match(stripped) or re.fullmatch(r"[\W\d]+", stripped):
+            continue
+        if (
+            re.match(
+                r"^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                r"November|Dezember)\b",
+                stripped,
+            )
+            or len(found) == 2
+        ):
+            break
+        found.append(stripped)
+        if len(found) == 1 and len(stripped) > 70:
+            break
+    if not found:
+        return "", ""
+    return found[0], (found[1] if len(found) > 1 and len(found[1]) <= 60 else "")
+
+
+def _title_mentions(stream: TextStream, title: str, subtitle: str) -> list[Mention]:
+    name = f"{title} – {subtitle}" if subtitle else title
+    key = name_key(title)
+    found = []
+    for m in re.finditer(re.escape(title.split()[0]), stream.text):
+        candidate = stream.text[m.start() : m.start() + len(title) + 4]
+        if name_key(candidate).startswith(key):
+            found.append(
+                Mention(
+                    "programme",
+                    name,
+                    title,
+                    m.start(),
+                    m.start() + len(title),
+                    "Projekt",
+                    origin="title",
+                )
+            )
+    return found
+
+
+def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) -> str | None:
+    """The reporting organisation: the publisher, else the most often named organisation."""
+    for i, line in enumerate(text.lines):
+        if _PUBLISHER.match(line):
+            start = stream.offset_of_line(i + 1)
+            for m in mentions:
+                if m.kind == "org" and start <= m.start < start + 300:
+                    return m.name
+            break
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "org":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def extract_document(
+    path: Path | str,
+    reference: Reference | None = None,
+    corrections: Corrections | None = None,
+) -> DocumentExtraction:
+    """Extract organisations, programmes, links and measures from one file."""
+    ref = reference if reference is not None else load_reference()
+    source = read_source(path)
+    text = clean(source)
+    blocks = split_sections(text)
+    stream = build_stream(text)
+    mentions = find_mentions(stream, ref)
+    title, subtitle = document_title(text)
+    project_key = None
+    has_list = any(m.origin == "list" for m in mentions)
+    if not blocks and title and has_list:
+        extra = _title_mentions(stream, title, subtitle)
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+        if extra:
+            project_key = "programme:" + name_key(extra[0].name)
+    subject = None if blocks else _subject_name(text, stream, mentions)
+    resolved = resolve_document(stream, mentions, blocks, ref, subject)
+    links = find_links(stream, resolved, blocks, ref, project_key)
+    measures = find_measures(stream, blocks, resolved, ref)
+    extraction = DocumentExtraction(
+        doc=source.name,
+        path=source.path,
+        sha256=source.sha256,
+        title=title,
+        blocks=blocks,
+        organisations=_organisations(resolved),
+        programmes=_programmes(resolved),
+        links=links,
+        measures=measures,
+        line_pages={i + 1: p for i, p in enumerate(source.pages) if p is not None},
+        text_lines=source.lines,
+    )
+    if corrections is not None:
+        extraction = apply_corrections(extraction, corrections)
+    log.info(
+        "%s: %d organisations, %d programmes, %d links",
+        source.name,
+        len(extraction.organisations),
+        len(extraction.programmes),
+        len(extraction.links),
+    )
+    return extraction
+
+
+def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
+    entities = resolved.entities
+    out = []
+    for entity in entities.values():
+        if entity.kind != "org" or not entity.lines:
+            continue
+        parent = entities[entity.parent_key].canonical if entity.parent_key in entities else None
+        out.append(
+            Organisation(
+                id=entity_id(entity, entities),
+                name=entity.canonical,
+                type=entity.type,
+                aliases=tuple(sorted(entity.aliases)),
+                parent=parent,
+                mentions=tuple(sorted(entity.lines)),
+            )
+        )
+    return tuple(sorted(out, key=lambda o: o.id))
+
+
+def _programmes(resolved: ResolvedDocument) -> tuple[Programme, ...]:
+    entities = resolved.entities
+    out = [
+        Programme(
+            id=entity_id(e, entities),
+            name=e.canonical,
+            kind=e.type,
+            aliases=tuple(sorted(e.aliases)),
+            mentions=tuple(sorted(e.lines)),
+        )
+        for e in entities.values()
+        if e.kind == "programme" and e.lines
+    ]
+    return tuple(sorted(out, key=lambda p: p.id))
+
+
+def extract_paths(
+    paths: Iterable[Path | str],
+    on_error: Callable[[InputError], None] | None = None,
+    reference: Reference | None = None,
+    corrections: Corrections | None = None,
+) -> list[DocumentExtraction]:
+    """Extract every readable file under ``paths``; a bad file goes to ``on_error``."""
+    ref = reference if reference is not None else load_reference()
+    out = []
+    for path in iter_source_files(paths):
+        try:
+            out.append(extract_document(path, ref, corrections))
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+    return out
+
+
+def to_contract(extraction: DocumentExtraction) -> dict[str, Any]:
+    """The JSON object of the extraction contract (lists, ``page`` only for PDFs)."""
+    pages = extraction.line_pages
+
+    def paged(item: dict[str, Any], line: int) -> dict[str, Any]:
+        if pages and line in pages:
+            item["page"] = pages[line]
+        return item
+
+    return {
+        "doc": extraction.doc,
+        "blocks": [
+            {"partner": b.partner, "category": b.category, "start": b.start, "end": b.end}
+            for b in extraction.blocks
+        ],
+        "organisations": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "aliases": list(o.aliases),
+                "type": o.type,
+                "parent": o.parent,
+                "mentions": list(o.mentions),
+            }
+            for o in extraction.organisations
+        ],
+        "programmes": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "aliases": list(p.aliases),
+                "kind": p.kind,
+                "mentions": list(p.mentions),
+            }
+            for p in extraction.programmes
+        ],
+        "links": [
+            paged(
+                {
+                    "source": k.source,
+                    "target": k.target,
+                    "type": k.type,
+                    "line": k.line,
+                    "evidence": k.evidence,
+                },
+                k.line,
+            )
+            for k in extraction.links
+        ],
+        "measures": [
+            paged(
+                {
+                    "org": m.org,
+                    "category": m.category,
+                    "title": m.title,
+                    "line": m.line,
+                    "type": m.type,
+                    "year": m.year,
+                },
+                m.line,
+            )
+            for m in extraction.measures
+        ],
+    }

@@ -1,0 +1,301 @@
+"""Entity resolution: one canonical organisation or programme per real-world entity.
+
+Within a document, mentions are grouped by a key: the reference id when the name (or
+its cue-word form) is a known alias, else the normalisation key of the name with public
+head words unified ("Polizei Dortmund" = "Polizeipräsidium Dortmund"). Units ("Referat
+Migration") are keyed under their parent, so two partners' "Dezernat 11" stay apart;
+generic names of the reporting partner's own family ("ASB", "Caritas" inside the
+Caritasverband's report) resolve to the partner. :func:`resolve_across` then gives the
+same entity the same id and name in every document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from loaders.mention_patterns import Mention, normalise_org_name, org_type_of
+from loaders.models import Block, DocumentExtraction, Organisation, Programme
+from loaders.names import name_key, slugify
+from loaders.reference import OrganisationRef, ProgrammeRef, Reference
+from loaders.textstream import TextStream
+
+__all__ = [
+    "Entity",
+    "ResolvedDocument",
+    "resolve_document",
+    "resolve_across",
+    "reference_index",
+    "entity_key",
+    "entity_id",
+]
+
+_HEAD_SYNONYMS = [
+    (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
+    (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
+    (re.compile(r"^Uni\s+"), "Universität "),
+]
+
+
+@dataclass
+class Entity:
+    key: str
+    kind: str  # "org" | "programme"
+    type: str
+    ref_id: str | None = None
+    parent_key: str | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    lines: set[int] = field(default_factory=set)
+    canonical: str = ""
+    listed: bool = False  # named in a participants list
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    entities: dict[str, Entity]
+    mentions: tuple[tuple[Mention, str, int], ...]  # mention, entity key, line
+    block_partners: tuple[str | None, ...]  # entity key of each block's partner
+    subject: str | None  # entity key of the document's reporting organisation
+
+
+_NUMBER_NOTE = re.compile(r"\s*\(.*")  # "Dezernat 11 (Personal)" is keyed as "Dezernat 11"
+_INDEX: dict[int, tuple[Reference, dict[str, OrganisationRef | ProgrammeRef]]] = {}
+
+
+def reference_index(reference: Reference) -> dict[str, OrganisationRef | ProgrammeRef]:
+    """Normalisation key of every reference name, alias and abbreviation -> entry."""
+    cached = _INDEX.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        index: dict[str, OrganisationRef | ProgrammeRef] = {}
+        for item in (*reference.programmes, *reference.organisations):
+            for alias in (item.name, *item.aliases, *item.abbreviations):
+                index.setdefault(name_key(alias), item)
+        cached = (reference, index)
+        _INDEX[id(reference)] = cached
+    return cached[1]
+
+
+def entity_key(name: str) -> str:
+    """Grouping key of an organisation name without a reference entry."""
+    for pattern, repl in _HEAD_SYNONYMS:
+        name = pattern.sub(repl, name, count=1)
+    return "org:" + name_key(name)
+
+
+def _lookup(index: dict, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
+    if mention.ref_id is not None:
+        return None
+    for text in (mention.surface, mention.name):
+        hit = index.get(name_key(text))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _family_of(partner_name: str, mention: Mention) -> bool:
+    """True when a generic name ("ASB", "Caritas") belongs to the partner's own family."""
+    first = partner_name.split()[0].casefold() if partner_name else ""
+    words = [mention.surface, mention.name]
+    return bool(first) and any(first.startswith(w.split()[0].casefold()) for w in words if w)
+
+
+def resolve_document(
+    stream: TextStream,
+    mentions: list[Mention],
+    blocks: tuple[Block, ...],
+    reference: Reference,
+    subject_name: str | None = None,
+) -> ResolvedDocument:
+    """Group ``mentions`` into entities; units get their parent from the text or the block."""
+    index = reference_index(reference)
+    entities: dict[str, Entity] = {}
+    block_starts = [b.start for b in blocks]
+
+    def add(
+        key: str,
+        kind: str,
+        type_: str,
+        name: str,
+        line: int,
+        ref_id: str | None = None,
+        alias: str | None = None,
+    ) -> Entity:
+        entity = entities.get(key)
+        if entity is None:
+            entity = entities[key] = Entity(key, kind, type_, ref_id)
+        entity.names[name] += 1
+        entity.aliases.update(a for a in (name, alias) if a)
+        if line:
+            entity.lines.add(line)
+        return entity
+
+    def key_of_name(name: str, line: int = 0) -> str:
+        hit = index.get(name_key(name))
+        if hit is not None:
+            add(
+                "ref:" + hit.id,
+                "org" if isinstance(hit, OrganisationRef) else "programme",
+                getattr(hit, "type", None) or hit.kind,
+                hit.name,
+                line,
+                hit.id,
+                name,
+            )  # type: ignore[union-attr]
+            return "ref:" + hit.id
+        name = normalise_org_name(name)
+        key = entity_key(name)
+        add(key, "org", org_type_of(name), name, line)
+        return key
+
+    partner_keys = tuple(key_of_name(b.partner, b.end) if b.partner else None for b in blocks)
+    subject = key_of_name(subject_name) if subject_name else None
+    resolved: list[tuple[Mention, str, int]] = []
+    for m in mentions:
+        line = stream.line_at(m.start)
+        at = bisect_right(block_starts, line) - 1
+        block = blocks[at] if at >= 0 and blocks[at].start <= line <= blocks[at].end else None
+        partner = partner_keys[blocks.index(block)] if block is not None else None
+        hit = _lookup(index, m)
+        ref_id = m.ref_id or (hit.id if hit is not None else None)
+        if m.kind == "unit":
+            parent_key = key_of_name(m.parent) if m.parent else partner or subject
+            if parent_key is None or parent_key not in entities:
+                continue
+            bare = m.surface.split(" der ")[0] if m.origin == "list" else m.name
+            key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
+            entity = add(key, "org", entities[parent_key].type, m.name, line, alias=m.surface)
+            entity.parent_key = parent_key
+        elif ref_id is not None:
+            item = hit if hit is not None else None
+            if block is not None and m.kind == "org" and _family_of(block.partner, m) and partner:
+                key = partner
+                add(key, "org", entities[key].type, entities[key].names.most_common(1)[0][0], line)
+            else:
+                key = "ref:" + ref_id
+                name = item.name if item is not None else m.name
+                entity = add(
+                    key,
+                    m.kind,
+                    getattr(item, "type", None) or getattr(item, "kind", m.type),
+                    name,
+                    line,
+                    ref_id,
+                    m.surface if m.origin != "abbreviation" else None,
+                )
+        elif m.kind == "programme":
+            key = "programme:" + name_key(m.name)
+            add(key, "programme", m.type, m.name, line)
+        else:
+            key = entity_key(m.name)
+            add(key, "org", m.type or org_type_of(m.name), m.name, line)
+        if m.abbreviation:
+            entities[key].aliases.add(m.abbreviation)
+        if m.origin == "list":
+            entities[key].listed = True
+        resolved.append((m, key, line))
+    _finish(entities, reference)
+    return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)
+
+
+def _finish(entities: dict[str, Entity], reference: Reference) -> None:
+    refs = {e.id: e for e in (*reference.organisations, *reference.programmes)}
+    for entity in entities.values():
+        item = refs.get(entity.ref_id or "")
+        if item is not None:
+            entity.canonical = item.name
+            entity.aliases.update(item.aliases)
+            entity.aliases.update(item.abbreviations)
+        else:
+            entity.canonical = max(entity.names, key=lambda n: (entity.names[n], len(n)))
+        entity.aliases.discard(entity.canonical)
+
+
+def entity_id(entity: Entity, entities: dict[str, Entity]) -> str:
+    """Content-derived id: the reference id, or a slug of the name (units under the parent)."""
+    if entity.ref_id:
+        return entity.ref_id
+    if entity.parent_key and entity.parent_key in entities:
+        parent = entities[entity.parent_key]
+        if parent.canonical not in entity.canonical:
+            return slugify(f"{parent.canonical} {entity.canonical}")
+    return slugify(entity.canonical)
+
+
+def resolve_across(extractions: Iterable[DocumentExtraction]) -> tuple[DocumentExtraction, ...]:
+    """Give one real entity the same id and canonical name in every document.
+
+    Organisations (and programmes) of different documents are the same entity when they
+    share an id or a normalised name; the group takes the id and name used most often.
+    Links, parents, measures and block partners follow the new names.
+    """
+    docs = list(extractions)
+    canonical: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, key) -> (id, name)
+    for kind in ("organisations", "programmes"):
+        groups: dict[str, list[Organisation | Programme]] = {}
+        owner: dict[str, str] = {}
+        for doc in docs:
+            for item in getattr(doc, kind):
+                keys = [f"id:{item.id}", f"name:{name_key(item.name)}"]
+                root = next((owner[k] for k in keys if k in owner), keys[0])
+                groups.setdefault(root, []).append(item)
+                for k in keys:
+                    owner.setdefault(k, root)
+        for members in groups.values():
+            ids = Counter(m.id for m in members)
+            names = Counter(m.name for m in members)
+            best = (ids.most_common(1)[0][0], names.most_common(1)[0][0])
+            for m in members:
+                canonical[(kind, m.name)] = best
+    out = []
+    for doc in docs:
+
+        def org_name(name: str | None, kind: str = "organisations") -> str | None:
+            return None if name is None else canonical.get((kind, name), ("", name))[1]
+
+        def any_name(name: str) -> str:
+            return (
+                canonical.get(("organisations", name))
+                and org_name(name)
+                or org_name(name, "programmes")
+                or name
+            )
+
+        orgs = tuple(
+            replace(
+                o,
+                id=canonical[("organisations", o.name)][0],
+                name=org_name(o.name) or o.name,
+                parent=org_name(o.parent),
+                aliases=tuple(sorted({*o.aliases, o.name} - {org_name(o.name)})),
+            )
+            for o in doc.organisations
+        )
+        programmes = tuple(
+            replace(
+                p,
+                id=canonical[("programmes", p.name)][0],
+                name=org_name(p.name, "programmes") or p.name,
+                aliases=tuple(sorted({*p.aliases, p.name} - {org_name(p.name, "programmes")})),
+            )
+            for p in doc.programmes
+        )
+        links = tuple(
+            replace(k, source=any_name(k.source), target=any_name(k.target)) for k in doc.links
+        )
+        measures = tuple(replace(m, org=any_name(m.org)) for m in doc.measures)
+        blocks = tuple(replace(b, partner=any_name(b.partner)) for b in doc.blocks)
+        out.append(
+            replace(
+                doc,
+                organisations=orgs,
+                programmes=programmes,
+                links=links,
+                measures=measures,
+                blocks=blocks,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,101 @@
+"""The read functions behind the pages, against the real Neo4j and the hand-made graph."""
+
+from __future__ import annotations
+
+import pytest
+
+from queries import network as nq
+from queries.errors import InputError, NotFound
+from queries.network_profile import organisation_profile, programme_profile
+from queries.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+
+def keys(net: nq.Network) -> set[str]:  # type: ignore[name-defined]
+    return {n.key for n in net.nodes}
+
+
+def test_key_figures_count_the_sample(sample_graph: Settings) -> None:
+    f = nq.key_figures(sample_graph)
+    assert (f.organisations, f.programmes, f.measures, f.links) == (6, 2, 3, 6)
+
+
+def test_whole_network_has_every_node_and_link(sample_graph: Settings) -> None:
+    net = nq.whole_network(sample_graph)
+    assert len(net.nodes) == 8
+    assert {(lk.source, lk.type, lk.target) for lk in net.links} == {
+        ("org:stadt-a", "COOPERATES_WITH", "org:verein-b"),
+        ("org:stadt-a", "PARTICIPATES_IN", "prog:iq"),
+        ("org:jc-c", "PARTICIPATES_IN", "prog:iq"),
+        ("org:jc-c", "FUNDED_BY", "org:d-stiftung"),
+        ("org:e-hochschule", "PART_OF", "org:d-stiftung"),
+        ("org:stadt-a", "SIGNED", "prog:charta"),
+    }
+    stadt = next(n for n in net.nodes if n.key == "org:stadt-a")
+    assert stadt.categories == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("depth", "expected"),
+    [
+        (1, {"org:stadt-a", "org:verein-b", "prog:iq", "prog:charta"}),
+        (2, {"org:stadt-a", "org:verein-b", "prog:iq", "prog:charta", "org:jc-c"}),
+        (
+            3,
+            {"org:stadt-a", "org:verein-b", "prog:iq", "prog:charta", "org:jc-c", "org:d-stiftung"},
+        ),
+    ],
+)
+def test_ego_network_grows_with_depth(
+    sample_graph: Settings, depth: int, expected: set[str]
+) -> None:
+    net = nq.ego_network("stadt-a", depth, settings=sample_graph)
+    assert keys(net) == expected
+    assert net.centre == "org:stadt-a" and not net.truncated
+
+
+def test_ego_network_is_capped(sample_graph: Settings) -> None:
+    net = nq.ego_network("stadt-a", 3, max_nodes=3, settings=sample_graph)
+    assert net.truncated and len(net.nodes) == 3 and "org:stadt-a" in keys(net)
+
+
+def test_ego_network_rejects_bad_input(sample_graph: Settings) -> None:
+    with pytest.raises(NotFound, match="nope"):
+        nq.ego_network("nope", 1, settings=sample_graph)
+    with pytest.raises(InputError, match="Tiefe"):
+        nq.ego_network("stadt-a", 4, settings=sample_graph)
+
+
+def test_programme_network_has_participants_and_their_links(sample_graph: Settings) -> None:
+    net = nq.programme_network("iq", sample_graph)
+    assert keys(net) == {"prog:iq", "org:stadt-a", "org:jc-c"}
+    assert len(net.links) == 2
+    with pytest.raises(NotFound):
+        nq.programme_network("nope", sample_graph)
+
+
+def test_search_finds_names_and_aliases(sample_graph: Settings) -> None:
+    assert [h.id for h in nq.search_entities("A-STADT", settings=sample_graph)] == ["stadt-a"]
+    assert {h.id for h in nq.search_entities("schule", settings=sample_graph)} == {
+        "e-hochschule",
+        "schule-f",
+    }
+    assert nq.search_entities("   ", settings=sample_graph) == []
+
+
+def test_profiles_carry_measures_links_and_evidence(sample_graph: Settings) -> None:
+    p = organisation_profile("stadt-a", sample_graph)
+    assert [m.category for m in p.measures] == [2, 4]
+    assert {(x.id, x.link_type, x.outgoing) for x in p.links} == {
+        ("verein-b", "COOPERATES_WITH", True),
+        ("iq", "PARTICIPATES_IN", True),
+        ("charta", "SIGNED", True),
+    }
+    verein = next(x for x in p.links if x.id == "verein-b")
+    assert "<script>" in verein.evidence[0].quote and verein.evidence[0].line == 1
+    prog = programme_profile("iq", sample_graph)
+    assert {x.id for x in prog.links} == {"stadt-a", "jc-c"}
+    assert all(not x.outgoing for x in prog.links)
+    with pytest.raises(NotFound):
+        organisation_profile("nope", sample_graph)

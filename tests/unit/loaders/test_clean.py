@@ -1,0 +1,127 @@
+"""clean: words repaired across line breaks, page furniture flagged, line map kept."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from loaders.clean import clean, is_page_number, normalise_line
+from loaders.models import SourceText
+from loaders.sources import iter_source_files, read_source
+
+CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
+
+
+def source(*lines: str) -> SourceText:
+    return SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0")
+
+
+def test_broken_word_is_joined_onto_its_first_line() -> None:
+    out = clean(source("Die interkultu-", "relle Öffnung der Verwaltung"))
+    assert out.lines == ("Die interkulturelle", "Öffnung der Verwaltung")
+
+
+def test_stray_space_before_the_hyphen_and_blank_lines_between() -> None:
+    out = clean(source("Erfolgsfaktor Inter -", "", "kulturelle Öffnung"))
+    assert out.lines == ("Erfolgsfaktor Interkulturelle", "", "Öffnung")
+
+
+def test_left_out_part_of_a_compound_keeps_its_hyphen() -> None:
+    out = clean(
+        source("Angebote der Aus-", "und Weiterbildung", "Einstellungs-", "oder Prüfverfahren")
+    )
+    assert out.lines == (
+        "Angebote der Aus-",
+        "und Weiterbildung",
+        "Einstellungs-",
+        "oder Prüfverfahren",
+    )
+
+
+def test_capitalised_continuation_is_a_real_compound() -> None:
+    out = clean(source("der Arbeiter-Samariter-", "Bund Ruhr"))
+    assert out.lines == ("der Arbeiter-Samariter-Bund", "Ruhr")
+
+
+def test_hyphen_kept_after_numbers_and_where_the_document_spells_it_so() -> None:
+    out = clean(
+        source(
+            "alle 18-",
+            "jährigen Personen",
+            "die Vielfalts-",
+            "orientierung",
+            "Vielfalts-orientierung",
+        )
+    )
+    assert out.lines[0] == "alle 18-jährigen"
+    assert out.lines[2] == "die Vielfalts-orientierung"
+
+
+def test_soft_hyphens_are_removed_or_join() -> None:
+    out = clean(source("Inte\u00adgration und Teil\u00ad", "habe"))
+    assert out.lines == ("Integration und Teilhabe", "")
+
+
+def test_line_count_is_kept() -> None:
+    lines = ("a-", "b", "", "Stadt-", "Verwaltung", "7")
+    assert len(clean(source(*lines)).lines) == len(lines)
+
+
+def test_page_numbers_and_numbered_running_headers_are_noise() -> None:
+    lines: list[str] = []
+    for n in range(1, 5):
+        lines += [f"Bericht Nummer {n} über die Verwaltung.", "Stadt Musterhausen", ""]
+        lines += ["Evaluation und Dokumentation", f"der Umsetzung{n}", f"- {n} -", ""]
+    out = clean(source(*lines))
+    flagged = {line for line, noisy in zip(out.lines, out.noise, strict=True) if noisy}
+    headers = {f"der Umsetzung{n}" for n in range(1, 5)} | {f"- {n} -" for n in range(1, 5)}
+    assert flagged == headers | {"Evaluation und Dokumentation"}
+
+
+def test_repeated_names_without_numbers_are_not_noise() -> None:
+    lines = []
+    for _ in range(6):
+        lines += ["Ein Bericht über das Jahr.", "", "Kreis Musterland", ""]
+    assert not any(clean(source(*lines)).noise)
+
+
+def test_split_word_is_closed_only_when_the_document_proves_it() -> None:
+    out = clean(
+        source("faire Beur  teilungsverfahren", "Beurteilungsverfahren sind fair", "zu gehen")
+    )
+    assert out.lines[0] == "faire Beurteilungsverfahren"
+    assert out.lines[2] == "zu gehen"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("\ufb01nden\u00a0 und\tmehr ", "finden und mehr"), ("A\u0308rger", "Ärger")],
+)
+def test_normalise_line(line: str, expected: str) -> None:
+    assert normalise_line(line) == expected
+
+
+@pytest.mark.parametrize("line", ["12", "- 12 -", "Seite 3", "Seite 3 von 9", "3 / 12"])
+def test_page_number_shapes(line: str) -> None:
+    assert is_page_number(line)
+
+
+def test_words_are_not_page_numbers() -> None:
+    assert not is_page_number("12 Partner")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_corpus_is_repaired_quickly_and_keeps_its_lines() -> None:
+    sources = [read_source(p) for p in iter_source_files([CORPUS])]
+    started = time.process_time()
+    cleaned = [clean(s) for s in sources]
+    assert time.process_time() - started < 3.0
+    broken = re.compile(r"[a-zäöüß]-$")
+    for src, out in zip(sources, cleaned, strict=True):
+        assert len(out.lines) == len(out.noise) == len(src.lines)
+        before = sum(1 for line in src.lines if broken.search(line.rstrip()))
+        after = sum(1 for line in out.lines if broken.search(line))
+        assert after <= before // 10

@@ -1,0 +1,78 @@
+"""Coordinator corrections: stored as YAML, applied to every extraction."""
+
+import pytest
+
+from loaders.curation import apply_corrections
+from loaders.errors import InputError
+from loaders.models import DocumentExtraction, Link, Organisation
+from queries.corrections import (
+    Corrections,
+    LinkFix,
+    Merge,
+    Rename,
+    Retype,
+    append_correction,
+    load_corrections,
+)
+
+
+def _doc() -> DocumentExtraction:
+    return DocumentExtraction(
+        "d.txt",
+        "d.txt",
+        "0",
+        organisations=(
+            Organisation("stadt-koeln", "Stadt Köln", "Kommune", mentions=(1,)),
+            Organisation("koeln", "Köln", "Sonstige", mentions=(5,)),
+            Organisation("drk", "DRK", "Verein", mentions=(3,)),
+        ),
+        links=(
+            Link("Köln", "DRK", "COOPERATES_WITH", 5, "x"),
+            Link("Stadt Köln", "DRK", "FUNDED_BY", 3, "y"),
+        ),
+    )
+
+
+def test_merge_rename_retype_and_links():
+    fixes = Corrections(
+        merges=(Merge(names=("Köln",), into="Stadt Köln"),),
+        renames=(Rename(name="DRK", to="Deutsches Rotes Kreuz"),),
+        retypes=(Retype(name="Deutsches Rotes Kreuz", type="Wohlfahrtsverband"),),
+        reject_links=(LinkFix(source="Stadt Köln", target="DRK", type="FUNDED_BY"),),
+        add_links=(
+            LinkFix(
+                source="Stadt Köln", target="Deutsches Rotes Kreuz", type="PARTICIPATES_IN", line=7
+            ),
+        ),
+    )
+    out = apply_corrections(_doc(), fixes)
+    orgs = {o.name: o for o in out.organisations}
+    assert set(orgs) == {"Stadt Köln", "Deutsches Rotes Kreuz"}
+    assert orgs["Stadt Köln"].mentions == (1, 5)
+    assert orgs["Deutsches Rotes Kreuz"].type == "Wohlfahrtsverband"
+    links = {(k.source, k.type, k.target) for k in out.links}
+    assert links == {
+        ("Stadt Köln", "COOPERATES_WITH", "Deutsches Rotes Kreuz"),
+        ("Stadt Köln", "PARTICIPATES_IN", "Deutsches Rotes Kreuz"),
+    }
+
+
+def test_corrections_file_round_trip_and_survives_reload(tmp_path):
+    path = tmp_path / "corrections.yaml"
+    append_correction(path, Rename(name="DRK", to="Deutsches Rotes Kreuz"))
+    append_correction(
+        path, LinkFix(source="Köln", target="DRK", type="COOPERATES_WITH"), reject=True
+    )
+    loaded = load_corrections(path)
+    assert len(loaded.renames) == 1 and len(loaded.reject_links) == 1
+    first = apply_corrections(_doc(), loaded)
+    again = apply_corrections(_doc(), load_corrections(path))
+    assert first == again
+    assert all(k.type != "COOPERATES_WITH" for k in again.links)
+
+
+def test_invalid_corrections_file(tmp_path):
+    path = tmp_path / "corrections.yaml"
+    path.write_text("renames:\n  - name: X\n", encoding="utf-8")
+    with pytest.raises(InputError, match="corrections.yaml"):
+        load_corrections(path)

@@ -1,0 +1,64 @@
+"""Whole-pipeline extraction on corpus files and on files the tests write."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from loaders.errors import InputError
+from loaders.extract import extract_document, extract_paths, to_contract
+
+CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+
+
+def test_contract_shape_for_a_written_file(tmp_path):
+    path = tmp_path / "bericht.txt"
+    path.write_text(
+        "Herausgeber:\nStadt Musterstadt\n\nDie Stadt Musterstadt arbeitet in Kooperation mit "
+        "dem Jobcenter Musterkreis und hat die Charta der Vielfalt unterzeichnet.\n",
+        encoding="utf-8",
+    )
+    data = to_contract(extract_document(path))
+    json.dumps(data)  # plain JSON types only
+    assert set(data) == {"doc", "blocks", "organisations", "programmes", "links", "measures"}
+    names = {o["name"] for o in data["organisations"]}
+    assert {"Stadt Musterstadt", "Jobcenter Musterkreis"} <= names
+    assert all("page" not in link for link in data["links"])
+    types = {(k["source"], k["type"], k["target"]) for k in data["links"]}
+    assert ("Stadt Musterstadt", "SIGNED", "Charta der Vielfalt") in types
+    for link in data["links"]:
+        assert link["line"] >= 1 and link["evidence"]
+
+
+def test_bad_file_is_reported_and_others_continue(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Die Stadt Bottrop berichtet.\n", encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 400)
+    errors: list[InputError] = []
+    docs = extract_paths([tmp_path], on_error=errors.append)
+    assert [d.doc for d in docs] == ["a.txt"]
+    assert len(errors) == 1 and "b.txt" in str(errors[0])
+
+
+@needs_corpus
+def test_ocr_document_resolves_garbled_names():
+    doc = extract_document(next(CORPUS.glob("000_*.txt")))
+    names = {o.name for o in doc.organisations}
+    assert "Bezirksregierung Arnsberg" in names
+    assert "Kompetenzzentrum für Integration" in names
+    assert (
+        "Ministerium für Arbeit, Integration und Soziales des Landes Nordrhein-Westfalen" in names
+    )
+
+
+@needs_corpus
+def test_mention_lines_point_at_the_name():
+    path = next(CORPUS.glob("003_*.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    doc = extract_document(path)
+    for org in doc.organisations:
+        if org.name.startswith("Stadt ") and not org.parent:
+            place = org.name.split()[1]
+            assert any(place in lines[n - 1] for n in org.mentions), org.name

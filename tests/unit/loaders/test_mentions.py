@@ -1,0 +1,62 @@
+"""Mention finding: reference names with spelling variants and new names by pattern."""
+
+from loaders.mentions import find_mentions
+from loaders.names import name_key
+from loaders.textstream import TextStream
+
+
+def _names(text: str) -> dict[str, str]:
+    return {m.name: m.kind for m in find_mentions(TextStream(text, (0,), (1,)))}
+
+
+def test_reference_names_match_ocr_and_inflection_variants():
+    found = _names(
+        "Das Ministerium fiir Arbeit, Integration und Soziales und die Bezirksregierung "
+        "Arnsberg berichten. Der Beitrag des Westdeutschen Rundfunks und das Dezernat 36 (Kfl)."
+    )
+    assert (
+        "Ministerium für Arbeit, Integration und Soziales des Landes Nordrhein-Westfalen" in found
+    )
+    assert "Bezirksregierung Arnsberg" in found
+    assert "Westdeutscher Rundfunk" in found
+    assert "Kompetenzzentrum für Integration" in found
+
+
+def test_new_organisations_by_naming_pattern():
+    found = _names(
+        "In Kooperation mit der Stadt Hückeswagen, dem Jobcenter Kreis Wesel und dem "
+        "Förderverein Sonnenschein e. V. sowie der Müller & Söhne GmbH."
+    )
+    assert found.get("Stadt Hückeswagen") == "org"
+    assert found.get("Förderverein Sonnenschein e. V.") == "org"
+    assert found.get("Müller & Söhne GmbH") == "org"
+    assert any(n.startswith("Jobcenter Kreis Wesel") for n in found)
+
+
+def test_programmes_by_cue_word():
+    found = _names("Im Projekt „Brücken bauen“ und in der Kampagne #WirSindBunt wirken wir mit.")
+    assert found.get("Brücken bauen") == "programme"
+    assert found.get("#WirSindBunt") == "programme"
+
+
+def test_abbreviation_definition_is_used_later():
+    text = "Das Landesamt für Statistik (LfS) berät. Später sprach das LfS vor."
+    mentions = find_mentions(TextStream(text, (0,), (1,)))
+    later = [m for m in mentions if m.surface == "LfS"]
+    assert len(later) == 1
+    assert later[0].name == "Landesamt für Statistik"
+    assert later[0].start == text.rindex("LfS")
+
+
+def test_participant_list_gives_units_with_parents():
+    people = " • ".join(f"Vor{i} Nach{i} (Stadt Ort{i}, Amt für Sachen)" for i in range(6))
+    mentions = find_mentions(TextStream(people, (0,), (1,)))
+    units = [m for m in mentions if m.kind == "unit"]
+    assert len(units) == 6
+    assert {m.parent for m in units} == {f"Stadt Ort{i}" for i in range(6)}
+
+
+def test_name_key_folds_ocr_umlauts():
+    assert name_key("Interkulturelle Offnung fiir Behérden") == name_key(
+        "Interkulturelle Öffnung für Behörden"
+    )

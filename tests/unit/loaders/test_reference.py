@@ -1,0 +1,54 @@
+"""Reference YAML: loads, is consistent, and a broken file names itself."""
+
+from pathlib import Path
+
+import pytest
+
+from loaders.errors import InputError
+from loaders.reference import REFERENCE_DIR, load_reference
+
+
+def test_reference_loads_with_known_entries():
+    ref = load_reference()
+    ids = {o.id for o in ref.organisations}
+    assert {"landschaftsverband-rheinland", "wdr", "ihk-nrw", "kfi"} <= ids
+    assert "IQ" in ref.programme("iq").abbreviations
+    assert set(ref.link_cues) == {
+        "COOPERATES_WITH",
+        "PARTICIPATES_IN",
+        "SIGNED",
+        "FUNDED_BY",
+        "PART_OF",
+        "ORGANISED_BY",
+    }
+
+
+def test_no_alias_was_split_at_a_comma():
+    ref = load_reference()
+    for item in (*ref.organisations, *ref.programmes):
+        for alias in item.aliases:
+            assert len(alias) > 3 or alias.isupper(), (item.id, alias)
+
+
+def _copy_reference(tmp_path: Path) -> Path:
+    for file in REFERENCE_DIR.glob("*.yaml"):
+        (tmp_path / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path):
+    base = _copy_reference(tmp_path)
+    (base / "programmes.yaml").write_text("- id: x\n  name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_reference(base)
+    assert "programmes.yaml" in str(err.value)
+    assert "invalid YAML" in err.value.problem
+
+
+def test_unknown_type_is_refused(tmp_path):
+    base = _copy_reference(tmp_path)
+    (base / "organisations.yaml").write_text(
+        "- id: foo\n  name: Foo e. V.\n  type: Raumschiff\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="unknown organisation type"):
+        load_reference(base)

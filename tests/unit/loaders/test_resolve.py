@@ -1,0 +1,68 @@
+"""Entity resolution inside a document and across documents."""
+
+from loaders.mentions import find_mentions
+from loaders.models import Block, DocumentExtraction, Link, Organisation
+from loaders.reference import load_reference
+from loaders.resolve import resolve_across, resolve_document
+from loaders.textstream import TextStream
+
+
+def _resolve(text: str, blocks=(), subject=None):
+    stream = TextStream(text, (0,), (1,))
+    return resolve_document(stream, find_mentions(stream), blocks, load_reference(), subject)
+
+
+def test_variants_become_one_entity():
+    resolved = _resolve(
+        "Das Polizeipräsidium Dortmund und die Polizei Dortmund. Der LVR und der "
+        "Landschaftsverband Rheinland."
+    )
+    names = sorted(e.canonical for e in resolved.entities.values() if e.lines)
+    assert names == ["Landschaftsverband Rheinland", "Polizeipräsidium Dortmund"]
+
+
+def test_unit_is_part_of_the_block_partner():
+    text = "Das Referat Migration arbeitet mit."
+    resolved = _resolve(text, (Block("Stadt Bottrop", 1, 1, 1),))
+    unit = next(e for e in resolved.entities.values() if e.canonical == "Referat Migration")
+    assert resolved.entities[unit.parent_key].canonical == "Stadt Bottrop"
+
+
+def test_same_unit_name_under_two_parents_stays_apart():
+    text = "Das Referat Migration der Stadt Bottrop und das Referat Migration der Stadt Essen."
+    resolved = _resolve(text)
+    units = [e for e in resolved.entities.values() if e.parent_key]
+    assert len(units) == 2
+
+
+def test_family_name_resolves_to_partner():
+    text = "Die Caritas stellt ein."
+    resolved = _resolve(text, (Block("Caritasverband für den Kreis Unna e. V.", 1, 1, 1),))
+    named = {e.canonical for e in resolved.entities.values() if e.lines}
+    assert named == {"Caritasverband für den Kreis Unna e. V."}
+
+
+def test_resolve_across_unifies_ids_and_link_names():
+    a = DocumentExtraction(
+        "a.txt",
+        "a.txt",
+        "1",
+        organisations=(Organisation("stadt-koeln", "Stadt Köln", "Kommune", mentions=(1,)),),
+        links=(Link("Stadt Köln", "Stadt Bonn", "COOPERATES_WITH", 1, "x"),),
+    )
+    b = DocumentExtraction(
+        "b.txt",
+        "b.txt",
+        "2",
+        organisations=(Organisation("stadt-koeln-x", "STADT KÖLN", "Kommune", mentions=(2,)),),
+    )
+    c = DocumentExtraction(
+        "c.txt",
+        "c.txt",
+        "3",
+        organisations=(Organisation("stadt-koeln", "Stadt Köln", "Kommune", mentions=(3,)),),
+    )
+    out = resolve_across([a, b, c])
+    assert {d.organisations[0].id for d in out} == {"stadt-koeln"}
+    assert {d.organisations[0].name for d in out} == {"Stadt Köln"}
+    assert out[0].links[0].source == "Stadt Köln"

@@ -1,0 +1,184 @@
+"""read_source and iter_source_files: encodings, formats and refused inputs."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from loaders import sources
+from loaders.errors import InputError
+from loaders.sources import decode_text, iter_source_files, read_source
+
+CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal PDF whose text layer holds ``pages`` (one list of lines per page)."""
+    objects: list[str | bytes] = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [{}] /Count {} >>".format(
+            " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages))), len(pages)
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for i, lines in enumerate(pages):
+        ops = ["BT /F1 12 Tf 72 720 Td 14 TL"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        ops.append("ET")
+        objects.append(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"
+        )
+        objects.append("\n".join(ops).encode("cp1252"))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        if isinstance(obj, bytes):
+            out += f"{number} 0 obj\n<< /Length {len(obj)} >>\nstream\n".encode()
+            out += obj + b"\nendstream\nendobj\n"
+        else:
+            out += f"{number} 0 obj\n{obj}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
+    out += f"startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def blank_pdf(password: str | None = None) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    if password:
+        writer.encrypt(password, algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_utf8_with_bom_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufeffStadt Köln\r\nKreis Unna\r\n\r\nEnde".encode())
+    src = read_source(path)
+    assert src.lines == ("Stadt Köln", "Kreis Unna", "", "Ende")
+    assert src.pages == (None, None, None, None)
+    assert src.name == "a.txt"
+    assert src.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_line_numbers_follow_universal_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"eins\rzwei\ndrei\r\nvier")
+    assert read_source(path).lines == ("eins", "zwei", "drei", "vier")
+
+
+def test_cp1252_and_latin1_fallbacks() -> None:
+    assert decode_text("Öffnung – „Vielfalt“".encode("cp1252")) == "Öffnung – „Vielfalt“"
+    # 0x81 is undefined in cp1252, so only latin-1 can read it
+    assert decode_text(b"Gr\xfc\xdfe \x81") == "Grüße \x81"
+
+
+def test_utf16_with_bom_is_read() -> None:
+    assert decode_text("Behörde".encode("utf-16")) == "Behörde"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\n", "empty file"),
+        (b"PK\x03\x04\x00\x00binary", "binary"),
+        (bytes(range(1, 9)) * 50, "binary"),
+    ],
+)
+def test_unusable_text_files_are_refused(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_source(path)
+    assert problem in info.value.problem
+    assert info.value.source == str(path)
+
+
+def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_BYTES", 10)
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 11, encoding="utf-8")
+    with pytest.raises(InputError, match="too large"):
+        read_source(path)
+
+
+def test_pdf_text_layer_keeps_pages(tmp_path: Path) -> None:
+    path = tmp_path / "b.pdf"
+    path.write_bytes(make_pdf([["Stadt Köln", "Kreis Unna (NRW)"], ["Zweite Seite"]]))
+    src = read_source(path)
+    assert src.lines == ("Stadt Köln", "Kreis Unna (NRW)", "Zweite Seite")
+    assert src.pages == (1, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (blank_pdf(), "no text layer"),
+        (blank_pdf(password="geheim"), "encrypted"),
+        (b"%PDF-1.4\nkaputt", "corrupt"),
+    ],
+)
+def test_unusable_pdfs_are_refused(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "c.pdf"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_source(path)
+    assert problem in info.value.problem
+
+
+def test_html_blocks_become_lines(tmp_path: Path) -> None:
+    path = tmp_path / "d.html"
+    path.write_text(
+        "<html><head><title>T</title><style>p {}</style></head><body>"
+        "<h1>Partner\n  der Initiative</h1><p>Stadt <b>Köln</b><br>Kreis Unna</p>"
+        "<script>var x = 1;</script><ul><li>eins</li><li>zwei</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    lines = [line for line in read_source(path).lines if line]
+    assert lines == ["Partner der Initiative", "Stadt Köln", "Kreis Unna", "eins", "zwei"]
+
+
+def test_iter_source_files_recurses_sorts_and_filters(tmp_path: Path) -> None:
+    (tmp_path / "sub" / ".hidden").mkdir(parents=True)
+    for name in ("b.txt", "a.PDF", "sub/c.htm", "sub/d.md", "sub/e.docx", "sub/.hidden/f.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = iter_source_files([tmp_path, tmp_path / "b.txt"])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a.PDF",
+        "b.txt",
+        "sub/c.htm",
+        "sub/d.md",
+    ]
+
+
+def test_iter_source_files_names_bad_paths(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        iter_source_files([tmp_path / "missing"])
+    other = tmp_path / "x.docx"
+    other.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="unsupported file type"):
+        iter_source_files([other])
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_corpus_reads_with_one_entry_per_line() -> None:
+    files = iter_source_files([CORPUS])
+    assert files
+    for path in files:
+        src = read_source(path)
+        raw = path.read_bytes().decode("utf-8")
+        assert len(src.lines) == len(raw.splitlines())
+        assert "\ufffd" not in "".join(src.lines)
