@@ -1,0 +1,212 @@
+"""The network pages in headless Chromium on the hand-made graph: drawn, filterable,
+searchable, clean console, and no request to any host but the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from queries.settings import Settings, get_settings
+from tests.browser.conftest import Recorded
+
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
+
+READY = '#network[data-ready="1"]'
+
+
+def open_page(rec: Recorded, url: str) -> Any:
+    page: Any = rec.page
+    response = page.goto(url)
+    page.wait_for_selector(READY, state="attached", timeout=30_000)
+    return page, response
+
+
+def painted_pixels(page: Any) -> int:
+    """Non-white pixels on the network canvas: proof that something was drawn."""
+    return page.evaluate("""() => {
+        const c = document.querySelector('#network canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+            if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++;
+        }
+        return n;
+    }""")
+
+
+def visible_ids(page: Any) -> set[str]:
+    return set(page.evaluate("window.viz.nodeView.getIds()"))
+
+
+def assert_clean(rec: Recorded) -> None:
+    assert rec.errors == []
+    assert rec.foreign_requests() == []
+    assert any(u.endswith("/static/vis-network.min.js") for u in rec.requests) or any(
+        u.startswith("file://") for u in rec.requests
+    )
+
+
+def test_start_page(sample_graph: Settings, live_app: Any, recorded: Recorded) -> None:
+    page: Any = recorded.page
+    page.goto(live_app.url + "/")
+    assert page.locator("#key-figures li").count() == 4
+    page.fill("#q", "jobcenter")
+    page.press("#q", "Enter")
+    page.wait_for_selector(".hits a")
+    assert page.locator(".hits a").first.get_attribute("href") == "/organisation/jc-c"
+    recorded.screenshot("start")
+    assert recorded.errors == [] and recorded.foreign_requests() == []
+
+
+def test_whole_network_filters_and_search(
+    sample_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    assert painted_pixels(page) > 500
+    assert page.locator("#legend-nodes li").count() == 7  # 6 organisation types + programme
+    assert page.locator("#legend-links li").count() == 5
+    assert visible_ids(page) == {
+        "org:stadt-a",
+        "org:verein-b",
+        "org:jc-c",
+        "org:d-stiftung",
+        "org:e-hochschule",
+        "org:schule-f",
+        "prog:iq",
+        "prog:charta",
+    }
+    recorded.screenshot("netzwerk")
+    # type filter: hide the Verein
+    page.uncheck("#filter-otype-Verein")
+    assert "org:verein-b" not in visible_ids(page) and len(visible_ids(page)) == 7
+    assert page.text_content("#visible-count") == "7"
+    page.check("#filter-otype-Verein")
+    # programme filter: IQ and its participants only
+    page.select_option("#filter-programme", "prog:iq")
+    assert visible_ids(page) == {"prog:iq", "org:stadt-a", "org:jc-c"}
+    page.select_option("#filter-programme", "")
+    # field of action 1: only Jobcenter C among organisations (programmes stay)
+    page.select_option("#filter-category", "1")
+    assert {k for k in visible_ids(page) if k.startswith("org:")} == {"org:jc-c"}
+    page.select_option("#filter-category", "")
+    # link type filter hides edges, not nodes
+    before = page.evaluate("window.viz.edgeView.length")
+    page.uncheck("#filter-link-COOPERATES_WITH")
+    assert page.evaluate("window.viz.edgeView.length") == before - 1
+    # search focuses and selects the node
+    page.fill("#net-search", "D-Stift")
+    page.click("#net-search-form button")
+    page.wait_for_timeout(700)
+    assert page.evaluate("window.viz.network.getSelectedNodes()") == ["org:d-stiftung"]
+    view = page.evaluate("window.viz.network.getViewPosition()")
+    node = page.evaluate("window.viz.network.getPositions(['org:d-stiftung'])['org:d-stiftung']")
+    assert abs(view["x"] - node["x"]) < 5 and abs(view["y"] - node["y"]) < 5
+    assert "D-Stiftung ausgewählt" in page.text_content("#net-search-status")
+    recorded.screenshot("netzwerk-gesucht")
+    assert_clean(recorded)
+
+
+def test_tooltip_shows_name_type_and_evidence_as_text(
+    sample_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    titles = page.evaluate("window.viz.edges.get().map(e => e.title)")
+    coop = next(t for t in titles if "kooperiert mit" in t)
+    assert "Beleg: „Die Stadt A arbeitet mit dem Verein <script>alert(1)</script>" in coop
+    node_title = page.evaluate("window.viz.nodes.get('org:verein-b').title")
+    assert node_title.startswith("Verein <B> & Co\nTyp: Verein")
+    pos = page.evaluate("""() => {
+        const p = window.viz.network.getPositions(['org:jc-c'])['org:jc-c'];
+        const d = window.viz.network.canvasToDOM(p);
+        const r = document.querySelector('#network canvas').getBoundingClientRect();
+        return {x: r.left + d.x, y: r.top + d.y};
+    }""")
+    page.mouse.move(pos["x"], pos["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    tip = page.text_content("div.vis-tooltip")
+    assert "Jobcenter C" in tip and "Typ: Jobcenter" in tip
+    recorded.screenshot("tooltip")
+    assert_clean(recorded)
+
+
+def test_organisation_page_depth(sample_graph: Settings, live_app: Any, recorded: Recorded) -> None:
+    page, _ = open_page(recorded, live_app.url + "/organisation/stadt-a")
+    assert visible_ids(page) == {"org:stadt-a", "org:verein-b", "prog:iq", "prog:charta"}
+    assert painted_pixels(page) > 300
+    assert page.evaluate("window.viz.network.getSelectedNodes()") == ["org:stadt-a"]
+    assert page.locator("text=<script>alert(1)</script>").count() == 1  # shown as text
+    recorded.screenshot("organisation")
+    page.select_option("#tiefe", "3")
+    page.click("form.depth button")
+    page.wait_for_selector(READY, state="attached")
+    assert "tiefe=3" in page.url
+    assert "org:d-stiftung" in visible_ids(page) and len(visible_ids(page)) == 6
+    recorded.screenshot("organisation-tiefe3")
+    assert_clean(recorded)
+
+
+def test_programme_page(sample_graph: Settings, live_app: Any, recorded: Recorded) -> None:
+    page, _ = open_page(recorded, live_app.url + "/programm/iq")
+    assert visible_ids(page) == {"prog:iq", "org:stadt-a", "org:jc-c"}
+    assert painted_pixels(page) > 300
+    recorded.screenshot("programm")
+    assert_clean(recorded)
+
+
+def test_unknown_organisation_page(
+    sample_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    page: Any = recorded.page
+    response = page.goto(live_app.url + "/organisation/gibt-es-nicht")
+    assert response.status == 404
+    assert "Nicht gefunden" in page.text_content("h1")
+    recorded.screenshot("404")
+    assert recorded.foreign_requests() == []
+
+
+def test_aggregated_network_expands_a_group_on_click(
+    sample_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    settings = get_settings()
+    before = settings.viz_aggregate_above
+    settings.viz_aggregate_above = 3
+    try:
+        page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    finally:
+        settings.viz_aggregate_above = before
+    groups = page.evaluate("window.viz.nodes.getIds()")
+    assert groups and all(g.startswith("group:") for g in groups)
+    recorded.screenshot("netzwerk-gruppen")
+    pos = page.evaluate("""() => {
+        const p = window.viz.network.getPositions(['group:g1'])['group:g1'];
+        const d = window.viz.network.canvasToDOM(p);
+        const r = document.querySelector('#network canvas').getBoundingClientRect();
+        return {x: r.left + d.x, y: r.top + d.y};
+    }""")
+    with page.expect_response(lambda r: "/api/netzwerk/gruppe/g1" in r.url):
+        page.mouse.click(pos["x"], pos["y"])
+    page.wait_for_function("!window.viz.nodes.get('group:g1')")
+    ids = set(page.evaluate("window.viz.nodes.getIds()"))
+    assert "org:stadt-a" in ids or "org:jc-c" in ids
+    # search reaches members of groups still folded
+    page.fill("#net-search", "Freie Schule")
+    page.click("#net-search-form button")
+    page.wait_for_function("window.viz.network.getSelectedNodes()[0] === 'org:schule-f'")
+    recorded.screenshot("netzwerk-gruppe-offen")
+    assert_clean(recorded)
+
+
+def test_viz_file_works_offline(sample_graph: Settings, recorded: Recorded, tmp_path: Path) -> None:
+    from graph_api.commands import write_viz
+
+    out = tmp_path / "network.html"
+    write_viz(out)
+    page, _ = open_page(recorded, out.as_uri())
+    assert len(visible_ids(page)) == 8 and painted_pixels(page) > 500
+    page.uncheck("#filter-otype-Programm")
+    assert len(visible_ids(page)) == 6
+    recorded.screenshot("viz-datei")
+    assert recorded.requests == [out.as_uri()]
+    assert recorded.errors == []
