@@ -16,7 +16,6 @@ from typing import Any
 
 from pyvis.network import Network as PyvisNetwork
 
-from queries.network_groups import GroupedNetwork
 from queries.network_records import NetLink, NetNode, Network
 from queries.schema import CATEGORIES
 
@@ -28,8 +27,9 @@ __all__ = [
     "LINK_STYLE",
     "LAYOUT_SERVER_ABOVE",
     "network_payload",
-    "grouped_payload",
-    "group_members_payload",
+    "GROUP_STYLE",
+    "filters_of",
+    "vis_options",
     "payload_html",
 ]
 
@@ -106,7 +106,7 @@ def _edge_tooltip(link: NetLink, names: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _options(physics: bool, n_nodes: int) -> dict[str, Any]:
+def vis_options(physics: bool, n_nodes: int) -> dict[str, Any]:
     big = n_nodes > 150
     return {
         "autoResize": True,
@@ -205,11 +205,11 @@ def _pyvis(net: Network, *, urls: bool, layout: bool | None = None) -> PyvisNetw
             ofrom=lk.source,
             oto=lk.target,
         )
-    pv.set_options(json.dumps(_options(physics=not server_layout, n_nodes=len(net.nodes))))
+    pv.set_options(json.dumps(vis_options(physics=not server_layout, n_nodes=len(net.nodes))))
     return pv
 
 
-def _filters(net: Network) -> dict[str, Any]:
+def filters_of(net: Network) -> dict[str, Any]:
     types = {_type_style(n)[:2] for n in net.nodes}
     type_order = list(ORG_TYPE_STYLE) + ["Programm"]
     otypes = sorted(
@@ -238,7 +238,7 @@ def network_payload(
         "nodes": nodes,
         "edges": edges,
         "options": json.loads(options),
-        "filters": _filters(net),
+        "filters": filters_of(net),
         "truncated": net.truncated,
         "centre": net.centre,
         "group_url": None,
@@ -257,86 +257,3 @@ def payload_html(payload: dict[str, Any]) -> str:
     rest = {k: v for k, v in payload.items() if k not in ("nodes", "edges", "options")}
     pv.heading = json.dumps(rest)  # carried through pyvis's `heading` and parsed back
     return pv.generate_html()
-
-
-def grouped_payload(grouped: GroupedNetwork, net: Network, group_url: str) -> dict[str, Any]:
-    """One node per group (size = members) and one edge per pair of linked groups."""
-    names = {n.key: n.name for n in net.nodes}
-    sizes = [len(g.members) for g in grouped.groups]
-    agg = Network(
-        nodes=tuple(NetNode("group", g.key, g.label, None) for g in grouped.groups), links=()
-    )
-    pv = PyvisNetwork(directed=True, cdn_resources="local")
-    for g, size in zip(grouped.groups, sizes, strict=True):
-        pv.add_node(
-            f"group:{g.key}",
-            label=f"{g.label} ({size})",
-            shape="hexagon",
-            color=GROUP_STYLE[1],
-            value=size,
-            kind="group",
-            gkey=g.key,
-            otype="Gruppe",
-            title=f"Gruppe: {g.label}\n{size} Knoten – klicken zum Aufklappen",
-            progs=[],
-            cats=[],
-            size_members=size,
-        )
-    for i, (a, b, n) in enumerate(grouped.links):
-        pv.add_edge(
-            f"group:{a}",
-            f"group:{b}",
-            id=f"g{i}",
-            color="#b0bec5",
-            width=min(1 + n / 4, 8),
-            arrows="",
-            title=f"{n} Verbindungen",
-            ltype="group",
-            ofrom=f"group:{a}",
-            oto=f"group:{b}",
-        )
-    pv.set_options(json.dumps(_options(physics=True, n_nodes=len(agg.nodes))))
-    nodes, edges, *_rest, options = pv.get_network_data()
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "options": json.loads(options),
-        "filters": _filters(net),
-        "truncated": False,
-        "centre": None,
-        "group_url": group_url,
-        "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())],
-    }
-
-
-def group_members_payload(grouped: GroupedNetwork, net: Network, key: str) -> dict[str, Any]:
-    """A group's members with a local layout, their links, and the groups of outside ends."""
-    group = next(g for g in grouped.groups if g.key == key)
-    members = set(group.members)
-    touching = tuple(lk for lk in net.links if lk.source in members or lk.target in members)
-    sub = Network(
-        nodes=tuple(n for n in net.nodes if n.key in members),
-        links=tuple(lk for lk in touching if lk.source in members and lk.target in members),
-    )
-    payload = network_payload(sub, layout=True)
-    outside = Network(
-        nodes=tuple(
-            n
-            for n in net.nodes
-            if n.key not in members and any(n.key in (lk.source, lk.target) for lk in touching)
-        ),
-        links=(),
-    )
-    ext = network_payload(
-        Network(
-            nodes=sub.nodes + outside.nodes,
-            links=tuple(
-                lk for lk in touching if not (lk.source in members and lk.target in members)
-            ),
-        ),
-        layout=False,
-    )
-    payload["edges"] += [dict(e, id=f"x{key}-{i}") for i, e in enumerate(ext["edges"])]
-    payload["group_of"] = {n.key: grouped.group_of[n.key] for n in outside.nodes}
-    payload["key"], payload["label"] = key, group.label
-    return payload

@@ -24,8 +24,9 @@ BIG_GROUP = 400  # above this, fewer iterations inside the group
 def _grid(members: list[str], radius: float) -> dict[str, tuple[float, float]]:
     side = max(1, math.ceil(math.sqrt(len(members))))
     step = 2 * radius / side
-    return {m: ((i % side) * step - radius, (i // side) * step - radius)
-            for i, m in enumerate(members)}
+    return {
+        m: ((i % side) * step - radius, (i // side) * step - radius) for i, m in enumerate(members)
+    }
 
 
 def positions(net: Network, *, seed: int = 0) -> dict[str, tuple[float, float]]:
@@ -39,16 +40,25 @@ def positions(net: Network, *, seed: int = 0) -> dict[str, tuple[float, float]]:
     """
     graph = nx.Graph()
     graph.add_nodes_from(sorted(n.key for n in net.nodes))
-    graph.add_edges_from(sorted((lk.source, lk.target) for lk in net.links
-                                if lk.source in graph and lk.target in graph))
+    graph.add_edges_from(
+        sorted(
+            (lk.source, lk.target) for lk in net.links if lk.source in graph and lk.target in graph
+        )
+    )
     grouped = group_network(net, seed=seed)
     radius = {g.key: SPACING * math.sqrt(len(g.members)) for g in grouped.groups}
     meta = nx.Graph()
     meta.add_nodes_from(g.key for g in grouped.groups)
     meta.add_weighted_edges_from(grouped.links)
     total = sum(radius.values()) or 1.0
-    centres = nx.spring_layout(meta, seed=seed, iterations=100, method="force",
-                               k=2.0 / math.sqrt(max(len(meta), 1)), scale=total / 1.5)
+    centres = nx.spring_layout(
+        meta,
+        seed=seed,
+        iterations=100,
+        method="force",
+        k=2.0 / math.sqrt(max(len(meta), 1)),
+        scale=total / 1.5,
+    )
     out: dict[str, tuple[float, float]] = {}
     for g in grouped.groups:
         members = list(g.members)
@@ -58,8 +68,12 @@ def positions(net: Network, *, seed: int = 0) -> dict[str, tuple[float, float]]:
         else:
             sub = graph.subgraph(members)
             iterations = 50 if len(members) <= BIG_GROUP else 15
-            local = {k: (float(x), float(y)) for k, (x, y) in nx.spring_layout(
-                sub, seed=seed, iterations=iterations, method="force", scale=r).items()}
+            local = {
+                k: (float(x), float(y))
+                for k, (x, y) in nx.spring_layout(
+                    sub, seed=seed, iterations=iterations, method="force", scale=r
+                ).items()
+            }
         cx, cy = centres[g.key]
         for k, (x, y) in local.items():
             out[k] = (round(float(cx) + x, 1), round(float(cy) + y, 1))

@@ -178,6 +178,8 @@ def _join_once(lines: list[str], noise: list[bool], vocabulary: Counter[str], i:
             return False
         keep = hyphen != _SOFT and _keeps_hyphen(left, token, vocabulary)
     elif (first.isupper() or first.isdigit()) and not spaced and hyphen in "-\u2010":
+        if left[0].islower() and first.isupper():
+            return False  # "sensi-" / "Stadt Musterhausen": a heading cut into a word
         keep = True  # a real compound broken after its hyphen: "Caritas-" / "Verband"
     else:
         return False

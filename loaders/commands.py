@@ -15,7 +15,7 @@ from queries import db
 from queries.errors import VielfaltError
 from queries.settings import get_settings
 
-from . import neo4j_local
+from . import api_process, neo4j_local
 from .extract import to_contract
 from .pipeline import LoadReport, extract_all, load_paths
 from .sources import iter_source_files
@@ -95,7 +95,7 @@ def load(
 
 def up(
     corpus: Annotated[Path | None, typer.Option(help="default: CORPUS_DIR")] = None,
-    serve: Annotated[bool, typer.Option(help="serve API and pages afterwards")] = True,
+    foreground: Annotated[bool, typer.Option(help="serve in this process (Docker)")] = False,
 ) -> None:
     """The main job: start (or reuse) Neo4j, load the corpus, serve API and pages."""
     s = get_settings()
@@ -104,19 +104,32 @@ def up(
         raise VielfaltError(f"{folder}: corpus folder not found (set CORPUS_DIR)")
     st = neo4j_local.start(s)
     console.print(f"Neo4j bereit: {st.uri}")
-    db.apply_schema(s)
     report = _load_with_progress([folder], force=False)
     console.print(_summary(report))
     _report_failures(report)
-    if serve:
+    url = api_process.api_url(s)
+    if foreground:
         import uvicorn
 
-        console.print(f"API und Seiten: http://{s.api_host}:{s.api_port}/")
-        uvicorn.run("graph_api.app:create_app", factory=True, host=s.api_host, port=s.api_port,
-                    log_level="info")
+        console.print(f"API und Seiten: {url}/")
+        uvicorn.run("graph_api.app:create_app", factory=True, host=s.api_host, port=s.api_port)
+        return
+    pid, started = api_process.start_api(s)
+    how = f"gestartet (pid {pid})" if started else "lief bereits"
+    console.print(f"API und Seiten {how}: {url}/  ·  GraphQL: {url}/graphql  ·  "
+                  "beenden mit `vielfalt down`")
+
+
+def down() -> None:
+    """Stop the background API and the local Neo4j that `up` started."""
+    api = api_process.stop_api()
+    n4j = neo4j_local.stop(get_settings())
+    console.print(f"API {'gestoppt' if api else 'lief nicht'}, "
+                  f"Neo4j {'gestoppt' if n4j else 'lief nicht'}")
 
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
     app.command("load")(load)
     app.command("up")(up)
+    app.command("down")(down)

@@ -11,7 +11,7 @@ of the "Landschaftsverband Rheinland") is a sub-heading, not a partner.
 (True, True)
 >>> _name_shaped("Die Stellenausschreibungen sprechen Menschen an")
 False
->>> sorted(_initials("Landschaftsverband Rheinland"))
+>>> sorted(initials("Landschaftsverband Rheinland"))
 ['LR', 'LVR']
 """
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from loaders.chapters import continues_sentence, heading_key, page_starts
 from loaders.models import CleanText
 
-__all__ = ["Heading", "find_partner_headings", "partner_headings"]
+__all__ = ["Heading", "find_partner_headings", "partner_headings", "initials"]
 
 _FUNCTION_WORDS = frozenset(
     "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
@@ -121,10 +121,10 @@ def _unit_of(name: str, parent: str) -> bool:
     short = re.split(r"[\s-]", name, maxsplit=1)[0]
     if name == parent or not 2 <= len(short) <= 6 or not short.isupper() or short in parent:
         return False
-    return short in _initials(parent)
+    return short in initials(parent)
 
 
-def _initials(name: str) -> set[str]:
+def initials(name: str) -> set[str]:
     """Possible initials of a name; a compound may give its head word a letter too.
 
     "Landschaftsverband Rheinland" -> {"LR", "LVR"}; "Landschaftsverband Westfalen-Lippe"
@@ -176,12 +176,35 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     if name is None:
         return None
     before = _neighbour(text, pages, i, -1)
-    if before is not None and continues_sentence(lines[before]):
+    if before is not None and continues_sentence(lines[before]) and not _cuts_word(text, i, last):
         return None  # the line ends a sentence that started above
     after = _neighbour(text, pages, last, 1)
-    if after is not None and lines[after][:1].islower() and not _name_shaped(lines[after]):
+    if (
+        after is not None
+        and lines[after][:1].islower()
+        and not _name_shaped(lines[after])
+        and not _cuts_word(text, i, last)
+    ):
         return None  # the sentence goes on below
     return Heading(first=i, last=last, name=name)
+
+
+def _cuts_word(text: CleanText, first: int, last: int) -> bool:
+    """Whether a name line stands inside a word broken at a page end ("sensi-" | "ble").
+
+    PDF extraction may put a page's heading between the two halves of a hyphenated word;
+    such a line is a heading even though the text around it runs on.
+    """
+    lines = text.lines
+    above = next((j for j in range(first - 1, max(-1, first - 4), -1) if lines[j]), None)
+    below = next((j for j in range(last + 1, min(len(lines), last + 4)) if lines[j]), None)
+    return (
+        above is not None
+        and below is not None
+        and lines[above].endswith("-")
+        and lines[above][-2:-1].isalpha()
+        and lines[below][:1].islower()
+    )
 
 
 def _neighbour(text: CleanText, pages: list[bool], i: int, step: int) -> int | None:

@@ -24,6 +24,16 @@ _EVIDENCE_CHARS = 220
 _COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
 _SUBJECT_REACH = 40  # a subject named this close to the sentence start replaces the default
 _NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
+_NOT_PROJECTS = frozenset({"Gesetz", "Charta", "Foerderprogramm"})
+_FUNDER_REACH = 60  # a funder is named right after "gefördert von", not a clause later
+_OCCASION_REACH = 30
+_MAX_SIGNERS = 4
+_AGENT = re.compile(r"(?:\bvom|\bvon\s+de[rmn]|\bdurch\s+d(?:en|ie|as))\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?:durch|von|vom)$|^Träger", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:dies\w*|das|unser\w*)\s+(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
+    re.IGNORECASE,
+)
 
 
 def _cues(reference: Reference) -> dict[str, re.Pattern[str]]:
@@ -81,6 +91,7 @@ def find_links(
     sentences = [
         s for a, z in zip(edges, edges[1:], strict=False) for s in split_sentences(stream, a, z)
     ]
+    previous_programme: str | None = None  # the project "dieses Projekt" points back to
     for sentence in sentences:
         lo = bisect_left(starts, sentence.start)
         hi = bisect_left(starts, sentence.end)
@@ -93,7 +104,20 @@ def find_links(
         default = resolved.block_partners[at] if in_block else resolved.subject
         found = {t: p.search(sentence.text) for t, p in cues.items()}
         _sentence_links(
-            out, entities, sentence.start, sentence.text, inside, found, default, in_block
+            out,
+            entities,
+            sentence.start,
+            sentence.text,
+            inside,
+            found,
+            default,
+            in_block,
+            previous_programme,
+        )
+        programmes_here = [k for _, k, _ in inside if entities[k].kind == "programme"]
+        previous_programme = next(
+            (k for k in reversed(programmes_here) if entities[k].type not in _NOT_PROJECTS),
+            previous_programme,
         )
     for key, entity in entities.items():
         if entity.parent_key and entity.lines:
@@ -113,6 +137,7 @@ def _sentence_links(
     found: dict,
     default: str | None,
     in_block: bool,
+    previous_programme: str | None = None,
 ) -> None:
     orgs = [(m.start - offset, key, line) for m, key, line in inside if entities[key].kind == "org"]
     programmes = [
@@ -122,8 +147,15 @@ def _sentence_links(
     ]
 
     def subject_before(position: int) -> str | None:
-        """The sentence's first organisation if it comes before ``position``, else the default."""
-        before = [key for pos, key, _ in orgs if pos < min(position, _SUBJECT_REACH)]
+        """The sentence's first organisation if it comes before ``position``, else the default.
+
+        An organisation after a passive "vom"/"von der"/"durch die" is the agent, so it is
+        the subject even when the sentence opens with other words."""
+        before = [
+            key
+            for pos, key, _ in orgs
+            if pos < position and (pos < _SUBJECT_REACH or _AGENT.search(text, 0, pos))
+        ]
         return before[0] if before else default
 
     coop = found.get("COOPERATES_WITH")
@@ -134,28 +166,50 @@ def _sentence_links(
                 out.add(subject, key, "COOPERATES_WITH", line, text)
     funded = found.get("FUNDED_BY")
     if funded is not None:
-        funders = [(p, k, ln) for p, k, ln in orgs + programmes if p > funded.start()]
-        receivers = [k for p, k, _ in programmes if p < funded.start()] or [
-            subject_before(funded.start())
-        ]
-        if funders and receivers[0] is not None:
-            out.add(receivers[0], min(funders)[1], "FUNDED_BY", min(funders)[2], text)
+        _funding(out, text, funded, orgs, programmes, subject_before, previous_programme)
+    _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block)
+
+
+def _funding(out, text, funded, orgs, programmes, subject_before, previous_programme) -> None:
+    """The funder is named right after the cue; the funded is a programme before it, the
+    project a demonstrative points back to ("Dieses Projekt wird ... gefördert"), or the
+    subject."""
+    funders = [
+        (p, k, ln)
+        for p, k, ln in orgs + programmes
+        if funded.start() <= p <= funded.end() + _FUNDER_REACH
+    ]
+    receivers = [k for p, k, _ in programmes if p < funded.start()]
+    if not receivers and previous_programme and _ANAPHOR.search(text):
+        receivers = [previous_programme]
+    if not receivers:
+        receivers = [subject_before(funded.start())]
+    if funders and receivers[0] is not None:
+        out.add(receivers[0], min(funders)[1], "FUNDED_BY", min(funders)[2], text)
+
+
+def _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block):
+    """SIGNED for charters, else ORGANISED_BY or PARTICIPATES_IN by the cues present."""
+    funded = found.get("FUNDED_BY")
     organised = found.get("ORGANISED_BY")
+    own = found.get("OWN_PROJECT") is not None and found.get("TAKES_PART") is None
+    occasion = found.get("OCCASION")
     for pos, key, line in programmes:
         kind = entities[key].type
         if funded is not None and any(k == key for p, k, _ in programmes if p > funded.start()):
             continue
         if kind == "Charta":
-            signed = found.get("SIGNED")
-            subject = subject_before(signed.start()) if signed is not None else None
-            if subject is not None:
-                out.add(subject, key, "SIGNED", line, text)
+            _signed(out, key, line, text, orgs, found.get("SIGNED"), subject_before)
             continue
         if kind in _NO_PARTICIPATION:
             continue
-        if organised is not None:
-            after = [k for p, k, _ in orgs if p > pos and k != default]
-            organiser = after[0] if after else subject_before(pos)
+        if occasion is not None and occasion.end() <= pos <= occasion.end() + _OCCASION_REACH:
+            subject = subject_before(occasion.start())
+            if subject is not None:
+                out.add(subject, key, "PARTICIPATES_IN", line, text)
+            continue
+        if organised is not None or own:
+            organiser = _agent_after(text, orgs, pos, organised) or subject_before(pos)
             if organiser is not None:
                 out.add(key, organiser, "ORGANISED_BY", line, text)
             continue
@@ -164,9 +218,44 @@ def _sentence_links(
             out.add(subject, key, "PARTICIPATES_IN", line, text)
 
 
+def _agent_after(text, orgs, pos, organised) -> str | None:
+    """The organiser named after the programme in a passive clause ("durchgeführt von X",
+    "Träger ist X", "X wird vom Verein Y organisiert")."""
+    if organised is None:
+        return None
+    if _PASSIVE.search(organised.group()):
+        after = [k for p, k, _ in orgs if p > organised.start()]
+        if after:
+            return after[0]
+    agents = [k for p, k, _ in orgs if p > pos and _AGENT.search(text, 0, p)]
+    return agents[0] if agents else None
+
+
+def _signed(out, key, line, text, orgs, signed, subject_before) -> None:
+    """Signers: the subject before the cue, or every organisation the sentence names when
+    it opens with the signing ("Mit der Unterzeichnung der Charta haben X und Y ...")."""
+    if signed is None:
+        return
+    if any(pos < signed.start() for pos, _, _ in orgs) or not orgs:
+        subject = subject_before(signed.start())
+        if subject is not None:
+            out.add(subject, key, "SIGNED", line, text)
+        return
+    for _, org, org_line in orgs[:_MAX_SIGNERS]:
+        out.add(org, key, "SIGNED", org_line, text)
+
+
 def _reference_links(out: _Collector, entities: dict[str, Entity], reference: Reference) -> None:
-    """Organisers and parents the reference data knows, when both ends are in the document."""
+    """Organisers and parents the reference data knows, when both ends are in the document.
+
+    A parent counts only for a unit of the same type (the KfI is a Dezernat of its
+    Bezirksregierung); a ministry is not reported as part of the Landesregierung."""
     by_ref = {e.ref_id: k for k, e in entities.items() if e.ref_id}
+    for org in reference.organisations:
+        if org.parent and org.id in by_ref and org.parent in by_ref:
+            child, parent = entities[by_ref[org.id]], entities[by_ref[org.parent]]
+            if child.kind == parent.kind == "org" and child.type == parent.type and child.lines:
+                out.add(child.key, parent.key, "PART_OF", min(child.lines), child.canonical)
     for programme in reference.programmes:
         if programme.organised_by and programme.id in by_ref and programme.organised_by in by_ref:
             key = by_ref[programme.id]

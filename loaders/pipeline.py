@@ -53,6 +53,9 @@ def extract_all(paths: Iterable[Path | str], report: LoadReport,
         except VielfaltError as exc:
             log.warning("%s", exc)
             report.failed.append((str(f), str(exc)))
+        except Exception as exc:  # a bug on one document must not stop the others
+            log.exception("extraction failed on %s", f)
+            report.failed.append((str(f), f"{f}: unexpected extraction error ({exc!r})"))
         if progress:
             progress("read", f.name)
     return list(resolve_across(extractions))

@@ -30,6 +30,7 @@ __all__ = [
     "MeasureTypeRef",
     "Reference",
     "load_reference",
+    "CUE_CLASSES",
 ]
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
@@ -131,13 +132,20 @@ def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:
     return tuple(items)
 
 
+# cue classes besides the link types: they refine a link's type rather than make one.
+# OWN_PROJECT: the sentence's subject runs the programme ("unser Projekt", "eigene");
+# TAKES_PART: explicit taking part, stronger than OWN_PROJECT;
+# OCCASION: the programme is an outside event the subject joins ("anlässlich des ...").
+CUE_CLASSES = ("OWN_PROJECT", "TAKES_PART", "OCCASION")
+
+
 def _validate_cues(path: Path) -> dict[str, tuple[str, ...]]:
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise InputError(str(path), "expected a mapping from link type to cue list")
     cues: dict[str, tuple[str, ...]] = {}
     for link_type, patterns in data.items():
-        if link_type not in LINK_TYPES:
+        if link_type not in LINK_TYPES and link_type not in CUE_CLASSES:
             raise InputError(str(path), f"unknown link type {link_type!r}")
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise InputError(str(path), f"{link_type}: expected a list of strings")

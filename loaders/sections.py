@@ -20,9 +20,10 @@ have no blocks: the result is ``()``.
 from __future__ import annotations
 
 import logging
+import re
 
 from loaders.chapters import Category, Chapter, find_chapters, load_categories, page_starts
-from loaders.headings import Heading, find_partner_headings, partner_headings
+from loaders.headings import Heading, find_partner_headings, initials, partner_headings
 from loaders.models import Block, CleanText
 
 __all__ = [
@@ -36,6 +37,12 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+_BULLETS = "•·▪>*–-"
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+_NON_WORD = re.compile(r"[^\w]+")
+# words too common in reports to tell stacked partners apart
+_GENERIC = frozenset({"nordrhein", "westfalen", "regionalverband", "stadt", "kreis", "verband"})
 
 
 def split_sections(text: CleanText) -> tuple[Block, ...]:
@@ -83,9 +90,16 @@ def _assign_trailing(
     inside: list[Heading],
     owners: list[str | None],
 ) -> None:
-    """Text up to a heading is that partner's; a page without a heading continues it."""
+    """Text up to a heading is that partner's; a page without a heading continues it.
+
+    Three layout cues refine this. Headings that open a page cannot trail anything on it:
+    they own the text below them. A page that opens mid-sentence continues the partner of
+    the page before until that report visibly ends (:func:`_continuation_end`). Headings
+    stacked without text between them share the text beside them (:func:`_share`).
+    """
     current: str | None = None
     pending: list[int] = []
+    headed = {i for h in inside for i in range(h.first, h.last + 1)}
     for first, last in _page_ranges(pages, chapter.body_start, chapter.end):
         on_page = [h for h in inside if first <= h.last <= last]
         if not on_page:
@@ -95,14 +109,182 @@ def _assign_trailing(
                     owners[i] = current
                 pending = []
             continue
-        cursor = first
-        for h in on_page:
-            for i in [*pending, *range(cursor, h.last + 1)]:
-                owners[i] = h.name
-            pending, cursor, current = [], h.last + 1, h.name
+        top = _top_stack(text, first, on_page)
+        if top:
+            for i in pending:
+                owners[i] = current
+            pending, cursor = [], top[-1].last + 1
+            stop = on_page[len(top)].first if len(top) < len(on_page) else last + 1
+            _share(text, top, range(cursor, stop), owners)
+            below = _filled(text, cursor, stop)
+            for h in top:
+                for i in range(h.first, h.last + 1):
+                    owners[i] = owners[below[0]] if len(top) > 1 and below else h.name
+            cursor, current, on_page = stop, top[-1].name, on_page[len(top) :]
+        else:
+            cursor = first
+            if current is not None and _continues(text, first, on_page[0], headed):
+                end = _continuation_end(text, current, first, on_page[0])
+                for i in [*pending, *range(first, end)]:
+                    owners[i] = current
+                pending, cursor = [], end
+        for stack in _stacks(text, on_page):
+            span = range(cursor, stack[0].first)
+            for i in pending:
+                owners[i] = stack[0].name
+            _share(text, stack, span, owners)
+            before = _filled(text, span.start, span.stop)
+            for h in stack:
+                for i in range(h.first, h.last + 1):
+                    owners[i] = owners[before[-1]] if len(stack) > 1 and before else h.name
+            pending, cursor, current = [], stack[-1].last + 1, stack[-1].name
         pending.extend(range(cursor, last + 1))
     for i in pending:
         owners[i] = current
+
+
+def _filled(text: CleanText, lo: int, hi: int) -> list[int]:
+    return [i for i in range(lo, hi) if text.lines[i] and not text.noise[i]]
+
+
+def _top_stack(text: CleanText, first: int, on_page: list[Heading]) -> list[Heading]:
+    """Headings that are the first text of their page (with those stacked right below)."""
+    lines = _filled(text, first, on_page[0].first)
+    if lines:
+        return []
+    return _stacks(text, on_page)[0] if on_page else []
+
+
+def _stacks(text: CleanText, on_page: list[Heading]) -> list[list[Heading]]:
+    """Headings of a page grouped where no text stands between them."""
+    stacks: list[list[Heading]] = []
+    for h in on_page:
+        if stacks and not _filled(text, stacks[-1][-1].last + 1, h.first):
+            stacks[-1].append(h)
+        else:
+            stacks.append([h])
+    return stacks
+def _continues(text: CleanText, first: int, heading: Heading, headed: set[int]) -> bool:
+    """Whether a page opens in the middle of the previous page's last sentence or list."""
+    page = _filled(text, first, heading.first)
+    before = [i for i in range(first - 1, max(-1, first - 40), -1) if text.lines[i]]
+    before = [i for i in before if not text.noise[i] and i not in headed][:5]
+    if not page or not before:
+        return False
+    head, tail = text.lines[page[0]], text.lines[before[0]]
+    if head[:1].islower() or tail.endswith("-"):
+        return True
+    if tail.endswith((".", "!", "?", ":")) or tail[:1] in _BULLETS:
+        return False
+    in_list = any(text.lines[i][:1] in _BULLETS for i in before)
+    if head[:1] in _BULLETS:
+        return in_list
+    widths = sorted(len(text.lines[i]) for i in page)
+    return len(tail) >= 0.8 * widths[len(widths) // 2]  # a full line: cut by the page end
+
+
+def _continuation_end(text: CleanText, partner: str, first: int, heading: Heading) -> int:
+    """Where the previous partner's text ends on a page that continues it.
+
+    A running header in mid-page marks the end; otherwise the text runs on to its last
+    paragraph that names the partner, and at least to the first sub-heading that does not.
+    """
+    lines = _filled(text, first, heading.first)
+    header = next((i for i in range(lines[0], heading.first) if text.noise[i]), None)
+    if header is not None:
+        return header
+    paragraphs = _paragraphs(text, lines)
+    keys, others = _keys(partner, [heading.name]), _keys(heading.name, [partner])
+    end = 1
+    for n, para in enumerate(paragraphs):
+        if _names_any(text, para, others):
+            break
+        if _names_any(text, para, keys):
+            end = n + 1
+    sub = next((n for n in range(end, len(paragraphs)) if _subheading(text, paragraphs[n])), None)
+    end = min(sub if sub is not None else end, len(paragraphs) - 1)
+    return paragraphs[end][0] if end >= 1 else heading.first
+
+
+def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str | None]) -> None:
+    """Give each paragraph of ``span`` to the stacked partner it names.
+
+    Unnamed paragraphs go on with the partner named before them. A partner that is never
+    named takes the unnamed paragraphs between two others, or at the end the paragraphs
+    after the one that follows the last named one (a report rarely ends on its own name).
+    """
+    names = [h.name for h in stack]
+    lines = _filled(text, span.start, span.stop)
+    if not lines:
+        return
+    if len(stack) == 1:
+        for i in span:
+            owners[i] = names[0]
+        return
+    keys = {n: _keys(n, [m for m in names if m != n]) for n in names}
+    paragraphs = _paragraphs(text, lines)
+    found = [next((n for n in names if _names_any(text, p, keys[n])), None) for p in paragraphs]
+    unnamed = [n for n in names if n not in found]
+    who: list[str] = []
+    for k, name in enumerate(found):
+        if name is not None:
+            who.append(name)
+            continue
+        prev = who[-1] if who else None
+        later = next((f for f in found[k + 1 :] if f is not None), None)
+        if unnamed and prev is not None and (later not in (None, prev) or found[k - 1] is None):
+            who.append(unnamed[0])
+        else:
+            who.append(prev or later or unnamed[0] if unnamed else prev or later or names[0])
+        if later is not None and who[-1] != later and _subheading(text, paragraphs[k]):
+            who[-1] = later
+    for k, para in enumerate(paragraphs):
+        stop = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else span.stop
+        for i in range(para[0] if k else span.start, stop):
+            owners[i] = who[k]
+
+
+def _paragraphs(text: CleanText, lines: list[int]) -> list[list[int]]:
+    """Text lines grouped in paragraphs: a new one after a sentence end or at a bullet."""
+    paragraphs: list[list[int]] = []
+    for i in lines:
+        line = text.lines[i]
+        prev = text.lines[paragraphs[-1][-1]] if paragraphs else ""
+        if not paragraphs or prev.endswith((".", "!", "?", ":")) or line[:1] in _BULLETS:
+            paragraphs.append([i])
+        elif _subheading(text, [i]) or _subheading(text, paragraphs[-1][-1:]):
+            paragraphs.append([i])
+        else:
+            paragraphs[-1].append(i)
+    return paragraphs
+
+
+def _subheading(text: CleanText, para: list[int]) -> bool:
+    """A one-line title inside a report: short, capitalised, no sentence punctuation."""
+    line = text.lines[para[0]]
+    return (
+        len(para) == 1
+        and 3 <= len(line) <= 45
+        and line[:1].isupper()
+        and not line.endswith((".", ",", "-", ";"))
+    )
+
+
+def _keys(name: str, others: list[str]) -> set[str]:
+    """Words that name this partner and none of the ``others``: its distinctive words in
+    lower case, and its initials ("LVR") as printed."""
+    words = {w.casefold() for w in _NAME_WORDS.findall(name)}
+    taken = {w.casefold() for other in others for w in _NAME_WORDS.findall(other)}
+    keys = {w for w in words - taken if len(w) >= 4 and w not in _GENERIC}
+    return keys | {f" {short} " for short in initials(name) if len(short) >= 3}
+
+
+def _names_any(text: CleanText, para: list[int], keys: set[str]) -> bool:
+    """Whether a paragraph names a partner by one of its keys (initials match as words)."""
+    joined = " " + " ".join(text.lines[i] for i in para) + " "
+    spaced = _NON_WORD.sub(" ", joined)
+    lower = joined.casefold()
+    return any(k in spaced if k.startswith(" ") else k in lower for k in keys)
 
 
 def _assign_leading(chapter: Chapter, inside: list[Heading], owners: list[str | None]) -> None:

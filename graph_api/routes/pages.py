@@ -22,7 +22,8 @@ from queries.network_records import EntityProfile, LinkedEntity, MeasureRow
 from queries.schema import CATEGORIES
 from queries.settings import get_settings
 
-from ..render import group_members_payload, grouped_payload, network_payload
+from ..render import network_payload
+from ..render_groups import group_members_payload, grouped_payload
 from ..render_pages import render_page, static_file
 
 __all__ = ["router", "link_phrase"]

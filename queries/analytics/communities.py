@@ -61,7 +61,8 @@ def _igraph_louvain(G: nx.Graph, weight: str | None, seed: int,
     adj = adjacency(G, weight)
     upper = sp.triu(adj.matrix, k=1).tocoo()
     nodes = adj.nodes
-    g = ig.Graph(n=len(nodes), edges=np.column_stack([upper.row, upper.col]).tolist())
+    g = ig.Graph(n=len(nodes), edges=list(zip(upper.row.tolist(), upper.col.tolist(),
+                                                strict=True)))
     weights = upper.data.tolist() if weight else None
     ig.set_random_number_generator(random.Random(seed))
     try:
@@ -139,14 +140,17 @@ def brokers(G: nx.Graph, *, parts: Sequence[Iterable] | None = None,
     spread = np.diff(per.indptr)
     with np.errstate(divide="ignore", invalid="ignore"):
         pc = np.round(np.where(total > 0, 1.0 - squares / (total * total), 0.0), 4)
-    found = []
-    for i in np.flatnonzero(spread >= 2):
-        v = nodes[i]
-        data = G.nodes[v]
-        if data.get("label", "Organisation") != "Organisation":
-            continue
-        progs = sum(1 for u in G[v] if G.nodes[u].get("label") == "Programme")
-        found.append(Broker(str(v), str(data.get("name", v)), float(pc[i]), int(spread[i]),
-                            progs, G.degree(v)))
+    labels = [G.nodes[v].get("label", "Organisation") for v in nodes]
+    is_programme = np.fromiter((lab == "Programme" for lab in labels), dtype=float,
+                               count=len(nodes))
+    structure = adjacency(G).matrix
+    programmes = structure @ is_programme
+    degrees = np.diff(structure.indptr)
+    found = [
+        Broker(str(nodes[i]), str(G.nodes[nodes[i]].get("name", nodes[i])), float(pc[i]),
+               int(spread[i]), int(programmes[i]), int(degrees[i]))
+        for i in np.flatnonzero(spread >= 2)
+        if labels[i] == "Organisation"
+    ]
     found.sort(key=lambda b: (-b.participation, -b.communities, -b.degree, b.id))
     return found[:first]

@@ -7,12 +7,13 @@ import pytest
 from queries import network as nq
 from queries.errors import InputError, NotFound
 from queries.network_profile import organisation_profile, programme_profile
+from queries.network_records import Network
 from queries.settings import Settings
 
 pytestmark = pytest.mark.integration
 
 
-def keys(net: nq.Network) -> set[str]:  # type: ignore[name-defined]
+def keys(net: Network) -> set[str]:
     return {n.key for n in net.nodes}
 
 

@@ -1,0 +1,94 @@
+"""Network data for the aggregated whole-network view: one node per group, and a group's
+members with their links when the page expands it on click."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pyvis.network import Network as PyvisNetwork
+
+from queries.network_groups import GroupedNetwork
+from queries.network_records import NetNode, Network
+
+from .render import GROUP_STYLE, filters_of, network_payload, vis_options
+
+__all__ = ["grouped_payload", "group_members_payload"]
+
+
+def grouped_payload(grouped: GroupedNetwork, net: Network, group_url: str) -> dict[str, Any]:
+    """One node per group (size = members) and one edge per pair of linked groups."""
+    names = {n.key: n.name for n in net.nodes}
+    sizes = [len(g.members) for g in grouped.groups]
+    agg = Network(
+        nodes=tuple(NetNode("group", g.key, g.label, None) for g in grouped.groups), links=()
+    )
+    pv = PyvisNetwork(directed=True, cdn_resources="local")
+    for g, size in zip(grouped.groups, sizes, strict=True):
+        pv.add_node(
+            f"group:{g.key}",
+            label=f"{g.label} ({size})",
+            shape="hexagon",
+            color=GROUP_STYLE[1],
+            value=size,
+            kind="group",
+            gkey=g.key,
+            otype="Gruppe",
+            title=f"Gruppe: {g.label}\n{size} Knoten – klicken zum Aufklappen",
+            progs=[],
+            cats=[],
+            size_members=size,
+        )
+    for i, (a, b, n) in enumerate(grouped.links):
+        pv.add_edge(
+            f"group:{a}",
+            f"group:{b}",
+            id=f"g{i}",
+            color="#b0bec5",
+            width=min(1 + n / 4, 8),
+            arrows="",
+            title=f"{n} Verbindungen",
+            ltype="group",
+            ofrom=f"group:{a}",
+            oto=f"group:{b}",
+        )
+    pv.set_options(json.dumps(vis_options(physics=True, n_nodes=len(agg.nodes))))
+    nodes, edges, *_rest, options = pv.get_network_data()
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "filters": filters_of(net),
+        "truncated": False,
+        "centre": None,
+        "group_url": group_url,
+        "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())],
+    }
+
+
+def group_members_payload(grouped: GroupedNetwork, net: Network, key: str) -> dict[str, Any]:
+    """A group's members with a local layout, their links, and the groups of outside ends."""
+    group = next(g for g in grouped.groups if g.key == key)
+    members = set(group.members)
+    touching = tuple(lk for lk in net.links if lk.source in members or lk.target in members)
+    sub = Network(
+        nodes=tuple(n for n in net.nodes if n.key in members),
+        links=tuple(lk for lk in touching if lk.source in members and lk.target in members),
+    )
+    payload = network_payload(sub, layout=True)
+    payload["edges"] = [dict(e, id=f"m{key}-{i}") for i, e in enumerate(payload["edges"])]
+    ends = {k for lk in touching for k in (lk.source, lk.target)} - members
+    outside = Network(nodes=tuple(n for n in net.nodes if n.key in ends), links=())
+    ext = network_payload(
+        Network(
+            nodes=sub.nodes + outside.nodes,
+            links=tuple(
+                lk for lk in touching if not (lk.source in members and lk.target in members)
+            ),
+        ),
+        layout=False,
+    )
+    payload["edges"] += [dict(e, id=f"x{key}-{i}") for i, e in enumerate(ext["edges"])]
+    payload["group_of"] = {n.key: grouped.group_of[n.key] for n in outside.nodes}
+    payload["key"], payload["label"] = key, group.label
+    return payload
