@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from loaders.chapters import continues_sentence, heading_key, page_starts
 from loaders.models import CleanText
 
-__all__ = ["Heading", "find_partner_headings", "partner_headings", "initials"]
+__all__ = [
+    "BULLETS",
+    "Heading",
+    "find_partner_headings",
+    "initials",
+    "name_keys",
+    "names_any",
+    "paragraphs",
+    "partner_headings",
+    "subheading",
+]
 
 _FUNCTION_WORDS = frozenset(
     "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
@@ -41,6 +51,11 @@ _ORG_ENDINGS = tuple(  # head words that organisation names end with
 _ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
+BULLETS = "•·▪>*–-"
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+_NON_WORD = re.compile(r"[^\w]+")
+# words too common in reports to tell stacked partners apart
+_GENERIC = frozenset({"nordrhein", "westfalen", "regionalverband", "stadt", "kreis", "verband"})
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -144,7 +159,6 @@ def initials(name: str) -> set[str]:
     return variants
 
 
-
 def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
     lines, noise = text.lines, text.noise
     found: list[Heading] = []
@@ -227,3 +241,46 @@ def _at_page_edge(text: CleanText, pages: list[bool], h: Heading) -> bool:
     return (
         _neighbour(text, pages, h.first, -1) is None or _neighbour(text, pages, h.last, 1) is None
     )
+
+
+def paragraphs(text: CleanText, lines: list[int]) -> list[list[int]]:
+    """Text lines grouped in paragraphs: a new one after a sentence end, a title or at a bullet."""
+    paragraphs: list[list[int]] = []
+    for i in lines:
+        line = text.lines[i]
+        prev = text.lines[paragraphs[-1][-1]] if paragraphs else ""
+        if not paragraphs or prev.endswith((".", "!", "?", ":")) or line[:1] in BULLETS:
+            paragraphs.append([i])
+        elif len(paragraphs[-1]) == 1 and subheading(text, paragraphs[-1]):
+            paragraphs.append([i])
+        else:
+            paragraphs[-1].append(i)
+    return paragraphs
+
+
+def subheading(text: CleanText, para: list[int]) -> bool:
+    """A one-line title inside a report: short, capitalised, no sentence punctuation."""
+    line = text.lines[para[0]]
+    return (
+        len(para) == 1
+        and 3 <= len(line) <= 45
+        and line[:1].isupper()
+        and not line.endswith((".", ",", "-", ";"))
+    )
+
+
+def name_keys(name: str, others: list[str]) -> set[str]:
+    """Words that name this partner and none of the ``others``: its distinctive words in
+    lower case, and its initials ("LVR") as printed."""
+    words = {w.casefold() for w in _NAME_WORDS.findall(name)}
+    taken = {w.casefold() for other in others for w in _NAME_WORDS.findall(other)}
+    keys = {w for w in words - taken if len(w) >= 4 and w not in _GENERIC}
+    return keys | {f" {short} " for short in initials(name) if len(short) >= 3}
+
+
+def names_any(text: CleanText, para: list[int], keys: set[str]) -> bool:
+    """Whether a paragraph names a partner by one of its keys (initials match as words)."""
+    joined = " " + " ".join(text.lines[i] for i in para) + " "
+    spaced = _NON_WORD.sub(" ", joined)
+    lower = joined.casefold()
+    return any(k in spaced if k.startswith(" ") else k in lower for k in keys)

@@ -125,6 +125,8 @@ def _left_name(text: str, end: int) -> int:
     for m in reversed(words):
         raw = m.group()
         word = raw.rstrip(".")
+        if word in ("der", "des") and _HEAD_NOUN.match(text, start, end):
+            break  # "Servicestelle ... der Auslandsgesellschaft X e.V.": the name starts after
         if not word or not (word[0].isalnum() or word[0] in "#&+-"):
             break  # punctuation such as ( , : „ ends the name
         if word in _STOP or (raw.endswith(".") and (len(word) > 3 or word.isdigit())):
@@ -143,6 +145,9 @@ def _left_name(text: str, end: int) -> int:
         taken += 1
         if taken >= 12:
             break
+    # "gesponsert von PETERS & HELBIG GmbH": after a lower-case verb "von" is a preposition
+    if _VON.match(text, start, end) and _LOWER_WORD_BEFORE.search(text, window_start, start):
+        start = _VON.match(text, start, end).end()  # type: ignore[union-attr]
     # no dangling connector at the left edge
     while True:
         m = _LEADING_CONNECTOR.match(text, start, end)
@@ -152,6 +157,13 @@ def _left_name(text: str, end: int) -> int:
     return start
 
 
+# an organisation's head noun right after a genitive article starts a new name
+_HEAD_NOUN = re.compile(
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:gesellschaft|verband|verein|stiftung|forum|gemeinde|zentrum|"
+    r"institut|akademie|kammer|bund|werk|agentur|hochschule|universität)\b"
+)
+_VON = re.compile(r"vo[nm]\s+")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-zäöüß]{3,}\s+$")
 _LEADING_CONNECTOR = re.compile(r"(?:für|und|der|des|zur|zum|im|in|an|am|den|&|\+|-)\s+")
 
 

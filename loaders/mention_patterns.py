@@ -94,6 +94,7 @@ _ORG_PATTERNS: list[tuple[str, str]] = [
     ),
     (rf"(?:Stiftung\s+{_NOT_PLACE}{_W}|{_W}-Stiftung)", "Stiftung"),
     (
+        rf"(?:[A-ZÄÖÜ][\wäöüß]*(?:isch|lich)e[snm]?\s+)?"
         rf"(?:Berufskolleg|Gymnasium|Gesamtschule|Realschule|Weiterbildungskolleg)\s+{_NOT_PLACE}{_PLACE}",
         "Schule",
     ),
@@ -110,12 +111,14 @@ _UNIT_WORDS = (
         r"|Stabs?stelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
         r"|Koordinierungsstelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
         r"|Kommunale\s+Koordinierung(?:\s+(?:und\s+)?{W}){0,4}"
-        r"|Beschwerdestelle(?:\s+nach\s+dem\s+{W}(?:\s+{W})?(?:\s+\([A-Z]+\))?)?"
+        r"|Beschwerdestelle(?:\s+nach\s+dem\s+{W}(?:\s+{W})?(?:\s+\([A-Z]+\))?|\s+[A-Z]{2,5}\b)?"
+        r"|Arbeitskreis(?:es)?\s+(?!der\b|des\b){W}"
+        r"|(?:{W}-\s+und\s+)?[A-ZÄÖÜ][\wäöüß]*büro(?:s)?(?![\wäöüß])"
         r"|Kompetenzzentr(?:um|ums)\s+(?:für\s+)?{W}(?:\s+(?:und|für|im)\s+{W})*"
         r"|Kommunale[sn]?\s+Integrationszentr(?:um|ums)(?:\s+{P})?"
         r"|Projektteam\s+#?{W}"
         r"|Büro\s+(?:des\s+Oberbürgermeisters|für\s+{W}(?:\s+{W})?)"
-        r"|(?:Integrationsbüro|Gleichstellungsstelle|Ausländerbehörde|Ausbildungsabteilung|"
+        r"|(?:Gleichstellungsstelle|Ausländerbehörde|Ausbildungsabteilung|"
         r"Personal-\s+und\s+Organisationsamt|Personalamt|Studieninstitut\s+für\s+\w+\s+{W})"
     )
     .replace("{W}", _W)
@@ -125,7 +128,10 @@ _UNIT_WORDS = (
 _PROGRAMME_CUES: list[tuple[str, str]] = [
     (r"\w*[Pp]rojekt(?:es|s|e)?", "Projekt"),
     (r"\w*[Pp]rogramm(?:es|s)?", "Foerderprogramm"),
-    (r"\w*[Kk]ampagne", "Kampagne"),
+    (r"\w*[Kk]ampagnen?", "Kampagne"),
+    (r"Motto", "Kampagne"),
+    (r"\w*[Aa]usstellung", "Sonstige"),
+    (r"\w*[Ff]ormat", "Projekt"),
     (r"\w*[Ii]nitiative", "Initiative"),
     (r"\w*[Nn]etzwerk(?:es|s)?|Netzwerkplattform|Plattform", "Netzwerk"),
     (r"Charta|Kontrakt(?:es|s)?|\w*[Vv]ereinbarung|Bündnis(?:ses)?|Pakt(?:es|s)?", "Charta"),
@@ -145,7 +151,7 @@ _UNIT_RE = re.compile(rf"\b(?:{_UNIT_WORDS})")
 _PROGRAMME_QUOTED_RE = [
     (
         re.compile(
-            rf"\b(?:{cue})\s+(?:des\s+|der\s+|zur\s+|zum\s+)?{_QUOTE_OPEN}(?=[\w#])"
+            rf"\b(?:{cue})\s*\(?\s*(?:des\s+|der\s+|zur\s+|zum\s+)?{_QUOTE_OPEN}(?=[\w#])"
             rf"([^“”\"«®\n]{{2,100}}?(?:\n[^“”\"«®\n]{{1,80}}?)?){_QUOTE_CLOSE}"
         ),
         kind,
@@ -220,6 +226,10 @@ _HEAD_FORMS = [
     (re.compile(r"^jobcenter\b"), "Jobcenter"),
     (re.compile(r"^(Dezernat|Referat|Fachbereich|Amt)(?:es|s|e)\b"), r"\1"),
     (re.compile(r"^(Kompetenzzentr|Integrationszentr)ums\b"), r"\1um"),
+    (re.compile(r"^(\w*büro)s\b"), r"\1"),
+    (re.compile(r"^Arbeitskreises\b"), "Arbeitskreis"),
+    (re.compile(r"^(\w+(?:isch|lich))e[nm]?\s+(?=(?:Gymnasium|Berufskolleg|Weiterbildungskolleg)\b)"), r"\1es "),
+    (re.compile(r"^(\w+(?:isch|lich))e[nm]\s+(?=\w*schule\b)"), r"\1e "),
     (re.compile(r"^(Kommunale)[sn]\b"), r"\1s"),
     (re.compile(r"^Städteregion\b"), "StädteRegion"),
     (re.compile(r"^(\w*(?:projekt|programm))(?:es|s)\b", re.IGNORECASE), r"\1"),

@@ -23,7 +23,16 @@ import logging
 import re
 
 from loaders.chapters import Category, Chapter, find_chapters, load_categories, page_starts
-from loaders.headings import Heading, find_partner_headings, initials, partner_headings
+from loaders.headings import (
+    BULLETS,
+    Heading,
+    find_partner_headings,
+    name_keys,
+    names_any,
+    paragraphs,
+    partner_headings,
+    subheading,
+)
 from loaders.models import Block, CleanText
 
 __all__ = [
@@ -37,12 +46,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-_BULLETS = "•·▪>*–-"
-_NAME_WORDS = re.compile(r"[^\W\d_]+")
-_NON_WORD = re.compile(r"[^\w]+")
-# words too common in reports to tell stacked partners apart
-_GENERIC = frozenset({"nordrhein", "westfalen", "regionalverband", "stadt", "kreis", "verband"})
 
 
 def split_sections(text: CleanText) -> tuple[Block, ...]:
@@ -164,6 +167,8 @@ def _stacks(text: CleanText, on_page: list[Heading]) -> list[list[Heading]]:
         else:
             stacks.append([h])
     return stacks
+
+
 def _continues(text: CleanText, first: int, heading: Heading, headed: set[int]) -> bool:
     """Whether a page opens in the middle of the previous page's last sentence or list."""
     page = _filled(text, first, heading.first)
@@ -174,10 +179,10 @@ def _continues(text: CleanText, first: int, heading: Heading, headed: set[int]) 
     head, tail = text.lines[page[0]], text.lines[before[0]]
     if head[:1].islower() or tail.endswith("-"):
         return True
-    if tail.endswith((".", "!", "?", ":")) or tail[:1] in _BULLETS:
+    if tail.endswith((".", "!", "?", ":")) or tail[:1] in BULLETS:
         return False
-    in_list = any(text.lines[i][:1] in _BULLETS for i in before)
-    if head[:1] in _BULLETS:
+    in_list = any(text.lines[i][:1] in BULLETS for i in before)
+    if head[:1] in BULLETS:
         return in_list
     widths = sorted(len(text.lines[i]) for i in page)
     return len(tail) >= 0.8 * widths[len(widths) // 2]  # a full line: cut by the page end
@@ -193,17 +198,17 @@ def _continuation_end(text: CleanText, partner: str, first: int, heading: Headin
     header = next((i for i in range(lines[0], heading.first) if text.noise[i]), None)
     if header is not None:
         return header
-    paragraphs = _paragraphs(text, lines)
-    keys, others = _keys(partner, [heading.name]), _keys(heading.name, [partner])
+    paras = paragraphs(text, lines)
+    keys, others = name_keys(partner, [heading.name]), name_keys(heading.name, [partner])
     end = 1
-    for n, para in enumerate(paragraphs):
-        if _names_any(text, para, others):
+    for n, para in enumerate(paras):
+        if names_any(text, para, others):
             break
-        if _names_any(text, para, keys):
+        if names_any(text, para, keys):
             end = n + 1
-    sub = next((n for n in range(end, len(paragraphs)) if _subheading(text, paragraphs[n])), None)
-    end = min(sub if sub is not None else end, len(paragraphs) - 1)
-    return paragraphs[end][0] if end >= 1 else heading.first
+    sub = next((n for n in range(end, len(paras)) if subheading(text, paras[n])), None)
+    end = min(sub if sub is not None else end, len(paras) - 1)
+    return paras[end][0] if end >= 1 else heading.first
 
 
 def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str | None]) -> None:
@@ -221,9 +226,9 @@ def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str 
         for i in span:
             owners[i] = names[0]
         return
-    keys = {n: _keys(n, [m for m in names if m != n]) for n in names}
-    paragraphs = _paragraphs(text, lines)
-    found = [next((n for n in names if _names_any(text, p, keys[n])), None) for p in paragraphs]
+    keys = {n: name_keys(n, [m for m in names if m != n]) for n in names}
+    paras = paragraphs(text, lines)
+    found = [next((n for n in names if names_any(text, p, keys[n])), None) for p in paras]
     unnamed = [n for n in names if n not in found]
     who: list[str] = []
     for k, name in enumerate(found):
@@ -236,55 +241,12 @@ def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str 
             who.append(unnamed[0])
         else:
             who.append(prev or later or unnamed[0] if unnamed else prev or later or names[0])
-        if later is not None and who[-1] != later and _subheading(text, paragraphs[k]):
+        if later is not None and who[-1] != later and subheading(text, paras[k]):
             who[-1] = later
-    for k, para in enumerate(paragraphs):
-        stop = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else span.stop
+    for k, para in enumerate(paras):
+        stop = paras[k + 1][0] if k + 1 < len(paras) else span.stop
         for i in range(para[0] if k else span.start, stop):
             owners[i] = who[k]
-
-
-def _paragraphs(text: CleanText, lines: list[int]) -> list[list[int]]:
-    """Text lines grouped in paragraphs: a new one after a sentence end or at a bullet."""
-    paragraphs: list[list[int]] = []
-    for i in lines:
-        line = text.lines[i]
-        prev = text.lines[paragraphs[-1][-1]] if paragraphs else ""
-        if not paragraphs or prev.endswith((".", "!", "?", ":")) or line[:1] in _BULLETS:
-            paragraphs.append([i])
-        elif _subheading(text, [i]) or _subheading(text, paragraphs[-1][-1:]):
-            paragraphs.append([i])
-        else:
-            paragraphs[-1].append(i)
-    return paragraphs
-
-
-def _subheading(text: CleanText, para: list[int]) -> bool:
-    """A one-line title inside a report: short, capitalised, no sentence punctuation."""
-    line = text.lines[para[0]]
-    return (
-        len(para) == 1
-        and 3 <= len(line) <= 45
-        and line[:1].isupper()
-        and not line.endswith((".", ",", "-", ";"))
-    )
-
-
-def _keys(name: str, others: list[str]) -> set[str]:
-    """Words that name this partner and none of the ``others``: its distinctive words in
-    lower case, and its initials ("LVR") as printed."""
-    words = {w.casefold() for w in _NAME_WORDS.findall(name)}
-    taken = {w.casefold() for other in others for w in _NAME_WORDS.findall(other)}
-    keys = {w for w in words - taken if len(w) >= 4 and w not in _GENERIC}
-    return keys | {f" {short} " for short in initials(name) if len(short) >= 3}
-
-
-def _names_any(text: CleanText, para: list[int], keys: set[str]) -> bool:
-    """Whether a paragraph names a partner by one of its keys (initials match as words)."""
-    joined = " " + " ".join(text.lines[i] for i in para) + " "
-    spaced = _NON_WORD.sub(" ", joined)
-    lower = joined.casefold()
-    return any(k in spaced if k.startswith(" ") else k in lower for k in keys)
 
 
 def _assign_leading(chapter: Chapter, inside: list[Heading], owners: list[str | None]) -> None:

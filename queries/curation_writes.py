@@ -16,7 +16,7 @@ from typing import Any
 import neo4j
 
 from . import db
-from .corrections import LinkFix, Merge, Rename, append_correction
+from .corrections import CURATION_DOC, LinkFix, Merge, Rename, append_correction
 from .errors import InputError, NotFound
 from .read import organisations_by_ids, programmes_by_ids
 from .read_links import existing_labels
@@ -41,7 +41,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CURATION_DOC = "curation"
 _RENAME = statement("api_curation_rename")
 _MERGE_LINKS = statement("api_curation_merge_links")
 _REJECT = statement("api_curation_reject_link")

@@ -146,11 +146,15 @@ def brokers(G: nx.Graph, *, parts: Sequence[Iterable] | None = None,
     structure = adjacency(G).matrix
     programmes = structure @ is_programme
     degrees = np.diff(structure.indptr)
+    is_org = np.fromiter((lab == "Organisation" for lab in labels), dtype=bool,
+                         count=len(nodes))
+    chosen = np.flatnonzero((spread >= 2) & is_org)
+    if len(chosen) > first > 0:  # only the best can make the list: build just those
+        chosen = chosen[pc[chosen] >= np.sort(pc[chosen])[-first]]
     found = [
         Broker(str(nodes[i]), str(G.nodes[nodes[i]].get("name", nodes[i])), float(pc[i]),
                int(spread[i]), int(programmes[i]), int(degrees[i]))
-        for i in np.flatnonzero(spread >= 2)
-        if labels[i] == "Organisation"
+        for i in chosen
     ]
     found.sort(key=lambda b: (-b.participation, -b.communities, -b.degree, b.id))
     return found[:first]

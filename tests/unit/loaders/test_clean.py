@@ -125,3 +125,14 @@ def test_corpus_is_repaired_quickly_and_keeps_its_lines() -> None:
         before = sum(1 for line in src.lines if broken.search(line.rstrip()))
         after = sum(1 for line in out.lines if broken.search(line))
         assert after <= before // 10
+
+
+def test_name_line_after_a_lower_case_word_part_is_not_glued_to_it() -> None:
+    src = SourceText(
+        "x.txt",
+        "x.txt",
+        ("ein Workshop zu diversitätssensi-", "Kreis Beispielland", "ble Sprache"),
+        (None,) * 3,
+        "0",
+    )
+    assert clean(src).lines[1] == "Kreis Beispielland"

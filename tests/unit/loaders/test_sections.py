@@ -201,3 +201,69 @@ def test_corpus_brochure_is_split_and_other_documents_are_not() -> None:
         assert set(headings.values()) >= partners
         for line, name in headings.items():
             assert name in " ".join(text.lines[line - 2 : line])
+
+
+def two_partner_chapters(middle: list[list[str]], owners: list[list[str | None]]) -> Brochure:
+    """Three chapters; the first holds the given pages, the others one short report each."""
+    b = Brochure()
+    b.page(toc())
+    for category, title in TITLES.items():
+        b.page([title, "", "Eine kurze Einleitung in das Handlungsfeld.", "", str(category)])
+        if category == 1:
+            for lines, names in zip(middle, owners, strict=True):
+                b.pages.append(lines)
+                b.owners.append(
+                    [(n, 1) if n and line else None for n, line in zip(names, lines, strict=True)]
+                )
+            continue
+        for partner in ("Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."):
+            b.page([*report(partner, category), "", partner], (partner, category))
+    return b
+
+
+def test_page_that_opens_mid_sentence_continues_the_previous_partner() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    first = [*report(a, 1), "", "Die Stadt Musterhausen bietet Kurse für alle", "", a]
+    second = [
+        "Beschäftigten an, auch in der Stadt Musterhausen selbst.",
+        "",
+        "Neue Angebote",
+        "",
+        "Der Kreis Beispielland bildet Lotsinnen und Lotsen aus.",
+        "",
+        k,
+    ]
+    b = two_partner_chapters([first, second], [[a] * len(first), [a, a, k, k, k, k, k]])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_headings_stacked_at_a_page_top_share_the_text_by_name() -> None:
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    first = [*report(a, 1), "", a]
+    second = [
+        k,
+        "",
+        v,
+        "",
+        "Der Kreis Beispielland wirbt um Auszubildende.",
+        "",
+        "Im Verein für Vielfalt treffen sich Menschen aus vielen Ländern.",
+    ]
+    b = two_partner_chapters([first, second], [[a] * len(first), [k, k, k, k, k, k, v]])
+    blocks = as_set(split_sections(b.text()))
+    assert {p for p, c, _, _ in blocks if c == 1} == {a, k, v}
+    texts = {p: (s, e) for p, c, s, e in blocks if c == 1}
+    lines = b.text().lines
+    assert "Vielfalt" in lines[texts[v][1] - 1] and "Beispielland" in lines[texts[k][1] - 1]
+
+
+def test_heading_cut_into_a_hyphenated_word_is_still_a_heading() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    first = [*report(k, 1), "", "Ein Fachbereich plante einen Workshop zu diversitätssensi-", "", k]
+    second = ["ble Sprache und führte ihn durch.", "", *report(a, 2), "", a]
+    b = two_partner_chapters(
+        [first, second], [[k] * len(first), [k, None] + [a] * (len(second) - 2)]
+    )
+    headings = {name for _, name in find_partner_headings(b.text())}
+    assert k in headings
+    assert as_set(split_sections(b.text())) == b.expected()
