@@ -1,7 +1,8 @@
 """Latency and throughput of the GraphQL API over real HTTP (uvicorn on 127.0.0.1).
 
 Usage (after ``python bench/generate_graph.py``):
-    python bench/api_bench.py [--seconds 8] [--out bench/results/api.md]
+    python bench/api_bench.py [--seconds 8] [--workers 1] [--clients 1,10,50]
+                              [--out bench/results/api.md]
 
 Runs typical queries at 1, 10 and 50 concurrent clients (httpx, asyncio) against the app
 built by ``graph_api.app.create_app`` and then the same two-level nested query against a
@@ -91,10 +92,12 @@ def run_load(url: str, query: str, kind: str, clients: int, seconds: float,
             "p95": 1000 * lat[int(0.95 * (len(lat) - 1))], "rps": len(lat) / wall}
 
 
-def serve(target: str, port: int) -> subprocess.Popen[bytes]:
+def serve(target: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """uvicorn in a child process (uvloop and httptools are picked up when installed)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", target, "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
+         "--port", str(port), "--log-level", "warning", "--workers", str(workers),
+         "--no-access-log"],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     for _ in range(200):
         try:
@@ -110,8 +113,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="GraphQL API benchmark")
     ap.add_argument("--seconds", type=float, default=8.0)
     ap.add_argument("--port", type=int, default=8731)
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    ap.add_argument("--clients", default="1,10,50", help="comma-separated client counts")
+    ap.add_argument("--kinds", default="nested,detail,search,ego")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "api.md")
     args = ap.parse_args()
+    client_counts = [int(c) for c in args.clients.split(",")]
+    load_before = os.getloadavg()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("neo4j").setLevel(logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -122,36 +130,43 @@ def main() -> None:
     n_links = sum(v for k, v in graph["relationships"].items() if k in
                   {"COOPERATES_WITH", "PARTICIPATES_IN"})
     rows = []
-    proc = serve("graph_api.app:create_app", args.port)
+    proc = serve("graph_api.app:create_app", args.port, args.workers)
     url = f"http://127.0.0.1:{args.port}/graphql"
+    queries = {"nested": NESTED, "detail": DETAIL, "search": SEARCH, "ego": EGO}
     try:
-        for kind, query in (("nested", NESTED), ("detail", DETAIL), ("search", SEARCH),
-                            ("ego", EGO)):
-            for clients in (1, 10, 50):
+        for kind in args.kinds.split(","):
+            query = queries[kind]
+            run_load(url, query, kind, 2, 1.0, n_orgs)  # warm up: plans, caches, pool
+            for clients in client_counts:
                 r = run_load(url, query, kind, clients, args.seconds, n_orgs)
                 log.info("%-7s c=%-3d %s", kind, clients, r)
                 rows.append((kind, "batched", clients, r))
     finally:
         proc.terminate()
         proc.wait()
-    proc = serve("bench.api_bench:naive_app", args.port + 1)
+    proc = serve("bench.api_bench:naive_app", args.port + 1, args.workers)
     try:
+        naive_url = f"http://127.0.0.1:{args.port + 1}/graphql"
+        run_load(naive_url, NESTED, "nested", 2, 1.0, n_orgs)
         for clients in (1, 10):
-            r = run_load(f"http://127.0.0.1:{args.port + 1}/graphql", NESTED, "nested",
-                         clients, args.seconds, n_orgs)
+            r = run_load(naive_url, NESTED, "nested", clients, args.seconds, n_orgs)
             log.info("naive   c=%-3d %s", clients, r)
             rows.append(("nested", "naive", clients, r))
     finally:
         proc.terminate()
         proc.wait()
-    write_report(args.out, rows, n_orgs, n_links, args.seconds)
+    loads = (load_before, os.getloadavg())
+    write_report(args.out, rows, n_orgs, n_links, args.seconds, args.workers, loads)
 
 
-def write_report(out: Path, rows: list, n_orgs: int, n_links: int, seconds: float) -> None:
+def write_report(out: Path, rows: list, n_orgs: int, n_links: int, seconds: float,
+                 workers: int, loads: tuple[tuple[float, ...], tuple[float, ...]]) -> None:
+    before, after = (", ".join(f"{x:.2f}" for x in la) for la in loads)
     lines = [
         "# GraphQL API benchmark", "",
         f"- date: {time.strftime('%Y-%m-%d %H:%M')}; machine: {os.cpu_count()} cores, 24 GiB; "
-        "Neo4j 5.26 community (heap 1g) on the same machine; one uvicorn worker",
+        f"Neo4j 5.26 community (heap 1g) on the same machine; uvicorn workers: {workers}",
+        f"- load average (1, 5, 15 min) before: {before}; after: {after}",
         f"- graph: {n_orgs} organisations, {n_links} typed links (bench/generate_graph.py)",
         f"- {seconds:g} s per row, httpx.AsyncClient clients in one process",
         "- nested = `organisations(first: 20, after: random) { partners { organisation "

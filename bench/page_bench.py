@@ -35,8 +35,16 @@ from queries.settings import get_settings  # noqa: E402
 from tests.conftest import LiveServer  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def measure(browser, url: str, runs: int) -> tuple[list[float], str, int]:
@@ -73,8 +81,7 @@ def main() -> None:
     print(f"graph written in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     net = whole_network(settings)
     rows = []
-    with tempfile.TemporaryDirectory() as tmp, LiveServer() as server, \
-            sync_playwright() as pw:
+    with tempfile.TemporaryDirectory() as tmp, LiveServer() as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         # 1. the page as served, every node drawn (aggregation off): server-side layout
         settings.viz_aggregate_above = 10 * args.nodes
@@ -90,9 +97,14 @@ def main() -> None:
         times, how, n = measure(browser, f"{server.url}/netzwerk", args.runs)
         rows.append(("/netzwerk, gruppiert (VIZ_AGGREGATE_ABOVE=1500)", n, how, times, None))
         # 3. for comparison: the same network with browser physics only (no positions)
-        html = render_page("standalone.html", payload=network_payload(net, urls=False,
-                                                                      layout=False),
-                           inline=True, title="bench", subtitle="", net=net)
+        html = render_page(
+            "standalone.html",
+            payload=network_payload(net, urls=False, layout=False),
+            inline=True,
+            title="bench",
+            subtitle="",
+            net=net,
+        )
         path = Path(tmp) / "physics.html"
         path.write_text(html, encoding="utf-8")
         times, how, n = measure(browser, path.as_uri(), args.runs)
@@ -115,8 +127,10 @@ def main() -> None:
     ]
     for name, n, how, times, server_s in rows:
         srv = f"{server_s:.2f}" if server_s is not None else ""
-        lines.append(f"| {name} | {n} | {how} | {statistics.median(times):.2f} | "
-                     f"{min(times):.2f} | {max(times):.2f} | {srv} |")
+        lines.append(
+            f"| {name} | {n} | {how} | {statistics.median(times):.2f} | "
+            f"{min(times):.2f} | {max(times):.2f} | {srv} |"
+        )
     lines.append("")
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from queries import read, read_links
+from queries.read_links import LinkQuery
 from queries.read_records import (
     DocumentRow,
     EvidenceRow,
@@ -38,7 +39,9 @@ class Loaders:
         self.programme: DataLoader[str, ProgrammeRow | None] = self._one(
             read.programmes_by_ids)
         self.document: DataLoader[str, DocumentRow | None] = self._one(read.documents_by_ids)
-        self.links: DataLoader[str, list[LinkRow]] = self._many(read_links.links_of)
+        # every link field of a request level (partners, programmes, parent, ...) is one key
+        # of this loader, so a level costs one round trip however many link fields it asks
+        self.links: DataLoader[LinkQuery, list[LinkRow]] = self._many(read_links.links_for)
         self.mentions: DataLoader[str, list[EvidenceRow]] = self._many(read_links.mentions_of)
         self.documents_of: DataLoader[str, list[DocumentRow]] = self._many(
             read_links.documents_of)

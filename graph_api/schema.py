@@ -7,13 +7,23 @@ error that says which limit was hit; unexpected errors are masked, never a stack
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterator
 from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
+from graphql.validation import ASTValidationRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
 from strawberry.permission import BasePermission
 from strawberry.types import Info
 
@@ -193,8 +203,14 @@ class RoundTrips(SchemaExtension):
         return {"dbRoundTrips": getattr(ctx, "round_trips", 0)}
 
 
-def _depth_limiter() -> QueryDepthLimiter:
-    return QueryDepthLimiter(max_depth=get_settings().graphql_max_depth)
+@functools.cache
+def _depth_rule(max_depth: int) -> type[ASTValidationRule]:
+    """One rule class per depth: a fresh class per request would defeat ValidationCache."""
+    return QueryDepthLimiter(max_depth=max_depth).validation_rules[0]
+
+
+def _depth_limiter() -> AddValidationRules:
+    return AddValidationRules([_depth_rule(get_settings().graphql_max_depth)])
 
 
 def _token_limiter() -> MaxTokensLimiter:
@@ -207,11 +223,18 @@ def _masker() -> MaskErrors:
 
 
 def build_schema() -> strawberry.Schema:
-    """The schema; limits are factories so they read the settings of each request."""
+    """The schema; limits are factories so they read the settings of each request.
+
+    Parsing and validating a document cost more than resolving a typical page, so both are
+    cached (bounded LRU, keyed by the query text and the token limit resp. the parsed
+    document and the rules, the depth limit among them): a client that repeats its query
+    with new variables pays them once. The limits still apply, as part of the cache keys.
+    """
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        extensions=[_depth_limiter, _token_limiter, RoundTrips, _masker],
+        extensions=[_depth_limiter, _token_limiter, ParserCache, ValidationCache, RoundTrips,
+                    _masker],
     )
 
 

@@ -30,6 +30,8 @@ _OCCASION_REACH = 30
 _MAX_SIGNERS = 4
 _AGENT = re.compile(r"(?:\bvom|\bvon\s+de[rmn]|\bdurch\s+d(?:en|ie|as))\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?:durch|von|vom)$|^Träger", re.IGNORECASE)
+_MOTTO = re.compile(r"Motto\b")
+_OWNER = re.compile(r"(?<=\w)\s+(?:der|des)\s+$")  # "Projekt X der Y": Y owns X
 _ANAPHOR = re.compile(
     r"\b(?:dies\w*|das|unser\w*)\s+(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
     re.IGNORECASE,
@@ -167,7 +169,8 @@ def _sentence_links(
     funded = found.get("FUNDED_BY")
     if funded is not None:
         _funding(out, text, funded, orgs, programmes, subject_before, previous_programme)
-    _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block)
+    mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
+    _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block, mottos)
 
 
 def _funding(out, text, funded, orgs, programmes, subject_before, previous_programme) -> None:
@@ -188,8 +191,12 @@ def _funding(out, text, funded, orgs, programmes, subject_before, previous_progr
         out.add(receivers[0], min(funders)[1], "FUNDED_BY", min(funders)[2], text)
 
 
-def _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block):
-    """SIGNED for charters, else ORGANISED_BY or PARTICIPATES_IN by the cues present."""
+def _programme_links(
+    out, entities, text, orgs, programmes, found, subject_before, in_block, mottos=frozenset()
+):
+    """SIGNED for charters, else ORGANISED_BY or PARTICIPATES_IN by the cues present.
+
+    A motto ("unter dem Motto „X“") names the subject's own activity, so it is run by it."""
     funded = found.get("FUNDED_BY")
     organised = found.get("ORGANISED_BY")
     own = found.get("OWN_PROJECT") is not None and found.get("TAKES_PART") is None
@@ -208,7 +215,7 @@ def _programme_links(out, entities, text, orgs, programmes, found, subject_befor
             if subject is not None:
                 out.add(subject, key, "PARTICIPATES_IN", line, text)
             continue
-        if organised is not None or own:
+        if organised is not None or own or key in mottos:
             organiser = _agent_after(text, orgs, pos, organised) or subject_before(pos)
             if organiser is not None:
                 out.add(key, organiser, "ORGANISED_BY", line, text)
@@ -227,7 +234,11 @@ def _agent_after(text, orgs, pos, organised) -> str | None:
         after = [k for p, k, _ in orgs if p > organised.start()]
         if after:
             return after[0]
-    agents = [k for p, k, _ in orgs if p > pos and _AGENT.search(text, 0, p)]
+    agents = [
+        k
+        for p, k, _ in orgs
+        if p > pos and (_AGENT.search(text, 0, p) or _OWNER.search(text, 0, p))
+    ]
     return agents[0] if agents else None
 
 

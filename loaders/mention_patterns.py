@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from loaders.names import clean_name
+from loaders.org_types import org_type_of
 
 __all__ = [
     "Mention",
@@ -132,6 +133,7 @@ _PROGRAMME_CUES: list[tuple[str, str]] = [
     (r"Motto", "Kampagne"),
     (r"\w*[Aa]usstellung", "Sonstige"),
     (r"\w*[Ff]ormat", "Projekt"),
+    (r"\w*[Vv]eranstaltung", "Sonstige"),
     (r"\w*[Ii]nitiative", "Initiative"),
     (r"\w*[Nn]etzwerk(?:es|s)?|Netzwerkplattform|Plattform", "Netzwerk"),
     (r"Charta|Kontrakt(?:es|s)?|\w*[Vv]ereinbarung|Bündnis(?:ses)?|Pakt(?:es|s)?", "Charta"),
@@ -159,7 +161,7 @@ _PROGRAMME_QUOTED_RE = [
     for cue, kind in _PROGRAMME_CUES
 ]
 _PROGRAMME_PLAIN_RE = re.compile(
-    rf"\b(?:Projekt(?:es|s)?|Pilotprojekt(?:es|s)?|Modellprojekt(?:es|s)?|Landesprogramm(?:s|es)?|"
+    rf"\b(?:Projekt(?:es|s|en)?|Pilotprojekt(?:es|s)?|Modellprojekt(?:es|s)?|Landesprogramm(?:s|es)?|"
     rf"Bundesprogramm(?:s|es)?|Förderprogramm(?:s|es)?|Kampagne|Netzwerkplattform|Berufsmesse|"
     rf"Masterplan)\s+{_NOT_PLACE}(?!Die\b|Der\b|Das\b)({_PROGRAMME_NAME})"
 )
@@ -167,6 +169,16 @@ _PROGRAMME_PLAIN_RE = re.compile(
 _NUMBERED_EVENT_RE = re.compile(
     rf"\b\d{{1,2}}\.\s+((?:{_W}\s+)?(?:Forum|Fachtag|Fachtagung|Kongress|Konferenz|Netzwerktreffen|"
     rf"Aktionstag|Tag)\b(?:[ ]+(?!Die\b|Der\b|Das\b){_W})?)"
+)
+# "Internationaler Tag der Toleranz", "am „Tag des Flüchtlings“": a named day of action
+_NAMED_DAY_RE = re.compile(
+    rf"\b(?:(?:Internationale|Deutsche|Bundesweite|Europäische|Weltweite)[nrs]?\s+)?"
+    rf"Tag(?:es|s)?\s+(?:der|des|gegen)\s+{_W}(?:\s+und\s+{_W})?"
+)
+# "„#IchDuWirNRW“ und „Du machst den Unterschied“": more quoted names after a cued one
+_QUOTED_MORE_RE = re.compile(
+    rf"\s*(?:,|und|sowie|oder)\s*{_QUOTE_OPEN}(?=[\w#])([^“”\"«®\n]{{2,80}}?(?:\n[^“”\"«®\n]{{1,60}}?)?)"
+    rf"{_QUOTE_CLOSE}"
 )
 _PROGRAMME_KIND_OF = {
     "Projekt": "Projekt",
@@ -181,42 +193,6 @@ _PROGRAMME_KIND_OF = {
     "Masterplan": "Sonstige",
 }
 
-_TYPE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.IGNORECASE), t)
-    for p, t in [
-        (
-            r"caritas|diakon|\bawo\b|arbeiterwohlfahrt|\bdrk\b|paritätisch|samariter|wohlfahrt",
-            "Wohlfahrtsverband",
-        ),
-        (r"^polizei|^pp\b|^kreispolizei", "Polizei"),
-        (r"^jobcenter\b", "Jobcenter"),
-        (r"^bezirksregierung\b", "Bezirksregierung"),
-        (r"ministerium\b", "Ministerium"),
-        (r"^(?:stadt|gemeinde|stadtverwaltung|landeshauptstadt|landschaftsverband)\b", "Kommune"),
-        (r"^(?:[\w-]*kreis|kreisverwaltung|städteregion)\b", "Kreis"),
-        (r"agentur für arbeit|arbeitsagentur|\bbundes(?:amt|agentur)", "Bundesbehoerde"),
-        (r"\blandes(?:amt|betrieb)", "Landesbehoerde"),
-        (r"kammer\b|\bihk\b|kammertag", "Kammer"),
-        (r"universität|\buni\b|hochschule|institut|forschung", "Hochschule"),
-        (r"schule\b|kolleg\b|gymnasium", "Schule"),
-        (r"stiftung", "Stiftung"),
-        (r"gewerkschaft|\bdgb\b|ver\.di", "Gewerkschaft"),
-        (r"rundfunk|zeitung|verlag|\bradio\b|fernseh", "Medien"),
-        (r"verband\b|verband |bund\b", "Verband"),
-        (r"\be\.\s?v\b|\bverein\b", "Verein"),
-        (r"gmbh|\bag\b|\bkg\b|\bgbr\b|\bmbh\b|gesellschaft\b", "Unternehmen"),
-    ]
-]
-
-
-def org_type_of(name: str) -> str:
-    """Organisation type guessed from the head words of a name."""
-    for pattern, org_type in _TYPE_RULES:
-        if pattern.search(name):
-            return org_type
-    return "Sonstige"
-
-
 _HEAD_FORMS = [
     (re.compile(r"^Stadtverwaltung\b"), "Stadt"),
     (re.compile(r"^Kreisverwaltung\b"), "Kreis"),
@@ -228,7 +204,7 @@ _HEAD_FORMS = [
     (re.compile(r"^(Kompetenzzentr|Integrationszentr)ums\b"), r"\1um"),
     (re.compile(r"^(\w*büro)s\b"), r"\1"),
     (re.compile(r"^Arbeitskreises\b"), "Arbeitskreis"),
-    (re.compile(r"^(\w+(?:isch|lich))e[nm]?\s+(?=(?:Gymnasium|Berufskolleg|Weiterbildungskolleg)\b)"), r"\1es "),
+    (re.compile(r"^(\w+(?:isch|lich))e[nm]?\s+(?=(?:Gymnasium|\w*kolleg)\b)"), r"\1es "),
     (re.compile(r"^(\w+(?:isch|lich))e[nm]\s+(?=\w*schule\b)"), r"\1e "),
     (re.compile(r"^(Kommunale)[sn]\b"), r"\1s"),
     (re.compile(r"^Städteregion\b"), "StädteRegion"),
@@ -249,7 +225,9 @@ def find_pattern_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for regex, org_type in _ORG_RE:
         for m in regex.finditer(text):
-            out.append(_mention("org", m.group(), m.start(), m.end(), org_type))
+            found = _mention("org", m.group(), m.start(), m.end(), org_type)
+            if found.kind != "skip":
+                out.append(found)
     for m in _UNIT_RE.finditer(text):
         out.append(_mention("unit", m.group(), m.start(), m.end(), ""))
     for regex, kind in _PROGRAMME_QUOTED_RE:
@@ -257,6 +235,12 @@ def find_pattern_mentions(text: str) -> list[Mention]:
             name = clean_name(m.group(1))
             if len(name) >= 3 and not name.islower():
                 out.append(Mention("programme", name, m.group(), m.start(), m.end(), kind))
+                out.extend(_more_quoted(text, m.end(), kind))
+    for m in _NAMED_DAY_RE.finditer(text):
+        name = _DAY_FORMS.sub(r"\1er Tag", clean_name(m.group()))
+        name = re.sub(r"^Tag(?:es|s)\b", "Tag", name)
+        out.append(Mention("programme", name, m.group(), m.start(), m.end(), "Veranstaltungsreihe"))
+    out.extend(_listed_units(text))
     for m in _PROGRAMME_PLAIN_RE.finditer(text):
         cue = re.sub(r"(?:es|s)$", "", m.group().split()[0])
         name = clean_name(m.group(1))
@@ -273,7 +257,40 @@ def find_pattern_mentions(text: str) -> list[Mention]:
     return out
 
 
+_DAY_FORMS = re.compile(r"^(\w+)e[nrs]?\s+Tag(?:es|s)?\b")
+_UNIT_LIST_RE = re.compile(
+    r"\bDezernate\s+\d+(?:\.\d+)?\s*(?:\([^()]{2,70}\)\s*)?(?:,|und|sowie)\s*"
+    r"(\d+(?:\.\d+)?(?:\s*\([^()]{2,70}\))?)"
+)
+
+
+def _more_quoted(text: str, end: int, kind: str) -> list[Mention]:
+    """Quoted names that continue a cued one ("Kampagnen „A“ und „B“") have its kind."""
+    out = []
+    while (m := _QUOTED_MORE_RE.match(text, end)) is not None:
+        name = clean_name(m.group(1))
+        if len(name) < 3 or name.islower():
+            break
+        out.append(Mention("programme", name, m.group(1), m.start(1), m.end(1), kind))
+        end = m.end()
+    return out
+
+
+def _listed_units(text: str) -> list[Mention]:
+    """The second number of "Dezernate 11 und 36" is a unit of its own ("Dezernat 36")."""
+    out = []
+    for m in _UNIT_LIST_RE.finditer(text):
+        surface = m.group(1)
+        name = clean_name("Dezernat " + " ".join(surface.split()))
+        out.append(Mention("unit", name, surface, m.start(1), m.end(1), ""))
+    return out
+
+
 def _mention(kind: str, surface: str, start: int, end: int, org_type: str) -> Mention:
     trimmed = surface.rstrip(" \n-–,")
+    head, *rest = trimmed.split()
+    place = " ".join(rest)
+    if kind == "org" and len(place) > 4 and place.isupper() and not head.isupper():
+        kind = "skip"  # "Stadtverwaltung\nPARCOURS": a heading in capitals is no place
     name = normalise_org_name(trimmed)
     return Mention(kind, name, trimmed, start, start + len(trimmed), org_type)

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from loaders.mention_patterns import Mention, normalise_org_name, org_type_of
-from loaders.models import Block, DocumentExtraction, Organisation, Programme
-from loaders.names import name_key, slugify
+from loaders.models import Block
+from loaders.names import is_abbreviation, name_key, slugify
 from loaders.reference import OrganisationRef, ProgrammeRef, Reference
+from loaders.resolve_across import resolve_across  # re-exported
 from loaders.textstream import TextStream
 
 __all__ = [
@@ -72,11 +72,25 @@ def reference_index(reference: Reference) -> dict[str, OrganisationRef | Program
     if cached is None or cached[0] is not reference:
         index: dict[str, OrganisationRef | ProgrammeRef] = {}
         for item in (*reference.programmes, *reference.organisations):
-            for alias in (item.name, *item.aliases, *item.abbreviations):
+            for alias in (item.name, *item.aliases):
                 index.setdefault(name_key(alias), item)
+            for abbreviation in item.abbreviations:  # exact: "IKOE" is not "LaKI"
+                index.setdefault(abbreviation_key(abbreviation), item)
         cached = (reference, index)
         _INDEX[id(reference)] = cached
     return cached[1]
+
+
+def abbreviation_key(text: str) -> str:
+    """Exact key of a short form (OCR's l for I folded); folded name keys would let
+    "IKOE" and "LaKI" collide."""
+    return "=" + text.strip().replace("l", "I")
+
+
+def _index_get(index: dict, text: str) -> OrganisationRef | ProgrammeRef | None:
+    if is_abbreviation(text.strip()):
+        return index.get(abbreviation_key(text))
+    return index.get(name_key(text))
 
 
 def entity_key(name: str) -> str:
@@ -90,7 +104,7 @@ def _lookup(index: dict, mention: Mention) -> OrganisationRef | ProgrammeRef | N
     if mention.ref_id is not None:
         return None
     for text in (mention.surface, mention.name):
-        hit = index.get(name_key(text))
+        hit = _index_get(index, text)
         if hit is not None:
             return hit
     return None
@@ -134,7 +148,7 @@ def resolve_document(
         return entity
 
     def key_of_name(name: str, line: int = 0) -> str:
-        hit = index.get(name_key(name))
+        hit = _index_get(index, name)
         if hit is not None:
             add(
                 "ref:" + hit.id,
@@ -165,7 +179,8 @@ def resolve_document(
             parent_key = key_of_name(m.parent) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:
                 continue
-            bare = m.surface.split(" der ")[0] if m.origin == "list" else m.name
+            bare = m.surface.split(" der ")[0] if m.origin == "list" else m.surface
+            bare = normalise_org_name(bare)  # "Integrationsbüros der Stadt X" = "Integrationsbüro"
             key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
             entity = add(key, "org", entities[parent_key].type, m.name, line, alias=m.surface)
             entity.parent_key = parent_key
@@ -223,79 +238,3 @@ def entity_id(entity: Entity, entities: dict[str, Entity]) -> str:
         if parent.canonical not in entity.canonical:
             return slugify(f"{parent.canonical} {entity.canonical}")
     return slugify(entity.canonical)
-
-
-def resolve_across(extractions: Iterable[DocumentExtraction]) -> tuple[DocumentExtraction, ...]:
-    """Give one real entity the same id and canonical name in every document.
-
-    Organisations (and programmes) of different documents are the same entity when they
-    share an id or a normalised name; the group takes the id and name used most often.
-    Links, parents, measures and block partners follow the new names.
-    """
-    docs = list(extractions)
-    canonical: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, key) -> (id, name)
-    for kind in ("organisations", "programmes"):
-        groups: dict[str, list[Organisation | Programme]] = {}
-        owner: dict[str, str] = {}
-        for doc in docs:
-            for item in getattr(doc, kind):
-                keys = [f"id:{item.id}", f"name:{name_key(item.name)}"]
-                root = next((owner[k] for k in keys if k in owner), keys[0])
-                groups.setdefault(root, []).append(item)
-                for k in keys:
-                    owner.setdefault(k, root)
-        for members in groups.values():
-            ids = Counter(m.id for m in members)
-            names = Counter(m.name for m in members)
-            best = (ids.most_common(1)[0][0], names.most_common(1)[0][0])
-            for m in members:
-                canonical[(kind, m.name)] = best
-    out = []
-    for doc in docs:
-
-        def org_name(name: str | None, kind: str = "organisations") -> str | None:
-            return None if name is None else canonical.get((kind, name), ("", name))[1]
-
-        def any_name(name: str) -> str:
-            return (
-                canonical.get(("organisations", name))
-                and org_name(name)
-                or org_name(name, "programmes")
-                or name
-            )
-
-        orgs = tuple(
-            replace(
-                o,
-                id=canonical[("organisations", o.name)][0],
-                name=org_name(o.name) or o.name,
-                parent=org_name(o.parent),
-                aliases=tuple(sorted({*o.aliases, o.name} - {org_name(o.name)})),
-            )
-            for o in doc.organisations
-        )
-        programmes = tuple(
-            replace(
-                p,
-                id=canonical[("programmes", p.name)][0],
-                name=org_name(p.name, "programmes") or p.name,
-                aliases=tuple(sorted({*p.aliases, p.name} - {org_name(p.name, "programmes")})),
-            )
-            for p in doc.programmes
-        )
-        links = tuple(
-            replace(k, source=any_name(k.source), target=any_name(k.target)) for k in doc.links
-        )
-        measures = tuple(replace(m, org=any_name(m.org)) for m in doc.measures)
-        blocks = tuple(replace(b, partner=any_name(b.partner)) for b in doc.blocks)
-        out.append(
-            replace(
-                doc,
-                organisations=orgs,
-                programmes=programmes,
-                links=links,
-                measures=measures,
-                blocks=blocks,
-            )
-        )
-    return tuple(out)

@@ -20,7 +20,6 @@ have no blocks: the result is ``()``.
 from __future__ import annotations
 
 import logging
-import re
 
 from loaders.chapters import Category, Chapter, find_chapters, load_categories, page_starts
 from loaders.headings import (
@@ -230,6 +229,8 @@ def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str 
     paras = paragraphs(text, lines)
     found = [next((n for n in names if names_any(text, p, keys[n])), None) for p in paras]
     unnamed = [n for n in names if n not in found]
+    if not any(found):  # nobody named: each stacked partner takes its share, in order
+        found = [names[k * len(names) // len(paras)] for k in range(len(paras))]
     who: list[str] = []
     for k, name in enumerate(found):
         if name is not None:

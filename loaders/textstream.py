@@ -21,7 +21,30 @@ from dataclasses import dataclass
 
 from loaders.models import CleanText
 
-__all__ = ["TextStream", "Sentence", "build_stream", "split_sentences"]
+__all__ = ["TextStream", "Sentence", "build_stream", "split_sentences", "fix_ocr"]
+
+# OCR misreadings of umlauts and ß in scanned reports ("fiir", "Offnung", "Behdrde",
+# "MaBnahmen"). Only spellings that are never correct German are rewritten, so names,
+# cue words and evidence read as printed; the line map is unaffected (it is per line).
+_OCR_FIXES = [
+    (re.compile(r"\b([Ff])(?:ii|i|u)r\b"), r"\1ür"),
+    (re.compile(r"\bOff(?=nung|entlich)"), "Öff"),
+    (re.compile(r"(?:\b[o&]6|\b6|\b&|\bo6)ff(?=entlich|nung)"), "öff"),
+    (re.compile(r"\bUber(?=[a-zäöü]|\b)"), "Über"),
+    (re.compile(r"([Bb]eh)[déeé6](?=rde)"), r"\1ö"),
+    (re.compile(r"(?<=[a-zäöü])BB?(?=[a-zäöü])"), "ß"),
+    (re.compile(r"\b([Aa]nl)a(?=ss?lich)"), r"\1ä"),
+]
+_OCR_HINT = re.compile(r"[ii]r\b|ur\b|Off|6|&ff|Uber|eh[déeé6]rde|[a-zäöü]B[a-zäöüB]|nlass")
+
+
+def fix_ocr(line: str) -> str:
+    """Undo the common OCR misreadings of one line (cheap when there are none)."""
+    if not _OCR_HINT.search(line):
+        return line
+    for pattern, repl in _OCR_FIXES:
+        line = pattern.sub(repl, line)
+    return line
 
 
 @dataclass(frozen=True)
@@ -58,6 +81,7 @@ def build_stream(clean: CleanText) -> TextStream:
         stripped = line.strip()
         if noise or not stripped:
             continue
+        stripped = fix_ocr(stripped)
         starts.append(offset)
         lines.append(number)
         parts.append(stripped)
@@ -69,6 +93,7 @@ def build_stream(clean: CleanText) -> TextStream:
 # or a bullet, or where a new bullet/list item starts on a new line, or at a tab/• separator
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;:])\s+(?=[A-ZÄÖÜ0-9„\"•*>-])(?<!\b[a-zA-Z]\.\s)(?<!\bz\.\s)"
+    r"(?<!\s\d\.\s)(?<!\s\d\d\.\s)"  # "des 5. Deutschen Diversity-Tages": an ordinal
     r"|\n(?=\s*(?:[•▪◦➔>*-]|\d+\.\s|[A-ZÄÖÜ][^\n]{0,60}:\s))"
     r"|\s*•\s*"
     r"|\n(?=[A-ZÄÖÜ][^\n.!?]{0,80}\n[A-ZÄÖÜ])"
@@ -86,4 +111,39 @@ def split_sentences(stream: TextStream, start: int = 0, end: int | None = None) 
         cursor = match.end()
     if cursor < stop:
         out.append(Sentence(cursor, stop, stream.text[cursor:stop]))
+    return _join_open_quotes(stream.text, out)
+
+
+_QUOTE_JOIN_MAX = 240  # a quoted name is short; a longer piece is a real sentence
+_OPEN_QUOTE = re.compile(r"„|(?:(?<=\s)|^),(?=[A-ZÄÖÜ])")
+_CLOSE_QUOTE = re.compile(r"[“”®*]")
+
+
+def _join_open_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A name in quotes may contain "!" or "." ("„Vielfalt verbindet! Öffnung ...“"):
+    a sentence that leaves a quote open continues into the next one."""
+    out: list[Sentence] = []
+    joined = False
+    for sentence in sentences:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not joined
+            and len(prev.text) < _QUOTE_JOIN_MAX
+            and len(sentence.text) < _QUOTE_JOIN_MAX
+            and prev.text.rstrip()[-1:] in "!?."
+            and sentence.start - prev.end <= 3
+            and _open_quotes(prev.text) > 0
+        ):
+            out[-1] = Sentence(prev.start, sentence.end, text[prev.start : sentence.end])
+            joined = True
+            continue
+        joined = False
+        out.append(sentence)
     return out
+
+
+def _open_quotes(text: str) -> int:
+    if "„" not in text and "," not in text:
+        return 0
+    return len(_OPEN_QUOTE.findall(text)) - len(_CLOSE_QUOTE.findall(text))

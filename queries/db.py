@@ -48,6 +48,7 @@ def _driver_for(uri: str, user: str, password: str) -> neo4j.Driver:
         connection_timeout=5.0,
         max_connection_pool_size=100,
         max_transaction_retry_time=2.0,  # fail fast when the server is down
+        notifications_min_severity="OFF",  # "unknown relationship type" on a young graph
     )
     _open.append(driver)
     return driver

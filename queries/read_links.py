@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from . import db
 from .errors import InputError, NotFound
@@ -27,7 +28,9 @@ from .settings import Settings
 from .statements import statement
 
 __all__ = [
+    "LinkQuery",
     "links_of",
+    "links_for",
     "measures_of",
     "mentions_of",
     "documents_of",
@@ -38,6 +41,7 @@ __all__ = [
 ]
 
 _LINKS_OF = statement("api_links_of_nodes")
+_LINKS_FOR = statement("api_links_of_keys")
 _MEASURES_OF = statement("api_measures_of_organisations")
 _MENTIONS_OF = statement("api_mentions_of_nodes")
 _DOCUMENTS_OF = statement("api_documents_of_organisations")
@@ -58,6 +62,39 @@ def links_of(ids: Sequence[str], settings: Settings | None = None) -> dict[str, 
                             r["other_aliases"])
         ev = evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"])
         out[r["id"]].append(LinkRow(r["id"], r["type"], r["outgoing"], other, ev))
+    return dict(out)
+
+
+@dataclass(frozen=True)
+class LinkQuery:
+    """Which links of one node a GraphQL field wants (hashable: it is a DataLoader key).
+
+    ``other_label`` narrows the other end (``Organisation``/``Programme``), ``outgoing`` the
+    stored direction (None: both), ``limit`` caps the links, taken in order of the other
+    end's id, so a hub's thousands of links never leave the database for a 20-row field.
+    """
+
+    id: str
+    types: tuple[str, ...] = tuple(_TYPES)
+    other_label: str | None = None
+    outgoing: bool | None = None
+    limit: int | None = None
+
+
+def links_for(
+    keys: Sequence[LinkQuery], settings: Settings | None = None
+) -> dict[LinkQuery, list[LinkRow]]:
+    """The links each key asks for, in one statement (keys without links are left out)."""
+    keys = list(keys)
+    params = [{"id": q.id, "types": list(q.types), "other_label": q.other_label,
+               "outgoing": q.outgoing, "limit": q.limit} for q in keys]
+    out: dict[LinkQuery, list[LinkRow]] = defaultdict(list)
+    for r in db.read(_LINKS_FOR, settings, keys=params):
+        key = keys[r["k"]]
+        other = entity_from(r["other_label"], r["other_id"], r["other_name"], r["other_type"],
+                            r["other_aliases"])
+        ev = evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"])
+        out[key].append(LinkRow(key.id, r["type"], r["outgoing"], other, ev))
     return dict(out)
 
 

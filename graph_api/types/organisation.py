@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from queries.read_records import LinkRow, OrganisationRow, ProgrammeRow
+from queries.read_links import LinkQuery
+from queries.read_records import LinkRow, OrganisationRow
 from queries.schema import RelType
 
 from ..context import ApiContext
+from .connection import check_first
 from .document import Document
 from .evidence import Evidence
 from .links import OrganisationLink, ProgrammeLink
@@ -25,15 +27,18 @@ if TYPE_CHECKING:
 __all__ = ["Organisation"]
 
 _ORG, _PROG = "Organisation", "Programme"
+_PART_OF = (str(RelType.PART_OF),)
+_FIRST_DOC = ("höchstens `first` (Standard 20, nach Kennung der Gegenseite sortiert), damit "
+              "Knoten mit tausenden Verbindungen eine Antwort nicht sprengen")
 
 
-async def _links(info: Info[ApiContext, None], node_id: str) -> list[LinkRow]:
-    return await info.context.loaders.links.load(node_id)
+async def _links(info: Info[ApiContext, None], key: LinkQuery) -> list[LinkRow]:
+    return await info.context.loaders.links.load(key)
 
 
-def _other_is(row: LinkRow, label: str) -> bool:
-    kind = OrganisationRow if label == _ORG else ProgrammeRow
-    return isinstance(row.other, kind)
+def _capped(info: Info[ApiContext, None], first: int) -> int:
+    check_first(first, info.context.settings.graphql_max_page_size)
+    return first
 
 
 @strawberry.type(description="Eine Organisation (Kommune, Verein, Behörde, ...)")
@@ -50,33 +55,34 @@ class Organisation:
 
     @strawberry.field(description="Übergeordnete Organisation (PART_OF)")
     async def parent(self, info: Info[ApiContext, None]) -> Organisation | None:
-        for row in await _links(info, self.id):
-            if row.type == RelType.PART_OF and row.outgoing and _other_is(row, _ORG):
-                return Organisation.from_row(row.other)  # type: ignore[arg-type]
-        return None
+        rows = await _links(info, LinkQuery(self.id, _PART_OF, _ORG, outgoing=True, limit=1))
+        return Organisation.from_row(rows[0].other) if rows else None  # type: ignore[arg-type]
 
     @strawberry.field(description="Untergeordnete Einheiten (PART_OF eingehend)")
     async def units(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        rows = await _links(info, self.id)
-        return [OrganisationLink.from_row(r) for r in rows
-                if r.type == RelType.PART_OF and not r.outgoing and _other_is(r, _ORG)]
+        rows = await _links(info, LinkQuery(self.id, _PART_OF, _ORG, outgoing=False))
+        return [OrganisationLink.from_row(r) for r in rows]
 
-    @strawberry.field(description="Kooperationspartner (COOPERATES_WITH) mit Belegen")
-    async def partners(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        rows = await _links(info, self.id)
-        return [OrganisationLink.from_row(r) for r in rows
-                if r.type == RelType.COOPERATES_WITH and _other_is(r, _ORG)]
+    @strawberry.field(description="Kooperationspartner (COOPERATES_WITH) mit Belegen; "
+                                  + _FIRST_DOC)
+    async def partners(self, info: Info[ApiContext, None],
+                       first: int = 20) -> list[OrganisationLink]:
+        key = LinkQuery(self.id, (str(RelType.COOPERATES_WITH),), _ORG,
+                        limit=_capped(info, first))
+        return [OrganisationLink.from_row(r) for r in await _links(info, key)]
 
-    @strawberry.field(description="Alle Verbindungen zu anderen Organisationen (jeder Typ)")
-    async def organisation_links(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        return [OrganisationLink.from_row(r) for r in await _links(info, self.id)
-                if _other_is(r, _ORG)]
+    @strawberry.field(description="Verbindungen zu anderen Organisationen (jeder Typ); "
+                                  + _FIRST_DOC)
+    async def organisation_links(self, info: Info[ApiContext, None],
+                                 first: int = 20) -> list[OrganisationLink]:
+        key = LinkQuery(self.id, other_label=_ORG, limit=_capped(info, first))
+        return [OrganisationLink.from_row(r) for r in await _links(info, key)]
 
     @strawberry.field(description="Programme und Netzwerke: Teilnahme, Unterzeichnung, "
                                   "Förderung, Organisation")
     async def programmes(self, info: Info[ApiContext, None]) -> list[ProgrammeLink]:
-        return [ProgrammeLink.from_row(r) for r in await _links(info, self.id)
-                if _other_is(r, _PROG)]
+        rows = await _links(info, LinkQuery(self.id, other_label=_PROG))
+        return [ProgrammeLink.from_row(r) for r in rows]
 
     @strawberry.field(description="Gemeldete Maßnahmen, wahlweise eines Handlungsfelds (1-6)")
     async def measures(

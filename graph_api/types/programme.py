@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from queries.read_records import LinkRow, OrganisationRow, ProgrammeRow
+from queries.read_links import LinkQuery
+from queries.read_records import ProgrammeRow
 from queries.schema import RelType
 
 from ..context import ApiContext
+from .connection import check_first
 from .evidence import Evidence
 from .links import OrganisationLink
 
@@ -19,12 +21,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Programme"]
 
-_PARTICIPATION = {RelType.PARTICIPATES_IN, RelType.SIGNED}
+_PARTICIPATION = (str(RelType.PARTICIPATES_IN), str(RelType.SIGNED))
 
 
-def _org_links(rows: list[LinkRow], types: set[RelType], outgoing: bool) -> list[OrganisationLink]:
-    return [OrganisationLink.from_row(r) for r in rows
-            if r.type in types and r.outgoing is outgoing and isinstance(r.other, OrganisationRow)]
+async def _org_links(info: Info[ApiContext, None], key: LinkQuery) -> list[OrganisationLink]:
+    """Links to organisations only (the key says which types, direction and how many)."""
+    rows = await info.context.loaders.links.load(key)
+    return [OrganisationLink.from_row(r) for r in rows]
 
 
 @strawberry.type(description="Ein Programm, Netzwerk, eine Charta oder Initiative")
@@ -39,15 +42,19 @@ class Programme:
         return cls(id=strawberry.ID(row.id), name=row.name, kind=row.kind,
                    aliases=list(row.aliases))
 
-    @strawberry.field(description="Teilnehmende und Unterzeichnende (PARTICIPATES_IN, SIGNED)")
-    async def participants(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        rows = await info.context.loaders.links.load(self.id)
-        return _org_links(rows, _PARTICIPATION, outgoing=False)
+    @strawberry.field(description="Teilnehmende und Unterzeichnende (PARTICIPATES_IN, SIGNED); "
+                                  "höchstens `first` (Standard 20, nach Kennung sortiert), denn "
+                                  "eine Charta kann tausende Unterzeichnende haben")
+    async def participants(self, info: Info[ApiContext, None],
+                           first: int = 20) -> list[OrganisationLink]:
+        check_first(first, info.context.settings.graphql_max_page_size)
+        return await _org_links(info, LinkQuery(self.id, _PARTICIPATION, "Organisation",
+                                                outgoing=False, limit=first))
 
     @strawberry.field(description="Wer das Programm durchführt (ORGANISED_BY), mit Belegen")
     async def organisers(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        rows = await info.context.loaders.links.load(self.id)
-        return _org_links(rows, {RelType.ORGANISED_BY}, outgoing=True)
+        return await _org_links(info, LinkQuery(self.id, (str(RelType.ORGANISED_BY),),
+                                                "Organisation", outgoing=True))
 
     @strawberry.field(description="Die erste durchführende Organisation (oder null)")
     async def organiser(
@@ -58,8 +65,8 @@ class Programme:
 
     @strawberry.field(description="Förderer (FUNDED_BY), mit Belegen")
     async def funders(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        rows = await info.context.loaders.links.load(self.id)
-        return _org_links(rows, {RelType.FUNDED_BY}, outgoing=True)
+        return await _org_links(info, LinkQuery(self.id, (str(RelType.FUNDED_BY),),
+                                                "Organisation", outgoing=True))
 
     @strawberry.field(description="Wo das Programm genannt wird (MENTIONS)")
     async def evidence(self, info: Info[ApiContext, None]) -> list[Evidence]:

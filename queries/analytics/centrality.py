@@ -216,8 +216,8 @@ def eigenvector(G: nx.Graph, *, weight: str | None = None, seed: int = 0) -> dic
     """Eigenvector centrality, computed per connected component.
 
     The principal eigenvector is only defined per component, so each component gets
-    its own (unit length), scaled by ``sqrt(size / n)``: the result has unit length, a
-    larger component weighs more, and a single isolated node gets 0. Deterministic
+    its own (unit length), scaled by ``sqrt(size / n)``: a larger component weighs more,
+    the result has unit length when no node is isolated, and an isolated node gets 0. Deterministic
     (dense solver up to 500 nodes, ARPACK with a fixed start vector above).
 
     >>> eigenvector(nx.Graph([(1, 2), (3, 4)]))

@@ -21,7 +21,7 @@ from ..schema import LINK_TYPES, Label, RelType
 from ..settings import Settings
 from ..statements import statement
 
-__all__ = ["SampleGraph", "write_sample_graph"]
+__all__ = ["SampleGraph", "write_sample_graph", "EXAMPLE"]
 
 _ENTITIES = statement("analytics_sample_entities")
 _LINKS = statement("analytics_sample_links")
@@ -75,3 +75,34 @@ def write_sample_graph(sample: SampleGraph, settings: Settings | None = None) ->
         tx.run(_MEASURES, rows=measures).consume()
 
     db.execute(work, settings)
+
+
+# Stadt Duisburg and Jobcenter Duisburg both signed the Charta and share partner Verein X
+# (whose only partners they are), but do not cooperate: the top synergy pair.
+# VHS Essen cooperates with Stadt Duisburg already; Verein Y stands alone.
+EXAMPLE = SampleGraph(
+    organisations=(
+        ("stadt-duisburg", "Stadt Duisburg", "Kommune"),
+        ("jobcenter-duisburg", "Jobcenter Duisburg", "Jobcenter"),
+        ("verein-x", "Verein X", "Verein"),
+        ("vhs-essen", "Volkshochschule Essen", "Sonstige"),
+        ("verein-y", "Verein Y", "Verein"),
+    ),
+    programmes=(
+        ("charta", "Charta der Vielfalt", "Charta"),
+        ("iq", "IQ Netzwerk", "Netzwerk"),
+    ),
+    links=(
+        ("stadt-duisburg", "SIGNED", "charta", 2),
+        ("jobcenter-duisburg", "SIGNED", "charta"),
+        ("vhs-essen", "PARTICIPATES_IN", "iq"),
+        ("stadt-duisburg", "COOPERATES_WITH", "verein-x"),
+        ("verein-x", "COOPERATES_WITH", "jobcenter-duisburg"),
+        ("vhs-essen", "COOPERATES_WITH", "stadt-duisburg"),
+    ),
+    measures=(
+        ("stadt-duisburg", 2, "intercultural-training"),
+        ("jobcenter-duisburg", 2, "intercultural-training"),
+        ("verein-y", 1, "job-ad-clause"),
+    ),
+)

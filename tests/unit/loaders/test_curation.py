@@ -41,7 +41,8 @@ def test_merge_rename_retype_and_links():
         reject_links=(LinkFix(source="Stadt Köln", target="DRK", type="FUNDED_BY"),),
         add_links=(
             LinkFix(
-                source="Stadt Köln", target="Deutsches Rotes Kreuz", type="PARTICIPATES_IN", line=7
+                source="Stadt Köln", target="Deutsches Rotes Kreuz", type="PARTICIPATES_IN",
+                doc="d.txt", line=7,
             ),
         ),
     )
@@ -76,3 +77,17 @@ def test_invalid_corrections_file(tmp_path):
     path.write_text("renames:\n  - name: X\n", encoding="utf-8")
     with pytest.raises(InputError, match="corrections.yaml"):
         load_corrections(path)
+
+
+def test_a_link_added_for_every_document_goes_to_the_curation_document() -> None:
+    from dataclasses import replace
+
+    from queries.corrections import CURATION_DOC
+
+    fixes = Corrections(add_links=(LinkFix(source="Stadt Köln", target="DRK",
+                                           type="PARTICIPATES_IN"),))
+    added = ("Stadt Köln", "PARTICIPATES_IN", "DRK")
+    in_doc = apply_corrections(_doc(), fixes)
+    assert added not in {(k.source, k.type, k.target) for k in in_doc.links}
+    curated = apply_corrections(replace(_doc(), doc=CURATION_DOC, links=()), fixes)
+    assert {(k.source, k.type, k.target) for k in curated.links} == {added}

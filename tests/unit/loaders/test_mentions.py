@@ -60,3 +60,46 @@ def test_name_key_folds_ocr_umlauts():
     assert name_key("Interkulturelle Offnung fiir Behérden") == name_key(
         "Interkulturelle Öffnung für Behörden"
     )
+
+
+def test_adjective_school_and_office_units():
+    names = _names(
+        "Gemeinsam mit dem Evangelischen Gymnasium Neustadt und dem Integrations- und "
+        "Gleichstellungsbüro der Stadt Neustadt."
+    )
+    assert "Evangelisches Gymnasium Neustadt" in names
+    assert any(n.startswith("Integrations- und Gleichstellungsbüro") for n in names)
+
+
+def test_named_days_and_quoted_lists():
+    names = _names(
+        "Anlässlich des Internationalen Tages der Toleranz und der Aktion „Mut zeigen“ "
+        "und „Hand reichen“ sowie am „Tag des Ehrenamts“."
+    )
+    for name in ("Internationaler Tag der Toleranz", "Mut zeigen", "Hand reichen"):
+        assert name in names, names
+    assert "Tag des Ehrenamts" in names
+
+
+def test_second_numbered_unit_and_capital_heading_is_no_place():
+    names = _names("Die Dezernate 12 und 47 luden ein. Schulung der Stadtverwaltung\nPARCOURS")
+    assert {"Dezernat 12", "Dezernat 47"} <= set(names)
+    assert not any("PARCOURS" in n for n in names)
+
+
+def test_legal_form_walk_stops_at_preposition_and_genitive_owner():
+    names = _names(
+        "Ein Teil wurde gesponsert von MÜLLER & SOHN GmbH. Die Beratungsstelle Nord der "
+        "Bildungsgesellschaft Neustadt e. V. berät."
+    )
+    assert "MÜLLER & SOHN GmbH" in names
+    assert "Bildungsgesellschaft Neustadt e. V." in names
+
+
+def test_ocr_fixes_in_the_stream():
+    from loaders.textstream import fix_ocr
+
+    assert fix_ocr("Genehmigungsbehdrde fir die Offnung der MaBnahmen") == (
+        "Genehmigungsbehörde für die Öffnung der Maßnahmen"
+    )
+    assert fix_ocr("Anlasslich des Tages Uber alles") == "Anlässlich des Tages Über alles"

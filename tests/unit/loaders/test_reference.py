@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from loaders.errors import InputError
-from loaders.reference import REFERENCE_DIR, load_reference
+from loaders.reference import CUE_CLASSES, REFERENCE_DIR, load_reference
 
 
 def test_reference_loads_with_known_entries():
@@ -20,7 +20,18 @@ def test_reference_loads_with_known_entries():
         "FUNDED_BY",
         "PART_OF",
         "ORGANISED_BY",
+        *CUE_CLASSES,
     }
+
+
+def test_unknown_cue_class_is_rejected(tmp_path):
+    for name in ("organisations", "programmes", "measure_types"):
+        (tmp_path / f"{name}.yaml").write_text(
+            (REFERENCE_DIR / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    (tmp_path / "link_cues.yaml").write_text("LIKES:\n  - mag\n", encoding="utf-8")
+    with pytest.raises(InputError, match="LIKES"):
+        load_reference(tmp_path)
 
 
 def test_no_alias_was_split_at_a_comma():

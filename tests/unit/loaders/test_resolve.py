@@ -66,3 +66,20 @@ def test_resolve_across_unifies_ids_and_link_names():
     assert {d.organisations[0].id for d in out} == {"stadt-koeln"}
     assert {d.organisations[0].name for d in out} == {"Stadt Köln"}
     assert out[0].links[0].source == "Stadt Köln"
+
+
+def test_short_forms_match_exactly_not_by_folded_key():
+    from loaders.resolve import _index_get, reference_index
+
+    index = reference_index(load_reference())
+    assert _index_get(index, "LaKI") is not None
+    assert _index_get(index, "IKOE") is None  # folds like "LaKI" but is another name
+
+
+def test_unit_with_and_without_owner_is_one_entity():
+    resolved = _resolve(
+        "Das Integrationsbüro der Stadt Neustadt lädt ein. Das Integrationsbüro berät.",
+        subject="Stadt Neustadt",
+    )
+    units = [e for e in resolved.entities.values() if e.parent_key]
+    assert len(units) == 1

@@ -1,0 +1,109 @@
+"""CLI commands for analytics: ``vielfalt report centrality|synergies`` and ``vielfalt export``.
+
+Why here: the CLI lives in ``loaders`` (it sits above ``queries``); these commands only
+parse options, call one ``queries`` function each and print or write the result. Project
+errors reach users as one line through :func:`loaders.cli.main`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from queries.analytics.synergy import synergies, synergies_for
+from queries.errors import InputError
+from queries.export import EXPORT_FORMATS, export_graph
+from queries.projection import measure_profiles, project
+from queries.report import centrality_report
+from queries.report_render import FORMATS, render, write_report
+
+__all__ = ["register", "report_app"]
+
+report_app = typer.Typer(help="Auswertungen des Netzwerks (Zentralität, Synergien).",
+                         no_args_is_help=True)
+console = Console()
+
+LinkTypes = Annotated[list[str] | None, typer.Option(
+    "--link-type", help="nur diese Verbindungsarten (mehrfach möglich), z. B. COOPERATES_WITH")]
+Programmes = Annotated[list[str] | None, typer.Option(
+    "--programme", help="nur diese Programme (Kennung) und ihre Organisationen")]
+Fields = Annotated[list[int] | None, typer.Option(
+    "--field", help="nur Organisationen mit Maßnahmen in diesen Handlungsfeldern (1-6)")]
+
+
+def _projection(link_types, programmes, fields):  # type: ignore[no-untyped-def]
+    return project(link_types=link_types or None, programmes=programmes or None,
+                   categories=fields or None)
+
+
+@report_app.command("centrality")
+def centrality(
+    fmt: Annotated[str, typer.Option("--format", help="md, csv oder html")] = "md",
+    out: Annotated[Path | None, typer.Option(help="Zieldatei (ohne: Ausgabe auf stdout)")] = None,
+    top: Annotated[int, typer.Option(min=1, help="Zeilen der Tabellen")] = 20,
+    seed: Annotated[int, typer.Option(help="Zufallsstartwert (Louvain, Stichproben)")] = 0,
+    link_type: LinkTypes = None,
+    programme: Programmes = None,
+    field: Fields = None,
+) -> None:
+    """Zentralitätsbericht: zentrale Akteure, Broker, Gemeinschaften, Diagramme."""
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise InputError("--format", f"unknown report format {fmt!r}; allowed: "
+                         + ", ".join(FORMATS))
+    report = centrality_report(_projection(link_type, programme, field), seed=seed)
+    if out is None:
+        typer.echo(render(report, fmt, top=top))
+        return
+    for path in write_report(report, fmt, out, top=top):
+        console.print(f"geschrieben: {path}")
+
+
+@report_app.command("synergies")
+def synergy_report(
+    organisation: Annotated[str | None, typer.Option(
+        help="Kennung der Organisation (ohne: die besten Paare im ganzen Netzwerk)")] = None,
+    first: Annotated[int, typer.Option(min=1, help="Anzahl Vorschläge")] = 10,
+) -> None:
+    """Synergie-Vorschläge: Organisationen, die noch nicht kooperieren, aber gut passen."""
+    if organisation is not None:
+        found = synergies_for(organisation, first=first)
+    else:
+        found = synergies(project(), measure_profiles(), first=first)
+    if not found:
+        console.print("Keine Synergie-Vorschläge gefunden.")
+        return
+    table = Table(title="Synergie-Vorschläge", show_lines=True)
+    for col in ("Organisation", "Partner", "Punkte", "Gründe"):
+        table.add_column(col)
+    for s in found:
+        table.add_row(s.source_id, f"{s.target_name} ({s.target_id})",
+                      f"{s.score:.2f}".replace(".", ","), "\n".join(s.reasons))
+    console.print(table)
+
+
+def export(
+    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))],
+    out: Annotated[Path, typer.Option(help="Zieldatei")],
+    link_type: LinkTypes = None,
+    programme: Programmes = None,
+    field: Fields = None,
+) -> None:
+    """Das Netzwerk (Organisationen, Programme, Verbindungen) als Datei exportieren."""
+    if fmt.lower() not in EXPORT_FORMATS:
+        raise InputError("--format", f"unknown export format {fmt!r}; allowed: "
+                         + ", ".join(EXPORT_FORMATS))
+    G = _projection(link_type, programme, field)
+    for path in export_graph(G, fmt, out):
+        console.print(f"geschrieben: {path}")
+    console.print(f"{G.number_of_nodes()} Knoten, {G.number_of_edges()} Kanten")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``report`` (centrality, synergies) and ``export`` to the ``vielfalt`` app."""
+    app.add_typer(report_app, name="report")
+    app.command("export")(export)

@@ -1,0 +1,121 @@
+"""Exports read back with the same graph; the German report in three formats."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from queries.errors import InputError
+from queries.export import export_graph
+from queries.projection import from_rows
+from queries.report import centrality_report
+from queries.report_render import ACTOR_COLUMNS, render, write_report
+
+
+@pytest.fixture()
+def projected() -> nx.Graph:
+    nodes = [
+        {"id": "stadt-a", "label": "Organisation", "name": "Stadt Ä", "type": "Kommune"},
+        {"id": "verein-b", "label": "Organisation", "name": "Verein <B> & Co", "type": None},
+        {"id": "verein-c", "label": "Organisation", "name": "Verein C", "type": "Verein"},
+        {"id": "iq", "label": "Programme", "name": "IQ", "kind": "Netzwerk"},
+        {"id": "alone", "label": "Organisation", "name": "Allein", "type": "Verein"},
+    ]
+    links = [
+        {"source": "stadt-a", "target": "iq", "type": "PARTICIPATES_IN", "evidence": 2},
+        {"source": "stadt-a", "target": "iq", "type": "SIGNED", "evidence": 1},
+        {"source": "verein-b", "target": "iq", "type": "PARTICIPATES_IN", "evidence": 0},
+        {"source": "stadt-a", "target": "verein-c", "type": "COOPERATES_WITH", "evidence": 4},
+    ]
+    return from_rows(nodes, links)
+
+
+def test_projection_rows(projected: nx.Graph) -> None:
+    edge = projected.edges["stadt-a", "iq"]
+    assert edge == {"types": "PARTICIPATES_IN,SIGNED", "weight": 3, "PARTICIPATES_IN": 2,
+                    "SIGNED": 1}
+    assert projected.edges["verein-b", "iq"]["weight"] == 1  # no evidence still counts 1
+    assert "type" not in projected.nodes["verein-b"]
+    assert projected.nodes["iq"] == {"label": "Programme", "name": "IQ", "kind": "Netzwerk"}
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graphml_and_gexf_read_back(projected: nx.Graph, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"net.{fmt}"
+    assert export_graph(projected, fmt, out) == [out]
+    back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert back.number_of_nodes() == projected.number_of_nodes() == 5
+    assert back.number_of_edges() == projected.number_of_edges() == 3
+    assert set(back.nodes) == set(projected.nodes)
+    if fmt == "graphml":
+        assert back.nodes["verein-b"]["name"] == "Verein <B> & Co"
+        assert int(back.edges["stadt-a", "iq"]["weight"]) == 3
+
+
+def test_json_reads_back(projected: nx.Graph, tmp_path: Path) -> None:
+    out = tmp_path / "net.json"
+    export_graph(projected, "JSON", out)
+    back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
+    assert nx.utils.graphs_equal(back, projected)
+
+
+def test_csv_has_headers_and_rows(projected: nx.Graph, tmp_path: Path) -> None:
+    edges_path, nodes_path = export_graph(projected, "csv", tmp_path / "net.csv")
+    with edges_path.open(encoding="utf-8") as fh:
+        edges = list(csv.DictReader(fh))
+    with nodes_path.open(encoding="utf-8") as fh:
+        nodes = list(csv.DictReader(fh))
+    assert list(edges[0])[:4] == ["source", "target", "types", "weight"]
+    assert len(edges) == 3 and len(nodes) == 5
+    assert {n["id"] for n in nodes} == set(projected.nodes)
+    row = next(e for e in edges if {e["source"], e["target"]} == {"stadt-a", "verein-c"})
+    assert row["COOPERATES_WITH"] == "4" and row["SIGNED"] == ""
+
+
+def test_unknown_export_format(projected: nx.Graph, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="graphml, gexf, csv, json"):
+        export_graph(projected, "xlsx", tmp_path / "x.xlsx")
+
+
+def test_report_numbers(projected: nx.Graph) -> None:
+    report = centrality_report(projected)
+    by_id = {a.id: a for a in report.actors}
+    assert report.nodes == 5 and report.edges == 3 and report.betweenness_exact
+    assert by_id["stadt-a"].degree == 2 and by_id["stadt-a"].weighted_degree == 7.0
+    # the path verein-c - stadt-a - iq - verein-b (plus an isolated node, n = 5):
+    # stadt-a lies on (c, iq) and (c, b), iq on (a, b) and (c, b); (n-1)(n-2)/2 = 6 pairs
+    assert by_id["stadt-a"].betweenness == by_id["iq"].betweenness == round(2 / 6, 4)
+    assert by_id["verein-c"].betweenness == 0.0
+    assert report.actors[0].id == "stadt-a"
+    assert by_id["alone"].degree == 0 and by_id["alone"].eigenvector == 0.0
+
+
+def test_markdown_csv_html(projected: nx.Graph, tmp_path: Path) -> None:
+    report = centrality_report(projected)
+    md = render(report, "md")
+    assert md.startswith("# Zentralitätsbericht")
+    assert "| Rang | Kennung | Akteur | Art | Grad |" in md and "Programm" in md
+    assert "Vermittler zwischen Gemeinschaften" in md and "Gemeinschaften (Louvain)" in md
+    rows = list(csv.reader(render(report, "csv").splitlines()))
+    assert tuple(rows[0]) == ACTOR_COLUMNS and len(rows) == 6
+    page = render(report, "html")
+    assert page.count("data:image/png;base64,") == 2
+    assert "Verein &lt;B&gt; &amp; Co" in page and "<B>" not in page
+    written = write_report(report, "md", tmp_path / "bericht.md")
+    assert [p.name for p in written] == ["bericht.md", "bericht-gradverteilung.png",
+                                         "bericht-top10-pagerank.png"]
+    assert all(p.stat().st_size > 0 for p in written)
+    assert "](bericht-gradverteilung.png)" in written[0].read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="md, csv, html"):
+        render(report, "pdf")
+
+
+def test_report_on_an_empty_graph(tmp_path: Path) -> None:
+    report = centrality_report(nx.Graph())
+    assert report.actors == [] and report.communities == []
+    assert "_Keine Einträge._" in render(report, "md")
+    assert len(write_report(report, "html", tmp_path / "leer.html")) == 1
