@@ -12,9 +12,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from queries.analytics.synergy import synergies, synergies_for
+from queries.analytics.synergy import synergies
 from queries.errors import InputError
 from queries.export import EXPORT_FORMATS, export_graph
 from queries.projection import measure_profiles, project
@@ -69,21 +68,24 @@ def synergy_report(
         help="Kennung der Organisation (ohne: die besten Paare im ganzen Netzwerk)")] = None,
     first: Annotated[int, typer.Option(min=1, help="Anzahl Vorschläge")] = 10,
 ) -> None:
-    """Synergie-Vorschläge: Organisationen, die noch nicht kooperieren, aber gut passen."""
-    if organisation is not None:
-        found = synergies_for(organisation, first=first)
-    else:
-        found = synergies(project(), measure_profiles(), first=first)
+    """Synergie-Vorschläge: Organisationen, die noch nicht kooperieren, aber gut passen.
+
+    Same computation as ``queries.analytics.synergy.synergies_for`` (API, pages); the
+    projection is read once here so that both sides of a pair can be named.
+    """
+    G = project()
+    found = synergies(G, measure_profiles(), organisation, first=first)
     if not found:
         console.print("Keine Synergie-Vorschläge gefunden.")
         return
-    table = Table(title="Synergie-Vorschläge", show_lines=True)
-    for col in ("Organisation", "Partner", "Punkte", "Gründe"):
-        table.add_column(col)
-    for s in found:
-        table.add_row(s.source_id, f"{s.target_name} ({s.target_id})",
-                      f"{s.score:.2f}".replace(".", ","), "\n".join(s.reasons))
-    console.print(table)
+    console.print("[bold]Synergie-Vorschläge[/bold]")
+    for i, s in enumerate(found, start=1):
+        source = G.nodes[s.source_id].get("name", s.source_id)
+        score = f"{s.score:.2f}".replace(".", ",")
+        console.print(f"\n{i}. {source} ({s.source_id}) ↔ {s.target_name} ({s.target_id}) "
+                      f"– {score} Punkte", highlight=False, soft_wrap=True)
+        for reason in s.reasons:
+            console.print(f"   • {reason}", highlight=False, soft_wrap=True)
 
 
 def export(

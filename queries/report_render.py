@@ -38,7 +38,7 @@ def _num(x: float) -> str:
 
 def _actor_cells(rank: int, a: ActorRow) -> list[str]:
     return [str(rank), a.id, a.name, _LABELS.get(a.label, a.label), str(a.degree),
-            _num(a.weighted_degree), _num(a.betweenness), _num(a.betweenness_se),
+            f"{a.weighted_degree:g}".replace(".", ","), _num(a.betweenness), _num(a.betweenness_se),
             _num(a.pagerank), _num(a.eigenvector), _num(a.closeness), str(a.community),
             _num(a.participation)]
 

@@ -115,12 +115,12 @@ def pivot_sums(adj: Adjacency, pivots: np.ndarray, batch: int = 32) -> PivotSums
         matrices[dtype] = A
     for start in range(0, len(pivots), batch):
         src = pivots[start : start + batch]
-        part = _batch(matrices[np.float32], src)
-        if part is None:
-            part = _batch(matrices[np.float64], src)
+        part = _batch(matrices[np.float32], src) or _batch(matrices[np.float64], src)
+        assert part is not None  # float64 path counts do not overflow here
         for total, add in zip(sums, part, strict=True):
             total += add
-    return PivotSums(*sums, pivots=len(pivots))  # type: ignore[misc]
+    dep, dep_sq, dist, reached = sums
+    return PivotSums(dep, dep_sq, dist, reached, len(pivots))
 
 
 def _batch(A: sp.csr_array, src: np.ndarray) -> tuple[np.ndarray, ...] | None:

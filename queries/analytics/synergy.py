@@ -133,7 +133,7 @@ def _suggest(ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str, b:
 
 def _candidates(ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str) -> set[str]:
     """Organisations sharing anything with ``a``; the others would score 0."""
-    G, out = ix.G, set()
+    G, out = ix.G, set[str]()
     for p in ix.members[a]:
         out.update(n for n in G[p] if n in ix.members and p in ix.members[n])
     for z in ix.partners[a]:

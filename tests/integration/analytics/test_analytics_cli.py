@@ -46,7 +46,9 @@ def test_report_centrality_formats(synergy_graph: Settings, tmp_path: Path) -> N
 def test_report_synergies(synergy_graph: Settings) -> None:
     result = runner.invoke(app, ["report", "synergies", "--organisation", "stadt-duisburg"])
     assert result.exit_code == 0, result.output
-    assert "(jobcenter-duisburg)" in result.output and "Synergie-Vorschläge" in result.output
+    assert "1. Stadt Duisburg (stadt-duisburg) ↔ Jobcenter Duisburg (jobcenter-duisburg)" in (
+        result.output)
+    assert "   • Beide haben Charta der Vielfalt unterzeichnet" in result.output
     result = runner.invoke(app, ["report", "synergies", "--first", "1"])
     assert result.exit_code == 0 and "Duisburg" in result.output
     result = runner.invoke(app, ["report", "synergies", "--organisation", "verein-y"])
