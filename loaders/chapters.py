@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from loaders.errors import InputError
 from loaders.models import CleanText
+from loaders.reference import read_yaml
 
 __all__ = [
     "CATEGORIES_FILE",
@@ -64,7 +63,7 @@ class Chapter:
 def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
     """The fields of action with their heading patterns, validated."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
         categories = tuple(
             Category(
                 id=int(item["id"]),
@@ -74,7 +73,7 @@ def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
             )
             for item in raw
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+    except (KeyError, TypeError, ValueError, re.error) as exc:
         raise InputError(str(path), f"invalid categories file: {exc}") from exc
     if not categories or len({c.id for c in categories}) != len(categories):
         raise InputError(str(path), "categories must be a non-empty list with unique ids")

@@ -33,7 +33,7 @@ def _progress() -> Progress:
 
 
 def _report_failures(report: LoadReport) -> None:
-    for path, problem in report.failed:
+    for _path, problem in report.failed:
         err.print(f"[red]Fehler:[/red] {problem}", highlight=False, soft_wrap=True)
 
 

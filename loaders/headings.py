@@ -20,15 +20,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from loaders.chapters import continues_sentence, heading_key, page_starts
+from loaders.errors import InputError
 from loaders.models import CleanText
+from loaders.reference import read_yaml
 
 __all__ = [
     "BULLETS",
     "Heading",
     "find_partner_headings",
     "initials",
+    "load_organisation_words",
     "name_keys",
     "names_any",
     "paragraphs",
@@ -40,14 +44,22 @@ _FUNCTION_WORDS = frozenset(
     "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
 )
 _LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KG|eG|AöR|KdöR)(?=\s|$)")
-_ORG_ENDINGS = tuple(  # head words that organisation names end with
-    "stadt kreis gemeinde regierung ministerium amt center agentur polizei präsidium "
-    "verband verbund verein stiftung kammer kammertag städtetag landtag ihk hwk dgb "
-    "universität hochschule schule akademie rundfunk forum bund caritas diakonie "
-    "paritätische awo drk rat zentrum institut klinik kliniken bahn sparkasse werk werke "
-    "gesellschaft region unternehmer büro behörde netzwerk gewerkschaft genossenschaft "
-    "senat bank versicherung gruppe".split()
-)
+ORGANISATION_WORDS_FILE = Path(__file__).with_name("reference") / "organisation_words.yaml"
+
+
+def load_organisation_words(path: Path = ORGANISATION_WORDS_FILE) -> tuple[str, ...]:
+    """Head words that organisation names end with, validated (reference data, not code)."""
+    try:
+        raw = read_yaml(path)
+        words = tuple(raw["endings"])
+    except (KeyError, TypeError) as exc:
+        raise InputError(str(path), f"invalid organisation words file: {exc}") from exc
+    if not words or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+        raise InputError(str(path), "endings must be a non-empty list of lower-case words")
+    return words
+
+
+_ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
 _ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")

@@ -13,6 +13,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from loaders.links_context import AGENT as _AGENT
+from loaders.links_context import BACK_REACH as _BACK_REACH
+from loaders.links_context import SUBJECT_REACH as _SUBJECT_REACH
+from loaders.links_context import (
+    initiative_events,
+    initiative_organisers,
+    organised_back,
+    reference_links,
+)
 from loaders.models import Block, Link
 from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
@@ -22,20 +31,21 @@ __all__ = ["find_links"]
 
 _EVIDENCE_CHARS = 220
 _COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
-_SUBJECT_REACH = 40  # a subject named this close to the sentence start replaces the default
 _NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
 _NOT_PROJECTS = frozenset({"Gesetz", "Charta", "Foerderprogramm"})
 _FUNDER_REACH = 60  # a funder is named right after "gefördert von", not a clause later
 _OCCASION_REACH = 30
 _MAX_SIGNERS = 4
-_AGENT = re.compile(r"(?:\bvom|\bvon\s+de[rmn]|\bdurch\s+d(?:en|ie|as))\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?:durch|von|vom)$|^Träger", re.IGNORECASE)
 _MOTTO = re.compile(r"Motto\b")
-_OWNER = re.compile(r"(?<=\w)\s+(?:der|des)\s+$")  # "Projekt X der Y": Y owns X
+_OWNER = re.compile(r"(?<=[\w“”\"])\s+(?:der|des)\s+$")  # "Projekt X der Y": Y owns X
 _ANAPHOR = re.compile(
     r"\b(?:dies\w*|das|unser\w*)\s+(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
     re.IGNORECASE,
 )
+_BETWEEN = re.compile(r"(?:zwischen|von)$")
+# "Die Stadt X und der Verein Y kooperieren": the partners are named before a reciprocal verb
+_RECIPROCAL = re.compile(r"^(?:kooperier|arbeite\w*\s+.{0,40}zusammen)", re.IGNORECASE)
 
 
 def _cues(reference: Reference) -> dict[str, re.Pattern[str]]:
@@ -93,7 +103,9 @@ def find_links(
     sentences = [
         s for a, z in zip(edges, edges[1:], strict=False) for s in split_sentences(stream, a, z)
     ]
+    initiatives = initiative_organisers(reference)
     previous_programme: str | None = None  # the project "dieses Projekt" points back to
+    previous_end = 0
     for sentence in sentences:
         lo = bisect_left(starts, sentence.start)
         hi = bisect_left(starts, sentence.end)
@@ -105,6 +117,9 @@ def find_links(
         in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
         default = resolved.block_partners[at] if in_block else resolved.subject
         found = {t: p.search(sentence.text) for t, p in cues.items()}
+        initiative_events(out, inside, entities, initiatives, sentence.text)
+        if sentence.start - previous_end <= _BACK_REACH:
+            organised_back(out, sentence, inside, entities, found, default, previous_programme)
         _sentence_links(
             out,
             entities,
@@ -116,17 +131,20 @@ def find_links(
             in_block,
             previous_programme,
         )
-        programmes_here = [k for _, k, _ in inside if entities[k].kind == "programme"]
-        previous_programme = next(
-            (k for k in reversed(programmes_here) if entities[k].type not in _NOT_PROJECTS),
-            previous_programme,
-        )
+        projects = [
+            k
+            for _, k, _ in inside
+            if entities[k].kind == "programme" and entities[k].type not in _NOT_PROJECTS
+        ]
+        last = projects[-1] if projects else None
+        if last is not None:
+            previous_programme, previous_end = last, sentence.end
     for key, entity in entities.items():
         if entity.parent_key and entity.lines:
             out.add(key, entity.parent_key, "PART_OF", min(entity.lines), entity.canonical)
         if project_key and entity.listed and entity.kind == "org":
             out.add(key, project_key, "PARTICIPATES_IN", min(entity.lines), entity.canonical)
-    _reference_links(out, entities, reference)
+    reference_links(out, entities, reference)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
 
 
@@ -163,8 +181,15 @@ def _sentence_links(
     coop = found.get("COOPERATES_WITH")
     if coop is not None:
         subject = subject_before(coop.start())
-        for pos, key, line in orgs:
-            if pos > coop.start() and subject is not None:
+        after = [(k, ln) for p, k, ln in orgs if p > coop.start()]
+        if _BETWEEN.search(coop.group()) and after:  # "in Kooperation zwischen X und Y"
+            subject = subject or after[0][0]
+        before = [(k, ln) for p, k, ln in orgs if p < coop.start()]
+        if _RECIPROCAL.match(coop.group()) and len(before) > 1:  # "X und Y kooperieren"
+            after += before[1:]
+            subject = before[0][0]
+        for key, line in after:
+            if subject is not None:
                 out.add(subject, key, "COOPERATES_WITH", line, text)
     funded = found.get("FUNDED_BY")
     if funded is not None:
@@ -216,7 +241,9 @@ def _programme_links(
                 out.add(subject, key, "PARTICIPATES_IN", line, text)
             continue
         if organised is not None or own or key in mottos:
-            organiser = _agent_after(text, orgs, pos, organised) or subject_before(pos)
+            # a funding programme belongs to its funder, never to "X der Y" in a sentence
+            owner_ok = kind != "Foerderprogramm"
+            organiser = _agent_after(text, orgs, pos, organised, owner_ok) or subject_before(pos)
             if organiser is not None:
                 out.add(key, organiser, "ORGANISED_BY", line, text)
             continue
@@ -225,7 +252,7 @@ def _programme_links(
             out.add(subject, key, "PARTICIPATES_IN", line, text)
 
 
-def _agent_after(text, orgs, pos, organised) -> str | None:
+def _agent_after(text, orgs, pos, organised, owner_ok=True) -> str | None:
     """The organiser named after the programme in a passive clause ("durchgeführt von X",
     "Träger ist X", "X wird vom Verein Y organisiert")."""
     if organised is None:
@@ -237,7 +264,7 @@ def _agent_after(text, orgs, pos, organised) -> str | None:
     agents = [
         k
         for p, k, _ in orgs
-        if p > pos and (_AGENT.search(text, 0, p) or _OWNER.search(text, 0, p))
+        if p > pos and (_AGENT.search(text, 0, p) or (owner_ok and _OWNER.search(text, 0, p)))
     ]
     return agents[0] if agents else None
 
@@ -254,26 +281,3 @@ def _signed(out, key, line, text, orgs, signed, subject_before) -> None:
         return
     for _, org, org_line in orgs[:_MAX_SIGNERS]:
         out.add(org, key, "SIGNED", org_line, text)
-
-
-def _reference_links(out: _Collector, entities: dict[str, Entity], reference: Reference) -> None:
-    """Organisers and parents the reference data knows, when both ends are in the document.
-
-    A parent counts only for a unit of the same type (the KfI is a Dezernat of its
-    Bezirksregierung); a ministry is not reported as part of the Landesregierung."""
-    by_ref = {e.ref_id: k for k, e in entities.items() if e.ref_id}
-    for org in reference.organisations:
-        if org.parent and org.id in by_ref and org.parent in by_ref:
-            child, parent = entities[by_ref[org.id]], entities[by_ref[org.parent]]
-            if child.kind == parent.kind == "org" and child.type == parent.type and child.lines:
-                out.add(child.key, parent.key, "PART_OF", min(child.lines), child.canonical)
-    for programme in reference.programmes:
-        if programme.organised_by and programme.id in by_ref and programme.organised_by in by_ref:
-            key = by_ref[programme.id]
-            out.add(
-                key,
-                by_ref[programme.organised_by],
-                "ORGANISED_BY",
-                min(entities[key].lines, default=0),
-                entities[key].canonical,
-            )

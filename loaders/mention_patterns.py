@@ -127,7 +127,7 @@ _UNIT_WORDS = (
 )
 
 _PROGRAMME_CUES: list[tuple[str, str]] = [
-    (r"\w*[Pp]rojekt(?:es|s|e)?", "Projekt"),
+    (r"\w*[Pp]rojekt(?:es|s|en|e)?", "Projekt"),
     (r"\w*[Pp]rogramm(?:es|s)?", "Foerderprogramm"),
     (r"\w*[Kk]ampagnen?", "Kampagne"),
     (r"Motto", "Kampagne"),
@@ -163,7 +163,7 @@ _PROGRAMME_QUOTED_RE = [
 _PROGRAMME_PLAIN_RE = re.compile(
     rf"\b(?:Projekt(?:es|s|en)?|Pilotprojekt(?:es|s)?|Modellprojekt(?:es|s)?|Landesprogramm(?:s|es)?|"
     rf"Bundesprogramm(?:s|es)?|Förderprogramm(?:s|es)?|Kampagne|Netzwerkplattform|Berufsmesse|"
-    rf"Masterplan)\s+{_NOT_PLACE}(?!Die\b|Der\b|Das\b)({_PROGRAMME_NAME})"
+    rf"Masterplan|\w*[Ww]erkstatt)\s+{_NOT_PLACE}(?!Die\b|Der\b|Das\b)({_PROGRAMME_NAME})"
 )
 # "3. Interkommunales Forum Integration", "5. Deutscher Diversity-Tag": a numbered event
 _NUMBERED_EVENT_RE = re.compile(
@@ -244,7 +244,7 @@ def find_pattern_mentions(text: str) -> list[Mention]:
     for m in _PROGRAMME_PLAIN_RE.finditer(text):
         cue = re.sub(r"(?:es|s)$", "", m.group().split()[0])
         name = clean_name(m.group(1))
-        if cue == "Masterplan":
+        if cue == "Masterplan" or cue.lower().endswith("werkstatt"):  # the cue is in the name
             name = f"{cue} {name}"
         if len(name) >= 3:
             kind = _PROGRAMME_KIND_OF.get(cue, "Projekt")

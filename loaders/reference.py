@@ -24,6 +24,7 @@ from loaders.errors import InputError
 from loaders.models import LINK_TYPES, ORG_TYPES, PROGRAMME_KINDS
 
 __all__ = [
+    "read_yaml",
     "REFERENCE_DIR",
     "OrganisationRef",
     "ProgrammeRef",
@@ -101,9 +102,14 @@ class Reference(BaseModel):
         return {p.id: p for p in self.programmes}[ref_id]
 
 
-def _read_yaml(path: Path) -> Any:
+# libyaml's loader when present: the reference files are read on every start
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file's data; a missing or malformed file is an InputError naming it."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError as exc:
         raise InputError(str(path), "reference file is missing") from exc
     except yaml.YAMLError as exc:
@@ -114,7 +120,7 @@ def _read_yaml(path: Path) -> Any:
 
 
 def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, list):
         raise InputError(str(path), "expected a list of entries")
     items = []
@@ -140,7 +146,7 @@ CUE_CLASSES = ("OWN_PROJECT", "TAKES_PART", "OCCASION")
 
 
 def _validate_cues(path: Path) -> dict[str, tuple[str, ...]]:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise InputError(str(path), "expected a mapping from link type to cue list")
     cues: dict[str, tuple[str, ...]] = {}
@@ -174,7 +180,9 @@ def load_reference(directory: Path | str | None = None) -> Reference:
     _check_parents(orgs_path, orgs)
     programmes_path = base / "programmes.yaml"
     programmes = _validate_list(programmes_path, ProgrammeRef)
-    known = {o.id for o in orgs}
+    # an initiative may run its own events (the Charta der Vielfalt its Diversity-Tag), so
+    # an organiser is an organisation or another programme
+    known = {o.id for o in orgs} | {p.id for p in programmes}
     for programme in programmes:
         if programme.organised_by is not None and programme.organised_by not in known:
             raise InputError(

@@ -22,21 +22,33 @@ from queries.report_render import FORMATS, render, write_report
 
 __all__ = ["register", "report_app"]
 
-report_app = typer.Typer(help="Auswertungen des Netzwerks (Zentralität, Synergien).",
-                         no_args_is_help=True)
+report_app = typer.Typer(
+    help="Auswertungen des Netzwerks (Zentralität, Synergien).", no_args_is_help=True
+)
 console = Console()
 
-LinkTypes = Annotated[list[str] | None, typer.Option(
-    "--link-type", help="nur diese Verbindungsarten (mehrfach möglich), z. B. COOPERATES_WITH")]
-Programmes = Annotated[list[str] | None, typer.Option(
-    "--programme", help="nur diese Programme (Kennung) und ihre Organisationen")]
-Fields = Annotated[list[int] | None, typer.Option(
-    "--field", help="nur Organisationen mit Maßnahmen in diesen Handlungsfeldern (1-6)")]
+LinkTypes = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--link-type", help="nur diese Verbindungsarten (mehrfach möglich), z. B. COOPERATES_WITH"
+    ),
+]
+Programmes = Annotated[
+    list[str] | None,
+    typer.Option("--programme", help="nur diese Programme (Kennung) und ihre Organisationen"),
+]
+Fields = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--field", help="nur Organisationen mit Maßnahmen in diesen Handlungsfeldern (1-6)"
+    ),
+]
 
 
 def _projection(link_types, programmes, fields):  # type: ignore[no-untyped-def]
-    return project(link_types=link_types or None, programmes=programmes or None,
-                   categories=fields or None)
+    return project(
+        link_types=link_types or None, programmes=programmes or None, categories=fields or None
+    )
 
 
 @report_app.command("centrality")
@@ -52,8 +64,9 @@ def centrality(
     """Zentralitätsbericht: zentrale Akteure, Broker, Gemeinschaften, Diagramme."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
-        raise InputError("--format", f"unknown report format {fmt!r}; allowed: "
-                         + ", ".join(FORMATS))
+        raise InputError(
+            "--format", f"unknown report format {fmt!r}; allowed: " + ", ".join(FORMATS)
+        )
     report = centrality_report(_projection(link_type, programme, field), seed=seed)
     if out is None:
         typer.echo(render(report, fmt, top=top))
@@ -64,8 +77,10 @@ def centrality(
 
 @report_app.command("synergies")
 def synergy_report(
-    organisation: Annotated[str | None, typer.Option(
-        help="Kennung der Organisation (ohne: die besten Paare im ganzen Netzwerk)")] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option(help="Kennung der Organisation (ohne: die besten Paare im ganzen Netzwerk)"),
+    ] = None,
     first: Annotated[int, typer.Option(min=1, help="Anzahl Vorschläge")] = 10,
 ) -> None:
     """Synergie-Vorschläge: Organisationen, die noch nicht kooperieren, aber gut passen.
@@ -82,8 +97,11 @@ def synergy_report(
     for i, s in enumerate(found, start=1):
         source = G.nodes[s.source_id].get("name", s.source_id)
         score = f"{s.score:.2f}".replace(".", ",")
-        console.print(f"\n{i}. {source} ({s.source_id}) ↔ {s.target_name} ({s.target_id}) "
-                      f"– {score} Punkte", highlight=False, soft_wrap=True)
+        console.print(
+            f"\n{i}. {source} ({s.source_id}) ↔ {s.target_name} ({s.target_id}) – {score} Punkte",
+            highlight=False,
+            soft_wrap=True,
+        )
         for reason in s.reasons:
             console.print(f"   • {reason}", highlight=False, soft_wrap=True)
 
@@ -97,8 +115,9 @@ def export(
 ) -> None:
     """Das Netzwerk (Organisationen, Programme, Verbindungen) als Datei exportieren."""
     if fmt.lower() not in EXPORT_FORMATS:
-        raise InputError("--format", f"unknown export format {fmt!r}; allowed: "
-                         + ", ".join(EXPORT_FORMATS))
+        raise InputError(
+            "--format", f"unknown export format {fmt!r}; allowed: " + ", ".join(EXPORT_FORMATS)
+        )
     G = _projection(link_type, programme, field)
     for path in export_graph(G, fmt, out):
         console.print(f"geschrieben: {path}")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 
 from loaders.chapters import Category, Chapter, find_chapters, load_categories, page_starts
+from loaders.columns import column_starts, reattach_continuations
 from loaders.headings import (
     BULLETS,
     Heading,
@@ -59,9 +60,11 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
     ]
     trailing = _headings_trail(text, chapters, by_chapter)
     owners: list[str | None] = [None] * len(text.lines)
+    parts = column_starts(text, pages, headings)
     for chapter, inside in zip(chapters, by_chapter, strict=True):
         if inside and trailing:
-            _assign_trailing(text, pages, chapter, inside, owners)
+            _assign_trailing(text, parts, chapter, inside, owners)
+            reattach_continuations(text, pages, chapter, inside, owners)
         elif inside:
             _assign_leading(chapter, inside, owners)
     blocks = _blocks(text, chapters, owners)
@@ -117,6 +120,12 @@ def _assign_trailing(
                 owners[i] = current
             pending, cursor = [], top[-1].last + 1
             stop = on_page[len(top)].first if len(top) < len(on_page) else last + 1
+            if (
+                len(top) == 1
+                and len(on_page) == 2
+                and not _filled(text, on_page[1].last + 1, last + 1)
+            ):
+                stop = _continuation_end(text, top[0].name, cursor, on_page[1])
             _share(text, top, range(cursor, stop), owners)
             below = _filled(text, cursor, stop)
             for h in top:

@@ -57,8 +57,9 @@ def export_graph(G: nx.Graph, fmt: str, out: Path) -> list[Path]:
     """Write ``G`` in format ``fmt`` to ``out``; returns the files written."""
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
-        raise InputError("format", f"unknown export format {fmt!r}; allowed: "
-                         + ", ".join(EXPORT_FORMATS))
+        raise InputError(
+            "format", f"unknown export format {fmt!r}; allowed: " + ", ".join(EXPORT_FORMATS)
+        )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "graphml":
@@ -75,6 +76,11 @@ def export_graph(G: nx.Graph, fmt: str, out: Path) -> list[Path]:
             written = _write_csv(G, out)
     except OSError as exc:
         raise InputError(str(out), f"cannot write the export: {exc.strerror or exc}") from exc
-    log.info("exported %d nodes, %d edges as %s to %s", G.number_of_nodes(),
-             G.number_of_edges(), fmt, out)
+    log.info(
+        "exported %d nodes, %d edges as %s to %s",
+        G.number_of_nodes(),
+        G.number_of_edges(),
+        fmt,
+        out,
+    )
     return written

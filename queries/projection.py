@@ -85,9 +85,7 @@ def link_types_of(G: nx.Graph, u: str, v: str) -> frozenset[str]:
     return frozenset(t for t in types.split(",") if t)
 
 
-def from_rows(
-    nodes: Iterable[Mapping[str, Any]], links: Iterable[Mapping[str, Any]]
-) -> nx.Graph:
+def from_rows(nodes: Iterable[Mapping[str, Any]], links: Iterable[Mapping[str, Any]]) -> nx.Graph:
     """Build the projection from node and link rows (as :func:`project` reads them)."""
     G = nx.Graph()
     for row in nodes:

@@ -88,14 +88,17 @@ def links_for(
     keys = list(keys)
     params = [{"id": q.id, "types": list(q.types), "other_label": q.other_label,
                "outgoing": q.outgoing, "limit": q.limit} for q in keys]
-    out: dict[LinkQuery, list[LinkRow]] = defaultdict(list)
-    for r in db.read(_LINKS_FOR, settings, keys=params):
-        key = keys[r["k"]]
-        other = entity_from(r["other_label"], r["other_id"], r["other_name"], r["other_type"],
-                            r["other_aliases"])
-        ev = evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"])
-        out[key].append(LinkRow(key.id, r["type"], r["outgoing"], other, ev))
-    return dict(out)
+    out: dict[LinkQuery, list[LinkRow]] = {}
+    for row in db.read(_LINKS_FOR, settings, keys=params):
+        key = keys[row["k"]]
+        out[key] = [
+            LinkRow(key.id, r["type"], r["outgoing"],
+                    entity_from(r["other_label"], r["other_id"], r["other_name"],
+                                r["other_type"], r["other_aliases"]),
+                    evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"]))
+            for r in row["links"]
+        ]
+    return out
 
 
 def measures_of(

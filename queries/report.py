@@ -72,8 +72,14 @@ class CentralityReport:
         return {a.id: a.name for a in self.actors}
 
 
-def centrality_report(G: nx.Graph, *, weight: str | None = "weight", seed: int = 0,
-                      k: int | None = None, first_brokers: int = 20) -> CentralityReport:
+def centrality_report(
+    G: nx.Graph,
+    *,
+    weight: str | None = "weight",
+    seed: int = 0,
+    k: int | None = None,
+    first_brokers: int = 20,
+) -> CentralityReport:
     """Compute every measure of the report for ``G`` (no I/O; seeded).
 
     ``weight`` is the edge strength used by weighted degree, PageRank, eigenvector and
@@ -100,19 +106,33 @@ def centrality_report(G: nx.Graph, *, weight: str | None = "weight", seed: int =
     brk = timed("brokers", brokers, G, parts=parts, weight=w, first=first_brokers)
     member = membership(parts)
     actors = [
-        ActorRow(id=str(v), name=str(data.get("name", v)),
-                 label=str(data.get("label", "Organisation")), degree=deg[v],
-                 weighted_degree=round(wdeg[v], 4), betweenness=btw.values.get(v, 0.0),
-                 betweenness_se=btw.stderr.get(v, 0.0), pagerank=pr.get(v, 0.0),
-                 eigenvector=eig.get(v, 0.0), closeness=clo.get(v, 0.0),
-                 community=member.get(v, -1) + 1, participation=pc.get(v, 0.0))
+        ActorRow(
+            id=str(v),
+            name=str(data.get("name", v)),
+            label=str(data.get("label", "Organisation")),
+            degree=deg[v],
+            weighted_degree=round(wdeg[v], 4),
+            betweenness=btw.values.get(v, 0.0),
+            betweenness_se=btw.stderr.get(v, 0.0),
+            pagerank=pr.get(v, 0.0),
+            eigenvector=eig.get(v, 0.0),
+            closeness=clo.get(v, 0.0),
+            community=member.get(v, -1) + 1,
+            participation=pc.get(v, 0.0),
+        )
         for v, data in G.nodes(data=True)
     ]
     actors.sort(key=lambda a: (-a.pagerank, -a.degree, a.id))
     return CentralityReport(
-        nodes=G.number_of_nodes(), edges=G.number_of_edges(), actors=actors, brokers=brk,
-        communities=parts, betweenness_pivots=btw.pivots, betweenness_exact=btw.exact,
-        timings=timings, created=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        nodes=G.number_of_nodes(),
+        edges=G.number_of_edges(),
+        actors=actors,
+        brokers=brk,
+        communities=parts,
+        betweenness_pivots=btw.pivots,
+        betweenness_exact=btw.exact,
+        timings=timings,
+        created=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
 
 

@@ -8,6 +8,7 @@ graph is what it reads from a loaded corpus. Rows are written in UNWIND batches.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -84,7 +85,12 @@ def write_sample_graph(
     for name in ("organisations", "programmes", "documents", "links", "measures", "mentions"):
         rows = getattr(graph, name)
         stmt = _STATEMENTS["new_links" if name == "links" and links_are_new else name]
+        t0 = time.perf_counter()
         for i, batch in enumerate(_batches(rows, batch_size)):
             db.write(stmt, settings, rows=batch)
             if i % 20 == 19:
                 log.info("%s: %d rows written", name, (i + 1) * batch_size)
+        if rows:
+            secs = time.perf_counter() - t0
+            log.info("%s: %d rows in %.1f s (%.0f rows/s)", name, len(rows), secs,
+                     len(rows) / max(secs, 1e-9))

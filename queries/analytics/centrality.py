@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as spla
 
 from ._paths import adjacency, pivot_sums
@@ -111,8 +112,9 @@ def path_measures(
     n, k = G.number_of_nodes(), _pivots(G, k)
     if n < 3 or k == n or weight is not None:
         sample = None if k == n or n < 3 else k
-        values = nx.betweenness_centrality(G, k=sample, normalized=True,
-                                           weight=_distance(weight), seed=seed)
+        values = nx.betweenness_centrality(
+            G, k=sample, normalized=True, weight=_distance(weight), seed=seed
+        )
         close = nx.closeness_centrality(G, distance=_distance(weight))
         est = BetweennessEstimate(_rounded(values), dict.fromkeys(G, 0.0), k, sample is None)
         return est, _rounded(close)
@@ -127,8 +129,12 @@ def path_measures(
     with np.errstate(divide="ignore", invalid="ignore"):
         reach = sums.reached * n / k
         close = np.where(sums.dist > 0, (reach / (n - 1)) * (sums.reached / sums.dist), 0.0)
-    est = BetweennessEstimate(_rounded(dict(zip(adj.nodes, values, strict=True))),
-                              _rounded(dict(zip(adj.nodes, se, strict=True))), k, False)
+    est = BetweennessEstimate(
+        _rounded(dict(zip(adj.nodes, values, strict=True))),
+        _rounded(dict(zip(adj.nodes, se, strict=True))),
+        k,
+        False,
+    )
     return est, _rounded(dict(zip(adj.nodes, close, strict=True)))
 
 
@@ -145,14 +151,16 @@ def betweenness_estimate(
     return path_measures(G, weight=weight, seed=seed, k=k)[0]
 
 
-def betweenness(G: nx.Graph, *, weight: str | None = None, seed: int = 0,
-                k: int | None = None) -> dict:
+def betweenness(
+    G: nx.Graph, *, weight: str | None = None, seed: int = 0, k: int | None = None
+) -> dict:
     """Normalised betweenness: the share of shortest paths that run through a node."""
     return betweenness_estimate(G, weight=weight, seed=seed, k=k).values
 
 
-def closeness(G: nx.Graph, *, weight: str | None = None, seed: int = 0,
-              k: int | None = None) -> dict:
+def closeness(
+    G: nx.Graph, *, weight: str | None = None, seed: int = 0, k: int | None = None
+) -> dict:
     """Closeness (Wasserman-Faust form, so it also works on disconnected graphs).
 
     Exact up to :data:`EXACT_LIMIT` nodes; above, distances from ``k`` pivots estimate
@@ -161,8 +169,15 @@ def closeness(G: nx.Graph, *, weight: str | None = None, seed: int = 0,
     return path_measures(G, weight=weight, seed=seed, k=k)[1]
 
 
-def pagerank(G: nx.Graph, *, weight: str | None = None, seed: int = 0,
-             alpha: float = 0.85, tol: float = 1e-6, max_iter: int = 1000) -> dict:
+def pagerank(
+    G: nx.Graph,
+    *,
+    weight: str | None = None,
+    seed: int = 0,
+    alpha: float = 0.85,
+    tol: float = 1e-6,
+    max_iter: int = 1000,
+) -> dict:
     """PageRank by power iteration on the scipy sparse matrix (as networkx does).
 
     Dangling nodes spread their rank uniformly; the iteration stops when the L1 change
@@ -205,8 +220,11 @@ def _principal(M: sp.csr_array) -> np.ndarray:
             vec = vecs[:, 0]
         except spla.ArpackNoConvergence as exc:
             log.warning("eigenvector centrality: ARPACK did not converge, using degrees")
-            vec = np.asarray(M.sum(axis=1)).ravel() if exc.eigenvectors.size == 0 else (
-                exc.eigenvectors[:, 0])
+            vec = (
+                np.asarray(M.sum(axis=1)).ravel()
+                if exc.eigenvectors.size == 0
+                else (exc.eigenvectors[:, 0])
+            )
     vec = np.abs(vec)
     norm = np.linalg.norm(vec)
     return vec / norm if norm else np.full(size, 1 / math.sqrt(size))
@@ -227,13 +245,14 @@ def eigenvector(G: nx.Graph, *, weight: str | None = None, seed: int = 0) -> dic
     if n == 0:
         return {}
     adj = adjacency(G, weight)
-    index = {v: i for i, v in enumerate(adj.nodes)}
     out = np.zeros(n)
-    for comp in nx.connected_components(G):
-        if len(comp) == 1:
+    count, labels = csgraph.connected_components(adj.matrix, directed=False)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(count + 1))
+    for comp in range(count):
+        idx = order[bounds[comp] : bounds[comp + 1]]
+        if len(idx) == 1:
             continue
-        idx = np.fromiter((index[v] for v in comp), dtype=np.int64)
-        idx.sort()
-        sub = adj.matrix[idx][:, idx].tocsr()
-        out[idx] = _principal(sub) * math.sqrt(len(comp) / n)
+        sub = adj.matrix if count == 1 else adj.matrix[idx][:, idx].tocsr()
+        out[idx] = _principal(sub) * math.sqrt(len(idx) / n)
     return _rounded(dict(zip(adj.nodes, out, strict=True)))

@@ -31,8 +31,9 @@ __all__ = ["communities", "membership", "participation", "brokers", "Broker"]
 log = logging.getLogger(__name__)
 
 
-def communities(G: nx.Graph, *, weight: str | None = None, seed: int = 0,
-                resolution: float = 1.0) -> list[list]:
+def communities(
+    G: nx.Graph, *, weight: str | None = None, seed: int = 0, resolution: float = 1.0
+) -> list[list]:
     """Louvain communities, largest first, each sorted; isolated nodes are their own.
 
     Seeded, so the same graph gives the same partition. Uses python-igraph's C
@@ -44,14 +45,14 @@ def communities(G: nx.Graph, *, weight: str | None = None, seed: int = 0,
     if G.number_of_edges() > 50_000:
         found = _igraph_louvain(G, weight, seed, resolution)
     if found is None:
-        found = nx.community.louvain_communities(G, weight=weight, seed=seed,
-                                                 resolution=resolution)
+        found = nx.community.louvain_communities(G, weight=weight, seed=seed, resolution=resolution)
     parts = [sorted(c, key=str) for c in found]
     return sorted(parts, key=lambda c: (-len(c), str(c[0])))
 
 
-def _igraph_louvain(G: nx.Graph, weight: str | None, seed: int,
-                    resolution: float) -> list[list] | None:
+def _igraph_louvain(
+    G: nx.Graph, weight: str | None, seed: int, resolution: float
+) -> list[list] | None:
     try:
         import igraph as ig
     except ImportError:
@@ -61,8 +62,7 @@ def _igraph_louvain(G: nx.Graph, weight: str | None, seed: int,
     adj = adjacency(G, weight)
     upper = sp.triu(adj.matrix, k=1).tocoo()
     nodes = adj.nodes
-    g = ig.Graph(n=len(nodes), edges=list(zip(upper.row.tolist(), upper.col.tolist(),
-                                                strict=True)))
+    g = ig.Graph(n=len(nodes), edges=list(zip(upper.row.tolist(), upper.col.tolist(), strict=True)))
     weights = upper.data.tolist() if weight else None
     ig.set_random_number_generator(random.Random(seed))
     try:
@@ -92,8 +92,7 @@ def _per_community(G: nx.Graph, parts: Sequence[Iterable], weight: str | None):
     return adj.nodes, (adj.matrix @ onehot).tocsr()
 
 
-def participation(G: nx.Graph, parts: Sequence[Iterable], *,
-                  weight: str | None = None) -> dict:
+def participation(G: nx.Graph, parts: Sequence[Iterable], *, weight: str | None = None) -> dict:
     """Participation coefficient of every node for the given communities."""
     if G.number_of_nodes() == 0:
         return {}
@@ -117,8 +116,14 @@ class Broker:
     degree: int
 
 
-def brokers(G: nx.Graph, *, parts: Sequence[Iterable] | None = None,
-            weight: str | None = None, seed: int = 0, first: int = 20) -> list[Broker]:
+def brokers(
+    G: nx.Graph,
+    *,
+    parts: Sequence[Iterable] | None = None,
+    weight: str | None = None,
+    seed: int = 0,
+    first: int = 20,
+) -> list[Broker]:
     """Organisations ranked as brokers: participation coefficient, then the number of
     distinct communities among their neighbours, then degree.
 
@@ -141,19 +146,25 @@ def brokers(G: nx.Graph, *, parts: Sequence[Iterable] | None = None,
     with np.errstate(divide="ignore", invalid="ignore"):
         pc = np.round(np.where(total > 0, 1.0 - squares / (total * total), 0.0), 4)
     labels = [G.nodes[v].get("label", "Organisation") for v in nodes]
-    is_programme = np.fromiter((lab == "Programme" for lab in labels), dtype=float,
-                               count=len(nodes))
+    is_programme = np.fromiter(
+        (lab == "Programme" for lab in labels), dtype=float, count=len(nodes)
+    )
     structure = adjacency(G).matrix
     programmes = structure @ is_programme
     degrees = np.diff(structure.indptr)
-    is_org = np.fromiter((lab == "Organisation" for lab in labels), dtype=bool,
-                         count=len(nodes))
+    is_org = np.fromiter((lab == "Organisation" for lab in labels), dtype=bool, count=len(nodes))
     chosen = np.flatnonzero((spread >= 2) & is_org)
     if len(chosen) > first > 0:  # only the best can make the list: build just those
         chosen = chosen[pc[chosen] >= np.sort(pc[chosen])[-first]]
     found = [
-        Broker(str(nodes[i]), str(G.nodes[nodes[i]].get("name", nodes[i])), float(pc[i]),
-               int(spread[i]), int(programmes[i]), int(degrees[i]))
+        Broker(
+            str(nodes[i]),
+            str(G.nodes[nodes[i]].get("name", nodes[i])),
+            float(pc[i]),
+            int(spread[i]),
+            int(programmes[i]),
+            int(degrees[i]),
+        )
         for i in chosen
     ]
     found.sort(key=lambda b: (-b.participation, -b.communities, -b.degree, b.id))

@@ -20,20 +20,49 @@ import re
 __all__ = ["region_of"]
 
 _PREFIXES = (
-    "Stadt", "Stadtverwaltung", "Kreis", "Kreisverwaltung", "Landkreis", "Städteregion",
-    "Rhein-Kreis", "Jobcenter", "Polizeipräsidium", "Kreispolizeibehörde", "Bezirksregierung",
-    "Kommunales Integrationszentrum", "Kommunales Integrationszentrum im Kreis",
-    "Integrationsrat", "Ausländerbehörde", "Volkshochschule", "VHS", "Agentur für Arbeit",
-    "Stadtwerke", "Sparkasse", "Feuerwehr", "Berufsfeuerwehr", "Caritasverband für",
-    "Caritasverband", "Diakonie", "Diakonisches Werk", "AWO", "Stadtsportbund",
-    "Kreissportbund", "Bürgermeister der Stadt", "Oberbürgermeister der Stadt",
+    "Stadt",
+    "Stadtverwaltung",
+    "Kreis",
+    "Kreisverwaltung",
+    "Landkreis",
+    "Städteregion",
+    "Rhein-Kreis",
+    "Jobcenter",
+    "Polizeipräsidium",
+    "Kreispolizeibehörde",
+    "Bezirksregierung",
+    "Kommunales Integrationszentrum",
+    "Kommunales Integrationszentrum im Kreis",
+    "Integrationsrat",
+    "Ausländerbehörde",
+    "Volkshochschule",
+    "VHS",
+    "Agentur für Arbeit",
+    "Stadtwerke",
+    "Sparkasse",
+    "Feuerwehr",
+    "Berufsfeuerwehr",
+    "Caritasverband für",
+    "Caritasverband",
+    "Diakonie",
+    "Diakonisches Werk",
+    "AWO",
+    "Stadtsportbund",
+    "Kreissportbund",
+    "Bürgermeister der Stadt",
+    "Oberbürgermeister der Stadt",
 )
 _LINK = r"(?:\s+(?:der|des|für|im|in)\s+(?:Stadt|Kreises|Kreis|den Kreis|die Stadt))?"
 _WORD = r"[A-ZÄÖÜ][\wäöüß]+"
 _PLACE = rf"(?P<place>{_WORD}(?:-{_WORD})*(?:\s(?:an der|am|im|in der)\s{_WORD})?)"
 _PATTERN = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")"
-    + _LINK + r"\s+" + _PLACE + r"\s*$"
+    r"^(?:"
+    + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
+    + r")"
+    + _LINK
+    + r"\s+"
+    + _PLACE
+    + r"\s*$"
 )
 _NOT_PLACES = {"Integration", "Kultur", "Bildung", "Arbeit", "Jugend", "Vielfalt"}
 

@@ -51,9 +51,16 @@ def _link_rows(links: Iterable[tuple]) -> list[dict]:
         if kind == RelType.COOPERATES_WITH and target < source:
             source, target = target, source
         for k in range(count):
-            rows.append({"source": source, "type": kind, "target": target,
-                         "doc": "sample", "line": i * 100 + k + 1,
-                         "quote": f"{source} {kind} {target}"})
+            rows.append(
+                {
+                    "source": source,
+                    "type": kind,
+                    "target": target,
+                    "doc": "sample",
+                    "line": i * 100 + k + 1,
+                    "quote": f"{source} {kind} {target}",
+                }
+            )
     return rows
 
 
@@ -63,8 +70,15 @@ def write_sample_graph(sample: SampleGraph, settings: Settings | None = None) ->
     progs = [{"id": i, "name": n, "type": None, "kind": k} for i, n, k in sample.programmes]
     links = _link_rows(sample.links)
     measures = [
-        {"id": f"sample-{org}-{j}", "org_id": org, "title": f"Maßnahme {j}", "type": mtype,
-         "category": cat, "doc": "sample", "line": j + 1}
+        {
+            "id": f"sample-{org}-{j}",
+            "org_id": org,
+            "title": f"Maßnahme {j}",
+            "type": mtype,
+            "category": cat,
+            "doc": "sample",
+            "line": j + 1,
+        }
         for j, (org, cat, mtype) in enumerate(sample.measures)
     ]
 

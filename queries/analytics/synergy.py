@@ -90,8 +90,11 @@ class _Index:
             for n in G[o]:
                 types = link_types_of(G, o, n)
                 if G.nodes[n].get("label") == PROGRAMME and types & _MEMBERSHIP:
-                    self.members[o][n] = "SIGNED" if types == {"SIGNED"} else (
-                        "PARTICIPATES_IN" if "SIGNED" not in types else "BOTH")
+                    self.members[o][n] = (
+                        "SIGNED"
+                        if types == {"SIGNED"}
+                        else ("PARTICIPATES_IN" if "SIGNED" not in types else "BOTH")
+                    )
                 elif G.nodes[n].get("label") == ORGANISATION:
                     self.linked[o].add(n)
                     if "COOPERATES_WITH" in types:
@@ -99,13 +102,17 @@ class _Index:
         self.region = {o: region_of(G.nodes[o].get("name", "")) for o in self.orgs}
 
 
-def _suggest(ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str, b: str
-             ) -> SynergySuggestion | None:
+def _suggest(
+    ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str, b: str
+) -> SynergySuggestion | None:
     G, score, reasons = ix.G, 0.0, []
     for p in sorted(set(ix.members[a]) & set(ix.members[b]), key=lambda p: G.nodes[p]["name"]):
         kinds = {ix.members[a][p], ix.members[b][p]}
-        verb = "haben {} unterzeichnet" if kinds == {"SIGNED"} else (
-            "nehmen an {} teil" if kinds == {"PARTICIPATES_IN"} else "sind an {} beteiligt")
+        verb = (
+            "haben {} unterzeichnet"
+            if kinds == {"SIGNED"}
+            else ("nehmen an {} teil" if kinds == {"PARTICIPATES_IN"} else "sind an {} beteiligt")
+        )
         reasons.append("Beide " + verb.format(G.nodes[p]["name"]))
         score += WEIGHTS["programme"]
     common = sorted(ix.partners[a] & ix.partners[b])
@@ -118,17 +125,25 @@ def _suggest(ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str, b:
         score += WEIGHTS["profile"] * sim
         shared = [k for k in profiles[a] if k.startswith("feld:") and k in profiles[b]]
         fields = sorted(shared, key=lambda k: -(profiles[a][k] + profiles[b][k]))[:2]
-        text = " und ".join(f"„{CATEGORIES[int(k[5:])]}“" for k in fields if
-                            int(k[5:]) in CATEGORIES)
-        reasons.append(f"Ähnliche Maßnahmen (Ähnlichkeit {sim:.2f}".replace(".", ",")
-                       + (f"), v. a. im Handlungsfeld {text}" if text else ")"))
+        text = " und ".join(
+            f"„{CATEGORIES[int(k[5:])]}“" for k in fields if int(k[5:]) in CATEGORIES
+        )
+        reasons.append(
+            f"Ähnliche Maßnahmen (Ähnlichkeit {sim:.2f}".replace(".", ",")
+            + (f"), v. a. im Handlungsfeld {text}" if text else ")")
+        )
     if ix.region[a] and ix.region[a] == ix.region[b]:
         score += WEIGHTS["region"]
         reasons.append(f"Beide sind in {ix.region[a]} ansässig")
     if not reasons:
         return None
-    return SynergySuggestion(source_id=a, target_id=b, target_name=G.nodes[b].get("name", b),
-                             score=round(score, 4), reasons=tuple(reasons))
+    return SynergySuggestion(
+        source_id=a,
+        target_id=b,
+        target_name=G.nodes[b].get("name", b),
+        score=round(score, 4),
+        reasons=tuple(reasons),
+    )
 
 
 def _candidates(ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str) -> set[str]:
@@ -141,14 +156,22 @@ def _candidates(ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str)
     if ix.region[a]:
         out.update(o for o in ix.orgs if ix.region[o] == ix.region[a])
     if profiles.get(a):
-        out.update(o for o in ix.orgs if o in profiles and
-                   cosine(profiles[a], profiles[o]) >= MIN_SIMILARITY)
+        out.update(
+            o
+            for o in ix.orgs
+            if o in profiles and cosine(profiles[a], profiles[o]) >= MIN_SIMILARITY
+        )
     out.discard(a)
     return out - ix.linked[a]
 
 
-def synergies(G: nx.Graph, profiles: Mapping[str, Mapping[str, float]],
-              org_id: str | None = None, *, first: int = 10) -> list[SynergySuggestion]:
+def synergies(
+    G: nx.Graph,
+    profiles: Mapping[str, Mapping[str, float]],
+    org_id: str | None = None,
+    *,
+    first: int = 10,
+) -> list[SynergySuggestion]:
     """The ``first`` best-scoring unlinked organisation pairs, best first.
 
     With ``org_id``, pairs of that organisation (``source_id`` is always ``org_id``);
@@ -173,8 +196,9 @@ def synergies(G: nx.Graph, profiles: Mapping[str, Mapping[str, float]],
     return found[:first]
 
 
-def synergies_for(org_id: str, *, first: int = 10, settings: Settings | None = None
-                  ) -> list[SynergySuggestion]:
+def synergies_for(
+    org_id: str, *, first: int = 10, settings: Settings | None = None
+) -> list[SynergySuggestion]:
     """Synergy suggestions for one organisation, read from Neo4j (API, pages, CLI).
 
     Raises :class:`~queries.errors.NotFound` for an id that is no organisation.

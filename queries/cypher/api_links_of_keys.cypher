@@ -2,7 +2,8 @@
 // label at the other end and the stored direction narrow the links, and `limit` caps them per
 // key AFTER ordering by the other end's id, so `partners(first: 20)` of a hub with thousands
 // of partners ships 20 rows, not thousands. Ends are found through the id constraints.
-// A key without matches gives no row. Rows carry the key's position `k` in $keys.
+// One row per key that has links (fewer, larger records: the driver's per-record cost was a
+// third of its time), carrying the key's position `k` in $keys and the list of its links.
 // params: $keys: [{id: str, types: [str], other_label: str|null, outgoing: bool|null,
 //                  limit: int|null}]
 UNWIND range(0, size($keys) - 1) AS k
@@ -22,10 +23,10 @@ CALL (n, key) {
   UNWIND CASE WHEN key.limit IS NULL THEN found ELSE found[..key.limit] END AS pair
   RETURN pair[0] AS r, pair[1] AS m
 }
-RETURN k, type(r) AS type, startNode(r) = n AS outgoing,
-       m.id AS other_id,
-       CASE WHEN m:Organisation THEN 'Organisation' ELSE 'Programme' END AS other_label,
-       m.name AS other_name, coalesce(m.type, m.kind) AS other_type,
-       coalesce(m.aliases, []) AS other_aliases,
-       coalesce(r.ev_docs, []) AS docs, coalesce(r.ev_lines, []) AS lines,
-       coalesce(r.ev_pages, []) AS pages, coalesce(r.ev_quotes, []) AS quotes
+WITH k, collect({type: type(r), outgoing: startNode(r) = n, other_id: m.id,
+                 other_label: CASE WHEN m:Organisation THEN 'Organisation' ELSE 'Programme' END,
+                 other_name: m.name, other_type: coalesce(m.type, m.kind),
+                 other_aliases: coalesce(m.aliases, []),
+                 docs: coalesce(r.ev_docs, []), lines: coalesce(r.ev_lines, []),
+                 pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, [])}) AS links
+RETURN k, links

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from queries.analytics.sample import EXAMPLE, write_sample_graph
 from queries.analytics.synergy import synergies
 from queries.projection import measure_profiles, project
 from queries.settings import REPO_ROOT, Settings
@@ -21,11 +22,19 @@ pytestmark = pytest.mark.integration
 NOTEBOOKS = REPO_ROOT / "notebooks"
 
 
+@pytest.fixture()
+def synergy_graph(graph: Settings) -> Settings:
+    """A clean graph holding :data:`queries.analytics.sample.EXAMPLE`."""
+    write_sample_graph(EXAMPLE, graph)
+    return graph
+
+
 def run(name: str) -> dict[str, str]:
     """Execute a notebook in the venv's kernel; the control values of its last cell."""
     book = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = NotebookClient(book, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(REPO_ROOT)}})
+    client = NotebookClient(
+        book, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO_ROOT)}}
+    )
     km = client.kernel_manager_class(kernel_name="python3")
     km.kernel_spec.argv[0] = sys.executable  # this venv's python, not the first on PATH
     client.km = km

@@ -34,20 +34,33 @@ def test_report_centrality_formats(synergy_graph: Settings, tmp_path: Path) -> N
     assert runner.invoke(app, ["report", "centrality", "--out", str(out)]).exit_code == 0
     assert (tmp_path / "bericht-top10-pagerank.png").exists()
     out = tmp_path / "bericht.csv"
-    result = runner.invoke(app, ["report", "centrality", "--format", "csv", "--out", str(out),
-                                 "--link-type", "COOPERATES_WITH"])
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            "centrality",
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+            "--link-type",
+            "COOPERATES_WITH",
+        ],
+    )
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    assert {r["Kennung"] for r in rows} == set(project(synergy_graph,
-                                                       link_types=["COOPERATES_WITH"]))
+    assert {r["Kennung"] for r in rows} == set(
+        project(synergy_graph, link_types=["COOPERATES_WITH"])
+    )
 
 
 def test_report_synergies(synergy_graph: Settings) -> None:
     result = runner.invoke(app, ["report", "synergies", "--organisation", "stadt-duisburg"])
     assert result.exit_code == 0, result.output
     assert "1. Stadt Duisburg (stadt-duisburg) ↔ Jobcenter Duisburg (jobcenter-duisburg)" in (
-        result.output)
+        result.output
+    )
     assert "   • Beide haben Charta der Vielfalt unterzeichnet" in result.output
     result = runner.invoke(app, ["report", "synergies", "--first", "1"])
     assert result.exit_code == 0 and "Duisburg" in result.output
@@ -77,12 +90,15 @@ def test_export_reads_back(synergy_graph: Settings, tmp_path: Path, fmt: str) ->
 
         back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
     assert (back.number_of_nodes(), back.number_of_edges()) == (
-        G.number_of_nodes(), G.number_of_edges())
+        G.number_of_nodes(),
+        G.number_of_edges(),
+    )
 
 
 def _vielfalt(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(VIELFALT), *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
+    return subprocess.run(
+        [str(VIELFALT), *args], capture_output=True, text=True, env=os.environ.copy(), timeout=120
+    )
 
 
 def test_bad_input_is_one_line_and_exit_1(synergy_graph: Settings, tmp_path: Path) -> None:
@@ -91,8 +107,10 @@ def test_bad_input_is_one_line_and_exit_1(synergy_graph: Settings, tmp_path: Pat
         (["export", "--format", "xlsx", "--out", str(tmp_path / "x")], "xlsx"),
         (["report", "centrality", "--format", "pdf"], "pdf"),
         (["report", "centrality", "--link-type", "FRIENDS"], "FRIENDS"),
-        (["export", "--format", "csv", "--out", str(tmp_path / "x.csv"), "--programme", "nein"],
-         "nein"),
+        (
+            ["export", "--format", "csv", "--out", str(tmp_path / "x.csv"), "--programme", "nein"],
+            "nein",
+        ),
     ]:
         done = _vielfalt(*args)
         assert done.returncode == 1, (args, done.stdout, done.stderr)

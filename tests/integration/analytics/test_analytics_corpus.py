@@ -35,11 +35,11 @@ def test_report_invariants(corpus_graph: Settings) -> None:
     report = centrality_report(G)
     assert len(report.actors) == G.number_of_nodes()
     assert math.isclose(sum(a.pagerank for a in report.actors), 1.0, abs_tol=0.01)
-    assert all(0.0 <= a.betweenness <= 1.0 and 0.0 <= a.closeness <= 1.0
-               for a in report.actors)
+    assert all(0.0 <= a.betweenness <= 1.0 and 0.0 <= a.closeness <= 1.0 for a in report.actors)
     assert sorted(n for c in report.communities for n in c) == sorted(G)
-    assert all(G.nodes[b.id]["label"] == "Organisation" and b.communities >= 2
-               for b in report.brokers)
+    assert all(
+        G.nodes[b.id]["label"] == "Organisation" and b.communities >= 2 for b in report.brokers
+    )
 
 
 def test_synergies_never_suggest_linked_pairs(corpus_graph: Settings) -> None:
@@ -63,4 +63,6 @@ def test_graphml_export_of_the_corpus(corpus_graph: Settings, tmp_path: Path) ->
     G = project(corpus_graph)
     back = nx.read_graphml(export_graph(G, "graphml", tmp_path / "korpus.graphml")[0])
     assert (back.number_of_nodes(), back.number_of_edges()) == (
-        G.number_of_nodes(), G.number_of_edges())
+        G.number_of_nodes(),
+        G.number_of_edges(),
+    )

@@ -15,10 +15,16 @@ pytestmark = pytest.mark.integration
 def test_nodes_edges_and_attributes(synergy_graph: Settings) -> None:
     G = project(synergy_graph)
     assert G.number_of_nodes() == 7 and G.number_of_edges() == 6
-    assert G.nodes["stadt-duisburg"] == {"label": "Organisation", "name": "Stadt Duisburg",
-                                         "type": "Kommune"}
-    assert G.nodes["charta"] == {"label": "Programme", "name": "Charta der Vielfalt",
-                                 "kind": "Charta"}
+    assert G.nodes["stadt-duisburg"] == {
+        "label": "Organisation",
+        "name": "Stadt Duisburg",
+        "type": "Kommune",
+    }
+    assert G.nodes["charta"] == {
+        "label": "Programme",
+        "name": "Charta der Vielfalt",
+        "kind": "Charta",
+    }
     assert G.edges["stadt-duisburg", "charta"] == {"types": "SIGNED", "weight": 2, "SIGNED": 2}
     assert G.edges["verein-x", "jobcenter-duisburg"]["types"] == "COOPERATES_WITH"
     assert G.degree("verein-y") == 0  # without filters isolated organisations stay
@@ -68,8 +74,10 @@ def test_empty_graph(graph: Settings) -> None:
 
 
 def test_sample_writer_is_idempotent_and_checks_types(graph: Settings) -> None:
-    sample = SampleGraph(organisations=(("b", "B", "Verein"), ("a", "A", "Verein")),
-                         links=(("b", "COOPERATES_WITH", "a", 2),))
+    sample = SampleGraph(
+        organisations=(("b", "B", "Verein"), ("a", "A", "Verein")),
+        links=(("b", "COOPERATES_WITH", "a", 2),),
+    )
     write_sample_graph(sample, graph)
     write_sample_graph(SampleGraph(organisations=sample.organisations), graph)
     G = project(graph)

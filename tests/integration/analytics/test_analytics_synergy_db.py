@@ -19,7 +19,10 @@ def test_top_suggestion_and_reasons(synergy_graph: Settings) -> None:
     assert all(isinstance(s, SynergySuggestion) for s in found)
     top = found[0]
     assert (top.source_id, top.target_id, top.target_name) == (
-        "stadt-duisburg", "jobcenter-duisburg", "Jobcenter Duisburg")
+        "stadt-duisburg",
+        "jobcenter-duisburg",
+        "Jobcenter Duisburg",
+    )
     # charta 1.0 + Adamic-Adar 1/ln 2 + cosine 1.0 + same town 0.5
     assert top.score == pytest.approx(1.0 + 1 / math.log(2) + 1.0 + 0.5, abs=1e-3)
     assert top.reasons == (

@@ -35,8 +35,14 @@ def test_betweenness_of_a_star() -> None:
 
 def test_weighted_betweenness_prefers_well_documented_links() -> None:
     # a-b-d (strengths 10, 10) vs a-c-d (strengths 1, 1): paths of length 0.2 vs 2.0
-    G = nx.Graph([("a", "b", {"weight": 10}), ("b", "d", {"weight": 10}),
-                  ("a", "c", {"weight": 1}), ("c", "d", {"weight": 1})])
+    G = nx.Graph(
+        [
+            ("a", "b", {"weight": 10}),
+            ("b", "d", {"weight": 10}),
+            ("a", "c", {"weight": 1}),
+            ("c", "d", {"weight": 1}),
+        ]
+    )
     weighted = c.betweenness(G, weight="weight")
     assert weighted["b"] > 0 and weighted["c"] == 0.0
     assert c.betweenness(G)["b"] == c.betweenness(G)["c"]

@@ -20,7 +20,7 @@ def two_cliques() -> nx.Graph:
     G = nx.Graph()
     for side in "ab":
         members = [f"{side}{i}" for i in range(1, 5)]
-        G.add_edges_from((u, v) for i, u in enumerate(members) for v in members[i + 1:])
+        G.add_edges_from((u, v) for i, u in enumerate(members) for v in members[i + 1 :])
     G.add_edge("a1", "b1")
     nx.set_node_attributes(G, "Organisation", "label")
     return G
@@ -28,8 +28,10 @@ def two_cliques() -> nx.Graph:
 
 def test_louvain_finds_the_two_cliques(two_cliques: nx.Graph) -> None:
     parts = communities(two_cliques, seed=1)
-    assert {frozenset(p) for p in parts} == {frozenset({"a1", "a2", "a3", "a4"}),
-                                            frozenset({"b1", "b2", "b3", "b4"})}
+    assert {frozenset(p) for p in parts} == {
+        frozenset({"a1", "a2", "a3", "a4"}),
+        frozenset({"b1", "b2", "b3", "b4"}),
+    }
     assert parts == communities(two_cliques, seed=1)
 
 
@@ -59,3 +61,14 @@ def test_brokers_are_the_bridge_ends_and_skip_programmes(two_cliques: nx.Graph) 
     assert found[1].programmes == 1 and found[1].communities == 2
     assert found[0].participation == found[1].participation == 0.375
     assert brokers(nx.Graph()) == []
+
+
+def test_large_graphs_are_seeded_and_find_planted_groups() -> None:
+    # 12 groups of 120 nodes, 60 % of the pairs inside a group linked: > 50 000 edges,
+    # so the fast path (igraph, when installed) runs
+    G = nx.planted_partition_graph(12, 120, 0.6, 0.002, seed=4)
+    assert G.number_of_edges() > 50_000
+    parts = communities(G, seed=3)
+    assert parts == communities(G, seed=3)
+    planted = {frozenset(p) for p in G.graph["partition"]}
+    assert {frozenset(p) for p in parts} == planted

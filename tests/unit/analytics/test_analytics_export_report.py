@@ -36,8 +36,12 @@ def projected() -> nx.Graph:
 
 def test_projection_rows(projected: nx.Graph) -> None:
     edge = projected.edges["stadt-a", "iq"]
-    assert edge == {"types": "PARTICIPATES_IN,SIGNED", "weight": 3, "PARTICIPATES_IN": 2,
-                    "SIGNED": 1}
+    assert edge == {
+        "types": "PARTICIPATES_IN,SIGNED",
+        "weight": 3,
+        "PARTICIPATES_IN": 2,
+        "SIGNED": 1,
+    }
     assert projected.edges["verein-b", "iq"]["weight"] == 1  # no evidence still counts 1
     assert "type" not in projected.nodes["verein-b"]
     assert projected.nodes["iq"] == {"label": "Programme", "name": "IQ", "kind": "Netzwerk"}
@@ -106,8 +110,11 @@ def test_markdown_csv_html(projected: nx.Graph, tmp_path: Path) -> None:
     assert page.count("data:image/png;base64,") == 2
     assert "Verein &lt;B&gt; &amp; Co" in page and "<B>" not in page
     written = write_report(report, "md", tmp_path / "bericht.md")
-    assert [p.name for p in written] == ["bericht.md", "bericht-gradverteilung.png",
-                                         "bericht-top10-pagerank.png"]
+    assert [p.name for p in written] == [
+        "bericht.md",
+        "bericht-gradverteilung.png",
+        "bericht-top10-pagerank.png",
+    ]
     assert all(p.stat().st_size > 0 for p in written)
     assert "](bericht-gradverteilung.png)" in written[0].read_text(encoding="utf-8")
     with pytest.raises(InputError, match="md, csv, html"):

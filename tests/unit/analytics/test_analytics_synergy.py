@@ -19,8 +19,14 @@ def _org(G: nx.Graph, i: str, name: str) -> None:
 @pytest.fixture()
 def network() -> nx.Graph:
     G = nx.Graph()
-    for i, name in [("a", "Stadt Köln"), ("b", "Polizeipräsidium Köln"), ("c", "Verein C"),
-                    ("d", "Verein D"), ("e", "Verein E"), ("f", "Stadt Bonn")]:
+    for i, name in [
+        ("a", "Stadt Köln"),
+        ("b", "Polizeipräsidium Köln"),
+        ("c", "Verein C"),
+        ("d", "Verein D"),
+        ("e", "Verein E"),
+        ("f", "Stadt Bonn"),
+    ]:
         _org(G, i, name)
     G.add_node("p", label="Programme", name="IQ Netzwerk")
     G.add_node("q", label="Programme", name="Charta der Vielfalt")
@@ -76,7 +82,8 @@ def test_similar_profiles_alone_are_a_reason(network: nx.Graph) -> None:
     assert [s.target_id for s in found] == ["d"]
     assert found[0].reasons == (
         "Ähnliche Maßnahmen (Ähnlichkeit 1,00), v. a. im Handlungsfeld „Erhöhung des "
-        "Anteils der Beschäftigten mit Einwanderungsgeschichte“",)
+        "Anteils der Beschäftigten mit Einwanderungsgeschichte“",
+    )
 
 
 def test_bad_input(network: nx.Graph) -> None:
@@ -95,19 +102,22 @@ def test_cosine() -> None:
     assert cosine({"x": 1}, {"y": 1}) == 0.0
 
 
-@pytest.mark.parametrize(("name", "place"), [
-    ("Stadt Duisburg", "Duisburg"),
-    ("Jobcenter Duisburg", "Duisburg"),
-    ("Kreis Unna", "Unna"),
-    ("Polizeipräsidium Mülheim an der Ruhr", "Mülheim an der Ruhr"),
-    ("Integrationsrat der Stadt Essen", "Essen"),
-    ("Bezirksregierung Arnsberg", "Arnsberg"),
-    ("Stadt Castrop-Rauxel", "Castrop-Rauxel"),
-    ("Caritasverband für die Stadt Bonn", "Bonn"),
-    ("Verein für Duisburger Kultur", None),
-    ("Ministerium für Kinder, Jugend, Familie", None),
-    ("Stadt", None),
-    ("Volkshochschule Bildung", None),
-])
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Stadt Duisburg", "Duisburg"),
+        ("Jobcenter Duisburg", "Duisburg"),
+        ("Kreis Unna", "Unna"),
+        ("Polizeipräsidium Mülheim an der Ruhr", "Mülheim an der Ruhr"),
+        ("Integrationsrat der Stadt Essen", "Essen"),
+        ("Bezirksregierung Arnsberg", "Arnsberg"),
+        ("Stadt Castrop-Rauxel", "Castrop-Rauxel"),
+        ("Caritasverband für die Stadt Bonn", "Bonn"),
+        ("Verein für Duisburger Kultur", None),
+        ("Ministerium für Kinder, Jugend, Familie", None),
+        ("Stadt", None),
+        ("Volkshochschule Bildung", None),
+    ],
+)
 def test_region_of(name: str, place: str | None) -> None:
     assert region_of(name) == place

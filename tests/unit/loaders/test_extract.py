@@ -62,3 +62,17 @@ def test_mention_lines_point_at_the_name():
         if org.name.startswith("Stadt ") and not org.parent:
             place = org.name.split()[1]
             assert any(place in lines[n - 1] for n in org.mentions), org.name
+
+
+def test_measures_of_a_written_report_are_short_and_typed(tmp_path):
+    path = tmp_path / "bericht.txt"
+    path.write_text(
+        "Herausgeber:\nStadt Musterstadt\n\nSeit 2019 bietet die Stadt Musterstadt "
+        "interkulturelle Fortbildungen für alle Führungskräfte an.\n",
+        encoding="utf-8",
+    )
+    measures = to_contract(extract_document(path))["measures"]
+    assert [(m["org"], m["type"], m["year"], m["category"]) for m in measures] == [
+        ("Stadt Musterstadt", "intercultural-training", 2019, 2)
+    ]
+    assert all(len(m["title"]) <= 110 for m in measures)

@@ -102,3 +102,69 @@ def test_reference_parent_of_same_type_gives_part_of():
         partner=None,
     )
     assert ("Kompetenzzentrum für Integration", "PART_OF", "Bezirksregierung Arnsberg") in links
+
+
+def test_series_named_back_is_organised_by_the_agent():
+    links = _links(
+        "Die Reihe „Vielfalt am Mittwoch“ vermittelt Grundlagen der Vielfalt. "
+        "Die Termine sind kostenfrei. "
+        "Angeboten wird die Fortbildungsreihe vom Integrationsbüro der Stadt Herne.",
+        partner=None,
+    )
+    assert any(
+        s == "Vielfalt am Mittwoch" and t == "ORGANISED_BY" and "Integrationsbüro" in o
+        for s, t, o in links
+    )
+
+
+def test_no_back_reference_without_a_named_organiser():
+    links = _links(
+        "Die Reihe „Vielfalt am Mittwoch“ vermittelt Grundlagen. "
+        "Die Reihe wird jedes Jahr neu konzipiert, auch für die Stadt Herne.",
+        partner=None,
+    )
+    assert not any(t == "ORGANISED_BY" for _, t, _ in links)
+
+
+def test_conceived_by_owner_is_organiser():
+    links = _links(
+        "Die Module werden im Projekt „Offen für Alle“ der Brückenschlag gGmbH "
+        "konzipiert und durchgeführt.",
+        partner=None,
+    )
+    assert ("Offen für Alle", "ORGANISED_BY", "Brückenschlag gGmbH") in links
+
+
+def test_cooperation_between_partners():
+    links = _links(
+        "Die Beratung entsteht in Kooperation zwischen dem Kreis Wesel und der Stadt Herne.",
+        partner=None,
+    )
+    assert ("Kreis Wesel", "COOPERATES_WITH", "Stadt Herne") in links or (
+        "Stadt Herne",
+        "COOPERATES_WITH",
+        "Kreis Wesel",
+    ) in links
+
+
+def test_initiative_runs_its_own_event_when_named_together():
+    links = _links("Wir nehmen an der Diversity Challenge der Charta der Vielfalt teil.")
+    assert ("Diversity Challenge", "ORGANISED_BY", "Charta der Vielfalt") in links
+    alone = _links("Wir nehmen an der Diversity Challenge teil. Wir beteiligen uns.")
+    assert not any(t == "ORGANISED_BY" for _, t, _ in alone)
+
+
+def test_partners_named_before_a_reciprocal_verb():
+    links = _links("Der Kreis Wesel und die Stadt Herne kooperieren seit 2019.", partner=None)
+    assert {tuple(sorted((s, o))) for s, t, o in links if t == "COOPERATES_WITH"} == {
+        ("Kreis Wesel", "Stadt Herne")
+    }
+
+
+def test_funding_programme_is_not_owned_by_a_genitive():
+    links = _links(
+        "Die Kurse werden von der Servicestelle im Förderprogramm „Integration durch "
+        "Qualifizierung (IQ)“ der Brückenschlag gGmbH konzipiert.",
+        partner=None,
+    )
+    assert not any(t == "ORGANISED_BY" and "Qualifizierung" in s for s, t, _ in links)

@@ -103,3 +103,20 @@ def test_ocr_fixes_in_the_stream():
         "Genehmigungsbehörde für die Öffnung der Maßnahmen"
     )
     assert fix_ocr("Anlasslich des Tages Uber alles") == "Anlässlich des Tages Über alles"
+
+
+def test_workshop_series_with_a_name_keeps_its_cue_word():
+    from loaders.mention_patterns import find_pattern_mentions
+
+    found = find_pattern_mentions("Wir begleiten eine Zukunftswerkstatt Vielfalt mit fünf Kreisen.")
+    assert ("programme", "Zukunftswerkstatt Vielfalt") in {(m.kind, m.name) for m in found}
+    assert not [
+        m for m in find_pattern_mentions("die Werkstatt für Menschen") if m.kind == "programme"
+    ]
+
+
+def test_plural_project_cue_before_a_quoted_name():
+    from loaders.mention_patterns import find_pattern_mentions
+
+    found = find_pattern_mentions("Die Module kommen aus den Projekten „Offen für Alle“ und mehr.")
+    assert "Offen für Alle" in {m.name for m in found if m.kind == "programme"}

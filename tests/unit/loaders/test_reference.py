@@ -63,3 +63,11 @@ def test_unknown_type_is_refused(tmp_path):
     )
     with pytest.raises(InputError, match="unknown organisation type"):
         load_reference(base)
+
+
+def test_an_initiative_may_organise_its_own_events():
+    from loaders.reference import load_reference
+
+    ref = load_reference()
+    organiser = ref.programme("diversity-challenge").organised_by
+    assert organiser in {p.id for p in ref.programmes}

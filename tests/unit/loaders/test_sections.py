@@ -8,6 +8,8 @@ import pytest
 
 from loaders.chapters import find_chapters, load_categories
 from loaders.clean import clean
+from loaders.errors import InputError
+from loaders.headings import load_organisation_words
 from loaders.models import Block, CleanText, SourceText
 from loaders.sections import find_partner_headings, split_sections
 from loaders.sources import iter_source_files, read_source
@@ -267,3 +269,36 @@ def test_heading_cut_into_a_hyphenated_word_is_still_a_heading() -> None:
     headings = {name for _, name in find_partner_headings(b.text())}
     assert k in headings
     assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_sentence_end_printed_below_another_report_returns_to_its_partner() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    first = [*report(a, 1), "", "Die Stadt Musterhausen bietet Kurse für alle", "", a]
+    second = [k, "", "Der Kreis Beispielland bildet Lotsen aus.", "", "interessierten Leute an."]
+    b = two_partner_chapters([first, second], [[a] * len(first), [k, k, k, k, a]])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_headings_below_a_mid_page_footer_open_a_column() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    page = [*report(a, 1), "", a, "", "17", "", k, "", "Der Kreis Beispielland wirbt.", "", "Gut."]
+    owners = [a] * 9 + [None, None, None, k, k, k, k, k]
+    b = two_partner_chapters([[*report(a, 2), "", a], page], [[a] * 9, owners])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_top_heading_and_page_end_heading_split_the_page() -> None:
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    page = [k, "", "Der Kreis Beispielland wirbt um Auszubildende.", "", "Neue Angebote", ""]
+    page += ["Ein Sommerfest fand im Juli statt.", "", v]
+    owners = [k, k, k, k, v, v, v, v, v]
+    b = two_partner_chapters([[*report(a, 1), "", a], page], [[a] * 9, owners])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_organisation_words_file_is_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "words.yaml"
+    bad.write_text("endings: [Stadt, '']\n", encoding="utf-8")
+    with pytest.raises(InputError, match="words.yaml"):
+        load_organisation_words(bad)
+    assert "verband" in load_organisation_words()

@@ -1,0 +1,98 @@
+"""Interleaved columns: where a page's text is not in reading order.
+
+Text extracted from a two-column PDF page may print a running footer where a column ends,
+or put the end of a sentence broken off at a page end further down the next page, after
+another partner's report. :func:`column_starts` lets headings below such a footer open a
+new part of the page; :func:`reattach_continuations` gives the stray sentence end back to
+the partner whose sentence it finishes. Both work from layout and punctuation only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.chapters import Chapter
+from loaders.headings import Heading
+from loaders.models import CleanText
+
+__all__ = ["column_starts", "reattach_continuations"]
+
+# a sentence end: a word of two or more letters and a full stop, not an abbreviation
+_SENTENCE_END = re.compile(
+    r"(?<![^\W\d_])(?!(?:bzw|ca|ggf|usw|evtl|inkl|vgl|sog|etc|bspw|insb|Nr|Abs)\.)"
+    r"[^\W\d_]{2,}[.!?]$"
+)
+
+
+def column_starts(text: CleanText, pages: list[bool], headings: list[Heading]) -> list[bool]:
+    """Page starts plus headings that sit right below a running header or footer.
+
+    Extraction sometimes prints a page footer in the middle of the page's text, where one
+    column ends; headings directly below it open the next column as they would a page. A
+    heading followed by the next page's furniture closes its page instead.
+    """
+    starts, lines = list(pages), text.lines
+    for h in headings:
+        above = next((j for j in range(h.first - 1, max(-1, h.first - 6), -1) if lines[j]), -1)
+        below = next((j for j in range(h.last + 1, min(len(lines), h.last + 6)) if lines[j]), -1)
+        if above >= 0 and text.noise[above] and below >= 0:
+            starts[h.first] = not (text.noise[below] or pages[below]) or pages[h.first]
+    return starts
+
+
+def reattach_continuations(
+    text: CleanText,
+    pages: list[bool],
+    chapter: Chapter,
+    inside: list[Heading],
+    owners: list[str | None],
+) -> None:
+    """Give text that finishes a sentence broken off at a page end back to its partner.
+
+    When columns are interleaved, a page can break off mid-sentence ("im Sinne von gesell-")
+    and its rest appear further down the next page, after another partner's text: a
+    paragraph that opens in lower case right after a finished sentence. That paragraph, up
+    to the next heading or running header, belongs to the partner of the broken sentence.
+    """
+    headed = {i for h in inside for i in range(h.first, h.last + 1)}
+    last: int | None = None
+    for i in range(chapter.body_start, chapter.end + 1):
+        if pages[i] and last is not None and _broken_off(text.lines[last]):
+            _reattach_on_page(text, pages, i, headed, owners, owners[last])
+        if text.lines[i] and not text.noise[i] and i not in headed:
+            last = i
+
+
+def _broken_off(line: str) -> bool:
+    """Whether a line stops mid-word or mid-sentence."""
+    if line.endswith("-"):
+        return line[-2:-1].isalpha()
+    return not line.endswith((".", "!", "?", ":", ")", "“", '"'))
+
+
+def _reattach_on_page(
+    text: CleanText,
+    pages: list[bool],
+    first: int,
+    headed: set[int],
+    owners: list[str | None],
+    owner: str | None,
+) -> None:
+    prev, i, moving = None, first, False
+    while i < len(text.lines) and (i == first or not pages[i]):
+        line = text.lines[i]
+        if text.noise[i] or i in headed:
+            if moving:
+                return
+        elif line:
+            if moving:
+                owners[i] = owner
+            elif (
+                prev is not None
+                and line[:1].islower()
+                and _SENTENCE_END.search(text.lines[prev])
+                and owners[i] != owner
+            ):
+                moving, owners[i] = True, owner
+            prev = i
+        i += 1

@@ -1,0 +1,102 @@
+"""Links that need more than one sentence's cues: reference facts and back references.
+
+A sentence often names only half of a link. "Angeboten wird die Fortbildungsreihe vom
+Büro X" names the organiser; the series itself was named a sentence earlier. Reference
+data knows who runs a programme (the Landesregierung its campaigns, the Charta der
+Vielfalt its Diversity-Tag), which types a link the text only hints at. The rules here
+take a collector with an ``add(source, target, type, line, evidence)`` method, so they
+stay independent of how :mod:`loaders.links` deduplicates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.reference import Reference
+from loaders.resolve import Entity
+
+__all__ = [
+    "AGENT",
+    "BACK_REACH",
+    "SUBJECT_REACH",
+    "initiative_events",
+    "initiative_organisers",
+    "organised_back",
+    "reference_links",
+]
+
+SUBJECT_REACH = 40  # a subject named this close to the sentence start replaces the default
+BACK_REACH = 900  # characters: a programme named further back is not "the series" any more
+# the agent of a passive clause: "vom Verein X", "von der Stadt Y", "durch die Z"
+AGENT = re.compile(r"(?:\bvom|\bvon\s+de[rmn]|\bdurch\s+d(?:en|ie|as))\s+$", re.IGNORECASE)
+# "Die Fortbildungsreihe wird vom Büro X angeboten": a definite noun for a programme kind
+# points back to the programme last named, when no programme is named in the sentence.
+BACK_NOUN = re.compile(
+    r"\b(?:[Dd](?:ie|as|er|ies\w*)|[Uu]nser\w*)\s+(?:[A-ZÄÖÜ]\w*-?)?"
+    r"(?:[Rr]eihe|[Pp]rojekt|[Pp]rogramm|[Vv]eranstaltung(?:en)?|[Ii]nitiative|[Kk]ampagne|"
+    r"[Vv]orhaben|[Ff]ormat|[Ww]orkshop-?[Rr]eihe)\b"
+)
+
+
+def reference_links(out, entities: dict[str, Entity], reference: Reference) -> None:
+    """Organisers and parents the reference data knows, when both ends are in the document.
+
+    A parent counts only for a unit of the same type (the KfI is a Dezernat of its
+    Bezirksregierung); a ministry is not reported as part of the Landesregierung."""
+    by_ref = {e.ref_id: k for k, e in entities.items() if e.ref_id}
+    for org in reference.organisations:
+        if org.parent and org.id in by_ref and org.parent in by_ref:
+            child, parent = entities[by_ref[org.id]], entities[by_ref[org.parent]]
+            if child.kind == parent.kind == "org" and child.type == parent.type and child.lines:
+                out.add(child.key, parent.key, "PART_OF", min(child.lines), child.canonical)
+    initiatives = initiative_organisers(reference)
+    for programme in reference.programmes:
+        if programme.id in initiatives:
+            continue  # linked per sentence, see initiative_events
+        if programme.organised_by and programme.id in by_ref and programme.organised_by in by_ref:
+            key = by_ref[programme.id]
+            out.add(
+                key,
+                by_ref[programme.organised_by],
+                "ORGANISED_BY",
+                min(entities[key].lines, default=0),
+                entities[key].canonical,
+            )
+
+
+def organised_back(out, sentence, inside, entities, found, default, previous) -> None:
+    """ORGANISED_BY for the programme a sentence refers back to ("Angeboten wird die
+    Fortbildungsreihe vom Büro X"): the organiser is the named agent, or the organisation
+    that opens an active sentence; never a guess when neither is named."""
+    organised = found.get("ORGANISED_BY")
+    if previous is None or organised is None or previous not in entities:
+        return
+    if any(entities[k].kind == "programme" for _, k, _ in inside):
+        return
+    text = sentence.text
+    back = BACK_NOUN.search(text)
+    if back is None:
+        return
+    orgs = [(m.start - sentence.start, k, ln) for m, k, ln in inside if entities[k].kind == "org"]
+    agents = [(k, ln) for p, k, ln in orgs if AGENT.search(text, 0, p)]
+    if not agents:
+        agents = [(k, ln) for p, k, ln in orgs if p < min(back.start(), SUBJECT_REACH)]
+    if agents:
+        out.add(previous, agents[0][0], "ORGANISED_BY", agents[0][1], text)
+
+
+def initiative_organisers(reference: Reference) -> dict[str, str]:
+    """Programme id -> id of the programme (initiative) that runs it, from reference data."""
+    ids = {p.id for p in reference.programmes}
+    return {p.id: p.organised_by for p in reference.programmes if p.organised_by in ids}
+
+
+def initiative_events(out, inside, entities, initiatives, text) -> None:
+    """An initiative's own event named with it ("die Diversity Challenge der Charta der
+    Vielfalt") is organised by it; the fact comes from reference data, the sentence shows
+    both are meant."""
+    here = {entities[k].ref_id: (k, ln) for _, k, ln in inside if entities[k].ref_id}
+    for ref_id, (key, line) in here.items():
+        organiser = here.get(initiatives.get(ref_id, ""))
+        if organiser is not None:
+            out.add(key, organiser[0], "ORGANISED_BY", line, text)
