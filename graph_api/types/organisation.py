@@ -1,7 +1,8 @@
 """Organisation: a partner of the network, with its links, measures and documents.
 
-Every nested field goes through a DataLoader; the typed links of an organisation come from
-one loader (``links``) and are split here by type and direction.
+Every nested field goes through a DataLoader; each link field asks the one ``links`` loader
+with its own key (types, direction, other end, cap), so the database does the splitting and
+capping and a request level still costs one round trip.
 """
 
 from __future__ import annotations
