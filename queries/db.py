@@ -154,6 +154,8 @@ def apply_schema(settings: Settings | None = None) -> None:
 
 
 def clear_database(settings: Settings | None = None) -> None:
+    """Empty the graph in bounded transactions (relationships first: hubs stay cheap)."""
+    auto_commit(statement("delete_all_relationships"), settings)
     auto_commit(statement("delete_all"), settings)
 
 
