@@ -1,7 +1,8 @@
 """The `vielfalt` command line: local Neo4j, schema, extraction, loading, serving.
 
 Every project error is printed as one line and exits with status 1; tracebacks are for
-bugs only.
+bugs only. Commands import the database driver and the analytics stack when they run, so
+a command that needs neither (`extract`, `--help`) starts fast.
 """
 
 from __future__ import annotations
@@ -14,11 +15,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from queries import db
 from queries.errors import VielfaltError
 from queries.settings import get_settings
-
-from . import neo4j_local
 
 __all__ = ["app", "main"]
 
@@ -36,6 +34,8 @@ err = Console(stderr=True)
 @neo4j_app.command("install")
 def neo4j_install() -> None:
     """Fetch Neo4j Community from Maven Central into NEO4J_HOME."""
+    from . import neo4j_local
+
     home = neo4j_local.install(get_settings())
     console.print(f"Neo4j {get_settings().neo4j_version} installed in {home}")
 
@@ -43,6 +43,8 @@ def neo4j_install() -> None:
 @neo4j_app.command("start")
 def neo4j_start() -> None:
     """Start the local Neo4j (or reuse the running one) and wait until Bolt answers."""
+    from . import neo4j_local
+
     st = neo4j_local.start(get_settings())
     who = f"pid {st.pid}" if st.pid else "an existing server"
     console.print(f"Neo4j answers at {st.uri} ({who})")
@@ -51,6 +53,8 @@ def neo4j_start() -> None:
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the Neo4j process this project started."""
+    from . import neo4j_local
+
     stopped = neo4j_local.stop(get_settings())
     console.print("Neo4j stopped" if stopped else "no local Neo4j was running")
 
@@ -58,6 +62,8 @@ def neo4j_stop() -> None:
 @neo4j_app.command("status")
 def neo4j_status() -> None:
     """Show whether the local Neo4j is installed, running and answering."""
+    from . import neo4j_local
+
     st = neo4j_local.status(get_settings())
     console.print(f"installed: {st.installed}  pid: {st.pid}  bolt answers: {st.bolt}  ({st.uri})")
     if not st.bolt:
@@ -67,6 +73,8 @@ def neo4j_status() -> None:
 @db_app.command("init")
 def db_init() -> None:
     """Create constraints, indexes and categories (idempotent)."""
+    from queries import db
+
     db.apply_schema()
     console.print("schema ready")
 
@@ -76,6 +84,8 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="really delete")] =
     """Delete every node and relationship."""
     if not yes:
         raise VielfaltError("refusing to delete the graph without --yes")
+    from queries import db
+
     db.clear_database()
     console.print("graph emptied")
 
@@ -83,6 +93,8 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="really delete")] =
 @db_app.command("counts")
 def db_counts() -> None:
     """Nodes per label and relationships per type."""
+    from queries import db
+
     from .summary import counts_table
 
     console.print(counts_table(db.counts()))
@@ -125,7 +137,8 @@ def main() -> None:
         err.print(f"[red]Fehler:[/red] {exc}", highlight=False, soft_wrap=True)
         sys.exit(1)
     finally:
-        db.close_driver()
+        if "queries.db" in sys.modules:  # only a command that used the database has a driver
+            sys.modules["queries.db"].close_driver()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,25 +1,28 @@
-"""CLI commands of the loaders: `extract`, `load` and `up` (the main job)."""
+"""CLI commands of the loaders: `extract`, `load`, `up` (the main job) and `down`.
+
+The database side (driver, writer) is imported when a command needs it, so `extract`,
+which needs no database, starts fast.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from queries import db
 from queries.errors import VielfaltError
 from queries.settings import get_settings
 
-from . import api_process, neo4j_local
-from .extract import to_contract
-from .pipeline import LoadReport, extract_all, load_paths
+from .extract import extract_paths, to_contract
 from .sources import iter_source_files
-from .summary import counts_table
+
+if TYPE_CHECKING:
+    from .pipeline import LoadReport
 
 __all__ = ["register"]
 
@@ -32,8 +35,8 @@ def _progress() -> Progress:
                     TextColumn("{task.fields[doc]}"), console=err, transient=True)
 
 
-def _report_failures(report: LoadReport) -> None:
-    for _path, problem in report.failed:
+def _report_failures(failed: list[tuple[str, str]]) -> None:
+    for _path, problem in failed:
         err.print(f"[red]Fehler:[/red] {problem}", highlight=False, soft_wrap=True)
 
 
@@ -42,18 +45,20 @@ def extract(
     json_out: Annotated[Path, typer.Option("--json", help="where to write the extraction")],
 ) -> None:
     """Extract organisations, programmes, links and measures without a database."""
-    report = LoadReport()
-    extractions = extract_all(paths, report)
+    failed: list[tuple[str, str]] = []
+    extractions = extract_paths(paths, on_error=lambda e: failed.append((e.source, str(e))))
     json_out.parent.mkdir(parents=True, exist_ok=True)
     data = [to_contract(x) for x in extractions]
     json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     console.print(f"{len(extractions)} Dokument(e) extrahiert -> {json_out}")
-    _report_failures(report)
-    if report.failed:
+    _report_failures(failed)
+    if failed:
         raise typer.Exit(1)
 
 
 def _load_with_progress(paths: list[Path], force: bool) -> LoadReport:
+    from .pipeline import load_paths
+
     n = len(iter_source_files(paths))
     with _progress() as bar:
         read_task = bar.add_task("Lesen", total=n, doc="")
@@ -85,10 +90,14 @@ def load(
     force: Annotated[bool, typer.Option(help="reload unchanged documents too")] = False,
 ) -> None:
     """Load reports into Neo4j (unchanged documents are skipped)."""
+    from queries import db
+
+    from .summary import counts_table
+
     report = _load_with_progress(paths, force)
     console.print(_summary(report))
     console.print(counts_table(db.counts()))
-    _report_failures(report)
+    _report_failures(report.failed)
     if report.failed:
         raise typer.Exit(1)
 
@@ -98,6 +107,8 @@ def up(
     foreground: Annotated[bool, typer.Option(help="serve in this process (Docker)")] = False,
 ) -> None:
     """The main job: start (or reuse) Neo4j, load the corpus, serve API and pages."""
+    from . import api_process, neo4j_local
+
     s = get_settings()
     folder = corpus or s.corpus_dir
     if not folder.exists():
@@ -106,7 +117,7 @@ def up(
     console.print(f"Neo4j bereit: {st.uri}")
     report = _load_with_progress([folder], force=False)
     console.print(_summary(report))
-    _report_failures(report)
+    _report_failures(report.failed)
     url = api_process.api_url(s)
     if foreground:
         import uvicorn
@@ -122,6 +133,8 @@ def up(
 
 def down() -> None:
     """Stop the background API and the local Neo4j that `up` started."""
+    from . import api_process, neo4j_local
+
     api = api_process.stop_api()
     n4j = neo4j_local.stop(get_settings())
     console.print(f"API {'gestoppt' if api else 'lief nicht'}, "

@@ -25,7 +25,7 @@ from loaders.mentions import find_mentions
 from loaders.models import CleanText, DocumentExtraction, Organisation, Programme
 from loaders.names import clean_name, name_key
 from loaders.reference import Reference, load_reference
-from loaders.resolve import ResolvedDocument, entity_id, resolve_document
+from loaders.resolve import ResolvedDocument, entity_id, resolve_across, resolve_document
 from loaders.sections import split_sections
 from loaders.sources import iter_source_files, read_source
 from loaders.textstream import TextStream, build_stream
@@ -195,18 +195,29 @@ def extract_paths(
     on_error: Callable[[InputError], None] | None = None,
     reference: Reference | None = None,
     corrections: Corrections | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[DocumentExtraction]:
-    """Extract every readable file under ``paths``; a bad file goes to ``on_error``."""
+    """Extract every readable file under ``paths``, resolved across the documents.
+
+    A file that cannot be read (or trips a bug) goes to ``on_error`` as an InputError naming
+    it, and the others go on; ``progress`` hears each file's name when it is done.
+    """
     ref = reference if reference is not None else load_reference()
     out = []
     for path in iter_source_files(paths):
         try:
             out.append(extract_document(path, ref, corrections))
-        except InputError as exc:
+        except Exception as exc:  # a bug on one document must not stop the others
+            error = exc if isinstance(exc, InputError) else InputError(
+                str(path), f"unexpected extraction error ({exc!r})")
+            if not isinstance(exc, InputError):
+                log.exception("extraction failed on %s", path)
             if on_error is None:
-                raise
-            on_error(exc)
-    return out
+                raise error from exc
+            on_error(error)
+        if progress:
+            progress(Path(path).name)
+    return list(resolve_across(out))
 
 
 def to_contract(extraction: DocumentExtraction) -> dict[str, Any]:

@@ -14,18 +14,16 @@ from pathlib import Path
 
 from queries import db
 from queries.corrections import CURATION_DOC, Corrections, load_corrections
-from queries.errors import VielfaltError
+from queries.errors import InputError, VielfaltError
 from queries.settings import Settings, get_settings
 
 from .batch import to_batch
 from .curation import apply_corrections
-from .extract import extract_document
+from .extract import extract_paths
 from .models import DocumentExtraction
-from .resolve import resolve_across
-from .sources import iter_source_files
 from .writer import WriteResult, write_batch
 
-__all__ = ["LoadReport", "extract_all", "load_paths"]
+__all__ = ["LoadReport", "curation_document", "load_paths"]
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, str], None]  # (phase, document) after each step
@@ -40,25 +38,6 @@ class LoadReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def extract_all(paths: Iterable[Path | str], report: LoadReport,
-                progress: Progress | None = None) -> list[DocumentExtraction]:
-    """Extract every readable file, resolved across documents; failures go to the report."""
-    files = iter_source_files(paths)
-    extractions = []
-    for f in files:
-        try:
-            extractions.append(extract_document(f))
-        except VielfaltError as exc:
-            log.warning("%s", exc)
-            report.failed.append((str(f), str(exc)))
-        except Exception as exc:  # a bug on one document must not stop the others
-            log.exception("extraction failed on %s", f)
-            report.failed.append((str(f), f"{f}: unexpected extraction error ({exc!r})"))
-        if progress:
-            progress("read", f.name)
-    return list(resolve_across(extractions))
 
 
 def curation_document(extractions: list[DocumentExtraction],
@@ -89,7 +68,15 @@ def load_paths(paths: Iterable[Path | str], settings: Settings | None = None,
     report = LoadReport()
     db.apply_schema(s)
     corrections = load_corrections(s.corrections_file)
-    extractions = [apply_corrections(x, corrections) for x in extract_all(paths, report, progress)]
+    def failed(exc: InputError) -> None:
+        report.failed.append((exc.source, str(exc)))
+
+    def read(doc: str) -> None:
+        if progress:
+            progress("read", doc)
+
+    extracted = extract_paths(paths, on_error=failed, progress=read)
+    extractions = [apply_corrections(x, corrections) for x in extracted]
     curated = curation_document(extractions, corrections)
     for x in extractions + ([curated] if curated else []):
         batch = to_batch(x)

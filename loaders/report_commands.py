@@ -2,7 +2,8 @@
 
 Why here: the CLI lives in ``loaders`` (it sits above ``queries``); these commands only
 parse options, call one ``queries`` function each and print or write the result. Project
-errors reach users as one line through :func:`loaders.cli.main`.
+errors reach users as one line through :func:`loaders.cli.main`. The analytics stack
+(scipy, matplotlib) is imported when a command runs, so other commands start fast.
 """
 
 from __future__ import annotations
@@ -13,12 +14,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from queries.analytics.synergy import synergies
 from queries.errors import InputError
-from queries.export import EXPORT_FORMATS, export_graph
-from queries.projection import measure_profiles, project
-from queries.report import centrality_report
-from queries.report_render import FORMATS, render, write_report
+from queries.export import EXPORT_FORMATS
 
 __all__ = ["register", "report_app"]
 
@@ -46,6 +43,8 @@ Fields = Annotated[
 
 
 def _projection(link_types, programmes, fields):  # type: ignore[no-untyped-def]
+    from queries.projection import project
+
     return project(
         link_types=link_types or None, programmes=programmes or None, categories=fields or None
     )
@@ -62,6 +61,9 @@ def centrality(
     field: Fields = None,
 ) -> None:
     """Zentralitätsbericht: zentrale Akteure, Broker, Gemeinschaften, Diagramme."""
+    from queries.report import centrality_report
+    from queries.report_render import FORMATS, render, write_report
+
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise InputError(
@@ -88,6 +90,9 @@ def synergy_report(
     Same computation as ``queries.analytics.synergy.synergies_for`` (API, pages); the
     projection is read once here so that both sides of a pair can be named.
     """
+    from queries.analytics.synergy import synergies
+    from queries.projection import measure_profiles, project
+
     G = project()
     found = synergies(G, measure_profiles(), organisation, first=first)
     if not found:
@@ -119,6 +124,8 @@ def export(
             "--format", f"unknown export format {fmt!r}; allowed: " + ", ".join(EXPORT_FORMATS)
         )
     G = _projection(link_type, programme, field)
+    from queries.export import export_graph
+
     for path in export_graph(G, fmt, out):
         console.print(f"geschrieben: {path}")
     console.print(f"{G.number_of_nodes()} Knoten, {G.number_of_edges()} Kanten")

@@ -1,4 +1,5 @@
-// Test and benchmark graphs: organisations. params: $rows: [{id, name, type, aliases}]
+// Test and benchmark graphs (queries.sample_graph): organisations.
+// params: $rows: [{id: str, name: str, type: str, aliases: [str]}]
 UNWIND $rows AS row
 MERGE (o:Organisation {id: row.id})
 SET o.name = row.name, o.type = row.type, o.aliases = row.aliases,

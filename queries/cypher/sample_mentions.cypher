@@ -1,5 +1,7 @@
-// Test and benchmark graphs: where a document names an entity, and report blocks.
-// params: $rows: [{doc, id, lines, pages, quotes, reported: bool}]
+// Test and benchmark graphs (queries.sample_graph): where a document names an entity, and
+// (reported) the organisation's report block in it.
+// params: $rows: [{doc: str, id: str, lines: [int], pages: [int], quotes: [str],
+//                  reported: bool}]
 UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})
 MATCH (n:Organisation|Programme {id: row.id})

@@ -1,5 +1,7 @@
-// Test and benchmark graphs: measures with their evidence, organisation, category, document.
-// params: $rows: [{id, org_id, title, type, category, year, doc, line, page, quote}]
+// Test and benchmark graphs (queries.sample_graph): measures with their evidence,
+// organisation, document and (when the category is 1-6) category.
+// params: $rows: [{id: str, org_id: str, title: str, type: str|null, category: int|null,
+//                  year: int|null, doc: str, line: int, page: int, quote: str}]
 UNWIND $rows AS row
 MATCH (o:Organisation {id: row.org_id})
 MATCH (d:Document {id: row.doc})

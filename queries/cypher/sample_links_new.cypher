@@ -1,7 +1,7 @@
-// Test and benchmark graphs: links that are known to be new (the caller guarantees that no
-// link of that type joins the two ends yet), so they are CREATEd without looking for an old
-// one; ends are found through the id constraints (one index seek per label, no label
-// disjunction). The type is a RelType checked in Python (queries.sample_graph.link_row).
+// Test and benchmark graphs (queries.sample_graph): links known to be new (the caller
+// guarantees that no link of that type joins the two ends yet), so they are CREATEd without
+// looking for an old one. Ends are found through the id constraints (one index seek per
+// label, no label disjunction); the type is a RelType checked in Python.
 // params: $rows: [{source: str, target: str, type: str,
 //                  docs: [str], lines: [int], pages: [int], quotes: [str]}]
 UNWIND $rows AS row
