@@ -7,13 +7,12 @@ decided here, so the Cypher stays a plain sequence of ``UNWIND ... MERGE``.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from queries.schema import LINK_TYPES, Label, RelType
 
-from .models import DocumentExtraction
+from .models import DocumentExtraction, Organisation, Programme
 from .names import slugify
 
 __all__ = ["GraphBatch", "to_batch"]
@@ -42,7 +41,8 @@ def _search_text(name: str, aliases: tuple[str, ...]) -> str:
     return " | ".join(dict.fromkeys((name, *aliases)))
 
 
-def _mention_rows(entities: tuple, lines: tuple[str, ...], pages: dict[int, int]) -> list[Row]:
+def _mention_rows(entities: tuple[Organisation, ...] | tuple[Programme, ...],
+                  lines: tuple[str, ...], pages: dict[int, int]) -> list[Row]:
     rows = []
     for e in entities:
         ls = sorted(set(e.mentions))
@@ -120,17 +120,12 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
                          "page": m.page if m.page is not None else -1,
                          "quote": m.evidence or m.title})
 
-    by_label: dict[Label, list] = defaultdict(list)
-    for e in x.organisations:
-        by_label[Label.ORGANISATION].append(e)
-    for e in x.programmes:
-        by_label[Label.PROGRAMME].append(e)
     return GraphBatch(
         document={"id": x.doc, "path": x.path, "sha256": x.sha256, "title": x.title},
         organisations=orgs,
         programmes=progs,
-        org_mentions=_mention_rows(tuple(by_label[Label.ORGANISATION]), text, x.line_pages),
-        programme_mentions=_mention_rows(tuple(by_label[Label.PROGRAMME]), text, x.line_pages),
+        org_mentions=_mention_rows(x.organisations, text, x.line_pages),
+        programme_mentions=_mention_rows(x.programmes, text, x.line_pages),
         blocks=list(blocks.values()),
         measures=measures,
         links=list(links.values()),

@@ -50,8 +50,8 @@ def apply_corrections(
         key = name_key(rename.name)
         for i, o in enumerate(orgs):
             if key in _names(o):
-                aliases = tuple(sorted(({*o.aliases, o.name}) - {rename.to}))
-                orgs[i] = replace(o, name=rename.to, aliases=aliases)
+                kept = tuple(sorted(({*o.aliases, o.name}) - {rename.to}))
+                orgs[i] = replace(o, name=rename.to, aliases=kept)
                 renamed[o.name] = rename.to
     for retype in corrections.retypes:
         key = name_key(retype.name)

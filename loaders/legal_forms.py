@@ -146,14 +146,12 @@ def _left_name(text: str, end: int) -> int:
         if taken >= 12:
             break
     # "gesponsert von PETERS & HELBIG GmbH": after a lower-case verb "von" is a preposition
-    if _VON.match(text, start, end) and _LOWER_WORD_BEFORE.search(text, window_start, start):
-        start = _VON.match(text, start, end).end()  # type: ignore[union-attr]
+    von = _VON.match(text, start, end)
+    if von and _LOWER_WORD_BEFORE.search(text, window_start, start):
+        start = von.end()
     # no dangling connector at the left edge
-    while True:
-        m = _LEADING_CONNECTOR.match(text, start, end)
-        if not m:
-            break
-        start = m.end()
+    while connector := _LEADING_CONNECTOR.match(text, start, end):
+        start = connector.end()
     return start
 
 

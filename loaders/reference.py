@@ -131,7 +131,7 @@ def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:
             first = exc.errors()[0]
             where = ".".join(str(x) for x in first["loc"])
             raise InputError(str(path), f"entry {number}: {where}: {first['msg']}") from exc
-    ids = [i.id for i in items]
+    ids = [getattr(i, "id", "") for i in items]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise InputError(str(path), f"duplicate ids: {', '.join(duplicates)}")

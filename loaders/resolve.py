@@ -71,7 +71,9 @@ def reference_index(reference: Reference) -> dict[str, OrganisationRef | Program
     cached = _INDEX.get(id(reference))
     if cached is None or cached[0] is not reference:
         index: dict[str, OrganisationRef | ProgrammeRef] = {}
-        for item in (*reference.programmes, *reference.organisations):
+        items: tuple[OrganisationRef | ProgrammeRef, ...] = (
+            *reference.programmes, *reference.organisations)
+        for item in items:
             for alias in (item.name, *item.aliases):
                 index.setdefault(name_key(alias), item)
             for abbreviation in item.abbreviations:  # exact: "IKOE" is not "LaKI"
@@ -153,7 +155,7 @@ def resolve_document(
             add(
                 "ref:" + hit.id,
                 "org" if isinstance(hit, OrganisationRef) else "programme",
-                getattr(hit, "type", None) or hit.kind,
+                hit.type if isinstance(hit, OrganisationRef) else hit.kind,
                 hit.name,
                 line,
                 hit.id,
@@ -195,7 +197,7 @@ def resolve_document(
                 entity = add(
                     key,
                     m.kind,
-                    getattr(item, "type", None) or getattr(item, "kind", m.type),
+                    str(getattr(item, "type", None) or getattr(item, "kind", m.type)),
                     name,
                     line,
                     ref_id,

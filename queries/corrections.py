@@ -111,7 +111,8 @@ def append_correction(
 ) -> Corrections:
     """Add one correction to the file at ``path`` and return the new whole."""
     current = load_corrections(path)
-    field = {Merge: "merges", Rename: "renames", Retype: "retypes"}.get(type(correction))
+    fields: dict[type, str] = {Merge: "merges", Rename: "renames", Retype: "retypes"}
+    field = fields.get(type(correction))
     if field is None:
         field = "reject_links" if reject else "add_links"
     updated = current.model_copy(update={field: (*getattr(current, field), correction)})
