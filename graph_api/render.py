@@ -4,18 +4,22 @@ pyvis assembles the vis-network nodes, edges and options (its own template refer
 CDNs, so it renders ours, ``templates/pyvis_data.html``, which only embeds the data as
 JSON). Page chrome, legend, filters and search are in the page templates and
 ``static/network.js``. Large networks get positions from networkx server-side, because a
-browser needs far longer than a seeded spring layout to settle thousands of nodes.
+browser needs far longer than a seeded spring layout to settle thousands of nodes. Node size
+is PageRank on the shown network (:mod:`queries.network_graph`), not the plain degree, so a
+hub of well-documented links outweighs a node with many one-off mentions.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pyvis.network import Network as PyvisNetwork
 
+from queries.network_graph import IMPORTANCE_LABEL, importance, topology
 from queries.network_records import NetLink, NetNode, Network
 from queries.schema import CATEGORIES
 
@@ -28,9 +32,12 @@ __all__ = [
     "LAYOUT_SERVER_ABOVE",
     "network_payload",
     "GROUP_STYLE",
+    "PROGRAMME_GROUP_COLOUR",
     "filters_of",
     "vis_options",
     "payload_html",
+    "SIZE_HINT",
+    "times_average",
 ]
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,6 +67,8 @@ ORG_TYPE_STYLE: dict[str, tuple[str, str]] = {
 }
 PROGRAMME_STYLE = ("Programm", "#f1c40f")
 GROUP_STYLE = ("Gruppe", "#b0bec5")
+PROGRAMME_GROUP_COLOUR = "#f5dd7a"
+SIZE_HINT = f"Größe: {IMPORTANCE_LABEL}."
 
 # link type -> (German label, colour, dashes, directed)
 LINK_STYLE: dict[str, tuple[str, str, Any, bool]] = {
@@ -81,12 +90,22 @@ def _type_style(node: NetNode) -> tuple[str, str, str]:
     return t, label, colour
 
 
-def _node_tooltip(node: NetNode, degree: int) -> str:
+def times_average(value: float) -> str:
+    """An importance (1.0 = average node) in German words.
+
+    >>> times_average(2.345)
+    '2,3 × Durchschnitt'
+    """
+    return f"{value:.1f}".replace(".", ",") + " × Durchschnitt"
+
+
+def _node_tooltip(node: NetNode, degree: int, rank: float) -> str:
     _, label, _ = _type_style(node)
     lines = [
         node.name,
         f"Typ: {label}" + (f" ({node.type})" if node.kind == "prog" and node.type else ""),
         f"Verbindungen: {degree}",
+        f"Zentralität (PageRank): {times_average(rank)}",
     ]
     if node.categories:
         lines.append("Handlungsfelder: " + ", ".join(str(c) for c in node.categories))
@@ -151,10 +170,17 @@ def vis_options(physics: bool, n_nodes: int) -> dict[str, Any]:
     }
 
 
-def _pyvis(net: Network, *, urls: bool, layout: bool | None = None) -> PyvisNetwork:
+def _pyvis(
+    net: Network,
+    *,
+    urls: bool,
+    layout: bool | None = None,
+    ranks: Mapping[str, float] | None = None,
+) -> PyvisNetwork:
     """Nodes and edges of ``net`` as a pyvis network (directed, so pyvis keeps each link)."""
     server_layout = len(net.nodes) > LAYOUT_SERVER_ABOVE if layout is None else layout
     pos = positions(net) if server_layout else {}
+    rank = importance(topology(net)) if ranks is None else ranks
     degree: Counter[str] = Counter()
     for lk in net.links:
         degree[lk.source] += 1
@@ -175,8 +201,8 @@ def _pyvis(net: Network, *, urls: bool, layout: bool | None = None) -> PyvisNetw
             label=node.name if len(node.name) <= 40 else node.name[:38] + "…",
             shape="diamond" if node.kind == "prog" else "dot",
             color=colour,
-            title=_node_tooltip(node, degree[node.key]),
-            value=degree[node.key] + 1,
+            title=_node_tooltip(node, degree[node.key], rank.get(node.key, 1.0)),
+            value=rank.get(node.key, 1.0),
             kind=node.kind,
             otype=value,
             tlabel=label,
@@ -229,10 +255,17 @@ def filters_of(net: Network) -> dict[str, Any]:
 
 
 def network_payload(
-    net: Network, *, urls: bool = True, layout: bool | None = None
+    net: Network,
+    *,
+    urls: bool = True,
+    layout: bool | None = None,
+    ranks: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
-    """Everything ``network.js`` needs: vis nodes, edges, options, filters and legend."""
-    pv = _pyvis(net, urls=urls, layout=layout)
+    """Everything ``network.js`` needs: vis nodes, edges, options, filters and legend.
+
+    ``ranks`` (node key -> importance) sizes the nodes; by default PageRank on ``net``.
+    """
+    pv = _pyvis(net, urls=urls, layout=layout, ranks=ranks)
     nodes, edges, _h, _ht, _w, options = pv.get_network_data()
     return {
         "nodes": nodes,
@@ -243,6 +276,7 @@ def network_payload(
         "centre": net.centre,
         "group_url": None,
         "members": [],
+        "size_hint": SIZE_HINT,
     }
 
 

@@ -1,5 +1,10 @@
 """Network data for the aggregated whole-network view: one node per group, and a group's
-members with their links when the page expands it on click."""
+members with their links when the page expands it on click.
+
+A group node's size is the summed importance (PageRank, see :mod:`queries.network_graph`)
+of its members, and members keep their importance in the whole network when expanded, so
+sizes stay comparable before and after a click.
+"""
 
 from __future__ import annotations
 
@@ -8,33 +13,49 @@ from typing import Any
 
 from pyvis.network import Network as PyvisNetwork
 
-from queries.network_groups import GroupedNetwork
+from queries.network_graph import importance, topology
+from queries.network_groups import GROUPINGS, GroupedNetwork
 from queries.network_records import NetNode, Network
 
-from .render import GROUP_STYLE, filters_of, network_payload, vis_options
+from .render import (
+    GROUP_STYLE,
+    PROGRAMME_GROUP_COLOUR,
+    SIZE_HINT,
+    filters_of,
+    network_payload,
+    times_average,
+    vis_options,
+)
 
 __all__ = ["grouped_payload", "group_members_payload"]
 
 
-def grouped_payload(grouped: GroupedNetwork, net: Network, group_url: str) -> dict[str, Any]:
-    """One node per group (size = members) and one edge per pair of linked groups."""
+def grouped_payload(
+    grouped: GroupedNetwork, net: Network, group_url: str, by: str = "gemeinschaft"
+) -> dict[str, Any]:
+    """One node per group (size = members' importance) and one edge per pair of linked
+    groups. ``group_url`` holds ``{key}`` where the page puts a group's key to expand it."""
     names = {n.key: n.name for n in net.nodes}
-    sizes = [len(g.members) for g in grouped.groups]
+    rank = importance(topology(net))
     agg = Network(
         nodes=tuple(NetNode("group", g.key, g.label, None) for g in grouped.groups), links=()
     )
     pv = PyvisNetwork(directed=True, cdn_resources="local")
-    for g, size in zip(grouped.groups, sizes, strict=True):
+    for g in grouped.groups:
+        size = len(g.members)
+        weight = sum(rank.get(m, 1.0) for m in g.members)
+        what = "Programm" if g.kind == "programme" else "Gruppe"
         pv.add_node(
             f"group:{g.key}",
             label=f"{g.label} ({size})",
             shape="hexagon",
-            color=GROUP_STYLE[1],
-            value=size,
+            color=PROGRAMME_GROUP_COLOUR if g.kind == "programme" else GROUP_STYLE[1],
+            value=round(weight, 4),
             kind="group",
             gkey=g.key,
             otype="Gruppe",
-            title=f"Gruppe: {g.label}\n{size} Knoten – klicken zum Aufklappen",
+            title=f"{what}: {g.label}\n{size} Knoten – klicken zum Aufklappen\n"
+            f"Zentralität (PageRank, Summe): {times_average(weight)}",
             progs=[],
             cats=[],
             size_members=size,
@@ -62,7 +83,9 @@ def grouped_payload(grouped: GroupedNetwork, net: Network, group_url: str) -> di
         "truncated": False,
         "centre": None,
         "group_url": group_url,
+        "grouped_by": [by, GROUPINGS[by][0]],
         "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())],
+        "size_hint": SIZE_HINT,
     }
 
 
@@ -70,12 +93,13 @@ def group_members_payload(grouped: GroupedNetwork, net: Network, key: str) -> di
     """A group's members with a local layout, their links, and the groups of outside ends."""
     group = next(g for g in grouped.groups if g.key == key)
     members = set(group.members)
+    rank = importance(topology(net))
     touching = tuple(lk for lk in net.links if lk.source in members or lk.target in members)
     sub = Network(
         nodes=tuple(n for n in net.nodes if n.key in members),
         links=tuple(lk for lk in touching if lk.source in members and lk.target in members),
     )
-    payload = network_payload(sub, layout=True)
+    payload = network_payload(sub, layout=True, ranks=rank)
     payload["edges"] = [dict(e, id=f"m{key}-{i}") for i, e in enumerate(payload["edges"])]
     ends = {k for lk in touching for k in (lk.source, lk.target)} - members
     outside = Network(nodes=tuple(n for n in net.nodes if n.key in ends), links=())
@@ -87,6 +111,7 @@ def group_members_payload(grouped: GroupedNetwork, net: Network, key: str) -> di
             ),
         ),
         layout=False,
+        ranks=rank,
     )
     payload["edges"] += [dict(e, id=f"x{key}-{i}") for i, e in enumerate(ext["edges"])]
     payload["group_of"] = {n.key: grouped.group_of[n.key] for n in outside.nodes}

@@ -4,10 +4,17 @@ Templates escape everything (``autoescape``), so names and quotes from the corpu
 always text. The pages load vis-network from the app (``/static/...``, the copy that ships
 inside pyvis); the standalone file of ``vielfalt viz`` inlines the same files, so it opens
 from disk with no server and no network.
+
+The whole-network page and its group data are cached by content: the key is the network
+as read from Neo4j (a frozen, hashable record), so an unchanged graph is served without
+grouping, layout or rendering again, and any change the page would show - a new node or
+link, a rename, new evidence - is a different key, never a stale page.
 """
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +22,33 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from queries.network_graph import importance
+from queries.network_groups import GROUPINGS, communities, grouped
 from queries.network_records import Network
 
-from .render import LINK_STYLE, ORG_TYPE_STYLE, TEMPLATES, network_payload, payload_html
+from .render import (
+    LINK_STYLE,
+    ORG_TYPE_STYLE,
+    SIZE_HINT,
+    TEMPLATES,
+    network_payload,
+    payload_html,
+)
+from .render_groups import group_members_payload, grouped_payload
+from .render_layout import clear_layouts
 
-__all__ = ["STATIC_FILES", "render_page", "standalone_html", "static_file"]
+__all__ = [
+    "STATIC_FILES",
+    "render_page",
+    "standalone_html",
+    "static_file",
+    "whole_network_page",
+    "group_json",
+    "clear_caches",
+    "GROUP_URL",
+]
+
+GROUP_URL = "/api/netzwerk/gruppe/{key}?nach={by}"
 
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _OWN = Path(__file__).parent / "static"
@@ -38,7 +67,9 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.globals.update(ORG_TYPE_STYLE=ORG_TYPE_STYLE, LINK_STYLE=LINK_STYLE)
+_env.globals.update(
+    ORG_TYPE_STYLE=ORG_TYPE_STYLE, LINK_STYLE=LINK_STYLE, SIZE_HINT=SIZE_HINT, GROUPINGS=GROUPINGS
+)
 
 
 def static_file(name: str) -> tuple[Path, str] | None:
@@ -71,3 +102,42 @@ def standalone_html(net: Network, title: str, subtitle: str = "") -> str:
     return render_page(
         "standalone.html", payload=payload, inline=True, title=title, subtitle=subtitle, net=net
     )
+
+
+@lru_cache(maxsize=6)
+def whole_network_page(net: Network, by: str, aggregate_above: int) -> str:
+    """The /netzwerk page: every node up to ``aggregate_above`` nodes, else one node per
+    group (``by``: a key of :data:`~queries.network_groups.GROUPINGS`)."""
+    is_grouped = len(net.nodes) > aggregate_above
+    if is_grouped:
+        url = GROUP_URL.replace("{by}", by)
+        payload = grouped_payload(grouped(net, by), net, url, by)
+    else:
+        payload = network_payload(net)
+    return render_page(
+        "network.html",
+        payload=payload,
+        title="Gesamtnetzwerk",
+        nodes_total=len(net.nodes),
+        links_total=len(net.links),
+        grouped=is_grouped,
+        grouped_by=by,
+        aggregate_above=aggregate_above,
+        group_count=len(payload["nodes"]),
+    )
+
+
+@lru_cache(maxsize=64)
+def group_json(net: Network, by: str, key: str) -> str | None:
+    """One group's members as JSON for expanding it on the page; None for an unknown key."""
+    groups = grouped(net, by)
+    if key not in {g.key for g in groups.groups}:
+        return None
+    return json.dumps(group_members_payload(groups, net, key), ensure_ascii=False)
+
+
+def clear_caches() -> None:
+    """Forget cached pages, layouts, groupings and ranks (benchmarks measure first visits)."""
+    for cached in (whole_network_page, group_json, importance, communities):
+        cached.cache_clear()
+    clear_layouts()

@@ -78,7 +78,7 @@ class Query:
                             ) -> Connection[Organisation]:
         key = _page_args(info, first, after)
         flt = (filter or OrganisationFilterInput()).to_query()
-        page = await info.context.run(read.organisations_page, flt, first=first, after=key,
+        page = await info.context.run(read.filtered_page, flt, first=first, after=key,
                                       with_total=wants_total(info))
         return to_connection(page, [Organisation.from_row(r) for r in page.rows], after=after)
 
@@ -87,7 +87,7 @@ class Query:
                          first: int = 20, after: str | None = None) -> Connection[Programme]:
         key = _page_args(info, first, after)
         flt = (filter or ProgrammeFilterInput()).to_query()
-        page = await info.context.run(read.programmes_page, flt, first=first, after=key,
+        page = await info.context.run(read.filtered_page, flt, first=first, after=key,
                                       with_total=wants_total(info))
         return to_connection(page, [Programme.from_row(r) for r in page.rows], after=after)
 
@@ -96,7 +96,7 @@ class Query:
                        first: int = 20, after: str | None = None) -> Connection[Measure]:
         key = _page_args(info, first, after)
         flt = (filter or MeasureFilterInput()).to_query()
-        page = await info.context.run(read.measures_page, flt, first=first, after=key,
+        page = await info.context.run(read.filtered_page, flt, first=first, after=key,
                                       with_total=wants_total(info))
         return to_connection(page, [Measure.from_row(r) for r in page.rows], after=after)
 

@@ -20,7 +20,6 @@ from .network_records import (
     NetLink,
     NetNode,
     Network,
-    SearchHit,
     node_key,
 )
 from .settings import Settings, get_settings
@@ -31,7 +30,6 @@ __all__ = [
     "ego_network",
     "programme_network",
     "key_figures",
-    "search_entities",
     "subgraph",
     "MAX_DEPTH",
 ]
@@ -45,7 +43,6 @@ _NODES = statement("network_nodes")
 _LINKS = statement("network_links")
 _NEIGHBOURS = statement("network_neighbours")
 _KEY_FIGURES = statement("network_key_figures")
-_SEARCH = statement("network_search")
 _PROGRAMME = statement("network_programme")
 _ORGANISATION = statement("network_organisation")
 
@@ -172,14 +169,3 @@ def key_figures(settings: Settings | None = None) -> KeyFigures:
     return KeyFigures(
         **{k: int(row[k]) for k in ("organisations", "programmes", "measures", "links")}
     )
-
-
-def search_entities(
-    text: str, *, first: int = 20, settings: Settings | None = None
-) -> list[SearchHit]:
-    """Organisations and programmes whose name or alias contains ``text`` (any case)."""
-    needle = " ".join(text.split()).lower()
-    if not needle:
-        return []
-    rows = read(_SEARCH, settings, text=needle, first=first)
-    return [SearchHit(kind=r["kind"], id=r["id"], name=r["name"], type=r["type"]) for r in rows]

@@ -129,7 +129,7 @@ def documents_of(
     """Documents that report on or mention each organisation."""
     out: dict[str, list[DocumentRow]] = defaultdict(list)
     for r in db.read(_DOCUMENTS_OF, settings, ids=list(ids)):
-        out[r["id"]].append(DocumentRow(r["doc_id"], r["title"], r["path"], r["loaded_at"]))
+        out[r["id"]].append(DocumentRow.from_map(r["document"]))
     return dict(out)
 
 

@@ -67,6 +67,10 @@ class OrganisationRow:
     type: str | None
     aliases: tuple[str, ...] = ()
 
+    @classmethod
+    def from_map(cls, m: dict[str, Any]) -> OrganisationRow:
+        return cls(m["id"], m["name"], m["type"], tuple(m["aliases"]))
+
 
 @dataclass(frozen=True)
 class ProgrammeRow:
@@ -74,6 +78,10 @@ class ProgrammeRow:
     name: str
     kind: str | None
     aliases: tuple[str, ...] = ()
+
+    @classmethod
+    def from_map(cls, m: dict[str, Any]) -> ProgrammeRow:
+        return cls(m["id"], m["name"], m["kind"], tuple(m["aliases"]))
 
 
 EntityRow = OrganisationRow | ProgrammeRow
@@ -117,6 +125,10 @@ class DocumentRow:
     title: str | None
     path: str | None
     loaded_at: str | None
+
+    @classmethod
+    def from_map(cls, m: dict[str, Any]) -> DocumentRow:
+        return cls(m["id"], m["title"], m["path"], m["loaded_at"])
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,7 @@ Evidence = tuple[str, int, int, str]
 """Where a fact was seen: (document id, 1-based line, page or -1, quote)."""
 
 Row = dict[str, Any]
-_KINDS = ("organisations", "programmes", "documents", "links", "links_new", "measures",
-          "mentions")
+_KINDS = ("organisations", "programmes", "documents", "links", "links_new", "measures", "mentions")
 _STATEMENTS = {kind: statement(f"sample_{kind}") for kind in _KINDS}
 
 
@@ -59,14 +58,17 @@ class SampleGraph:
     measures: list[Row] = field(default_factory=list)
     mentions: list[Row] = field(default_factory=list)
 
-    def organisation(self, id_: str, name: str, type_: str = "Kommune",
-                     *aliases: str) -> SampleGraph:
-        self.organisations.append({"id": id_, "name": name, "type": type_,
-                                   "aliases": list(aliases)})
+    def organisation(
+        self, id_: str, name: str, type_: str = "Kommune", *aliases: str
+    ) -> SampleGraph:
+        self.organisations.append(
+            {"id": id_, "name": name, "type": type_, "aliases": list(aliases)}
+        )
         return self
 
-    def programme(self, id_: str, name: str, kind: str = "Foerderprogramm",
-                  *aliases: str) -> SampleGraph:
+    def programme(
+        self, id_: str, name: str, kind: str = "Foerderprogramm", *aliases: str
+    ) -> SampleGraph:
         self.programmes.append({"id": id_, "name": name, "kind": kind, "aliases": list(aliases)})
         return self
 
@@ -83,32 +85,74 @@ class SampleGraph:
         if type_ == RelType.COOPERATES_WITH and target < source:
             source, target = target, source
         docs, lines, pages, quotes = (list(column) for column in zip(*evidence, strict=True))
-        self.links.append({"source": source, "target": target, "type": str(type_),
-                           "docs": docs, "lines": lines, "pages": pages, "quotes": quotes})
+        self.links.append(
+            {
+                "source": source,
+                "target": target,
+                "type": str(type_),
+                "docs": docs,
+                "lines": lines,
+                "pages": pages,
+                "quotes": quotes,
+            }
+        )
         return self
 
-    def measure(self, id_: str, org_id: str, title: str, evidence: Evidence, *,
-                category: int | None = None, type_: str | None = None,
-                year: int | None = None) -> SampleGraph:
+    def measure(
+        self,
+        id_: str,
+        org_id: str,
+        title: str,
+        evidence: Evidence,
+        *,
+        category: int | None = None,
+        type_: str | None = None,
+        year: int | None = None,
+    ) -> SampleGraph:
         doc, line, page, quote = evidence
-        self.measures.append({"id": id_, "org_id": org_id, "title": title, "type": type_,
-                              "category": category, "year": year, "doc": doc, "line": line,
-                              "page": page, "quote": quote})
+        self.measures.append(
+            {
+                "id": id_,
+                "org_id": org_id,
+                "title": title,
+                "type": type_,
+                "category": category,
+                "year": year,
+                "doc": doc,
+                "line": line,
+                "page": page,
+                "quote": quote,
+            }
+        )
         return self
 
-    def mention(self, doc: str, id_: str, *places: tuple[int, int, str],
-                reported: bool = False) -> SampleGraph:
+    def mention(
+        self, doc: str, id_: str, *places: tuple[int, int, str], reported: bool = False
+    ) -> SampleGraph:
         """``doc`` names entity ``id_`` at ``places`` (line, page, quote); ``reported``: the
         organisation has a report block in ``doc``."""
         lines, pages, quotes = (list(column) for column in zip(*places, strict=True))
-        self.mentions.append({"doc": doc, "id": id_, "lines": lines, "pages": pages,
-                              "quotes": quotes, "reported": reported})
+        self.mentions.append(
+            {
+                "doc": doc,
+                "id": id_,
+                "lines": lines,
+                "pages": pages,
+                "quotes": quotes,
+                "reported": reported,
+            }
+        )
         return self
 
 
-def write_sample_graph(graph: SampleGraph, settings: Settings | None = None, *,
-                       batch_size: int = 5000, links_are_new: bool = False) -> None:
-    """Write every row of ``graph``; writing the same graph twice changes nothing.
+def write_sample_graph(
+    graph: SampleGraph,
+    settings: Settings | None = None,
+    *,
+    batch_size: int = 5000,
+    links_are_new: bool = False,
+) -> None:
+    """Write every row of ``graph``; writing it twice changes nothing but ``loaded_at``.
 
     ``links_are_new=True`` promises that the database holds none of the links yet and that
     no (source, type, target) repeats: they are then CREATEd without looking for an existing
@@ -130,17 +174,38 @@ def write_sample_graph(graph: SampleGraph, settings: Settings | None = None, *,
             db.write(_STATEMENTS[kind], settings, rows=rows[start : start + batch_size])
         if len(rows) > batch_size:
             secs = time.perf_counter() - t0
-            log.info("%s: %d rows in %.1f s (%.0f rows/s)", kind, len(rows), secs,
-                     len(rows) / max(secs, 1e-9))
+            log.info(
+                "%s: %d rows in %.1f s (%.0f rows/s)",
+                kind,
+                len(rows),
+                secs,
+                len(rows) / max(secs, 1e-9),
+            )
 
 
-ORG_TYPES = ("Kommune", "Kreis", "Verein", "Wohlfahrtsverband", "Jobcenter", "Polizei",
-             "Unternehmen", "Hochschule", "Stiftung", "Kammer")
+ORG_TYPES = (
+    "Kommune",
+    "Kreis",
+    "Verein",
+    "Wohlfahrtsverband",
+    "Jobcenter",
+    "Polizei",
+    "Unternehmen",
+    "Hochschule",
+    "Stiftung",
+    "Kammer",
+)
 CITIES = ("Köln", "Düsseldorf", "Duisburg", "Essen", "Münster", "Bielefeld", "Bonn", "Aachen")
 
 
-def synthetic_graph(n_orgs: int, n_progs: int = 20, *, n_links: int | None = None,
-                    hub_exponent: float = 0.0, seed: int = 0) -> SampleGraph:
+def synthetic_graph(
+    n_orgs: int,
+    n_progs: int = 20,
+    *,
+    n_links: int | None = None,
+    hub_exponent: float = 0.0,
+    seed: int = 0,
+) -> SampleGraph:
     """A seeded clustered network: ``n_orgs`` organisations ``org-000000``..., one measure
     each, and ``n_progs`` programmes ``prog-0000``..., one per cluster.
 
@@ -170,8 +235,14 @@ def synthetic_graph(n_orgs: int, n_progs: int = 20, *, n_links: int | None = Non
         type_ = rng.choice(ORG_TYPES)
         g.organisation(org, f"{type_} {CITIES[o % len(CITIES)]} {o}", type_)
         where = (docs[o % len(docs)], 1 + o % 500, -1, f"Maßnahme {o}.")
-        g.measure(f"m-{o:06d}", org, f"Maßnahme {o}", where,
-                  category=rng.choice(list(CATEGORIES)), year=2020 + o % 5)
+        g.measure(
+            f"m-{o:06d}",
+            org,
+            f"Maßnahme {o}",
+            where,
+            category=rng.choice(list(CATEGORIES)),
+            year=2020 + o % 5,
+        )
 
     def link(a: str, type_: str, b: str) -> None:
         i = len(g.links)

@@ -16,15 +16,15 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from queries import network as net_queries
 from queries.errors import InputError, NotFound, VielfaltError
-from queries.network_groups import group_network
+from queries.network_groups import GROUPINGS
 from queries.network_profile import organisation_profile, programme_profile
-from queries.network_records import EntityProfile, LinkedEntity, MeasureRow
+from queries.network_records import EntityProfile, LinkedEntity, MeasureRow, SearchHit
+from queries.read_search import search_entities
 from queries.schema import CATEGORIES
 from queries.settings import get_settings
 
 from ..render import network_payload
-from ..render_groups import group_members_payload, grouped_payload
-from ..render_pages import render_page, static_file
+from ..render_pages import group_json, render_page, static_file, whole_network_page
 
 __all__ = ["router", "link_phrase"]
 
@@ -79,55 +79,75 @@ def _guarded(build: Callable[[], HTMLResponse]) -> HTMLResponse:
         return _error_page(exc)
 
 
+def _search(query: str) -> tuple[list[SearchHit], str]:
+    """Ranked hits of the full-text search, and a German problem for unusable input."""
+    if not query:
+        return [], ""
+    try:
+        rows = search_entities(query, first=20)
+    except InputError as exc:
+        return [], exc.problem
+    return [
+        SearchHit(
+            kind="prog" if r.label == "Programme" else "org",
+            id=r.entity.id,
+            name=r.entity.name,
+            type=getattr(r.entity, "type", None) or getattr(r.entity, "kind", None),
+        )
+        for r in rows
+    ], ""
+
+
 @router.get("/", response_class=HTMLResponse)
 def start(q: str = "") -> HTMLResponse:
-    """Start page: search box, search results and key figures."""
+    """Start page: search box, search results (full-text index, ranked) and key figures."""
     query = q.strip()[:200]
 
     def build() -> HTMLResponse:
-        hits = net_queries.search_entities(query) if query else []
+        hits, problem = _search(query)
         return _html(
-            "start.html", title="Start", query=query, hits=hits, figures=net_queries.key_figures()
+            "start.html",
+            title="Start",
+            query=query,
+            hits=hits,
+            problem=problem,
+            figures=net_queries.key_figures(),
         )
 
     return _guarded(build)
 
 
+def _grouping(nach: str) -> str:
+    if nach not in GROUPINGS:
+        allowed = " oder ".join(f"„{k}“" for k in GROUPINGS)
+        raise InputError("nach", f"Gruppieren geht nach {allowed}.")
+    return nach
+
+
 @router.get("/netzwerk", response_class=HTMLResponse)
-def whole() -> HTMLResponse:
-    """The whole network; grouped by community above VIZ_AGGREGATE_ABOVE nodes."""
+def whole(nach: str = "gemeinschaft") -> HTMLResponse:
+    """The whole network; above VIZ_AGGREGATE_ABOVE nodes grouped by community or programme.
+    Served from a cache keyed by the network's content (see ``render_pages``)."""
 
     def build() -> HTMLResponse:
-        net = net_queries.whole_network()
-        limit = get_settings().viz_aggregate_above
-        grouped = len(net.nodes) > limit
-        if grouped:
-            groups = group_network(net)
-            payload = grouped_payload(groups, net, "/api/netzwerk/gruppe/")
-        else:
-            payload = network_payload(net)
-        return _html(
-            "network.html",
-            title="Gesamtnetzwerk",
-            payload=payload,
-            nodes_total=len(net.nodes),
-            links_total=len(net.links),
-            grouped=grouped,
-            aggregate_above=limit,
-            group_count=len(payload["nodes"]),
+        by = _grouping(nach)
+        html = whole_network_page(
+            net_queries.whole_network(), by, get_settings().viz_aggregate_above
         )
+        return HTMLResponse(html)
 
     return _guarded(build)
 
 
 @router.get("/api/netzwerk/gruppe/{key}", response_model=None)
-def group_members(key: str) -> JSONResponse | dict[str, Any]:
+def group_members(key: str, nach: str = "gemeinschaft") -> Response:
     """Members of one group of the aggregated whole network, for expanding it on click."""
-    net = net_queries.whole_network()
-    groups = group_network(net)
-    if key not in {g.key for g in groups.groups}:
+    if nach not in GROUPINGS:
+        return JSONResponse(status_code=400, content={"error": f"keine Gruppierung {nach!r}"})
+    body = group_json(net_queries.whole_network(), nach, key)
+    if body is None:
         return JSONResponse(status_code=404, content={"error": f"Gruppe {key!r} gibt es nicht"})
-    return group_members_payload(groups, net, key)
+    return Response(body, media_type="application/json")
 
 
 def _measures_by_field(measures: tuple[MeasureRow, ...]) -> list[tuple[str, list[MeasureRow]]]:

@@ -88,7 +88,20 @@
   filters.otypes.forEach(function (t) {
     legendNode(t[1], t[2], t[0] === "Programm" ? "diamond" : "dot");
   });
-  if (meta.group_url) { legendNode("Gruppe (klicken zum Aufklappen)", "#b0bec5", "hexagon"); }
+  if (meta.group_url) {
+    if (meta.grouped_by && meta.grouped_by[0] === "programm") {
+      legendNode("Programm mit Beteiligten (klicken zum Aufklappen)", "#f5dd7a", "hexagon");
+      if (nodes.get("group:ohne-programm")) {
+        legendNode("ohne Programm (klicken zum Aufklappen)", "#b0bec5", "hexagon");
+      }
+    } else {
+      legendNode("Gruppe (klicken zum Aufklappen)", "#b0bec5", "hexagon");
+    }
+  }
+  var groupBy = document.getElementById("nach");
+  if (groupBy && groupBy.form) {
+    groupBy.addEventListener("change", function () { groupBy.form.submit(); });
+  }
   var legendLinks = document.getElementById("legend-links");
   filters.links.forEach(function (t) {
     var li = el("li");
@@ -143,7 +156,7 @@
     if (!meta.group_url || expanded.has(g.gkey)) { return Promise.resolve(); }
     expanded.add(g.gkey);
     setStatus("Gruppe wird geladen …");
-    return fetch(meta.group_url + encodeURIComponent(g.gkey)).then(function (res) {
+    return fetch(meta.group_url.replace("{key}", encodeURIComponent(g.gkey))).then(function (res) {
       if (!res.ok) { throw new Error("HTTP " + res.status); }
       return res.json();
     }).then(function (data) {

@@ -6,5 +6,5 @@ CALL (o) {
   UNION
   MATCH (d:Document)-[:MENTIONS]->(o) RETURN d
 }
-RETURN id, d.id AS doc_id, d.title AS title, d.path AS path, toString(d.loaded_at) AS loaded_at
+RETURN id, d {.id, .title, .path, loaded_at: toString(d.loaded_at)} AS document
 ORDER BY d.id

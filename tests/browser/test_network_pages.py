@@ -210,3 +210,37 @@ def test_viz_file_works_offline(sample_graph: Settings, recorded: Recorded, tmp_
     recorded.screenshot("viz-datei")
     assert recorded.requests == [out.as_uri()]
     assert recorded.errors == []
+
+
+def test_grouping_by_programme_expands_and_switches(
+    sample_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    settings = get_settings()
+    before = settings.viz_aggregate_above
+    settings.viz_aggregate_above = 3
+    try:
+        page, _ = open_page(recorded, live_app.url + "/netzwerk?nach=programm")
+        assert set(page.evaluate("window.viz.nodes.getIds()")) == {
+            "group:p-iq",
+            "group:p-charta",
+            "group:ohne-programm",
+        }
+        assert "Programm mit Beteiligten" in page.text_content("#legend-nodes")
+        assert "Zentralität (PageRank" in page.text_content("#size-hint")
+        recorded.screenshot("netzwerk-programme")
+        with page.expect_response(lambda r: "/api/netzwerk/gruppe/p-iq?nach=programm" in r.url):
+            page.evaluate("window.viz.expandGroup(window.viz.nodes.get('group:p-iq'))")
+        page.wait_for_function("!!window.viz.nodes.get('prog:iq')")
+        ids = set(page.evaluate("window.viz.nodes.getIds()"))
+        assert {"prog:iq", "org:jc-c"} <= ids and "group:p-iq" not in ids
+        recorded.screenshot("netzwerk-programm-offen")
+        # switching the grouping reloads the page grouped by community
+        with page.expect_navigation():
+            page.select_option("#nach", "gemeinschaft")
+        page.wait_for_selector(READY, state="attached")
+        assert "nach=gemeinschaft" in page.url
+        groups = page.evaluate("window.viz.nodes.getIds()")
+        assert "group:g1" in groups and "group:p-iq" not in groups
+    finally:
+        settings.viz_aggregate_above = before
+    assert_clean(recorded)

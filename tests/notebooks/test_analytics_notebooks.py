@@ -13,10 +13,11 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from queries.analytics.sample import EXAMPLE, write_sample_graph
 from queries.analytics.synergy import synergies
 from queries.projection import measure_profiles, project
+from queries.sample_graph import write_sample_graph
 from queries.settings import REPO_ROOT, Settings
+from tests.integration.analytics.example_graph import example_graph
 
 pytestmark = pytest.mark.integration
 NOTEBOOKS = REPO_ROOT / "notebooks"
@@ -24,8 +25,8 @@ NOTEBOOKS = REPO_ROOT / "notebooks"
 
 @pytest.fixture()
 def synergy_graph(graph: Settings) -> Settings:
-    """A clean graph holding :data:`queries.analytics.sample.EXAMPLE`."""
-    write_sample_graph(EXAMPLE, graph)
+    """A clean graph holding :func:`example_graph`."""
+    write_sample_graph(example_graph(), graph)
     return graph
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from queries.analytics.sample import SampleGraph, write_sample_graph
 from queries.errors import InputError
 from queries.projection import measure_profiles, project
+from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -74,13 +74,21 @@ def test_empty_graph(graph: Settings) -> None:
 
 
 def test_sample_writer_is_idempotent_and_checks_types(graph: Settings) -> None:
-    sample = SampleGraph(
-        organisations=(("b", "B", "Verein"), ("a", "A", "Verein")),
-        links=(("b", "COOPERATES_WITH", "a", 2),),
+    sample = (
+        SampleGraph()
+        .organisation("b", "B", "Verein")
+        .organisation("a", "A", "Verein")
+        .link(
+            "b",
+            "COOPERATES_WITH",
+            "a",
+            ("sample", 1, -1, "a COOPERATES_WITH b"),
+            ("sample", 2, -1, "a COOPERATES_WITH b"),
+        )
     )
     write_sample_graph(sample, graph)
-    write_sample_graph(SampleGraph(organisations=sample.organisations), graph)
+    write_sample_graph(sample, graph)
     G = project(graph)
     assert G.edges["a", "b"]["weight"] == 2
     with pytest.raises(InputError, match="unknown link type"):
-        write_sample_graph(SampleGraph(links=(("a", "LIKES", "b"),)), graph)
+        SampleGraph().link("a", "LIKES", "b", ("sample", 1, -1, "a LIKES b"))

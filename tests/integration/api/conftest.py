@@ -14,82 +14,64 @@ from typing import Any
 import httpx
 import pytest
 
-from queries.sample_graph import SampleGraph, link_row, write_sample_graph
+from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings, get_settings, hash_api_key
 
 D1, D2 = "bericht-koeln.pdf", "bericht-duesseldorf.html"
 KEY = "kurator-schluessel"
 
 
-def org(id_: str, name: str, type_: str, *aliases: str) -> dict[str, Any]:
-    return {"id": id_, "name": name, "type": type_, "aliases": list(aliases)}
-
-
-def measure(id_: str, org_id: str, title: str, type_: str, cat: int, year: int, doc: str,
-            line: int) -> dict[str, Any]:
-    return {"id": id_, "org_id": org_id, "title": title, "type": type_, "category": cat,
-            "year": year, "doc": doc, "line": line, "page": -1, "quote": f"{title} ({year})."}
+def measure(g: SampleGraph, id_: str, org_id: str, title: str, type_: str, cat: int, year: int,
+            doc: str, line: int) -> SampleGraph:
+    return g.measure(id_, org_id, title, (doc, line, -1, f"{title} ({year})."), category=cat,
+                     type_=type_, year=year)
 
 
 def small_graph() -> SampleGraph:
-    return SampleGraph(
-        organisations=[
-            org("stadt-duesseldorf", "Landeshauptstadt Düsseldorf", "Kommune",
-                "Stadt Düsseldorf"),
-            org("stadt-koeln", "Stadt Köln", "Kommune"),
-            org("awo-koeln", "AWO Köln", "Wohlfahrtsverband", "Arbeiterwohlfahrt Köln"),
-            org("jobcenter-koeln", "Jobcenter Köln", "Jobcenter"),
-            org("amt-integration-koeln", "Amt für Integration Köln", "Kommune"),
-            org("polizei-essen", "Polizei Essen", "Polizei"),
-            org("strassenkinder-ev", "Straßenkinder e.V.", "Verein"),
-        ],
-        programmes=[
-            {"id": "iq", "name": "Integration durch Qualifizierung (IQ)", "kind": "Netzwerk",
-             "aliases": ["IQ"]},
-            {"id": "charta-der-vielfalt", "name": "Charta der Vielfalt", "kind": "Charta",
-             "aliases": []},
-        ],
-        documents=[{"id": D1, "title": "Bericht Köln"}, {"id": D2, "title": "Bericht Düsseldorf"}],
-        links=[
-            link_row("stadt-koeln", "awo-koeln", "COOPERATES_WITH",
-                     [(D1, 3, 1, "Die Stadt Köln kooperiert mit der AWO Köln."),
-                      (D2, 7, -1, "Köln und die AWO arbeiten zusammen.")]),
-            link_row("jobcenter-koeln", "awo-koeln", "COOPERATES_WITH",
-                     [(D1, 5, 1, "Die AWO Köln arbeitet mit dem Jobcenter Köln.")]),
-            link_row("stadt-koeln", "stadt-duesseldorf", "COOPERATES_WITH",
-                     [(D2, 2, -1, "Düsseldorf tauscht sich mit Köln aus.")]),
-            link_row("stadt-koeln", "iq", "PARTICIPATES_IN", [(D1, 4, 1, "Köln ist Teil von IQ.")]),
-            link_row("awo-koeln", "iq", "PARTICIPATES_IN", [(D1, 6, 1, "Die AWO ist bei IQ.")]),
-            link_row("stadt-duesseldorf", "charta-der-vielfalt", "SIGNED",
-                     [(D2, 9, -1, "Düsseldorf hat die Charta unterzeichnet.")]),
-            link_row("amt-integration-koeln", "stadt-koeln", "PART_OF",
-                     [(D1, 1, 1, "Das Amt für Integration der Stadt Köln ...")]),
-            link_row("iq", "jobcenter-koeln", "ORGANISED_BY",
-                     [(D1, 8, 2, "IQ wird vom Jobcenter Köln koordiniert.")]),
-            link_row("awo-koeln", "stadt-koeln", "FUNDED_BY",
-                     [(D1, 9, 2, "Die Stadt Köln fördert die AWO.")]),
-        ],
-        measures=[
-            measure("m1", "stadt-koeln", "Interkulturelle Schulung", "fortbildung", 2, 2021, D1,
-                    10),
-            measure("m2", "stadt-koeln", "Anonymisierte Bewerbung", "personalgewinnung", 1, 2022,
-                    D1, 11),
-            measure("m3", "awo-koeln", "Sprachcafé", "teilhabe", 3, 2021, D1, 12),
-            measure("m4", "stadt-duesseldorf", "Vielfaltsbericht", "kommunikation", 4, 2022, D2,
-                    4),
-        ],
-        mentions=[
-            {"doc": D1, "id": "stadt-koeln", "lines": [3, 4], "pages": [1, 1],
-             "quotes": ["Die Stadt Köln kooperiert ...", "Köln ist Teil von IQ."],
-             "reported": True},
-            {"doc": D1, "id": "awo-koeln", "lines": [3], "pages": [1], "quotes": ["... AWO ..."],
-             "reported": False},
-            {"doc": D2, "id": "stadt-duesseldorf", "lines": [2], "pages": [-1],
-             "quotes": ["Düsseldorf tauscht sich mit Köln aus."], "reported": True},
-            {"doc": D1, "id": "iq", "lines": [4], "pages": [1], "quotes": ["Köln ist Teil von IQ."],
-             "reported": False},
-        ],
+    g = (
+        SampleGraph()
+        .organisation("stadt-duesseldorf", "Landeshauptstadt Düsseldorf", "Kommune",
+                      "Stadt Düsseldorf")
+        .organisation("stadt-koeln", "Stadt Köln", "Kommune")
+        .organisation("awo-koeln", "AWO Köln", "Wohlfahrtsverband", "Arbeiterwohlfahrt Köln")
+        .organisation("jobcenter-koeln", "Jobcenter Köln", "Jobcenter")
+        .organisation("amt-integration-koeln", "Amt für Integration Köln", "Kommune")
+        .organisation("polizei-essen", "Polizei Essen", "Polizei")
+        .organisation("strassenkinder-ev", "Straßenkinder e.V.", "Verein")
+        .programme("iq", "Integration durch Qualifizierung (IQ)", "Netzwerk", "IQ")
+        .programme("charta-der-vielfalt", "Charta der Vielfalt", "Charta")
+        .document(D1, "Bericht Köln")
+        .document(D2, "Bericht Düsseldorf")
+        .link("stadt-koeln", "COOPERATES_WITH", "awo-koeln",
+              (D1, 3, 1, "Die Stadt Köln kooperiert mit der AWO Köln."),
+              (D2, 7, -1, "Köln und die AWO arbeiten zusammen."))
+        .link("jobcenter-koeln", "COOPERATES_WITH", "awo-koeln",
+              (D1, 5, 1, "Die AWO Köln arbeitet mit dem Jobcenter Köln."))
+        .link("stadt-koeln", "COOPERATES_WITH", "stadt-duesseldorf",
+              (D2, 2, -1, "Düsseldorf tauscht sich mit Köln aus."))
+        .link("stadt-koeln", "PARTICIPATES_IN", "iq", (D1, 4, 1, "Köln ist Teil von IQ."))
+        .link("awo-koeln", "PARTICIPATES_IN", "iq", (D1, 6, 1, "Die AWO ist bei IQ."))
+        .link("stadt-duesseldorf", "SIGNED", "charta-der-vielfalt",
+              (D2, 9, -1, "Düsseldorf hat die Charta unterzeichnet."))
+        .link("amt-integration-koeln", "PART_OF", "stadt-koeln",
+              (D1, 1, 1, "Das Amt für Integration der Stadt Köln ..."))
+        .link("iq", "ORGANISED_BY", "jobcenter-koeln",
+              (D1, 8, 2, "IQ wird vom Jobcenter Köln koordiniert."))
+        .link("awo-koeln", "FUNDED_BY", "stadt-koeln",
+              (D1, 9, 2, "Die Stadt Köln fördert die AWO."))
+        .mention(D1, "stadt-koeln", (3, 1, "Die Stadt Köln kooperiert ..."),
+                 (4, 1, "Köln ist Teil von IQ."), reported=True)
+        .mention(D1, "awo-koeln", (3, 1, "... AWO ..."))
+        .mention(D2, "stadt-duesseldorf", (2, -1, "Düsseldorf tauscht sich mit Köln aus."),
+                 reported=True)
+        .mention(D1, "iq", (4, 1, "Köln ist Teil von IQ."))
     )
+    measure(g, "m1", "stadt-koeln", "Interkulturelle Schulung", "fortbildung", 2, 2021, D1, 10)
+    measure(g, "m2", "stadt-koeln", "Anonymisierte Bewerbung", "personalgewinnung", 1, 2022, D1,
+            11)
+    measure(g, "m3", "awo-koeln", "Sprachcafé", "teilhabe", 3, 2021, D1, 12)
+    return measure(g, "m4", "stadt-duesseldorf", "Vielfaltsbericht", "kommunikation", 4, 2022,
+                   D2, 4)
 
 
 @pytest.fixture()

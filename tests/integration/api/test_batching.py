@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.sample_graph import SampleGraph, link_row, write_sample_graph
+from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
 
 from .conftest import GQL
@@ -26,19 +26,20 @@ NESTED = """query($n: Int!) { organisations(first: $n) { edges { node {
 def star_graph(n: int) -> SampleGraph:
     """n organisations in a ring of cooperations, each in a programme, each with a measure."""
     ids = [f"org-{i:03d}" for i in range(n)]
-    ev = [("doc.pdf", 1, -1, "Beleg")]
-    return SampleGraph(
-        organisations=[{"id": i, "name": f"Organisation {i}", "type": "Verein", "aliases": []}
-                       for i in ids],
-        programmes=[{"id": f"prog-{k}", "name": f"Programm {k}", "kind": "Netzwerk",
-                     "aliases": []} for k in range(3)],
-        documents=[{"id": "doc.pdf", "title": "Dokument"}],
-        links=[link_row(a, ids[(j + 1) % n], "COOPERATES_WITH", ev) for j, a in enumerate(ids)]
-        + [link_row(a, f"prog-{j % 3}", "PARTICIPATES_IN", ev) for j, a in enumerate(ids)],
-        measures=[{"id": f"m-{i}", "org_id": i, "title": "Maßnahme", "type": None,
-                   "category": 1 + j % 6, "year": 2020, "doc": "doc.pdf", "line": j + 1,
-                   "page": -1, "quote": "q"} for j, i in enumerate(ids)],
-    )
+    ev = ("doc.pdf", 1, -1, "Beleg")
+    g = SampleGraph().document("doc.pdf", "Dokument")
+    for i in ids:
+        g.organisation(i, f"Organisation {i}", "Verein")
+    for k in range(3):
+        g.programme(f"prog-{k}", f"Programm {k}", "Netzwerk")
+    for j, a in enumerate(ids):
+        g.link(a, "COOPERATES_WITH", ids[(j + 1) % n], ev)
+    for j, a in enumerate(ids):
+        g.link(a, "PARTICIPATES_IN", f"prog-{j % 3}", ev)
+    for j, i in enumerate(ids):
+        g.measure(f"m-{i}", i, "Maßnahme", ("doc.pdf", j + 1, -1, "q"), category=1 + j % 6,
+                  year=2020)
+    return g
 
 
 def test_round_trips_do_not_grow_with_page_size(graph: Settings, gql: GQL) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.sample_graph import SampleGraph, link_row, write_sample_graph
+from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
 
 from .conftest import GQL, error_text
@@ -17,20 +17,19 @@ pytestmark = pytest.mark.integration
 
 N = 30
 SPOKES = [f"spoke-{i:02d}" for i in range(N)]
-EV = [("hub.pdf", 1, -1, "Beleg")]
+EV = ("hub.pdf", 1, -1, "Beleg")
 
 
 def hub_graph() -> SampleGraph:
-    return SampleGraph(
-        organisations=[{"id": i, "name": f"Organisation {i}", "type": "Verein", "aliases": []}
-                       for i in ["hub", *SPOKES]],
-        programmes=[{"id": "netz", "name": "Netzwerk", "kind": "Netzwerk", "aliases": []}],
-        documents=[{"id": "hub.pdf", "title": "Hub"}],
-        # reversed, so the answer's order comes from the reads, not from insertion order
-        links=[link_row(s, "hub", "COOPERATES_WITH", EV) for s in reversed(SPOKES)]
-        + [link_row(s, "netz", "PARTICIPATES_IN", EV) for s in reversed(SPOKES)]
-        + [link_row("hub", "netz", "PARTICIPATES_IN", EV)],
-    )
+    g = SampleGraph().programme("netz", "Netzwerk", "Netzwerk").document("hub.pdf", "Hub")
+    for i in ["hub", *SPOKES]:
+        g.organisation(i, f"Organisation {i}", "Verein")
+    # reversed, so the answer's order comes from the reads, not from insertion order
+    for s in reversed(SPOKES):
+        g.link(s, "COOPERATES_WITH", "hub", EV)
+    for s in reversed(SPOKES):
+        g.link(s, "PARTICIPATES_IN", "netz", EV)
+    return g.link("hub", "PARTICIPATES_IN", "netz", EV)
 
 
 @pytest.fixture(params=[False, True], ids=["merge-writer", "create-writer"])

@@ -6,6 +6,8 @@ import pytest
 
 from queries import network as nq
 from queries.errors import InputError, NotFound
+from queries.network_graph import importance, topology
+from queries.network_groups import group_by_programme
 from queries.network_profile import organisation_profile, programme_profile
 from queries.network_records import Network
 from queries.settings import Settings
@@ -76,13 +78,29 @@ def test_programme_network_has_participants_and_their_links(sample_graph: Settin
         nq.programme_network("nope", sample_graph)
 
 
-def test_search_finds_names_and_aliases(sample_graph: Settings) -> None:
-    assert [h.id for h in nq.search_entities("A-STADT", settings=sample_graph)] == ["stadt-a"]
-    assert {h.id for h in nq.search_entities("schule", settings=sample_graph)} == {
-        "e-hochschule",
-        "schule-f",
+def test_programme_grouping_assigns_each_organisation_once(sample_graph: Settings) -> None:
+    g = group_by_programme(nq.whole_network(sample_graph))
+    groups = {x.key: set(x.members) for x in g.groups}
+    # Stadt A is in both programmes with equal evidence: the first by id (charta) wins
+    assert groups == {
+        "p-charta": {"prog:charta", "org:stadt-a"},
+        "p-iq": {"prog:iq", "org:jc-c"},
+        "ohne-programm": {"org:verein-b", "org:d-stiftung", "org:e-hochschule", "org:schule-f"},
     }
-    assert nq.search_entities("   ", settings=sample_graph) == []
+    assert {x.kind for x in g.groups} == {"programme", "rest"}
+    assert set(g.links) == {
+        ("ohne-programm", "p-charta", 1),  # Stadt A - Verein B
+        ("ohne-programm", "p-iq", 1),  # Jobcenter C - D-Stiftung
+        ("p-charta", "p-iq", 1),  # Stadt A - IQ
+    }
+
+
+def test_importance_ranks_hubs_above_leaves(sample_graph: Settings) -> None:
+    net = nq.whole_network(sample_graph)
+    rank = importance(topology(net))
+    assert set(rank) == {n.key for n in net.nodes}
+    assert abs(sum(rank.values()) - len(rank)) < 0.01  # a multiple of the average node
+    assert rank["org:stadt-a"] > rank["org:verein-b"] > rank["org:schule-f"]
 
 
 def test_profiles_carry_measures_links_and_evidence(sample_graph: Settings) -> None:

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 import httpx
 import pytest
 
+from queries.curation_writes import add_link, rename_organisation
 from queries.settings import Settings, get_settings
 from tests.integration.pages.sample_graph import EVIL_QUOTE
 
 pytestmark = pytest.mark.integration
+
+
+def graph_data(page: str) -> dict[str, Any]:
+    """The network data a page embeds for network.js."""
+    found = re.search(r'id="graph-data">(.*?)</script>', page, re.S)
+    assert found, "no graph data on the page"
+    return dict(json.loads(found.group(1)))
+
 
 FOREIGN = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1)""", re.I)
 
@@ -105,5 +116,72 @@ def test_aggregated_network_and_group_endpoint(sample_graph: Settings, http: htt
         assert {n["id"] for n in isolated["nodes"]} == {"org:schule-f"}
         missing = http.get("/api/netzwerk/gruppe/g99")
         assert missing.status_code == 404 and "gibt es nicht" in missing.json()["error"]
+    finally:
+        settings.viz_aggregate_above = before
+
+
+def test_start_page_search_uses_the_full_text_index(
+    sample_graph: Settings, http: httpx.Client
+) -> None:
+    def hrefs(q: str) -> list[str]:
+        return re.findall(r'<li><a href="([^"]+)"', http.get("/", params={"q": q}).text)
+
+    assert hrefs("integ") == ["/programm/iq"]  # the start of a word is enough
+    assert hrefs("HOCHSCHÜLE") == ["/organisation/e-hochschule"]  # case and umlauts folded
+    assert hrefs("stadt") == ["/organisation/stadt-a"]
+    schule = hrefs("schule")
+    assert schule[0] == "/organisation/schule-f"  # a whole word ranks first
+    problem = http.get("/", params={"q": "!!!"})
+    assert problem.status_code == 200 and "ohne Buchstaben oder Ziffern" in problem.text
+
+
+def test_whole_network_page_is_never_stale(sample_graph: Settings, http: httpx.Client) -> None:
+    first = http.get("/netzwerk").text
+    assert "Jobcenter C" in first and http.get("/netzwerk").text == first  # cached: same page
+    rename_organisation("jc-c", "Jobcenter Cäsar", sample_graph)
+    names = {n["id"]: n["name"] for n in graph_data(http.get("/netzwerk").text)["nodes"]}
+    assert names["org:jc-c"] == "Jobcenter Cäsar"
+    add_link("verein-b", "schule-f", "COOPERATES_WITH", quote="Neu belegt.", settings=sample_graph)
+    text = http.get("/netzwerk").text
+    assert "8 Knoten, 7 Verbindungen" in text
+    assert any("Neu belegt." in e["title"] for e in graph_data(text)["edges"])
+
+
+def test_node_size_is_pagerank_and_the_legend_says_so(
+    sample_graph: Settings, http: httpx.Client
+) -> None:
+    text = http.get("/netzwerk").text
+    assert "Größe: Zentralität (PageRank" in text
+    data = graph_data(text)
+    value = {n["id"]: n["value"] for n in data["nodes"]}
+    assert value["org:stadt-a"] > value["org:verein-b"] > value["org:schule-f"] > 0
+    assert (
+        "Zentralität (PageRank):"
+        in next(n for n in data["nodes"] if n["id"] == "org:jc-c")["title"]
+    )
+
+
+def test_network_grouped_by_programme(sample_graph: Settings, http: httpx.Client) -> None:
+    settings = get_settings()
+    before = settings.viz_aggregate_above
+    settings.viz_aggregate_above = 3
+    try:
+        text = http.get("/netzwerk", params={"nach": "programm"}).text
+        assert "Gruppieren nach:" in text and "(nach Programm)" in text
+        assert '<option value="programm" selected>' in text
+        data = graph_data(text)
+        assert {n["id"] for n in data["nodes"]} == {
+            "group:p-iq",
+            "group:p-charta",
+            "group:ohne-programm",
+        }
+        meta = json.loads(data["meta"])
+        assert meta["group_url"] == "/api/netzwerk/gruppe/{key}?nach=programm"
+        iq = http.get("/api/netzwerk/gruppe/p-iq", params={"nach": "programm"}).json()
+        assert {n["id"] for n in iq["nodes"]} == {"prog:iq", "org:jc-c"}
+        assert iq["group_of"] == {"org:d-stiftung": "ohne-programm", "org:stadt-a": "p-charta"}
+        assert http.get("/api/netzwerk/gruppe/g1", params={"nach": "programm"}).status_code == 404
+        bad = http.get("/netzwerk", params={"nach": "farbe"})
+        assert bad.status_code == 400 and "Gruppieren geht nach" in bad.text
     finally:
         settings.viz_aggregate_above = before
