@@ -10,14 +10,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from queries.schema import LINK_TYPES, Label, RelType
+from queries.schema import LINK_TYPES, Label, stored_direction
 
 from .models import DocumentExtraction, Organisation, Programme
 from .names import slugify
 
 __all__ = ["GraphBatch", "to_batch"]
 
-_SYMMETRIC = {RelType.COOPERATES_WITH}
 Row = dict[str, Any]
 
 
@@ -98,8 +97,7 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         (sl, sid), (tl, tid) = label_of[lk.source], label_of[lk.target]
         if sid == tid and sl == tl:
             continue
-        if lk.type in _SYMMETRIC and (sl, sid) > (tl, tid):
-            (sl, sid), (tl, tid) = (tl, tid), (sl, sid)
+        (sl, sid), (tl, tid) = stored_direction(lk.type, (sl, sid), (tl, tid))
         key = (sl, sid, lk.type, tl, tid)
         row = links.setdefault(key, {"source_label": str(sl), "source_id": sid, "type": lk.type,
                                      "target_label": str(tl), "target_id": tid, "docs": [],

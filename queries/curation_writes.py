@@ -20,7 +20,7 @@ from .corrections import CURATION_DOC, LinkFix, Merge, Rename, append_correction
 from .errors import InputError, NotFound
 from .read import organisations_by_ids, programmes_by_ids
 from .read_links import existing_labels
-from .schema import LINK_TYPES, RelType
+from .schema import LINK_TYPES, RelType, stored_direction
 from .settings import Settings
 from .statements import statement
 
@@ -86,9 +86,7 @@ def link_type(name: str) -> RelType:
 
 
 def _ordered(source: str, target: str, rel: RelType) -> LinkSpec:
-    if rel is RelType.COOPERATES_WITH and target < source:
-        source, target = target, source
-    return LinkSpec(source, target, rel)
+    return LinkSpec(*stored_direction(rel, source, target), rel)
 
 
 def check_link(source: str, target: str, type_: str, settings: Settings | None = None) -> LinkSpec:

@@ -26,7 +26,7 @@ from typing import Any
 
 from . import db
 from .errors import InputError
-from .schema import CATEGORIES, LINK_TYPES, RelType
+from .schema import CATEGORIES, LINK_TYPES, stored_direction
 from .settings import Settings
 from .statements import statement
 
@@ -82,8 +82,7 @@ class SampleGraph:
             raise InputError("sample graph", f"unknown link type {type_!r}")
         if not evidence:
             raise InputError("sample graph", f"link {source} {type_} {target} has no evidence")
-        if type_ == RelType.COOPERATES_WITH and target < source:
-            source, target = target, source
+        source, target = stored_direction(type_, source, target)
         docs, lines, pages, quotes = (list(column) for column in zip(*evidence, strict=True))
         self.links.append(
             {

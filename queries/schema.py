@@ -7,8 +7,9 @@ picks it from these enums (see docs/graph-model.md for the model).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
-__all__ = ["Label", "RelType", "LINK_TYPES", "CATEGORIES"]
+__all__ = ["Label", "RelType", "LINK_TYPES", "CATEGORIES", "stored_direction"]
 
 
 class Label(StrEnum):
@@ -43,6 +44,22 @@ LINK_TYPES: tuple[RelType, ...] = (
     RelType.PART_OF,
     RelType.ORGANISED_BY,
 )
+
+K = TypeVar("K")
+
+
+def stored_direction(rel_type: str, source: K, target: K) -> tuple[K, K]:
+    """Symmetric links are stored once, from the smaller key to the larger.
+
+    >>> stored_direction("COOPERATES_WITH", "b", "a")
+    ('a', 'b')
+    >>> stored_direction("PART_OF", "b", "a")
+    ('b', 'a')
+    """
+    if rel_type == RelType.COOPERATES_WITH and target < source:  # type: ignore[operator]
+        return target, source
+    return source, target
+
 
 # the six fields of action of the NRW partner network (names shown to users, in German)
 CATEGORIES: dict[int, str] = {
