@@ -42,6 +42,47 @@ def _grid(members: tuple[str, ...], radius: float) -> dict[str, tuple[float, flo
     }
 
 
+def _centres(meta: nx.Graph, radius: list[float], seed: int) -> dict[int, tuple[float, float]]:
+    """Group centres: the largest linked set of groups by a spring layout whose scale gives
+    every group disc room, the rest (small separate parts, the unlinked) in rows below it,
+    so a few far-flung pairs do not shrink the main picture to a dot."""
+    parts = sorted(
+        nx.connected_components(meta), key=lambda c: (-sum(radius[i] ** 2 for i in c), min(c))
+    )
+    main = sorted(parts[0]) if parts else []
+    out: dict[int, tuple[float, float]] = {}
+    if len(main) == 1:
+        out[main[0]] = (0.0, 0.0)
+    elif main:
+        scale = 1.6 * math.sqrt(sum(radius[i] ** 2 for i in main) * len(main)) / 2
+        spring = nx.spring_layout(
+            meta.subgraph(main),
+            seed=seed,
+            iterations=100,
+            method="force",
+            k=2.0 / math.sqrt(len(main)),
+            scale=scale,
+        )
+        out = {i: (float(x), float(y)) for i, (x, y) in spring.items()}
+    rest = sorted((i for part in parts[1:] for i in part), key=lambda i: (-radius[i], i))
+    if not rest:
+        return out
+    left = min((x - radius[i] for i, (x, _y) in out.items()), default=0.0)
+    right = max((x + radius[i] for i, (x, _y) in out.items()), default=0.0)
+    top = max((y + radius[i] for i, (_x, y) in out.items()), default=0.0) + 2 * SPACING
+    width = max(right - left, 2 * max(radius[i] for i in rest))
+    x, row = left, 0.0
+    for i in rest:
+        r = radius[i]
+        if x > left and x + 2 * r > left + width:
+            x, top = left, top + row + SPACING
+            row = 0.0
+        out[i] = (x + r, top + r)
+        x += 2 * r + SPACING
+        row = max(row, 2 * r)
+    return out
+
+
 @lru_cache(maxsize=16)
 def _layout(topo: Topology, seed: int) -> dict[str, tuple[float, float]]:
     graph = nx.Graph()
@@ -60,14 +101,7 @@ def _layout(topo: Topology, seed: int) -> dict[str, tuple[float, float]]:
             w = meta.get_edge_data(ga, gb, {"weight": 0})["weight"]
             meta.add_edge(ga, gb, weight=w + 1)
     radius = [SPACING * math.sqrt(len(g)) for g in groups]
-    centres = nx.spring_layout(
-        meta,
-        seed=seed,
-        iterations=100,
-        method="force",
-        k=2.0 / math.sqrt(max(len(meta), 1)),
-        scale=(sum(radius) or 1.0) / 1.5,
-    )
+    centres = _centres(meta, radius, seed)
     out: dict[str, tuple[float, float]] = {}
     for i, members in enumerate(groups):
         r = radius[i]

@@ -63,7 +63,8 @@ def _at(values: list[Any], i: int) -> Any:
 
 
 def _split(keys: Iterable[str]) -> tuple[list[str], list[str]]:
-    orgs, progs = [], []
+    orgs: list[str] = []
+    progs: list[str] = []
     for key in keys:
         kind, _, id_ = key.partition(":")
         (orgs if kind == "org" else progs).append(id_)
