@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from queries.db import close_driver
-from queries.errors import NotFound, QueryLimitError, VielfaltError
+from queries.errors import InputError, NotFound, QueryLimitError, VielfaltError
 
 from .graphql_app import build_graphql_router
 from .routes import health, pages
@@ -26,9 +26,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def _status_of(exc: VielfaltError) -> int:
     if isinstance(exc, NotFound):
         return 404
-    if isinstance(exc, QueryLimitError):
+    if isinstance(exc, QueryLimitError | InputError):
         return 400
-    return 503
+    return 503  # the database or the configuration: the service is unavailable
 
 
 def create_app() -> FastAPI:
