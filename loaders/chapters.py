@@ -151,12 +151,16 @@ def _category_markers(
     for i, line in enumerate(lines):
         if not line or len(line) > 140 or line.count(" ") > 14 or _is_toc(line):
             continue
+        key = line.strip(_EDGE_CHARS)
         j = _next_filled(lines, i, 2)
-        options = [(heading_key(line), i)]
+        options = [(key, i)]
         if j is not None and len(lines[j]) <= 100 and not _is_toc(lines[j]):
-            options.append((heading_key(f"{line} {lines[j]}"), j))
+            options.append((f"{line.lstrip(_EDGE_CHARS)} {lines[j].rstrip(_EDGE_CHARS)}", j))
         for candidate, last in options:
-            match = titles.match(candidate)
+            # titles match case-insensitively, so only unusual spacing needs the full key
+            if "  " in candidate or not candidate.isascii() and not candidate.isprintable():
+                candidate = heading_key(candidate)
+            match = titles.match(candidate.strip())
             if match and (text.noise[i] or _opens_line(text, i)):
                 found = next(name for name, value in match.groupdict().items() if value)
                 markers.append((i, last, int(found[1:])))
@@ -183,7 +187,7 @@ def _is_toc(line: str) -> bool:
 
 def continues_sentence(line: str) -> bool:
     """Whether a line breaks off mid-sentence (ends with a comma, article or preposition)."""
-    return bool(_CONTINUES.search(line))
+    return bool(_CONTINUES.search(line[-6:]))  # the longest ending word has four letters
 
 
 def _opens_line(text: CleanText, i: int) -> bool:

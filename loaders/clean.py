@@ -219,8 +219,11 @@ def _join_split_words(lines: list[str], words: Counter[str], vocabulary: Counter
     A gap is closed only if the joined word occurs elsewhere in the document and the lower
     case second part occurs nowhere else on its own, so real word pairs are left alone.
     """
+    single = {w for w, n in words.items() if n == 1 and len(w) > 2 and w[0].islower()}
     for i, line in enumerate(lines):
         parts = line.split(" ")
+        if single.isdisjoint(parts[1:]):
+            continue  # no word on the line that occurs only once: nothing to join
         joined_any = False
         for k in range(len(parts) - 1, 0, -1):
             a, b = parts[k - 1], parts[k]

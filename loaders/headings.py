@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from loaders.chapters import continues_sentence, heading_key, page_starts
@@ -33,8 +34,6 @@ __all__ = [
     "find_partner_headings",
     "initials",
     "load_organisation_words",
-    "name_keys",
-    "names_any",
     "paragraphs",
     "partner_headings",
     "subheading",
@@ -64,22 +63,20 @@ _ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
-_NAME_WORDS = re.compile(r"[^\W\d_]+")
-_NON_WORD = re.compile(r"[^\w]+")
-# words too common in reports to tell stacked partners apart
-_GENERIC = frozenset({"nordrhein", "westfalen", "regionalverband", "stadt", "kreis", "verband"})
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
 def _name_shaped(line: str) -> bool:
     """Short, title-cased, no sentence punctuation: how organisation names are printed."""
-    if not 3 <= len(line) <= 90 or _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line):
+    if not 3 <= len(line) <= 90:
         return False
     words = line.split()
     if len(words) > 10 or words[-1].lower() in _FUNCTION_WORDS:
         return False
     if words[0] in _FUNCTION_WORDS:
         return False  # a name does not start with a preposition or a lower-case article
+    if _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line):
+        return False
     legal = _LEGAL_FORM.search(line)
     if line.endswith(".") and not legal:
         return False
@@ -157,6 +154,11 @@ def initials(name: str) -> set[str]:
     "Landschaftsverband Rheinland" -> {"LR", "LVR"}; "Landschaftsverband Westfalen-Lippe"
     -> {"LWL", "LVWL"}.
     """
+    return set(_initials(name))
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> frozenset[str]:
     variants = {""}
     for word in re.split(r"[\s-]+", _LEGAL_FORM.sub("", name)):
         if not word or word.lower() in _FUNCTION_WORDS or not word[0].isalpha():
@@ -168,7 +170,7 @@ def initials(name: str) -> set[str]:
                 letters.add(word[0].upper() + ending[0].upper())
                 break
         variants = {v + x for v in variants for x in letters}
-    return variants
+    return frozenset(variants)
 
 
 def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
@@ -191,10 +193,12 @@ def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
     line, name, last = lines[i], None, i
-    j = _neighbour(text, pages, i, 1)
     if _name_shaped(line):
         name = line
     broken = bool(continues_sentence(line)) and not line.endswith(",")
+    if name is None and not broken and not _legal_tail_below(lines, i):
+        return None  # neither a name nor the first half of one
+    j = _neighbour(text, pages, i, 1)
     if j is not None and (broken or _LEGAL_TAIL.fullmatch(lines[j])):
         joined = f"{line} {lines[j]}"
         if len(lines[j].split()) <= 6 and _name_shaped(joined):
@@ -213,6 +217,10 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     ):
         return None  # the sentence goes on below
     return Heading(first=i, last=last, name=name)
+
+
+def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:
+    return any(_LEGAL_TAIL.fullmatch(line) for line in lines[i + 1 : i + 4] if line)
 
 
 def _cuts_word(text: CleanText, first: int, last: int) -> bool:
@@ -279,20 +287,3 @@ def subheading(text: CleanText, para: list[int]) -> bool:
         and line[:1].isupper()
         and not line.endswith((".", ",", "-", ";"))
     )
-
-
-def name_keys(name: str, others: list[str]) -> set[str]:
-    """Words that name this partner and none of the ``others``: its distinctive words in
-    lower case, and its initials ("LVR") as printed."""
-    words = {w.casefold() for w in _NAME_WORDS.findall(name)}
-    taken = {w.casefold() for other in others for w in _NAME_WORDS.findall(other)}
-    keys = {w for w in words - taken if len(w) >= 4 and w not in _GENERIC}
-    return keys | {f" {short} " for short in initials(name) if len(short) >= 3}
-
-
-def names_any(text: CleanText, para: list[int], keys: set[str]) -> bool:
-    """Whether a paragraph names a partner by one of its keys (initials match as words)."""
-    joined = " " + " ".join(text.lines[i] for i in para) + " "
-    spaced = _NON_WORD.sub(" ", joined)
-    lower = joined.casefold()
-    return any(k in spaced if k.startswith(" ") else k in lower for k in keys)

@@ -20,16 +20,16 @@ from loaders.links_context import (
     initiative_events,
     initiative_organisers,
     organised_back,
+    own_unit,
     reference_links,
 )
 from loaders.models import Block, Link
 from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
-from loaders.textstream import TextStream, split_sentences
+from loaders.textstream import TextStream, quote, split_sentences
 
 __all__ = ["find_links"]
 
-_EVIDENCE_CHARS = 220
 _COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
 _NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
 _NOT_PROJECTS = frozenset({"Gesetz", "Charta", "Foerderprogramm"})
@@ -70,16 +70,25 @@ class _Collector:
         if source == target or source not in self.entities or target not in self.entities:
             return
         if link_type == "COOPERATES_WITH":
-            source, target = sorted((source, target))
+            # "mit dem Arbeitskreis X der Bezirksregierung": a unit is part of its parent,
+            # not a cooperation partner of it
+            for unit, parent in ((source, target), (target, source)):
+                if own_unit(self.entities[unit], self.entities[parent], evidence):
+                    source, target, link_type = unit, parent, "PART_OF"
+                    break
+            else:
+                source, target = sorted((source, target))
         key = (source, link_type, target)
-        if key not in self.links:
-            text = " ".join(evidence.split())[:_EVIDENCE_CHARS]
+        known = self.links.get(key)
+        # a unit's first naming is its evidence, whichever pass finds it first
+        if known is None or (link_type == "PART_OF" and line < known.line):
+            entities = self.entities
             self.links[key] = Link(
-                self.entities[source].canonical,
-                self.entities[target].canonical,
+                entities[source].canonical,
+                entities[target].canonical,
                 link_type,
                 line,
-                text,
+                quote(evidence),
             )
 
 

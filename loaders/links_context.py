@@ -22,6 +22,7 @@ __all__ = [
     "initiative_events",
     "initiative_organisers",
     "organised_back",
+    "own_unit",
     "reference_links",
 ]
 
@@ -100,3 +101,18 @@ def initiative_events(out, inside, entities, initiatives, text) -> None:
         organiser = here.get(initiatives.get(ref_id, ""))
         if organiser is not None:
             out.add(key, organiser[0], "ORGANISED_BY", line, text)
+
+
+def own_unit(unit: Entity, parent: Entity, evidence: str) -> bool:
+    """``unit`` is named as a unit "of" ``parent`` in the sentence ("mit dem Arbeitskreis
+    Integration der Bezirksregierung"); a unit merely listed next to its parent's name
+    may still be a cooperation partner in its own right."""
+    if unit.parent_key != parent.key or not parent.canonical:
+        return False
+    text = " ".join(evidence.split())
+    head = re.escape(parent.canonical.split()[0])
+    for name in {unit.canonical, *unit.names, *unit.aliases}:
+        name = " ".join(name.split())
+        if name and re.search(re.escape(name) + r"\s+(?:der|des)\s+" + head, text):
+            return True
+    return False

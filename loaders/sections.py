@@ -22,13 +22,19 @@ from __future__ import annotations
 import logging
 
 from loaders.chapters import Category, Chapter, find_chapters, load_categories, page_starts
-from loaders.columns import column_starts, reattach_continuations
+from loaders.columns import (
+    column_starts,
+    in_partner_order,
+    name_keys,
+    names_any,
+    partner_order,
+    reattach_continuations,
+    stacks,
+)
 from loaders.headings import (
     BULLETS,
     Heading,
     find_partner_headings,
-    name_keys,
-    names_any,
     paragraphs,
     partner_headings,
     subheading,
@@ -61,9 +67,10 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
     trailing = _headings_trail(text, chapters, by_chapter)
     owners: list[str | None] = [None] * len(text.lines)
     parts = column_starts(text, pages, headings)
+    order = partner_order(by_chapter)
     for chapter, inside in zip(chapters, by_chapter, strict=True):
         if inside and trailing:
-            _assign_trailing(text, parts, chapter, inside, owners)
+            _assign_trailing(text, parts, chapter, inside, owners, order)
             reattach_continuations(text, pages, chapter, inside, owners)
         elif inside:
             _assign_leading(chapter, inside, owners)
@@ -94,6 +101,7 @@ def _assign_trailing(
     chapter: Chapter,
     inside: list[Heading],
     owners: list[str | None],
+    order: dict[tuple[str, str], int],
 ) -> None:
     """Text up to a heading is that partner's; a page without a heading continues it.
 
@@ -126,7 +134,7 @@ def _assign_trailing(
                 and not _filled(text, on_page[1].last + 1, last + 1)
             ):
                 stop = _continuation_end(text, top[0].name, cursor, on_page[1])
-            _share(text, top, range(cursor, stop), owners)
+            _share(text, in_partner_order(top, order), range(cursor, stop), owners)
             below = _filled(text, cursor, stop)
             for h in top:
                 for i in range(h.first, h.last + 1):
@@ -139,11 +147,11 @@ def _assign_trailing(
                 for i in [*pending, *range(first, end)]:
                     owners[i] = current
                 pending, cursor = [], end
-        for stack in _stacks(text, on_page):
+        for stack in stacks(text, on_page):
             span = range(cursor, stack[0].first)
             for i in pending:
                 owners[i] = stack[0].name
-            _share(text, stack, span, owners)
+            _share(text, in_partner_order(stack, order), span, owners)
             before = _filled(text, span.start, span.stop)
             for h in stack:
                 for i in range(h.first, h.last + 1):
@@ -163,18 +171,7 @@ def _top_stack(text: CleanText, first: int, on_page: list[Heading]) -> list[Head
     lines = _filled(text, first, on_page[0].first)
     if lines:
         return []
-    return _stacks(text, on_page)[0] if on_page else []
-
-
-def _stacks(text: CleanText, on_page: list[Heading]) -> list[list[Heading]]:
-    """Headings of a page grouped where no text stands between them."""
-    stacks: list[list[Heading]] = []
-    for h in on_page:
-        if stacks and not _filled(text, stacks[-1][-1].last + 1, h.first):
-            stacks[-1].append(h)
-        else:
-            stacks.append([h])
-    return stacks
+    return stacks(text, on_page)[0] if on_page else []
 
 
 def _continues(text: CleanText, first: int, heading: Heading, headed: set[int]) -> bool:
@@ -247,7 +244,10 @@ def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str 
             continue
         prev = who[-1] if who else None
         later = next((f for f in found[k + 1 :] if f is not None), None)
-        if unnamed and prev is not None and (later not in (None, prev) or found[k - 1] is None):
+        first = [n for n in unnamed if later is not None and names.index(n) < names.index(later)]
+        if prev is None and first:
+            who.append(first[0])  # text before the first named partner: one stacked above it
+        elif unnamed and prev is not None and (later not in (None, prev) or found[k - 1] is None):
             who.append(unnamed[0])
         else:
             who.append(prev or later or unnamed[0] if unnamed else prev or later or names[0])

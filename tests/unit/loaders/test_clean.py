@@ -136,3 +136,33 @@ def test_name_line_after_a_lower_case_word_part_is_not_glued_to_it() -> None:
         "0",
     )
     assert clean(src).lines[1] == "Kreis Beispielland"
+
+
+def test_sentence_breaks_are_read_from_the_line_end_only() -> None:
+    from loaders.chapters import continues_sentence
+
+    assert continues_sentence("Wir arbeiten zusammen mit der")
+    assert continues_sentence("Angebote für Kinder und")
+    assert not continues_sentence("Wir arbeiten mit der Feder")
+    assert not continues_sentence("Der Verein und die Stadt.")
+
+
+def test_chapter_titles_with_unusual_spaces_are_still_found() -> None:
+    from loaders.chapters import _category_markers, load_categories
+
+    lines = (
+        "Evaluation,\u2009Dokumentation und Kommunikation",
+        "",
+        "Synergieeffekte durch",
+        "Vernetzung 5",
+    )
+    src = SourceText("t.txt", "t.txt", lines, (None,) * 4, "0")
+    found = _category_markers(clean(src), load_categories())
+    assert [(first, last, c) for first, last, c in found] == [(0, 0, 4), (2, 3, 5)]
+
+
+def test_split_word_is_joined_only_where_the_document_proves_it() -> None:
+    lines = ("Die Landes bediensteten kamen.", "Alle Landesbediensteten", "Die Stadt feiert.")
+    cleaned = clean(SourceText("t.txt", "t.txt", lines, (None,) * 3, "0"))
+    assert cleaned.lines[0] == "Die Landesbediensteten kamen."
+    assert cleaned.lines[2] == "Die Stadt feiert."

@@ -168,3 +168,21 @@ def test_funding_programme_is_not_owned_by_a_genitive():
         partner=None,
     )
     assert not any(t == "ORGANISED_BY" and "Qualifizierung" in s for s, t, _ in links)
+
+
+def test_own_unit_named_as_partner_is_part_of_not_cooperation():
+    links = _links(
+        "Der Arbeitskreis Vielfalt der Stadt Bottrop tagt monatlich. In enger Zusammenarbeit "
+        "mit dem Arbeitskreis Vielfalt der Stadt wurde der Fragebogen angepasst."
+    )
+    assert ("Arbeitskreis Vielfalt der Stadt Bottrop", "PART_OF", "Stadt Bottrop") in links
+    assert not any(k == "COOPERATES_WITH" for _, k, _ in links)
+
+
+def test_evidence_is_a_trimmed_sentence_without_list_marks():
+    stream = TextStream("> **In Kooperation mit dem DRK** läuft das Angebot.", (0,), (1,))
+    blocks = (Block("Stadt Bottrop", 1, 1, 1),)
+    ref = load_reference()
+    resolved = resolve_document(stream, find_mentions(stream, ref), blocks, ref)
+    (link,) = find_links(stream, resolved, blocks, ref)
+    assert link.evidence == "In Kooperation mit dem DRK läuft das Angebot."

@@ -71,3 +71,12 @@ def test_an_initiative_may_organise_its_own_events():
     ref = load_reference()
     organiser = ref.programme("diversity-challenge").organised_by
     assert organiser in {p.id for p in ref.programmes}
+
+
+def test_standing_institutions_are_organisations_not_programmes():
+    ref = load_reference()
+    orgs = {o.id for o in ref.organisations}
+    programmes = {p.id for p in ref.programmes}
+    for institution in ("kommunale-integrationszentren", "iq-fachstelle-ika"):
+        assert institution in orgs
+        assert institution not in programmes

@@ -1,0 +1,114 @@
+"""split_sections on pages whose text is not in reading order: continuations, stacks, columns."""
+
+from __future__ import annotations
+
+from brochure_text import as_set, report, two_partner_chapters
+
+from loaders.columns import in_partner_order, partner_order
+from loaders.headings import Heading
+from loaders.sections import find_partner_headings, split_sections
+
+
+def test_page_that_opens_mid_sentence_continues_the_previous_partner() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    first = [*report(a, 1), "", "Die Stadt Musterhausen bietet Kurse für alle", "", a]
+    second = [
+        "Beschäftigten an, auch in der Stadt Musterhausen selbst.",
+        "",
+        "Neue Angebote",
+        "",
+        "Der Kreis Beispielland bildet Lotsinnen und Lotsen aus.",
+        "",
+        k,
+    ]
+    b = two_partner_chapters([first, second], [[a] * len(first), [a, a, k, k, k, k, k]])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_headings_stacked_at_a_page_top_share_the_text_by_name() -> None:
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    first = [*report(a, 1), "", a]
+    second = [
+        k,
+        "",
+        v,
+        "",
+        "Der Kreis Beispielland wirbt um Auszubildende.",
+        "",
+        "Im Verein für Vielfalt treffen sich Menschen aus vielen Ländern.",
+    ]
+    b = two_partner_chapters([first, second], [[a] * len(first), [k, k, k, k, k, k, v]])
+    blocks = as_set(split_sections(b.text()))
+    assert {p for p, c, _, _ in blocks if c == 1} == {a, k, v}
+    texts = {p: (s, e) for p, c, s, e in blocks if c == 1}
+    lines = b.text().lines
+    assert "Vielfalt" in lines[texts[v][1] - 1] and "Beispielland" in lines[texts[k][1] - 1]
+
+
+def test_heading_cut_into_a_hyphenated_word_is_still_a_heading() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    first = [*report(k, 1), "", "Ein Fachbereich plante einen Workshop zu diversitätssensi-", "", k]
+    second = ["ble Sprache und führte ihn durch.", "", *report(a, 2), "", a]
+    b = two_partner_chapters(
+        [first, second], [[k] * len(first), [k, None] + [a] * (len(second) - 2)]
+    )
+    headings = {name for _, name in find_partner_headings(b.text())}
+    assert k in headings
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_sentence_end_printed_below_another_report_returns_to_its_partner() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    first = [*report(a, 1), "", "Die Stadt Musterhausen bietet Kurse für alle", "", a]
+    second = [k, "", "Der Kreis Beispielland bildet Lotsen aus.", "", "interessierten Leute an."]
+    b = two_partner_chapters([first, second], [[a] * len(first), [k, k, k, k, a]])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_headings_below_a_mid_page_footer_open_a_column() -> None:
+    a, k = "Stadt Musterhausen", "Kreis Beispielland"
+    page = [*report(a, 1), "", a, "", "17", "", k, "", "Der Kreis Beispielland wirbt.", "", "Gut."]
+    owners = [a] * 9 + [None, None, None, k, k, k, k, k]
+    b = two_partner_chapters([[*report(a, 2), "", a], page], [[a] * 9, owners])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_top_heading_and_page_end_heading_split_the_page() -> None:
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    page = [k, "", "Der Kreis Beispielland wirbt um Auszubildende.", "", "Neue Angebote", ""]
+    page += ["Ein Sommerfest fand im Juli statt.", "", v]
+    owners = [k, k, k, k, v, v, v, v, v]
+    b = two_partner_chapters([[*report(a, 1), "", a], page], [[a] * 9, owners])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_text_before_the_first_named_partner_goes_to_the_unnamed_one_stacked_above() -> None:
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    second = [
+        v,
+        "",
+        k,
+        "",
+        "Ein Sommerfest fand im Juli statt.",
+        "",
+        "Der Kreis Beispielland wirbt.",
+    ]
+    b = two_partner_chapters([[*report(a, 1), "", a], second], [[a] * 9, [v, v, v, v, v, v, k]])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_rotated_stack_is_read_in_the_brochures_partner_order() -> None:
+    def h(name: str, line: int) -> Heading:
+        return Heading(line, line, name)
+
+    chapters = [
+        [h("A", 1), h("B", 2), h("C", 3)],
+        [h("A", 9), h("B", 10)],
+        [h("A", 20), h("B", 21)],
+    ]
+    order = partner_order(chapters)
+    assert order["A", "B"] == 3 and ("B", "A") not in order
+    assert [x.name for x in in_partner_order([h("B", 5), h("A", 6)], order)] == ["A", "B"]
+    assert [x.name for x in in_partner_order([h("A", 5), h("B", 6)], order)] == ["A", "B"]
+    weak = partner_order([[h("A", 1), h("B", 2)], [h("B", 5), h("A", 6)]])
+    assert [x.name for x in in_partner_order([h("B", 5), h("A", 6)], weak)] == ["B", "A"]

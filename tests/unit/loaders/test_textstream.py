@@ -1,0 +1,45 @@
+"""The searchable stream: noise and bylines stay out of sentences, quotes stay short."""
+
+from loaders.models import CleanText, SourceText
+from loaders.textstream import build_stream, quote, split_sentences
+
+
+def _stream(lines: list[str], noise: list[bool] | None = None):
+    src = SourceText("x.txt", "x.txt", tuple(lines), (None,) * len(lines), "0")
+    flags = tuple(noise) if noise else (False,) * len(lines)
+    return build_stream(CleanText(src, src.lines, flags))
+
+
+def test_noise_lines_never_enter_sentences():
+    stream = _stream(
+        ["Die Stadt Musterhausen", "Jahresbericht 2030 | Seite 4", "kooperiert mit dem Verein."],
+        [False, True, False],
+    )
+    (sentence,) = split_sentences(stream)
+    assert "Seite" not in sentence.text
+    assert stream.line_at(stream.text.index("kooperiert")) == 3
+
+
+def test_byline_with_pipe_is_cut_out_of_the_next_sentence():
+    stream = _stream(
+        [
+            "Netzwerk Beispiel",
+            "Land | Musterbehörde Nord",
+            "Mit dem Leitbild wurde in Kooperation mit dem Verein X gearbeitet.",
+        ]
+    )
+    texts = [s.text for s in split_sentences(stream)]
+    assert any(t.startswith("Mit dem Leitbild") for t in texts)
+    assert not any("|" in t for t in texts)
+
+
+def test_pipe_inside_a_running_sentence_is_kept():
+    stream = _stream(["Auf der Seite (Thema | Musterbehörde (web.de)) finden", "sich Infos."])
+    assert [s.text for s in split_sentences(stream)] == [stream.text]
+
+
+def test_quote_is_one_trimmed_line_cut_at_a_word():
+    assert quote("• **Partner:**  die Stadt\nKöln ") == "Partner: die Stadt Köln"
+    long = quote("Wort " * 100)
+    assert len(long) <= 300
+    assert long.endswith("Wort")
