@@ -61,44 +61,67 @@ def variables(kind: str, rng: random.Random, n_orgs: int) -> dict:
     return {"id": f"org-{i:06d}"}
 
 
-async def _client(url: str, query: str, kind: str, until: float, lat: list[float],
-                  seed: int, n_orgs: int) -> None:
+async def _client(
+    url: str, query: str, kind: str, until: float, lat: list[float], seed: int, n_orgs: int
+) -> None:
     rng = random.Random(seed)
     async with httpx.AsyncClient(timeout=60) as http:
         while time.perf_counter() < until:
             t0 = time.perf_counter()
-            r = await http.post(url, json={"query": query,
-                                           "variables": variables(kind, rng, n_orgs)})
+            r = await http.post(
+                url, json={"query": query, "variables": variables(kind, rng, n_orgs)}
+            )
             body = r.json()
             if r.status_code != 200 or body.get("errors"):
                 raise RuntimeError(f"{kind}: {r.status_code} {body.get('errors')}")
             lat.append(time.perf_counter() - t0)
 
 
-def run_load(url: str, query: str, kind: str, clients: int, seconds: float,
-             n_orgs: int) -> dict[str, float]:
+def run_load(
+    url: str, query: str, kind: str, clients: int, seconds: float, n_orgs: int
+) -> dict[str, float]:
     lat: list[float] = []
     until = time.perf_counter() + seconds
 
     async def main() -> None:
-        await asyncio.gather(*(_client(url, query, kind, until, lat, s, n_orgs)
-                               for s in range(clients)))
+        await asyncio.gather(
+            *(_client(url, query, kind, until, lat, s, n_orgs) for s in range(clients))
+        )
 
     t0 = time.perf_counter()
     asyncio.run(main())
     wall = time.perf_counter() - t0
     lat.sort()
-    return {"n": len(lat), "p50": 1000 * statistics.median(lat),
-            "p95": 1000 * lat[int(0.95 * (len(lat) - 1))], "rps": len(lat) / wall}
+    return {
+        "n": len(lat),
+        "p50": 1000 * statistics.median(lat),
+        "p95": 1000 * lat[int(0.95 * (len(lat) - 1))],
+        "rps": len(lat) / wall,
+    }
 
 
 def serve(target: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     """uvicorn in a child process (uvloop and httptools are picked up when installed)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", target, "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--workers", str(workers),
-         "--no-access-log"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            target,
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            str(workers),
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     for _ in range(200):
         try:
             httpx.get(f"http://127.0.0.1:{port}/graphql", timeout=1)
@@ -127,8 +150,9 @@ def main() -> None:
 
     graph = counts()
     n_orgs = graph["nodes"].get("Organisation", 0)
-    n_links = sum(v for k, v in graph["relationships"].items() if k in
-                  {"COOPERATES_WITH", "PARTICIPATES_IN"})
+    n_links = sum(
+        v for k, v in graph["relationships"].items() if k in {"COOPERATES_WITH", "PARTICIPATES_IN"}
+    )
     rows = []
     proc = serve("graph_api.app:create_app", args.port, args.workers)
     url = f"http://127.0.0.1:{args.port}/graphql"
@@ -159,31 +183,44 @@ def main() -> None:
     write_report(args.out, rows, n_orgs, n_links, args.seconds, args.workers, loads)
 
 
-def write_report(out: Path, rows: list, n_orgs: int, n_links: int, seconds: float,
-                 workers: int, loads: tuple[tuple[float, ...], tuple[float, ...]]) -> None:
+def write_report(
+    out: Path,
+    rows: list,
+    n_orgs: int,
+    n_links: int,
+    seconds: float,
+    workers: int,
+    loads: tuple[tuple[float, ...], tuple[float, ...]],
+) -> None:
     before, after = (", ".join(f"{x:.2f}" for x in la) for la in loads)
     lines = [
-        "# GraphQL API benchmark", "",
+        "# GraphQL API benchmark",
+        "",
         f"- date: {time.strftime('%Y-%m-%d %H:%M')}; machine: {os.cpu_count()} cores, 24 GiB; "
         f"Neo4j 5.26 community (heap 1g) on the same machine; uvicorn workers: {workers}",
         f"- load average (1, 5, 15 min) before: {before}; after: {after}",
         f"- graph: {n_orgs} organisations, {n_links} typed links (bench/generate_graph.py)",
         f"- {seconds:g} s per row, httpx.AsyncClient clients in one process",
         "- nested = `organisations(first: 20, after: random) { partners { organisation "
-        "evidence } programmes { programme } }` (two levels)", "",
+        "evidence } programmes { programme } }` (two levels)",
+        "",
         "| query | resolvers | clients | requests | p50 ms | p95 ms | req/s |",
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     for kind, mode, clients, r in rows:
-        lines.append(f"| {kind} | {mode} | {clients} | {r['n']} | {r['p50']:.1f} | "
-                     f"{r['p95']:.1f} | {r['rps']:.1f} |")
+        lines.append(
+            f"| {kind} | {mode} | {clients} | {r['n']} | {r['p50']:.1f} | "
+            f"{r['p95']:.1f} | {r['rps']:.1f} |"
+        )
     by = {(k, m, c): r for k, m, c, r in rows}
     for c in (1, 10):
         if ("nested", "naive", c) in by:
             b, n = by[("nested", "batched", c)], by[("nested", "naive", c)]
             lines.append("")
-            lines.append(f"Batched vs naive, nested, {c} clients: p50 {n['p50'] / b['p50']:.1f}x "
-                         f"faster, throughput {b['rps'] / n['rps']:.1f}x.")
+            lines.append(
+                f"Batched vs naive, nested, {c} clients: p50 {n['p50'] / b['p50']:.1f}x "
+                f"faster, throughput {b['rps'] / n['rps']:.1f}x."
+            )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     log.info("written %s", out)

@@ -35,18 +35,18 @@ class Loaders:
         self._run = run
         self._batching = batching
         self.organisation: DataLoader[str, OrganisationRow | None] = self._one(
-            read.organisations_by_ids)
-        self.programme: DataLoader[str, ProgrammeRow | None] = self._one(
-            read.programmes_by_ids)
+            read.organisations_by_ids
+        )
+        self.programme: DataLoader[str, ProgrammeRow | None] = self._one(read.programmes_by_ids)
         self.document: DataLoader[str, DocumentRow | None] = self._one(read.documents_by_ids)
         # every link field of a request level (partners, programmes, parent, ...) is one key
         # of this loader, so a level costs one round trip however many link fields it asks
         self.links: DataLoader[LinkQuery, list[LinkRow]] = self._many(read_links.links_for)
         self.mentions: DataLoader[str, list[EvidenceRow]] = self._many(read_links.mentions_of)
-        self.documents_of: DataLoader[str, list[DocumentRow]] = self._many(
-            read_links.documents_of)
+        self.documents_of: DataLoader[str, list[DocumentRow]] = self._many(read_links.documents_of)
         self.measures: DataLoader[tuple[str, int | None], list[MeasureRow]] = self._many(
-            read_links.measures_of)
+            read_links.measures_of
+        )
 
     def _loader(self, load_fn: Callable[[list[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
         if self._batching:
@@ -70,4 +70,3 @@ class Loaders:
             return [found.get(k, []) for k in keys]
 
         return self._loader(load)
-

@@ -12,5 +12,4 @@ __all__ = ["build_graphql_router"]
 
 def build_graphql_router(*, batching: bool = True) -> GraphQLRouter[ApiContext, None]:
     """The router; ``batching=False`` gives naive per-field resolvers (benchmark only)."""
-    return GraphQLRouter(schema, context_getter=context_getter(batching),
-                         graphql_ide="graphiql")
+    return GraphQLRouter(schema, context_getter=context_getter(batching), graphql_ide="graphiql")

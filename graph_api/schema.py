@@ -73,39 +73,57 @@ class Query:
         return Programme.from_row(row) if row else None
 
     @strawberry.field(permission_classes=READ, description="Organisationen, seitenweise")
-    async def organisations(self, info: Ctx, filter: OrganisationFilterInput | None = None,
-                            first: int = 20, after: str | None = None
-                            ) -> Connection[Organisation]:
+    async def organisations(
+        self,
+        info: Ctx,
+        filter: OrganisationFilterInput | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Organisation]:
         key = _page_args(info, first, after)
         flt = (filter or OrganisationFilterInput()).to_query()
-        page = await info.context.run(read.filtered_page, flt, first=first, after=key,
-                                      with_total=wants_total(info))
+        page = await info.context.run(
+            read.filtered_page, flt, first=first, after=key, with_total=wants_total(info)
+        )
         return to_connection(page, [Organisation.from_row(r) for r in page.rows], after=after)
 
     @strawberry.field(permission_classes=READ, description="Programme, seitenweise")
-    async def programmes(self, info: Ctx, filter: ProgrammeFilterInput | None = None,
-                         first: int = 20, after: str | None = None) -> Connection[Programme]:
+    async def programmes(
+        self,
+        info: Ctx,
+        filter: ProgrammeFilterInput | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Programme]:
         key = _page_args(info, first, after)
         flt = (filter or ProgrammeFilterInput()).to_query()
-        page = await info.context.run(read.filtered_page, flt, first=first, after=key,
-                                      with_total=wants_total(info))
+        page = await info.context.run(
+            read.filtered_page, flt, first=first, after=key, with_total=wants_total(info)
+        )
         return to_connection(page, [Programme.from_row(r) for r in page.rows], after=after)
 
     @strawberry.field(permission_classes=READ, description="Maßnahmen, seitenweise")
-    async def measures(self, info: Ctx, filter: MeasureFilterInput | None = None,
-                       first: int = 20, after: str | None = None) -> Connection[Measure]:
+    async def measures(
+        self,
+        info: Ctx,
+        filter: MeasureFilterInput | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Measure]:
         key = _page_args(info, first, after)
         flt = (filter or MeasureFilterInput()).to_query()
-        page = await info.context.run(read.filtered_page, flt, first=first, after=key,
-                                      with_total=wants_total(info))
+        page = await info.context.run(
+            read.filtered_page, flt, first=first, after=key, with_total=wants_total(info)
+        )
         return to_connection(page, [Measure.from_row(r) for r in page.rows], after=after)
 
     @strawberry.field(permission_classes=READ, description="Die sechs Handlungsfelder")
     def categories(self) -> list[Category]:
         return [c for c in (category_of(i) for i in range(1, 7)) if c is not None]
 
-    @strawberry.field(permission_classes=READ,
-                      description="Namenssuche (Umlaute egal, Wortanfänge genügen)")
+    @strawberry.field(
+        permission_classes=READ, description="Namenssuche (Umlaute egal, Wortanfänge genügen)"
+    )
     async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchHit]:
         check_first(first, info.context.settings.graphql_max_page_size)
         rows = await info.context.run(read_search.search_entities, text, first=first)
@@ -116,10 +134,14 @@ class Query:
         view = await info.context.run(read_links.ego_network, str(id), depth=depth)
         return Network.from_view(view)
 
-    @strawberry.field(permission_classes=READ,
-                      description="Kürzester Weg zwischen zwei Organisationen (null: keiner)")
+    @strawberry.field(
+        permission_classes=READ,
+        description="Kürzester Weg zwischen zwei Organisationen (null: keiner)",
+    )
     async def cooperation_path(
-        self, info: Ctx, from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        self,
+        info: Ctx,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
         to: strawberry.ID,
     ) -> CooperationPath | None:
         view = await info.context.run(read_links.cooperation_path, str(from_), str(to))
@@ -137,9 +159,11 @@ class Query:
     async def stats(self, info: Ctx) -> Stats:
         graph = await info.context.run(counts)
         types = await info.context.run(read.organisation_type_counts)
-        return Stats(nodes=count_list(graph["nodes"]),
-                     relationships=count_list(graph["relationships"]),
-                     organisation_types=count_list(types))
+        return Stats(
+            nodes=count_list(graph["nodes"]),
+            relationships=count_list(graph["relationships"]),
+            organisation_types=count_list(types),
+        )
 
 
 WRITE: list[type[BasePermission]] = [CanWrite]
@@ -148,39 +172,55 @@ SourceArg = Annotated[strawberry.ID, strawberry.argument(name="source")]
 
 
 def _result(info: Ctx, message: str) -> CurationResult:
-    return CurationResult(ok=True, message=message,
-                          recorded_in=str(info.context.settings.corrections_file))
+    return CurationResult(
+        ok=True, message=message, recorded_in=str(info.context.settings.corrections_file)
+    )
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=WRITE,
-                         description="Führt `remove` in `keep` zusammen (Graph und Korrekturdatei)")
-    async def merge_organisations(self, info: Ctx, keep: strawberry.ID,
-                                  remove: strawberry.ID) -> CurationResult:
+    @strawberry.mutation(
+        permission_classes=WRITE,
+        description="Führt `remove` in `keep` zusammen (Graph und Korrekturdatei)",
+    )
+    async def merge_organisations(
+        self, info: Ctx, keep: strawberry.ID, remove: strawberry.ID
+    ) -> CurationResult:
         moved = await info.context.run(curation_writes.curate_merge, str(keep), str(remove))
         return _result(info, f"{remove} in {keep} zusammengeführt ({moved} Verbindungen)")
 
     @strawberry.mutation(permission_classes=WRITE, description="Ergänzt eine Verbindung mit Beleg")
-    async def add_link(self, info: Ctx, source_: SourceArg, target: strawberry.ID,
-                       type: LinkType, evidence: EvidenceInput) -> CurationResult:
+    async def add_link(
+        self,
+        info: Ctx,
+        source_: SourceArg,
+        target: strawberry.ID,
+        type: LinkType,
+        evidence: EvidenceInput,
+    ) -> CurationResult:
         spec = await info.context.run(
-            curation_writes.curate_add_link, str(source_), str(target), type.value,
-            quote=evidence.quote, doc=evidence.doc or curation_writes.CURATION_DOC,
+            curation_writes.curate_add_link,
+            str(source_),
+            str(target),
+            type.value,
+            quote=evidence.quote,
+            doc=evidence.doc or curation_writes.CURATION_DOC,
             line=evidence.line if evidence.line is not None else -1,
-            page=evidence.page if evidence.page is not None else -1)
+            page=evidence.page if evidence.page is not None else -1,
+        )
         return _result(info, f"Verbindung {spec.source} -[{spec.type}]-> {spec.target} ergänzt")
 
     @strawberry.mutation(permission_classes=WRITE, description="Verwirft eine Verbindung")
-    async def reject_link(self, info: Ctx, source_: SourceArg, target: strawberry.ID,
-                          type: LinkType) -> CurationResult:
-        removed = await info.context.run(curation_writes.curate_reject_link, str(source_),
-                                         str(target), type.value)
+    async def reject_link(
+        self, info: Ctx, source_: SourceArg, target: strawberry.ID, type: LinkType
+    ) -> CurationResult:
+        removed = await info.context.run(
+            curation_writes.curate_reject_link, str(source_), str(target), type.value
+        )
         return _result(info, f"Verbindung verworfen ({removed} im Graphen gelöscht)")
 
     @strawberry.mutation(permission_classes=WRITE, description="Benennt eine Organisation um")
-    async def rename_organisation(self, info: Ctx, id: strawberry.ID,
-                                  name: str) -> CurationResult:
+    async def rename_organisation(self, info: Ctx, id: strawberry.ID, name: str) -> CurationResult:
         old = await info.context.run(curation_writes.curate_rename, str(id), name)
         return _result(info, f"{old!r} heißt jetzt {name.strip()!r}")
 
@@ -218,8 +258,10 @@ def _token_limiter() -> MaxTokensLimiter:
 
 
 def _masker() -> MaskErrors:
-    return MaskErrors(should_mask_error=_should_mask,
-                      error_message="Interner Fehler; Details stehen im Server-Log.")
+    return MaskErrors(
+        should_mask_error=_should_mask,
+        error_message="Interner Fehler; Details stehen im Server-Log.",
+    )
 
 
 def build_schema() -> strawberry.Schema:
@@ -233,8 +275,14 @@ def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        extensions=[_depth_limiter, _token_limiter, ParserCache, ValidationCache, RoundTrips,
-                    _masker],
+        extensions=[
+            _depth_limiter,
+            _token_limiter,
+            ParserCache,
+            ValidationCache,
+            RoundTrips,
+            _masker,
+        ],
     )
 
 

@@ -53,15 +53,17 @@ def start_api(s: Settings, timeout: float = 60.0) -> tuple[int | None, bool]:
     RUN_DIR.mkdir(exist_ok=True)
     cli = Path(sys.executable).with_name("vielfalt")
     with open(_LOG, "ab") as log:
-        proc = subprocess.Popen([str(cli), "serve"], stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            [str(cli), "serve"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
     _PID.write_text(f"{proc.pid}\n")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             tail = "\n".join(_LOG.read_text(errors="replace").splitlines()[-10:])
-            raise ConfigError(f"the API stopped during start-up (port {s.api_port} taken?):\n"
-                              f"{tail}")
+            raise ConfigError(
+                f"the API stopped during start-up (port {s.api_port} taken?):\n{tail}"
+            )
         if api_answers(s, "/ready") == 200:
             return proc.pid, True
         time.sleep(0.3)

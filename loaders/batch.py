@@ -40,19 +40,24 @@ def _search_text(name: str, aliases: tuple[str, ...]) -> str:
     return " | ".join(dict.fromkeys((name, *aliases)))
 
 
-def _mention_rows(entities: tuple[Organisation, ...] | tuple[Programme, ...],
-                  lines: tuple[str, ...], pages: dict[int, int]) -> list[Row]:
+def _mention_rows(
+    entities: tuple[Organisation, ...] | tuple[Programme, ...],
+    lines: tuple[str, ...],
+    pages: dict[int, int],
+) -> list[Row]:
     rows = []
     for e in entities:
         ls = sorted(set(e.mentions))
         if not ls:
             continue
-        rows.append({
-            "id": e.id,
-            "lines": ls,
-            "pages": [pages.get(n, -1) for n in ls],
-            "quotes": [lines[n - 1].strip() if 0 < n <= len(lines) else "" for n in ls],
-        })
+        rows.append(
+            {
+                "id": e.id,
+                "lines": ls,
+                "pages": [pages.get(n, -1) for n in ls],
+                "quotes": [lines[n - 1].strip() if 0 < n <= len(lines) else "" for n in ls],
+            }
+        )
     return rows
 
 
@@ -67,8 +72,16 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         for n in (o.name, *o.aliases):
             label_of[n] = (Label.ORGANISATION, o.id)  # organisations win a name clash
 
-    orgs = [{"id": o.id, "name": o.name, "type": o.type, "aliases": list(o.aliases),
-             "search_text": _search_text(o.name, o.aliases)} for o in x.organisations]
+    orgs = [
+        {
+            "id": o.id,
+            "name": o.name,
+            "type": o.type,
+            "aliases": list(o.aliases),
+            "search_text": _search_text(o.name, o.aliases),
+        }
+        for o in x.organisations
+    ]
     known_org_ids = {o.id for o in x.organisations}
     for b in x.blocks:  # a partner heading always becomes an organisation
         if b.partner not in label_of:
@@ -76,16 +89,32 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
             label_of[b.partner] = (Label.ORGANISATION, pid)
             if pid not in known_org_ids:
                 known_org_ids.add(pid)
-                orgs.append({"id": pid, "name": b.partner, "type": "Sonstige", "aliases": [],
-                             "search_text": b.partner})
-    progs = [{"id": p.id, "name": p.name, "kind": p.kind, "aliases": list(p.aliases),
-              "search_text": _search_text(p.name, p.aliases)} for p in x.programmes]
+                orgs.append(
+                    {
+                        "id": pid,
+                        "name": b.partner,
+                        "type": "Sonstige",
+                        "aliases": [],
+                        "search_text": b.partner,
+                    }
+                )
+    progs = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "aliases": list(p.aliases),
+            "search_text": _search_text(p.name, p.aliases),
+        }
+        for p in x.programmes
+    ]
 
     blocks: dict[str, Row] = {}
     for b in x.blocks:
-        row = blocks.setdefault(label_of[b.partner][1],
-                                {"org_id": label_of[b.partner][1], "categories": [],
-                                 "starts": [], "ends": []})
+        row = blocks.setdefault(
+            label_of[b.partner][1],
+            {"org_id": label_of[b.partner][1], "categories": [], "starts": [], "ends": []},
+        )
         row["categories"].append(b.category if b.category is not None else 0)
         row["starts"].append(b.start)
         row["ends"].append(b.end)
@@ -99,9 +128,20 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
             continue
         (sl, sid), (tl, tid) = stored_direction(lk.type, (sl, sid), (tl, tid))
         key = (sl, sid, lk.type, tl, tid)
-        row = links.setdefault(key, {"source_label": str(sl), "source_id": sid, "type": lk.type,
-                                     "target_label": str(tl), "target_id": tid, "docs": [],
-                                     "lines": [], "pages": [], "quotes": []})
+        row = links.setdefault(
+            key,
+            {
+                "source_label": str(sl),
+                "source_id": sid,
+                "type": lk.type,
+                "target_label": str(tl),
+                "target_id": tid,
+                "docs": [],
+                "lines": [],
+                "pages": [],
+                "quotes": [],
+            },
+        )
         row["docs"].append(x.doc)
         row["lines"].append(lk.line)
         row["pages"].append(lk.page if lk.page is not None else -1)
@@ -113,10 +153,20 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         if label is not Label.ORGANISATION:
             continue
         mid = hashlib.sha1(f"{x.doc}|{m.line}|{org_id}|{m.title}".encode()).hexdigest()[:16]
-        measures.append({"id": mid, "org_id": org_id, "title": m.title, "type": m.type,
-                         "category": m.category, "year": m.year, "doc": x.doc, "line": m.line,
-                         "page": m.page if m.page is not None else -1,
-                         "quote": m.evidence or m.title})
+        measures.append(
+            {
+                "id": mid,
+                "org_id": org_id,
+                "title": m.title,
+                "type": m.type,
+                "category": m.category,
+                "year": m.year,
+                "doc": x.doc,
+                "line": m.line,
+                "page": m.page if m.page is not None else -1,
+                "quote": m.evidence or m.title,
+            }
+        )
 
     return GraphBatch(
         document={"id": x.doc, "path": x.path, "sha256": x.sha256, "title": x.title},

@@ -20,8 +20,11 @@ from queries.settings import get_settings
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(help="vielfalt-graph: Netzwerke der interkulturellen Öffnung als Graph.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="vielfalt-graph: Netzwerke der interkulturellen Öffnung als Graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 neo4j_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
 db_app = typer.Typer(help="Schema and contents of the graph database.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
@@ -109,8 +112,13 @@ def serve(
     import uvicorn
 
     s = get_settings()
-    uvicorn.run("graph_api.app:create_app", factory=True, host=host or s.api_host,
-                port=port or s.api_port, log_level="info")
+    uvicorn.run(
+        "graph_api.app:create_app",
+        factory=True,
+        host=host or s.api_host,
+        port=port or s.api_port,
+        log_level="info",
+    )
 
 
 def _register_optional_commands() -> None:

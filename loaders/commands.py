@@ -31,8 +31,14 @@ err = Console(stderr=True)
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[doc]}"), console=err, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[doc]}"),
+        console=err,
+        transient=True,
+    )
 
 
 def _report_failures(failed: list[tuple[str, str]]) -> None:
@@ -75,10 +81,17 @@ def _summary(report: LoadReport) -> Table:
     table = Table(title="Laden")
     table.add_column("")
     table.add_column("Anzahl", justify="right")
-    rows = [("Dokumente geladen", len(report.loaded)), ("unverändert übersprungen",
-            len(report.skipped)), ("fehlerhaft", len(report.failed))]
-    for key, label in (("organisations", "Organisationen"), ("programmes", "Programme"),
-                       ("measures", "Maßnahmen"), ("links", "Verknüpfungen")):
+    rows = [
+        ("Dokumente geladen", len(report.loaded)),
+        ("unverändert übersprungen", len(report.skipped)),
+        ("fehlerhaft", len(report.failed)),
+    ]
+    for key, label in (
+        ("organisations", "Organisationen"),
+        ("programmes", "Programme"),
+        ("measures", "Maßnahmen"),
+        ("links", "Verknüpfungen"),
+    ):
         rows.append((f"{label} geschrieben", sum(getattr(r, key) for r in report.loaded)))
     for label, n in rows:
         table.add_row(label, str(n))
@@ -127,8 +140,9 @@ def up(
         return
     pid, started = api_process.start_api(s)
     how = f"gestartet (pid {pid})" if started else "lief bereits"
-    console.print(f"API und Seiten {how}: {url}/  ·  GraphQL: {url}/graphql  ·  "
-                  "beenden mit `vielfalt down`")
+    console.print(
+        f"API und Seiten {how}: {url}/  ·  GraphQL: {url}/graphql  ·  beenden mit `vielfalt down`"
+    )
 
 
 def down() -> None:
@@ -137,8 +151,9 @@ def down() -> None:
 
     api = api_process.stop_api()
     n4j = neo4j_local.stop(get_settings())
-    console.print(f"API {'gestoppt' if api else 'lief nicht'}, "
-                  f"Neo4j {'gestoppt' if n4j else 'lief nicht'}")
+    console.print(
+        f"API {'gestoppt' if api else 'lief nicht'}, Neo4j {'gestoppt' if n4j else 'lief nicht'}"
+    )
 
 
 def register(app: typer.Typer) -> None:

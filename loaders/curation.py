@@ -97,9 +97,7 @@ def _fix_links(
         source, target = new(fix.source), new(fix.target)
         # a link for every document is written once, as evidence of the curation document
         wanted_here = fix.doc == doc or (fix.doc is None and doc == CURATION_DOC)
-        if wanted_here and not any(
-            _same_link(k, source, target, fix.type) for k in links
-        ):
+        if wanted_here and not any(_same_link(k, source, target, fix.type) for k in links):
             links.append(
                 Link(
                     source,

@@ -208,8 +208,11 @@ def extract_paths(
         try:
             out.append(extract_document(path, ref, corrections))
         except Exception as exc:  # a bug on one document must not stop the others
-            error = exc if isinstance(exc, InputError) else InputError(
-                str(path), f"unexpected extraction error ({exc!r})")
+            error = (
+                exc
+                if isinstance(exc, InputError)
+                else InputError(str(path), f"unexpected extraction error ({exc!r})")
+            )
             if not isinstance(exc, InputError):
                 log.exception("extraction failed on %s", path)
             if on_error is None:

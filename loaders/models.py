@@ -35,13 +35,36 @@ LINK_TYPES = (
     "ORGANISED_BY",
 )
 ORG_TYPES = (
-    "Kommune", "Kreis", "Landesbehoerde", "Bezirksregierung", "Polizei", "Jobcenter",
-    "Ministerium", "Wohlfahrtsverband", "Verband", "Verein", "Unternehmen", "Kammer",
-    "Hochschule", "Schule", "Medien", "Stiftung", "Gewerkschaft", "Bundesbehoerde", "Sonstige",
+    "Kommune",
+    "Kreis",
+    "Landesbehoerde",
+    "Bezirksregierung",
+    "Polizei",
+    "Jobcenter",
+    "Ministerium",
+    "Wohlfahrtsverband",
+    "Verband",
+    "Verein",
+    "Unternehmen",
+    "Kammer",
+    "Hochschule",
+    "Schule",
+    "Medien",
+    "Stiftung",
+    "Gewerkschaft",
+    "Bundesbehoerde",
+    "Sonstige",
 )
 PROGRAMME_KINDS = (
-    "Foerderprogramm", "Netzwerk", "Initiative", "Projekt", "Kampagne", "Charta",
-    "Veranstaltungsreihe", "Gesetz", "Sonstige",
+    "Foerderprogramm",
+    "Netzwerk",
+    "Initiative",
+    "Projekt",
+    "Kampagne",
+    "Charta",
+    "Veranstaltungsreihe",
+    "Gesetz",
+    "Sonstige",
 )
 
 

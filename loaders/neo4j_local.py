@@ -159,8 +159,16 @@ def install(s: Settings) -> Path:
         log.info("fetching Neo4j %s from Maven Central", s.neo4j_version)
         for old in p["lib"].glob("*.jar"):
             old.unlink()
-        cmd = [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
-               f"-DoutputDirectory={p['lib']}", "-DincludeScope=runtime"]
+        cmd = [
+            mvn,
+            "-B",
+            "-q",
+            "-f",
+            str(pom),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={p['lib']}",
+            "-DincludeScope=runtime",
+        ]
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
             tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-5:])
@@ -221,7 +229,8 @@ def _set_password(s: Settings, p: dict[str, Path]) -> None:
             with d.session(database="system") as session:
                 session.run(
                     "ALTER CURRENT USER SET PASSWORD FROM $old TO $new",
-                    old=_DEFAULT_PASSWORD, new=s.neo4j_password,
+                    old=_DEFAULT_PASSWORD,
+                    new=s.neo4j_password,
                 ).consume()
         except neo4j_errors.AuthError:
             pass  # already changed earlier (marker lost): the configured password is checked next
@@ -251,12 +260,21 @@ def start(s: Settings, timeout: float = 120.0) -> Status:
                 )
         java = _java_ok()
         install(s)
-        cmd = [java, f"-Xms{s.neo4j_heap}", f"-Xmx{s.neo4j_heap}", *_JVM_FLAGS,
-               "-cp", f"{p['lib']}/*", "org.neo4j.server.CommunityEntryPoint",
-               f"--home-dir={p['home']}", f"--config-dir={p['conf']}"]
+        cmd = [
+            java,
+            f"-Xms{s.neo4j_heap}",
+            f"-Xmx{s.neo4j_heap}",
+            *_JVM_FLAGS,
+            "-cp",
+            f"{p['lib']}/*",
+            "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={p['home']}",
+            f"--config-dir={p['conf']}",
+        ]
         with open(p["stdout"], "ab") as out:
-            proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
-                                    cwd=p["home"], start_new_session=True)
+            proc = subprocess.Popen(
+                cmd, stdout=out, stderr=subprocess.STDOUT, cwd=p["home"], start_new_session=True
+            )
         p["pid"].write_text(f"{proc.pid}\n")
         log.info("started Neo4j (pid %s), waiting for Bolt on %s", proc.pid, s.neo4j_uri)
     deadline = time.monotonic() + timeout
@@ -268,8 +286,9 @@ def start(s: Settings, timeout: float = 120.0) -> Status:
             raise ConfigError(f"Neo4j stopped during start-up. Last log lines:\n{_log_tail(p)}")
         time.sleep(0.5)
     else:
-        raise ConfigError(f"Neo4j did not answer within {timeout:g} s. Last log lines:\n"
-                          f"{_log_tail(p)}")
+        raise ConfigError(
+            f"Neo4j did not answer within {timeout:g} s. Last log lines:\n{_log_tail(p)}"
+        )
     _set_password(s, p)
     return status(s)
 

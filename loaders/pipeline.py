@@ -40,8 +40,9 @@ class LoadReport:
         return not self.failed
 
 
-def curation_document(extractions: list[DocumentExtraction],
-                      corrections: Corrections) -> DocumentExtraction | None:
+def curation_document(
+    extractions: list[DocumentExtraction], corrections: Corrections
+) -> DocumentExtraction | None:
     """Links coordinators added, as one pseudo-document over every loaded entity.
 
     Its hash covers the corrections and the documents, so it is rewritten exactly when
@@ -54,20 +55,29 @@ def curation_document(extractions: list[DocumentExtraction],
     digest = hashlib.sha256(corrections.model_dump_json().encode())
     for x in extractions:
         digest.update(x.sha256.encode())
-    base = DocumentExtraction(doc=CURATION_DOC, path=CURATION_DOC, sha256=digest.hexdigest(),
-                              title="Korrekturen der Koordination",
-                              organisations=tuple(orgs.values()),
-                              programmes=tuple(progs.values()))
+    base = DocumentExtraction(
+        doc=CURATION_DOC,
+        path=CURATION_DOC,
+        sha256=digest.hexdigest(),
+        title="Korrekturen der Koordination",
+        organisations=tuple(orgs.values()),
+        programmes=tuple(progs.values()),
+    )
     return apply_corrections(base, corrections)
 
 
-def load_paths(paths: Iterable[Path | str], settings: Settings | None = None,
-               progress: Progress | None = None, force: bool = False) -> LoadReport:
+def load_paths(
+    paths: Iterable[Path | str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> LoadReport:
     """Load files or folders into Neo4j; unchanged documents are skipped."""
     s = settings or get_settings()
     report = LoadReport()
     db.apply_schema(s)
     corrections = load_corrections(s.corrections_file)
+
     def failed(exc: InputError) -> None:
         report.failed.append((exc.source, str(exc)))
 

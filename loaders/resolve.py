@@ -72,7 +72,9 @@ def reference_index(reference: Reference) -> dict[str, OrganisationRef | Program
     if cached is None or cached[0] is not reference:
         index: dict[str, OrganisationRef | ProgrammeRef] = {}
         items: tuple[OrganisationRef | ProgrammeRef, ...] = (
-            *reference.programmes, *reference.organisations)
+            *reference.programmes,
+            *reference.organisations,
+        )
         for item in items:
             for alias in (item.name, *item.aliases):
                 index.setdefault(name_key(alias), item)

@@ -66,8 +66,9 @@ def _remove(tx: neo4j.ManagedTransaction, doc: str) -> None:
     tx.run(_REMOVE_LINK_EVIDENCE, doc=doc, types=_TYPES).consume()
 
 
-def write_batch(batch: GraphBatch, settings: Settings | None = None,
-                force: bool = False) -> WriteResult:
+def write_batch(
+    batch: GraphBatch, settings: Settings | None = None, force: bool = False
+) -> WriteResult:
     """Replace the document's facts by the batch; skip it when its content hash is unchanged."""
     doc = batch.document["id"]
     if not force and stored_hash(doc, settings) == batch.document["sha256"]:
@@ -88,12 +89,22 @@ def write_batch(batch: GraphBatch, settings: Settings | None = None,
         tx.run(_DELETE_ORPHANS).consume()
 
     db.execute(work, settings)
-    log.info("%s loaded: %d organisations, %d programmes, %d measures, %d links", doc,
-             len(batch.organisations), len(batch.programmes), len(batch.measures),
-             len(batch.links))
-    return WriteResult(doc, skipped=False, organisations=len(batch.organisations),
-                       programmes=len(batch.programmes), measures=len(batch.measures),
-                       links=len(batch.links))
+    log.info(
+        "%s loaded: %d organisations, %d programmes, %d measures, %d links",
+        doc,
+        len(batch.organisations),
+        len(batch.programmes),
+        len(batch.measures),
+        len(batch.links),
+    )
+    return WriteResult(
+        doc,
+        skipped=False,
+        organisations=len(batch.organisations),
+        programmes=len(batch.programmes),
+        measures=len(batch.measures),
+        links=len(batch.links),
+    )
 
 
 def remove_document(doc: str, settings: Settings | None = None) -> None:

@@ -131,8 +131,15 @@ def add_link(
     if not quote.strip():
         raise InputError("evidence", "eine Verbindung braucht einen Beleg (quote)")
     spec = check_link(source, target, type_, settings)
-    row = {"source": spec.source, "target": spec.target, "type": str(spec.type),
-           "docs": [doc], "lines": [line], "pages": [page], "quotes": [quote.strip()]}
+    row = {
+        "source": spec.source,
+        "target": spec.target,
+        "type": str(spec.type),
+        "docs": [doc],
+        "lines": [line],
+        "pages": [page],
+        "quotes": [quote.strip()],
+    }
     db.write(_MERGE_LINKS, settings, rows=[row])
     log.info("added link %s -[%s]-> %s", spec.source, spec.type, spec.target)
     return spec
@@ -157,9 +164,17 @@ def _moved_links(keep: str, remove: str, rows: list[dict[str, Any]]) -> list[dic
         rel = RelType(r["type"])
         source, target = (keep, other) if r["outgoing"] else (other, keep)
         spec = _ordered(source, target, rel)
-        out.append({"source": spec.source, "target": spec.target, "type": str(rel),
-                    "docs": r["docs"], "lines": r["lines"], "pages": r["pages"],
-                    "quotes": r["quotes"]})
+        out.append(
+            {
+                "source": spec.source,
+                "target": spec.target,
+                "type": str(rel),
+                "docs": r["docs"],
+                "lines": r["lines"],
+                "pages": r["pages"],
+                "quotes": r["quotes"],
+            }
+        )
     return out
 
 
@@ -170,8 +185,9 @@ def merge_organisations(keep: str, remove: str, settings: Settings | None = None
     aliases of ``remove`` become aliases of ``keep``.
     """
     if keep == remove:
-        raise InputError("remove", "eine Organisation kann nicht mit sich selbst zusammengeführt"
-                                   " werden")
+        raise InputError(
+            "remove", "eine Organisation kann nicht mit sich selbst zusammengeführt werden"
+        )
     labels = existing_labels([keep, remove], settings)
     for oid in (keep, remove):
         if labels.get(oid) != ORG:
@@ -195,8 +211,9 @@ def merge_organisations(keep: str, remove: str, settings: Settings | None = None
 # --- matches corrections by name so they survive re-extraction)
 
 
-def _record(correction: Merge | Rename | LinkFix, settings: Settings | None,
-            *, reject: bool = False) -> None:
+def _record(
+    correction: Merge | Rename | LinkFix, settings: Settings | None, *, reject: bool = False
+) -> None:
     from .settings import get_settings
 
     path = (settings or get_settings()).corrections_file
@@ -227,22 +244,39 @@ def curate_merge(keep: str, remove: str, settings: Settings | None = None) -> in
     return moved
 
 
-def curate_add_link(source: str, target: str, type_: str, *, quote: str,
-                    doc: str = CURATION_DOC, line: int = -1, page: int = -1,
-                    settings: Settings | None = None) -> LinkSpec:
+def curate_add_link(
+    source: str,
+    target: str,
+    type_: str,
+    *,
+    quote: str,
+    doc: str = CURATION_DOC,
+    line: int = -1,
+    page: int = -1,
+    settings: Settings | None = None,
+) -> LinkSpec:
     """Add the link in the graph and record it (for every document unless ``doc`` is given)."""
-    spec = add_link(source, target, type_, quote=quote, doc=doc, line=line, page=page,
-                    settings=settings)
+    spec = add_link(
+        source, target, type_, quote=quote, doc=doc, line=line, page=page, settings=settings
+    )
     names = _names([spec.source, spec.target], settings)
-    _record(LinkFix(source=names[spec.source], target=names[spec.target],
-                    type=str(spec.type),  # type: ignore[arg-type]  # checked by link_type
-                    doc=None if doc == CURATION_DOC else doc, line=line if line >= 1 else None,
-                    evidence=quote.strip()), settings)
+    _record(
+        LinkFix(
+            source=names[spec.source],
+            target=names[spec.target],
+            type=str(spec.type),  # type: ignore[arg-type]  # checked by link_type
+            doc=None if doc == CURATION_DOC else doc,
+            line=line if line >= 1 else None,
+            evidence=quote.strip(),
+        ),
+        settings,
+    )
     return spec
 
 
-def curate_reject_link(source: str, target: str, type_: str,
-                       settings: Settings | None = None) -> int:
+def curate_reject_link(
+    source: str, target: str, type_: str, settings: Settings | None = None
+) -> int:
     """Delete the link in the graph and record the rejection so a reload does not restore it."""
     rel = link_type(type_)
     names = _names([source, target], settings)
@@ -250,7 +284,9 @@ def curate_reject_link(source: str, target: str, type_: str,
         if node not in names:
             raise NotFound(f"Knoten {node!r} gibt es nicht")
     removed = reject_link(source, target, rel, settings)
-    _record(LinkFix(source=names[source], target=names[target],
-                    type=str(rel)), settings,  # type: ignore[arg-type]  # checked by link_type
-            reject=True)
+    _record(
+        LinkFix(source=names[source], target=names[target], type=str(rel)),
+        settings,  # type: ignore[arg-type]  # checked by link_type
+        reject=True,
+    )
     return removed

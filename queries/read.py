@@ -113,12 +113,16 @@ def filtered_page(
     """
     _check_category(getattr(flt, "category", None))
     query, from_map = _PAGES[type(flt)]
-    found = db.read(query, settings, **asdict(flt), after=after, limit=first + 1,
-                    with_total=with_total)
+    found = db.read(
+        query, settings, **asdict(flt), after=after, limit=first + 1, with_total=with_total
+    )
     page = found[0] if found else {"rows": [], "total": None}
     items = list(page["rows"])
-    return Page(tuple(from_map(r) for r in items[:first]),
-                page["total"] if with_total else None, len(items) > first)
+    return Page(
+        tuple(from_map(r) for r in items[:first]),
+        page["total"] if with_total else None,
+        len(items) > first,
+    )
 
 
 def organisation_type_counts(settings: Settings | None = None) -> dict[str, int]:

@@ -58,8 +58,9 @@ def links_of(ids: Sequence[str], settings: Settings | None = None) -> dict[str, 
     """Every typed link of each organisation or programme in ``ids``, both directions."""
     out: dict[str, list[LinkRow]] = defaultdict(list)
     for r in db.read(_LINKS_OF, settings, ids=list(ids), types=_TYPES):
-        other = entity_from(r["other_label"], r["other_id"], r["other_name"], r["other_type"],
-                            r["other_aliases"])
+        other = entity_from(
+            r["other_label"], r["other_id"], r["other_name"], r["other_type"], r["other_aliases"]
+        )
         ev = evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"])
         out[r["id"]].append(LinkRow(r["id"], r["type"], r["outgoing"], other, ev))
     return dict(out)
@@ -86,16 +87,33 @@ def links_for(
 ) -> dict[LinkQuery, list[LinkRow]]:
     """The links each key asks for, in one statement (keys without links are left out)."""
     keys = list(keys)
-    params = [{"id": q.id, "types": list(q.types), "other_label": q.other_label,
-               "outgoing": q.outgoing, "limit": q.limit} for q in keys]
+    params = [
+        {
+            "id": q.id,
+            "types": list(q.types),
+            "other_label": q.other_label,
+            "outgoing": q.outgoing,
+            "limit": q.limit,
+        }
+        for q in keys
+    ]
     out: dict[LinkQuery, list[LinkRow]] = {}
     for row in db.read(_LINKS_FOR, settings, keys=params):
         key = keys[row["k"]]
         out[key] = [
-            LinkRow(key.id, r["type"], r["outgoing"],
-                    entity_from(r["other_label"], r["other_id"], r["other_name"],
-                                r["other_type"], r["other_aliases"]),
-                    evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"]))
+            LinkRow(
+                key.id,
+                r["type"],
+                r["outgoing"],
+                entity_from(
+                    r["other_label"],
+                    r["other_id"],
+                    r["other_name"],
+                    r["other_type"],
+                    r["other_aliases"],
+                ),
+                evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"]),
+            )
             for r in row["links"]
         ]
     return out
@@ -193,11 +211,17 @@ def cooperation_path(
     rows = db.read(_PATH, settings, source=source, target=target)
     if not rows:
         return None
-    nodes = tuple(entity_from(n["label"], n["id"], n["name"], n["type"], n["aliases"])
-                  for n in rows[0]["nodes"])
+    nodes = tuple(
+        entity_from(n["label"], n["id"], n["name"], n["type"], n["aliases"])
+        for n in rows[0]["nodes"]
+    )
     links = tuple(
-        (x["source"], x["target"], x["type"],
-         evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"]))
+        (
+            x["source"],
+            x["target"],
+            x["type"],
+            evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"]),
+        )
         for x in rows[0]["links"]
     )
     return GraphView(nodes, links)

@@ -87,8 +87,9 @@ class ProgrammeRow:
 EntityRow = OrganisationRow | ProgrammeRow
 
 
-def entity_from(label: str, id_: str, name: str | None, type_: str | None,
-                aliases: Sequence[str] | None) -> EntityRow:
+def entity_from(
+    label: str, id_: str, name: str | None, type_: str | None, aliases: Sequence[str] | None
+) -> EntityRow:
     """An organisation or programme row from the columns every API statement returns.
 
     >>> entity_from("Programme", "iq", "IQ", "Netzwerk", ["Integration durch Qualifizierung"])
@@ -115,8 +116,15 @@ class MeasureRow:
         ev = None
         if m.get("doc") is not None:
             ev = EvidenceRow(m["doc"], m.get("line"), m.get("page"), m.get("quote"))
-        return cls(m["id"], m.get("title"), m.get("type"), m.get("category"), m.get("year"),
-                   m.get("org_id"), ev)
+        return cls(
+            m["id"],
+            m.get("title"),
+            m.get("type"),
+            m.get("category"),
+            m.get("year"),
+            m.get("org_id"),
+            ev,
+        )
 
 
 @dataclass(frozen=True)

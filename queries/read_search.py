@@ -57,7 +57,10 @@ def search_entities(
     """Organisations and programmes whose name or alias matches ``text``, best first."""
     rows = db.read(_SEARCH, settings, lucene=lucene_query(text), limit=first)
     return [
-        SearchRow(entity_from(r["label"], r["id"], r["name"], r["type"], r["aliases"]),
-                  r["label"], float(r["score"]))
+        SearchRow(
+            entity_from(r["label"], r["id"], r["name"], r["type"], r["aliases"]),
+            r["label"],
+            float(r["score"]),
+        )
         for r in rows
     ]

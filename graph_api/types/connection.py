@@ -16,8 +16,15 @@ from strawberry.types import Info
 from queries.errors import InputError, QueryLimitError
 from queries.read_records import Page
 
-__all__ = ["PageInfo", "Edge", "Connection", "encode_cursor", "decode_cursor", "check_first",
-           "wants_total"]
+__all__ = [
+    "PageInfo",
+    "Edge",
+    "Connection",
+    "encode_cursor",
+    "decode_cursor",
+    "check_first",
+    "wants_total",
+]
 
 T = TypeVar("T")
 _PREFIX = "v1:"
@@ -42,7 +49,7 @@ def decode_cursor(cursor: str | None) -> str | None:
         text = ""
     if not text.startswith(_PREFIX) or len(text) == len(_PREFIX):
         raise InputError("after", f"ungültiger Cursor {cursor!r}")
-    return text[len(_PREFIX):]
+    return text[len(_PREFIX) :]
 
 
 def check_first(first: int, max_page_size: int) -> None:
@@ -55,9 +62,12 @@ def check_first(first: int, max_page_size: int) -> None:
 
 def wants_total(info: Info) -> bool:
     """Whether the query selected ``totalCount`` (counting costs a scan; skip it if not)."""
-    return any(sel.name == "totalCount"
-               for field in info.selected_fields for sel in field.selections
-               if hasattr(sel, "name"))
+    return any(
+        sel.name == "totalCount"
+        for field in info.selected_fields
+        for sel in field.selections
+        if hasattr(sel, "name")
+    )
 
 
 @strawberry.type(description="Seiteninformation (Relay)")
@@ -77,15 +87,17 @@ class Edge(Generic[T]):
 @strawberry.type
 class Connection(Generic[T]):
     total_count: int | None = strawberry.field(
-        description="Anzahl aller Treffer des Filters (über alle Seiten)")
+        description="Anzahl aller Treffer des Filters (über alle Seiten)"
+    )
     edges: list[Edge[T]]
     page_info: PageInfo
 
 
 def to_connection(page: Page, nodes: list[T], *, after: str | None) -> Connection[T]:
     """Edges, cursors and pageInfo for one page of rows (``nodes`` mapped from ``page.rows``)."""
-    edges = [Edge(node=n, cursor=encode_cursor(r.id)) for r, n in zip(page.rows, nodes,
-                                                                       strict=True)]
+    edges = [
+        Edge(node=n, cursor=encode_cursor(r.id)) for r, n in zip(page.rows, nodes, strict=True)
+    ]
     info = PageInfo(
         has_next_page=page.has_next,
         has_previous_page=after is not None,

@@ -10,8 +10,9 @@ __all__ = ["EvidenceInput", "CurationResult"]
 @strawberry.input(description="Beleg für eine von Hand ergänzte Verbindung")
 class EvidenceInput:
     quote: str = strawberry.field(description="Der Satz oder die Begründung")
-    doc: str | None = strawberry.field(default=None,
-                                       description="Dokument-Kennung (Standard: 'curation')")
+    doc: str | None = strawberry.field(
+        default=None, description="Dokument-Kennung (Standard: 'curation')"
+    )
     line: int | None = None
     page: int | None = None
 

@@ -18,5 +18,6 @@ class Document:
 
     @classmethod
     def from_row(cls, row: DocumentRow) -> Document:
-        return cls(id=strawberry.ID(row.id), title=row.title, path=row.path,
-                   loaded_at=row.loaded_at)
+        return cls(
+            id=strawberry.ID(row.id), title=row.title, path=row.path, loaded_at=row.loaded_at
+        )

@@ -13,22 +13,26 @@ __all__ = ["OrganisationFilterInput", "ProgrammeFilterInput", "MeasureFilterInpu
 class OrganisationFilterInput:
     name_contains: str | None = None
     type: str | None = None
-    programme: str | None = strawberry.field(default=None,
-                                             description="Kennung eines Programms (Teilnahme)")
-    field_of_action: int | None = strawberry.field(default=None,
-                                                   description="Handlungsfeld 1-6 (Maßnahmen)")
+    programme: str | None = strawberry.field(
+        default=None, description="Kennung eines Programms (Teilnahme)"
+    )
+    field_of_action: int | None = strawberry.field(
+        default=None, description="Handlungsfeld 1-6 (Maßnahmen)"
+    )
 
     def to_query(self) -> OrganisationFilter:
-        return OrganisationFilter(self.name_contains, self.type, self.programme,
-                                  self.field_of_action)
+        return OrganisationFilter(
+            self.name_contains, self.type, self.programme, self.field_of_action
+        )
 
 
 @strawberry.input(description="Filter für Programme")
 class ProgrammeFilterInput:
     name_contains: str | None = None
     type: str | None = strawberry.field(default=None, description="Programmart (kind)")
-    participant: str | None = strawberry.field(default=None,
-                                               description="Kennung einer Organisation")
+    participant: str | None = strawberry.field(
+        default=None, description="Kennung einer Organisation"
+    )
 
     def to_query(self) -> ProgrammeFilter:
         return ProgrammeFilter(self.name_contains, self.type, self.participant)
@@ -44,5 +48,11 @@ class MeasureFilterInput:
     programme: str | None = None
 
     def to_query(self) -> MeasureFilter:
-        return MeasureFilter(self.name_contains, self.measure_type, self.field_of_action,
-                             self.year, self.organisation, self.programme)
+        return MeasureFilter(
+            self.name_contains,
+            self.measure_type,
+            self.field_of_action,
+            self.year,
+            self.organisation,
+            self.programme,
+        )

@@ -41,8 +41,12 @@ class OrganisationLink:
         from .organisation import Organisation
 
         assert isinstance(row.other, OrganisationRow)
-        return cls(organisation=Organisation.from_row(row.other), type=LinkType(row.type),
-                   outgoing=row.outgoing, evidence=[Evidence.from_row(e) for e in row.evidence])
+        return cls(
+            organisation=Organisation.from_row(row.other),
+            type=LinkType(row.type),
+            outgoing=row.outgoing,
+            evidence=[Evidence.from_row(e) for e in row.evidence],
+        )
 
 
 @strawberry.type(description="Eine Verbindung zu einem Programm/Netzwerk, mit ihren Belegen")
@@ -57,5 +61,9 @@ class ProgrammeLink:
         from .programme import Programme
 
         assert isinstance(row.other, ProgrammeRow)
-        return cls(programme=Programme.from_row(row.other), type=LinkType(row.type),
-                   outgoing=row.outgoing, evidence=[Evidence.from_row(e) for e in row.evidence])
+        return cls(
+            programme=Programme.from_row(row.other),
+            type=LinkType(row.type),
+            outgoing=row.outgoing,
+            evidence=[Evidence.from_row(e) for e in row.evidence],
+        )

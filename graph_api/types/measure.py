@@ -32,8 +32,15 @@ class Measure:
     @classmethod
     def from_row(cls, row: MeasureRow) -> Measure:
         ev = Evidence.from_row(row.evidence) if row.evidence else None
-        return cls(id=strawberry.ID(row.id), title=row.title, type=row.type, year=row.year,
-                   field_of_action=category_of(row.category), evidence=ev, org_id=row.org_id)
+        return cls(
+            id=strawberry.ID(row.id),
+            title=row.title,
+            type=row.type,
+            year=row.year,
+            field_of_action=category_of(row.category),
+            evidence=ev,
+            org_id=row.org_id,
+        )
 
     @strawberry.field(description="Die meldende Organisation")
     async def organisation(

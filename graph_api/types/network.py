@@ -23,8 +23,12 @@ class NetworkNode:
     def from_row(cls, row: EntityRow) -> NetworkNode:
         is_org = isinstance(row, OrganisationRow)
         kind = row.type if isinstance(row, OrganisationRow) else row.kind
-        return cls(id=strawberry.ID(row.id), label="Organisation" if is_org else "Programme",
-                   name=row.name, type=kind)
+        return cls(
+            id=strawberry.ID(row.id),
+            label="Organisation" if is_org else "Programme",
+            name=row.name,
+            type=kind,
+        )
 
 
 @strawberry.type(description="Eine gerichtete, typisierte Verbindung mit ihren Belegen")
@@ -36,9 +40,15 @@ class NetworkEdge:
 
 
 def _edges(view: GraphView) -> list[NetworkEdge]:
-    return [NetworkEdge(source=strawberry.ID(s), target=strawberry.ID(t), type=LinkType(k),
-                        evidence=[Evidence.from_row(e) for e in ev])
-            for s, t, k, ev in view.links]
+    return [
+        NetworkEdge(
+            source=strawberry.ID(s),
+            target=strawberry.ID(t),
+            type=LinkType(k),
+            evidence=[Evidence.from_row(e) for e in ev],
+        )
+        for s, t, k, ev in view.links
+    ]
 
 
 @strawberry.type(description="Ego-Netzwerk: Knoten bis zur gewählten Tiefe und ihre Verbindungen")
@@ -49,18 +59,25 @@ class Network:
 
     @classmethod
     def from_view(cls, view: GraphView) -> Network:
-        return cls(nodes=[NetworkNode.from_row(n) for n in view.nodes], edges=_edges(view),
-                   truncated=view.truncated)
+        return cls(
+            nodes=[NetworkNode.from_row(n) for n in view.nodes],
+            edges=_edges(view),
+            truncated=view.truncated,
+        )
 
 
 @strawberry.type(description="Kürzester Weg zwischen zwei Organisationen, Schritt für Schritt")
 class CooperationPath:
     nodes: list[NetworkNode] = strawberry.field(description="Knoten vom Start bis zum Ziel")
-    hops: list[NetworkEdge] = strawberry.field(description="Je Schritt die Verbindung "
-                                                           "(in gespeicherter Richtung)")
+    hops: list[NetworkEdge] = strawberry.field(
+        description="Je Schritt die Verbindung (in gespeicherter Richtung)"
+    )
     length: int
 
     @classmethod
     def from_view(cls, view: GraphView) -> CooperationPath:
-        return cls(nodes=[NetworkNode.from_row(n) for n in view.nodes], hops=_edges(view),
-                   length=len(view.links))
+        return cls(
+            nodes=[NetworkNode.from_row(n) for n in view.nodes],
+            hops=_edges(view),
+            length=len(view.links),
+        )

@@ -29,8 +29,10 @@ __all__ = ["Organisation"]
 
 _ORG, _PROG = "Organisation", "Programme"
 _PART_OF = (str(RelType.PART_OF),)
-_FIRST_DOC = ("höchstens `first` (Standard 20, nach Kennung der Gegenseite sortiert), damit "
-              "Knoten mit tausenden Verbindungen eine Antwort nicht sprengen")
+_FIRST_DOC = (
+    "höchstens `first` (Standard 20, nach Kennung der Gegenseite sortiert), damit "
+    "Knoten mit tausenden Verbindungen eine Antwort nicht sprengen"
+)
 
 
 async def _links(info: Info[ApiContext, None], key: LinkQuery) -> list[LinkRow]:
@@ -51,8 +53,9 @@ class Organisation:
 
     @classmethod
     def from_row(cls, row: OrganisationRow) -> Organisation:
-        return cls(id=strawberry.ID(row.id), name=row.name, type=row.type,
-                   aliases=list(row.aliases))
+        return cls(
+            id=strawberry.ID(row.id), name=row.name, type=row.type, aliases=list(row.aliases)
+        )
 
     @strawberry.field(description="Übergeordnete Organisation (PART_OF)")
     async def parent(self, info: Info[ApiContext, None]) -> Organisation | None:
@@ -64,23 +67,27 @@ class Organisation:
         rows = await _links(info, LinkQuery(self.id, _PART_OF, _ORG, outgoing=False))
         return [OrganisationLink.from_row(r) for r in rows]
 
-    @strawberry.field(description="Kooperationspartner (COOPERATES_WITH) mit Belegen; "
-                                  + _FIRST_DOC)
-    async def partners(self, info: Info[ApiContext, None],
-                       first: int = 20) -> list[OrganisationLink]:
-        key = LinkQuery(self.id, (str(RelType.COOPERATES_WITH),), _ORG,
-                        limit=_capped(info, first))
+    @strawberry.field(
+        description="Kooperationspartner (COOPERATES_WITH) mit Belegen; " + _FIRST_DOC
+    )
+    async def partners(
+        self, info: Info[ApiContext, None], first: int = 20
+    ) -> list[OrganisationLink]:
+        key = LinkQuery(self.id, (str(RelType.COOPERATES_WITH),), _ORG, limit=_capped(info, first))
         return [OrganisationLink.from_row(r) for r in await _links(info, key)]
 
-    @strawberry.field(description="Verbindungen zu anderen Organisationen (jeder Typ); "
-                                  + _FIRST_DOC)
-    async def organisation_links(self, info: Info[ApiContext, None],
-                                 first: int = 20) -> list[OrganisationLink]:
+    @strawberry.field(
+        description="Verbindungen zu anderen Organisationen (jeder Typ); " + _FIRST_DOC
+    )
+    async def organisation_links(
+        self, info: Info[ApiContext, None], first: int = 20
+    ) -> list[OrganisationLink]:
         key = LinkQuery(self.id, other_label=_ORG, limit=_capped(info, first))
         return [OrganisationLink.from_row(r) for r in await _links(info, key)]
 
-    @strawberry.field(description="Programme und Netzwerke: Teilnahme, Unterzeichnung, "
-                                  "Förderung, Organisation")
+    @strawberry.field(
+        description="Programme und Netzwerke: Teilnahme, Unterzeichnung, Förderung, Organisation"
+    )
     async def programmes(self, info: Info[ApiContext, None]) -> list[ProgrammeLink]:
         rows = await _links(info, LinkQuery(self.id, other_label=_PROG))
         return [ProgrammeLink.from_row(r) for r in rows]

@@ -39,22 +39,28 @@ class Programme:
 
     @classmethod
     def from_row(cls, row: ProgrammeRow) -> Programme:
-        return cls(id=strawberry.ID(row.id), name=row.name, kind=row.kind,
-                   aliases=list(row.aliases))
+        return cls(
+            id=strawberry.ID(row.id), name=row.name, kind=row.kind, aliases=list(row.aliases)
+        )
 
-    @strawberry.field(description="Teilnehmende und Unterzeichnende (PARTICIPATES_IN, SIGNED); "
-                                  "höchstens `first` (Standard 20, nach Kennung sortiert), denn "
-                                  "eine Charta kann tausende Unterzeichnende haben")
-    async def participants(self, info: Info[ApiContext, None],
-                           first: int = 20) -> list[OrganisationLink]:
+    @strawberry.field(
+        description="Teilnehmende und Unterzeichnende (PARTICIPATES_IN, SIGNED); "
+        "höchstens `first` (Standard 20, nach Kennung sortiert), denn "
+        "eine Charta kann tausende Unterzeichnende haben"
+    )
+    async def participants(
+        self, info: Info[ApiContext, None], first: int = 20
+    ) -> list[OrganisationLink]:
         check_first(first, info.context.settings.graphql_max_page_size)
-        return await _org_links(info, LinkQuery(self.id, _PARTICIPATION, "Organisation",
-                                                outgoing=False, limit=first))
+        return await _org_links(
+            info, LinkQuery(self.id, _PARTICIPATION, "Organisation", outgoing=False, limit=first)
+        )
 
     @strawberry.field(description="Wer das Programm durchführt (ORGANISED_BY), mit Belegen")
     async def organisers(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        return await _org_links(info, LinkQuery(self.id, (str(RelType.ORGANISED_BY),),
-                                                "Organisation", outgoing=True))
+        return await _org_links(
+            info, LinkQuery(self.id, (str(RelType.ORGANISED_BY),), "Organisation", outgoing=True)
+        )
 
     @strawberry.field(description="Die erste durchführende Organisation (oder null)")
     async def organiser(
@@ -65,8 +71,9 @@ class Programme:
 
     @strawberry.field(description="Förderer (FUNDED_BY), mit Belegen")
     async def funders(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        return await _org_links(info, LinkQuery(self.id, (str(RelType.FUNDED_BY),),
-                                                "Organisation", outgoing=True))
+        return await _org_links(
+            info, LinkQuery(self.id, (str(RelType.FUNDED_BY),), "Organisation", outgoing=True)
+        )
 
     @strawberry.field(description="Wo das Programm genannt wird (MENTIONS)")
     async def evidence(self, info: Info[ApiContext, None]) -> list[Evidence]:

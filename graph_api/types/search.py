@@ -25,5 +25,11 @@ class SearchHit:
     def from_row(cls, row: SearchRow) -> SearchHit:
         org = Organisation.from_row(row.entity) if isinstance(row.entity, OrganisationRow) else None
         prog = Programme.from_row(row.entity) if isinstance(row.entity, ProgrammeRow) else None
-        return cls(id=strawberry.ID(row.entity.id), name=row.entity.name, label=row.label,
-                   score=row.score, organisation=org, programme=prog)
+        return cls(
+            id=strawberry.ID(row.entity.id),
+            name=row.entity.name,
+            label=row.label,
+            score=row.score,
+            organisation=org,
+            programme=prog,
+        )

@@ -27,8 +27,13 @@ class Synergy:
 
     @classmethod
     def from_row(cls, row: SynergySuggestion) -> Synergy:
-        return cls(source_id=strawberry.ID(row.source_id), target_id=strawberry.ID(row.target_id),
-                   target_name=row.target_name, score=row.score, reasons=list(row.reasons))
+        return cls(
+            source_id=strawberry.ID(row.source_id),
+            target_id=strawberry.ID(row.target_id),
+            target_name=row.target_name,
+            score=row.score,
+            reasons=list(row.reasons),
+        )
 
     @strawberry.field(description="Die vorgeschlagene Organisation")
     async def target(

@@ -17,15 +17,19 @@ pytestmark = pytest.mark.integration
 
 def _vielfalt(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     cli = Path(sys.executable).with_name("vielfalt")
-    return subprocess.run([str(cli), *args], env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([str(cli), *args], env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_start_reuse_ready_stop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bolt, http_port = free_port(), free_port()
-    env = {**os.environ, "NEO4J_URI": f"bolt://127.0.0.1:{bolt}",
-           "NEO4J_HTTP_PORT": str(http_port), "NEO4J_HOME": str(tmp_path / "neo4j"),
-           "NEO4J_HEAP": "512m", "NEO4J_PAGECACHE": "128m"}
+    env = {
+        **os.environ,
+        "NEO4J_URI": f"bolt://127.0.0.1:{bolt}",
+        "NEO4J_HTTP_PORT": str(http_port),
+        "NEO4J_HOME": str(tmp_path / "neo4j"),
+        "NEO4J_HEAP": "512m",
+        "NEO4J_PAGECACHE": "128m",
+    }
     try:
         first = _vielfalt(env, "neo4j", "start")
         assert first.returncode == 0, first.stderr

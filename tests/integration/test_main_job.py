@@ -18,14 +18,19 @@ pytestmark = pytest.mark.integration
 def test_up_twice_then_down(tmp_path: Path) -> None:
     cli = str(Path(sys.executable).with_name("vielfalt"))
     api_port = free_port()
-    env = {**os.environ, "NEO4J_URI": f"bolt://127.0.0.1:{free_port()}",
-           "NEO4J_HTTP_PORT": str(free_port()), "NEO4J_HOME": str(tmp_path / "neo4j"),
-           "NEO4J_HEAP": "512m", "NEO4J_PAGECACHE": "128m", "API_PORT": str(api_port),
-           "CORPUS_DIR": str(CORPUS)}
+    env = {
+        **os.environ,
+        "NEO4J_URI": f"bolt://127.0.0.1:{free_port()}",
+        "NEO4J_HTTP_PORT": str(free_port()),
+        "NEO4J_HOME": str(tmp_path / "neo4j"),
+        "NEO4J_HEAP": "512m",
+        "NEO4J_PAGECACHE": "128m",
+        "API_PORT": str(api_port),
+        "CORPUS_DIR": str(CORPUS),
+    }
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([cli, *args], env=env, capture_output=True, text=True,
-                              timeout=600)
+        return subprocess.run([cli, *args], env=env, capture_output=True, text=True, timeout=600)
 
     try:
         first = run("up")

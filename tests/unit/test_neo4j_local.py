@@ -13,8 +13,11 @@ from queries.settings import Settings
 
 
 def _settings(tmp_path: Path, port: int) -> Settings:
-    return Settings(NEO4J_URI=f"bolt://127.0.0.1:{port}", NEO4J_HOME=tmp_path / "n4j",
-                    NEO4J_HTTP_PORT=port + 1 if port < 65000 else port - 1)
+    return Settings(
+        NEO4J_URI=f"bolt://127.0.0.1:{port}",
+        NEO4J_HOME=tmp_path / "n4j",
+        NEO4J_HTTP_PORT=port + 1 if port < 65000 else port - 1,
+    )
 
 
 def _free_port() -> int:

@@ -37,8 +37,9 @@ def star_graph(n: int) -> SampleGraph:
     for j, a in enumerate(ids):
         g.link(a, "PARTICIPATES_IN", f"prog-{j % 3}", ev)
     for j, i in enumerate(ids):
-        g.measure(f"m-{i}", i, "Maßnahme", ("doc.pdf", j + 1, -1, "q"), category=1 + j % 6,
-                  year=2020)
+        g.measure(
+            f"m-{i}", i, "Maßnahme", ("doc.pdf", j + 1, -1, "q"), category=1 + j % 6, year=2020
+        )
     return g
 
 
@@ -51,8 +52,7 @@ def test_round_trips_do_not_grow_with_page_size(graph: Settings, gql: GQL) -> No
         edges = body["data"]["organisations"]["edges"]
         assert len(edges) == n
         assert all(len(e["node"]["partners"]) == 2 for e in edges)
-        assert all(e["node"]["measures"][0]["organisation"]["id"] == e["node"]["id"]
-                   for e in edges)
+        assert all(e["node"]["measures"][0]["organisation"]["id"] == e["node"]["id"] for e in edges)
         trips[n] = body["extensions"]["dbRoundTrips"]
     # page + links (level 1) + measures + links (level 2) + organisations + documents
     assert trips[2] == trips[10] == trips[60] <= 6, trips

@@ -37,11 +37,16 @@ def test_organisation_with_nested_fields(small: Settings, gql: GQL) -> None:
     assert set(partners) == {"awo-koeln", "stadt-duesseldorf"}
     awo = partners["awo-koeln"]
     assert {(e["docId"], e["line"], e["page"]) for e in awo["evidence"]} == {
-        (D1, 3, 1), (D2, 7, -1)}
+        (D1, 3, 1),
+        (D2, 7, -1),
+    }
     assert {e["document"]["title"] for e in awo["evidence"]} == {
-        "Bericht Köln", "Bericht Düsseldorf"}
+        "Bericht Köln",
+        "Bericht Düsseldorf",
+    }
     assert [(p["programme"]["id"], p["type"], p["outgoing"]) for p in o["programmes"]] == [
-        ("iq", "PARTICIPATES_IN", True)]
+        ("iq", "PARTICIPATES_IN", True)
+    ]
     assert {m["id"] for m in o["measures"]} == {"m1", "m2"}
     m1 = next(m for m in o["measures"] if m["id"] == "m1")
     assert m1["fieldOfAction"]["id"] == 2 and m1["year"] == 2021
@@ -61,9 +66,13 @@ def test_unit_sees_parent_and_other_link_types(small: Settings, gql: GQL) -> Non
     assert o["parent"] == {"id": "stadt-koeln"}
     awo = gql("""{ organisation(id: "awo-koeln") { organisationLinks { organisation { id } type
                    outgoing } } }""")["data"]["organisation"]
-    assert {(x["organisation"]["id"], x["type"], x["outgoing"]) for x in awo["organisationLinks"]} \
-        == {("stadt-koeln", "COOPERATES_WITH", True), ("jobcenter-koeln", "COOPERATES_WITH", True),
-            ("stadt-koeln", "FUNDED_BY", True)}  # symmetric links go from the smaller id
+    assert {
+        (x["organisation"]["id"], x["type"], x["outgoing"]) for x in awo["organisationLinks"]
+    } == {
+        ("stadt-koeln", "COOPERATES_WITH", True),
+        ("jobcenter-koeln", "COOPERATES_WITH", True),
+        ("stadt-koeln", "FUNDED_BY", True),
+    }  # symmetric links go from the smaller id
 
 
 def test_unknown_organisation_is_null(small: Settings, gql: GQL) -> None:
@@ -79,7 +88,9 @@ def test_programme_participants_organiser(small: Settings, gql: GQL) -> None:
     p = body["data"]["programme"]
     assert p["kind"] == "Netzwerk" and p["aliases"] == ["IQ"]
     assert {(x["organisation"]["id"], x["type"]) for x in p["participants"]} == {
-        ("stadt-koeln", "PARTICIPATES_IN"), ("awo-koeln", "PARTICIPATES_IN")}
+        ("stadt-koeln", "PARTICIPATES_IN"),
+        ("awo-koeln", "PARTICIPATES_IN"),
+    }
     assert p["organiser"] == {"id": "jobcenter-koeln"}
     assert p["organisers"][0]["evidence"][0]["quote"].startswith("IQ wird")
     assert p["funders"] == []

@@ -47,8 +47,9 @@ def test_token_limit(small: Settings, gql: GQL, configure: Configure) -> None:
     assert "more than 15 tokens" in error_text(body)
 
 
-def test_reads_can_require_a_key(small: Settings, gql: GQL, curator: Settings,
-                                 configure: Configure) -> None:
+def test_reads_can_require_a_key(
+    small: Settings, gql: GQL, curator: Settings, configure: Configure
+) -> None:
     q = '{ organisation(id: "stadt-koeln") { name } }'
     assert gql(q)["data"]["organisation"]["name"] == "Stadt Köln"
     configure(API_READ_REQUIRES_KEY="true")

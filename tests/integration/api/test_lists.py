@@ -17,8 +17,17 @@ query($filter: OrganisationFilterInput, $first: Int!, $after: String) {
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }"""
-ALL_ORGS = sorted(["stadt-duesseldorf", "stadt-koeln", "awo-koeln", "jobcenter-koeln",
-                   "amt-integration-koeln", "polizei-essen", "strassenkinder-ev"])
+ALL_ORGS = sorted(
+    [
+        "stadt-duesseldorf",
+        "stadt-koeln",
+        "awo-koeln",
+        "jobcenter-koeln",
+        "amt-integration-koeln",
+        "polizei-essen",
+        "strassenkinder-ev",
+    ]
+)
 
 
 def ids(conn: dict) -> list[str]:
@@ -59,15 +68,20 @@ def test_invalid_cursor_is_a_clear_error(small: Settings, gql: GQL, cursor: str)
     assert "ungültiger Cursor" in error_text(body)
 
 
-@pytest.mark.parametrize(("flt", "expected"), [
-    ({"nameContains": "köln"}, {"stadt-koeln", "awo-koeln", "jobcenter-koeln",
-                                "amt-integration-koeln"}),
-    ({"type": "Kommune"}, {"stadt-koeln", "stadt-duesseldorf", "amt-integration-koeln"}),
-    ({"programme": "iq"}, {"stadt-koeln", "awo-koeln"}),
-    ({"programme": "charta-der-vielfalt"}, {"stadt-duesseldorf"}),
-    ({"fieldOfAction": 3}, {"awo-koeln"}),
-    ({"type": "Kommune", "fieldOfAction": 1}, {"stadt-koeln"}),
-])
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (
+            {"nameContains": "köln"},
+            {"stadt-koeln", "awo-koeln", "jobcenter-koeln", "amt-integration-koeln"},
+        ),
+        ({"type": "Kommune"}, {"stadt-koeln", "stadt-duesseldorf", "amt-integration-koeln"}),
+        ({"programme": "iq"}, {"stadt-koeln", "awo-koeln"}),
+        ({"programme": "charta-der-vielfalt"}, {"stadt-duesseldorf"}),
+        ({"fieldOfAction": 3}, {"awo-koeln"}),
+        ({"type": "Kommune", "fieldOfAction": 1}, {"stadt-koeln"}),
+    ],
+)
 def test_organisation_filters(small: Settings, gql: GQL, flt: dict, expected: set) -> None:
     conn = gql(ORGS, filter=flt, first=100)["data"]["organisations"]
     assert set(ids(conn)) == expected and conn["totalCount"] == len(expected)
@@ -86,15 +100,18 @@ query($filter: MeasureFilterInput, $first: Int!, $after: String) {
 }"""
 
 
-@pytest.mark.parametrize(("flt", "expected"), [
-    ({}, {"m1", "m2", "m3", "m4"}),
-    ({"year": 2021}, {"m1", "m3"}),
-    ({"measureType": "fortbildung"}, {"m1"}),
-    ({"fieldOfAction": 4}, {"m4"}),
-    ({"organisation": "stadt-koeln", "year": 2022}, {"m2"}),
-    ({"programme": "iq"}, {"m1", "m2", "m3"}),
-    ({"nameContains": "café"}, {"m3"}),
-])
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        ({}, {"m1", "m2", "m3", "m4"}),
+        ({"year": 2021}, {"m1", "m3"}),
+        ({"measureType": "fortbildung"}, {"m1"}),
+        ({"fieldOfAction": 4}, {"m4"}),
+        ({"organisation": "stadt-koeln", "year": 2022}, {"m2"}),
+        ({"programme": "iq"}, {"m1", "m2", "m3"}),
+        ({"nameContains": "café"}, {"m3"}),
+    ],
+)
 def test_measure_filters(small: Settings, gql: GQL, flt: dict, expected: set) -> None:
     conn = gql(MEASURES, filter=flt, first=10)["data"]["measures"]
     assert set(ids(conn)) == expected and conn["totalCount"] == len(expected)
@@ -114,4 +131,5 @@ def test_programmes_connection(small: Settings, gql: GQL) -> None:
     assert ids(gql(q, f={"type": "Charta"})["data"]["programmes"]) == ["charta-der-vielfalt"]
     assert ids(gql(q, f={"participant": "awo-koeln"})["data"]["programmes"]) == ["iq"]
     assert ids(gql(q, f={"nameContains": "VIELFALT"})["data"]["programmes"]) == [
-        "charta-der-vielfalt"]
+        "charta-der-vielfalt"
+    ]

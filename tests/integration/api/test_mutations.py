@@ -24,18 +24,29 @@ PARTNERS = """query($id: ID!) { organisation(id: $id) { name aliases
 
 
 def partner_ids(gql: GQL, org: str) -> set[str]:
-    return {p["organisation"]["id"] for p in gql(PARTNERS, id=org)["data"]["organisation"]
-            ["partners"]}
+    return {
+        p["organisation"]["id"] for p in gql(PARTNERS, id=org)["data"]["organisation"]["partners"]
+    }
 
 
 @pytest.mark.parametrize("key", [None, "falscher-schluessel"])
-def test_mutations_need_a_valid_key(small: Settings, curator: Settings, gql: GQL,
-                                    key: str | None) -> None:
-    calls = [(RENAME, {"id": "stadt-koeln", "name": "X"}),
-             (MERGE, {"k": "stadt-koeln", "r": "awo-koeln"}),
-             (ADD, {"s": "stadt-koeln", "t": "polizei-essen", "type": "COOPERATES_WITH",
-                    "ev": {"quote": "q"}}),
-             (REJECT, {"s": "stadt-koeln", "t": "awo-koeln", "type": "COOPERATES_WITH"})]
+def test_mutations_need_a_valid_key(
+    small: Settings, curator: Settings, gql: GQL, key: str | None
+) -> None:
+    calls = [
+        (RENAME, {"id": "stadt-koeln", "name": "X"}),
+        (MERGE, {"k": "stadt-koeln", "r": "awo-koeln"}),
+        (
+            ADD,
+            {
+                "s": "stadt-koeln",
+                "t": "polizei-essen",
+                "type": "COOPERATES_WITH",
+                "ev": {"quote": "q"},
+            },
+        ),
+        (REJECT, {"s": "stadt-koeln", "t": "awo-koeln", "type": "COOPERATES_WITH"}),
+    ]
     for query, variables in calls:
         body = gql(query, key=key, **variables)
         assert body["data"] is None and "API-Schlüssel" in error_text(body)
@@ -58,36 +69,52 @@ def test_rename(small: Settings, curator: Settings, gql: GQL) -> None:
 
 
 def test_add_link_then_reject_it(small: Settings, curator: Settings, gql: GQL) -> None:
-    body = gql(ADD, key=KEY, s="stadt-koeln", t="polizei-essen", type="COOPERATES_WITH",
-               ev={"quote": "Telefonat mit der Koordinatorin"})
+    body = gql(
+        ADD,
+        key=KEY,
+        s="stadt-koeln",
+        t="polizei-essen",
+        type="COOPERATES_WITH",
+        ev={"quote": "Telefonat mit der Koordinatorin"},
+    )
     assert body["data"]["addLink"]["ok"] is True, body
     partners = gql(PARTNERS, id="polizei-essen")["data"]["organisation"]["partners"]
-    assert partners == [{"organisation": {"id": "stadt-koeln"}, "evidence": [
-        {"docId": "curation", "quote": "Telefonat mit der Koordinatorin"}]}]
+    assert partners == [
+        {
+            "organisation": {"id": "stadt-koeln"},
+            "evidence": [{"docId": "curation", "quote": "Telefonat mit der Koordinatorin"}],
+        }
+    ]
     body = gql(REJECT, key=KEY, s="polizei-essen", t="stadt-koeln", type="COOPERATES_WITH")
     assert body["data"]["rejectLink"]["ok"] is True, body
     assert partner_ids(gql, "polizei-essen") == set()
     rec = load_corrections(curator.corrections_file)
     assert [(x.source, x.target, x.type, x.doc) for x in rec.add_links] == [
-        ("Polizei Essen", "Stadt Köln", "COOPERATES_WITH", None)]
+        ("Polizei Essen", "Stadt Köln", "COOPERATES_WITH", None)
+    ]
     assert [(x.source, x.target) for x in rec.reject_links] == [("Polizei Essen", "Stadt Köln")]
 
 
 def test_add_link_checks_the_model(small: Settings, curator: Settings, gql: GQL) -> None:
-    wrong_ends = gql(ADD, key=KEY, s="iq", t="stadt-koeln", type="PARTICIPATES_IN",
-                     ev={"quote": "q"})
+    wrong_ends = gql(
+        ADD, key=KEY, s="iq", t="stadt-koeln", type="PARTICIPATES_IN", ev={"quote": "q"}
+    )
     assert "verbindet nicht Programme mit Organisation" in error_text(wrong_ends)
-    assert "gibt es nicht" in error_text(gql(ADD, key=KEY, s="stadt-koeln", t="nirgendwo",
-                                             type="SIGNED", ev={"quote": "q"}))
-    assert "Beleg" in error_text(gql(ADD, key=KEY, s="stadt-koeln", t="iq", type="SIGNED",
-                                     ev={"quote": " "}))
-    assert "LinkType" in error_text(gql(ADD, key=KEY, s="stadt-koeln", t="iq", type="LIKES",
-                                        ev={"quote": "q"}))
+    assert "gibt es nicht" in error_text(
+        gql(ADD, key=KEY, s="stadt-koeln", t="nirgendwo", type="SIGNED", ev={"quote": "q"})
+    )
+    assert "Beleg" in error_text(
+        gql(ADD, key=KEY, s="stadt-koeln", t="iq", type="SIGNED", ev={"quote": " "})
+    )
+    assert "LinkType" in error_text(
+        gql(ADD, key=KEY, s="stadt-koeln", t="iq", type="LIKES", ev={"quote": "q"})
+    )
     assert not curator.corrections_file.exists()
 
 
-def test_merge_moves_links_evidence_and_measures(small: Settings, curator: Settings,
-                                                 gql: GQL) -> None:
+def test_merge_moves_links_evidence_and_measures(
+    small: Settings, curator: Settings, gql: GQL
+) -> None:
     body = gql(MERGE, key=KEY, k="stadt-koeln", r="amt-integration-koeln")
     assert body["data"]["mergeOrganisations"]["ok"] is True, body
     assert gql(PARTNERS, id="amt-integration-koeln")["data"]["organisation"] is None
@@ -103,12 +130,16 @@ def test_merge_moves_links_evidence_and_measures(small: Settings, curator: Setti
     assert set(partners) == {"stadt-koeln"}
     assert {e["line"] for e in partners["stadt-koeln"]["evidence"]} == {3, 7}
     assert [p["programme"]["id"] for p in job["programmes"]] == ["iq", "iq"] or {
-        p["programme"]["id"] for p in job["programmes"]} == {"iq"}
+        p["programme"]["id"] for p in job["programmes"]
+    } == {"iq"}
     assert [m["id"] for m in job["measures"]] == ["m3"]
     assert ("stadt-koeln", "FUNDED_BY", True) in {
-        (x["organisation"]["id"], x["type"], x["outgoing"]) for x in job["organisationLinks"]}
+        (x["organisation"]["id"], x["type"], x["outgoing"]) for x in job["organisationLinks"]
+    }
     rec = load_corrections(curator.corrections_file)
     assert [(m.names, m.into) for m in rec.merges] == [
-        (("Amt für Integration Köln",), "Stadt Köln"), (("AWO Köln",), "Jobcenter Köln")]
+        (("Amt für Integration Köln",), "Stadt Köln"),
+        (("AWO Köln",), "Jobcenter Köln"),
+    ]
     assert "sich selbst" in error_text(gql(MERGE, key=KEY, k="stadt-koeln", r="stadt-koeln"))
     assert "gibt es nicht" in error_text(gql(MERGE, key=KEY, k="stadt-koeln", r="iq"))

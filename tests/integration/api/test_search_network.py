@@ -15,8 +15,9 @@ pytestmark = pytest.mark.integration
 SEARCH = "query($t: String!, $n: Int!) { search(text: $t, first: $n) { id label score name } }"
 
 
-@pytest.mark.parametrize("text", ["Düsseldorf", "dusseldorf", "Düssel", "DÜSSELDORF",
-                                  "duess", "landeshauptstadt düss"])
+@pytest.mark.parametrize(
+    "text", ["Düsseldorf", "dusseldorf", "Düssel", "DÜSSELDORF", "duess", "landeshauptstadt düss"]
+)
 def test_search_finds_umlaut_names(small: Settings, gql: GQL, text: str) -> None:
     hits = gql(SEARCH, t=text, n=5)["data"]["search"]
     if text == "duess":  # folding maps ü to u, not to ue: "duess" is no prefix of "dusseldorf"
@@ -27,8 +28,12 @@ def test_search_finds_umlaut_names(small: Settings, gql: GQL, text: str) -> None
 
 def test_search_ranks_and_covers_aliases_and_programmes(small: Settings, gql: GQL) -> None:
     hits = gql(SEARCH, t="köln", n=10)["data"]["search"]
-    assert {h["id"] for h in hits} == {"stadt-koeln", "awo-koeln", "jobcenter-koeln",
-                                       "amt-integration-koeln"}
+    assert {h["id"] for h in hits} == {
+        "stadt-koeln",
+        "awo-koeln",
+        "jobcenter-koeln",
+        "amt-integration-koeln",
+    }
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert gql(SEARCH, t="Arbeiterwohl", n=3)["data"]["search"][0]["id"] == "awo-koeln"
@@ -61,8 +66,7 @@ def test_ego_network_depth_one_and_two(small: Settings, gql: GQL) -> None:
         ("awo-koeln", "iq", "PARTICIPATES_IN"),  # a link among the ring is shown too
     }
     net2 = gql(EGO, id="jobcenter-koeln", d=2)["data"]["egoNetwork"]
-    assert {n["id"] for n in net2["nodes"]} == {"jobcenter-koeln", "awo-koeln", "iq",
-                                                "stadt-koeln"}
+    assert {n["id"] for n in net2["nodes"]} == {"jobcenter-koeln", "awo-koeln", "iq", "stadt-koeln"}
     assert net2["nodes"][0]["id"] == "jobcenter-koeln" and net2["truncated"] is False
 
 
@@ -82,11 +86,17 @@ PATH = """query($a: ID!, $b: ID!) { cooperationPath(from: $a, to: $b) {
 def test_cooperation_path_with_evidence(small: Settings, gql: GQL) -> None:
     path = gql(PATH, a="amt-integration-koeln", b="stadt-duesseldorf")["data"]["cooperationPath"]
     assert path["length"] == 2
-    assert [n["id"] for n in path["nodes"]] == ["amt-integration-koeln", "stadt-koeln",
-                                                "stadt-duesseldorf"]
+    assert [n["id"] for n in path["nodes"]] == [
+        "amt-integration-koeln",
+        "stadt-koeln",
+        "stadt-duesseldorf",
+    ]
     first, second = path["hops"]
     assert (first["type"], first["evidence"][0]["docId"], first["evidence"][0]["line"]) == (
-        "PART_OF", D1, 1)
+        "PART_OF",
+        D1,
+        1,
+    )
     assert second["type"] == "COOPERATES_WITH" and "Düsseldorf" in second["evidence"][0]["quote"]
 
 
@@ -101,8 +111,10 @@ SYN = """query($id: ID!, $n: Int!) { synergies(id: $id, first: $n) {
   sourceId targetId targetName score reasons target { id name } } }"""
 
 
-@pytest.mark.skipif(importlib.util.find_spec("queries.analytics.synergy") is None,
-                    reason="queries.analytics.synergy not written yet")
+@pytest.mark.skipif(
+    importlib.util.find_spec("queries.analytics.synergy") is None,
+    reason="queries.analytics.synergy not written yet",
+)
 def test_synergies_for_an_organisation(small: Settings, gql: GQL) -> None:
     from queries.analytics.synergy import synergies_for
 

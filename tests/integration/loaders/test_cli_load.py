@@ -18,14 +18,21 @@ pytestmark = pytest.mark.integration
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     cli = Path(sys.executable).with_name("vielfalt")
-    return subprocess.run([str(cli), *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [str(cli), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_load_with_a_bad_file_exits_non_zero_naming_it(graph: Settings, tmp_path: Path) -> None:
     (tmp_path / "leer.txt").write_text("")
-    (tmp_path / "ok.md").write_text("# Stadt Köln\n\nDie Stadt Köln arbeitet gemeinsam mit "
-                                    "dem Jobcenter Köln an Vielfalt.\n", encoding="utf-8")
+    (tmp_path / "ok.md").write_text(
+        "# Stadt Köln\n\nDie Stadt Köln arbeitet gemeinsam mit dem Jobcenter Köln an Vielfalt.\n",
+        encoding="utf-8",
+    )
     done = _run("load", str(tmp_path))
     assert done.returncode == 1
     assert "leer.txt" in done.stderr and "Traceback" not in done.stderr

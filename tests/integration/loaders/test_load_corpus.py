@@ -31,16 +31,23 @@ def test_every_link_and_measure_carries_evidence(corpus_graph: Settings) -> None
         "MATCH ()-[r]->() WHERE type(r) IN $types "
         "RETURN size(r.ev_docs) AS n, size(r.ev_lines) AS l, size(r.ev_quotes) AS q, "
         "all(x IN r.ev_quotes WHERE size(trim(x)) > 0) AS quoted",
-        corpus_graph, types=["COOPERATES_WITH", "PARTICIPATES_IN", "SIGNED", "FUNDED_BY",
-                             "PART_OF", "ORGANISED_BY"])
+        corpus_graph,
+        types=[
+            "COOPERATES_WITH",
+            "PARTICIPATES_IN",
+            "SIGNED",
+            "FUNDED_BY",
+            "PART_OF",
+            "ORGANISED_BY",
+        ],
+    )
     assert rows
     assert all(r["n"] >= 1 and r["n"] == r["l"] == r["q"] and r["quoted"] for r in rows)
     measures = db.read("MATCH (m:Measure) RETURN m.doc AS doc, m.line AS line", corpus_graph)
     assert measures and all(m["doc"] and m["line"] >= 1 for m in measures)
 
 
-def test_bad_files_are_reported_and_the_others_still_load(graph: Settings,
-                                                          tmp_path: Path) -> None:
+def test_bad_files_are_reported_and_the_others_still_load(graph: Settings, tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     shutil.copy(CORPUS / sorted(p.name for p in CORPUS.glob("*.txt"))[0], folder / "good.txt")

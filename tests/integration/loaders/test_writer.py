@@ -16,18 +16,27 @@ from queries.settings import Settings
 pytestmark = pytest.mark.integration
 
 
-def _doc(name: str = "a.txt", sha: str = "h1", quote: str = "gemeinsam mit der Stadt B") -> (
-    DocumentExtraction
-):
+def _doc(
+    name: str = "a.txt", sha: str = "h1", quote: str = "gemeinsam mit der Stadt B"
+) -> DocumentExtraction:
     return DocumentExtraction(
-        doc=name, path=f"/x/{name}", sha256=sha,
+        doc=name,
+        path=f"/x/{name}",
+        sha256=sha,
         blocks=(Block("Stadt A", 1, 1, 10),),
         organisations=(
             Organisation("stadt-a", "Stadt A", "Kommune", ("A",), mentions=(1, 3)),
             Organisation("stadt-b", "Stadt B", "Kommune", mentions=(3,)),
         ),
-        programmes=(Programme("iq", "Integration durch Qualifizierung (IQ)", "Foerderprogramm",
-                              ("IQ",), mentions=(5,)),),
+        programmes=(
+            Programme(
+                "iq",
+                "Integration durch Qualifizierung (IQ)",
+                "Foerderprogramm",
+                ("IQ",),
+                mentions=(5,),
+            ),
+        ),
         links=(
             Link("Stadt B", "Stadt A", "COOPERATES_WITH", 3, quote),
             Link("Stadt A", "Integration durch Qualifizierung (IQ)", "PARTICIPATES_IN", 5, "IQ"),
@@ -56,8 +65,11 @@ def test_symmetric_link_is_stored_once_and_keeps_evidence_of_each_document(
 ) -> None:
     write_batch(to_batch(_doc("a.txt")), graph)
     write_batch(to_batch(_doc("b.txt", quote="in Kooperation mit Stadt A")), graph)
-    rows = db.read("MATCH (:Organisation)-[r:COOPERATES_WITH]-(:Organisation) "
-                   "RETURN DISTINCT r.ev_docs AS docs, r.ev_quotes AS quotes", graph)
+    rows = db.read(
+        "MATCH (:Organisation)-[r:COOPERATES_WITH]-(:Organisation) "
+        "RETURN DISTINCT r.ev_docs AS docs, r.ev_quotes AS quotes",
+        graph,
+    )
     assert len(rows) == 1
     assert sorted(rows[0]["docs"]) == ["a.txt", "b.txt"]
     assert set(rows[0]["quotes"]) == {"gemeinsam mit der Stadt B", "in Kooperation mit Stadt A"}

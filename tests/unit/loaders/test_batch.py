@@ -10,14 +10,20 @@ from loaders.models import Block, DocumentExtraction, Link, Measure, Organisatio
 
 def _x() -> DocumentExtraction:
     return DocumentExtraction(
-        doc="d.txt", path="/d.txt", sha256="h",
+        doc="d.txt",
+        path="/d.txt",
+        sha256="h",
         blocks=(Block("Verein Z e. V.", 2, 1, 4),),
-        organisations=(Organisation("b", "B", "Kommune", mentions=(2, 2, 1)),
-                       Organisation("a", "A", "Kommune", ("AA",), mentions=(3,))),
-        links=(Link("B", "AA", "COOPERATES_WITH", 2, "mit A"),
-               Link("A", "B", "COOPERATES_WITH", 3, "mit B"),
-               Link("A", "Unbekannt", "PART_OF", 3, "x"),
-               Link("A", "B", "NOT_A_TYPE", 3, "x")),
+        organisations=(
+            Organisation("b", "B", "Kommune", mentions=(2, 2, 1)),
+            Organisation("a", "A", "Kommune", ("AA",), mentions=(3,)),
+        ),
+        links=(
+            Link("B", "AA", "COOPERATES_WITH", 2, "mit A"),
+            Link("A", "B", "COOPERATES_WITH", 3, "mit B"),
+            Link("A", "Unbekannt", "PART_OF", 3, "x"),
+            Link("A", "B", "NOT_A_TYPE", 3, "x"),
+        ),
         measures=(Measure("Verein Z e. V.", 2, "Schulung", 4, "training", 2022),),
     )
 
@@ -35,8 +41,9 @@ def test_partner_of_a_block_becomes_an_organisation_with_its_measure() -> None:
     batch = to_batch(_x())
     ids = {o["id"] for o in batch.organisations}
     assert "verein-z-ev" in ids
-    assert batch.blocks == [{"org_id": "verein-z-ev", "categories": [2], "starts": [1],
-                             "ends": [4]}]
+    assert batch.blocks == [
+        {"org_id": "verein-z-ev", "categories": [2], "starts": [1], "ends": [4]}
+    ]
     assert [m["org_id"] for m in batch.measures] == ["verein-z-ev"]
 
 

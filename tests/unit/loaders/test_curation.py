@@ -41,8 +41,11 @@ def test_merge_rename_retype_and_links():
         reject_links=(LinkFix(source="Stadt Köln", target="DRK", type="FUNDED_BY"),),
         add_links=(
             LinkFix(
-                source="Stadt Köln", target="Deutsches Rotes Kreuz", type="PARTICIPATES_IN",
-                doc="d.txt", line=7,
+                source="Stadt Köln",
+                target="Deutsches Rotes Kreuz",
+                type="PARTICIPATES_IN",
+                doc="d.txt",
+                line=7,
             ),
         ),
     )
@@ -84,8 +87,9 @@ def test_a_link_added_for_every_document_goes_to_the_curation_document() -> None
 
     from queries.corrections import CURATION_DOC
 
-    fixes = Corrections(add_links=(LinkFix(source="Stadt Köln", target="DRK",
-                                           type="PARTICIPATES_IN"),))
+    fixes = Corrections(
+        add_links=(LinkFix(source="Stadt Köln", target="DRK", type="PARTICIPATES_IN"),)
+    )
     added = ("Stadt Köln", "PARTICIPATES_IN", "DRK")
     in_doc = apply_corrections(_doc(), fixes)
     assert added not in {(k.source, k.type, k.target) for k in in_doc.links}
