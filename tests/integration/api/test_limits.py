@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -58,6 +59,12 @@ def test_reads_can_require_a_key(
     assert gql(q, key=KEY)["data"]["organisation"]["name"] == "Stadt Köln"
 
 
+def _execute(query: str, ctx: ApiContext) -> Any:
+    """Run the schema in a thread of its own: the test's thread may already have a loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(schema.execute(query, context_value=ctx))).result()
+
+
 def test_project_errors_pass_unmasked(neo4j_server: Settings) -> None:
     """A database timeout (QueryLimitError from queries.db.read) reaches the user as is.
 
@@ -70,7 +77,7 @@ def test_project_errors_pass_unmasked(neo4j_server: Settings) -> None:
             raise QueryLimitError("the database query took longer than 0.001 s and was stopped")
 
     ctx = TimedOut(neo4j_server, authorized=False)
-    result = asyncio.run(schema.execute("{ stats { nodes { key } } }", context_value=ctx))
+    result = _execute("{ stats { nodes { key } } }", ctx)
     assert result.errors and "took longer than 0.001 s" in result.errors[0].message
 
 
@@ -90,7 +97,7 @@ def test_unexpected_errors_are_masked(neo4j_server: Settings) -> None:
             raise RuntimeError("secret internal detail /etc/passwd")
 
     ctx = Broken(neo4j_server, authorized=False)
-    result = asyncio.run(schema.execute("{ stats { nodes { key } } }", context_value=ctx))
+    result = _execute("{ stats { nodes { key } } }", ctx)
     assert result.errors
     message = result.errors[0].message
     assert "secret" not in message and "Interner Fehler" in message
