@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from queries import schema
+
 __all__ = [
     "SourceText",
     "CleanText",
@@ -26,14 +28,7 @@ __all__ = [
     "PROGRAMME_KINDS",
 ]
 
-LINK_TYPES = (
-    "COOPERATES_WITH",
-    "PARTICIPATES_IN",
-    "SIGNED",
-    "FUNDED_BY",
-    "PART_OF",
-    "ORGANISED_BY",
-)
+LINK_TYPES: tuple[str, ...] = tuple(str(t) for t in schema.LINK_TYPES)
 ORG_TYPES = (
     "Kommune",
     "Kreis",

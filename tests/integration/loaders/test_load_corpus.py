@@ -9,6 +9,7 @@ import pytest
 
 from loaders.pipeline import load_paths
 from queries import db
+from queries.schema import LINK_TYPES
 from queries.settings import Settings
 from tests.conftest import CORPUS
 
@@ -32,14 +33,7 @@ def test_every_link_and_measure_carries_evidence(corpus_graph: Settings) -> None
         "RETURN size(r.ev_docs) AS n, size(r.ev_lines) AS l, size(r.ev_quotes) AS q, "
         "all(x IN r.ev_quotes WHERE size(trim(x)) > 0) AS quoted",
         corpus_graph,
-        types=[
-            "COOPERATES_WITH",
-            "PARTICIPATES_IN",
-            "SIGNED",
-            "FUNDED_BY",
-            "PART_OF",
-            "ORGANISED_BY",
-        ],
+        types=[str(t) for t in LINK_TYPES],
     )
     assert rows
     assert all(r["n"] >= 1 and r["n"] == r["l"] == r["q"] and r["quoted"] for r in rows)
