@@ -31,14 +31,6 @@ class GraphBatch:
     measures: list[Row] = field(default_factory=list)
     links: list[Row] = field(default_factory=list)
 
-    @property
-    def size(self) -> int:
-        return sum(len(v) for v in (self.organisations, self.programmes, self.measures, self.links))
-
-
-def _search_text(name: str, aliases: tuple[str, ...]) -> str:
-    return " | ".join(dict.fromkeys((name, *aliases)))
-
 
 def _mention_rows(
     entities: tuple[Organisation, ...] | tuple[Programme, ...],
@@ -78,7 +70,6 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
             "name": o.name,
             "type": o.type,
             "aliases": list(o.aliases),
-            "search_text": _search_text(o.name, o.aliases),
         }
         for o in x.organisations
     ]
@@ -95,7 +86,6 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
                         "name": b.partner,
                         "type": "Sonstige",
                         "aliases": [],
-                        "search_text": b.partner,
                     }
                 )
     progs = [
@@ -104,7 +94,6 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
             "name": p.name,
             "kind": p.kind,
             "aliases": list(p.aliases),
-            "search_text": _search_text(p.name, p.aliases),
         }
         for p in x.programmes
     ]

@@ -1,5 +1,5 @@
 // Organisations by id; a later document adds aliases and refines a 'Sonstige' type.
-// params: $rows [{id, name, type, aliases, search_text}]
+// params: $rows [{id, name, type, aliases}]
 UNWIND $rows AS row
 MERGE (o:Organisation {id: row.id})
 ON CREATE SET o.name = row.name, o.type = row.type, o.aliases = []

@@ -1,4 +1,4 @@
-// Programmes, networks, initiatives by id. params: $rows [{id, name, kind, aliases, search_text}]
+// Programmes, networks, initiatives by id. params: $rows [{id, name, kind, aliases}]
 UNWIND $rows AS row
 MERGE (p:Programme {id: row.id})
 ON CREATE SET p.name = row.name, p.kind = row.kind, p.aliases = []
