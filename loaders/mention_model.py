@@ -1,0 +1,47 @@
+"""The mention record and the word shapes every naming pattern is built from.
+
+Kept apart from the patterns so that organisation, unit and programme patterns can live in
+modules of their own (one topic each) and still share one record and one idea of what a
+capitalised German name word or a place name looks like.
+
+>>> import re
+>>> re.fullmatch(PLACE, "Mülheim an der Ruhr") is not None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+__all__ = ["Mention", "WORD", "NOT_NOUN", "PLACE", "NOT_PLACE"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an organisation or programme name in a document's text stream."""
+
+    kind: str  # "org" | "programme" | "unit" (a department; its parent is decided later)
+    name: str  # nominative name (the reference name when ``ref_id`` is set)
+    surface: str
+    start: int
+    end: int
+    type: str  # organisation type or programme kind ("" for units until resolved)
+    ref_id: str | None = None
+    origin: str = "pattern"  # "reference" | "pattern" | "suffix" | "list"
+    parent: str | None = None  # name of the parent organisation when the text says it
+    abbreviation: str | None = None
+
+    def with_(self, **changes: object) -> Mention:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+# a capitalised name word, hyphenated parts allowed
+WORD = r"[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:-[\wÄÖÜäöüß]+)*"
+NOT_NOUN = (
+    r"(?![\wäöüß-]*(?:ung|ungen|heit|keit|schaft|ion|ionen|ität|nahme|nahmen|ismus|ende|enden)\b)"
+)
+PLACE = rf"{NOT_NOUN}{WORD}(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+{WORD})?"
+_NOTPLACE = (
+    r"(?!(?:Die|Der|Das|Des|Dem|Den|Und|Oder|Mit|Im|In|Bei|Für|Von|Zu|Zur|Zum|Auch|Als|Sowie|"
+    r"Verwaltung|Gesellschaft|Bevölkerung|Ebene|Teil|Jahr|Und|Seit|Ende|Beginn|Mitte)\b)"
+)
