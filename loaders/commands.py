@@ -139,7 +139,7 @@ def up(
         uvicorn.run("graph_api.app:create_app", factory=True, host=s.api_host, port=s.api_port)
         return
     pid, started = api_process.start_api(s)
-    how = f"gestartet (pid {pid})" if started else "lief bereits"
+    how = f"gestartet (pid {pid})" if started else "laufen bereits"
     console.print(
         f"API und Seiten {how}: {url}/  ·  GraphQL: {url}/graphql  ·  beenden mit `vielfalt down`"
     )

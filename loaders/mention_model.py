@@ -41,7 +41,7 @@ NOT_NOUN = (
     r"(?![\wäöüß-]*(?:ung|ungen|heit|keit|schaft|ion|ionen|ität|nahme|nahmen|ismus|ende|enden)\b)"
 )
 PLACE = rf"{NOT_NOUN}{WORD}(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+{WORD})?"
-_NOTPLACE = (
+NOT_PLACE = (
     r"(?!(?:Die|Der|Das|Des|Dem|Den|Und|Oder|Mit|Im|In|Bei|Für|Von|Zu|Zur|Zum|Auch|Als|Sowie|"
     r"Verwaltung|Gesellschaft|Bevölkerung|Ebene|Teil|Jahr|Und|Seit|Ende|Beginn|Mitte)\b)"
 )

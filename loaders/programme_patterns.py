@@ -85,7 +85,6 @@ _PROGRAMME_KIND_OF = {
 }
 
 
-
 def find_quoted_programmes(text: str) -> list[Mention]:
     """Quoted names after a cue, and named days of action."""
     out: list[Mention] = []
@@ -122,6 +121,7 @@ def find_plain_programmes(text: str) -> list[Mention]:
 
 
 _DAY_FORMS = re.compile(r"^(\w+)e[nrs]?\s+Tag(?:es|s)?\b")
+
 
 def _more_quoted(text: str, end: int, kind: str) -> list[Mention]:
     """Quoted names that continue a cued one ("Kampagnen „A“ und „B“") have its kind."""

@@ -38,7 +38,7 @@ def test_up_twice_then_down(tmp_path: Path) -> None:
         assert "gestartet" in first.stdout
         second = run("up")
         assert second.returncode == 0, second.stderr
-        assert "lief bereits" in second.stdout
+        assert "laufen bereits" in second.stdout
         assert "unverändert" in second.stdout
         ready = httpx.get(f"http://127.0.0.1:{api_port}/ready", timeout=10)
         assert ready.status_code == 200
