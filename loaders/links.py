@@ -21,6 +21,7 @@ from loaders.links_context import (
     initiative_organisers,
     organised_back,
     own_unit,
+    programme_units,
     reference_links,
 )
 from loaders.models import Block, Link
@@ -154,6 +155,7 @@ def find_links(
         if project_key and entity.listed and entity.kind == "org":
             out.add(key, project_key, "PARTICIPATES_IN", min(entity.lines), entity.canonical)
     reference_links(out, entities, reference)
+    programme_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "initiative_organisers",
     "organised_back",
     "own_unit",
+    "programme_units",
     "reference_links",
 ]
 
@@ -116,3 +117,21 @@ def own_unit(unit: Entity, parent: Entity, evidence: str) -> bool:
         if name and re.search(re.escape(name) + r"\s+(?:der|des)\s+" + head, text):
             return True
     return False
+
+
+_SERVICE_UNIT = re.compile(r"(?:stelle|zentrum)\b", re.IGNORECASE)
+
+
+def programme_units(out, entities: dict[str, Entity]) -> None:
+    """A service unit named after a programme ("Fachstelle IQ ...") takes part in it."""
+    programmes = [
+        (k, e) for k, e in entities.items() if e.kind == "programme" and e.type != "Gesetz"
+    ]
+    for key, org in entities.items():
+        if org.kind != "org" or not org.lines or not _SERVICE_UNIT.search(org.canonical):
+            continue
+        words = set(re.findall(r"[\wäöüß]+", org.canonical))
+        for pkey, programme in programmes:
+            names = {a for a in programme.aliases | {programme.canonical} if len(a) >= 2}
+            if any(set(re.findall(r"[\wäöüß]+", a)) <= words for a in names):
+                out.add(key, pkey, "PARTICIPATES_IN", min(org.lines), org.canonical)

@@ -8,6 +8,7 @@ swallowed sentence words on its left). Two document conventions are read as well
 ``Person (Organisation, Unit)`` items names participants and the units they belong to.
 
 >>> from loaders.textstream import TextStream
+from loaders.unit_names import abbreviation_units, programme_units
 >>> text = "Die Stadt Bottrop und das Landesamt für Statistik (LfS) arbeiten mit dem LfS."
 >>> [(m.name, m.start) for m in find_mentions(TextStream(text, (0,), (1,)))]
 [('Stadt Bottrop', 4), ('Landesamt für Statistik', 26), ('Landesamt für Statistik', 73)]
@@ -23,6 +24,7 @@ from loaders.mention_patterns import Mention, find_pattern_mentions, org_type_of
 from loaders.names import clean_name, is_abbreviation
 from loaders.reference import Reference, load_reference
 from loaders.textstream import TextStream
+from loaders.unit_names import abbreviation_units, programme_units
 
 __all__ = ["Mention", "find_mentions", "LIST_ORIGIN"]
 
@@ -63,6 +65,7 @@ def find_mentions(stream: TextStream, reference: Reference | None = None) -> lis
     chosen = _attach_parents(text, chosen)
     chosen = _apply_definitions(text, chosen)
     chosen = _read_participant_lists(text, chosen)
+    chosen = programme_units(text, abbreviation_units(text, chosen))
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -120,3 +120,69 @@ def test_plural_project_cue_before_a_quoted_name():
 
     found = find_pattern_mentions("Die Module kommen aus den Projekten „Offen für Alle“ und mehr.")
     assert "Offen für Alle" in {m.name for m in found if m.kind == "programme"}
+
+
+def _abbr(name: str, abbr: str, start: int):  # a known abbreviation found in a text
+    from loaders.mention_model import Mention
+
+    return Mention(
+        "org", name, abbr, start, start + len(abbr), "Verein", "x", "reference", abbreviation=abbr
+    )
+
+
+def test_abbreviation_compound_is_unit_of_the_abbreviated_organisation():
+    from loaders.unit_names import abbreviation_units
+
+    text = "Der XYZ-Klinikverbund und die XYZ-Kliniken"
+    found = abbreviation_units(
+        text, [_abbr("Xaver Verband", "XYZ", 4), _abbr("Xaver Verband", "XYZ", 30)]
+    )
+    assert [(m.kind, m.name, m.parent) for m in found] == [
+        ("unit", "XYZ-Klinikverbund", "Xaver Verband"),
+        ("org", "Xaver Verband", None),
+    ]
+
+
+def test_abbreviation_with_separate_unit_word_takes_its_line():
+    from loaders.unit_names import abbreviation_units
+
+    text = "XYZ Verbund Sozialer Dienste\n• Angebote"
+    found = abbreviation_units(text, [_abbr("Xaver Verband", "XYZ", 0)])
+    assert [(m.name, m.parent) for m in found] == [
+        ("XYZ Verbund Sozialer Dienste", "Xaver Verband")
+    ]
+
+
+def test_service_unit_of_a_programme_run_by_an_organisation_is_its_project():
+    from loaders.mention_model import Mention
+    from loaders.unit_names import programme_units
+
+    text = "von der Servicestelle QQ Beratung und Training der Musterverein Nord e. V. betreut"
+    at, of = text.index("QQ"), text.index("Musterverein")
+    qq = Mention(
+        "programme", "Qualität Quer", "QQ", at, at + 2, "Foerderprogramm", "qq", "reference"
+    )
+    owner_name = "Musterverein Nord e. V."
+    owner = Mention("org", owner_name, owner_name, of, of + len(owner_name), "Verein")
+    found = programme_units(text, [qq, owner])
+    assert [(m.kind, m.name) for m in found] == [
+        ("programme", "Servicestelle QQ Beratung und Training"),
+        ("org", "Musterverein Nord e. V."),
+    ]
+
+
+def test_service_unit_named_after_a_programme_takes_part_in_it():
+    from loaders.links_context import programme_units
+    from loaders.resolve import Entity
+
+    class Out:
+        links: list[tuple[str, str, str]] = []
+
+        def add(self, source, target, type_, line, evidence):
+            self.links.append((source, target, type_))
+
+    org = Entity("o", "org", "Sonstige", canonical="QQ Fachstelle Antidiskriminierung", lines={3})
+    prog = Entity("p", "programme", "Foerderprogramm", canonical="Qualität Quer", aliases={"QQ"})
+    out = Out()
+    programme_units(out, {"o": org, "p": prog})
+    assert out.links == [("o", "p", "PARTICIPATES_IN")]
