@@ -41,6 +41,8 @@ _GENRE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(r"^\W*(?:Herausgeber(?:in)?|Hrsg\.)\W*$|^\W*Herausgeber(?:in)?\W*:", re.I)
+# the next imprint entry ("Druck:", "**Gestaltung:**", "Redaktion:") ends the publisher's
+_IMPRINT_LABEL = re.compile(r"^\W*[A-ZÄÖÜ][\w /-]{1,40}?:")
 _TITLE_LINES = 12
 
 
@@ -94,8 +96,13 @@ def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) 
     for i, line in enumerate(text.lines):
         if _PUBLISHER.match(line):
             start = stream.offset_of_line(i + 1)
+            end = start + 300
+            for j in range(i + 1, min(i + 15, len(text.lines))):
+                if _IMPRINT_LABEL.match(text.lines[j]) and not _PUBLISHER.match(text.lines[j]):
+                    end = min(end, stream.offset_of_line(j + 1))
+                    break
             for m in mentions:
-                if m.kind == "org" and start <= m.start < start + 300:
+                if m.kind == "org" and start <= m.start < end:
                     return m.name
             break
     counts: dict[str, int] = {}

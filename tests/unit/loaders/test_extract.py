@@ -76,3 +76,18 @@ def test_measures_of_a_written_report_are_short_and_typed(tmp_path):
         ("Stadt Musterstadt", "intercultural-training", 2019, 2)
     ]
     assert all(len(m["title"]) <= 110 for m in measures)
+
+
+def test_the_printer_in_the_imprint_is_not_the_reporting_organisation(tmp_path):
+    report = tmp_path / "flyer.md"
+    report.write_text(
+        "Impressum\n\nHerausgeber:\nMax Muster (V.i.S.d.P.)\nRedaktion: Erika Muster\n"
+        "Druck: Muster Print GmbH, Bonn\n\n"
+        "Die Stadt Musterstadt stellt ihre Arbeit vor. Die Stadt Musterstadt lädt ein.\n\n"
+        "Wir arbeiten in Kooperation mit dem Jobcenter Musterstadt.\n",
+        encoding="utf-8",
+    )
+    links = extract_document(report).links
+    partners = {frozenset((k.source, k.target)) for k in links if k.type == "COOPERATES_WITH"}
+    assert frozenset(("Stadt Musterstadt", "Jobcenter Musterstadt")) in partners
+    assert not any("Print" in k.source or "Print" in k.target for k in links)
