@@ -12,8 +12,14 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-__all__ = ["Mention", "WORD", "NOT_NOUN", "PLACE", "NOT_PLACE"]
+from loaders.errors import InputError
+from loaders.reference import read_yaml
+
+__all__ = ["Mention", "WORD", "NOT_NOUN", "PLACE", "NOT_PLACE", "load_place_words"]
+
+PLACE_WORDS_FILE = Path(__file__).with_name("reference") / "place_words.yaml"
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,25 @@ WORD = r"[A-ZÄÖÜ][\wÄÖÜäöüß]*(?:-[\wÄÖÜäöüß]+)*"
 NOT_NOUN = (
     r"(?![\wäöüß-]*(?:ung|ungen|heit|keit|schaft|ion|ionen|ität|nahme|nahmen|ismus|ende|enden)\b)"
 )
-PLACE = rf"{NOT_NOUN}{WORD}(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+{WORD})?"
+
+
+def load_place_words(path: Path = PLACE_WORDS_FILE) -> tuple[str, ...]:
+    """Rivers and landscapes a place name may end with after "an der"/"am" (reference data)."""
+    try:
+        words = tuple(read_yaml(path)["words"])
+    except (KeyError, TypeError) as exc:
+        raise InputError(str(path), f"invalid place words file: {exc}") from exc
+    if not words or not all(isinstance(w, str) and w[:1].isupper() for w in words):
+        raise InputError(str(path), "words must be a non-empty list of capitalised words")
+    return words
+
+
+# "Mülheim an der Ruhr", but not "Köln an der Vielfalt...": only a known river or landscape
+_PLACE_TAIL = "|".join(sorted(load_place_words(), key=len, reverse=True))
+PLACE = (
+    rf"{NOT_NOUN}{WORD}"
+    rf"(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+(?:{_PLACE_TAIL})(?![\wÄÖÜäöüß]))?"
+)
 NOT_PLACE = (
     r"(?!(?:Die|Der|Das|Des|Dem|Den|Und|Oder|Mit|Im|In|Bei|Für|Von|Zu|Zur|Zum|Auch|Als|Sowie|"
     r"Verwaltung|Gesellschaft|Bevölkerung|Ebene|Teil|Jahr|Und|Seit|Ende|Beginn|Mitte)\b)"

@@ -1,5 +1,7 @@
 """Mention finding: reference names with spelling variants and new names by pattern."""
 
+import pytest
+
 from loaders.mentions import find_mentions
 from loaders.names import name_key
 from loaders.textstream import TextStream
@@ -186,3 +188,27 @@ def test_service_unit_named_after_a_programme_takes_part_in_it():
     out = Out()
     programme_units(out, {"o": org, "p": prog})
     assert out.links == [("o", "p", "PARTICIPATES_IN")]
+
+
+def test_place_phrase_only_with_a_known_river_or_landscape():
+    names = _names(
+        "Die Stadt Mülheim an der Ruhr, das Jobcenter Musterstadt an der Vielfaltswoche und "
+        "die Stadt Neustadt an der Weinstraße; die Agentur für Arbeit Musterdorf am Montag."
+    )
+    assert "Stadt Mülheim an der Ruhr" in names
+    assert "Stadt Neustadt an der Weinstraße" in names
+    assert "Jobcenter Musterstadt" in names
+    assert not any("Vielfalt" in n or "Montag" in n for n in names)
+
+
+def test_place_words_file_is_validated(tmp_path):
+    from loaders.errors import InputError
+    from loaders.mention_model import load_place_words
+
+    good = tmp_path / "ok.yaml"
+    good.write_text("words: [Ruhr, Saale]\n", encoding="utf-8")
+    assert load_place_words(good) == ("Ruhr", "Saale")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("words: [ruhr]\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_place_words(bad)
