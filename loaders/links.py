@@ -17,6 +17,7 @@ from loaders.links_context import AGENT as _AGENT
 from loaders.links_context import BACK_REACH as _BACK_REACH
 from loaders.links_context import SUBJECT_REACH as _SUBJECT_REACH
 from loaders.links_context import (
+    cue_lists,
     initiative_events,
     initiative_organisers,
     organised_back,
@@ -155,6 +156,7 @@ def find_links(
         if project_key and entity.listed and entity.kind == "org":
             out.add(key, project_key, "PARTICIPATES_IN", min(entity.lines), entity.canonical)
     reference_links(out, entities, reference)
+    cue_lists(out, sentences, resolved, blocks, stream)
     programme_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
 

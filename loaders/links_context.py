@@ -11,6 +11,8 @@ stay independent of how :mod:`loaders.links` deduplicates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import islice
 
 from loaders.reference import Reference
 from loaders.resolve import Entity
@@ -19,6 +21,7 @@ __all__ = [
     "AGENT",
     "BACK_REACH",
     "SUBJECT_REACH",
+    "cue_lists",
     "initiative_events",
     "initiative_organisers",
     "organised_back",
@@ -135,3 +138,70 @@ def programme_units(out, entities: dict[str, Entity]) -> None:
             names = {a for a in programme.aliases | {programme.canonical} if len(a) >= 2}
             if any(set(re.findall(r"[\wäöüß]+", a)) <= words for a in names):
                 out.add(key, pkey, "PARTICIPATES_IN", min(org.lines), org.canonical)
+
+
+# a cue that introduces a list of partners: "Kooperationspartner sind:", "in Zusammenarbeit
+# mit:", "Partner:"; the names follow on the same line or as the next lines / bullets
+LIST_CUE = re.compile(
+    r"(?:\b(?:Kooperations|Netzwerk|Projekt)?[Pp]artner(?:innen|:innen|\*innen)?"
+    r"(?:\s+(?:und\s+(?:-?[Pp]artner)?)?(?:sind|waren|ist|war))?"
+    r"|\b(?:in\s+)?(?:Zusammenarbeit|Kooperation)\s+mit(?:\s+de[nmr])?)\s*:(?!innen)"
+)
+LIST_ITEM_CHARS = 160  # a longer piece after the cue is running text, not a list item
+LIST_ITEMS = 20
+_PIECE = re.compile(r"[^\n•▪;]+")  # a list item: one line, bullet or ";"-separated piece
+# small words a list line may hold besides the names ("A und B", "C sowie D")
+_LIST_GLUE = frozenset("und sowie oder der die das des dem den in im für von vom aus mit".split())
+
+
+def _prose(text: str, spans: list[tuple[int, int]]) -> bool:
+    """More than one lower-case word outside the names: running text, not a list item."""
+    for a, z in sorted(spans, reverse=True):
+        text = text[:a] + " " + text[z:]
+    words = re.findall(r"(?<![\w.])[a-zäöüß][\wäöüß-]*", text)
+    return sum(w not in _LIST_GLUE for w in words) > 1
+
+
+def cue_lists(out, sentences, resolved, blocks, stream) -> None:
+    """COOPERATES_WITH between the subject and every organisation listed after a partner
+    cue with a colon ("Kooperationspartner sind:" then "A, B und C" or one bullet each).
+
+    The list runs over the following lines and bullets (same block, no blank line between)
+    while each is a short piece of names; the subject is an organisation named before the
+    cue in its sentence, else the block partner, else the reporting organisation."""
+    entities = resolved.entities
+    starts = [m.start for m, _, _ in resolved.mentions]
+    text = stream.text
+
+    def orgs_in(a: int, z: int) -> list[tuple[int, int, str, int]]:
+        inside = resolved.mentions[bisect_left(starts, a) : bisect_left(starts, z)]
+        return [(m.start - a, m.end - a, k, ln) for m, k, ln in inside if entities[k].kind == "org"]
+
+    for sentence in sentences:
+        cue = LIST_CUE.search(sentence.text)
+        if cue is None:
+            continue
+        at = sentence.start + cue.end()
+        line = stream.line_at(at)
+        block = next((b for b in blocks if b.start <= line <= b.end), None)
+        named = orgs_in(sentence.start, sentence.start + cue.start())
+        partner = resolved.block_partners[blocks.index(block)] if block else resolved.subject
+        subject = named[0][2] if named else partner
+        if subject is None:
+            continue
+        head = text[text.rfind("\n", 0, at) + 1 : at]
+        last = line
+        for piece in islice(_PIECE.finditer(text, at), LIST_ITEMS):
+            first = stream.line_at(piece.start())
+            if block and not block.start <= first <= block.end or first > last + 1:
+                break
+            listed = orgs_in(piece.start(), piece.end())
+            spans = [(a, z) for a, z, _, _ in listed]
+            item = piece.group()
+            if not item.strip():
+                continue
+            if not listed or len(item) > LIST_ITEM_CHARS or _prose(item, spans):
+                break
+            for _, _, key, item_line in listed:
+                out.add(subject, key, "COOPERATES_WITH", item_line, f"{head} {item.strip()}")
+            last = stream.line_at(max(piece.start(), piece.end() - 1))

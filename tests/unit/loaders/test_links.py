@@ -186,3 +186,23 @@ def test_evidence_is_a_trimmed_sentence_without_list_marks():
     resolved = resolve_document(stream, find_mentions(stream, ref), blocks, ref)
     (link,) = find_links(stream, resolved, blocks, ref)
     assert link.evidence == "In Kooperation mit dem DRK läuft das Angebot."
+
+
+def _cooperates(links, a: str, b: str) -> bool:
+    return (a, "COOPERATES_WITH", b) in links or (b, "COOPERATES_WITH", a) in links
+
+
+def test_partners_listed_after_a_colon_cue():
+    inline = _links("Partner: Stadt Gladbeck, Kreis Wesel\nWeitere Informationen folgen bald.")
+    assert _cooperates(inline, "Stadt Bottrop", "Stadt Gladbeck")
+    assert _cooperates(inline, "Stadt Bottrop", "Kreis Wesel")
+    bullets = _links(
+        "Das Angebot läuft in Zusammenarbeit mit:\n• Stadt Gladbeck\n• Kreis Wesel\n"
+        "Im Sommer hat das Jobcenter Musterstadt noch einmal Gäste zu sich eingeladen."
+    )
+    assert _cooperates(bullets, "Stadt Bottrop", "Stadt Gladbeck")
+    assert _cooperates(bullets, "Stadt Bottrop", "Kreis Wesel")
+    assert not any("Jobcenter Musterstadt" in (s, t) for s, _, t in bullets)
+    from loaders.links_context import LIST_CUE
+
+    assert LIST_CUE.search("mit Kooperationspartner:innen wie der Stadt Gladbeck") is None
