@@ -42,7 +42,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _RENAME = statement("api_curation_rename")
-_MERGE_LINKS = statement("api_curation_merge_links")
+_MERGE_LINKS = statement("merge_links")  # the loader's writer: one way to write a link
 _REJECT = statement("api_curation_reject_link")
 _MERGE_REST = statement("api_curation_merge_rest")
 _LINKS_OF = statement("api_links_of_nodes")
@@ -67,6 +67,24 @@ class LinkSpec:
     source: str
     target: str
     type: RelType
+    source_label: str = ORG
+    target_label: str = ORG
+
+    def row(
+        self, docs: list[str], lines: list[int], pages: list[int], quotes: list[str]
+    ) -> dict[str, Any]:
+        """The row of the ``merge_links`` statement, evidence lists included."""
+        return {
+            "source_label": self.source_label,
+            "source_id": self.source,
+            "type": str(self.type),
+            "target_label": self.target_label,
+            "target_id": self.target,
+            "docs": docs,
+            "lines": lines,
+            "pages": pages,
+            "quotes": quotes,
+        }
 
 
 def link_type(name: str) -> RelType:
@@ -85,8 +103,9 @@ def link_type(name: str) -> RelType:
     return rel  # type: ignore[return-value]
 
 
-def _ordered(source: str, target: str, rel: RelType) -> LinkSpec:
-    return LinkSpec(*stored_direction(rel, source, target), rel)
+def _ordered(source: str, target: str, rel: RelType, labels: dict[str, str]) -> LinkSpec:
+    source, target = stored_direction(rel, source, target)
+    return LinkSpec(source, target, rel, labels[source], labels[target])
 
 
 def check_link(source: str, target: str, type_: str, settings: Settings | None = None) -> LinkSpec:
@@ -101,7 +120,7 @@ def check_link(source: str, target: str, type_: str, settings: Settings | None =
     ends = (labels[source], labels[target])
     if ends not in _ENDS[rel]:
         raise InputError("type", f"{rel} verbindet nicht {ends[0]} mit {ends[1]}")
-    return _ordered(source, target, rel)
+    return _ordered(source, target, rel, labels)
 
 
 def rename_organisation(org_id: str, name: str, settings: Settings | None = None) -> str:
@@ -131,16 +150,7 @@ def add_link(
     if not quote.strip():
         raise InputError("evidence", "eine Verbindung braucht einen Beleg (quote)")
     spec = check_link(source, target, type_, settings)
-    row = {
-        "source": spec.source,
-        "target": spec.target,
-        "type": str(spec.type),
-        "docs": [doc],
-        "lines": [line],
-        "pages": [page],
-        "quotes": [quote.strip()],
-    }
-    db.write(_MERGE_LINKS, settings, rows=[row])
+    db.write(_MERGE_LINKS, settings, rows=[spec.row([doc], [line], [page], [quote.strip()])])
     log.info("added link %s -[%s]-> %s", spec.source, spec.type, spec.target)
     return spec
 
@@ -163,18 +173,8 @@ def _moved_links(keep: str, remove: str, rows: list[dict[str, Any]]) -> list[dic
             continue
         rel = RelType(r["type"])
         source, target = (keep, other) if r["outgoing"] else (other, keep)
-        spec = _ordered(source, target, rel)
-        out.append(
-            {
-                "source": spec.source,
-                "target": spec.target,
-                "type": str(rel),
-                "docs": r["docs"],
-                "lines": r["lines"],
-                "pages": r["pages"],
-                "quotes": r["quotes"],
-            }
-        )
+        spec = _ordered(source, target, rel, {keep: ORG, other: r["other_label"]})
+        out.append(spec.row(r["docs"], r["lines"], r["pages"], r["quotes"]))
     return out
 
 
