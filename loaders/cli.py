@@ -93,6 +93,15 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="really delete")] =
     console.print("graph emptied")
 
 
+@db_app.command("remove")
+def db_remove(doc: Annotated[str, typer.Argument(help="document id: the file's name")]) -> None:
+    """Take a document and everything only it supported out of the graph."""
+    from .writer import remove_document
+
+    remove_document(doc)
+    console.print(f"{doc}: aus dem Graphen entfernt")
+
+
 @db_app.command("counts")
 def db_counts() -> None:
     """Nodes per label and relationships per type."""

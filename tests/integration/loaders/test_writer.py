@@ -87,7 +87,7 @@ def test_changed_document_replaces_its_old_facts(graph: Settings) -> None:
 
 def test_removed_document_leaves_no_orphans(graph: Settings) -> None:
     write_batch(to_batch(_doc()), graph)
-    remove_document("a.txt", graph)
+    remove_document("a.txt", graph)  # what `vielfalt db remove a.txt` does
     assert _snapshot(graph)["nodes"] == {"Category": 6}
 
 
