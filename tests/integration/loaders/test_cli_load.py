@@ -57,3 +57,14 @@ def test_extract_writes_the_contract(tmp_path: Path) -> None:
         assert set(d) >= {"doc", "blocks", "organisations", "programmes", "links", "measures"}
         names = {e["name"] for e in d["organisations"] + d["programmes"]}
         assert all(lk["source"] in names and lk["target"] in names for lk in d["links"])
+
+
+def test_db_remove_takes_a_document_out(graph: Settings, tmp_path: Path) -> None:
+    (tmp_path / "bericht.md").write_text(
+        "Die Stadt Köln arbeitet in Kooperation mit dem Jobcenter Köln.\n", encoding="utf-8"
+    )
+    assert _run("load", str(tmp_path)).returncode == 0
+    assert _run("db", "remove", "bericht.md").returncode == 0
+    from queries import db
+
+    assert db.counts(graph)["nodes"] == {"Category": 6}
