@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from queries.db import close_driver
+from queries.db import close_async_driver, close_driver
 from queries.errors import InputError, NotFound, QueryLimitError, VielfaltError
 
 from .graphql_app import build_graphql_router
@@ -19,7 +20,13 @@ __all__ = ["create_app"]
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # The modules and the schema built at start-up live as long as the process: moved out
+    # of the collector's reach, a full collection scans one request's garbage instead of
+    # the whole heap (it paused every request in flight for ~100 ms twice a second).
+    gc.collect()
+    gc.freeze()
     yield
+    await close_async_driver()
     close_driver()
 
 

@@ -1,29 +1,50 @@
 """The typed per-request context: settings, the caller's rights, fresh DataLoaders.
 
-DataLoaders are built per request so nothing is cached across callers. Every call into
-``queries`` goes through :meth:`ApiContext.run`, which runs the (blocking) driver call in a
-worker thread and counts it; each read function is one database round trip, so
-``round_trips`` is what the N+1 test and the ``extensions.dbRoundTrips`` response field show.
+DataLoaders are built per request so nothing is cached across callers. Every database call
+goes through the context and is counted: :meth:`ApiContext.fetch` runs a described read
+(:class:`queries.db.Read`, one statement) on the async driver in the event loop, and
+:meth:`ApiContext.run` runs any other ``queries`` function (several statements, writes) in a
+worker thread. ``round_trips`` is what the N+1 test and ``extensions.dbRoundTrips`` show.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
 from fastapi import Request
 from strawberry.fastapi import BaseContext
 
+from queries.db import Read, fetch_async
 from queries.settings import Settings, get_settings
 
 from .auth import bearer_key, key_is_valid
 from .dataloaders import Loaders
 
-__all__ = ["ApiContext", "context_getter"]
+__all__ = ["ApiContext", "RequestDatabase", "context_getter"]
 
 T = TypeVar("T")
+
+
+class RequestDatabase:
+    """One request's way to the database: its settings and a count of its round trips."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.round_trips = 0
+
+    async def fetch(self, spec: Read[T]) -> T:
+        """Run one described read, in the event loop."""
+        self.round_trips += 1
+        return await fetch_async(spec, self.settings)
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Call a ``queries`` function with the request's settings, off the event loop."""
+        self.round_trips += 1
+        call = functools.partial(fn, *args, settings=self.settings, **kwargs)
+        return await asyncio.to_thread(call)
 
 
 class ApiContext(BaseContext):
@@ -31,22 +52,38 @@ class ApiContext(BaseContext):
         super().__init__()
         self.settings = settings
         self.authorized = authorized
-        self.round_trips = 0
-        self.loaders = Loaders(self.run, batching=batching)
+        self.db = RequestDatabase(settings)
+        self.loaders = Loaders(self.db.fetch, batching=batching)
+
+    def close(self) -> None:
+        """Drop the loaders and the rows they hold: the request is answered.
+
+        graphql-core's execution context is a reference cycle that holds this context, so
+        without this a request's rows live until the next full garbage collection.
+        """
+        del self.loaders
+
+    @property
+    def round_trips(self) -> int:
+        return self.db.round_trips
+
+    async def fetch(self, spec: Read[T]) -> T:
+        """Run one described read with this request's settings, in the event loop."""
+        return await self.db.fetch(spec)
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call a ``queries`` function with this request's settings, off the event loop."""
-        self.round_trips += 1
-        call = functools.partial(fn, *args, settings=self.settings, **kwargs)
-        return await asyncio.to_thread(call)
+        return await self.db.run(fn, *args, **kwargs)
 
 
 def context_getter(batching: bool = True) -> Callable[[Request], Any]:
     """The FastAPI dependency that builds a fresh context per request."""
 
-    async def get_context(request: Request) -> ApiContext:
+    async def get_context(request: Request) -> AsyncIterator[ApiContext]:
         settings = get_settings()
         authorized = key_is_valid(bearer_key(request), settings)
-        return ApiContext(settings, authorized=authorized, batching=batching)
+        ctx = ApiContext(settings, authorized=authorized, batching=batching)
+        yield ctx
+        ctx.close()
 
     return get_context

@@ -82,8 +82,8 @@ class Query:
     ) -> Connection[Organisation]:
         key = _page_args(info, first, after)
         flt = (filter or OrganisationFilterInput()).to_query()
-        page = await info.context.run(
-            read.filtered_page, flt, first=first, after=key, with_total=wants_total(info)
+        page = await info.context.fetch(
+            read.filtered_page(flt, first=first, after=key, with_total=wants_total(info))
         )
         return to_connection(page, [Organisation.from_row(r) for r in page.rows], after=after)
 
@@ -97,8 +97,8 @@ class Query:
     ) -> Connection[Programme]:
         key = _page_args(info, first, after)
         flt = (filter or ProgrammeFilterInput()).to_query()
-        page = await info.context.run(
-            read.filtered_page, flt, first=first, after=key, with_total=wants_total(info)
+        page = await info.context.fetch(
+            read.filtered_page(flt, first=first, after=key, with_total=wants_total(info))
         )
         return to_connection(page, [Programme.from_row(r) for r in page.rows], after=after)
 
@@ -112,8 +112,8 @@ class Query:
     ) -> Connection[Measure]:
         key = _page_args(info, first, after)
         flt = (filter or MeasureFilterInput()).to_query()
-        page = await info.context.run(
-            read.filtered_page, flt, first=first, after=key, with_total=wants_total(info)
+        page = await info.context.fetch(
+            read.filtered_page(flt, first=first, after=key, with_total=wants_total(info))
         )
         return to_connection(page, [Measure.from_row(r) for r in page.rows], after=after)
 
@@ -126,7 +126,7 @@ class Query:
     )
     async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchHit]:
         check_first(first, info.context.settings.graphql_max_page_size)
-        rows = await info.context.run(read_search.search_entities, text, first=first)
+        rows = await info.context.fetch(read_search.search_entities(text, first=first))
         return [SearchHit.from_row(r) for r in rows]
 
     @strawberry.field(permission_classes=READ, description="Ego-Netzwerk bis Tiefe 3")

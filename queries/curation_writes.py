@@ -223,8 +223,8 @@ def _record(
 
 
 def _names(ids: list[str], settings: Settings | None) -> dict[str, str]:
-    found = {k: v.name for k, v in programmes_by_ids(ids, settings).items()}
-    found.update({k: v.name for k, v in organisations_by_ids(ids, settings).items()})
+    found = {k: v.name for k, v in db.fetch(programmes_by_ids(ids), settings).items()}
+    found.update({k: v.name for k, v in db.fetch(organisations_by_ids(ids), settings).items()})
     return found
 
 

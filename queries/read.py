@@ -1,17 +1,19 @@
 """Typed reads of entities for the API: batches by id and keyset-paginated lists.
 
-Every function runs exactly one statement (one database round trip), so a caller can count
-round trips by counting calls. Batch functions take many ids at once because the GraphQL
-layer's DataLoaders collect the ids of a whole request level before asking.
+Every function describes exactly one statement (a :class:`queries.db.Read`, one database
+round trip) that the caller runs with ``db.fetch`` or, in the API, ``db.fetch_async``.
+Batch functions take many ids at once because the GraphQL layer's DataLoaders collect the
+ids of a whole request level before asking.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from . import db
+from .db import Read
 from .read_records import DocumentRow, MeasureRow, OrganisationRow, Page, ProgrammeRow
 from .schema import CATEGORIES
 from .settings import Settings
@@ -32,6 +34,7 @@ _ORGS_BY_IDS = statement("api_organisations_by_ids")
 _PROGS_BY_IDS = statement("api_programmes_by_ids")
 _DOCS_BY_IDS = statement("api_documents_by_ids")
 _ORG_TYPES = statement("api_organisation_types")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -73,28 +76,25 @@ def _check_category(category: int | None) -> None:
         raise InputError("fieldOfAction", f"Handlungsfeld {category} gibt es nicht (1-6)")
 
 
-def organisations_by_ids(
-    ids: Sequence[str], settings: Settings | None = None
-) -> dict[str, OrganisationRow]:
+def _by_id(
+    query: str, ids: Sequence[str], from_map: Callable[[dict[str, Any]], R]
+) -> Read[dict[str, R]]:
+    return Read(query, {"ids": list(ids)}, lambda rows: {r["id"]: from_map(r) for r in rows})
+
+
+def organisations_by_ids(ids: Sequence[str]) -> Read[dict[str, OrganisationRow]]:
     """The organisations among ``ids`` that exist, by id."""
-    rows = db.read(_ORGS_BY_IDS, settings, ids=list(ids))
-    return {r["id"]: OrganisationRow.from_map(r) for r in rows}
+    return _by_id(_ORGS_BY_IDS, ids, OrganisationRow.from_map)
 
 
-def programmes_by_ids(
-    ids: Sequence[str], settings: Settings | None = None
-) -> dict[str, ProgrammeRow]:
+def programmes_by_ids(ids: Sequence[str]) -> Read[dict[str, ProgrammeRow]]:
     """The programmes among ``ids`` that exist, by id."""
-    rows = db.read(_PROGS_BY_IDS, settings, ids=list(ids))
-    return {r["id"]: ProgrammeRow.from_map(r) for r in rows}
+    return _by_id(_PROGS_BY_IDS, ids, ProgrammeRow.from_map)
 
 
-def documents_by_ids(
-    ids: Sequence[str], settings: Settings | None = None
-) -> dict[str, DocumentRow]:
+def documents_by_ids(ids: Sequence[str]) -> Read[dict[str, DocumentRow]]:
     """The documents among ``ids`` that exist (``curation`` evidence has none), by id."""
-    rows = db.read(_DOCS_BY_IDS, settings, ids=list(ids))
-    return {r["id"]: DocumentRow.from_map(r) for r in rows}
+    return _by_id(_DOCS_BY_IDS, ids, DocumentRow.from_map)
 
 
 def filtered_page(
@@ -103,8 +103,7 @@ def filtered_page(
     first: int,
     after: str | None = None,
     with_total: bool = True,
-    settings: Settings | None = None,
-) -> Page:
+) -> Read[Page]:
     """Up to ``first`` organisations, programmes or measures (by the type of ``flt``) with
     ids after ``after``, in id order (keyset paging).
 
@@ -113,16 +112,18 @@ def filtered_page(
     """
     _check_category(getattr(flt, "category", None))
     query, from_map = _PAGES[type(flt)]
-    found = db.read(
-        query, settings, **asdict(flt), after=after, limit=first + 1, with_total=with_total
-    )
-    page = found[0] if found else {"rows": [], "total": None}
-    items = list(page["rows"])
-    return Page(
-        tuple(from_map(r) for r in items[:first]),
-        page["total"] if with_total else None,
-        len(items) > first,
-    )
+
+    def shape(found: list[dict[str, Any]]) -> Page:
+        page = found[0] if found else {"rows": [], "total": None}
+        items = list(page["rows"])
+        return Page(
+            tuple(from_map(r) for r in items[:first]),
+            page["total"] if with_total else None,
+            len(items) > first,
+        )
+
+    params = {**asdict(flt), "after": after, "limit": first + 1, "with_total": with_total}
+    return Read(query, params, shape)
 
 
 def organisation_type_counts(settings: Settings | None = None) -> dict[str, int]:

@@ -1,7 +1,8 @@
 """Typed reads around entities for the API: links with evidence, measures, documents,
 ego networks and cooperation paths.
 
-Batch functions (``*_of``) answer for many ids in one statement, for the DataLoaders.
+Batch functions (``links_for``, ``*_of``) describe one statement for many ids (a
+:class:`queries.db.Read`), for the DataLoaders.
 The ego network walks ring by ring (one statement per ring plus one for the links) and stops
 at ``max_nodes`` so a hub cannot make one request return the whole graph.
 """
@@ -11,8 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import db
+from .db import Read
 from .errors import InputError, NotFound
 from .read_records import (
     DocumentRow,
@@ -29,7 +32,6 @@ from .statements import statement
 
 __all__ = [
     "LinkQuery",
-    "links_of",
     "links_for",
     "measures_of",
     "mentions_of",
@@ -40,7 +42,6 @@ __all__ = [
     "MAX_EGO_DEPTH",
 ]
 
-_LINKS_OF = statement("api_links_of_nodes")
 _LINKS_FOR = statement("api_links_of_keys")
 _MEASURES_OF = statement("api_measures_of_organisations")
 _MENTIONS_OF = statement("api_mentions_of_nodes")
@@ -52,18 +53,6 @@ _PATH = statement("api_shortest_path")
 
 _TYPES = [str(t) for t in LINK_TYPES]
 MAX_EGO_DEPTH = 3
-
-
-def links_of(ids: Sequence[str], settings: Settings | None = None) -> dict[str, list[LinkRow]]:
-    """Every typed link of each organisation or programme in ``ids``, both directions."""
-    out: dict[str, list[LinkRow]] = defaultdict(list)
-    for r in db.read(_LINKS_OF, settings, ids=list(ids), types=_TYPES):
-        other = entity_from(
-            r["other_label"], r["other_id"], r["other_name"], r["other_type"], r["other_aliases"]
-        )
-        ev = evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"])
-        out[r["id"]].append(LinkRow(r["id"], r["type"], r["outgoing"], other, ev))
-    return dict(out)
 
 
 @dataclass(frozen=True)
@@ -82,9 +71,7 @@ class LinkQuery:
     limit: int | None = None
 
 
-def links_for(
-    keys: Sequence[LinkQuery], settings: Settings | None = None
-) -> dict[LinkQuery, list[LinkRow]]:
+def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]:
     """The links each key asks for, in one statement (keys without links are left out)."""
     keys = list(keys)
     params = [
@@ -97,58 +84,69 @@ def links_for(
         }
         for q in keys
     ]
-    out: dict[LinkQuery, list[LinkRow]] = {}
-    for row in db.read(_LINKS_FOR, settings, keys=params):
-        key = keys[row["k"]]
-        out[key] = [
-            LinkRow(
-                key.id,
-                r["type"],
-                r["outgoing"],
-                entity_from(
-                    r["other_label"],
-                    r["other_id"],
-                    r["other_name"],
-                    r["other_type"],
-                    r["other_aliases"],
-                ),
-                evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"]),
-            )
-            for r in row["links"]
-        ]
-    return out
+
+    def shape(rows: list[dict[str, Any]]) -> dict[LinkQuery, list[LinkRow]]:
+        out: dict[LinkQuery, list[LinkRow]] = {}
+        for row in rows:
+            key = keys[row["k"]]
+            out[key] = [
+                LinkRow(
+                    key.id,
+                    r["type"],
+                    r["outgoing"],
+                    entity_from(
+                        r["other_label"],
+                        r["other_id"],
+                        r["other_name"],
+                        r["other_type"],
+                        r["other_aliases"],
+                    ),
+                    evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"]),
+                )
+                for r in row["links"]
+            ]
+        return out
+
+    return Read(_LINKS_FOR, {"keys": params}, shape)
 
 
 def measures_of(
-    keys: Sequence[tuple[str, int | None]], settings: Settings | None = None
-) -> dict[tuple[str, int | None], list[MeasureRow]]:
+    keys: Sequence[tuple[str, int | None]],
+) -> Read[dict[tuple[str, int | None], list[MeasureRow]]]:
     """Measures per (organisation id, field of action or None), ordered by year."""
-    params = [{"id": i, "category": c} for i, c in keys]
-    out: dict[tuple[str, int | None], list[MeasureRow]] = defaultdict(list)
-    for r in db.read(_MEASURES_OF, settings, keys=params):
-        out[(r["id"], r["category"])].append(MeasureRow.from_map(r["measure"]))
-    return dict(out)
+
+    def shape(rows: list[dict[str, Any]]) -> dict[tuple[str, int | None], list[MeasureRow]]:
+        out: dict[tuple[str, int | None], list[MeasureRow]] = defaultdict(list)
+        for r in rows:
+            out[(r["id"], r["category"])].append(MeasureRow.from_map(r["measure"]))
+        return dict(out)
+
+    return Read(_MEASURES_OF, {"keys": [{"id": i, "category": c} for i, c in keys]}, shape)
 
 
-def mentions_of(
-    ids: Sequence[str], settings: Settings | None = None
-) -> dict[str, list[EvidenceRow]]:
+def mentions_of(ids: Sequence[str]) -> Read[dict[str, list[EvidenceRow]]]:
     """Where each organisation or programme is named, one evidence row per place."""
-    out: dict[str, list[EvidenceRow]] = defaultdict(list)
-    for r in db.read(_MENTIONS_OF, settings, ids=list(ids)):
-        docs = [r["doc"]] * max(len(r["lines"]), len(r["quotes"]), 1)
-        out[r["id"]].extend(evidence_from_lists(docs, r["lines"], r["pages"], r["quotes"]))
-    return dict(out)
+
+    def shape(rows: list[dict[str, Any]]) -> dict[str, list[EvidenceRow]]:
+        out: dict[str, list[EvidenceRow]] = defaultdict(list)
+        for r in rows:
+            docs = [r["doc"]] * max(len(r["lines"]), len(r["quotes"]), 1)
+            out[r["id"]].extend(evidence_from_lists(docs, r["lines"], r["pages"], r["quotes"]))
+        return dict(out)
+
+    return Read(_MENTIONS_OF, {"ids": list(ids)}, shape)
 
 
-def documents_of(
-    ids: Sequence[str], settings: Settings | None = None
-) -> dict[str, list[DocumentRow]]:
+def documents_of(ids: Sequence[str]) -> Read[dict[str, list[DocumentRow]]]:
     """Documents that report on or mention each organisation."""
-    out: dict[str, list[DocumentRow]] = defaultdict(list)
-    for r in db.read(_DOCUMENTS_OF, settings, ids=list(ids)):
-        out[r["id"]].append(DocumentRow.from_map(r["document"]))
-    return dict(out)
+
+    def shape(rows: list[dict[str, Any]]) -> dict[str, list[DocumentRow]]:
+        out: dict[str, list[DocumentRow]] = defaultdict(list)
+        for r in rows:
+            out[r["id"]].append(DocumentRow.from_map(r["document"]))
+        return dict(out)
+
+    return Read(_DOCUMENTS_OF, {"ids": list(ids)}, shape)
 
 
 def existing_labels(ids: Sequence[str], settings: Settings | None = None) -> dict[str, str]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
-from . import db
+from .db import Read
 from .errors import InputError
 from .read_records import SearchRow, entity_from
-from .settings import Settings
 from .statements import statement
 
 __all__ = ["fold", "lucene_query", "search_entities"]
@@ -51,16 +51,17 @@ def lucene_query(text: str) -> str:
     return " AND ".join(f"({t}^2 OR {t}*)" for t in escaped)
 
 
-def search_entities(
-    text: str, *, first: int = 10, settings: Settings | None = None
-) -> list[SearchRow]:
+def search_entities(text: str, *, first: int = 10) -> Read[list[SearchRow]]:
     """Organisations and programmes whose name or alias matches ``text``, best first."""
-    rows = db.read(_SEARCH, settings, lucene=lucene_query(text), limit=first)
-    return [
-        SearchRow(
-            entity_from(r["label"], r["id"], r["name"], r["type"], r["aliases"]),
-            r["label"],
-            float(r["score"]),
-        )
-        for r in rows
-    ]
+
+    def shape(rows: list[dict[str, Any]]) -> list[SearchRow]:
+        return [
+            SearchRow(
+                entity_from(r["label"], r["id"], r["name"], r["type"], r["aliases"]),
+                r["label"],
+                float(r["score"]),
+            )
+            for r in rows
+        ]
+
+    return Read(_SEARCH, {"lucene": lucene_query(text), "limit": first}, shape)

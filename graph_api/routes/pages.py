@@ -15,6 +15,7 @@ from fastapi import APIRouter
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from queries import network as net_queries
+from queries.db import fetch
 from queries.errors import InputError, NotFound, VielfaltError
 from queries.network_groups import GROUPINGS
 from queries.network_profile import organisation_profile, programme_profile
@@ -84,7 +85,7 @@ def _search(query: str) -> tuple[list[SearchHit], str]:
     if not query:
         return [], ""
     try:
-        rows = search_entities(query, first=20)
+        rows = fetch(search_entities(query, first=20))
     except InputError as exc:
         return [], exc.problem
     return [
