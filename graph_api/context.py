@@ -18,6 +18,7 @@ from fastapi import Request
 from strawberry.fastapi import BaseContext
 
 from queries.db import Read, fetch_async
+from queries.read_batch import combinable, combined
 from queries.settings import Settings, get_settings
 
 from .auth import bearer_key, key_is_valid
@@ -29,16 +30,60 @@ T = TypeVar("T")
 
 
 class RequestDatabase:
-    """One request's way to the database: its settings and a count of its round trips."""
+    """One request's way to the database: its settings and a count of its round trips.
+
+    Reads asked for in the same turn of the event loop (the DataLoaders of one request
+    level: links, measures, documents, ...) travel together as one combined statement, so
+    a level costs one round trip however many kinds of nested fields it selects.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.round_trips = 0
+        self._waiting: list[tuple[Read[Any], asyncio.Future[Any]]] = []
+        self._sending: set[asyncio.Task[None]] = set()
 
     async def fetch(self, spec: Read[T]) -> T:
-        """Run one described read, in the event loop."""
+        """Run one described read, in the event loop, with the others of this turn."""
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[T] = loop.create_future()
+        self._waiting.append((spec, answer))
+        if len(self._waiting) == 1:
+            loop.call_soon(self._send_waiting)
+        return await answer
+
+    def _send_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        together = [w for w in waiting if combinable(w[0])]
+        groups = [[w] for w in waiting if not combinable(w[0])]
+        if len(together) > 1:
+            groups.append(together)
+        else:
+            groups.extend([w] for w in together)
+        for group in groups:
+            task = asyncio.ensure_future(self._send(group))
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
+
+    async def _send(self, group: list[tuple[Read[Any], asyncio.Future[Any]]]) -> None:
         self.round_trips += 1
-        return await fetch_async(spec, self.settings)
+        try:
+            if len(group) == 1:
+                answers = [await fetch_async(group[0][0], self.settings)]
+            else:
+                answers = await fetch_async(combined([s for s, _ in group]), self.settings)
+        except asyncio.CancelledError:
+            for _, future in group:
+                future.cancel()
+            raise
+        except Exception as exc:  # the askers get the error, whatever it is
+            for _, future in group:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for (_, future), answer in zip(group, answers, strict=True):
+            if not future.done():
+                future.set_result(answer)
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call a ``queries`` function with the request's settings, off the event loop."""

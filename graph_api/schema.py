@@ -42,6 +42,7 @@ from .types.links import LinkType
 from .types.measure import Measure
 from .types.network import CooperationPath, Network
 from .types.organisation import Organisation
+from .types.organisation import prefetch as prefetch_organisation
 from .types.programme import Programme
 from .types.search import SearchHit
 from .types.stats import Stats
@@ -64,6 +65,7 @@ def _page_args(info: Ctx, first: int, after: str | None) -> str | None:
 class Query:
     @strawberry.field(permission_classes=READ, description="Eine Organisation nach Kennung")
     async def organisation(self, info: Ctx, id: strawberry.ID) -> Organisation | None:
+        prefetch_organisation(info, str(id))
         row = await info.context.loaders.organisation.load(str(id))
         return Organisation.from_row(row) if row else None
 

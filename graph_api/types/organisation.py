@@ -2,21 +2,24 @@
 
 Every nested field goes through a DataLoader; each link field asks the one ``links`` loader
 with its own key (types, direction, other end, cap), so the database does the splitting and
-capping and a request level still costs one round trip.
+capping and a request level still costs one round trip. A root field that fetches one
+organisation calls :func:`prefetch` first, so that level and the next share a round trip.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from queries.read_links import LinkQuery
-from queries.read_records import LinkRow, OrganisationRow
+from queries.read_records import LinkRow, MeasureRow, OrganisationRow
 from queries.schema import RelType
 
 from ..context import ApiContext
+from ..dataloaders import Loaders
 from .connection import check_first
 from .document import Document
 from .evidence import Evidence
@@ -25,23 +28,85 @@ from .links import OrganisationLink, ProgrammeLink
 if TYPE_CHECKING:
     from .measure import Measure
 
-__all__ = ["Organisation"]
+__all__ = ["Organisation", "prefetch"]
 
 _ORG, _PROG = "Organisation", "Programme"
 _PART_OF = (str(RelType.PART_OF),)
+_COOPERATES = (str(RelType.COOPERATES_WITH),)
 _FIRST_DOC = (
     "höchstens `first` (Standard 20, nach Kennung der Gegenseite sortiert), damit "
     "Knoten mit tausenden Verbindungen eine Antwort nicht sprengen"
 )
 
 
-async def _links(info: Info[ApiContext, None], key: LinkQuery) -> list[LinkRow]:
-    return await info.context.loaders.links.load(key)
-
-
 def _capped(info: Info[ApiContext, None], first: int) -> int:
     check_first(first, info.context.settings.graphql_max_page_size)
     return first
+
+
+# What each link field of an organisation loads: the resolvers below and `prefetch` build
+# their keys here, so a prefetched key is exactly the one the resolver asks for later.
+def _partners(loaders: Loaders, node_id: str, first: int = 20) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, _COOPERATES, _ORG, limit=first))
+
+
+def _organisation_links(
+    loaders: Loaders, node_id: str, first: int = 20
+) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, other_label=_ORG, limit=first))
+
+
+def _parent(loaders: Loaders, node_id: str) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, _PART_OF, _ORG, outgoing=True, limit=1))
+
+
+def _units(loaders: Loaders, node_id: str) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, _PART_OF, _ORG, outgoing=False))
+
+
+def _programmes(loaders: Loaders, node_id: str) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, other_label=_PROG))
+
+
+def _measures(
+    loaders: Loaders, node_id: str, field_of_action: int | None = None
+) -> Awaitable[list[MeasureRow]]:
+    return loaders.measures.load((node_id, field_of_action))
+
+
+def _int_arg(args: Mapping[str, Any], name: str, default: int | None) -> int | None:
+    """An Int argument as the selection reports it (literals come as their text)."""
+    value = args.get(name, default)
+    return int(value) if isinstance(value, str) else value
+
+
+_PREFETCH: dict[str, Callable[[Loaders, str, Mapping[str, Any]], Awaitable[Any]]] = {
+    "partners": lambda lo, i, a: _partners(lo, i, _int_arg(a, "first", 20) or 0),
+    "organisationLinks": lambda lo, i, a: _organisation_links(lo, i, _int_arg(a, "first", 20) or 0),
+    "parent": lambda lo, i, a: _parent(lo, i),
+    "units": lambda lo, i, a: _units(lo, i),
+    "programmes": lambda lo, i, a: _programmes(lo, i),
+    "measures": lambda lo, i, a: _measures(lo, i, _int_arg(a, "fieldOfAction", None)),
+    "documents": lambda lo, i, a: lo.documents_of.load(i),
+    "evidence": lambda lo, i, a: lo.mentions.load(i),
+}
+
+
+def prefetch(info: Info[ApiContext, None], node_id: str) -> None:
+    """Ask now for the nested fields the query selects on the organisation ``node_id``.
+
+    Called by a root field before it loads the organisation itself: the loads of both
+    levels then leave in the same turn of the event loop, i.e. in one round trip, and the
+    nested resolvers find their rows in the loaders' caches. Fields whose arguments break a
+    limit are left to their resolvers, which report the error.
+    """
+    limit = info.context.settings.graphql_max_page_size
+    for field in info.selected_fields:
+        for sel in field.selections:
+            load = _PREFETCH.get(getattr(sel, "name", ""))
+            args = getattr(sel, "arguments", {})
+            if load and 0 <= (_int_arg(args, "first", 0) or 0) <= limit:
+                load(info.context.loaders, node_id, args)
 
 
 @strawberry.type(description="Eine Organisation (Kommune, Verein, Behörde, ...)")
@@ -59,12 +124,12 @@ class Organisation:
 
     @strawberry.field(description="Übergeordnete Organisation (PART_OF)")
     async def parent(self, info: Info[ApiContext, None]) -> Organisation | None:
-        rows = await _links(info, LinkQuery(self.id, _PART_OF, _ORG, outgoing=True, limit=1))
+        rows = await _parent(info.context.loaders, self.id)
         return Organisation.from_row(rows[0].other) if rows else None  # type: ignore[arg-type]
 
     @strawberry.field(description="Untergeordnete Einheiten (PART_OF eingehend)")
     async def units(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        rows = await _links(info, LinkQuery(self.id, _PART_OF, _ORG, outgoing=False))
+        rows = await _units(info.context.loaders, self.id)
         return [OrganisationLink.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -73,8 +138,8 @@ class Organisation:
     async def partners(
         self, info: Info[ApiContext, None], first: int = 20
     ) -> list[OrganisationLink]:
-        key = LinkQuery(self.id, (str(RelType.COOPERATES_WITH),), _ORG, limit=_capped(info, first))
-        return [OrganisationLink.from_row(r) for r in await _links(info, key)]
+        rows = await _partners(info.context.loaders, self.id, _capped(info, first))
+        return [OrganisationLink.from_row(r) for r in rows]
 
     @strawberry.field(
         description="Verbindungen zu anderen Organisationen (jeder Typ); " + _FIRST_DOC
@@ -82,14 +147,14 @@ class Organisation:
     async def organisation_links(
         self, info: Info[ApiContext, None], first: int = 20
     ) -> list[OrganisationLink]:
-        key = LinkQuery(self.id, other_label=_ORG, limit=_capped(info, first))
-        return [OrganisationLink.from_row(r) for r in await _links(info, key)]
+        rows = await _organisation_links(info.context.loaders, self.id, _capped(info, first))
+        return [OrganisationLink.from_row(r) for r in rows]
 
     @strawberry.field(
         description="Programme und Netzwerke: Teilnahme, Unterzeichnung, Förderung, Organisation"
     )
     async def programmes(self, info: Info[ApiContext, None]) -> list[ProgrammeLink]:
-        rows = await _links(info, LinkQuery(self.id, other_label=_PROG))
+        rows = await _programmes(info.context.loaders, self.id)
         return [ProgrammeLink.from_row(r) for r in rows]
 
     @strawberry.field(description="Gemeldete Maßnahmen, wahlweise eines Handlungsfelds (1-6)")
@@ -98,7 +163,7 @@ class Organisation:
     ) -> list[Annotated[Measure, strawberry.lazy("graph_api.types.measure")]]:
         from .measure import Measure
 
-        rows = await info.context.loaders.measures.load((self.id, field_of_action))
+        rows = await _measures(info.context.loaders, self.id, field_of_action)
         return [Measure.from_row(m) for m in rows]
 
     @strawberry.field(description="Dokumente, die über die Organisation berichten oder sie nennen")

@@ -1,4 +1,5 @@
 // Documents that report on or mention the given organisations. params: $ids: [str]
+// returns: id, document
 UNWIND $ids AS id
 MATCH (o:Organisation {id: id})
 CALL (o) {

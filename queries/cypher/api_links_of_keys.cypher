@@ -6,6 +6,7 @@
 // third of its time), carrying the key's position `k` in $keys and the list of its links.
 // params: $keys: [{id: str, types: [str], other_label: str|null, outgoing: bool|null,
 //                  limit: int|null}]
+// returns: k, links
 UNWIND range(0, size($keys) - 1) AS k
 WITH k, $keys[k] AS key
 CALL (key) {

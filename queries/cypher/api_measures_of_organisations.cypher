@@ -1,5 +1,6 @@
 // Measures reported by the given organisations, optionally in one field of action per key.
 // params: $keys: [{id: str, category: int|null}]
+// returns: id, category, measure
 UNWIND $keys AS k
 MATCH (:Organisation {id: k.id})-[:REPORTS]->(x:Measure)
 WHERE k.category IS NULL OR x.category = k.category

@@ -6,12 +6,17 @@ the request context, one per call into ``queries``, each of which runs one state
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
 import pytest
 
+from queries.db import close_async_driver
 from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
 
-from .conftest import GQL
+from .conftest import GQL, error_text
 
 pytestmark = pytest.mark.integration
 
@@ -54,5 +59,79 @@ def test_round_trips_do_not_grow_with_page_size(graph: Settings, gql: GQL) -> No
         assert all(len(e["node"]["partners"]) == 2 for e in edges)
         assert all(e["node"]["measures"][0]["organisation"]["id"] == e["node"]["id"] for e in edges)
         trips[n] = body["extensions"]["dbRoundTrips"]
-    # page + links (level 1) + measures + links (level 2) + organisations + documents
-    assert trips[2] == trips[10] == trips[60] <= 6, trips
+    # one per level, whatever it selects: the page; partners, programmes and measures; their
+    # partners, participants and organisations; the documents of the measures' evidence
+    assert trips[2] == trips[10] == trips[60] == 4, trips
+
+
+ONE = """query($id: ID!, $n: Int!, $f: Int) { organisation(id: $id) {
+  name parent { id } units { organisation { id } }
+  partners(first: $n) { organisation { id name } evidence { docId line quote } }
+  organisationLinks(first: $n) { type outgoing organisation { id } }
+  programmes { type programme { id } } measures(fieldOfAction: $f) { id year }
+  documents { id } evidence { docId line }
+} }"""
+
+
+def _naive(query: str, settings: Settings, **variables: Any) -> Any:
+    """The same query through naive loaders (no cache, so nothing prefetched is reused)."""
+    from graph_api.context import ApiContext
+    from graph_api.schema import schema
+
+    async def execute() -> Any:
+        try:
+            ctx = ApiContext(settings, authorized=False, batching=False)
+            return await schema.execute(query, variables, context_value=ctx)
+        finally:
+            await close_async_driver()
+
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(asyncio.run, execute()).result()
+    assert not result.errors, result.errors
+    return result.data
+
+
+@pytest.mark.parametrize(
+    ("org", "n", "f"),
+    [
+        ("stadt-koeln", 5, None),
+        ("stadt-koeln", 1, 2),
+        ("amt-integration-koeln", 5, None),
+        ("awo-koeln", 2, 3),
+        ("gibt-es-nicht", 5, None),
+    ],
+)
+def test_one_organisation_and_its_fields_are_one_round_trip(
+    small: Settings, gql: GQL, org: str, n: int, f: int | None
+) -> None:
+    """``organisation(id)`` asks for the fields it selects before loading the organisation:
+    both levels leave together, and the answer is the one the naive resolvers give."""
+    body = gql(ONE, id=org, n=n, f=f)
+    assert "errors" not in body, body
+    assert body["extensions"]["dbRoundTrips"] == 1
+    assert body["data"] == _naive(ONE, small, id=org, n=n, f=f)
+
+
+def test_prefetch_reads_literal_arguments(small: Settings, gql: GQL) -> None:
+    """Literal arguments (which the selection reports as text) key the same loads."""
+    body = gql("""{ organisation(id: "stadt-koeln") {
+      partners(first: 1) { organisation { id } } measures(fieldOfAction: 2) { id } } }""")
+    assert body["extensions"]["dbRoundTrips"] == 1
+    org = body["data"]["organisation"]
+    assert org == {"partners": [{"organisation": {"id": "awo-koeln"}}], "measures": [{"id": "m1"}]}
+
+
+def test_prefetch_leaves_a_broken_limit_to_its_resolver(small: Settings, gql: GQL) -> None:
+    body = gql('{ organisation(id: "stadt-koeln") { name partners(first: 100000) { type } } }')
+    assert "höchstens 100" in error_text(body)
+    assert body["extensions"]["dbRoundTrips"] == 1  # the organisation only
+
+
+def test_a_level_asks_once_whatever_fields_it_selects(small: Settings, gql: GQL) -> None:
+    """Links, measures, documents and mentions of one level travel in one statement."""
+    few = gql("{ organisations(first: 10) { edges { node { partners { type } } } } }")
+    many = gql("""{ organisations(first: 10) { edges { node {
+      partners { type } programmes { type } measures { id } documents { id }
+      evidence { line } } } } }""")
+    assert "errors" not in many, many
+    assert few["extensions"]["dbRoundTrips"] == many["extensions"]["dbRoundTrips"] == 2
