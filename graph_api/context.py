@@ -34,11 +34,13 @@ class RequestDatabase:
 
     Reads asked for in the same turn of the event loop (the DataLoaders of one request
     level: links, measures, documents, ...) travel together as one combined statement, so
-    a level costs one round trip however many kinds of nested fields it selects.
+    a level costs one round trip however many kinds of nested fields it selects
+    (``combine=False``: one round trip per read, the benchmark's naive baseline).
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, combine: bool = True) -> None:
         self.settings = settings
+        self.combine = combine
         self.round_trips = 0
         self._waiting: list[tuple[Read[Any], asyncio.Future[Any]]] = []
         self._sending: set[asyncio.Task[None]] = set()
@@ -56,7 +58,7 @@ class RequestDatabase:
         waiting, self._waiting = self._waiting, []
         together = [w for w in waiting if combinable(w[0])]
         groups = [[w] for w in waiting if not combinable(w[0])]
-        if len(together) > 1:
+        if self.combine and len(together) > 1:
             groups.append(together)
         else:
             groups.extend([w] for w in together)
@@ -97,7 +99,7 @@ class ApiContext(BaseContext):
         super().__init__()
         self.settings = settings
         self.authorized = authorized
-        self.db = RequestDatabase(settings)
+        self.db = RequestDatabase(settings, combine=batching)
         self.loaders = Loaders(self.db.fetch, batching=batching)
 
     def close(self) -> None:

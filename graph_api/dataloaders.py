@@ -40,6 +40,8 @@ class Loaders:
     """
 
     def __init__(self, fetch: Fetcher, *, batching: bool = True) -> None:
+        self.batching = batching
+
         def one(fn: Callable[[list[Any]], Read[dict[Any, Any]]]) -> DataLoader[Any, Any]:
             return _one(fetch, fn, batching)
 

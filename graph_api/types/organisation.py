@@ -100,6 +100,8 @@ def prefetch(info: Info[ApiContext, None], node_id: str) -> None:
     nested resolvers find their rows in the loaders' caches. Fields whose arguments break a
     limit are left to their resolvers, which report the error.
     """
+    if not info.context.loaders.batching:
+        return  # naive loaders cache nothing: a prefetched row would be fetched again
     limit = info.context.settings.graphql_max_page_size
     for field in info.selected_fields:
         for sel in field.selections:
