@@ -46,7 +46,10 @@ PAGE = """query($after: String) { organisations(first: 20, after: $after) { edge
   programmes { programme { id name } type } } } } }"""
 SEARCH = """query($t: String!) { search(text: $t, first: 10) { id name score } }"""
 EGO = """query($id: ID!) { egoNetwork(id: $id, depth: 1) { nodes { id } edges { type } } }"""
+SYNERGIES = """query($id: ID!) { synergies(id: $id, first: 10) { targetId score reasons } }"""
 QUERIES = {"organisation": ORGANISATION, "page": PAGE, "search": SEARCH, "ego": EGO}
+EXTRA = {"synergies": SYNERGIES}  # seconds per request on 50k: run with --kinds synergies
+ALL = {**QUERIES, **EXTRA}
 NAIVE_KINDS = ("organisation", "page")
 
 
@@ -118,7 +121,7 @@ def measure(
     hz = os.sysconf("SC_CLK_TCK")
     neo = [neo4j_pid] if neo4j_pid else []
     a0, n0 = _cpu_ticks(app_pids), _cpu_ticks(neo)
-    load = run_load(port, QUERIES[kind], variables_for(kind, n_orgs), clients, seconds)
+    load = run_load(port, ALL[kind], variables_for(kind, n_orgs), clients, seconds)
     a1, n1 = _cpu_ticks(app_pids), _cpu_ticks(neo)
     per = 1000 / hz / max(load.requests, 1)
     row = Row(kind, mode, clients, load, (a1 - a0) * per, (n1 - n0) * per if neo else 0.0)
@@ -169,7 +172,7 @@ def run_app(
         pids = _children(proc.pid)
         for kind in kinds:
             # warm up: Neo4j's page cache and JIT, the app's caches, the connection pool
-            run_load(port, QUERIES[kind], variables_for(kind, n_orgs), 10, args.warmup)
+            run_load(port, ALL[kind], variables_for(kind, n_orgs), 10, args.warmup)
             for c in clients:
                 rows.append(measure(port, pids, neo4j_pid, kind, mode, c, args.seconds, n_orgs))
     finally:
@@ -204,15 +207,11 @@ def main() -> None:
     loads = [os.getloadavg()]
     rows = run_app("graph_api.app:create_app", "batched", kinds, clients, args, n_orgs, neo4j_pid)
     naive = [k for k in kinds if k in NAIVE_KINDS]
-    rows += run_app(
-        "bench.api_bench:naive_app",
-        "naive",
-        naive,
-        [c for c in clients if c <= 10],
-        args,
-        n_orgs,
-        neo4j_pid,
-    )
+    if naive:
+        naive_clients = [c for c in clients if c <= 10]
+        rows += run_app(
+            "bench.api_bench:naive_app", "naive", naive, naive_clients, args, n_orgs, neo4j_pid
+        )
     loads.append(os.getloadavg())
     write_report(args.out, rows, n_orgs, n_links, args, loads)
 

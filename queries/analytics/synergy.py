@@ -42,7 +42,14 @@ import networkx as nx
 
 from .. import db
 from ..errors import InputError, NotFound
-from ..projection import ORGANISATION, PROGRAMME, link_types_of, measure_profiles, project
+from ..projection import (
+    ORGANISATION,
+    PROGRAMME,
+    link_types_of,
+    organisations_naming,
+    similar_profiles,
+    synergy_neighbourhood,
+)
 from ..records import SynergySuggestion
 from ..schema import CATEGORIES
 from ..settings import Settings
@@ -124,7 +131,8 @@ def _suggest(
     if sim >= MIN_SIMILARITY:
         score += WEIGHTS["profile"] * sim
         shared = [k for k in profiles[a] if k.startswith("feld:") and k in profiles[b]]
-        fields = sorted(shared, key=lambda k: -(profiles[a][k] + profiles[b][k]))[:2]
+        # most measures first; ties by field number, whatever order the rows came in
+        fields = sorted(shared, key=lambda k: (-(profiles[a][k] + profiles[b][k]), k))[:2]
         text = " und ".join(
             f"„{CATEGORIES[int(k[5:])]}“" for k in fields if int(k[5:]) in CATEGORIES
         )
@@ -203,7 +211,13 @@ def synergies_for(
 
     Raises :class:`~queries.errors.NotFound` for an id that is no organisation.
     """
-    if not db.read(_ORGANISATION, settings, id=org_id):
+    found = db.read(_ORGANISATION, settings, id=org_id)
+    if not found:
         raise NotFound(f"keine Organisation mit der Kennung {org_id!r}")
-    G = project(settings)
-    return synergies(G, measure_profiles(settings), org_id, first=first)
+    # only what the score of this organisation reads: the same answer as over the whole
+    # projection (a test compares both), without reading the whole graph
+    place = region_of(found[0]["name"] or "")
+    also = organisations_naming(place, settings) if place else []
+    profiles = similar_profiles(org_id, MIN_SIMILARITY - 0.01, settings)
+    G = synergy_neighbourhood(org_id, [*also, *profiles], settings)
+    return synergies(G, profiles, org_id, first=first)

@@ -56,3 +56,31 @@ def test_empty_graph_knows_no_organisation(graph: Settings) -> None:
 
 def test_organisation_sharing_nothing_gets_no_suggestion(synergy_graph: Settings) -> None:
     assert synergies_for("verein-y", settings=synergy_graph) == []
+
+
+@pytest.mark.parametrize("where", ["corpus", "synthetic"])
+def test_neighbourhood_answers_like_the_whole_projection(
+    where: str, request: pytest.FixtureRequest
+) -> None:
+    """synergies_for reads only the two hops around the organisation (plus namesakes of its
+    town and similar measure profiles); for every organisation the suggestions, scores and
+    reasons must be those computed over the whole graph."""
+    from queries import db
+    from queries.analytics.synergy import synergies
+    from queries.projection import measure_profiles, project
+    from queries.sample_graph import synthetic_graph, write_sample_graph
+
+    if where == "corpus":
+        settings = request.getfixturevalue("corpus_graph")
+    else:
+        settings = request.getfixturevalue("graph")
+        write_sample_graph(synthetic_graph(300, 6, n_links=1200, hub_exponent=0.8), settings)
+    ids = [r["id"] for r in db.read("MATCH (o:Organisation) RETURN o.id AS id", settings)]
+    assert len(ids) >= 50
+    whole, profiles = project(settings), measure_profiles(settings)
+    suggested = 0
+    for org_id in ids:
+        expected = synergies(whole, profiles, org_id, first=8)
+        assert synergies_for(org_id, first=8, settings=settings) == expected, org_id
+        suggested += bool(expected)
+    assert suggested >= len(ids) // 2  # the comparison is about real suggestions

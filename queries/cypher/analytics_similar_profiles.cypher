@@ -1,0 +1,19 @@
+// Measure profiles (rows of analytics_measure_profiles) of one organisation and of those
+// whose profile has a cosine of at least $min with it. The cosine is computed here, over
+// the keys "feld:<category>" and "typ:<type>" (counts of measures), so that a large graph
+// does not ship every profile to find the similar ones.
+// params: $id: str, $min: float
+MATCH (:Organisation {id: $id})-[:REPORTS]->(m:Measure)
+WITH collect('feld:' + toString(m.category))
+     + collect(CASE WHEN m.type <> '' THEN 'typ:' + m.type END) AS mine
+WHERE size(mine) > 0
+WITH mine, reduce(s = 0.0, k IN mine | s + size([x IN mine WHERE x = k])) AS norm_mine
+MATCH (o:Organisation)-[:REPORTS]->(m:Measure)
+WITH mine, norm_mine, o,
+     collect('feld:' + toString(m.category))
+     + collect(CASE WHEN m.type <> '' THEN 'typ:' + m.type END) AS theirs
+WITH o, reduce(d = 0.0, k IN theirs | d + size([x IN mine WHERE x = k])) AS dot,
+     norm_mine * reduce(s = 0.0, k IN theirs | s + size([x IN theirs WHERE x = k])) AS norms
+WHERE norms > 0 AND dot / sqrt(norms) >= $min
+MATCH (o)-[:REPORTS]->(m:Measure)
+RETURN o.id AS org, m.category AS category, m.type AS type, count(*) AS n
