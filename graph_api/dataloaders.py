@@ -41,23 +41,23 @@ class Loaders:
 
     def __init__(self, fetch: Fetcher, *, batching: bool = True) -> None:
         self.batching = batching
-
-        def one(fn: Callable[[list[Any]], Read[dict[Any, Any]]]) -> DataLoader[Any, Any]:
-            return _one(fetch, fn, batching)
-
-        def many(fn: Callable[[list[Any]], Read[dict[Any, list[Any]]]]) -> DataLoader[Any, Any]:
-            return _many(fetch, fn, batching)
-
-        self.organisation: DataLoader[str, OrganisationRow | None] = one(read.organisations_by_ids)
-        self.programme: DataLoader[str, ProgrammeRow | None] = one(read.programmes_by_ids)
-        self.document: DataLoader[str, DocumentRow | None] = one(read.documents_by_ids)
+        b = batching
+        self.organisation: DataLoader[str, OrganisationRow | None] = _one(
+            fetch, read.organisations_by_ids, b
+        )
+        self.programme: DataLoader[str, ProgrammeRow | None] = _one(
+            fetch, read.programmes_by_ids, b
+        )
+        self.document: DataLoader[str, DocumentRow | None] = _one(fetch, read.documents_by_ids, b)
         # every link field of a request level (partners, programmes, parent, ...) is one key
         # of this loader, so a level costs one round trip however many link fields it asks
-        self.links: DataLoader[LinkQuery, list[LinkRow]] = many(read_links.links_for)
-        self.mentions: DataLoader[str, list[EvidenceRow]] = many(read_links.mentions_of)
-        self.documents_of: DataLoader[str, list[DocumentRow]] = many(read_links.documents_of)
-        self.measures: DataLoader[tuple[str, int | None], list[MeasureRow]] = many(
-            read_links.measures_of
+        self.links: DataLoader[LinkQuery, list[LinkRow]] = _many(fetch, read_links.links_for, b)
+        self.mentions: DataLoader[str, list[EvidenceRow]] = _many(fetch, read_links.mentions_of, b)
+        self.documents_of: DataLoader[str, list[DocumentRow]] = _many(
+            fetch, read_links.documents_of, b
+        )
+        self.measures: DataLoader[tuple[str, int | None], list[MeasureRow]] = _many(
+            fetch, read_links.measures_of, b
         )
 
 

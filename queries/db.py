@@ -44,8 +44,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _open: list[neo4j.Driver] = []
-
-
 _async_open: dict[tuple[asyncio.AbstractEventLoop, str, str, str], neo4j.AsyncDriver] = {}
 _DRIVER_OPTIONS: dict[str, Any] = {
     "connection_timeout": 5.0,
@@ -64,14 +62,12 @@ def _driver_for(uri: str, user: str, password: str) -> neo4j.Driver:
 
 def _async_driver(settings: Settings) -> neo4j.AsyncDriver:
     """The async driver of the running event loop (an async driver belongs to one loop)."""
-    s = settings
-    key = (asyncio.get_running_loop(), s.neo4j_uri, s.neo4j_user, s.neo4j_password)
-    driver = _async_open.get(key)
-    if driver is None:
-        auth = (settings.neo4j_user, settings.neo4j_password)
-        driver = neo4j.AsyncGraphDatabase.driver(settings.neo4j_uri, auth=auth, **_DRIVER_OPTIONS)
-        _async_open[key] = driver
-    return driver
+    uri, user, password = settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password
+    key = (asyncio.get_running_loop(), uri, user, password)
+    if key not in _async_open:
+        auth = (user, password)
+        _async_open[key] = neo4j.AsyncGraphDatabase.driver(uri, auth=auth, **_DRIVER_OPTIONS)
+    return _async_open[key]
 
 
 async def close_async_driver() -> None:
