@@ -32,6 +32,7 @@ from queries.db import counts
 from queries.errors import VielfaltError
 from queries.settings import get_settings
 
+from .analysis_slots import analysis_slot
 from .auth import CanRead, CanWrite
 from .context import ApiContext
 from .types.category import Category, category_of
@@ -154,7 +155,9 @@ class Query:
         check_first(first, info.context.settings.graphql_max_page_size)
         from queries.analytics.synergy import synergies_for
 
-        rows = await info.context.run(synergies_for, str(id), first=first)
+        settings = info.context.settings
+        async with analysis_slot(settings.graphql_analysis_slots, settings.neo4j_query_timeout):
+            rows = await info.context.run(synergies_for, str(id), first=first)
         return [Synergy.from_row(r) for r in rows]
 
     @strawberry.field(permission_classes=READ, description="Umfang des Graphen")

@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(10, alias="GRAPHQL_MAX_DEPTH")
     graphql_max_page_size: int = Field(100, alias="GRAPHQL_MAX_PAGE_SIZE")
     graphql_max_tokens: int = Field(2000, alias="GRAPHQL_MAX_TOKENS")
+    graphql_analysis_slots: int = Field(2, ge=1, alias="GRAPHQL_ANALYSIS_SLOTS")
     viz_aggregate_above: int = Field(1500, alias="VIZ_AGGREGATE_ABOVE")
 
     # data

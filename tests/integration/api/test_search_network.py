@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
+import httpx
 import pytest
 
 from queries.settings import Settings
@@ -128,3 +131,15 @@ def test_synergies_for_an_organisation(small: Settings, gql: GQL) -> None:
         # a suggestion is never an existing partner
         assert s["targetId"] != "awo-koeln"
     assert "keine Organisation" in error_text(gql(SYN, id="nirgendwo", n=5))
+
+
+def test_synergies_share_the_analysis_slots(
+    small: Settings, http: httpx.Client, configure: Callable[..., Settings]
+) -> None:
+    """With one slot, concurrent synergy requests take turns (or wait): all are answered."""
+    configure(GRAPHQL_ANALYSIS_SLOTS="1")
+    payload = {"query": SYN, "variables": {"id": "jobcenter-koeln", "n": 5}}
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: http.post("/graphql", json=payload).json(), range(4)))
+    assert all("errors" not in a for a in answers), answers
+    assert len({str(a["data"]["synergies"]) for a in answers}) == 1
