@@ -18,7 +18,7 @@ import httpx
 from queries.errors import ConfigError
 from queries.settings import REPO_ROOT, Settings
 
-__all__ = ["api_url", "api_answers", "start_api", "stop_api", "RUN_DIR"]
+__all__ = ["api_url", "api_answers", "serve", "start_api", "stop_api", "RUN_DIR"]
 
 RUN_DIR = REPO_ROOT / ".run"
 _PID = RUN_DIR / "api.pid"
@@ -35,6 +35,24 @@ def api_answers(s: Settings, path: str = "/health") -> int | None:
         return httpx.get(api_url(s) + path, timeout=2).status_code
     except httpx.HTTPError:
         return None
+
+
+def serve(s: Settings, host: str | None = None, port: int | None = None) -> None:
+    """Run the app in the foreground (``vielfalt serve``, ``vielfalt up --foreground``).
+
+    One worker: measured, a second one on two cores shared with Neo4j made the tail worse.
+    Requests are logged only with ``API_ACCESS_LOG=true`` (a line per request costs CPU,
+    and the background server's log would grow without end)."""
+    import uvicorn
+
+    uvicorn.run(
+        "graph_api.app:create_app",
+        factory=True,
+        host=host or s.api_host,
+        port=port or s.api_port,
+        log_level="info",
+        access_log=s.api_access_log,
+    )
 
 
 def _running_pid() -> int | None:

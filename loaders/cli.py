@@ -118,16 +118,9 @@ def serve(
     port: Annotated[int | None, typer.Option(help="default: API_PORT")] = None,
 ) -> None:
     """Serve the API, GraphQL and the network pages."""
-    import uvicorn
+    from . import api_process
 
-    s = get_settings()
-    uvicorn.run(
-        "graph_api.app:create_app",
-        factory=True,
-        host=host or s.api_host,
-        port=port or s.api_port,
-        log_level="info",
-    )
+    api_process.serve(get_settings(), host, port)
 
 
 def _register_optional_commands() -> None:

@@ -133,10 +133,8 @@ def up(
     _report_failures(report.failed)
     url = api_process.api_url(s)
     if foreground:
-        import uvicorn
-
         console.print(f"API und Seiten: {url}/")
-        uvicorn.run("graph_api.app:create_app", factory=True, host=s.api_host, port=s.api_port)
+        api_process.serve(s)
         return
     pid, started = api_process.start_api(s)
     how = f"gestartet (pid {pid})" if started else "laufen bereits"

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     api_port: int = Field(8000, alias="API_PORT")
     api_key_hashes: list[str] = Field(default_factory=list, alias="API_KEY_HASHES")
     api_read_requires_key: bool = Field(False, alias="API_READ_REQUIRES_KEY")
+    api_access_log: bool = Field(False, alias="API_ACCESS_LOG")
     graphql_max_depth: int = Field(10, alias="GRAPHQL_MAX_DEPTH")
     graphql_max_page_size: int = Field(100, alias="GRAPHQL_MAX_PAGE_SIZE")
     graphql_max_tokens: int = Field(2000, alias="GRAPHQL_MAX_TOKENS")
