@@ -8,11 +8,12 @@ organisation calls :func:`prefetch` first, so that level and the next share a ro
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField, Selection
 
 from queries.read_links import LinkQuery
 from queries.read_records import LinkRow, MeasureRow, OrganisationRow
@@ -103,12 +104,19 @@ def prefetch(info: Info[ApiContext, None], node_id: str) -> None:
     if not info.context.loaders.batching:
         return  # naive loaders cache nothing: a prefetched row would be fetched again
     limit = info.context.settings.graphql_max_page_size
-    for field in info.selected_fields:
-        for sel in field.selections:
-            load = _PREFETCH.get(getattr(sel, "name", ""))
-            args = getattr(sel, "arguments", {})
-            if load and 0 <= (_int_arg(args, "first", 0) or 0) <= limit:
-                load(info.context.loaders, node_id, args)
+    for field in _fields(s for f in info.selected_fields for s in f.selections):
+        load = _PREFETCH.get(field.name)
+        if load and 0 <= (_int_arg(field.arguments, "first", 0) or 0) <= limit:
+            load(info.context.loaders, node_id, field.arguments)
+
+
+def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
+    """The fields of a selection, with those inside fragments (clients use them a lot)."""
+    for sel in selections:
+        if isinstance(sel, SelectedField):
+            yield sel
+        else:
+            yield from _fields(sel.selections)
 
 
 @strawberry.type(description="Eine Organisation (Kommune, Verein, Behörde, ...)")

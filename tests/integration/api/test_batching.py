@@ -121,6 +121,17 @@ def test_prefetch_reads_literal_arguments(small: Settings, gql: GQL) -> None:
     assert org == {"partners": [{"organisation": {"id": "awo-koeln"}}], "measures": [{"id": "m1"}]}
 
 
+def test_prefetch_sees_fields_inside_fragments(small: Settings, gql: GQL) -> None:
+    """Clients (Apollo, Relay) select through fragments: those fields are prefetched too."""
+    body = gql("""query { organisation(id: "stadt-koeln") { ...Partners ... on Organisation {
+      measures { id } } } }
+      fragment Partners on Organisation { partners(first: 1) { organisation { id } } }""")
+    assert "errors" not in body, body
+    assert body["extensions"]["dbRoundTrips"] == 1
+    assert body["data"]["organisation"]["partners"] == [{"organisation": {"id": "awo-koeln"}}]
+    assert {m["id"] for m in body["data"]["organisation"]["measures"]} == {"m1", "m2"}
+
+
 def test_prefetch_leaves_a_broken_limit_to_its_resolver(small: Settings, gql: GQL) -> None:
     body = gql('{ organisation(id: "stadt-koeln") { name partners(first: 100000) { type } } }')
     assert "höchstens 100" in error_text(body)
