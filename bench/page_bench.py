@@ -36,19 +36,8 @@ from queries.network import whole_network  # noqa: E402
 from queries.sample_graph import synthetic_graph  # noqa: E402
 from queries.sample_graph import write_sample_graph as write_sample  # noqa: E402
 from queries.settings import get_settings  # noqa: E402
+from tests.browser.chromium import ARGS, CHROMIUM  # noqa: E402
 from tests.conftest import LiveServer  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def measure(browser, url: str, runs: int, before=None) -> tuple[list[float], str, int]:
@@ -113,7 +102,7 @@ def main() -> None:
     load_before = load_average()
     rows = []
     with tempfile.TemporaryDirectory() as tmp, LiveServer() as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         url = f"{server.url}/netzwerk"
         server_seconds(url, 1)  # warm up the driver and Neo4j's page cache
         # 1. every node drawn (aggregation off): server-side layout, first and repeat visit

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -55,11 +55,23 @@ __all__ = ["schema", "build_schema", "Query", "Mutation"]
 log = logging.getLogger(__name__)
 Ctx = Info[ApiContext, None]
 READ: list[type[BasePermission]] = [CanRead]
+T = TypeVar("T")
 
 
-def _page_args(info: Ctx, first: int, after: str | None) -> str | None:
+async def _connection(
+    info: Ctx,
+    flt: read.OrganisationFilter | read.ProgrammeFilter | read.MeasureFilter,
+    first: int,
+    after: str | None,
+    from_row: Callable[[Any], T],
+) -> Connection[T]:
+    """One page of a filtered list (the filter's type says which) as a Relay connection."""
     check_first(first, info.context.settings.graphql_max_page_size)
-    return decode_cursor(after)
+    spec = read.filtered_page(
+        flt, first=first, after=decode_cursor(after), with_total=wants_total(info)
+    )
+    page = await info.context.fetch(spec)
+    return to_connection(page, [from_row(r) for r in page.rows], after=after)
 
 
 @strawberry.type
@@ -83,12 +95,8 @@ class Query:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Organisation]:
-        key = _page_args(info, first, after)
         flt = (filter or OrganisationFilterInput()).to_query()
-        page = await info.context.fetch(
-            read.filtered_page(flt, first=first, after=key, with_total=wants_total(info))
-        )
-        return to_connection(page, [Organisation.from_row(r) for r in page.rows], after=after)
+        return await _connection(info, flt, first, after, Organisation.from_row)
 
     @strawberry.field(permission_classes=READ, description="Programme, seitenweise")
     async def programmes(
@@ -98,12 +106,8 @@ class Query:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Programme]:
-        key = _page_args(info, first, after)
         flt = (filter or ProgrammeFilterInput()).to_query()
-        page = await info.context.fetch(
-            read.filtered_page(flt, first=first, after=key, with_total=wants_total(info))
-        )
-        return to_connection(page, [Programme.from_row(r) for r in page.rows], after=after)
+        return await _connection(info, flt, first, after, Programme.from_row)
 
     @strawberry.field(permission_classes=READ, description="Maßnahmen, seitenweise")
     async def measures(
@@ -113,12 +117,8 @@ class Query:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Measure]:
-        key = _page_args(info, first, after)
         flt = (filter or MeasureFilterInput()).to_query()
-        page = await info.context.fetch(
-            read.filtered_page(flt, first=first, after=key, with_total=wants_total(info))
-        )
-        return to_connection(page, [Measure.from_row(r) for r in page.rows], after=after)
+        return await _connection(info, flt, first, after, Measure.from_row)
 
     @strawberry.field(permission_classes=READ, description="Die sechs Handlungsfelder")
     def categories(self) -> list[Category]:

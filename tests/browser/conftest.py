@@ -10,19 +10,9 @@ from pathlib import Path
 import pytest
 
 from queries.settings import Settings
+from tests.browser.chromium import ARGS, CHROMIUM
 from tests.integration.pages.sample_graph import load_sample
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
