@@ -125,7 +125,12 @@ def serve(
 
 def _register_optional_commands() -> None:
     """Commands that live beside their topic (extraction, loading, reports, pages)."""
-    for module in ("loaders.commands", "loaders.report_commands", "graph_api.commands"):
+    for module in (
+        "loaders.commands",
+        "loaders.eval_commands",
+        "loaders.report_commands",
+        "graph_api.commands",
+    ):
         try:
             importlib.import_module(module).register(app)
         except ModuleNotFoundError as exc:

@@ -12,17 +12,29 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from loaders.clean import clean
 from loaders.curation import apply_corrections
 from loaders.errors import InputError
+from loaders.learn.crf import load_tagger
+from loaders.learn.relations import LINK_MODEL, model_links
+from loaders.learn.tagging import model_mentions
 from loaders.links import find_links
 from loaders.measures import find_measures
 from loaders.mention_patterns import Mention
 from loaders.mentions import find_mentions
-from loaders.models import CleanText, DocumentExtraction, Organisation, Programme
+from loaders.models import (
+    Block,
+    CleanText,
+    DocumentExtraction,
+    Link,
+    Organisation,
+    Programme,
+    SourceText,
+)
 from loaders.names import clean_name, name_key
 from loaders.reference import Reference, load_reference
 from loaders.resolve import ResolvedDocument, entity_id, resolve_across, resolve_document
@@ -31,7 +43,14 @@ from loaders.sources import iter_source_files, read_source
 from loaders.textstream import TextStream, build_stream
 from queries.corrections import Corrections
 
-__all__ = ["extract_document", "extract_paths", "to_contract", "document_title"]
+__all__ = [
+    "Analysis",
+    "analyse_document",
+    "extract_document",
+    "extract_paths",
+    "to_contract",
+    "document_title",
+]
 
 log = logging.getLogger(__name__)
 
@@ -112,18 +131,33 @@ def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) 
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def extract_document(
-    path: Path | str,
-    reference: Reference | None = None,
-    corrections: Corrections | None = None,
-) -> DocumentExtraction:
-    """Extract organisations, programmes, links and measures from one file."""
+@dataclass(frozen=True)
+class Analysis:
+    """A document up to its resolved entities and the rules' links: what the link model
+    reads, in training and in extraction alike."""
+
+    source: SourceText
+    text: CleanText
+    blocks: tuple[Block, ...]
+    stream: TextStream
+    resolved: ResolvedDocument
+    rule_links: tuple[Link, ...]
+    title: str
+
+
+def analyse_document(
+    path: Path | str, reference: Reference | None = None, model: Path | None = None
+) -> Analysis:
+    """Read, clean, split, find mentions (rules, then the mention model) and resolve."""
     ref = reference if reference is not None else load_reference()
     source = read_source(path)
     text = clean(source)
     blocks = split_sections(text)
     stream = build_stream(text)
     mentions = find_mentions(stream, ref)
+    tagger = load_tagger(model) if model is not None else load_tagger()
+    if tagger is not None:
+        mentions = model_mentions(stream, mentions, tagger)
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)
@@ -134,16 +168,39 @@ def extract_document(
             project_key = "programme:" + name_key(extra[0].name)
     subject = None if blocks else _subject_name(text, stream, mentions)
     resolved = resolve_document(stream, mentions, blocks, ref, subject)
-    links = find_links(stream, resolved, blocks, ref, project_key)
-    measures = find_measures(stream, blocks, resolved, ref)
+    rule_links = find_links(stream, resolved, blocks, ref, project_key)
+    return Analysis(source, text, blocks, stream, resolved, rule_links, title)
+
+
+def extract_document(
+    path: Path | str,
+    reference: Reference | None = None,
+    corrections: Corrections | None = None,
+    model: Path | None = None,
+    link_model: Path | None = None,
+) -> DocumentExtraction:
+    """Extract organisations, programmes, links and measures from one file.
+
+    Mentions and sentence links are decided by the learnt models (``model``,
+    ``link_model``; default: the committed ones) where they exist, with what the rules
+    found as their evidence.
+    """
+    ref = reference if reference is not None else load_reference()
+    a = analyse_document(path, ref, model)
+    links = a.rule_links
+    link_tagger = load_tagger(link_model) if link_model is not None else load_tagger(LINK_MODEL)
+    if link_tagger is not None:
+        links = model_links(a.stream, a.resolved, a.blocks, a.rule_links, link_tagger)
+    measures = find_measures(a.stream, a.blocks, a.resolved, ref)
+    source = a.source
     extraction = DocumentExtraction(
         doc=source.name,
         path=source.path,
         sha256=source.sha256,
-        title=title,
-        blocks=blocks,
-        organisations=_organisations(resolved),
-        programmes=_programmes(resolved),
+        title=a.title,
+        blocks=a.blocks,
+        organisations=_organisations(a.resolved),
+        programmes=_programmes(a.resolved),
         links=links,
         measures=measures,
         line_pages={i + 1: p for i, p in enumerate(source.pages) if p is not None},
@@ -203,6 +260,8 @@ def extract_paths(
     reference: Reference | None = None,
     corrections: Corrections | None = None,
     progress: Callable[[str], None] | None = None,
+    model: Path | None = None,
+    link_model: Path | None = None,
 ) -> list[DocumentExtraction]:
     """Extract every readable file under ``paths``, resolved across the documents.
 
@@ -213,7 +272,7 @@ def extract_paths(
     out = []
     for path in iter_source_files(paths):
         try:
-            out.append(extract_document(path, ref, corrections))
+            out.append(extract_document(path, ref, corrections, model, link_model))
         except Exception as exc:  # a bug on one document must not stop the others
             error = (
                 exc

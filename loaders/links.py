@@ -28,9 +28,9 @@ from loaders.links_context import (
 from loaders.models import Block, Link
 from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
-from loaders.textstream import TextStream, quote, split_sentences
+from loaders.textstream import Sentence, TextStream, quote, split_sentences
 
-__all__ = ["find_links"]
+__all__ = ["find_links", "document_sentences"]
 
 _COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
 _NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
@@ -107,13 +107,7 @@ def find_links(
     out = _Collector(resolved)
     starts = [m.start for m, _, _ in resolved.mentions]
     block_starts = [b.start for b in blocks]
-    cuts = {0, len(stream.text)}
-    for b in blocks:  # a sentence never runs from one partner's block into the next
-        cuts.update((stream.offset_of_line(b.start), stream.offset_of_line(b.end + 1)))
-    edges = sorted(cuts)
-    sentences = [
-        s for a, z in zip(edges, edges[1:], strict=False) for s in split_sentences(stream, a, z)
-    ]
+    sentences = document_sentences(stream, blocks)
     initiatives = initiative_organisers(reference)
     previous_programme: str | None = None  # the project "dieses Projekt" points back to
     previous_end = 0
@@ -159,6 +153,18 @@ def find_links(
     cue_lists(out, sentences, resolved, blocks, stream)
     programme_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
+
+
+def document_sentences(stream: TextStream, blocks: tuple[Block, ...]) -> list[Sentence]:
+    """The sentences of a document; a sentence never runs from one partner's block into
+    the next."""
+    cuts = {0, len(stream.text)}
+    for b in blocks:
+        cuts.update((stream.offset_of_line(b.start), stream.offset_of_line(b.end + 1)))
+    edges = sorted(cuts)
+    return [
+        s for a, z in zip(edges, edges[1:], strict=False) for s in split_sentences(stream, a, z)
+    ]
 
 
 def _sentence_links(

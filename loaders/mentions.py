@@ -8,7 +8,6 @@ swallowed sentence words on its left). Two document conventions are read as well
 ``Person (Organisation, Unit)`` items names participants and the units they belong to.
 
 >>> from loaders.textstream import TextStream
-from loaders.unit_names import abbreviation_units, programme_units
 >>> text = "Die Stadt Bottrop und das Landesamt für Statistik (LfS) arbeiten mit dem LfS."
 >>> [(m.name, m.start) for m in find_mentions(TextStream(text, (0,), (1,)))]
 [('Stadt Bottrop', 4), ('Landesamt für Statistik', 26), ('Landesamt für Statistik', 73)]
@@ -19,6 +18,7 @@ from __future__ import annotations
 import re
 
 from loaders.gazetteer import gazetteer_for
+from loaders.learn.places import places
 from loaders.legal_forms import find_suffix_orgs
 from loaders.mention_patterns import Mention, find_pattern_mentions, org_type_of
 from loaders.names import clean_name, is_abbreviation
@@ -26,7 +26,7 @@ from loaders.reference import Reference, load_reference
 from loaders.textstream import TextStream
 from loaders.unit_names import abbreviation_units, programme_units
 
-__all__ = ["Mention", "find_mentions", "LIST_ORIGIN"]
+__all__ = ["Mention", "find_mentions", "LIST_ORIGIN", "BRANCH_ORIGIN"]
 
 LIST_ORIGIN = "list"
 _DEFINITION = re.compile(r"\s*[“”\"]?\s*\(\s*([A-ZÄÖÜ][\w.&/-]{1,10}(?:\s+NRW)?)\s*\)")
@@ -66,7 +66,38 @@ def find_mentions(stream: TextStream, reference: Reference | None = None) -> lis
     chosen = _apply_definitions(text, chosen)
     chosen = _read_participant_lists(text, chosen)
     chosen = programme_units(text, abbreviation_units(text, chosen))
+    chosen = _read_branches(text, chosen)
     return sorted(chosen, key=lambda m: m.start)
+
+
+BRANCH_ORIGIN = "branch"
+_BRANCH = re.compile(
+    r"(?:^|(?<=[,;:•])|(?<=\bund)|(?<=\bsowie))\s*"
+    r"(?P<place>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s*"
+    r"\(\s*(?P<org>[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*){0,2})\s*\)",
+    re.MULTILINE,
+)
+
+
+def _read_branches(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``Dortmund (AWO), Essen (Diakonie)``: a list of local branches, each named by its
+    place and, in brackets, its organisation: "AWO Dortmund", "Diakonie Essen"."""
+    known = places()
+    out = list(mentions)
+    for m in _BRANCH.finditer(text):
+        place, org = m.group("place"), m.group("org")
+        words = tuple(place.split())
+        if words not in known.get(words[0], ()) or org.split()[0] in known:
+            continue
+        name = f"{org} {place}"
+        start, end = m.start("place"), m.end()
+        out = [k for k in out if not (start <= k.start < end)]
+        out.append(
+            Mention(
+                "org", name, text[start:end], start, end, org_type_of(name), origin=BRANCH_ORIGIN
+            )
+        )
+    return out
 
 
 def _select(known: list[Mention], found: list[Mention]) -> list[Mention]:

@@ -15,11 +15,14 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+from loaders.errors import InputError
 from loaders.mention_patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import is_abbreviation, name_key, slugify
-from loaders.reference import OrganisationRef, ProgrammeRef, Reference
+from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
 from loaders.resolve_across import resolve_across  # re-exported
 from loaders.textstream import TextStream
 
@@ -104,6 +107,30 @@ def entity_key(name: str) -> str:
     return "org:" + name_key(name)
 
 
+_TOWN_HEAD = re.compile(r"^(?:Stadt|Gemeinde|Landeshauptstadt)\s+")
+GENERIC_HEADS_FILE = REFERENCE_DIR / "generic_heads.yaml"
+
+
+@lru_cache(maxsize=2)
+def generic_heads(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
+    """Name key of every generic head -> its nominative form (reference data)."""
+    data = read_yaml(path)
+    heads = data.get("heads") if isinstance(data, dict) else None
+    if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
+        raise InputError(str(path), "erwartet eine Liste 'heads' von Namen")
+    return {name_key(h): h for h in heads}
+
+
+def qualified(head: str, owner: str) -> str:
+    """A generic head named after its owner: "Jobcenter Dortmund" (a town's own is named
+    by the town), "Kommunales Integrationszentrum Kreis Lippe".
+
+    >>> qualified("Jobcenter", "Stadt Dortmund")
+    'Jobcenter Dortmund'
+    """
+    return f"{head} {_TOWN_HEAD.sub('', owner)}"
+
+
 def _lookup(index: dict, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
     if mention.ref_id is not None:
         return None
@@ -130,6 +157,7 @@ def resolve_document(
 ) -> ResolvedDocument:
     """Group ``mentions`` into entities; units get their parent from the text or the block."""
     index = reference_index(reference)
+    heads = generic_heads()
     entities: dict[str, Entity] = {}
     block_starts = [b.start for b in blocks]
 
@@ -179,6 +207,22 @@ def resolve_document(
         partner = partner_keys[blocks.index(block)] if block is not None else None
         hit = _lookup(index, m)
         ref_id = m.ref_id or (hit.id if hit is not None else None)
+        head = heads.get(name_key(m.name)) if m.kind == "org" else None
+        if head is not None:
+            owner = partner or subject
+            if owner is None or owner not in entities:
+                continue  # a bare "das Jobcenter" outside any report names no one
+            owner_name = entities[owner].names.most_common(1)[0][0]
+            if name_key(owner_name).startswith(name_key(head)):
+                key = owner  # "die Bezirksregierung" in its own report
+                add(key, "org", entities[key].type, owner_name, line)
+            else:
+                key = f"unit:{owner}:{name_key(head)}"
+                name = qualified(head, owner_name)
+                add(key, "org", org_type_of(name), name, line, alias=m.surface)
+                entities[key].parent_key = owner
+            resolved.append((m, key, line))
+            continue
         if m.kind == "unit":
             parent_key = key_of_name(m.parent) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:

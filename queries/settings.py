@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     # data
     corpus_dir: Path = Field(REPO_ROOT.parent / "shared" / "corpus", alias="CORPUS_DIR")
     corrections_file: Path = Field(REPO_ROOT / "curation.yaml", alias="CORRECTIONS_FILE")
+    eval_dir: Path = Field(REPO_ROOT.parent / "shared" / "eval", alias="EVAL_DIR")
 
     @property
     def bolt_host(self) -> str:

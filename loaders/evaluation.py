@@ -1,0 +1,223 @@
+"""How well extraction generalises: every reference scored, the learnt parts left out.
+
+The references (``bench/extraction_refs/references.yaml``) are of two roles. *Dev*
+references may shape rules and train the mention model; each is scored by a model trained
+without it (leave-one-fold-out: a fold is one document, one disjoint part of the brochure, or a
+group of short texts). *Sealed* references are only ever scored, with the committed model. The
+scorer is the project's contract scorer (``shared/eval/score_extraction.py``), loaded
+from ``EVAL_DIR``, so our figures are the figures anyone else computes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from loaders.errors import InputError
+from loaders.extract import Analysis, analyse_document, extract_document, to_contract
+from loaders.learn.crf import LINK_PARAMS, MODEL_FILE, Sequence_, train_model
+from loaders.learn.relations import LINK_MODEL
+from loaders.learn.training import link_items, reference_sequences
+from loaders.reference import read_yaml
+from queries.settings import REPO_ROOT, get_settings
+
+__all__ = [
+    "MANIFEST",
+    "TEXTS_DIR",
+    "ReferenceFile",
+    "load_manifest",
+    "train",
+    "evaluate",
+    "Row",
+    "SCORED",
+]
+
+MANIFEST = REPO_ROOT / "bench" / "extraction_refs" / "references.yaml"
+TEXTS_DIR = REPO_ROOT / "bench" / "extraction_texts"
+SCORED = ("organisations", "programmes", "links")
+
+
+@dataclass(frozen=True)
+class ReferenceFile:
+    path: Path
+    role: str  # "dev" | "sealed"
+    first_sight: dict[str, float] = field(default_factory=dict)
+    fold: str = ""  # dev references of one fold are left out together
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    def data(self) -> dict[str, Any]:
+        return _read_json(self.path)
+
+
+@lru_cache(maxsize=64)
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(str(path), f"Referenz nicht lesbar ({exc})") from exc
+    if not isinstance(data, dict) or "doc" not in data:
+        raise InputError(str(path), "Referenz ohne 'doc'")
+    return data
+
+
+def load_manifest(path: Path = MANIFEST) -> list[ReferenceFile]:
+    """The references named in the manifest, in its order (the training order)."""
+    data = read_yaml(path)
+    entries = data.get("references") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(str(path), "erwartet eine Liste 'references'")
+    out = []
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.get("role") not in {"dev", "sealed"}:
+            raise InputError(str(path), f"Eintrag ohne Rolle dev/sealed: {entry!r}")
+        ref_path = (path.parent / str(entry["path"])).resolve()
+        first_sight = dict(entry.get("first_sight") or {})
+        out.append(ReferenceFile(ref_path, entry["role"], first_sight, str(entry.get("fold", ""))))
+    return out
+
+
+def text_of(doc: str, dirs: Iterable[Path] | None = None) -> Path:
+    """The text a reference is about: in the corpus or among our own test texts."""
+    for folder in dirs or (get_settings().corpus_dir, TEXTS_DIR):
+        candidate = folder / doc
+        if candidate.is_file():
+            return candidate
+    raise InputError(doc, "Text zur Referenz nicht gefunden (CORPUS_DIR, bench/extraction_texts)")
+
+
+@lru_cache(maxsize=1)
+def scorer() -> ModuleType:
+    """The contract scorer from ``EVAL_DIR``."""
+    path = get_settings().eval_dir / "score_extraction.py"
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        raise InputError(str(path), "Bewertungsskript nicht gefunden (EVAL_DIR setzen)")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _gold_id(ref: ReferenceFile) -> Callable[[str], object | None]:
+    """Name -> the reference entity it names (the scorer's own matching)."""
+    mod = scorer()
+    gold = mod.load_gold([ref.path], None)[ref.data()["doc"]]
+    pools = [gold["organisations"], gold["programmes"]]
+    return lambda name: mod.resolve(name, pools)
+
+
+@dataclass
+class _Trainer:
+    """Both models trained on a chosen set of dev references, texts read once."""
+
+    refs: list[ReferenceFile]
+    folder: Path
+    _mention_items: dict[Path, list[Sequence_]] = field(default_factory=dict)
+
+    def mention_items(self, ref: ReferenceFile) -> list[Sequence_]:
+        if ref.path not in self._mention_items:
+            data = ref.data()
+            self._mention_items[ref.path] = list(reference_sequences(text_of(data["doc"]), [data]))
+        return self._mention_items[ref.path]
+
+    def train(self, name: str, without: str | None = None) -> tuple[Path, Path]:
+        """Both models from every reference outside fold ``without``."""
+        chosen = [r for r in self.refs if without is None or r.fold != without]
+        mention_model = self.folder / f"{name}.mentions.crfsuite"
+        train_model((s for r in chosen for s in self.mention_items(r)), mention_model)
+        analyses: dict[str, Analysis] = {}
+        items: list[Sequence_] = []
+        for r in chosen:
+            doc = r.data()["doc"]
+            if doc not in analyses:
+                analyses[doc] = analyse_document(text_of(doc), model=mention_model)
+            items.extend(link_items(analyses[doc], r.data(), _gold_id(r)))
+        link_model = self.folder / f"{name}.links.crfsuite"
+        train_model(items, link_model, LINK_PARAMS)
+        return mention_model, link_model
+
+
+def train(
+    refs: list[ReferenceFile] | None = None,
+    folder: Path = MODEL_FILE.parent,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[Path, Path]:
+    """Train the mention and the link model on every dev reference, in manifest order."""
+    dev = [r for r in (refs if refs is not None else load_manifest()) if r.role == "dev"]
+    if progress:
+        progress(f"{len(dev)} Referenzen")
+    with tempfile.TemporaryDirectory() as tmp:
+        mentions, links = _Trainer(dev, Path(tmp)).train("all")
+        return (
+            Path(shutil.copyfile(mentions, folder / MODEL_FILE.name)),
+            Path(shutil.copyfile(links, folder / LINK_MODEL.name)),
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    reference: ReferenceFile
+    scores: dict[str, Any]  # scorer output for the reference
+    held_out: bool  # scored by models that did not see it
+
+
+def _score(ref: ReferenceFile, models: tuple[Path, Path]) -> dict[str, Any]:
+    data = ref.data()
+    extraction = extract_document(text_of(data["doc"]), model=models[0], link_model=models[1])
+    mod = scorer()
+    gold = mod.load_gold([ref.path], None)[data["doc"]]
+    return dict(mod.score_doc(to_contract(extraction), gold))
+
+
+def evaluate(
+    refs: list[ReferenceFile] | None = None,
+    leave_out: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> list[Row]:
+    """Score every reference: dev ones by models trained without their fold
+    (``leave_out``), sealed ones by the committed models."""
+    refs = refs if refs is not None else load_manifest()
+    dev = [r for r in refs if r.role == "dev"]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        trainer = _Trainer(dev, Path(tmp))
+        fold_models: dict[str, tuple[Path, Path]] = {}
+        for ref in refs:
+            models = (MODEL_FILE, LINK_MODEL)
+            if leave_out and ref.role == "dev":
+                if ref.fold not in fold_models:
+                    fold_models[ref.fold] = trainer.train(f"fold-{ref.fold}", without=ref.fold)
+                models = fold_models[ref.fold]
+            rows.append(Row(ref, _score(ref, models), leave_out or ref.role == "sealed"))
+            if progress:
+                progress(ref.name)
+    return rows
+
+
+def micro(rows: Iterable[Row], key: str) -> dict[str, float]:
+    """Micro-averaged precision, recall and F1 of ``key`` over ``rows``."""
+    tp = sys_n = gold_n = 0
+    for row in rows:
+        s = row.scores.get(key)
+        if s:
+            tp, sys_n, gold_n = tp + s["tp"], sys_n + s["system"], gold_n + s["gold"]
+    p = tp / sys_n if sys_n else 0.0
+    r = tp / gold_n if gold_n else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def block_line_accuracy(rows: Iterable[Row]) -> float | None:
+    """Share of reference block lines assigned to the right partner, over ``rows``."""
+    values = [r.scores.get("block_lines_accuracy") for r in rows]
+    known = [v for v in values if v is not None]
+    return sum(known) / len(known) if known else None

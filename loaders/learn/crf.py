@@ -1,0 +1,64 @@
+"""The conditional random field: train it, load it, tag a document with it.
+
+CRFsuite (through python-crfsuite) trains with L-BFGS, which is deterministic for the same
+sequences in the same order, so the committed model file is reproduced exactly by
+``vielfalt train`` from the committed references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from loaders.errors import InputError
+from loaders.learn.features import Features
+
+__all__ = ["MODEL_FILE", "PARAMS", "LINK_PARAMS", "train_model", "load_tagger", "tag", "Sequence_"]
+
+MODEL_FILE = Path(__file__).with_name("mentions.crfsuite")
+# L1 keeps the model small (most of the ~200k candidate features get weight 0), L2
+# smooths; chosen on the leave-one-reference-out score (BENCHMARKS.md).
+PARAMS = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+}
+
+# the link classifier sees one candidate per sequence: no transitions to learn
+LINK_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 300}
+
+Sequence_ = tuple[list[Features], list[str]]
+
+
+def train_model(sequences: Iterable[Sequence_], path: Path, params: dict | None = None) -> Path:
+    """Train on (features, labels) sequences and write the model to ``path``."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for xseq, yseq in sequences:
+        trainer.append(xseq, yseq)
+        count += 1
+    if not count:
+        raise InputError(str(path), "keine Trainingssätze: die Referenzen decken keinen Text ab")
+    trainer.set_params({**PARAMS, **(params or {})})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+    return path
+
+
+@lru_cache(maxsize=8)
+def load_tagger(path: Path = MODEL_FILE) -> pycrfsuite.Tagger | None:
+    """The tagger of the model at ``path``; None when there is no model file."""
+    if not path.is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def tag(tagger: pycrfsuite.Tagger, xseq: Sequence[Features]) -> list[str]:
+    """The most likely label of every token of one sequence."""
+    return list(tagger.tag(list(xseq)))

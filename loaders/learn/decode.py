@@ -1,0 +1,122 @@
+"""From the model's tags back to mentions the resolver understands.
+
+A rule mention that a model span overlaps is confirmed and kept with its record (reference
+id, kind, parent, unit status, list origin); a span that no rule mention overlaps becomes a
+new mention, named in the nominative and typed by its head words; a rule mention that no
+model span overlaps is dropped: the model has seen the rules' opinion as a feature and
+overruled it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from loaders.learn.nominative import nominative
+from loaders.learn.tokens import Token
+from loaders.mention_model import Mention
+from loaders.mention_patterns import normalise_org_name, org_type_of
+from loaders.names import clean_name
+
+__all__ = ["spans_of", "to_mentions"]
+
+# web and mail addresses are not organisations ("welcome.ruhr" may be one: no TLD here)
+_WEB = re.compile(r"www\.|https?:|@|\.(?:de|com|org|net|eu|info)\b|/\w+/")
+# mentions read from a document convention the model cannot see token by token
+_STRUCTURAL = frozenset({"abbreviation", "branch"})
+_NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
+_ARTICLE = re.compile(r"(?:^|\s)(des|dem|der|den|eines|einem|einer)\s+$")
+_KIND_OF_CUE = [
+    (re.compile(r"projekt", re.I), "Projekt"),
+    (re.compile(r"programm", re.I), "Foerderprogramm"),
+    (re.compile(r"netzwerk|plattform|verbund", re.I), "Netzwerk"),
+    (re.compile(r"initiative|bündnis", re.I), "Initiative"),
+    (re.compile(r"kampagne|aktion|woche|#", re.I), "Kampagne"),
+    (re.compile(r"charta|vereinbarung|kontrakt|pakt", re.I), "Charta"),
+    (re.compile(r"gesetz|verordnung", re.I), "Gesetz"),
+    (
+        re.compile(r"tag\b|tagung|konferenz|forum|messe|reihe|fest|festival|wettbewerb", re.I),
+        "Veranstaltungsreihe",
+    ),
+]
+
+
+def spans_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, end, label) token spans of a BIO sequence; a stray I- opens a span."""
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tags):
+        tag = tags[i]
+        if tag == "O":
+            i += 1
+            continue
+        label = tag[2:]
+        j = i + 1
+        while j < len(tags) and tags[j] == f"I-{label}":
+            j += 1
+        spans.append((i, j, label))
+        i = j
+    return spans
+
+
+def _programme_kind(text: str, before: str) -> str:
+    cue = before.rsplit(None, 1)[-1] if before.strip() else ""
+    for pattern, kind in _KIND_OF_CUE:
+        if pattern.search(cue) or pattern.search(text):
+            return kind
+    return "Projekt"
+
+
+def to_mentions(
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[tuple[int, int, str]],
+    rule_mentions: Sequence[Mention],
+) -> list[Mention]:
+    """Rule mentions the model's spans confirm, plus the spans only the model found."""
+    starts = sorted(m.start for m in rule_mentions)
+    ordered = sorted(rule_mentions, key=lambda m: m.start)
+    confirmed: set[int] = set()
+    out: list[Mention] = []
+    for first, end, label in spans:
+        start, stop = tokens[first].start, tokens[end - 1].end
+        lo = bisect_left(starts, start - 300)
+        overlapping = [
+            i
+            for i in range(lo, len(ordered))
+            if ordered[i].start < stop and start < ordered[i].end and ordered[i].start < stop + 1
+        ]
+        if overlapping and not _outgrows(text, start, stop, [ordered[i] for i in overlapping]):
+            confirmed.update(overlapping)
+            continue
+        found = _new_mention(text, start, stop, label)
+        if found is not None:
+            out.append(found)
+    out.extend(ordered[i] for i in sorted(confirmed))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _outgrows(text: str, start: int, stop: int, inside: list[Mention]) -> bool:
+    """True when the model's span holds the rule mentions and more name words
+    ("Konzerthaus Dortmund" around the place "Dortmund"): then the longer name stands."""
+    if not all(start <= m.start and m.end <= stop for m in inside):
+        return False
+    rest = text[start:stop]
+    for m in sorted(inside, key=lambda m: m.start, reverse=True):
+        rest = rest[: m.start - start] + " " + rest[m.end - start :]
+    return any(w[:1].isupper() and len(w) > 1 for w in _NAME_WORD.findall(rest))
+
+
+def _new_mention(text: str, start: int, stop: int, label: str) -> Mention | None:
+    surface = text[start:stop]
+    name = clean_name(surface)
+    if len(name) < 2 or not any(c.isalpha() for c in name) or _WEB.search(name):
+        return None
+    article = _ARTICLE.search(text[max(0, start - 12) : start])
+    name = nominative(name, article.group(1) if article else None)
+    if label == "ORG":
+        name = normalise_org_name(name)
+        return Mention("org", name, surface, start, stop, org_type_of(name), origin="model")
+    kind = _programme_kind(name, text[max(0, start - 40) : start])
+    return Mention("programme", name, surface, start, stop, kind, origin="model")

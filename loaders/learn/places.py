@@ -1,0 +1,32 @@
+"""German place names (reference data): a feature of the mention model and the key to
+lists of local branches ("Dortmund (AWO)").
+
+>>> ("Bad", "Driburg") in places()["Bad"]
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.errors import InputError
+from loaders.reference import REFERENCE_DIR, read_yaml
+
+__all__ = ["PLACES_FILE", "places"]
+
+PLACES_FILE = REFERENCE_DIR / "places.yaml"
+
+
+@lru_cache(maxsize=4)
+def places(path: Path = PLACES_FILE) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """German place names by their first word (reference data, see scripts/make_places.py)."""
+    data = read_yaml(path)
+    names = data.get("places") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise InputError(str(path), "erwartet eine Liste 'places' von Ortsnamen")
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        words = tuple(name.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}

@@ -1,0 +1,283 @@
+"""Typed links decided by a learnt classifier over the entity pairs of each sentence.
+
+The link rules read a cue and guess who its subject and object are; each new wording
+needs a new rule. Here every pair of entities named in one sentence (and the block's
+partner, the implicit subject of its report, with each of them) is a *candidate*,
+described by the words between and around the two names, the cues of
+``reference/link_cues.yaml`` and where they stand, the entities' kinds and types, and the
+rules' own verdict; a maximum-entropy classifier (CRFsuite on one-item sequences) trained
+on the references decides the link type and direction, or none. Links the rules derive
+from structure rather than from one sentence (a unit's parent, list participants,
+reference facts) are kept as the rules found them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from loaders.learn.features import Features
+from loaders.links import document_sentences
+from loaders.models import Block, Link
+from loaders.reference import Reference, load_reference
+from loaders.resolve import Entity, ResolvedDocument
+from loaders.textstream import Sentence, TextStream, quote
+
+__all__ = [
+    "LINK_MODEL",
+    "NONE",
+    "Candidate",
+    "candidates",
+    "link_label",
+    "label_link",
+    "model_links",
+]
+
+LINK_MODEL = Path(__file__).with_name("links.crfsuite")
+NONE = "NONE"
+LINK_THRESHOLD = 0.3  # see _decide; chosen on the leave-one-out dev score (BENCHMARKS.md)
+_MAX_MENTIONS = 40  # a longer "sentence" is a list: only neighbours are paired
+_PAIR_REACH = 6  # mentions apart
+_WORD = re.compile(r"[\wÄÖÜäöüß]+")
+_COORDINATION = re.compile(r"^[\s,;/&]*(?:und|sowie|oder|,)?[\s,;/&]*$")
+_CUES: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two entities of one sentence; ``first`` is the one named first (or the implicit
+    subject)."""
+
+    first: str
+    second: str
+    sentence: Sentence
+    line: int
+    last_line: int
+    features: Features
+
+
+def link_label(link_type: str, source_is_first: bool) -> str:
+    """The class of a link seen from a candidate's order ("PART_OF>" = first is the unit)."""
+    if link_type == "COOPERATES_WITH":
+        return link_type
+    return link_type + (">" if source_is_first else "<")
+
+
+def label_link(label: str, first: str, second: str) -> tuple[str, str, str] | None:
+    """(source, target, type) of a class for a candidate, None for no link.
+
+    >>> label_link("ORGANISED_BY<", "org:a", "programme:b")
+    ('programme:b', 'org:a', 'ORGANISED_BY')
+    """
+    if label == NONE:
+        return None
+    if label == "COOPERATES_WITH":
+        return first, second, label
+    link_type, direction = label[:-1], label[-1]
+    return (first, second, link_type) if direction == ">" else (second, first, link_type)
+
+
+def _cue_patterns(reference: Reference) -> dict[str, re.Pattern[str]]:
+    cached = _CUES.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        compiled = {
+            t: re.compile(r"(?<!\w)(?:" + "|".join(p) + r")", re.IGNORECASE)
+            for t, p in reference.link_cues.items()
+            if p
+        }
+        cached = _CUES[id(reference)] = (reference, compiled)
+    return cached[1]
+
+
+def _words(text: str, last: int | None = None, first: int | None = None) -> list[str]:
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if last is not None:
+        return words[-last:]
+    if first is not None:
+        return words[:first]
+    return words
+
+
+def _entity_features(prefix: str, entity: Entity) -> Features:
+    return {f"{prefix}.kind": entity.kind, f"{prefix}.type": entity.type}
+
+
+def _pair_features(
+    text: str,
+    a: tuple[int, int] | None,
+    b: tuple[int, int],
+    first: Entity,
+    second: Entity,
+    between_mentions: int,
+    cues: dict[str, re.Pattern[str]],
+    rule: str | None,
+) -> Features:
+    f: Features = {"bias": 1.0}
+    f.update(_entity_features("a", first))
+    f.update(_entity_features("b", second))
+    f["kinds"] = f"{first.kind}>{second.kind}"
+    f["types"] = f"{first.type}>{second.type}"
+    if a is None:
+        f["implicit"] = 1.0
+        before, between, after = "", text[: b[0]], text[b[1] :]
+    else:
+        before, between, after = text[: a[0]], text[a[1] : b[0]], text[b[1] :]
+        for w in _words(before, last=3):
+            f[f"bef:{w}"] = 1.0
+        if a[0] < 25:
+            f["a.opens"] = 1.0
+        dist = len(between)
+        f["dist"] = "0" if dist < 8 else "1" if dist < 30 else "2" if dist < 90 else "3"
+        if _COORDINATION.match(between):
+            f["coord"] = 1.0
+        if between.strip() in {"der", "des"}:
+            f["genitive"] = 1.0
+        if between.rstrip().endswith("("):
+            f["paren"] = 1.0
+    words_between = _words(between)
+    for w in words_between[:6] + words_between[-6:]:
+        f[f"btw:{w}"] = 1.0
+    if words_between:
+        f[f"prevb:{words_between[-1]}"] = 1.0
+    for w in _words(after, first=4):
+        f[f"aft:{w}"] = 1.0
+    f["nbetween"] = str(min(between_mentions, 3))
+    for link_type, pattern in cues.items():
+        for where, part in (("bef", before), ("btw", between), ("aft", after)):
+            if part and pattern.search(part):
+                f[f"cue:{link_type}:{where}"] = 1.0
+    if "?" in text:
+        f["question"] = 1.0
+    if first.parent_key == second.key:
+        f["unit_of>"] = 1.0
+    if second.parent_key == first.key:
+        f["unit_of<"] = 1.0
+    if rule:
+        f[f"rule={rule}"] = 1.0
+    return f
+
+
+def _rule_labels(
+    rule_links: Sequence[Link], entities: dict[str, Entity]
+) -> dict[tuple[str, str], str]:
+    """The rules' verdict per ordered key pair, as a class seen from that order."""
+    key_of = {e.canonical: k for k, e in entities.items()}
+    out: dict[tuple[str, str], str] = {}
+    for link in rule_links:
+        s, t = key_of.get(link.source), key_of.get(link.target)
+        if s is None or t is None:
+            continue
+        out[(s, t)] = link_label(link.type, True)
+        out[(t, s)] = link_label(link.type, False)
+    return out
+
+
+def candidates(
+    stream: TextStream,
+    resolved: ResolvedDocument,
+    blocks: tuple[Block, ...],
+    rule_links: Sequence[Link],
+    reference: Reference | None = None,
+) -> list[Candidate]:
+    """Every entity pair of every sentence, with its features."""
+    cues = _cue_patterns(reference if reference is not None else load_reference())
+    entities = resolved.entities
+    rules = _rule_labels(rule_links, entities)
+    starts = [m.start for m, _, _ in resolved.mentions]
+    block_starts = [b.start for b in blocks]
+    out: list[Candidate] = []
+    for sentence in document_sentences(stream, blocks):
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        if lo == hi:
+            continue
+        seen: dict[str, tuple[int, int, int]] = {}  # key -> (start, end, line) of 1st mention
+        for m, key, line in resolved.mentions[lo:hi]:
+            if key in entities and key not in seen:
+                seen[key] = (m.start - sentence.start, m.end - sentence.start, line)
+        order = list(seen)
+        first_line = seen[order[0]][2]
+        last_line = max(v[2] for v in seen.values())
+        at = bisect_left(block_starts, first_line + 1) - 1
+        in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
+        default = resolved.block_partners[at] if in_block else resolved.subject
+        reach = 1 if len(order) > _MAX_MENTIONS else _PAIR_REACH
+        pairs: list[tuple[str | None, str, int]] = [
+            (order[i], order[j], j - i - 1)
+            for i in range(len(order))
+            for j in range(i + 1, min(len(order), i + 1 + reach))
+        ]
+        if default is not None and default in entities and default not in seen:
+            pairs.extend((None, k, 0) for k in order[:_MAX_MENTIONS])
+        for a_key, b_key, between in pairs:
+            first = default if a_key is None else a_key
+            assert first is not None
+            b = seen[b_key]
+            a = None if a_key is None else seen[a_key][:2]
+            features = _pair_features(
+                sentence.text,
+                a,
+                b[:2],
+                entities[first],
+                entities[b_key],
+                between,
+                cues,
+                rules.get((first, b_key)),
+            )
+            out.append(Candidate(first, b_key, sentence, b[2], last_line, features))
+    return out
+
+
+def _decide(tagger: pycrfsuite.Tagger, features: Features) -> str:
+    """The most likely link class if it is likely enough, else NONE.
+
+    Most candidate pairs are not linked, so the classifier's prior leans to NONE; a link
+    class is taken when its probability reaches ``LINK_THRESHOLD`` even if NONE is likelier.
+    """
+    tagger.set([features])
+    labels = [y for y in tagger.labels() if y != NONE]
+    if not labels:
+        return NONE
+    best = max(labels, key=lambda y: tagger.marginal(y, 0))
+    return best if tagger.marginal(best, 0) >= LINK_THRESHOLD else NONE
+
+
+def model_links(
+    stream: TextStream,
+    resolved: ResolvedDocument,
+    blocks: tuple[Block, ...],
+    rule_links: Sequence[Link],
+    tagger: pycrfsuite.Tagger,
+    reference: Reference | None = None,
+) -> tuple[Link, ...]:
+    """The classifier's links for every candidate, plus the rules' structural links
+    (pairs that are never candidates of one sentence)."""
+    entities = resolved.entities
+    found: dict[tuple[str, str, str], Link] = {}
+    pairs: set[frozenset[str]] = set()
+
+    def add(source: str, target: str, link_type: str, line: int, evidence: str) -> None:
+        s, t = entities[source].canonical, entities[target].canonical
+        if s == t:
+            return
+        if link_type == "COOPERATES_WITH":
+            s, t = sorted((s, t))
+        key = (s, link_type, t)
+        if key not in found or line < found[key].line:
+            found[key] = Link(s, t, link_type, line, evidence)
+
+    for c in candidates(stream, resolved, blocks, rule_links, reference):
+        pairs.add(frozenset((c.first, c.second)))
+        decided = label_link(_decide(tagger, c.features), c.first, c.second)
+        if decided is not None:
+            add(decided[0], decided[1], decided[2], c.line, quote(c.sentence.text))
+    key_of = {e.canonical: k for k, e in entities.items()}
+    for link in rule_links:
+        s, t = key_of.get(link.source), key_of.get(link.target)
+        if s is not None and t is not None and frozenset((s, t)) not in pairs:
+            add(s, t, link.type, link.line, link.evidence)
+    return tuple(sorted(found.values(), key=lambda k: (k.line, k.type, k.target)))

@@ -1,0 +1,67 @@
+"""Tokens of a text stream with their offsets: the unit the sequence model labels.
+
+Words keep inner hyphens, dots of abbreviations are their own tokens only where they end
+a sentence-like word ("e. V." stays three tokens "e", ".", "V." is not needed: the model
+sees "e" "." "V" "."), quotes and brackets are tokens of their own because they often
+delimit a name.
+
+>>> [t.text for t in tokenize("Die Caritas (Essen) e. V. – „Projekt X“!")]
+['Die', 'Caritas', '(', 'Essen', ')', 'e', '.', 'V', '.', '–', '„', 'Projekt', 'X', '“', '!']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Token", "tokenize", "sentence_spans"]
+
+_TOKEN = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’+.&/][\wÄÖÜäöüß]+)*[-+]?|#[\wÄÖÜäöüß-]+|\S")
+_SENTENCE_END = re.compile(r"[.!?:;]$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: its text and its offsets in the stream."""
+
+    text: str
+    start: int
+    end: int
+    line_start: bool  # first token of its line
+
+
+def tokenize(text: str) -> list[Token]:
+    """All tokens of ``text`` in order."""
+    out: list[Token] = []
+    last_line = -2
+    for match in _TOKEN.finditer(text):
+        newline_before = text.rfind("\n", 0, match.start())
+        out.append(Token(match.group(), match.start(), match.end(), newline_before != last_line))
+        last_line = newline_before
+    return out
+
+
+def sentence_spans(tokens: list[Token], text: str, max_len: int = 60) -> list[tuple[int, int]]:
+    """Token index ranges the model labels as one sequence.
+
+    A sequence ends after a sentence mark followed by a capital, at a blank paragraph, or
+    after ``max_len`` tokens at a line break (brochure lists have no full stops).
+    """
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        end_here = nxt is None
+        if nxt is not None:
+            gap = text[tok.end : nxt.start]
+            if tok.text in {".", "!", "?"} and nxt.text[:1].isupper() and len(tok.text) == 1:
+                prev = tokens[i - 1].text if i > 0 else ""
+                end_here = not (len(prev) <= 2 and prev[:1].isalpha())  # "e. V.", "z. B."
+            if gap.count("\n") >= 2 or (i + 1 - begin >= max_len and "\n" in gap):
+                end_here = True
+            if nxt.text == "•":
+                end_here = True
+        if end_here:
+            spans.append((begin, i + 1))
+            begin = i + 1
+    return spans

@@ -1,0 +1,117 @@
+"""Training sequences from references: the texts they cover, labelled with their names.
+
+Only sequences whose every token lies on a line the reference covers are used: a sentence
+half outside the range would teach the model that the names there are not names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.clean import clean
+from loaders.extract import Analysis
+from loaders.learn.crf import Sequence_
+from loaders.learn.features import Features
+from loaders.learn.labels import bio_labels, gold_names
+from loaders.learn.relations import NONE, candidates, link_label
+from loaders.learn.tagging import document_features
+from loaders.learn.tokens import Token
+from loaders.mentions import find_mentions
+from loaders.reference import Reference, load_reference
+from loaders.sources import read_source
+from loaders.textstream import TextStream, build_stream
+
+__all__ = ["reference_sequences", "line_ranges", "link_items"]
+
+
+@lru_cache(maxsize=16)
+def _stream(path: Path) -> TextStream:
+    return build_stream(clean(read_source(path)))
+
+
+_Document = tuple[TextStream, list[Token], list[Features], list[tuple[int, int]]]
+_DOCUMENTS: dict[tuple[Path, int], _Document] = {}
+
+
+def _document(path: Path, ref: Reference) -> _Document:
+    """A text's stream, tokens and features, computed once per text (several references
+    cover parts of the same brochure)."""
+    key = (path, id(ref))
+    if key not in _DOCUMENTS:
+        stream = _stream(path)
+        tokens, features, sequences = document_features(stream, find_mentions(stream, ref))
+        _DOCUMENTS[key] = (stream, tokens, features, sequences)
+    return _DOCUMENTS[key]
+
+
+def line_ranges(reference: dict) -> list[tuple[int, int]]:
+    """The reference's covered line ranges (one range, a list of ranges, or the whole text)."""
+    lr = reference.get("line_range")
+    if not lr:
+        return [(1, 10**9)]
+    if isinstance(lr[0], list):
+        return [(int(a), int(b)) for a, b in lr]
+    return [(int(lr[0]), int(lr[1]))]
+
+
+def reference_sequences(
+    text_path: Path, references: Sequence[dict], ref: Reference | None = None
+) -> Iterator[Sequence_]:
+    """Labelled sequences of one text, from all references that cover parts of it."""
+    reference_data = ref if ref is not None else load_reference()
+    stream, tokens, features, sequences = _document(text_path, reference_data)
+    for reference in references:
+        labels = bio_labels(tokens, gold_names(reference), stream.line_at, line_ranges(reference))
+        for begin, end in sequences:
+            ys = labels[begin:end]
+            if all(y is not None for y in ys) and ys:
+                yield features[begin:end], [str(y) for y in ys]
+
+
+def link_items(
+    analysis: Analysis,
+    reference: dict,
+    gold_id: Callable[[str], object | None],
+    ref: Reference | None = None,
+) -> Iterator[Sequence_]:
+    """One-item training sequences for the link classifier from one reference.
+
+    A candidate is labelled with the reference's link between its two entities when that
+    link is stated on one of the sentence's lines; a pair linked only elsewhere is left out
+    (the sentence may or may not state it); any other pair is ``NONE``.
+    """
+    ranges = line_ranges(reference)
+    stated: dict[frozenset, list[tuple[object, str, int]]] = {}
+    for link in reference.get("links") or []:
+        s, t = gold_id(link.get("source", "")), gold_id(link.get("target", ""))
+        if s is not None and t is not None and s != t:
+            stated.setdefault(frozenset((s, t)), []).append((s, link["type"], int(link["line"])))
+    entities = analysis.resolved.entities
+    ids: dict[str, object | None] = {}
+
+    def id_of(key: str) -> object | None:
+        if key not in ids:
+            e = entities[key]
+            ids[key] = next(
+                (g for g in map(gold_id, [e.canonical, *sorted(e.aliases)]) if g is not None),
+                None,
+            )
+        return ids[key]
+
+    stream = analysis.stream
+    for c in candidates(stream, analysis.resolved, analysis.blocks, analysis.rule_links, ref):
+        first_line = stream.line_at(c.sentence.start)
+        if not any(lo <= first_line and c.last_line <= hi for lo, hi in ranges):
+            continue
+        a, b = id_of(c.first), id_of(c.second)
+        label = NONE
+        if a is not None and b is not None and a != b:
+            links = stated.get(frozenset((a, b)), [])
+            here = [x for x in links if first_line <= x[2] <= max(c.last_line, c.line)]
+            if links and not here:
+                continue
+            if here:
+                label = link_label(here[0][1], here[0][0] == a)
+        yield [c.features], [label]

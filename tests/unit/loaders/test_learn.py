@@ -1,0 +1,154 @@
+"""The learnt stages: tokens, labels from references, features, nominative names, spans,
+link classes, deterministic training, and that extraction uses the committed models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from loaders.extract import extract_document
+from loaders.learn.crf import LINK_PARAMS, load_tagger, train_model
+from loaders.learn.decode import spans_of, to_mentions
+from loaders.learn.features import token_features
+from loaders.learn.labels import GoldName, bio_labels
+from loaders.learn.nominative import nominative
+from loaders.learn.relations import LINK_MODEL, NONE, label_link, link_label
+from loaders.learn.tokens import sentence_spans, tokenize
+from loaders.learn.training import line_ranges, reference_sequences
+from loaders.mention_model import Mention
+
+
+def test_tokens_keep_offsets_and_line_starts():
+    text = "Die Stadt\nKöln kooperiert."
+    tokens = tokenize(text)
+    assert [text[t.start : t.end] for t in tokens] == [t.text for t in tokens]
+    assert [t.text for t in tokens if t.line_start] == ["Die", "Köln"]
+
+
+def test_sentences_end_at_full_stops_but_not_after_abbreviations():
+    text = "Der Verein e. V. hilft. Die Stadt hilft auch."
+    tokens = tokenize(text)
+    spans = sentence_spans(tokens, text)
+    assert [" ".join(t.text for t in tokens[a:b]) for a, b in spans] == [
+        "Der Verein e . V . hilft .",
+        "Die Stadt hilft auch .",
+    ]
+
+
+def test_labels_find_inflected_names_and_skip_lines_outside_the_range():
+    text = "mit dem Multikulturellen Forum\nund der Stadt Essen"
+    tokens = tokenize(text)
+    gold = [GoldName("ORG", ("Multikulturelles Forum",)), GoldName("ORG", ("Stadt Essen",))]
+    line_of = {t.start: (2 if t.start > text.index("\n") else 1) for t in tokens}
+    labels = bio_labels(tokens, gold, line_of.__getitem__, [(1, 1)])
+    assert labels == ["O", "O", "B-ORG", "I-ORG", None, None, None, None]
+
+
+def test_features_carry_the_rules_opinion_and_the_neighbours():
+    text = "mit der Stadt Essen"
+    tokens = tokenize(text)
+    rule = Mention("org", "Stadt Essen", "Stadt Essen", 8, 19, "Kommune")
+    feats = token_features(tokens, text, [rule])
+    assert feats[2]["rule"] == "B-org-pat" and feats[3]["rule"] == "I-org-pat"
+    assert feats[3]["-1:rule"] == "B-org-pat"
+    assert feats[3]["place"] == "B"  # Essen is a German place (reference data)
+    assert feats[0]["-1:edge"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("found", "article", "expected"),
+    [
+        (
+            "Medizinischen Flüchtlingshilfe Bochum e. V.",
+            "der",
+            "Medizinische Flüchtlingshilfe Bochum e. V.",
+        ),
+        ("Diakonischen Werks", "des", "Diakonisches Werk"),
+        ("Deutschen Caritasverband", "dem", "Deutscher Caritasverband"),
+        ("Westdeutscher Rundfunk", None, "Westdeutscher Rundfunk"),
+    ],
+)
+def test_nominative(found, article, expected):
+    assert nominative(found, article) == expected
+
+
+def test_spans_of_bio_tags():
+    assert spans_of(["O", "B-ORG", "I-ORG", "O", "I-PRG", "B-ORG"]) == [
+        (1, 3, "ORG"),
+        (4, 5, "PRG"),
+        (5, 6, "ORG"),
+    ]
+
+
+def test_model_spans_confirm_rule_mentions_or_outgrow_them():
+    text = "mit dem Konzerthaus Dortmund und der Stadt Essen und www.example.de"
+    tokens = tokenize(text)
+    rule = Mention("org", "Stadt Essen", "Stadt Essen", 37, 48, "Kommune", ref_id="stadt-essen")
+    unconfirmed = Mention("org", "Dortmund", "Dortmund", 20, 28, "Kommune")
+    index = {t.text: i for i, t in enumerate(tokens)}
+    spans = [
+        (index["Konzerthaus"], index["Dortmund"] + 1, "ORG"),
+        (index["Stadt"], index["Essen"] + 1, "ORG"),
+        (index["www.example.de"], index["www.example.de"] + 1, "ORG"),
+    ]
+    out = to_mentions(text, tokens, spans, [rule, unconfirmed])
+    # the longer name around the rules' place wins; the rules' "Stadt Essen" is
+    # confirmed with its reference id; the web address is no organisation
+    assert [(m.name, m.origin, m.ref_id) for m in out] == [
+        ("Konzerthaus Dortmund", "model", None),
+        ("Stadt Essen", "pattern", "stadt-essen"),
+    ]
+
+
+def test_link_classes_keep_direction():
+    for link_type in ("PART_OF", "ORGANISED_BY", "FUNDED_BY"):
+        for first_is_source in (True, False):
+            label = link_label(link_type, first_is_source)
+            source, target, got = label_link(label, "a", "b")  # type: ignore[misc]
+            assert got == link_type
+            assert (source == "a") is first_is_source
+    assert label_link(NONE, "a", "b") is None
+
+
+def test_training_is_deterministic(tmp_path):
+    items = [
+        ([{"w": "stadt", "cap": 1.0}, {"w": "essen", "place": "B"}], ["B-ORG", "I-ORG"]),
+        ([{"w": "mit"}, {"w": "der"}], ["O", "O"]),
+    ]
+    first = train_model(items, tmp_path / "a.crfsuite")
+    second = train_model(items, tmp_path / "b.crfsuite")
+    assert first.read_bytes() == second.read_bytes()
+    assert load_tagger(first) is not None
+    single = [([{"cue": 1.0}], ["COOPERATES_WITH"]), ([{"none": 1.0}], [NONE])]
+    assert train_model(single, tmp_path / "c.crfsuite", LINK_PARAMS).stat().st_size > 0
+
+
+def test_reference_sequences_cover_only_the_reference_lines(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("Die Stadt Essen kooperiert.\n\nDer Kreis Unna auch.\n", encoding="utf-8")
+    reference = {
+        "doc": "t.txt",
+        "line_range": [1, 1],
+        "organisations": [{"name": "Stadt Essen", "aliases": []}],
+        "programmes": [],
+    }
+    sequences = list(reference_sequences(text, [reference]))
+    assert len(sequences) == 1
+    assert sequences[0][1] == ["O", "B-ORG", "I-ORG", "O", "O"]
+    assert line_ranges({"line_range": [[1, 3], [7, 9]]}) == [(1, 3), (7, 9)]
+
+
+def test_extraction_uses_the_committed_models(tmp_path):
+    assert load_tagger() is not None and load_tagger(LINK_MODEL) is not None
+    text = tmp_path / "bericht.txt"
+    text.write_text(
+        "Die Stadt Hamm arbeitet seit 2019 in Kooperation mit dem Caritasverband Hamm e. V.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(text)
+    names = {o.name for o in extraction.organisations}
+    assert {"Stadt Hamm", "Caritasverband Hamm e. V."} <= names
+    assert json.dumps([k.type for k in extraction.links])  # links are plain records
+    assert Path(LINK_MODEL).stat().st_size > 0
