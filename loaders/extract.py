@@ -225,12 +225,16 @@ def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
         if entity.kind != "org" or not entity.lines:
             continue
         parent = entities[entity.parent_key].canonical if entity.parent_key in entities else None
+        aliases = set(entity.aliases)
+        if parent and name_key(parent) not in name_key(entity.canonical):
+            # "Dezernat 46" of the Bezirksregierung Münster is also known by both names
+            aliases.add(f"{entity.canonical} {parent}")
         out.append(
             Organisation(
                 id=entity_id(entity, entities),
                 name=entity.canonical,
                 type=entity.type,
-                aliases=tuple(sorted(entity.aliases)),
+                aliases=tuple(sorted(aliases)),
                 parent=parent,
                 mentions=tuple(sorted(entity.lines)),
             )

@@ -207,17 +207,30 @@ def token_features(
         f["rule"] = tag
         if place:
             f["place"] = place
-    near = [{k: f[k] for k in _CONTEXT_KEYS if k in f} for f in own]
-    far = [{k: f[k] for k in _FAR_KEYS if k in f} for f in own]
+    # a neighbour's features depend on its word, rule tag, place tag and line start only:
+    # the prefixed copies are made once per such signature and offset
+    signatures = [
+        (t.text, f["rule"], f.get("place"), t.line_start) for t, f in zip(tokens, own, strict=True)
+    ]
+    prefixed: dict[tuple[object, int], Features] = {}
+
+    def context(j: int, off: int) -> Features:
+        key = (signatures[j], off)
+        found = prefixed.get(key)
+        if found is None:
+            keys = _FAR_KEYS if abs(off) == 2 else _CONTEXT_KEYS
+            found = prefixed[key] = {f"{off}:{k}": own[j][k] for k in keys if k in own[j]}
+        return found
+
     out: list[Features] = []
     last = len(own) - 1
     for i, f in enumerate(own):
         feats = dict(f)
         feats["bias"] = 1.0
-        for off, table in ((-2, far), (-1, near), (1, near), (2, far)):
+        for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j <= last:
-                feats.update({f"{off}:{k}": v for k, v in table[j].items()})
+                feats.update(context(j, off))
             else:
                 feats[f"{off}:edge"] = 1.0
         if i > 0:
