@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from loaders import sources
 from loaders.errors import InputError
 from loaders.sources import decode_text, iter_source_files, read_source
+from queries.settings import get_settings
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
 
@@ -92,10 +92,10 @@ def test_utf16_with_bom_is_read() -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"", "empty file"),
-        (b"  \n\t\n", "empty file"),
-        (b"PK\x03\x04\x00\x00binary", "binary"),
-        (bytes(range(1, 9)) * 50, "binary"),
+        (b"", "leere Datei"),
+        (b"  \n\t\n", "leere Datei"),
+        (b"PK\x03\x04\x00\x00binary", "Binärdatei (enthält NUL-Bytes)"),
+        (bytes(range(1, 9)) * 50, "Binärdatei (überwiegend Steuerzeichen)"),
     ],
 )
 def test_unusable_text_files_are_refused(tmp_path: Path, content: bytes, problem: str) -> None:
@@ -108,11 +108,18 @@ def test_unusable_text_files_are_refused(tmp_path: Path, content: bytes, problem
 
 
 def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "MAX_BYTES", 10)
+    monkeypatch.setenv("SOURCE_MAX_BYTES", "10")
+    get_settings.cache_clear()
     path = tmp_path / "big.txt"
     path.write_text("x" * 11, encoding="utf-8")
-    with pytest.raises(InputError, match="too large"):
-        read_source(path)
+    try:
+        with pytest.raises(InputError, match="Datei zu groß .*SOURCE_MAX_BYTES"):
+            read_source(path)
+        path.write_text("x" * 10, encoding="utf-8")
+        assert read_source(path).lines == ("x" * 10,)
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
 
 
 def test_pdf_text_layer_keeps_pages(tmp_path: Path) -> None:
@@ -126,9 +133,9 @@ def test_pdf_text_layer_keeps_pages(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (blank_pdf(), "no text layer"),
-        (blank_pdf(password="geheim"), "encrypted"),
-        (b"%PDF-1.4\nkaputt", "corrupt"),
+        (blank_pdf(), "PDF ohne Textebene"),
+        (blank_pdf(password="geheim"), "PDF ist verschlüsselt"),
+        (b"%PDF-1.4\nkaputt", "PDF beschädigt oder unvollständig"),
     ],
 )
 def test_unusable_pdfs_are_refused(tmp_path: Path, content: bytes, problem: str) -> None:
@@ -165,11 +172,11 @@ def test_iter_source_files_recurses_sorts_and_filters(tmp_path: Path) -> None:
 
 
 def test_iter_source_files_names_bad_paths(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="Datei oder Ordner nicht gefunden"):
         iter_source_files([tmp_path / "missing"])
     other = tmp_path / "x.docx"
     other.write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match="unsupported file type"):
+    with pytest.raises(InputError, match="Dateityp nicht unterstützt"):
         iter_source_files([other])
 
 
