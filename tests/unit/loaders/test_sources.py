@@ -3,64 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 import pytest
-from pypdf import PdfWriter
 
 from loaders.errors import InputError
 from loaders.sources import decode_text, iter_source_files, read_source
 from queries.settings import get_settings
+from tests.generated import blank_pdf, make_pdf
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
-
-
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal PDF whose text layer holds ``pages`` (one list of lines per page)."""
-    objects: list[str | bytes] = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [{}] /Count {} >>".format(
-            " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages))), len(pages)
-        ),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for i, lines in enumerate(pages):
-        ops = ["BT /F1 12 Tf 72 720 Td 14 TL"]
-        for line in lines:
-            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"({escaped}) Tj T*")
-        ops.append("ET")
-        objects.append(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"
-        )
-        objects.append("\n".join(ops).encode("cp1252"))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        if isinstance(obj, bytes):
-            out += f"{number} 0 obj\n<< /Length {len(obj)} >>\nstream\n".encode()
-            out += obj + b"\nendstream\nendobj\n"
-        else:
-            out += f"{number} 0 obj\n{obj}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
-    out += f"startxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
-def blank_pdf(password: str | None = None) -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(200, 200)
-    if password:
-        writer.encrypt(password, algorithm="RC4-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def test_utf8_with_bom_and_crlf(tmp_path: Path) -> None:
