@@ -107,7 +107,11 @@ def extract(
     data = [to_contract(x) for x in extractions]
     _write_atomically(json_out, json.dumps(data, ensure_ascii=False, indent=1))
     note = f" ({len(failed)} fehlerhaft)" if failed else ""
-    console.print(f"{len(extractions)} Dokument(e) extrahiert -> {json_out}{note}")
+    console.print(
+        f"{len(extractions)} Dokument(e) extrahiert -> {printable(str(json_out))}{note}",
+        highlight=False,
+        soft_wrap=True,
+    )
     if failed:
         raise typer.Exit(1)
 

@@ -85,14 +85,16 @@ def blank_pdf(password: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def fingerprint(settings: Settings) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def fingerprint(
+    settings: Settings, ignore: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The whole graph as sorted text: every node with its labels and properties, every
-    relationship with its type, its ends and its properties."""
+    relationship with its type, its ends and its properties (but the ``ignore`` d ones)."""
     nodes = db.read(
         "MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props",
         settings,
     )
-    key = {r["eid"]: _text(sorted(r["labels"]), r["props"]) for r in nodes}
+    key = {r["eid"]: _text(sorted(r["labels"]), r["props"], ignore) for r in nodes}
     rels = db.read(
         "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
         "properties(r) AS props",
@@ -102,12 +104,13 @@ def fingerprint(settings: Settings) -> tuple[tuple[str, ...], tuple[str, ...]]:
         tuple(sorted(key.values())),
         tuple(
             sorted(
-                f"{key[r['a']]} -[{r['type']} {_text([], r['props'])}]-> {key[r['b']]}"
+                f"{key[r['a']]} -[{r['type']} {_text([], r['props'], ignore)}]-> {key[r['b']]}"
                 for r in rels
             )
         ),
     )
 
 
-def _text(labels: list[str], props: dict[str, Any]) -> str:
-    return f"{':'.join(labels)} {sorted((k, str(v)) for k, v in props.items())}"
+def _text(labels: list[str], props: dict[str, Any], ignore: frozenset[str]) -> str:
+    kept = sorted((k, str(v)) for k, v in props.items() if k not in ignore)
+    return f"{':'.join(labels)} {kept}"

@@ -24,13 +24,16 @@ pytestmark = pytest.mark.integration
 LIMIT = 20_000  # SOURCE_MAX_BYTES for these runs
 
 
-def vielfalt(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def vielfalt(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     cli = Path(sys.executable).with_name("vielfalt")
     return subprocess.run(
         [str(cli), *args],
         capture_output=True,
         text=True,
         timeout=300,
+        cwd=cwd,
         env={**os.environ, "SOURCE_MAX_BYTES": str(LIMIT), **(env or {})},
     )
 
