@@ -164,7 +164,8 @@ def load(
 
     report = _load_with_progress(paths, force)
     console.print(_summary(report))
-    console.print(counts_table(db.counts()))
+    if not report.interrupted:
+        console.print(counts_table(db.counts()))
     _report_failures(report.failed)
     _report_duplicates(report.duplicates)
     if report.failed:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from queries import db
 from queries.corrections import CURATION_DOC, Corrections, load_corrections
-from queries.errors import InputError, VielfaltError
+from queries.errors import DatabaseUnavailable, InputError, VielfaltError
 from queries.settings import Settings, get_settings
 
 from .batch import to_batch
@@ -35,6 +35,7 @@ class LoadReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same as doc)
+    interrupted: bool = False  # the database went away: the rest was not attempted
 
     @property
     def ok(self) -> bool:
@@ -118,10 +119,20 @@ def load_paths(
     extractions = _unique(extracted, report, s)
     extractions = [apply_corrections(x, corrections) for x in extractions]
     curated = curation_document(extractions, corrections)
-    for x in extractions + ([curated] if curated else []):
+    todo = extractions + ([curated] if curated else [])
+    for i, x in enumerate(todo):
         batch = to_batch(x)
         try:
             result = write_batch(batch, s, force=force)
+        except DatabaseUnavailable as exc:
+            # nothing of this document was written (one transaction); the rest waits
+            report.failed.append((x.path, str(InputError(x.path, f"nicht geladen: {exc}"))))
+            if len(todo) > i + 1:
+                report.failed.append(
+                    ("", f"{len(todo) - i - 1} weitere Dokument(e) nicht geladen: erneut laden")
+                )
+            report.interrupted = True
+            break
         except VielfaltError as exc:
             report.failed.append((x.path, str(exc)))
             continue

@@ -2,7 +2,8 @@
 
 Tests clear the graph before each test, so they must never reach the database the user
 loaded (``vielfalt up``). This module is the one place that says where the tests' Neo4j
-lives: the user's settings with their own home (``.neo4j-test/``), their own Bolt and HTTP
+lives: the user's settings with their own home (``.neo4j-test/`` beside the user's
+``NEO4J_HOME``), their own Bolt and HTTP
 ports (the user's plus a fixed offset, so several checkouts side by side do not collide),
 their own password and their own corrections file. :func:`activate` puts these overrides
 into ``os.environ``, so the tests' own process and every ``vielfalt`` subprocess they start
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from urllib.parse import urlunsplit
 
 from queries import db
@@ -30,6 +32,7 @@ from queries.settings import REPO_ROOT, Settings, get_settings
 __all__ = [
     "TEST_HOME",
     "ACTIVE_FLAG",
+    "home_for_tests",
     "overrides",
     "activate",
     "check_clearable",
@@ -37,7 +40,7 @@ __all__ = [
     "RefusedToClear",
 ]
 
-TEST_HOME = REPO_ROOT / ".neo4j-test"
+TEST_HOME = REPO_ROOT / ".neo4j-test"  # for the default NEO4J_HOME (see home_for_tests)
 BOLT_OFFSET = 5
 HTTP_OFFSET = 10
 TEST_PASSWORD = "vielfalt-tests-only"  # not the user's: a test can never log into their graph
@@ -56,6 +59,11 @@ class RefusedToClear(RuntimeError):
     """The database at the test settings holds data the test suite did not write."""
 
 
+def home_for_tests(user: Settings) -> Path:
+    """Beside the user's Neo4j home: ``.neo4j`` -> ``.neo4j-test``."""
+    return Path(user.neo4j_home).resolve().parent / ".neo4j-test"
+
+
 def overrides(user: Settings) -> dict[str, str]:
     """Environment variables that turn the user's settings into the test suite's settings."""
     host = user.bolt_host if user.neo4j_is_local else "127.0.0.1"
@@ -64,13 +72,13 @@ def overrides(user: Settings) -> dict[str, str]:
     return {
         "NEO4J_URI": uri,
         "NEO4J_HTTP_PORT": str(user.neo4j_http_port + HTTP_OFFSET),
-        "NEO4J_HOME": str(TEST_HOME),
+        "NEO4J_HOME": str(home_for_tests(user)),
         "NEO4J_USER": "neo4j",
         "NEO4J_PASSWORD": TEST_PASSWORD,
         "NEO4J_DATABASE": "neo4j",
         "NEO4J_HEAP": "1g",
         "NEO4J_PAGECACHE": "256m",
-        "CORRECTIONS_FILE": str(TEST_HOME / "curation.yaml"),
+        "CORRECTIONS_FILE": str(home_for_tests(user) / "curation.yaml"),
         ACTIVE_FLAG: "1",
     }
 
