@@ -180,11 +180,21 @@ def install(s: Settings) -> Path:
     return p["home"]
 
 
+# servers this process started, kept so that they are reaped (and not garbage collected
+# while they run, which Python reports as a ResourceWarning)
+_children: dict[int, subprocess.Popen[bytes]] = {}
+
+
 def _read_pid(p: dict[str, Path]) -> int | None:
     try:
         pid = int(p["pid"].read_text().strip())
     except (OSError, ValueError):
         return None
+    if pid in _children:
+        if _children[pid].poll() is not None:
+            del _children[pid]
+            return None
+        return pid
     try:
         if os.waitpid(pid, os.WNOHANG)[0] == pid:
             return None  # our own child has exited
@@ -292,6 +302,7 @@ def start(s: Settings, timeout: float = 120.0) -> Status:
                 cmd, stdout=out, stderr=subprocess.STDOUT, cwd=p["home"], start_new_session=True
             )
         p["pid"].write_text(f"{proc.pid}\n")
+        _children[proc.pid] = proc
         log.info("started Neo4j (pid %s), waiting for Bolt on %s", proc.pid, s.neo4j_uri)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
