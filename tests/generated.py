@@ -6,6 +6,8 @@ No corpus passage is copied: every report here is generated from a town name.
 from __future__ import annotations
 
 import io
+from itertools import product
+from pathlib import Path
 from typing import Any
 
 from pypdf import PdfWriter
@@ -13,7 +15,15 @@ from pypdf import PdfWriter
 from queries import db
 from queries.settings import Settings
 
-__all__ = ["report", "alias_of", "make_pdf", "blank_pdf", "fingerprint", "MEASURES_PER_REPORT"]
+__all__ = [
+    "report",
+    "write_reports",
+    "alias_of",
+    "make_pdf",
+    "blank_pdf",
+    "fingerprint",
+    "MEASURES_PER_REPORT",
+]
 
 MEASURES_PER_REPORT = 3
 
@@ -31,6 +41,23 @@ def report(town: str, year: int = 2021, alias: bool = True) -> str:
         f"Jobcenter {town}.\n"
         f"Die Stadt {town} arbeitet in Kooperation mit dem Caritasverband {town}.\n"
     )
+
+
+def _towns(n: int) -> list[str]:
+    parts = ("Ber", "Lin", "Dor", "Kal", "Mer", "Tan", "Wal", "Fel")
+    ends = ("au", "bach", "feld", "heim", "stein", "dorf", "burg", "hagen")
+    return [f"{a}{b.lower()}{c}" for a, b, c in product(parts, parts, ends)][:n]
+
+
+def write_reports(folder: Path, n: int, first: int = 0) -> list[str]:
+    """``n`` reports on different towns in ``folder``; returns their file names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for i, town in enumerate(_towns(first + n)[first:]):
+        name = f"bericht-{first + i:03d}.md"
+        (folder / name).write_text(report(town), encoding="utf-8")
+        names.append(name)
+    return names
 
 
 def alias_of(town: str) -> str:

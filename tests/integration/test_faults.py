@@ -16,7 +16,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from itertools import product
 from pathlib import Path
 
 import httpx
@@ -27,7 +26,7 @@ from queries import db
 from queries.settings import REPO_ROOT, Settings, get_settings
 from tests import instance
 from tests.conftest import LiveServer, free_port
-from tests.generated import MEASURES_PER_REPORT, fingerprint, report
+from tests.generated import MEASURES_PER_REPORT, fingerprint, write_reports
 
 pytestmark = pytest.mark.integration
 
@@ -82,26 +81,10 @@ def user(
         db.close_driver()
 
 
-def _towns(n: int) -> list[str]:
-    parts = ("Ber", "Lin", "Dor", "Kal", "Mer", "Tan", "Wal", "Fel")
-    ends = ("au", "bach", "feld", "heim", "stein", "dorf", "burg", "hagen")
-    return [f"{a}{b.lower()}{c}" for a, b, c in product(parts, parts, ends)][:n]
-
-
-def _write_reports(folder: Path, n: int, first: int = 0) -> list[str]:
-    folder.mkdir(parents=True, exist_ok=True)
-    names = []
-    for i, town in enumerate(_towns(first + n)[first:]):
-        name = f"bericht-{first + i:03d}.md"
-        (folder / name).write_text(report(town), encoding="utf-8")
-        names.append(name)
-    return names
-
-
 def test_running_the_tests_leaves_the_user_graph_unchanged(
     user: UserInstance, tmp_path: Path
 ) -> None:
-    _write_reports(tmp_path / "berichte", 3)
+    write_reports(tmp_path / "berichte", 3)
     assert user.cli("load", str(tmp_path / "berichte")).returncode == 0
     before = fingerprint(user.settings)
     assert len(before[0]) > 10
@@ -186,7 +169,7 @@ def _complete(s: Settings, names: list[str]) -> dict[str, tuple[int, int, int]]:
 def test_kill_9_in_the_middle_of_a_load_while_the_api_serves(
     user: UserInstance, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    names = _write_reports(tmp_path / "viele", 80, first=10)
+    names = write_reports(tmp_path / "viele", 80, first=10)
     whole = (MEASURES_PER_REPORT, 3, 2)  # measures, mentions, links of one report
     for key in _KEYS:
         monkeypatch.setenv(key, user.env[key])
