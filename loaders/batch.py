@@ -48,6 +48,7 @@ def _mention_rows(
                 "lines": ls,
                 "pages": [pages.get(n, -1) for n in ls],
                 "quotes": [lines[n - 1].strip() if 0 < n <= len(lines) else "" for n in ls],
+                "aliases": [a for a in e.aliases if a != e.name],  # leave with the document
             }
         )
     return rows

@@ -146,6 +146,7 @@ _register_optional_commands()
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # its retries are reported by us
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken PDF is reported by us
     try:
         app()
     except VielfaltError as exc:

@@ -7,6 +7,8 @@ which needs no database, starts fast.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from queries.errors import VielfaltError
+from queries.errors import InputError, VielfaltError, printable
 from queries.settings import get_settings
 
 from .extract import extract_paths, to_contract
@@ -46,18 +48,70 @@ def _report_failures(failed: list[tuple[str, str]]) -> None:
         err.print(f"[red]Fehler:[/red] {problem}", highlight=False, soft_wrap=True)
 
 
+def _report_duplicates(duplicates: list[tuple[str, str]]) -> None:
+    for path, first in duplicates:
+        err.print(
+            f"[yellow]Hinweis:[/yellow] {printable(path)}: gleicher Inhalt wie "
+            f"{printable(first)}, nicht noch einmal geladen",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _check_json_target(json_out: Path) -> None:
+    """Refuse an output path that cannot take a file before any work is done."""
+    if json_out.is_dir():
+        raise InputError(str(json_out), "ist ein Ordner; --json braucht einen Dateinamen")
+    parent = json_out.parent
+    if parent.exists() and not parent.is_dir():
+        raise InputError(str(json_out), f"{parent} ist kein Ordner")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a sibling temporary file, then rename it: readers see old or new, never half."""
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        tmp = Path(name)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise InputError(str(path), f"nicht schreibbar ({exc.strerror or exc})") from exc
+
+
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="files or folders")],
     json_out: Annotated[Path, typer.Option("--json", help="where to write the extraction")],
 ) -> None:
-    """Extract organisations, programmes, links and measures without a database."""
+    """Extract organisations, programmes, links and measures without a database.
+
+    The JSON file is written only when at least one document was extracted, and atomically;
+    any file that failed makes the exit status 1.
+    """
+    _check_json_target(json_out)
     failed: list[tuple[str, str]] = []
-    extractions = extract_paths(paths, on_error=lambda e: failed.append((e.source, str(e))))
-    json_out.parent.mkdir(parents=True, exist_ok=True)
-    data = [to_contract(x) for x in extractions]
-    json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    console.print(f"{len(extractions)} Dokument(e) extrahiert -> {json_out}")
+    duplicates: list[tuple[str, str]] = []
+    extractions = extract_paths(
+        paths,
+        on_error=lambda e: failed.append((e.source, str(e))),
+        on_duplicate=lambda path, first: duplicates.append((path, first)),
+    )
     _report_failures(failed)
+    _report_duplicates(duplicates)
+    if not extractions:
+        raise typer.Exit(1)
+    data = [to_contract(x) for x in extractions]
+    _write_atomically(json_out, json.dumps(data, ensure_ascii=False, indent=1))
+    note = f" ({len(failed)} fehlerhaft)" if failed else ""
+    console.print(
+        f"{len(extractions)} Dokument(e) extrahiert -> {printable(str(json_out))}{note}",
+        highlight=False,
+        soft_wrap=True,
+    )
     if failed:
         raise typer.Exit(1)
 
@@ -65,7 +119,7 @@ def extract(
 def _load_with_progress(paths: list[Path], force: bool) -> LoadReport:
     from .pipeline import load_paths
 
-    n = len(iter_source_files(paths))
+    n = len(iter_source_files(paths, on_error=lambda _e: None))
     with _progress() as bar:
         read_task = bar.add_task("Lesen", total=n, doc="")
         write_task = bar.add_task("Schreiben", total=n, doc="")
@@ -84,6 +138,7 @@ def _summary(report: LoadReport) -> Table:
     rows = [
         ("Dokumente geladen", len(report.loaded)),
         ("unverändert übersprungen", len(report.skipped)),
+        ("doppelt (gleicher Inhalt)", len(report.duplicates)),
         ("fehlerhaft", len(report.failed)),
     ]
     for key, label in (
@@ -109,8 +164,10 @@ def load(
 
     report = _load_with_progress(paths, force)
     console.print(_summary(report))
-    console.print(counts_table(db.counts()))
+    if not report.interrupted:
+        console.print(counts_table(db.counts()))
     _report_failures(report.failed)
+    _report_duplicates(report.duplicates)
     if report.failed:
         raise typer.Exit(1)
 
@@ -131,6 +188,7 @@ def up(
     report = _load_with_progress([folder], force=False)
     console.print(_summary(report))
     _report_failures(report.failed)
+    _report_duplicates(report.duplicates)
     url = api_process.api_url(s)
     if foreground:
         console.print(f"API und Seiten: {url}/")

@@ -266,22 +266,32 @@ def extract_paths(
     progress: Callable[[str], None] | None = None,
     model: Path | None = None,
     link_model: Path | None = None,
+    on_duplicate: Callable[[str, str], None] | None = None,
 ) -> list[DocumentExtraction]:
     """Extract every readable file under ``paths``, resolved across the documents.
 
-    A file that cannot be read (or trips a bug) goes to ``on_error`` as an InputError naming
-    it, and the others go on; ``progress`` hears each file's name when it is done.
+    A path or file that cannot be read (or trips a bug) goes to ``on_error`` as an
+    InputError naming it, and the others go on; ``progress`` hears each file's name when it
+    is done. A file with the same content as one before it (the same report under another
+    name) is extracted once: ``on_duplicate(path, first_doc)`` hears about the second.
     """
     ref = reference if reference is not None else load_reference()
     out = []
-    for path in iter_source_files(paths):
+    seen: dict[str, str] = {}  # content hash -> document id
+    for path in iter_source_files(paths, on_error):
         try:
-            out.append(extract_document(path, ref, corrections, model, link_model))
+            extraction = extract_document(path, ref, corrections, model, link_model)
+            if extraction.sha256 in seen:
+                if on_duplicate is not None:
+                    on_duplicate(str(path), seen[extraction.sha256])
+            else:
+                seen[extraction.sha256] = extraction.doc
+                out.append(extraction)
         except Exception as exc:  # a bug on one document must not stop the others
             error = (
                 exc
                 if isinstance(exc, InputError)
-                else InputError(str(path), f"unexpected extraction error ({exc!r})")
+                else InputError(str(path), f"unerwarteter Fehler bei der Extraktion ({exc!r})")
             )
             if not isinstance(exc, InputError):
                 log.exception("extraction failed on %s", path)

@@ -26,7 +26,7 @@ from neo4j import exceptions as neo4j_errors
 from queries.errors import ConfigError
 from queries.settings import Settings
 
-__all__ = ["Status", "install", "start", "stop", "status", "bolt_answers"]
+__all__ = ["Status", "install", "start", "stop", "status", "bolt_answers", "check_password"]
 
 log = logging.getLogger(__name__)
 
@@ -180,11 +180,21 @@ def install(s: Settings) -> Path:
     return p["home"]
 
 
+# servers this process started, kept so that they are reaped (and not garbage collected
+# while they run, which Python reports as a ResourceWarning)
+_children: dict[int, subprocess.Popen[bytes]] = {}
+
+
 def _read_pid(p: dict[str, Path]) -> int | None:
     try:
         pid = int(p["pid"].read_text().strip())
     except (OSError, ValueError):
         return None
+    if pid in _children:
+        if _children[pid].poll() is not None:
+            del _children[pid]
+            return None
+        return pid
     try:
         if os.waitpid(pid, os.WNOHANG)[0] == pid:
             return None  # our own child has exited
@@ -222,8 +232,7 @@ def _set_password(s: Settings, p: dict[str, Path]) -> None:
     """A fresh store has neo4j/neo4j with a forced change: set the configured password."""
     if p["password"].exists():
         return
-    if len(s.neo4j_password) < 8:
-        raise ConfigError("NEO4J_PASSWORD must have at least 8 characters for Neo4j 5")
+    check_password(s)
     with neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, _DEFAULT_PASSWORD)) as d:
         try:
             with d.session(database="system") as session:
@@ -237,8 +246,24 @@ def _set_password(s: Settings, p: dict[str, Path]) -> None:
     p["password"].write_text("ok\n")
 
 
+_WEAK_PASSWORDS = frozenset({"", "neo4j", "password", "12345678"})
+
+
+def check_password(s: Settings) -> None:
+    """Refuse to run a local server with the default, an empty or a short password."""
+    if s.neo4j_password in _WEAK_PASSWORDS or len(s.neo4j_password) < 8:
+        raise ConfigError(
+            "NEO4J_PASSWORD ist das Standardpasswort, leer oder kürzer als 8 Zeichen: "
+            "ein eigenes Passwort setzen (in .env)"
+        )
+
+
 def start(s: Settings, timeout: float = 120.0) -> Status:
-    """Start the local server, or reuse the running one; returns when Bolt answers."""
+    """Start the local server, or reuse the running one; returns when Bolt answers.
+
+    The server listens on the loopback interface only, with authentication on, and is
+    never started with the default password (:func:`check_password`).
+    """
     p = _paths(s)
     current = status(s)
     if current.bolt:
@@ -250,6 +275,7 @@ def start(s: Settings, timeout: float = 120.0) -> Status:
             f"Neo4j at {s.neo4j_uri} does not answer and is not local: start that server, "
             "or unset NEO4J_URI to use the local instance"
         )
+    check_password(s)
     proc: subprocess.Popen[bytes] | None = None
     if current.pid is None:
         for port in (s.bolt_port, s.neo4j_http_port):
@@ -276,6 +302,7 @@ def start(s: Settings, timeout: float = 120.0) -> Status:
                 cmd, stdout=out, stderr=subprocess.STDOUT, cwd=p["home"], start_new_session=True
             )
         p["pid"].write_text(f"{proc.pid}\n")
+        _children[proc.pid] = proc
         log.info("started Neo4j (pid %s), waiting for Bolt on %s", proc.pid, s.neo4j_uri)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

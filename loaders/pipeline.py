@@ -14,14 +14,14 @@ from pathlib import Path
 
 from queries import db
 from queries.corrections import CURATION_DOC, Corrections, load_corrections
-from queries.errors import InputError, VielfaltError
+from queries.errors import DatabaseUnavailable, InputError, VielfaltError
 from queries.settings import Settings, get_settings
 
 from .batch import to_batch
 from .curation import apply_corrections
 from .extract import extract_paths
 from .models import DocumentExtraction
-from .writer import WriteResult, write_batch
+from .writer import WriteResult, same_content, write_batch
 
 __all__ = ["LoadReport", "curation_document", "load_paths"]
 
@@ -34,6 +34,8 @@ class LoadReport:
     loaded: list[WriteResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same as doc)
+    interrupted: bool = False  # the database went away: the rest was not attempted
 
     @property
     def ok(self) -> bool:
@@ -66,6 +68,31 @@ def curation_document(
     return apply_corrections(base, corrections)
 
 
+def _unique(
+    extracted: list[DocumentExtraction], report: LoadReport, s: Settings
+) -> list[DocumentExtraction]:
+    """Leave out what would overwrite or double another document.
+
+    Two files with one name (a document's id is its file name) would overwrite each other:
+    the second fails. A report already loaded under another name is a duplicate: skipped,
+    so its measures are not counted twice.
+    """
+    out: list[DocumentExtraction] = []
+    by_name: dict[str, str] = {}
+    for x in extracted:
+        if x.doc in by_name:
+            problem = f"Name schon vergeben an {by_name[x.doc]} (Dokumente heißen wie ihre Datei)"
+            report.failed.append((x.path, str(InputError(x.path, problem))))
+            continue
+        by_name[x.doc] = x.path
+        others = same_content(x.doc, x.sha256, s)
+        if others:
+            report.duplicates.append((x.path, others[0]))
+            continue
+        out.append(x)
+    return out
+
+
 def load_paths(
     paths: Iterable[Path | str],
     settings: Settings | None = None,
@@ -85,13 +112,27 @@ def load_paths(
         if progress:
             progress("read", doc)
 
-    extracted = extract_paths(paths, on_error=failed, progress=read)
-    extractions = [apply_corrections(x, corrections) for x in extracted]
+    def duplicate(path: str, first: str) -> None:
+        report.duplicates.append((path, first))
+
+    extracted = extract_paths(paths, on_error=failed, progress=read, on_duplicate=duplicate)
+    extractions = _unique(extracted, report, s)
+    extractions = [apply_corrections(x, corrections) for x in extractions]
     curated = curation_document(extractions, corrections)
-    for x in extractions + ([curated] if curated else []):
+    todo = extractions + ([curated] if curated else [])
+    for i, x in enumerate(todo):
         batch = to_batch(x)
         try:
             result = write_batch(batch, s, force=force)
+        except DatabaseUnavailable as exc:
+            # nothing of this document was written (one transaction); the rest waits
+            report.failed.append((x.path, str(InputError(x.path, f"nicht geladen: {exc}"))))
+            if len(todo) > i + 1:
+                report.failed.append(
+                    ("", f"{len(todo) - i - 1} weitere Dokument(e) nicht geladen: erneut laden")
+                )
+            report.interrupted = True
+            break
         except VielfaltError as exc:
             report.failed.append((x.path, str(exc)))
             continue

@@ -16,22 +16,31 @@ block element. Anything that cannot be read as text is refused here with an
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import logging
+import os
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from loaders.errors import InputError
 from loaders.models import SourceText
+from queries.settings import get_settings
 
-__all__ = ["MAX_BYTES", "SUFFIXES", "iter_source_files", "read_source", "decode_text"]
+__all__ = ["SUFFIXES", "iter_source_files", "read_source", "decode_text"]
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 50 * 1024 * 1024  # larger files are refused rather than read into memory
+_BROKEN_LINK = "symbolischer Link ohne erreichbares Ziel (fehlt oder Schleife)"
+_OS_PROBLEMS = {
+    errno.ELOOP: "Schleife symbolischer Links",
+    errno.EACCES: "keine Leseberechtigung",
+    errno.ENOENT: "Datei nicht gefunden",
+    errno.EISDIR: "ist ein Ordner, keine Datei",
+}
 SUFFIXES = frozenset({".txt", ".md", ".pdf", ".html", ".htm"})
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # control characters that never occur in real text (tab, newlines and form feed do)
@@ -79,42 +88,82 @@ _HTML_BLOCKS = (
 )
 
 
-def iter_source_files(paths: Iterable[Path | str]) -> list[Path]:
+def iter_source_files(
+    paths: Iterable[Path | str], on_error: Callable[[InputError], None] | None = None
+) -> list[Path]:
     """The readable files named by ``paths``; folders are searched recursively.
 
-    Hidden files and folders are skipped, the result is sorted and free of duplicates.
-    A named file with an unsupported suffix or a missing path is an :class:`InputError`.
+    Hidden files and folders are skipped, links to folders are not followed (no loops), the
+    result is sorted and free of duplicates. A missing path, a named file with an
+    unsupported suffix, a link that leads nowhere (or in a circle) and a folder without any
+    loadable file are :class:`InputError` s: raised, or handed to ``on_error`` while the
+    other paths are still searched.
     """
     found: set[Path] = set()
+
+    def refuse(error: InputError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in path.rglob("*"):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not hidden:
-                    found.add(child)
+            inside = _files_in(path, refuse)
+            if not inside:
+                allowed = ", ".join(sorted(SUFFIXES))
+                refuse(InputError(str(path), f"keine ladbaren Dateien in {path} ({allowed})"))
+            found.update(inside)
         elif path.is_file():
             if path.suffix.lower() not in SUFFIXES:
                 allowed = ", ".join(sorted(SUFFIXES))
-                raise InputError(str(path), f"unsupported file type (expected one of {allowed})")
+                refuse(InputError(str(path), f"Dateityp nicht unterstützt (erwartet: {allowed})"))
+                continue
             found.add(path)
+        elif path.is_symlink():
+            refuse(InputError(str(path), _BROKEN_LINK))
         else:
-            raise InputError(str(path), "no such file or folder")
+            refuse(InputError(str(path), "Datei oder Ordner nicht gefunden"))
     return sorted(found)
 
 
-def read_source(path: Path | str) -> SourceText:
-    """Read one file into lines; refuses empty, binary, oversized and unreadable files."""
+def _files_in(folder: Path, refuse: Callable[[InputError], None]) -> list[Path]:
+    out = []
+    for root, dirs, files in os.walk(folder):  # does not follow links to folders
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            child = Path(root) / name
+            if name.startswith(".") or child.suffix.lower() not in SUFFIXES:
+                continue
+            if child.is_file():
+                out.append(child)
+            elif child.is_symlink():
+                refuse(InputError(str(child), _BROKEN_LINK))
+    return out
+
+
+def read_source(path: Path | str, max_bytes: int | None = None) -> SourceText:
+    """Read one file into lines; refuses empty, binary, oversized and unreadable files.
+
+    ``max_bytes`` defaults to the setting ``SOURCE_MAX_BYTES``.
+    """
     path = Path(path)
+    limit = max_bytes if max_bytes is not None else get_settings().source_max_bytes
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"file too large ({size} bytes, limit {MAX_BYTES})")
-        data = path.read_bytes()
+        if size > limit:
+            raise InputError(
+                str(path), f"Datei zu groß ({size} Bytes, erlaubt {limit}: SOURCE_MAX_BYTES)"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # the file may grow after stat()
+        if len(data) > limit:
+            raise InputError(str(path), f"Datei zu groß (über {limit} Bytes: SOURCE_MAX_BYTES)")
     except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+        problem = _OS_PROBLEMS.get(exc.errno or 0, f"Fehler {exc.errno}")
+        raise InputError(str(path), f"Datei nicht lesbar ({problem})") from exc
     if not data.strip():
-        raise InputError(str(path), "empty file")
+        raise InputError(str(path), "leere Datei")
     suffix = path.suffix.lower()
     pages: tuple[int | None, ...]
     if suffix == ".pdf":
@@ -125,7 +174,7 @@ def read_source(path: Path | str) -> SourceText:
         lines = _html_lines(text) if suffix in (".html", ".htm") else _split_lines(text)
         pages = (None,) * len(lines)
     if not any(line.strip() for line in lines):
-        raise InputError(str(path), "no text in file")
+        raise InputError(str(path), "kein Text in der Datei")
     log.debug("read %s: %d lines", path.name, len(lines))
     return SourceText(
         path=str(path),
@@ -137,14 +186,25 @@ def read_source(path: Path | str) -> SourceText:
 
 
 def decode_text(data: bytes, source: str = "<bytes>") -> str:
-    """Decode bytes as UTF-8 (BOM dropped), else cp1252, else latin-1; refuse binary data."""
+    """Decode bytes as UTF-8 (BOM dropped), else cp1252, else latin-1; refuse binary data.
+
+    UTF-16 is recognised by its BOM, or without one by its pattern of NUL bytes (every
+    second byte of Latin text); other NUL bytes mean a binary file.
+
+    >>> decode_text("Behörde".encode("utf-16-le"))
+    'Behörde'
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _check_text(data.decode("utf-16"), source)
         except UnicodeDecodeError as exc:
-            raise InputError(source, "invalid UTF-16 text") from exc
+            raise InputError(source, "ungültiger UTF-16-Text") from exc
     if b"\x00" in data:
-        raise InputError(source, "binary file (contains NUL bytes), not text")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError(source, "Binärdatei (enthält NUL-Bytes)")
+        log.info("%s has no BOM; decoded as %s", source, encoding)
+        return _check_text(data.decode(encoding), source)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -157,9 +217,25 @@ def decode_text(data: bytes, source: str = "<bytes>") -> str:
     return _check_text(data.decode("latin-1"), source)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or '-be' if nearly every second byte is NUL (and decodes), else None."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.9 * half and other == 0:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
 def _check_text(text: str, source: str) -> str:
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * max(len(text), 1):
-        raise InputError(source, "binary file (mostly control characters), not text")
+        raise InputError(source, "Binärdatei (überwiegend Steuerzeichen)")
     return text
 
 
@@ -173,7 +249,6 @@ def _split_lines(text: str) -> list[str]:
 def _pdf_lines(path: Path, data: bytes) -> tuple[list[str], list[int | None]]:
     """The text layer of a PDF, one entry per line, with the 1-based page of each line."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     lines: list[str] = []
     pages: list[int | None] = []
@@ -182,23 +257,22 @@ def _pdf_lines(path: Path, data: bytes) -> tuple[list[str], list[int | None]]:
         try:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
-                raise InputError(str(path), "encrypted PDF (a password is needed)")
+                raise InputError(str(path), "PDF ist verschlüsselt (Passwort nötig)")
             for number, page in enumerate(reader.pages, start=1):
                 for line in _split_lines(page.extract_text() or ""):
                     lines.append(line)
                     pages.append(number)
         except InputError:
             raise
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-            raise InputError(str(path), f"corrupt or unreadable PDF ({exc})") from exc
         except Exception as exc:  # pypdf raises many kinds of errors on broken files
+            log.info("pypdf cannot read %s: %r", path, exc)
             if "crypt" in str(exc).lower():
-                raise InputError(str(path), f"encrypted PDF cannot be read ({exc})") from exc
-            raise InputError(str(path), f"corrupt or unreadable PDF ({exc})") from exc
+                raise InputError(str(path), "PDF ist verschlüsselt (nicht lesbar)") from exc
+            raise InputError(str(path), "PDF beschädigt oder unvollständig") from exc
     for warning in caught:
         log.debug("pypdf on %s: %s", path.name, warning.message)
     if not any(line.strip() for line in lines):
-        raise InputError(str(path), "PDF has no text layer (scanned image?); run OCR first")
+        raise InputError(str(path), "PDF ohne Textebene (gescanntes Bild?): erst OCR anwenden")
     return lines, pages
 
 

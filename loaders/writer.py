@@ -12,19 +12,22 @@ from dataclasses import dataclass
 import neo4j
 
 from queries import db
+from queries.errors import NotFound, printable
 from queries.schema import LINK_TYPES, Label
 from queries.settings import Settings
 from queries.statements import statement
 
 from .batch import GraphBatch
 
-__all__ = ["WriteResult", "write_batch", "stored_hash", "remove_document"]
+__all__ = ["WriteResult", "write_batch", "stored_hash", "same_content", "remove_document"]
 
 log = logging.getLogger(__name__)
 
 _TYPES = [str(t) for t in LINK_TYPES]
 _LABELS = {str(Label.ORGANISATION), str(Label.PROGRAMME)}
 _DOCUMENT_HASH = statement("document_hash")
+_SAME_CONTENT = statement("documents_with_hash")
+_REMOVE_ALIASES = statement("remove_document_aliases")
 _REMOVE_FACTS = statement("remove_document_facts")
 _REMOVE_LINK_EVIDENCE = statement("remove_document_link_evidence")
 _DELETE_DOCUMENT = statement("delete_document")
@@ -54,6 +57,11 @@ def stored_hash(doc: str, settings: Settings | None = None) -> str | None:
     return rows[0]["sha256"] if rows else None
 
 
+def same_content(doc: str, sha256: str, settings: Settings | None = None) -> list[str]:
+    """Other loaded documents with this content: the same report under another name."""
+    return [r["id"] for r in db.read(_SAME_CONTENT, settings, sha256=sha256, id=doc)]
+
+
 def _check_vocabulary(batch: GraphBatch) -> None:
     """Labels and types reach Cypher as values: only the closed enums may pass."""
     for row in batch.links:
@@ -62,6 +70,7 @@ def _check_vocabulary(batch: GraphBatch) -> None:
 
 
 def _remove(tx: neo4j.ManagedTransaction, doc: str) -> None:
+    tx.run(_REMOVE_ALIASES, doc=doc).consume()
     tx.run(_REMOVE_FACTS, doc=doc).consume()
     tx.run(_REMOVE_LINK_EVIDENCE, doc=doc, types=_TYPES).consume()
 
@@ -108,11 +117,23 @@ def write_batch(
 
 
 def remove_document(doc: str, settings: Settings | None = None) -> None:
-    """Take a document and everything only it supported out of the graph."""
+    """Take a document and everything it contributed out of the graph (one transaction).
 
-    def work(tx: neo4j.ManagedTransaction) -> None:
+    Its mentions, report blocks, measures, link evidence and the aliases only it gave an
+    entity go; entities and links nothing else supports go with them. Raises
+    :class:`NotFound` (and changes nothing) when no document of that id is loaded.
+    """
+
+    def work(tx: neo4j.ManagedTransaction) -> bool:
+        if tx.run(_DOCUMENT_HASH, id=doc).single(strict=True)["sha256"] is None:
+            return False
         _remove(tx, doc)
         tx.run(_DELETE_DOCUMENT, doc=doc).consume()
         tx.run(_DELETE_ORPHANS).consume()
+        return True
 
-    db.execute(work, settings)
+    if not db.execute(work, settings):
+        raise NotFound(
+            f"{printable(doc)}: kein geladenes Dokument mit diesem Namen, nichts entfernt "
+            "(der Name ist der Dateiname, z. B. bericht.txt)"
+        )

@@ -15,6 +15,8 @@ Library errors (neo4j, pydantic) are translated where they enter, with ``raise .
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "VielfaltError",
     "ConfigError",
@@ -24,6 +26,7 @@ __all__ = [
     "NotFound",
     "QueryLimitError",
     "InputError",
+    "printable",
 ]
 
 
@@ -55,12 +58,27 @@ class QueryLimitError(VielfaltError):
     pass
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(name: str) -> str:
+    r"""A file name as one line: control characters (a newline in a name) as escapes.
+
+    >>> printable("bericht\n2024.txt")
+    'bericht\\n2024.txt'
+    """
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], name)
+
+
 class InputError(VielfaltError):
-    """A file or argument that cannot be used: names the input, the line and the problem."""
+    """A file or argument that cannot be used: names the input, the line and the problem.
+
+    The message is one line even when the file name holds a newline.
+    """
 
     def __init__(self, source: str, problem: str, line: int | None = None) -> None:
         self.source = source
         self.problem = problem
         self.line = line
-        where = f"{source}:{line}" if line is not None else source
-        super().__init__(f"{where}: {problem}")
+        where = f"{printable(source)}:{line}" if line is not None else printable(source)
+        super().__init__(f"{where}: {printable(problem)}")

@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(REPO_ROOT.parent / "shared" / "corpus", alias="CORPUS_DIR")
     corrections_file: Path = Field(REPO_ROOT / "curation.yaml", alias="CORRECTIONS_FILE")
     eval_dir: Path = Field(REPO_ROOT.parent / "shared" / "eval", alias="EVAL_DIR")
+    # larger source files are refused rather than read into memory
+    source_max_bytes: int = Field(50 * 1024 * 1024, ge=1, alias="SOURCE_MAX_BYTES")
+    # the corrections file: at most this size and this many YAML aliases (no "billion laughs")
+    corrections_max_bytes: int = Field(1024 * 1024, ge=1, alias="CORRECTIONS_MAX_BYTES")
+    corrections_max_aliases: int = Field(100, ge=0, alias="CORRECTIONS_MAX_ALIASES")
 
     @property
     def bolt_host(self) -> str:

@@ -1,6 +1,9 @@
-"""Shared fixtures: the real local Neo4j (started if needed), a clean graph, the live app.
+"""Shared fixtures: the suite's own Neo4j (started if needed), a clean graph, the live app.
 
-No test replaces the driver: everything that touches the graph talks to Neo4j.
+No test replaces the driver: everything that touches the graph talks to Neo4j. That Neo4j
+is never the user's: importing this file points the settings (and every subprocess) at the
+test instance of :mod:`tests.instance`, and a graph is only cleared when it is empty or
+carries the suite's marker.
 """
 
 from __future__ import annotations
@@ -17,22 +20,25 @@ import uvicorn
 
 from loaders import neo4j_local
 from queries import db
-from queries.settings import Settings, get_settings
+from queries.settings import Settings
+from tests import instance
+
+instance.activate()  # before anything reads the settings: the tests' own Neo4j only
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return get_settings()
+    return instance.activate()
 
 
 @pytest.fixture(scope="session")
 def neo4j_server(settings: Settings) -> Iterator[Settings]:
-    """The real Neo4j: reused when it answers, otherwise started (and stopped at the end)."""
+    """The suite's Neo4j: reused when it answers, otherwise started (and stopped at the end)."""
     started = not neo4j_local.bolt_answers(settings.bolt_host, settings.bolt_port)
     neo4j_local.start(settings)
-    db.apply_schema(settings)
+    clean_graph(settings)
     yield settings
     db.close_driver()
     if started:
@@ -42,9 +48,19 @@ def neo4j_server(settings: Settings) -> Iterator[Settings]:
 @pytest.fixture()
 def graph(neo4j_server: Settings) -> Iterator[Settings]:
     """A clean graph (schema and categories only) for one test."""
-    db.clear_database(neo4j_server)
-    db.apply_schema(neo4j_server)
+    clean_graph(neo4j_server)
     yield neo4j_server
+
+
+def clean_graph(settings: Settings) -> None:
+    """Empty the suite's graph and mark it; stop the run if it holds someone else's data."""
+    try:
+        instance.check_clearable(settings)
+    except instance.RefusedToClear as exc:
+        pytest.exit(str(exc), returncode=3)
+    db.clear_database(settings)
+    db.apply_schema(settings)
+    instance.mark(settings)
 
 
 def free_port() -> int:
@@ -103,7 +119,7 @@ def corpus_graph(neo4j_server: Settings) -> Settings:
     from loaders.pipeline import load_paths
 
     if not _corpus_counts or db.counts(neo4j_server) != _corpus_counts:
-        db.clear_database(neo4j_server)
+        clean_graph(neo4j_server)
         report = load_paths([CORPUS], neo4j_server)
         assert report.ok, report.failed
         _corpus_counts.clear()

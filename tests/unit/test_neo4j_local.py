@@ -53,3 +53,25 @@ def test_only_loopback_addresses_count_as_local(tmp_path: Path) -> None:
 
 def test_stop_without_a_running_server(tmp_path: Path) -> None:
     assert neo4j_local.stop(_settings(tmp_path, _free_port())) is False
+
+
+@pytest.mark.parametrize("password", ["neo4j", "", "kurz"])
+def test_never_started_with_the_default_or_an_empty_password(tmp_path: Path, password: str) -> None:
+    s = _settings(tmp_path, _free_port()).model_copy(update={"neo4j_password": password})
+    with pytest.raises(ConfigError, match="NEO4J_PASSWORD ist das Standardpasswort"):
+        neo4j_local.start(s, timeout=5)
+    assert not (tmp_path / "n4j" / "run" / "vielfalt-neo4j.pid").exists()
+
+
+def test_configuration_listens_on_loopback_only_with_authentication(tmp_path: Path) -> None:
+    s = _settings(tmp_path, _free_port())
+    neo4j_local._write_config(s, neo4j_local._paths(s))
+    conf = dict(
+        line.split("=", 1)
+        for line in (tmp_path / "n4j" / "conf" / "neo4j.conf").read_text().splitlines()
+    )
+    addresses = [v for k, v in conf.items() if "listen_address" in k]
+    assert len(addresses) == 3
+    assert all(a == "127.0.0.1" or a.startswith("127.0.0.1:") for a in addresses)
+    assert conf["dbms.security.auth_enabled"] == "true"
+    assert conf["server.https.enabled"] == "false"

@@ -3,64 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 import pytest
-from pypdf import PdfWriter
 
-from loaders import sources
 from loaders.errors import InputError
 from loaders.sources import decode_text, iter_source_files, read_source
+from queries.settings import get_settings
+from tests.generated import blank_pdf, make_pdf
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
-
-
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal PDF whose text layer holds ``pages`` (one list of lines per page)."""
-    objects: list[str | bytes] = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [{}] /Count {} >>".format(
-            " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages))), len(pages)
-        ),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for i, lines in enumerate(pages):
-        ops = ["BT /F1 12 Tf 72 720 Td 14 TL"]
-        for line in lines:
-            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"({escaped}) Tj T*")
-        ops.append("ET")
-        objects.append(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"
-        )
-        objects.append("\n".join(ops).encode("cp1252"))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        if isinstance(obj, bytes):
-            out += f"{number} 0 obj\n<< /Length {len(obj)} >>\nstream\n".encode()
-            out += obj + b"\nendstream\nendobj\n"
-        else:
-            out += f"{number} 0 obj\n{obj}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
-    out += f"startxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
-def blank_pdf(password: str | None = None) -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(200, 200)
-    if password:
-        writer.encrypt(password, algorithm="RC4-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def test_utf8_with_bom_and_crlf(tmp_path: Path) -> None:
@@ -92,10 +44,10 @@ def test_utf16_with_bom_is_read() -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"", "empty file"),
-        (b"  \n\t\n", "empty file"),
-        (b"PK\x03\x04\x00\x00binary", "binary"),
-        (bytes(range(1, 9)) * 50, "binary"),
+        (b"", "leere Datei"),
+        (b"  \n\t\n", "leere Datei"),
+        (b"PK\x03\x04\x00\x00binary", "Binärdatei (enthält NUL-Bytes)"),
+        (bytes(range(1, 9)) * 50, "Binärdatei (überwiegend Steuerzeichen)"),
     ],
 )
 def test_unusable_text_files_are_refused(tmp_path: Path, content: bytes, problem: str) -> None:
@@ -108,11 +60,18 @@ def test_unusable_text_files_are_refused(tmp_path: Path, content: bytes, problem
 
 
 def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "MAX_BYTES", 10)
+    monkeypatch.setenv("SOURCE_MAX_BYTES", "10")
+    get_settings.cache_clear()
     path = tmp_path / "big.txt"
     path.write_text("x" * 11, encoding="utf-8")
-    with pytest.raises(InputError, match="too large"):
-        read_source(path)
+    try:
+        with pytest.raises(InputError, match="Datei zu groß .*SOURCE_MAX_BYTES"):
+            read_source(path)
+        path.write_text("x" * 10, encoding="utf-8")
+        assert read_source(path).lines == ("x" * 10,)
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
 
 
 def test_pdf_text_layer_keeps_pages(tmp_path: Path) -> None:
@@ -126,9 +85,9 @@ def test_pdf_text_layer_keeps_pages(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (blank_pdf(), "no text layer"),
-        (blank_pdf(password="geheim"), "encrypted"),
-        (b"%PDF-1.4\nkaputt", "corrupt"),
+        (blank_pdf(), "PDF ohne Textebene"),
+        (blank_pdf(password="geheim"), "PDF ist verschlüsselt"),
+        (b"%PDF-1.4\nkaputt", "PDF beschädigt oder unvollständig"),
     ],
 )
 def test_unusable_pdfs_are_refused(tmp_path: Path, content: bytes, problem: str) -> None:
@@ -165,11 +124,11 @@ def test_iter_source_files_recurses_sorts_and_filters(tmp_path: Path) -> None:
 
 
 def test_iter_source_files_names_bad_paths(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="Datei oder Ordner nicht gefunden"):
         iter_source_files([tmp_path / "missing"])
     other = tmp_path / "x.docx"
     other.write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match="unsupported file type"):
+    with pytest.raises(InputError, match="Dateityp nicht unterstützt"):
         iter_source_files([other])
 
 
