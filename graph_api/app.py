@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,9 +14,13 @@ from queries.db import close_async_driver, close_driver
 from queries.errors import InputError, NotFound, QueryLimitError, VielfaltError
 
 from .graphql_app import build_graphql_router
-from .routes import health, pages
+from .limits import RequestGuard
+from .public_errors import INTERNAL, is_public
+from .routes import graphiql, health, pages
 
 __all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
 
 
 @asynccontextmanager
@@ -39,13 +44,22 @@ def _status_of(exc: VielfaltError) -> int:
 
 
 def create_app() -> FastAPI:
+    """The app. No CORS middleware on purpose: browsers on other origins get no
+    ``Access-Control-Allow-Origin`` and so cannot read answers (pages and GraphiQL are
+    same-origin); :class:`RequestGuard` bounds every request's body and duration."""
     app = FastAPI(title="vielfalt-graph", lifespan=_lifespan)
     app.include_router(health.router)
     app.include_router(build_graphql_router(), prefix="/graphql")
+    app.include_router(graphiql.router)
     app.include_router(pages.router)
+    app.add_middleware(RequestGuard)
 
     @app.exception_handler(VielfaltError)
     async def _project_error(request: Request, exc: VielfaltError) -> JSONResponse:
+        if not is_public(exc):
+            log.error("%s failed", request.url.path, exc_info=exc)
+            return JSONResponse(status_code=_status_of(exc), content={"error": INTERNAL})
+        log.warning("%s refused: %s", request.url.path, exc)
         return JSONResponse(status_code=_status_of(exc), content={"error": str(exc)})
 
     return app
