@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -30,6 +31,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # the whole heap (it paused every request in flight for ~100 ms twice a second).
     gc.collect()
     gc.freeze()
+    # Analyses and page rendering run in worker threads; the event loop thread waits for
+    # the interpreter lock up to the switch interval each time it wakes (5 ms by default,
+    # several times per request). 1 ms keeps /health fast while a thread computes.
+    sys.setswitchinterval(0.001)
     yield
     await close_async_driver()
     close_driver()
