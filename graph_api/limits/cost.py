@@ -22,6 +22,7 @@ multipliers: it reads the schema in memory and the depth limit bounds its nestin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -181,13 +182,20 @@ class _Walker:
         return max(0, min(int(value), self.max_page_size))
 
 
+_KEYS: dict[type, tuple[str, ...]] = {}
+
+
 def _nodes(node: Node) -> Iterator[Node]:
     """Every node of a syntax tree, without recursion (a deep document cannot overflow)."""
     stack: list[Node] = [node]
     while stack:
         current = stack.pop()
         yield current
-        for key in current.keys:
+        kind = type(current)
+        keys = _KEYS.get(kind)
+        if keys is None:  # graphql-core computes ``keys`` from the dataclass fields each time
+            keys = _KEYS[kind] = tuple(current.keys)
+        for key in keys:
             child = getattr(current, key, None)
             if isinstance(child, Node):
                 stack.append(child)
@@ -251,6 +259,9 @@ def longest_string(document: DocumentNode, variables: Mapping[str, Any] | None) 
     return longest
 
 
+_TOKENS = re.compile(r'"""[\s\S]*?(?:"""|$)|"(?:\\.|[^"\\\n])*"?|#[^\n]*|[{}()\[\]]')
+
+
 def nesting(text: str) -> int:
     """How deep ``{``, ``(`` and ``[`` nest in a GraphQL text, outside strings and comments.
 
@@ -261,24 +272,11 @@ def nesting(text: str) -> int:
     3
     """
     depth = deepest = 0
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-        elif text.startswith('"""', i):
-            end = text.find('"""', i + 3)
-            i = n if end < 0 else end + 3
-            continue
-        elif c == '"':
-            i += 1
-            while i < n and text[i] not in '"\n':
-                i += 2 if text[i] == "\\" else 1
-        elif c in "{([":
+    for match in _TOKENS.finditer(text):
+        c = match.group(0)
+        if c in "{([":
             depth += 1
             deepest = max(deepest, depth)
         elif c in "})]":
             depth -= 1
-        i += 1
     return deepest

@@ -32,9 +32,9 @@ class Document:
 
 
 def file_name(path: str | None) -> str | None:
-    """The last part of a POSIX or Windows path; URLs keep theirs too.
+    r"""The last part of a POSIX or Windows path; URLs keep theirs too.
 
-    >>> file_name("/srv/corpus/bericht.pdf"), file_name("C:\\daten\\b.html"), file_name(None)
+    >>> file_name("/srv/corpus/bericht.pdf"), file_name(r"C:\daten\b.html"), file_name(None)
     ('bericht.pdf', 'b.html', None)
     """
     if path is None:
