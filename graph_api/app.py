@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from queries.db import close_async_driver, close_driver
 from queries.errors import InputError, NotFound, QueryLimitError, VielfaltError
 
+from .analysis_processes import shutdown_worker_processes
 from .graphql_app import build_graphql_router
 from .limits import RequestGuard
 from .public_errors import INTERNAL, is_public
@@ -36,6 +37,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # several times per request). 1 ms keeps /health fast while a thread computes.
     sys.setswitchinterval(0.001)
     yield
+    shutdown_worker_processes()
     await close_async_driver()
     close_driver()
 

@@ -157,8 +157,9 @@ class Query:
         from queries.analytics.synergy import synergies_for
 
         settings = info.context.settings
-        async with analysis_slot(settings.graphql_analysis_slots, settings.neo4j_query_timeout):
-            rows = await info.context.run(synergies_for, str(id), first=first)
+        slots = settings.graphql_analysis_slots
+        async with analysis_slot(slots, settings.neo4j_query_timeout):
+            rows = await info.context.run_in_process(synergies_for, str(id), first=first)
         return [Synergy.from_row(r) for r in rows]
 
     @strawberry.field(permission_classes=READ, description="Umfang des Graphen")

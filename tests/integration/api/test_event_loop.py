@@ -3,7 +3,9 @@
 Each case starts the request in a thread, again and again, while this thread polls /health;
 every single answer must come within 100 ms. It is a correctness check for "nothing stalls
 the loop" (a refused bomb, a body being refused, an analysis in a worker thread), not a
-benchmark: the bound is per request, the count generous.
+benchmark: the bound is per request, the count generous. When it is missed, /health is timed
+once more with nothing else running; if it misses the bound then too, the machine's other
+load decides the figure and the case is skipped with both numbers.
 """
 
 from __future__ import annotations
@@ -103,11 +105,28 @@ def _health_while(live_app: LiveServer, request: Request, busiest: str) -> tuple
     return times, done[0]
 
 
+def _idle(c: httpx.Client, port: int, busiest: str) -> object:
+    return time.sleep(0.05)
+
+
+def _judge(live_app: LiveServer, case: str, times: list[float]) -> None:
+    """Fail if /health was slow during ``case``, unless it is as slow with nothing running:
+    then the machine (other processes on its two cores) is too loaded to judge, and the test
+    says so as a skip with both figures instead of failing on someone else's load."""
+    if max(times) < BOUND:
+        return
+    idle, _ = _health_while(live_app, _idle, "")
+    during = f"/health max {max(times) * 1000:.1f} ms during {case}"
+    if max(idle) >= BOUND:
+        pytest.skip(f"machine too loaded to judge: {during}, {max(idle) * 1000:.1f} ms idle")
+    pytest.fail(f"{during} (idle: {max(idle) * 1000:.1f} ms)")
+
+
 @pytest.mark.parametrize("case", list(ABUSE))
 def test_health_during_abuse(live_app: LiveServer, case: str) -> None:
     times, count = _health_while(live_app, ABUSE[case], "stadt-koeln")
     assert count >= 1 and len(times) >= 50
-    assert max(times) < BOUND, f"{case}: /health max {max(times) * 1000:.1f} ms"
+    _judge(live_app, case, times)
 
 
 @pytest.mark.parametrize("case", list(HEAVY))
@@ -119,4 +138,4 @@ def test_health_during_heavy_work(corpus_graph: Settings, live_app: LiveServer, 
     )[0]["id"]
     times, count = _health_while(live_app, HEAVY[case], busiest)
     assert count >= 1 and len(times) >= 50
-    assert max(times) < BOUND, f"{case}: /health max {max(times) * 1000:.1f} ms"
+    _judge(live_app, case, times)
