@@ -47,8 +47,13 @@ def is_public_graphql(error: GraphQLError) -> bool:
 
 
 def log_graphql_errors(errors: list[GraphQLError]) -> None:
-    """Log each error once: user errors as a line, internal ones with their traceback."""
+    """Log each error once: user errors as a line, internal ones with their traceback.
+    The same message at many places of one answer is logged once."""
+    seen: set[str] = set()
     for error in errors:
+        if error.message in seen:
+            continue
+        seen.add(error.message)
         if is_public_graphql(error):
             log.warning("GraphQL request refused: %s", error.message)
         else:

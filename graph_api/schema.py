@@ -35,6 +35,7 @@ from .analysis_slots import analysis_slot
 from .auth import CanRead, CanWrite
 from .context import ApiContext
 from .limits import RequestLimits
+from .limits.items import ItemBudget
 from .public_errors import INTERNAL, is_public_graphql, log_graphql_errors
 from .types.category import Category, category_of
 from .types.connection import Connection, check_first, decode_cursor, to_connection, wants_total
@@ -307,6 +308,7 @@ def build_schema() -> strawberry.Schema:
     return _Schema(
         query=Query,
         mutation=Mutation,
+        execution_context_class=ItemBudget,
         extensions=[
             RequestLimits,  # first: it must see the document before anything validates it
             _depth_limiter,
