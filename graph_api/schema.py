@@ -136,7 +136,8 @@ class Query:
 
     @strawberry.field(permission_classes=READ, description="Ego-Netzwerk bis Tiefe 3")
     async def ego_network(self, info: Ctx, id: strawberry.ID, depth: int = 1) -> Network:
-        view = await info.context.run(read_links.ego_network, str(id), depth=depth)
+        # a process: a depth-3 network of a hub is shaped for long, see analysis_processes
+        view = await info.context.run_in_process(read_links.ego_network, str(id), depth=depth)
         return Network.from_view(view)
 
     @strawberry.field(
@@ -149,7 +150,7 @@ class Query:
         from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
         to: strawberry.ID,
     ) -> CooperationPath | None:
-        view = await info.context.run(read_links.cooperation_path, str(from_), str(to))
+        view = await info.context.run_in_process(read_links.cooperation_path, str(from_), str(to))
         return CooperationPath.from_view(view) if view else None
 
     @strawberry.field(permission_classes=READ, description="Synergie-Vorschläge")
