@@ -4,7 +4,8 @@ DataLoaders are built per request so nothing is cached across callers. Every dat
 goes through the context and is counted: :meth:`ApiContext.fetch` runs a described read
 (:class:`queries.db.Read`, one statement) on the async driver in the event loop, and
 :meth:`ApiContext.run` runs any other ``queries`` function (several statements, writes) in a
-worker thread. ``round_trips`` is what the N+1 test and ``extensions.dbRoundTrips`` show.
+worker thread (:meth:`ApiContext.run_in_process`: in a worker process, for long analyses).
+``round_trips`` is what the N+1 test and ``extensions.dbRoundTrips`` show.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from queries.db import Read, fetch_async
 from queries.read_batch import combinable, combined
 from queries.settings import Settings, get_settings
 
+from .analysis_processes import in_worker_process
 from .auth import bearer_key, key_is_valid
 from .dataloaders import Loaders
 
@@ -101,6 +103,9 @@ class ApiContext(BaseContext):
         self.authorized = authorized
         self.db = RequestDatabase(settings, combine=batching)
         self.loaders = Loaders(self.db.fetch, batching=batching)
+        # lists already turned into GraphQL objects, by loader key: a list reached from many
+        # parents (an organisation's measures under each of its measures) is built once
+        self.shaped: dict[tuple[Any, ...], list[Any]] = {}
 
     def close(self) -> None:
         """Drop the loaders and the rows they hold: the request is answered.
@@ -109,6 +114,7 @@ class ApiContext(BaseContext):
         without this a request's rows live until the next full garbage collection.
         """
         del self.loaders
+        self.shaped.clear()
 
     @property
     def round_trips(self) -> int:
@@ -121,6 +127,18 @@ class ApiContext(BaseContext):
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call a ``queries`` function with this request's settings, off the event loop."""
         return await self.db.run(fn, *args, **kwargs)
+
+    async def run_in_process(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Like :meth:`run`, in a worker process: for analyses that compute for a second
+        (see :mod:`graph_api.analysis_processes`)."""
+        self.db.round_trips += 1
+        return await in_worker_process(
+            fn,
+            *args,
+            workers=self.settings.graphql_analysis_slots,
+            settings=self.settings,
+            **kwargs,
+        )
 
 
 def context_getter(batching: bool = True) -> Callable[[Request], Any]:

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from typing import Annotated, Any, TypeVar
 
 import strawberry
-from graphql import GraphQLError
-from graphql.validation import ASTValidationRule
+from graphql import FieldNode, GraphQLError
+from graphql.validation import ASTValidationRule, ValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -25,16 +25,18 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.permission import BasePermission
-from strawberry.types import Info
+from strawberry.types import ExecutionContext, Info
 
 from queries import curation_writes, read, read_links, read_search
 from queries.db import counts
-from queries.errors import VielfaltError
 from queries.settings import get_settings
 
 from .analysis_slots import analysis_slot
 from .auth import CanRead, CanWrite
 from .context import ApiContext
+from .limits import RequestLimits
+from .limits.items import ItemBudget
+from .public_errors import INTERNAL, is_public_graphql, log_graphql_errors
 from .types.category import Category, category_of
 from .types.connection import Connection, check_first, decode_cursor, to_connection, wants_total
 from .types.curation import CurationResult, EvidenceInput
@@ -134,7 +136,8 @@ class Query:
 
     @strawberry.field(permission_classes=READ, description="Ego-Netzwerk bis Tiefe 3")
     async def ego_network(self, info: Ctx, id: strawberry.ID, depth: int = 1) -> Network:
-        view = await info.context.run(read_links.ego_network, str(id), depth=depth)
+        # a process: a depth-3 network of a hub is shaped for long, see analysis_processes
+        view = await info.context.run_in_process(read_links.ego_network, str(id), depth=depth)
         return Network.from_view(view)
 
     @strawberry.field(
@@ -147,7 +150,7 @@ class Query:
         from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
         to: strawberry.ID,
     ) -> CooperationPath | None:
-        view = await info.context.run(read_links.cooperation_path, str(from_), str(to))
+        view = await info.context.run_in_process(read_links.cooperation_path, str(from_), str(to))
         return CooperationPath.from_view(view) if view else None
 
     @strawberry.field(permission_classes=READ, description="Synergie-Vorschläge")
@@ -156,8 +159,9 @@ class Query:
         from queries.analytics.synergy import synergies_for
 
         settings = info.context.settings
-        async with analysis_slot(settings.graphql_analysis_slots, settings.neo4j_query_timeout):
-            rows = await info.context.run(synergies_for, str(id), first=first)
+        slots = settings.graphql_analysis_slots
+        async with analysis_slot(slots, settings.neo4j_query_timeout):
+            rows = await info.context.run_in_process(synergies_for, str(id), first=first)
         return [Synergy.from_row(r) for r in rows]
 
     @strawberry.field(permission_classes=READ, description="Umfang des Graphen")
@@ -231,10 +235,8 @@ class Mutation:
 
 
 def _should_mask(error: GraphQLError) -> bool:
-    """Mask everything that is not a deliberate, user-facing error."""
-    original = error.original_error
-    # strawberry.execution has already logged it with its traceback
-    return not (original is None or isinstance(original, VielfaltError | GraphQLError))
+    """Mask everything that is not a deliberate, user-facing error (logged before masking)."""
+    return not is_public_graphql(error)
 
 
 class RoundTrips(SchemaExtension):
@@ -263,25 +265,55 @@ def _token_limiter() -> MaxTokensLimiter:
 
 
 def _masker() -> MaskErrors:
-    return MaskErrors(
-        should_mask_error=_should_mask,
-        error_message="Interner Fehler; Details stehen im Server-Log.",
-    )
+    return MaskErrors(should_mask_error=_should_mask, error_message=INTERNAL)
+
+
+class _NoIntrospection(ValidationRule):
+    """Refuses ``__schema`` and ``__type`` (``__typename`` stays), with a German message."""
+
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        if node.name.value in {"__schema", "__type"}:
+            self.report_error(
+                GraphQLError(
+                    "Introspektion ist auf diesem Server abgeschaltet (GRAPHQL_INTROSPECTION)",
+                    node,
+                )
+            )
+
+
+def _introspection() -> AddValidationRules:
+    """No extra rule while introspection is on (local use), the refusing rule when off."""
+    return AddValidationRules([] if get_settings().graphql_introspection else [_NoIntrospection])
+
+
+class _Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log each error once: a line for user errors, a traceback only for internal ones
+        (Strawberry's default writes a traceback for every refused query)."""
+        log_graphql_errors(errors)
 
 
 def build_schema() -> strawberry.Schema:
     """The schema; limits are factories so they read the settings of each request.
+
+    :class:`RequestLimits` comes first: its check runs right after parsing, before the
+    validation that a fragment bomb or a cost explosion would otherwise run into.
 
     Parsing and validating a document cost more than resolving a typical page, so both are
     cached (bounded LRU, keyed by the query text and the token limit resp. the parsed
     document and the rules, the depth limit among them): a client that repeats its query
     with new variables pays them once. The limits still apply, as part of the cache keys.
     """
-    return strawberry.Schema(
+    return _Schema(
         query=Query,
         mutation=Mutation,
+        execution_context_class=ItemBudget,
         extensions=[
+            RequestLimits,  # first: it must see the document before anything validates it
             _depth_limiter,
+            _introspection,
             _token_limiter,
             ParserCache,
             ValidationCache,

@@ -82,3 +82,12 @@ class InputError(VielfaltError):
         self.line = line
         where = f"{printable(source)}:{line}" if line is not None else printable(source)
         super().__init__(f"{where}: {printable(problem)}")
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        """Pickle by the constructor's arguments (an analysis in a worker process raises it).
+
+        >>> import pickle
+        >>> str(pickle.loads(pickle.dumps(InputError("text", "zu lang", 3))))
+        'text:3: zu lang'
+        """
+        return (type(self), (self.source, self.problem, self.line))

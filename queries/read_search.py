@@ -23,6 +23,8 @@ _SEARCH = statement("api_search_entities")
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 _TERM = re.compile(r"\w+", re.UNICODE)
 _MAX_TERMS = 8
+_MAX_TEXT = 200  # characters; a longer "name" is no name, and Lucene would choke on it
+_MAX_TERM = 50  # characters per term (a prefix query of a huge term is refused by Lucene)
 
 
 def fold(text: str) -> str:
@@ -44,7 +46,9 @@ def lucene_query(text: str) -> str:
     >>> lucene_query("AWO: Kreis-Verband")
     '(awo^2 OR awo*) AND (kreis^2 OR kreis*) AND (verband^2 OR verband*)'
     """
-    terms = _TERM.findall(fold(text))[:_MAX_TERMS]
+    if len(text) > _MAX_TEXT:
+        raise InputError("text", f"Suchbegriff zu lang (höchstens {_MAX_TEXT} Zeichen)")
+    terms = [t[:_MAX_TERM] for t in _TERM.findall(fold(text))[:_MAX_TERMS]]
     if not terms:
         raise InputError("text", "Suchbegriff ohne Buchstaben oder Ziffern")
     escaped = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in terms]

@@ -51,6 +51,18 @@ class Settings(BaseSettings):
     graphql_max_page_size: int = Field(100, alias="GRAPHQL_MAX_PAGE_SIZE")
     graphql_max_tokens: int = Field(2000, alias="GRAPHQL_MAX_TOKENS")
     graphql_analysis_slots: int = Field(2, ge=1, alias="GRAPHQL_ANALYSIS_SLOTS")
+    # abuse limits, checked before validation (graph_api/limits/, docs/reliability.md)
+    graphql_max_cost: int = Field(200_000, ge=1, alias="GRAPHQL_MAX_COST")
+    graphql_max_fragments: int = Field(50, ge=0, alias="GRAPHQL_MAX_FRAGMENTS")
+    graphql_max_spreads: int = Field(100, ge=0, alias="GRAPHQL_MAX_SPREADS")
+    graphql_max_aliases: int = Field(30, ge=0, alias="GRAPHQL_MAX_ALIASES")
+    graphql_max_string_length: int = Field(1000, ge=1, alias="GRAPHQL_MAX_STRING_LENGTH")
+    graphql_max_items: int = Field(10_000, ge=1, alias="GRAPHQL_MAX_ITEMS")
+    graphql_max_response_bytes: int = Field(5_000_000, ge=1, alias="GRAPHQL_MAX_RESPONSE_BYTES")
+    graphql_introspection: bool = Field(True, alias="GRAPHQL_INTROSPECTION")
+    graphiql_enabled: bool = Field(True, alias="GRAPHIQL_ENABLED")
+    api_max_body_bytes: int = Field(262_144, ge=1, alias="API_MAX_BODY_BYTES")
+    api_request_timeout: float = Field(30.0, gt=0, alias="API_REQUEST_TIMEOUT")
     viz_aggregate_above: int = Field(1500, alias="VIZ_AGGREGATE_ABOVE")
 
     # data

@@ -24,6 +24,7 @@ from queries.read_search import search_entities
 from queries.schema import CATEGORIES
 from queries.settings import get_settings
 
+from ..public_errors import INTERNAL, is_public
 from ..render import network_payload
 from ..render_pages import group_json, render_page, static_file, whole_network_page
 
@@ -69,6 +70,9 @@ def _error_page(exc: VielfaltError) -> HTMLResponse:
         )
     if isinstance(exc, InputError):
         return _html("error.html", 400, title="Ungültige Eingabe", message=exc.problem)
+    if not is_public(exc):
+        log.error("page failed", exc_info=exc)
+        return _html("error.html", 503, title="Zurzeit nicht verfügbar", message=INTERNAL)
     log.warning("page failed: %s", exc)
     return _html("error.html", 503, title="Zurzeit nicht verfügbar", message=str(exc))
 

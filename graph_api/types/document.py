@@ -1,6 +1,11 @@
-"""Document: a partner report (brochure, page) the graph was built from."""
+"""Document: a partner report (brochure, page) the graph was built from.
+
+``path`` is the file name only: the folder it was loaded from is the server's business.
+"""
 
 from __future__ import annotations
+
+import re
 
 import strawberry
 
@@ -13,11 +18,25 @@ __all__ = ["Document"]
 class Document:
     id: strawberry.ID
     title: str | None
-    path: str | None
     loaded_at: str | None
+    path: str | None = strawberry.field(description="Dateiname der Quelle (ohne Verzeichnis)")
 
     @classmethod
     def from_row(cls, row: DocumentRow) -> Document:
         return cls(
-            id=strawberry.ID(row.id), title=row.title, path=row.path, loaded_at=row.loaded_at
+            id=strawberry.ID(row.id),
+            title=row.title,
+            path=file_name(row.path),
+            loaded_at=row.loaded_at,
         )
+
+
+def file_name(path: str | None) -> str | None:
+    r"""The last part of a POSIX or Windows path; URLs keep theirs too.
+
+    >>> file_name("/srv/corpus/bericht.pdf"), file_name(r"C:\daten\b.html"), file_name(None)
+    ('bericht.pdf', 'b.html', None)
+    """
+    if path is None:
+        return None
+    return re.split(r"[\\/]", path.rstrip("/\\"))[-1] or None

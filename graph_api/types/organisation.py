@@ -174,7 +174,11 @@ class Organisation:
         from .measure import Measure
 
         rows = await _measures(info.context.loaders, self.id, field_of_action)
-        return [Measure.from_row(m) for m in rows]
+        key = ("measures", self.id, field_of_action)
+        shaped = info.context.shaped.get(key)
+        if shaped is None:  # built once per request, however many parents reach it
+            shaped = info.context.shaped[key] = [Measure.from_row(m) for m in rows]
+        return shaped
 
     @strawberry.field(description="Dokumente, die über die Organisation berichten oder sie nennen")
     async def documents(self, info: Info[ApiContext, None]) -> list[Document]:
