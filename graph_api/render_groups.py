@@ -20,6 +20,7 @@ from queries.network_records import NetNode, Network
 from .render import (
     GROUP_STYLE,
     PROGRAMME_GROUP_COLOUR,
+    SEARCH_URL,
     SIZE_HINT,
     filters_of,
     network_payload,
@@ -83,6 +84,7 @@ def grouped_payload(
         "truncated": False,
         "centre": None,
         "group_url": group_url,
+        "search_url": SEARCH_URL,
         "grouped_by": [by, GROUPINGS[by][0]],
         "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())],
         "size_hint": SIZE_HINT,

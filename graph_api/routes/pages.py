@@ -140,6 +140,15 @@ def whole(nach: str = "gemeinschaft") -> HTMLResponse:
     return _guarded(build)
 
 
+@router.get("/api/suche", response_model=None)
+def search_json(q: str = "") -> Response:
+    """The start page's search for the network pages' search box: node keys, best first."""
+    hits, problem = _search(q.strip()[:200])
+    if problem:
+        return JSONResponse(status_code=400, content={"error": problem})
+    return JSONResponse({"hits": [{"key": f"{h.kind}:{h.id}", "name": h.name} for h in hits]})
+
+
 @router.get("/api/netzwerk/gruppe/{key}", response_model=None)
 def group_members(key: str, nach: str = "gemeinschaft") -> Response:
     """Members of one group of the aggregated whole network, for expanding it on click."""

@@ -220,22 +220,42 @@
     });
     return best;
   }
+  function showMember(member) {
+    expandGroup(nodes.get("group:" + member[2])).then(function () {
+      if (nodes.get(member[0])) { focus(member[0]); }
+    });
+  }
+  /* the server's name search folds umlauts both ways (koeln, koln: Köln) and forgives one
+     typo; its first hit that is a visible node or a member of a group is shown */
+  function serverFind(query) {
+    if (!meta.search_url || typeof fetch === "undefined") { return Promise.resolve(false); }
+    return fetch(meta.search_url + "?q=" + encodeURIComponent(query)).then(function (r) {
+      return r.ok ? r.json() : {hits: []};
+    }).then(function (body) {
+      var hits = body.hits || [];
+      for (var i = 0; i < hits.length; i++) {
+        if (nodeVisible(nodes.get(hits[i].key))) { focus(hits[i].key); return true; }
+        var member = (meta.members || []).filter(function (m) { return m[0] === hits[i].key; })[0];
+        if (member && nodes.get("group:" + member[2])) { showMember(member); return true; }
+      }
+      return false;
+    }).catch(function () { return false; });
+  }
   document.getElementById("net-search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var query = document.getElementById("net-search").value;
     var id = find(query);
     if (id) { focus(id); return; }
     var q = query.trim().toLowerCase();
+    if (!q) { setStatus(""); return; }
     var member = (meta.members || []).filter(function (m) {
-      return q && m[1].toLowerCase().indexOf(q) >= 0;
+      return m[1].toLowerCase().indexOf(q) >= 0;
     })[0];
-    if (member && nodes.get("group:" + member[2])) {
-      expandGroup(nodes.get("group:" + member[2])).then(function () {
-        if (nodes.get(member[0])) { focus(member[0]); }
-      });
-      return;
-    }
-    setStatus(q ? "Kein sichtbarer Knoten passt zu „" + query.trim() + "“." : "");
+    if (member && nodes.get("group:" + member[2])) { showMember(member); return; }
+    setStatus("Suche läuft …");
+    serverFind(query.trim()).then(function (found) {
+      if (!found) { setStatus("Kein sichtbarer Knoten passt zu „" + query.trim() + "“."); }
+    });
   });
 
   refresh();

@@ -244,3 +244,33 @@ def test_grouping_by_programme_expands_and_switches(
     finally:
         settings.viz_aggregate_above = before
     assert_clean(recorded)
+
+
+def test_search_box_forgives_a_typo_and_reaches_folded_groups(
+    sample_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    """A name the page cannot match letter by letter goes to the server's name search
+    (umlauts folded both ways, one typo), whose hit is shown, in a group or not."""
+    page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    with page.expect_response(lambda r: "/api/suche?q=Jobcentr" in r.url):
+        page.fill("#net-search", "Jobcentr")
+        page.click("#net-search-form button")
+    page.wait_for_function("window.viz.network.getSelectedNodes()[0] === 'org:jc-c'")
+    page.fill("#net-search", "Jbcntr")
+    page.click("#net-search-form button")
+    page.wait_for_function(
+        "document.querySelector('#net-search-status').textContent"
+        ".indexOf('Kein sichtbarer Knoten') === 0"
+    )
+    settings = get_settings()
+    before = settings.viz_aggregate_above
+    settings.viz_aggregate_above = 3
+    try:
+        page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    finally:
+        settings.viz_aggregate_above = before
+    page.fill("#net-search", "Hochshule")
+    page.click("#net-search-form button")
+    page.wait_for_function("window.viz.network.getSelectedNodes()[0] === 'org:e-hochschule'")
+    recorded.screenshot("netzwerk-suche-tippfehler")
+    assert_clean(recorded)
