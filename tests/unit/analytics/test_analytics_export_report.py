@@ -1,16 +1,14 @@
-"""Exports read back with the same graph; the German report in three formats."""
+"""The projection's rows; the German report in three formats."""
 
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from queries.errors import InputError
-from queries.export import export_graph
 from queries.projection import from_rows
 from queries.report import centrality_report
 from queries.report_render import ACTOR_COLUMNS, render, write_report
@@ -45,44 +43,6 @@ def test_projection_rows(projected: nx.Graph) -> None:
     assert projected.edges["verein-b", "iq"]["weight"] == 1  # no evidence still counts 1
     assert "type" not in projected.nodes["verein-b"]
     assert projected.nodes["iq"] == {"label": "Programme", "name": "IQ", "kind": "Netzwerk"}
-
-
-@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_graphml_and_gexf_read_back(projected: nx.Graph, fmt: str, tmp_path: Path) -> None:
-    out = tmp_path / f"net.{fmt}"
-    assert export_graph(projected, fmt, out) == [out]
-    back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
-    assert back.number_of_nodes() == projected.number_of_nodes() == 5
-    assert back.number_of_edges() == projected.number_of_edges() == 3
-    assert set(back.nodes) == set(projected.nodes)
-    if fmt == "graphml":
-        assert back.nodes["verein-b"]["name"] == "Verein <B> & Co"
-        assert int(back.edges["stadt-a", "iq"]["weight"]) == 3
-
-
-def test_json_reads_back(projected: nx.Graph, tmp_path: Path) -> None:
-    out = tmp_path / "net.json"
-    export_graph(projected, "JSON", out)
-    back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
-    assert nx.utils.graphs_equal(back, projected)
-
-
-def test_csv_has_headers_and_rows(projected: nx.Graph, tmp_path: Path) -> None:
-    edges_path, nodes_path = export_graph(projected, "csv", tmp_path / "net.csv")
-    with edges_path.open(encoding="utf-8") as fh:
-        edges = list(csv.DictReader(fh))
-    with nodes_path.open(encoding="utf-8") as fh:
-        nodes = list(csv.DictReader(fh))
-    assert list(edges[0])[:4] == ["source", "target", "types", "weight"]
-    assert len(edges) == 3 and len(nodes) == 5
-    assert {n["id"] for n in nodes} == set(projected.nodes)
-    row = next(e for e in edges if {e["source"], e["target"]} == {"stadt-a", "verein-c"})
-    assert row["COOPERATES_WITH"] == "4" and row["SIGNED"] == ""
-
-
-def test_unknown_export_format(projected: nx.Graph, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="graphml, gexf, csv, json"):
-        export_graph(projected, "xlsx", tmp_path / "x.xlsx")
 
 
 def test_report_numbers(projected: nx.Graph) -> None:
