@@ -18,13 +18,14 @@ as decimal mark, and needs a byte-order mark to see UTF-8 (else "Köln" turns in
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 
-__all__ = ["CSV_DIALECTS", "write_csv", "number_de", "check_dialect"]
+__all__ = ["CSV_DIALECTS", "write_csv", "csv_text", "number_de", "check_dialect"]
 
 CSV_DIALECTS = ("plain", "excel-de")
 _FLOAT_DIGITS = 4
@@ -54,6 +55,25 @@ def _cell(value: Any, dialect: str) -> Any:
     return value
 
 
+def _write_rows(
+    fh: Any, columns: Sequence[str], rows: Iterable[Mapping[str, Any]], dialect: str
+) -> None:
+    writer = csv.writer(fh, delimiter=";" if dialect == "excel-de" else ",", lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c), dialect) for c in columns])
+
+
+def csv_text(
+    columns: Sequence[str], rows: Iterable[Mapping[str, Any]], dialect: str = "plain"
+) -> str:
+    """The table as CSV text (the byte-order mark of ``excel-de`` is the file's: write the
+    text with encoding ``utf-8-sig``)."""
+    buf = io.StringIO()
+    _write_rows(buf, columns, rows, check_dialect(dialect))
+    return buf.getvalue()
+
+
 def write_csv(
     path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, Any]], dialect: str = "plain"
 ) -> Path:
@@ -61,8 +81,5 @@ def write_csv(
     check_dialect(dialect)
     excel = dialect == "excel-de"
     with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter=";" if excel else ",", lineterminator="\r\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c), dialect) for c in columns])
+        _write_rows(fh, columns, rows, dialect)
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -11,7 +12,7 @@ import pytest
 from queries.errors import InputError
 from queries.projection import from_rows
 from queries.report import centrality_report
-from queries.report_render import ACTOR_COLUMNS, render, write_report
+from queries.report_render import EXPLANATIONS, actor_columns, render, write_report
 
 
 @pytest.fixture()
@@ -62,10 +63,16 @@ def test_markdown_csv_html(projected: nx.Graph, tmp_path: Path) -> None:
     report = centrality_report(projected)
     md = render(report, "md")
     assert md.startswith("# Zentralitätsbericht")
-    assert "| Rang | Kennung | Akteur | Art | Grad |" in md and "Programm" in md
-    assert "Vermittler zwischen Gemeinschaften" in md and "Gemeinschaften (Louvain)" in md
+    header = "| Rang | Akteur | Art | Grad | PageRank | Betweenness | Gemeinschaft |"
+    assert header in md and "Programm" in md
+    assert "Vermittler zwischen Gemeinschaften" in md
+    # the isolated node is no community; exact betweenness has no standard error
+    assert "Gemeinschaften (2 von 2; 1 Akteur ohne Gemeinschaft nicht mitgezählt)" in md
+    assert "Standardfehler" not in md and "Standardfehler" not in "".join(actor_columns(report))
+    for term, _text in EXPLANATIONS:
+        assert f"- **{term}**: " in md
     rows = list(csv.reader(render(report, "csv").splitlines()))
-    assert tuple(rows[0]) == ACTOR_COLUMNS and len(rows) == 6
+    assert tuple(rows[0]) == actor_columns(report) and len(rows) == 6
     page = render(report, "html")
     assert page.count("data:image/png;base64,") == 2
     assert "Verein &lt;B&gt; &amp; Co" in page and "<B>" not in page
@@ -77,7 +84,7 @@ def test_markdown_csv_html(projected: nx.Graph, tmp_path: Path) -> None:
     ]
     assert all(p.stat().st_size > 0 for p in written)
     assert "](bericht-gradverteilung.png)" in written[0].read_text(encoding="utf-8")
-    with pytest.raises(InputError, match="md, csv, html"):
+    with pytest.raises(InputError, match="md, csv, csv-excel, html"):
         render(report, "pdf")
 
 
@@ -86,3 +93,39 @@ def test_report_on_an_empty_graph(tmp_path: Path) -> None:
     assert report.actors == [] and report.communities == []
     assert "_Keine Einträge._" in render(report, "md")
     assert len(write_report(report, "html", tmp_path / "leer.html")) == 1
+
+
+def test_markdown_tables_survive_line_breaks_and_bars(tmp_path: Path) -> None:
+    G = nx.Graph()
+    G.add_node("x", label="Organisation", name="Verein | mit\nZeilenumbruch")
+    G.add_node("y", label="Organisation", name="Y")
+    G.add_edge("x", "y", weight=1)
+    md = render(centrality_report(G), "md")
+    assert "Zeilenumbruch" in md and "mit\nZeilenumbruch" not in md
+    cells = re.compile(r"(?<!\\)\|")
+    for table in re.split(r"\n\n+", md):
+        lines = [line for line in table.splitlines() if line.startswith("|")]
+        # every row of a table has as many unescaped separators as its header
+        assert len({len(cells.findall(line)) for line in lines}) <= 1, table
+
+
+def test_estimated_betweenness_shows_its_standard_error() -> None:
+    G = nx.path_graph(12)
+    nx.set_node_attributes(G, "Organisation", "label")
+    report = centrality_report(G, k=4)
+    report = type(report)(**{**report.__dict__, "betweenness_exact": False})
+    md = render(report, "md")
+    assert "Betweenness ± Standardfehler" in md and " ± " in md
+    assert "Standardfehler Betweenness" in actor_columns(report)
+
+
+def test_csv_for_german_excel(projected: nx.Graph, tmp_path: Path) -> None:
+    report = centrality_report(projected)
+    out = write_report(report, "csv-excel", tmp_path / "bericht.csv")[0]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    assert len(rows) == 5 and {r["Kennung"] for r in rows} == set(projected.nodes)
+    first = rows[0]
+    assert "," in first["PageRank"] and "." not in first["PageRank"]
+    assert float(first["PageRank"].replace(",", ".")) == report.actors[0].pagerank
