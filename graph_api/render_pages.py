@@ -25,6 +25,7 @@ from markupsafe import Markup
 from queries.network_graph import importance
 from queries.network_groups import GROUPINGS, communities, grouped
 from queries.network_records import Network
+from queries.tables import number_de
 
 from .render import (
     LINK_STYLE,
@@ -67,6 +68,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["de"] = number_de  # numbers as German readers write them: 2,75
 _env.globals.update(
     ORG_TYPE_STYLE=ORG_TYPE_STYLE, LINK_STYLE=LINK_STYLE, SIZE_HINT=SIZE_HINT, GROUPINGS=GROUPINGS
 )

@@ -61,7 +61,7 @@ def test_report_synergies(synergy_graph: Settings) -> None:
     assert "1. Stadt Duisburg (stadt-duisburg) ↔ Jobcenter Duisburg (jobcenter-duisburg)" in (
         result.output
     )
-    assert "   • Beide haben Charta der Vielfalt unterzeichnet" in result.output
+    assert "   • Beide haben die Charta der Vielfalt unterzeichnet" in result.output
     result = runner.invoke(app, ["report", "synergies", "--first", "1"])
     assert result.exit_code == 0 and "Duisburg" in result.output
     result = runner.invoke(app, ["report", "synergies", "--organisation", "verein-y"])
