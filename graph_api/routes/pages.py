@@ -8,7 +8,8 @@ handler, because people, not programs, read these pages.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter
@@ -27,7 +28,7 @@ from queries.settings import get_settings
 from ..render import network_payload
 from ..render_pages import group_json, render_page, static_file, whole_network_page
 
-__all__ = ["router", "link_phrase"]
+__all__ = ["router", "link_phrase", "grouped_links", "LinkGroup"]
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["pages"])
@@ -51,6 +52,40 @@ def link_phrase(link: LinkedEntity) -> str:
     """
     out, inc = _PHRASES.get(link.link_type, (link.link_type, link.link_type))
     return out if link.outgoing else inc
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """One linked entity listed once, with every role it has towards the page's entity."""
+
+    kind: str
+    id: str
+    name: str
+    roles: tuple[str, ...]
+    evidence: tuple[Any, ...]
+
+
+def grouped_links(links: Iterable[LinkedEntity]) -> list[LinkGroup]:
+    """The links of a page by entity: a participant that also signed is one entry with
+    two roles, its quotes once each (first appearance keeps the order).
+
+    >>> a = LinkedEntity("org", "x", "X", None, "PARTICIPATES_IN", outgoing=False)
+    >>> b = LinkedEntity("org", "x", "X", None, "SIGNED", outgoing=False)
+    >>> [(g.name, g.roles) for g in grouped_links([a, b])]
+    [('X', ('Teilnehmer', 'Unterzeichner'))]
+    """
+    groups: dict[tuple[str, str], list[LinkedEntity]] = {}
+    for link in links:
+        groups.setdefault((link.kind, link.id), []).append(link)
+    out = []
+    for (kind, id_), same in groups.items():
+        roles = tuple(dict.fromkeys(link_phrase(x) for x in same))
+        seen: dict[tuple[Any, Any], Any] = {}
+        for x in same:
+            for ev in x.evidence:
+                seen.setdefault((ev.doc, ev.line), ev)
+        out.append(LinkGroup(kind, id_, same[0].name, roles, tuple(seen.values())))
+    return out
 
 
 def _html(template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -203,8 +238,8 @@ def organisation(org_id: str, tiefe: str = "1") -> HTMLResponse:
             truncated=ego.truncated,
             node_count=len(ego.nodes),
             measures_by_field=_measures_by_field(profile.measures),
-            programmes=[x for x in profile.links if x.kind == "prog"],
-            partners=[x for x in profile.links if x.kind == "org"],
+            programmes=grouped_links(x for x in profile.links if x.kind == "prog"),
+            partners=grouped_links(x for x in profile.links if x.kind == "org"),
             synergies=_synergies(org_id),
         )
 
@@ -223,7 +258,7 @@ def programme(prog_id: str) -> HTMLResponse:
             title=profile.name,
             profile=profile,
             payload=network_payload(net),
-            participants=list(profile.links),
+            participants=grouped_links(profile.links),
         )
 
     return _guarded(build)

@@ -185,3 +185,34 @@ def test_network_grouped_by_programme(sample_graph: Settings, http: httpx.Client
         assert bad.status_code == 400 and "Gruppieren geht nach" in bad.text
     finally:
         settings.viz_aggregate_above = before
+
+
+def test_entities_read_as_people_expect(graph: Settings, http: httpx.Client) -> None:
+    """Aliases collapsed after three, each participant once with all its roles, and the
+    lead line spaced: "Programm (Projekt) · 2 Beteiligte · auch: …"."""
+    from html import unescape
+
+    from queries.sample_graph import SampleGraph, write_sample_graph
+
+    ev = ("bericht.txt", 4, -1, "Verein X nimmt an VielfaltPlus+ teil und unterzeichnet.")
+    g = (
+        SampleGraph()
+        .document("bericht.txt", "Bericht")
+        .programme("vp", "VielfaltPlus+", "Projekt", "VP", "VP+", "Vielfalt Plus", "V+", "VPX")
+        .organisation("x", "Verein X", "Verein")
+        .organisation("y", "Verein Y", "Verein")
+        .link("x", "PARTICIPATES_IN", "vp", ev)
+        .link("x", "SIGNED", "vp", ev)
+        .link("y", "PARTICIPATES_IN", "vp", ("bericht.txt", 9, -1, "Verein Y auch."))
+    )
+    write_sample_graph(g, graph)
+    page = http.get("/programm/vp").text
+    lead = re.search(r'<div class="lead">(.*?)</div>', page, re.S)
+    assert lead
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", lead.group(1))).split())
+    assert text.startswith("Programm (Projekt) · 2 Beteiligte · auch: ")
+    assert "… 2 weitere" in text and "<details" in lead.group(1)
+    assert page.count('href="/organisation/x"') == 1
+    roles = re.search(r'href="/organisation/x">Verein X</a>(.*?)</li>', page, re.S)
+    assert roles and ">Teilnehmer<" in roles.group(1) and ">Unterzeichner<" in roles.group(1)
+    assert roles.group(1).count("<blockquote>") == 1  # the one quote, not once per role
