@@ -45,10 +45,10 @@ def grouped_payload(
     for g in grouped.groups:
         size = len(g.members)
         weight = sum(rank.get(m, 1.0) for m in g.members)
-        what = "Programm" if g.kind == "programme" else "Gruppe"
+        what = {"programme": "Programm", "region": "Region"}.get(g.kind, "Gruppe")
         pv.add_node(
             f"group:{g.key}",
-            label=f"{g.label} ({size})",
+            label=g.label if g.kind in ("community", "rest") else f"{g.label} ({size})",
             shape="hexagon",
             color=PROGRAMME_GROUP_COLOUR if g.kind == "programme" else GROUP_STYLE[1],
             value=round(weight, 4),
@@ -57,6 +57,8 @@ def grouped_payload(
             otype="Gruppe",
             title=f"{what}: {g.label}\n{size} Knoten – klicken zum Aufklappen\n"
             f"Zentralität (PageRank, Summe): {times_average(weight)}",
+            font={"size": 22, "strokeWidth": 5, "strokeColor": "#ffffff"},
+            scaling={"label": {"enabled": False}},
             progs=[],
             cats=[],
             size_members=size,
@@ -74,7 +76,12 @@ def grouped_payload(
             ofrom=f"group:{a}",
             oto=f"group:{b}",
         )
-    pv.set_options(json.dumps(vis_options(physics=True, n_nodes=len(agg.nodes))))
+    options = vis_options(physics=True, n_nodes=len(agg.nodes))
+    # few, large nodes with long names: more room between them than for single nodes
+    options["physics"]["barnesHut"].update(
+        gravitationalConstant=-12000, springLength=230, avoidOverlap=0.8
+    )
+    pv.set_options(json.dumps(options))
     nodes, edges, *_rest, options = pv.get_network_data()
     return {
         "nodes": nodes,

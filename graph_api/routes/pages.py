@@ -26,7 +26,7 @@ from queries.schema import CATEGORIES
 from queries.settings import get_settings
 
 from ..render import network_payload
-from ..render_pages import group_json, render_page, static_file, whole_network_page
+from ..render_pages import UNGROUPED, group_json, render_page, static_file, whole_network_page
 
 __all__ = ["router", "link_phrase", "grouped_links", "LinkGroup"]
 
@@ -154,16 +154,16 @@ def start(q: str = "") -> HTMLResponse:
 
 
 def _grouping(nach: str) -> str:
-    if nach not in GROUPINGS:
-        allowed = " oder ".join(f"„{k}“" for k in GROUPINGS)
-        raise InputError("nach", f"Gruppieren geht nach {allowed}.")
+    if nach not in GROUPINGS and nach != UNGROUPED:
+        allowed = ", ".join(f"„{k}“" for k in GROUPINGS)
+        raise InputError("nach", f"Gruppieren geht nach {allowed} oder „{UNGROUPED}“.")
     return nach
 
 
 @router.get("/netzwerk", response_class=HTMLResponse)
 def whole(nach: str = "gemeinschaft") -> HTMLResponse:
-    """The whole network; above VIZ_AGGREGATE_ABOVE nodes grouped by community or programme.
-    Served from a cache keyed by the network's content (see ``render_pages``)."""
+    """The whole network grouped by community, programme or region (or every node, up to
+    VIZ_AGGREGATE_ABOVE). Served from a cache keyed by the network's content."""
 
     def build() -> HTMLResponse:
         by = _grouping(nach)
