@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from queries import network as net_queries
 from queries.db import fetch
+from queries.documents import document_infos
 from queries.errors import InputError, NotFound, VielfaltError
 from queries.network_groups import GROUPINGS
 from queries.network_profile import organisation_profile, programme_profile
@@ -24,6 +25,7 @@ from queries.network_records import EntityProfile, LinkedEntity, MeasureRow, Sea
 from queries.read_search import search_entities
 from queries.schema import CATEGORIES
 from queries.settings import get_settings
+from queries.sources import CONTEXT_LINES, source_passage
 
 from ..render import network_payload
 from ..render_pages import UNGROUPED, group_json, render_page, static_file, whole_network_page
@@ -241,6 +243,7 @@ def organisation(org_id: str, tiefe: str = "1") -> HTMLResponse:
             programmes=grouped_links(x for x in profile.links if x.kind == "prog"),
             partners=grouped_links(x for x in profile.links if x.kind == "org"),
             synergies=_synergies(org_id),
+            docs=document_infos(),
         )
 
     return _guarded(build)
@@ -259,6 +262,23 @@ def programme(prog_id: str) -> HTMLResponse:
             profile=profile,
             payload=network_payload(net),
             participants=grouped_links(profile.links),
+            docs=document_infos(),
+        )
+
+    return _guarded(build)
+
+
+@router.get("/dokument/{doc_id}", response_class=HTMLResponse)
+def document(doc_id: str, zeile: int = 1) -> HTMLResponse:
+    """A source document around a cited line, the cited sentence marked."""
+
+    def build() -> HTMLResponse:
+        passage = source_passage(doc_id, zeile)
+        return _html(
+            "document.html",
+            title=passage.document.title,
+            passage=passage,
+            context=CONTEXT_LINES,
         )
 
     return _guarded(build)

@@ -343,3 +343,31 @@ def test_overview_of_the_corpus_reads(
     assert ends and visible_ids(page) == ends and _inside_canvas(page)
     recorded.screenshot("netzwerk-nur-unterzeichnet")
     assert_clean(recorded)
+
+
+def test_a_quote_opens_its_source_passage(
+    corpus_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    from queries import db
+
+    org = db.read(
+        "MATCH (o:Organisation)-[r:COOPERATES_WITH]-() RETURN o.id AS id, count(r) AS n "
+        "ORDER BY n DESC, id LIMIT 1",
+        corpus_graph,
+    )[0]["id"]
+    page: Any = recorded.page
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{live_app.url}/organisation/{org}")
+    link = page.locator("blockquote a.src").first
+    cited = link.get_attribute("href")
+    assert cited and "Zeile" in link.text_content()
+    with page.expect_navigation():
+        link.click()
+    line = cited.split("#z")[1]
+    target = page.locator(f"#z{line}")
+    assert "hit" in (target.get_attribute("class") or "")
+    assert target.locator("mark").count() == 1
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < 900  # scrolled to the cited line
+    recorded.screenshot("quelle")
+    assert recorded.errors == [] and recorded.foreign_requests() == []
