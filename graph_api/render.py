@@ -120,7 +120,7 @@ def _edge_tooltip(link: NetLink, names: dict[str, str]) -> str:
         f"{names.get(link.source, link.source)} – {label} – {names.get(link.target, link.target)}"
     ]
     for ev in link.evidence:
-        where = ev.doc + (f", Zeile {ev.line}" if ev.line else "")
+        where = (ev.source or ev.doc) + (f", Zeile {ev.line}" if ev.line else "")
         lines.append(f"Beleg: „{ev.quote}“ ({where})")
     if link.evidence_count > len(link.evidence):
         lines.append(f"… und {link.evidence_count - len(link.evidence)} weitere Belege")

@@ -223,3 +223,12 @@ def test_entities_read_as_people_expect(graph: Settings, http: httpx.Client) -> 
     roles = re.search(r'href="/organisation/x">Verein X</a>(.*?)</li>', page, re.S)
     assert roles and ">Teilnehmer<" in roles.group(1) and ">Unterzeichner<" in roles.group(1)
     assert roles.group(1).count("<blockquote>") == 1  # the one quote, not once per role
+
+
+def test_tooltips_cite_title_report_year_and_line(
+    sample_graph: Settings, http: httpx.Client
+) -> None:
+    """The sample's measures are dated 2020, 2021 and 2022 (one each): the later year wins."""
+    edges = graph_data(http.get("/netzwerk?nach=einzeln").text)["edges"]
+    coop = next(e["title"] for e in edges if e["ltype"] == "COOPERATES_WITH")
+    assert "(„sample.txt“ (2022), Zeile 1)" in coop
