@@ -37,6 +37,7 @@ __all__ = [
     "vis_options",
     "payload_html",
     "SIZE_HINT",
+    "SEARCH_URL",
     "times_average",
 ]
 
@@ -69,6 +70,7 @@ PROGRAMME_STYLE = ("Programm", "#f1c40f")
 GROUP_STYLE = ("Gruppe", "#b0bec5")
 PROGRAMME_GROUP_COLOUR = "#f5dd7a"
 SIZE_HINT = f"Größe: {IMPORTANCE_LABEL}."
+SEARCH_URL = "/api/suche"  # the name search (folded, one typo) behind the pages' search box
 
 # link type -> (German label, colour, dashes, directed)
 LINK_STYLE: dict[str, tuple[str, str, Any, bool]] = {
@@ -118,7 +120,7 @@ def _edge_tooltip(link: NetLink, names: dict[str, str]) -> str:
         f"{names.get(link.source, link.source)} – {label} – {names.get(link.target, link.target)}"
     ]
     for ev in link.evidence:
-        where = ev.doc + (f", Zeile {ev.line}" if ev.line else "")
+        where = (ev.source or ev.doc) + (f", Zeile {ev.line}" if ev.line else "")
         lines.append(f"Beleg: „{ev.quote}“ ({where})")
     if link.evidence_count > len(link.evidence):
         lines.append(f"… und {link.evidence_count - len(link.evidence)} weitere Belege")
@@ -275,6 +277,7 @@ def network_payload(
         "truncated": net.truncated,
         "centre": net.centre,
         "group_url": None,
+        "search_url": SEARCH_URL if urls else None,
         "members": [],
         "size_hint": SIZE_HINT,
     }

@@ -20,6 +20,7 @@ from queries.network_records import NetNode, Network
 from .render import (
     GROUP_STYLE,
     PROGRAMME_GROUP_COLOUR,
+    SEARCH_URL,
     SIZE_HINT,
     filters_of,
     network_payload,
@@ -44,10 +45,10 @@ def grouped_payload(
     for g in grouped.groups:
         size = len(g.members)
         weight = sum(rank.get(m, 1.0) for m in g.members)
-        what = "Programm" if g.kind == "programme" else "Gruppe"
+        what = {"programme": "Programm", "region": "Region"}.get(g.kind, "Gruppe")
         pv.add_node(
             f"group:{g.key}",
-            label=f"{g.label} ({size})",
+            label=g.label if g.kind in ("community", "rest") else f"{g.label} ({size})",
             shape="hexagon",
             color=PROGRAMME_GROUP_COLOUR if g.kind == "programme" else GROUP_STYLE[1],
             value=round(weight, 4),
@@ -56,6 +57,8 @@ def grouped_payload(
             otype="Gruppe",
             title=f"{what}: {g.label}\n{size} Knoten – klicken zum Aufklappen\n"
             f"Zentralität (PageRank, Summe): {times_average(weight)}",
+            font={"size": 22, "strokeWidth": 5, "strokeColor": "#ffffff"},
+            scaling={"label": {"enabled": False}},
             progs=[],
             cats=[],
             size_members=size,
@@ -73,7 +76,12 @@ def grouped_payload(
             ofrom=f"group:{a}",
             oto=f"group:{b}",
         )
-    pv.set_options(json.dumps(vis_options(physics=True, n_nodes=len(agg.nodes))))
+    options = vis_options(physics=True, n_nodes=len(agg.nodes))
+    # few, large nodes with long names: more room between them than for single nodes
+    options["physics"]["barnesHut"].update(
+        gravitationalConstant=-12000, springLength=230, avoidOverlap=0.8
+    )
+    pv.set_options(json.dumps(options))
     nodes, edges, *_rest, options = pv.get_network_data()
     return {
         "nodes": nodes,
@@ -83,6 +91,7 @@ def grouped_payload(
         "truncated": False,
         "centre": None,
         "group_url": group_url,
+        "search_url": SEARCH_URL,
         "grouped_by": [by, GROUPINGS[by][0]],
         "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())],
         "size_hint": SIZE_HINT,

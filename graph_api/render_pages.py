@@ -23,8 +23,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from queries.network_graph import importance
-from queries.network_groups import GROUPINGS, communities, grouped
+from queries.network_groups import GROUPINGS, communities, drawn_part, grouped
 from queries.network_records import Network
+from queries.tables import number_de
 
 from .render import (
     LINK_STYLE,
@@ -46,6 +47,7 @@ __all__ = [
     "group_json",
     "clear_caches",
     "GROUP_URL",
+    "UNGROUPED",
 ]
 
 GROUP_URL = "/api/netzwerk/gruppe/{key}?nach={by}"
@@ -67,6 +69,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["de"] = number_de  # numbers as German readers write them: 2,75
 _env.globals.update(
     ORG_TYPE_STYLE=ORG_TYPE_STYLE, LINK_STYLE=LINK_STYLE, SIZE_HINT=SIZE_HINT, GROUPINGS=GROUPINGS
 )
@@ -104,16 +107,24 @@ def standalone_html(net: Network, title: str, subtitle: str = "") -> str:
     )
 
 
+UNGROUPED = "einzeln"  # the /netzwerk choice that draws every linked node
+
+
 @lru_cache(maxsize=6)
 def whole_network_page(net: Network, by: str, aggregate_above: int) -> str:
-    """The /netzwerk page: every node up to ``aggregate_above`` nodes, else one node per
-    group (``by``: a key of :data:`~queries.network_groups.GROUPINGS`)."""
-    is_grouped = len(net.nodes) > aggregate_above
+    """The /netzwerk page: one node per group (``by``: a key of
+    :data:`~queries.network_groups.GROUPINGS`), or with ``by`` = :data:`UNGROUPED` every
+    linked node as long as there are at most ``aggregate_above`` (else by community).
+    Nodes without any link are listed beside the drawing, not drawn."""
+    drawn, alone = drawn_part(net)
+    if by == UNGROUPED and len(drawn.nodes) > aggregate_above:
+        by = "gemeinschaft"
+    is_grouped = by != UNGROUPED
     if is_grouped:
         url = GROUP_URL.replace("{by}", by)
-        payload = grouped_payload(grouped(net, by), net, url, by)
+        payload = grouped_payload(grouped(drawn, by), drawn, url, by)
     else:
-        payload = network_payload(net)
+        payload = network_payload(drawn)
     return render_page(
         "network.html",
         payload=payload,
@@ -124,16 +135,19 @@ def whole_network_page(net: Network, by: str, aggregate_above: int) -> str:
         grouped_by=by,
         aggregate_above=aggregate_above,
         group_count=len(payload["nodes"]),
+        alone=alone,
+        ungrouped=UNGROUPED,
     )
 
 
 @lru_cache(maxsize=64)
 def group_json(net: Network, by: str, key: str) -> str | None:
     """One group's members as JSON for expanding it on the page; None for an unknown key."""
-    groups = grouped(net, by)
+    drawn, _alone = drawn_part(net)
+    groups = grouped(drawn, by)
     if key not in {g.key for g in groups.groups}:
         return None
-    return json.dumps(group_members_payload(groups, net, key), ensure_ascii=False)
+    return json.dumps(group_members_payload(groups, drawn, key), ensure_ascii=False)
 
 
 def clear_caches() -> None:

@@ -123,12 +123,12 @@ def export(
         raise InputError(
             "--format", f"unknown export format {fmt!r}; allowed: " + ", ".join(EXPORT_FORMATS)
         )
-    G = _projection(link_type, programme, field)
-    from queries.export import export_graph
+    from queries.export import export_graph, export_network
 
-    for path in export_graph(G, fmt, out):
+    H = export_network(_projection(link_type, programme, field))
+    for path in export_graph(H, fmt, out):
         console.print(f"geschrieben: {path}")
-    console.print(f"{G.number_of_nodes()} Knoten, {G.number_of_edges()} Kanten")
+    console.print(f"{H.number_of_nodes()} Knoten, {H.number_of_edges()} Verbindungen")
 
 
 def register(app: typer.Typer) -> None:

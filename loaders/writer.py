@@ -13,6 +13,7 @@ import neo4j
 
 from queries import db
 from queries.errors import NotFound, printable
+from queries.folding import refresh_search_text
 from queries.schema import LINK_TYPES, Label
 from queries.settings import Settings
 from queries.statements import statement
@@ -90,6 +91,7 @@ def write_batch(
         tx.run(_MERGE_DOCUMENT, row=batch.document).consume()
         tx.run(_MERGE_ORGS, rows=batch.organisations).consume()
         tx.run(_MERGE_PROGRAMMES, rows=batch.programmes).consume()
+        refresh_search_text(tx, [r["id"] for r in batch.organisations + batch.programmes])
         tx.run(_MERGE_ORG_MENTIONS, doc=doc, rows=batch.org_mentions).consume()
         tx.run(_MERGE_PROGRAMME_MENTIONS, doc=doc, rows=batch.programme_mentions).consume()
         tx.run(_MERGE_BLOCKS, doc=doc, rows=batch.blocks).consume()

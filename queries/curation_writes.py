@@ -18,6 +18,7 @@ import neo4j
 from . import db
 from .corrections import CURATION_DOC, LinkFix, Merge, Rename, append_correction
 from .errors import InputError, NotFound
+from .folding import refresh_search_text
 from .read import organisations_by_ids, programmes_by_ids
 from .read_links import existing_labels
 from .schema import LINK_TYPES, RelType, stored_direction
@@ -128,7 +129,13 @@ def rename_organisation(org_id: str, name: str, settings: Settings | None = None
     name = name.strip()
     if not name:
         raise InputError("name", "der neue Name ist leer")
-    rows = db.write(_RENAME, settings, id=org_id, name=name)
+
+    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+        found = [r.data() for r in tx.run(_RENAME, id=org_id, name=name)]
+        refresh_search_text(tx, [org_id])
+        return found
+
+    rows = db.execute(work, settings)
     if not rows:
         raise NotFound(f"Organisation {org_id!r} gibt es nicht")
     log.info("renamed %s from %r to %r", org_id, rows[0]["old_name"], name)
@@ -200,6 +207,7 @@ def merge_organisations(keep: str, remove: str, settings: Settings | None = None
         if moved:
             tx.run(_MERGE_LINKS, rows=moved).consume()
         tx.run(_MERGE_REST, keep=keep, remove=remove).consume()
+        refresh_search_text(tx, [keep])
         return len(moved)
 
     moved = db.execute(work, settings)

@@ -19,6 +19,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from .errors import AuthError, DatabaseError, DatabaseUnavailable, QueryLimitError
+from .folding import refresh_stale_search_text
 from .schema import CATEGORIES
 from .settings import Settings, get_settings
 from .statements import all_statements, statement
@@ -211,6 +212,9 @@ def apply_schema(settings: Settings | None = None) -> None:
             auto_commit(text, settings)
     rows = [{"id": k, "name": v} for k, v in CATEGORIES.items()]
     write(statement("merge_categories"), settings, rows=rows)
+    refreshed = execute(refresh_stale_search_text, settings)
+    if refreshed:
+        log.info("search text refreshed for %d names", refreshed)
     log.info("schema applied")
 
 

@@ -9,10 +9,11 @@ at ``max_nodes`` instead of pulling everything.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .db import read
+from .documents import document_infos
 from .errors import InputError, NotFound
 from .network_records import (
     Evidence,
@@ -47,12 +48,20 @@ _PROGRAMME = statement("network_programme")
 _ORGANISATION = statement("network_organisation")
 
 
-def evidence_of(row: dict[str, Any]) -> tuple[Evidence, ...]:
-    """Zip the parallel evidence lists of a link row into records."""
+def evidence_of(
+    row: dict[str, Any], sources: Mapping[str, str] | None = None
+) -> tuple[Evidence, ...]:
+    """Zip the parallel evidence lists of a link row into records (``sources``: document
+    id -> how readers cite it)."""
     docs, lines, pages, quotes = row["docs"], row["lines"], row["pages"], row["quotes"]
+    cite = sources or {}
     return tuple(
         Evidence(
-            doc=str(d), line=_at(lines, i), page=_at(pages, i), quote=str(_at(quotes, i) or "")
+            doc=str(d),
+            line=_at(lines, i),
+            page=_at(pages, i),
+            quote=str(_at(quotes, i) or ""),
+            source=cite.get(str(d), ""),
         )
         for i, d in enumerate(docs)
     )
@@ -89,12 +98,13 @@ def _network(
         )
         for r in read(_NODES, settings, org_ids=org_ids, prog_ids=prog_ids)
     )
+    sources = {k: d.citation for k, d in document_infos(settings).items()}
     links = tuple(
         NetLink(
             source=node_key(r["source_kind"], r["source_id"]),
             target=node_key(r["target_kind"], r["target_id"]),
             type=r["type"],
-            evidence=evidence_of(r),
+            evidence=evidence_of(r, sources),
             evidence_count=r["evidence"],
         )
         for r in read(

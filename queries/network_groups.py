@@ -17,14 +17,16 @@ endpoint that expands a group.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import networkx as nx
 
+from .folding import fold
 from .network_graph import Topology, topology
-from .network_records import Network
+from .network_records import NetNode, Network
 
 __all__ = [
     "Group",
@@ -36,10 +38,14 @@ __all__ = [
     "ISOLATED_KEY",
     "communities",
     "NO_PROGRAMME_KEY",
+    "NO_REGION_KEY",
+    "group_by_region",
+    "drawn_part",
 ]
 
 ISOLATED_KEY = "ohne-links"
 NO_PROGRAMME_KEY = "ohne-programm"
+NO_REGION_KEY = "ohne-ort"
 
 
 @dataclass(frozen=True)
@@ -172,13 +178,66 @@ def group_by_programme(net: Network) -> GroupedNetwork:
     return _grouped(net, groups)
 
 
+def group_by_region(net: Network) -> GroupedNetwork:
+    """One group per town named in organisation names ("Stadt Duisburg", "Jobcenter
+    Duisburg": Duisburg, see :func:`queries.analytics.regions.region_of`); programmes and
+    organisations without a town share one group.
+
+    >>> from queries.network_records import NetLink, NetNode, Network
+    >>> nodes = (NetNode("org", "s", "Stadt Essen", None), NetNode("org", "j", "Jobcenter Essen",
+    ...          None), NetNode("org", "v", "Verein V", None))
+    >>> g = group_by_region(Network(nodes, (NetLink("org:s", "org:v", "COOPERATES_WITH"),)))
+    >>> [(x.label, x.members) for x in g.groups]
+    [('Essen', ('org:j', 'org:s')), ('1 ohne Ort', ('org:v',))]
+    """
+    from .analytics.regions import region_of
+
+    places: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for node in net.nodes:
+        place = region_of(node.name) if node.kind == "org" else None
+        (places.setdefault(place, []) if place else rest).append(node.key)
+    ordered = sorted(places.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    groups = [
+        Group(key="r-" + _slug(place), label=place, members=tuple(sorted(ms)), kind="region")
+        for place, ms in ordered
+    ]
+    if rest:
+        groups.append(
+            Group(
+                key=NO_REGION_KEY,
+                label=f"{len(rest)} ohne Ort",
+                members=tuple(sorted(rest)),
+                kind="rest",
+            )
+        )
+    return _grouped(net, groups)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "ort"
+
+
+def drawn_part(net: Network) -> tuple[Network, tuple[NetNode, ...]]:
+    """The part of ``net`` worth drawing (nodes with at least one link) and, apart, the
+    nodes without any link, which the page lists beside the drawing instead."""
+    linked = {k for lk in net.links for k in (lk.source, lk.target)}
+    alone = tuple(sorted((n for n in net.nodes if n.key not in linked), key=lambda n: n.name))
+    if not alone:
+        return net, ()
+    kept = tuple(n for n in net.nodes if n.key in linked)
+    return Network(nodes=kept, links=net.links, truncated=net.truncated), alone
+
+
 # the groupings the page offers: query value -> (German label, function)
 GROUPINGS = {
     "gemeinschaft": ("Gemeinschaft", group_network),
     "programm": ("Programm", group_by_programme),
+    "region": ("Region", group_by_region),
 }
 
 
 def grouped(net: Network, by: str) -> GroupedNetwork:
-    """``net`` grouped as :data:`GROUPINGS` names it (``gemeinschaft`` or ``programm``)."""
+    """``net`` grouped as :data:`GROUPINGS` names it (``gemeinschaft``, ``programm``,
+    ``region``)."""
     return GROUPINGS[by][1](net)

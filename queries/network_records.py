@@ -39,6 +39,7 @@ class Evidence:
     line: int | None
     page: int | None
     quote: str
+    source: str = ""  # the document as readers cite it: „Titel“ (2021); empty if unknown
 
 
 @dataclass(frozen=True)

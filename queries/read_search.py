@@ -1,19 +1,20 @@
-"""Ranked name search over the full-text index ``entity_names``.
+"""Ranked name search over the full-text index ``entity_names``, tolerant of one typo.
 
-The index uses the ``standard-folding`` analyzer (lowercase, umlauts folded: ü -> u).
-Lucene does not analyse wildcard terms, so the query is folded here the same way before
-``*`` is appended: "Düssel" becomes ``dussel*`` and finds "Düsseldorf". Each term also
-counts as an exact match with a boost, so whole words rank above prefixes.
+Names are stored folded in several spellings (:mod:`queries.folding`: "Köln" as ``koeln``
+and ``koln``); the query is folded by the same :func:`queries.folding.fold` before Lucene
+sees it, because Lucene does not analyse wildcard or fuzzy terms. Each term matches as a
+whole word (boosted), as a prefix, and from four letters on with one edit (``~1``: a
+letter missing, extra, wrong or two swapped), which ranks lowest.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from .db import Read
 from .errors import InputError
+from .folding import fold
 from .read_records import SearchRow, entity_from
 from .statements import statement
 
@@ -25,34 +26,29 @@ _TERM = re.compile(r"\w+", re.UNICODE)
 _MAX_TERMS = 8
 _MAX_TEXT = 200  # characters; a longer "name" is no name, and Lucene would choke on it
 _MAX_TERM = 50  # characters per term (a prefix query of a huge term is refused by Lucene)
+_FUZZY_FROM = 4
 
 
-def fold(text: str) -> str:
-    """Lowercase and strip accents like the ``standard-folding`` analyzer.
-
-    >>> fold("Düsseldorf Straße")
-    'dusseldorf strasse'
-    """
-    text = text.replace("ß", "ss").replace("ẞ", "ss")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+def _term_query(term: str) -> str:
+    escaped = _LUCENE_SPECIAL.sub(r"\\\1", term)
+    fuzzy = f" OR {escaped}~1^0.5" if len(term) >= _FUZZY_FROM else ""
+    return f"({escaped}^3 OR {escaped}*^2{fuzzy})"
 
 
 def lucene_query(text: str) -> str:
-    """A safe Lucene query: every folded term must match, as a word (boosted) or prefix.
+    """A safe Lucene query: every folded term must match as a word, prefix or near miss.
 
-    >>> lucene_query("Düssel")
-    '(dussel^2 OR dussel*)'
-    >>> lucene_query("AWO: Kreis-Verband")
-    '(awo^2 OR awo*) AND (kreis^2 OR kreis*) AND (verband^2 OR verband*)'
+    >>> lucene_query("Köln")
+    '(koeln^3 OR koeln*^2 OR koeln~1^0.5)'
+    >>> lucene_query("AWO: Kreis-Verband").split(" AND ")[:2]
+    ['(awo^3 OR awo*^2)', '(kreis^3 OR kreis*^2 OR kreis~1^0.5)']
     """
     if len(text) > _MAX_TEXT:
         raise InputError("text", f"Suchbegriff zu lang (höchstens {_MAX_TEXT} Zeichen)")
     terms = [t[:_MAX_TERM] for t in _TERM.findall(fold(text))[:_MAX_TERMS]]
     if not terms:
         raise InputError("text", "Suchbegriff ohne Buchstaben oder Ziffern")
-    escaped = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in terms]
-    return " AND ".join(f"({t}^2 OR {t}*)" for t in escaped)
+    return " AND ".join(_term_query(t) for t in terms)
 
 
 def search_entities(text: str, *, first: int = 10) -> Read[list[SearchRow]]:

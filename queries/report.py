@@ -41,7 +41,7 @@ class ActorRow:
 
     id: str
     name: str
-    label: str
+    label: str  # Organisation | Programme
     degree: int
     weighted_degree: float
     betweenness: float
@@ -49,7 +49,7 @@ class ActorRow:
     pagerank: float
     eigenvector: float
     closeness: float
-    community: int
+    community: int  # 1.. by size; 0: in no community of two or more
     participation: float
 
 
@@ -70,6 +70,16 @@ class CentralityReport:
     @property
     def names(self) -> dict[str, str]:
         return {a.id: a.name for a in self.actors}
+
+    @property
+    def groups(self) -> list[list]:
+        """The communities with at least two members: a node without links is no group."""
+        return [c for c in self.communities if len(c) >= 2]
+
+    @property
+    def singletons(self) -> int:
+        """How many nodes form a community of their own (no links, or none that bind)."""
+        return sum(1 for c in self.communities if len(c) < 2)
 
 
 def centrality_report(
@@ -117,7 +127,7 @@ def centrality_report(
             pagerank=pr.get(v, 0.0),
             eigenvector=eig.get(v, 0.0),
             closeness=clo.get(v, 0.0),
-            community=member.get(v, -1) + 1,
+            community=member[v] + 1 if len(parts[member[v]]) >= 2 else 0,
             participation=pc.get(v, 0.0),
         )
         for v, data in G.nodes(data=True)

@@ -11,7 +11,6 @@ PageRank. Markdown writes them beside the ``.md`` file; HTML embeds them as base
 from __future__ import annotations
 
 import base64
-import csv
 import html
 import io
 from collections import Counter
@@ -19,94 +18,154 @@ from pathlib import Path
 
 from .errors import InputError
 from .report import ActorRow, CentralityReport
+from .tables import csv_text, number_de
 
-__all__ = ["render", "write_report", "plots", "FORMATS", "ACTOR_COLUMNS"]
+__all__ = ["render", "write_report", "plots", "actor_columns", "FORMATS", "EXPLANATIONS"]
 
-FORMATS = ("md", "csv", "html")
-ACTOR_COLUMNS = (
-    "Rang",
-    "Kennung",
-    "Akteur",
-    "Art",
-    "Grad",
-    "Gewichteter Grad",
-    "Betweenness",
-    "Standardfehler Betweenness",
-    "PageRank",
-    "Eigenvektor",
-    "Closeness",
-    "Gemeinschaft",
-    "Partizipationskoeffizient",
-)
+FORMATS = ("md", "csv", "csv-excel", "html")
 _LABELS = {"Organisation": "Organisation", "Programme": "Programm"}
 _PLOT_NAMES = {"degree": "gradverteilung", "top10": "top10-pagerank"}
+_NAME_CHARS = 60
+
+# what each measure means, for readers without a network-analysis background
+EXPLANATIONS = (
+    (
+        "Grad",
+        "Anzahl der direkten Verbindungen eines Akteurs: Kooperationspartner, Programme, "
+        "Förderer, übergeordnete Stellen. Wer viele Verbindungen hat, ist gut vernetzt, "
+        "aber nicht unbedingt einflussreich.",
+    ),
+    (
+        "PageRank",
+        "Anteil der Aufmerksamkeit, der bei einem Zufallsgang durch das Netzwerk bei diesem "
+        "Akteur landet (alle Werte zusammen ergeben 1). Hoch ist er bei Akteuren, die mit "
+        "anderen gut vernetzten Akteuren verbunden sind; Verbindungen mit mehr Belegen "
+        "zählen stärker. Die Tabelle ist danach sortiert.",
+    ),
+    (
+        "Betweenness",
+        "Anteil der kürzesten Wege zwischen zwei anderen Akteuren, die über diesen Akteur "
+        "führen (0 bis 1). Hoch ist sie bei Akteuren, ohne die andere nur auf Umwegen oder "
+        "gar nicht zueinander fänden.",
+    ),
+    (
+        "Gemeinschaft",
+        "Gruppe von Akteuren, die untereinander deutlich dichter verbunden sind als mit "
+        "dem Rest (Louvain-Verfahren). Akteure ohne Verbindung bilden keine Gemeinschaft "
+        "und werden nicht mitgezählt („–“).",
+    ),
+    (
+        "Broker",
+        "Organisation, deren Verbindungen in mindestens zwei Gemeinschaften reichen: Sie "
+        "verbindet Gruppen, die sonst wenig miteinander zu tun haben. Sortiert nach der "
+        "Zahl der erreichten Gemeinschaften, dann nach dem Partizipationskoeffizienten "
+        "(0: alle Verbindungen in einer Gemeinschaft; nahe 1: gleichmäßig über viele "
+        "verteilt).",
+    ),
+)
 
 
-def _num(x: float) -> str:
-    return f"{x:.4f}".replace(".", ",")
+def _num(x: float, digits: int = 4) -> str:
+    return number_de(float(x), digits)
 
 
-def _actor_cells(rank: int, a: ActorRow) -> list[str]:
-    return [
-        str(rank),
-        a.id,
-        a.name,
-        _LABELS.get(a.label, a.label),
-        str(a.degree),
-        f"{a.weighted_degree:g}".replace(".", ","),
-        _num(a.betweenness),
-        _num(a.betweenness_se),
-        _num(a.pagerank),
-        _num(a.eigenvector),
-        _num(a.closeness),
-        str(a.community),
-        _num(a.participation),
-    ]
+def _name(text: str, limit: int | None = _NAME_CHARS) -> str:
+    """One line, no table separator, at most ``limit`` characters (None: no limit)."""
+    flat = " ".join(text.split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat
+
+
+def actor_columns(report: CentralityReport) -> tuple[str, ...]:
+    """Columns of the full actor table (CSV); the standard error only when estimated."""
+    se = () if report.betweenness_exact else ("Standardfehler Betweenness",)
+    return (
+        "Rang", "Kennung", "Akteur", "Art", "Grad", "Gewichteter Grad", "PageRank",
+        "Betweenness", *se, "Eigenvektor", "Closeness", "Gemeinschaft",
+        "Partizipationskoeffizient",
+    )  # fmt: skip
+
+
+def _actor_values(report: CentralityReport, rank: int, a: ActorRow) -> dict[str, object]:
+    return {
+        "Rang": rank,
+        "Kennung": a.id,
+        "Akteur": _name(a.name, None),
+        "Art": _LABELS.get(a.label, a.label),
+        "Grad": a.degree,
+        "Gewichteter Grad": a.weighted_degree,
+        "PageRank": a.pagerank,
+        "Betweenness": a.betweenness,
+        "Standardfehler Betweenness": a.betweenness_se,
+        "Eigenvektor": a.eigenvector,
+        "Closeness": a.closeness,
+        "Gemeinschaft": a.community or None,
+        "Partizipationskoeffizient": a.participation,
+    }
+
+
+def _betweenness_cell(report: CentralityReport, a: ActorRow) -> str:
+    if report.betweenness_exact:
+        return _num(a.betweenness)
+    return f"{_num(a.betweenness)} ± {_num(a.betweenness_se)}"
 
 
 def _tables(report: CentralityReport, top: int) -> list[tuple[str, list[str], list[list[str]]]]:
-    actors = [_actor_cells(i + 1, a) for i, a in enumerate(report.actors[:top])]
+    """The three tables of the Markdown and HTML report, narrow enough for a page."""
+    actors = [
+        [
+            str(i + 1),
+            _name(a.name),
+            _LABELS.get(a.label, a.label),
+            str(a.degree),
+            _num(a.pagerank),
+            _betweenness_cell(report, a),
+            str(a.community) if a.community else "–",
+        ]
+        for i, a in enumerate(report.actors[:top])
+    ]
     brokers = [
         [
             str(i + 1),
-            b.name,
-            _num(b.participation),
+            _name(b.name),
             str(b.communities),
+            _num(b.participation, 2),
             str(b.programmes),
             str(b.degree),
         ]
         for i, b in enumerate(report.brokers)
     ]
     names = report.names
-    groups = [
-        [
-            str(i + 1),
-            str(len(c)),
-            ", ".join(names.get(str(n), str(n)) for n in c[:5]) + (" …" if len(c) > 5 else ""),
-        ]
-        for i, c in enumerate(report.communities[:top])
-    ]
+    rank = {a.id: i for i, a in enumerate(report.actors)}  # most central first
+    groups = []
+    for i, c in enumerate(report.groups[:top]):
+        central = sorted(c, key=lambda n: rank.get(str(n), len(rank)))[:4]
+        more = f" und {len(c) - 4} weitere" if len(c) > 4 else ""
+        shown_names = "; ".join(_name(names.get(str(n), str(n)), 40) for n in central)
+        groups.append([str(i + 1), str(len(c)), shown_names + more])
+    betweenness = "Betweenness" if report.betweenness_exact else "Betweenness ± Standardfehler"
+    shown = f"{min(top, len(report.groups))} von {len(report.groups)}"
+    alone = (
+        f"; {report.singletons} {'Akteur' if report.singletons == 1 else 'Akteure'} "
+        "ohne Gemeinschaft nicht mitgezählt"
+        if report.singletons
+        else ""
+    )
     return [
         (
             f"Die {min(top, len(actors))} zentralsten Akteure (nach PageRank)",
-            list(ACTOR_COLUMNS),
+            ["Rang", "Akteur", "Art", "Grad", "PageRank", betweenness, "Gemeinschaft"],
             actors,
         ),
         (
-            "Vermittler zwischen Gemeinschaften (Broker)",
-            [
-                "Rang",
-                "Organisation",
-                "Partizipationskoeffizient",
-                "Gemeinschaften",
-                "Programme",
-                "Grad",
-            ],
+            "Broker: Vermittler zwischen Gemeinschaften",
+            ["Rang", "Organisation", "Gemeinschaften", "Partizipation", "Programme", "Grad"],
             brokers,
         ),
         (
-            f"Gemeinschaften (Louvain), {len(report.communities)} insgesamt",
-            ["Nr.", "Größe", "Mitglieder (Auswahl)"],
+            f"Gemeinschaften ({shown}{alone})",
+            ["Nr.", "Größe", "Zentralste Mitglieder"],
             groups,
         ),
     ]
@@ -114,15 +173,15 @@ def _tables(report: CentralityReport, top: int) -> list[tuple[str, list[str], li
 
 def _method(report: CentralityReport) -> str:
     how = (
-        "exakt"
+        "exakt berechnet"
         if report.betweenness_exact
-        else f"geschätzt aus {report.betweenness_pivots} zufälligen Startknoten "
-        "(siehe Spalte „Standardfehler Betweenness“)"
+        else f"aus {report.betweenness_pivots} zufällig gewählten Startknoten geschätzt; "
+        "hinter „±“ steht der Standardfehler der Schätzung"
     )
     return (
-        f"Netzwerk mit {report.nodes} Knoten und {report.edges} Kanten, erstellt "
-        f"{report.created}. Betweenness und Closeness über Pfadlängen, {how}; "
-        "PageRank, Eigenvektor und Gewichteter Grad nach Anzahl der Belege."
+        f"Netzwerk mit {report.nodes} Knoten (Organisationen und Programme) und "
+        f"{report.edges} Verbindungen, erstellt {report.created}. Betweenness: {how}. "
+        "PageRank und Gemeinschaften berücksichtigen, wie viele Belege eine Verbindung hat."
     )
 
 
@@ -132,6 +191,7 @@ def plots(report: CentralityReport) -> dict[str, bytes]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     out = {}
     fig, ax = plt.subplots(figsize=(6, 4))
@@ -150,10 +210,11 @@ def plots(report: CentralityReport) -> dict[str, bytes]:
     out["degree"] = _png(fig, plt)
     fig, ax = plt.subplots(figsize=(7, 4))
     best = report.actors[:10][::-1]
-    labels = [a.name if len(a.name) <= 40 else a.name[:39] + "…" for a in best]
+    labels = [_name(a.name, 40) for a in best]
     ax.barh(labels, [a.pagerank for a in best], color="#c05621")
     ax.set_title("Top 10 nach PageRank")
     ax.set_xlabel("PageRank")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: number_de(float(x), 3)))
     fig.tight_layout()
     out["top10"] = _png(fig, plt)
     return out
@@ -166,16 +227,22 @@ def _png(fig, plt) -> bytes:  # type: ignore[no-untyped-def]
     return buf.getvalue()
 
 
+def _md_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def _markdown(report: CentralityReport, top: int, images: dict[str, str]) -> str:
-    lines = ["# Zentralitätsbericht", "", _method(report), ""]
+    lines = ["# Zentralitätsbericht", "", _method(report), "", "## So lesen Sie die Maße", ""]
+    lines += [f"- **{term}**: {text}" for term, text in EXPLANATIONS]
+    lines.append("")
     for title, header, rows in _tables(report, top):
         lines += [f"## {title}", ""]
         if not rows:
             lines += ["_Keine Einträge._", ""]
             continue
         lines.append("| " + " | ".join(header) + " |")
-        lines.append("|" + "---|" * len(header))
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
+        lines.append("|" + "|".join("---:" if h in _RIGHT else "---" for h in header) + "|")
+        lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
         lines.append("")
     for key, ref in images.items():
         title = "Gradverteilung" if key == "degree" else "Top 10 nach PageRank"
@@ -183,12 +250,14 @@ def _markdown(report: CentralityReport, top: int, images: dict[str, str]) -> str
     return "\n".join(lines)
 
 
-def _csv(report: CentralityReport) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(ACTOR_COLUMNS)
-    writer.writerows(_actor_cells(i + 1, a) for i, a in enumerate(report.actors))
-    return buf.getvalue()
+_RIGHT = {"Rang", "Nr.", "Grad", "Größe", "Gemeinschaften", "Programme", "PageRank",
+          "Partizipation", "Betweenness", "Betweenness ± Standardfehler"}  # fmt: skip
+
+
+def _csv(report: CentralityReport, dialect: str) -> str:
+    columns = actor_columns(report)
+    rows = [_actor_values(report, i + 1, a) for i, a in enumerate(report.actors)]
+    return csv_text(columns, rows, dialect)
 
 
 def _html(report: CentralityReport, top: int) -> str:
@@ -197,23 +266,36 @@ def _html(report: CentralityReport, top: int) -> str:
         "<!doctype html>",
         '<html lang="de"><head><meta charset="utf-8">',
         "<title>Zentralitätsbericht</title><style>body{font-family:sans-serif;"
-        "margin:2em}table{border-collapse:collapse;margin-bottom:2em}"
-        "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}</style>",
+        "margin:2em;max-width:60em}table{border-collapse:collapse;margin-bottom:2em}"
+        "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
+        "td.n{text-align:right;white-space:nowrap}dt{font-weight:bold}</style>",
         "</head><body>",
         "<h1>Zentralitätsbericht</h1>",
         f"<p>{e(_method(report))}</p>",
+        "<h2>So lesen Sie die Maße</h2><dl>",
     ]
+    parts += [f"<dt>{e(term)}</dt><dd>{e(text)}</dd>" for term, text in EXPLANATIONS]
+    parts.append("</dl>")
     for title, header, rows in _tables(report, top):
         parts.append(f"<h2>{e(title)}</h2>")
         if not rows:
             parts.append("<p><em>Keine Einträge.</em></p>")
             continue
+        right = [h in _RIGHT for h in header]
         parts.append(
             "<table><thead><tr>"
             + "".join(f"<th>{e(h)}</th>" for h in header)
             + "</tr></thead><tbody>"
         )
-        parts += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows]
+        parts += [
+            "<tr>"
+            + "".join(
+                f'<td class="n">{e(c)}</td>' if r else f"<td>{e(c)}</td>"
+                for c, r in zip(row, right, strict=True)
+            )
+            + "</tr>"
+            for row in rows
+        ]
         parts.append("</tbody></table>")
     for key, png in plots(report).items():
         alt = "Gradverteilung" if key == "degree" else "Top 10 nach PageRank"
@@ -227,8 +309,8 @@ def render(report: CentralityReport, fmt: str, *, top: int = 20) -> str:
     """The report as text; Markdown without plots (see :func:`write_report`)."""
     if fmt == "md":
         return _markdown(report, top, {})
-    if fmt == "csv":
-        return _csv(report)
+    if fmt in ("csv", "csv-excel"):
+        return _csv(report, "excel-de" if fmt == "csv-excel" else "plain")
     if fmt == "html":
         return _html(report, top)
     raise InputError("format", f"unknown report format {fmt!r}; allowed: {', '.join(FORMATS)}")
@@ -250,5 +332,5 @@ def write_report(report: CentralityReport, fmt: str, out: Path, *, top: int = 20
         text = _markdown(report, top, images)
     else:
         text = render(report, fmt, top=top)
-    out.write_text(text, encoding="utf-8")
+    out.write_text(text, encoding="utf-8-sig" if fmt == "csv-excel" else "utf-8", newline="")
     return written

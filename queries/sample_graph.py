@@ -26,6 +26,7 @@ from typing import Any
 
 from . import db
 from .errors import InputError
+from .folding import refresh_search_text
 from .schema import CATEGORIES, LINK_TYPES, stored_direction
 from .settings import Settings
 from .statements import statement
@@ -180,6 +181,10 @@ def write_sample_graph(
                 secs,
                 len(rows) / max(secs, 1e-9),
             )
+    ids = [r["id"] for r in graph.organisations + graph.programmes]
+    for start in range(0, len(ids), batch_size):
+        part = ids[start : start + batch_size]
+        db.execute(lambda tx: refresh_search_text(tx, part), settings)  # noqa: B023 (runs now)
 
 
 ORG_TYPES = (

@@ -25,7 +25,11 @@ def hash_api_key(key: str) -> str:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    # the repository's .env wherever the process starts (notebooks run in notebooks/);
+    # a .env in the working directory, if it is another one, wins
+    model_config = SettingsConfigDict(
+        env_file=(REPO_ROOT / ".env", ".env"), extra="ignore", populate_by_name=True
+    )
 
     # Neo4j connection
     neo4j_uri: str = Field("bolt://127.0.0.1:7687", alias="NEO4J_URI")

@@ -8,7 +8,8 @@ handler, because people, not programs, read these pages.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter
@@ -16,6 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from queries import network as net_queries
 from queries.db import fetch
+from queries.documents import document_infos
 from queries.errors import InputError, NotFound, VielfaltError
 from queries.network_groups import GROUPINGS
 from queries.network_profile import organisation_profile, programme_profile
@@ -23,12 +25,13 @@ from queries.network_records import EntityProfile, LinkedEntity, MeasureRow, Sea
 from queries.read_search import search_entities
 from queries.schema import CATEGORIES
 from queries.settings import get_settings
+from queries.sources import CONTEXT_LINES, source_passage
 
 from ..public_errors import INTERNAL, is_public
 from ..render import network_payload
-from ..render_pages import group_json, render_page, static_file, whole_network_page
+from ..render_pages import UNGROUPED, group_json, render_page, static_file, whole_network_page
 
-__all__ = ["router", "link_phrase"]
+__all__ = ["router", "link_phrase", "grouped_links", "LinkGroup"]
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["pages"])
@@ -52,6 +55,40 @@ def link_phrase(link: LinkedEntity) -> str:
     """
     out, inc = _PHRASES.get(link.link_type, (link.link_type, link.link_type))
     return out if link.outgoing else inc
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """One linked entity listed once, with every role it has towards the page's entity."""
+
+    kind: str
+    id: str
+    name: str
+    roles: tuple[str, ...]
+    evidence: tuple[Any, ...]
+
+
+def grouped_links(links: Iterable[LinkedEntity]) -> list[LinkGroup]:
+    """The links of a page by entity: a participant that also signed is one entry with
+    two roles, its quotes once each (first appearance keeps the order).
+
+    >>> a = LinkedEntity("org", "x", "X", None, "PARTICIPATES_IN", outgoing=False)
+    >>> b = LinkedEntity("org", "x", "X", None, "SIGNED", outgoing=False)
+    >>> [(g.name, g.roles) for g in grouped_links([a, b])]
+    [('X', ('Teilnehmer', 'Unterzeichner'))]
+    """
+    groups: dict[tuple[str, str], list[LinkedEntity]] = {}
+    for link in links:
+        groups.setdefault((link.kind, link.id), []).append(link)
+    out = []
+    for (kind, id_), same in groups.items():
+        roles = tuple(dict.fromkeys(link_phrase(x) for x in same))
+        seen: dict[tuple[Any, Any], Any] = {}
+        for x in same:
+            for ev in x.evidence:
+                seen.setdefault((ev.doc, ev.line), ev)
+        out.append(LinkGroup(kind, id_, same[0].name, roles, tuple(seen.values())))
+    return out
 
 
 def _html(template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -123,16 +160,16 @@ def start(q: str = "") -> HTMLResponse:
 
 
 def _grouping(nach: str) -> str:
-    if nach not in GROUPINGS:
-        allowed = " oder ".join(f"„{k}“" for k in GROUPINGS)
-        raise InputError("nach", f"Gruppieren geht nach {allowed}.")
+    if nach not in GROUPINGS and nach != UNGROUPED:
+        allowed = ", ".join(f"„{k}“" for k in GROUPINGS)
+        raise InputError("nach", f"Gruppieren geht nach {allowed} oder „{UNGROUPED}“.")
     return nach
 
 
 @router.get("/netzwerk", response_class=HTMLResponse)
 def whole(nach: str = "gemeinschaft") -> HTMLResponse:
-    """The whole network; above VIZ_AGGREGATE_ABOVE nodes grouped by community or programme.
-    Served from a cache keyed by the network's content (see ``render_pages``)."""
+    """The whole network grouped by community, programme or region (or every node, up to
+    VIZ_AGGREGATE_ABOVE). Served from a cache keyed by the network's content."""
 
     def build() -> HTMLResponse:
         by = _grouping(nach)
@@ -142,6 +179,15 @@ def whole(nach: str = "gemeinschaft") -> HTMLResponse:
         return HTMLResponse(html)
 
     return _guarded(build)
+
+
+@router.get("/api/suche", response_model=None)
+def search_json(q: str = "") -> Response:
+    """The start page's search for the network pages' search box: node keys, best first."""
+    hits, problem = _search(q.strip()[:200])
+    if problem:
+        return JSONResponse(status_code=400, content={"error": problem})
+    return JSONResponse({"hits": [{"key": f"{h.kind}:{h.id}", "name": h.name} for h in hits]})
 
 
 @router.get("/api/netzwerk/gruppe/{key}", response_model=None)
@@ -198,9 +244,10 @@ def organisation(org_id: str, tiefe: str = "1") -> HTMLResponse:
             truncated=ego.truncated,
             node_count=len(ego.nodes),
             measures_by_field=_measures_by_field(profile.measures),
-            programmes=[x for x in profile.links if x.kind == "prog"],
-            partners=[x for x in profile.links if x.kind == "org"],
+            programmes=grouped_links(x for x in profile.links if x.kind == "prog"),
+            partners=grouped_links(x for x in profile.links if x.kind == "org"),
             synergies=_synergies(org_id),
+            docs=document_infos(),
         )
 
     return _guarded(build)
@@ -218,7 +265,24 @@ def programme(prog_id: str) -> HTMLResponse:
             title=profile.name,
             profile=profile,
             payload=network_payload(net),
-            participants=list(profile.links),
+            participants=grouped_links(profile.links),
+            docs=document_infos(),
+        )
+
+    return _guarded(build)
+
+
+@router.get("/dokument/{doc_id}", response_class=HTMLResponse)
+def document(doc_id: str, zeile: int = 1) -> HTMLResponse:
+    """A source document around a cited line, the cited sentence marked."""
+
+    def build() -> HTMLResponse:
+        passage = source_passage(doc_id, zeile)
+        return _html(
+            "document.html",
+            title=passage.document.title,
+            passage=passage,
+            context=CONTEXT_LINES,
         )
 
     return _guarded(build)

@@ -11,7 +11,24 @@
   var filters = meta.filters || {otypes: [], programmes: [], categories: [], links: []};
   var SVG = "http://www.w3.org/2000/svg";
 
-  var nodes = new vis.DataSet(raw.nodes);
+  /* labels: always for groups and the most important nodes, for the rest on hover or
+     when zoomed in (hundreds of names at once are unreadable) */
+  var LABELLED = 20, ZOOM_LABELS = 1.4, zoomedIn = false;
+  var important = new Set();
+  function quietLabels(list, k) {
+    list.filter(function (n) { return n.kind !== "group"; })
+      .sort(function (a, b) { return (b.value || 0) - (a.value || 0); })
+      .forEach(function (n, i) {
+        n.fullLabel = n.label;
+        if (i < k || n.centre) {
+          important.add(n.id);  // drawn large enough to read at the overview's zoom
+          n.font = {size: 40, strokeWidth: 6, strokeColor: "#ffffff"};
+          n.scaling = {label: {enabled: false}};
+        } else if (!zoomedIn) { n.label = ""; }
+      });
+    return list;
+  }
+  var nodes = new vis.DataSet(quietLabels(raw.nodes, LABELLED));
   var edges = new vis.DataSet(raw.edges);
   var linkKeys = new Set();
   edges.forEach(function (e) { linkKeys.add(e.ofrom + "|" + e.ltype + "|" + e.oto); });
@@ -25,9 +42,11 @@
     return node;
   }
 
+  var touched = null;  // with some link types unticked: the nodes the others touch
   function nodeVisible(n) {
     if (!n) { return false; }
     if (n.kind === "group") { return true; }
+    if (touched && !touched.has(n.id)) { return false; }
     if (!state.otypes.has(n.otype)) { return false; }
     if (state.programme && (n.progs || []).indexOf(state.programme) < 0) { return false; }
     if (state.category && n.kind === "org" &&
@@ -41,10 +60,20 @@
   var nodeView = new vis.DataView(nodes, {filter: nodeVisible});
   var edgeView = new vis.DataView(edges, {filter: edgeVisible});
 
-  function refresh() {
+  function refresh(fit) {
+    touched = null;
+    if (state.links.size < filters.links.length) {
+      touched = new Set();
+      edges.forEach(function (e) {
+        if (state.links.has(e.ltype)) { touched.add(e.from); touched.add(e.to); }
+      });
+    }
     nodeView.refresh();
     edgeView.refresh();
     document.getElementById("visible-count").textContent = String(nodeView.length);
+    if (fit !== false && typeof network !== "undefined" && nodeView.length) {
+      network.fit({animation: {duration: 350, easingFunction: "easeInOutQuad"}});
+    }
   }
 
   /* ---- filters and legend ---- */
@@ -142,6 +171,22 @@
   if (!(options.physics && options.physics.enabled)) {
     network.once("afterDrawing", function () { markReady("precomputed"); });
   }
+  function showLabel(id, on) {
+    var n = nodes.get(id);
+    if (!n || n.kind === "group" || n.fullLabel === undefined) { return; }
+    var label = on || zoomedIn || important.has(id) ? n.fullLabel : "";
+    if (n.label !== label) { nodes.update({id: id, label: label}); }
+  }
+  network.on("hoverNode", function (p) { showLabel(p.node, true); });
+  network.on("blurNode", function (p) { showLabel(p.node, false); });
+  network.on("zoom", function (p) {
+    var all = p.scale >= ZOOM_LABELS;
+    if (all === zoomedIn) { return; }
+    zoomedIn = all;
+    nodes.update(nodes.get({filter: function (n) {
+      return n.kind !== "group" && n.fullLabel !== undefined && !important.has(n.id);
+    }}).map(function (n) { return {id: n.id, label: all ? n.fullLabel : ""}; }));
+  });
   network.on("doubleClick", function (params) {
     var n = params.nodes.length ? nodes.get(params.nodes[0]) : null;
     if (n && n.url) { window.location.href = n.url; }
@@ -166,7 +211,7 @@
       });
       var stale = edges.get({filter: function (e) { return e.from === g.id || e.to === g.id; }});
       nodes.remove(g.id);
-      nodes.add(added);
+      nodes.add(quietLabels(added, 5));
       stale.forEach(function (e) {
         if (e.ltype === "group") { edges.remove(e.id); return; }
         edges.update({id: e.id, from: nodes.get(e.ofrom) ? e.ofrom : e.from,
@@ -203,6 +248,7 @@
   nodes.forEach(function (n) { if (n.kind !== "group") { names.appendChild(el("option", {value: n.name})); } });
   (meta.members || []).forEach(function (m) { names.appendChild(el("option", {value: m[1]})); });
   function focus(id) {
+    showLabel(id, true);
     network.selectNodes([id]);
     network.focus(id, {scale: 1.3, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
     var n = nodes.get(id);
@@ -220,25 +266,45 @@
     });
     return best;
   }
+  function showMember(member) {
+    expandGroup(nodes.get("group:" + member[2])).then(function () {
+      if (nodes.get(member[0])) { focus(member[0]); }
+    });
+  }
+  /* the server's name search folds umlauts both ways (koeln, koln: Köln) and forgives one
+     typo; its first hit that is a visible node or a member of a group is shown */
+  function serverFind(query) {
+    if (!meta.search_url || typeof fetch === "undefined") { return Promise.resolve(false); }
+    return fetch(meta.search_url + "?q=" + encodeURIComponent(query)).then(function (r) {
+      return r.ok ? r.json() : {hits: []};
+    }).then(function (body) {
+      var hits = body.hits || [];
+      for (var i = 0; i < hits.length; i++) {
+        if (nodeVisible(nodes.get(hits[i].key))) { focus(hits[i].key); return true; }
+        var member = (meta.members || []).filter(function (m) { return m[0] === hits[i].key; })[0];
+        if (member && nodes.get("group:" + member[2])) { showMember(member); return true; }
+      }
+      return false;
+    }).catch(function () { return false; });
+  }
   document.getElementById("net-search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var query = document.getElementById("net-search").value;
     var id = find(query);
     if (id) { focus(id); return; }
     var q = query.trim().toLowerCase();
+    if (!q) { setStatus(""); return; }
     var member = (meta.members || []).filter(function (m) {
-      return q && m[1].toLowerCase().indexOf(q) >= 0;
+      return m[1].toLowerCase().indexOf(q) >= 0;
     })[0];
-    if (member && nodes.get("group:" + member[2])) {
-      expandGroup(nodes.get("group:" + member[2])).then(function () {
-        if (nodes.get(member[0])) { focus(member[0]); }
-      });
-      return;
-    }
-    setStatus(q ? "Kein sichtbarer Knoten passt zu „" + query.trim() + "“." : "");
+    if (member && nodes.get("group:" + member[2])) { showMember(member); return; }
+    setStatus("Suche läuft …");
+    serverFind(query.trim()).then(function (found) {
+      if (!found) { setStatus("Kein sichtbarer Knoten passt zu „" + query.trim() + "“."); }
+    });
   });
 
-  refresh();
+  refresh(false);
   window.viz = {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
                 edgeView: edgeView, expandGroup: expandGroup, focus: focus};
 })();

@@ -124,11 +124,13 @@ def brokers(
     seed: int = 0,
     first: int = 20,
 ) -> list[Broker]:
-    """Organisations ranked as brokers: participation coefficient, then the number of
-    distinct communities among their neighbours, then degree.
+    """Organisations that bridge communities, the widest bridges first.
 
-    Nodes without a ``label`` attribute count as organisations (plain networkx graphs).
-    Only nodes whose neighbours lie in at least two communities are listed.
+    A broker is an organisation whose neighbours lie in at least two communities (its
+    own counts when a neighbour is in it). Ranked by how many communities it reaches,
+    then by how evenly its links spread over them (participation coefficient), then by
+    degree. Nodes without a ``label`` attribute count as organisations (plain networkx
+    graphs).
 
     >>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("b", "d")])
     >>> found = brokers(G, parts=[["a", "b"], ["c", "d"]])
@@ -155,7 +157,8 @@ def brokers(
     is_org = np.fromiter((lab == "Organisation" for lab in labels), dtype=bool, count=len(nodes))
     chosen = np.flatnonzero((spread >= 2) & is_org)
     if len(chosen) > first > 0:  # only the best can make the list: build just those
-        chosen = chosen[pc[chosen] >= np.sort(pc[chosen])[-first]]
+        floor = np.sort(spread[chosen])[-first]
+        chosen = chosen[spread[chosen] >= floor]
     found = [
         Broker(
             str(nodes[i]),
@@ -167,5 +170,5 @@ def brokers(
         )
         for i in chosen
     ]
-    found.sort(key=lambda b: (-b.participation, -b.communities, -b.degree, b.id))
+    found.sort(key=lambda b: (-b.communities, -b.participation, -b.degree, b.id))
     return found[:first]

@@ -2,7 +2,8 @@
 
 Field of action 5 of the partner network is "Synergieeffekte durch Vernetzung"; this
 module proposes such links and says why, so a coordinator can judge each proposal.
-For two organisations without a direct link the score adds four signals:
+For two organisations without a direct link (and not two units of one parent, which
+belong to one organisation) the score adds four signals:
 
 ====================  =====================================================  ======
 signal                measure                                                weight
@@ -29,7 +30,7 @@ Every suggestion carries one German sentence per signal that contributed.
 >>> [(s.target_id, s.score) for s in synergies(G, {}, "a")]
 [('b', 1.5)]
 >>> synergies(G, {}, "a")[0].reasons
-('Beide haben Charta unterzeichnet', 'Beide sind in Essen ansässig')
+('Beide haben die Charta unterzeichnet', 'Beide sind in Essen ansässig')
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ from ..records import SynergySuggestion
 from ..schema import CATEGORIES
 from ..settings import Settings
 from ..statements import statement
+from ..tables import number_de
+from .german import both_phrase
+from .measure_types import measure_type_labels
 from .regions import region_of
 
 __all__ = ["synergies", "synergies_for", "cosine", "MIN_SIMILARITY", "WEIGHTS"]
@@ -78,6 +82,30 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return round(dot / (na * nb), 4) if na and nb else 0.0
 
 
+def _shared(pa: Mapping[str, float], pb: Mapping[str, float], prefix: str) -> list[str]:
+    """Profile keys with ``prefix`` both have, most measures first (ties by key)."""
+    keys = [k for k in pa if k.startswith(prefix) and k in pb]
+    return sorted(keys, key=lambda k: (-(pa[k] + pb[k]), k))
+
+
+def _measures_reason(pa: Mapping[str, float], pb: Mapping[str, float], sim: float) -> str:
+    """Which measures both report: the two leading measure types and fields of action."""
+    labels = measure_type_labels()
+    types = [f"„{labels.get(k[4:], k[4:])}“" for k in _shared(pa, pb, "typ:")[:2]]
+    fields = [
+        f"„{CATEGORIES[int(k[5:])]}“"
+        for k in _shared(pa, pb, "feld:")[:2]
+        if int(k[5:]) in CATEGORIES
+    ]
+    where = ("im Handlungsfeld " if len(fields) == 1 else "in den Handlungsfeldern ") + (
+        " und ".join(fields)
+    )
+    text = f"Ähnliche Maßnahmen (Ähnlichkeit {number_de(sim, 2)})"
+    if types:
+        return text + ": bei beiden v. a. " + " und ".join(types) + (f" {where}" if fields else "")
+    return text + (f", v. a. {where}" if fields else "")
+
+
 def _names(G: nx.Graph, ids: list[str], limit: int = 3) -> str:
     names = sorted(G.nodes[i].get("name", i) for i in ids)
     text = ", ".join(names[:limit])
@@ -93,6 +121,7 @@ class _Index:
         self.members: dict[str, dict[str, str]] = {o: {} for o in self.orgs}
         self.partners: dict[str, set[str]] = {o: set() for o in self.orgs}
         self.linked: dict[str, set[str]] = {o: set() for o in self.orgs}
+        self.family: dict[str, set[str]] = {o: set() for o in self.orgs}  # PART_OF ends
         for o in self.orgs:
             for n in G[o]:
                 types = link_types_of(G, o, n)
@@ -104,6 +133,8 @@ class _Index:
                     )
                 elif G.nodes[n].get("label") == ORGANISATION:
                     self.linked[o].add(n)
+                    if "PART_OF" in types:
+                        self.family[o].add(n)
                     if "COOPERATES_WITH" in types:
                         self.partners[o].add(n)
         self.region = {o: region_of(G.nodes[o].get("name", "")) for o in self.orgs}
@@ -115,12 +146,8 @@ def _suggest(
     G, score, reasons = ix.G, 0.0, []
     for p in sorted(set(ix.members[a]) & set(ix.members[b]), key=lambda p: G.nodes[p]["name"]):
         kinds = {ix.members[a][p], ix.members[b][p]}
-        verb = (
-            "haben {} unterzeichnet"
-            if kinds == {"SIGNED"}
-            else ("nehmen an {} teil" if kinds == {"PARTICIPATES_IN"} else "sind an {} beteiligt")
-        )
-        reasons.append("Beide " + verb.format(G.nodes[p]["name"]))
+        relation = kinds.pop() if len(kinds) == 1 else "BOTH"
+        reasons.append(both_phrase(relation, G.nodes[p]["name"], G.nodes[p].get("kind")))
         score += WEIGHTS["programme"]
     common = sorted(ix.partners[a] & ix.partners[b])
     if common:
@@ -130,16 +157,7 @@ def _suggest(
     sim = cosine(profiles.get(a, {}), profiles.get(b, {}))
     if sim >= MIN_SIMILARITY:
         score += WEIGHTS["profile"] * sim
-        shared = [k for k in profiles[a] if k.startswith("feld:") and k in profiles[b]]
-        # most measures first; ties by field number, whatever order the rows came in
-        fields = sorted(shared, key=lambda k: (-(profiles[a][k] + profiles[b][k]), k))[:2]
-        text = " und ".join(
-            f"„{CATEGORIES[int(k[5:])]}“" for k in fields if int(k[5:]) in CATEGORIES
-        )
-        reasons.append(
-            f"Ähnliche Maßnahmen (Ähnlichkeit {sim:.2f}".replace(".", ",")
-            + (f"), v. a. im Handlungsfeld {text}" if text else ")")
-        )
+        reasons.append(_measures_reason(profiles[a], profiles[b], sim))
     if ix.region[a] and ix.region[a] == ix.region[b]:
         score += WEIGHTS["region"]
         reasons.append(f"Beide sind in {ix.region[a]} ansässig")
@@ -170,7 +188,8 @@ def _candidates(ix: _Index, profiles: Mapping[str, Mapping[str, float]], a: str)
             if o in profiles and cosine(profiles[a], profiles[o]) >= MIN_SIMILARITY
         )
     out.discard(a)
-    return out - ix.linked[a]
+    # linked pairs already work together; units of one parent belong to one organisation
+    return {b for b in out - ix.linked[a] if not ix.family[a] & ix.family.get(b, set())}
 
 
 def synergies(

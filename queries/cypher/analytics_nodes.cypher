@@ -3,5 +3,5 @@ MATCH (n)
 WHERE n:Organisation OR n:Programme
 RETURN n.id AS id,
        CASE WHEN n:Organisation THEN 'Organisation' ELSE 'Programme' END AS label,
-       n.name AS name, n.type AS type, n.kind AS kind
+       n.name AS name, n.type AS type, n.kind AS kind, coalesce(n.aliases, []) AS aliases
 ORDER BY id

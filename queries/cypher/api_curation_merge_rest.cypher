@@ -26,5 +26,4 @@ DETACH DELETE x
 WITH k, old_names
 SET k.aliases = reduce(acc = coalesce(k.aliases, []), a IN old_names |
                        CASE WHEN a = k.name OR a IN acc THEN acc ELSE acc + a END)
-SET k.search_text = reduce(s = k.name, a IN k.aliases | s + ' | ' + a)
 RETURN k.id AS id

@@ -5,5 +5,4 @@ WITH o, o.name AS old_name
 SET o.name = $name,
     o.aliases = reduce(acc = [], a IN coalesce(o.aliases, []) + [old_name] |
                        CASE WHEN a = $name OR a IN acc THEN acc ELSE acc + a END)
-SET o.search_text = reduce(s = o.name, a IN o.aliases | s + ' | ' + a)
 RETURN o.id AS id, old_name

@@ -6,4 +6,3 @@ ON CREATE SET o.name = row.name, o.type = row.type, o.aliases = []
 SET o.type = CASE WHEN o.type = 'Sonstige' THEN row.type ELSE o.type END,
     o.aliases = reduce(acc = o.aliases, a IN row.aliases |
                        CASE WHEN a IN acc OR a = o.name THEN acc ELSE acc + a END)
-SET o.search_text = reduce(s = o.name, a IN o.aliases | s + ' | ' + a)

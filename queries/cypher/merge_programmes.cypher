@@ -5,4 +5,3 @@ ON CREATE SET p.name = row.name, p.kind = row.kind, p.aliases = []
 SET p.kind = CASE WHEN p.kind = 'Sonstige' THEN row.kind ELSE p.kind END,
     p.aliases = reduce(acc = p.aliases, a IN row.aliases |
                        CASE WHEN a IN acc OR a = p.name THEN acc ELSE acc + a END)
-SET p.search_text = reduce(s = p.name, a IN p.aliases | s + ' | ' + a)

@@ -2,5 +2,4 @@
 // params: $rows: [{id: str, name: str, type: str, aliases: [str]}]
 UNWIND $rows AS row
 MERGE (o:Organisation {id: row.id})
-SET o.name = row.name, o.type = row.type, o.aliases = row.aliases,
-    o.search_text = reduce(s = row.name, a IN row.aliases | s + ' | ' + a)
+SET o.name = row.name, o.type = row.type, o.aliases = row.aliases

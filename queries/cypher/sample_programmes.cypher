@@ -2,5 +2,4 @@
 // params: $rows: [{id: str, name: str, kind: str, aliases: [str]}]
 UNWIND $rows AS row
 MERGE (p:Programme {id: row.id})
-SET p.name = row.name, p.kind = row.kind, p.aliases = row.aliases,
-    p.search_text = reduce(s = row.name, a IN row.aliases | s + ' | ' + a)
+SET p.name = row.name, p.kind = row.kind, p.aliases = row.aliases

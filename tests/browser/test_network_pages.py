@@ -63,9 +63,9 @@ def test_start_page(sample_graph: Settings, live_app: Any, recorded: Recorded) -
 def test_whole_network_filters_and_search(
     sample_graph: Settings, live_app: Any, recorded: Recorded
 ) -> None:
-    page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    page, _ = open_page(recorded, live_app.url + "/netzwerk?nach=einzeln")
     assert painted_pixels(page) > 500
-    assert page.locator("#legend-nodes li").count() == 7  # 6 organisation types + programme
+    assert page.locator("#legend-nodes li").count() == 6  # 5 organisation types + programme
     assert page.locator("#legend-links li").count() == 5
     assert visible_ids(page) == {
         "org:stadt-a",
@@ -73,15 +73,15 @@ def test_whole_network_filters_and_search(
         "org:jc-c",
         "org:d-stiftung",
         "org:e-hochschule",
-        "org:schule-f",
         "prog:iq",
         "prog:charta",
-    }
+    }  # the school has no link: listed beside the drawing, not drawn
+    assert page.text_content("#alone") and "Freie Schule F" in page.text_content("#alone")
     recorded.screenshot("netzwerk")
     # type filter: hide the Verein
     page.uncheck("#filter-otype-Verein")
-    assert "org:verein-b" not in visible_ids(page) and len(visible_ids(page)) == 7
-    assert page.text_content("#visible-count") == "7"
+    assert "org:verein-b" not in visible_ids(page) and len(visible_ids(page)) == 6
+    assert page.text_content("#visible-count") == "6"
     page.check("#filter-otype-Verein")
     # programme filter: IQ and its participants only
     page.select_option("#filter-programme", "prog:iq")
@@ -91,10 +91,15 @@ def test_whole_network_filters_and_search(
     page.select_option("#filter-category", "1")
     assert {k for k in visible_ids(page) if k.startswith("org:")} == {"org:jc-c"}
     page.select_option("#filter-category", "")
-    # link type filter hides edges, not nodes
+    # link type filter: the edges of the other types and only the nodes they touch
     before = page.evaluate("window.viz.edgeView.length")
     page.uncheck("#filter-link-COOPERATES_WITH")
     assert page.evaluate("window.viz.edgeView.length") == before - 1
+    ends = set(page.evaluate(
+        "window.viz.edgeView.get().flatMap(function (e) { return [e.from, e.to]; })"
+    ))  # fmt: skip
+    assert visible_ids(page) == ends
+    page.check("#filter-link-COOPERATES_WITH")
     # search focuses and selects the node
     page.fill("#net-search", "D-Stift")
     page.click("#net-search-form button")
@@ -111,7 +116,7 @@ def test_whole_network_filters_and_search(
 def test_tooltip_shows_name_type_and_evidence_as_text(
     sample_graph: Settings, live_app: Any, recorded: Recorded
 ) -> None:
-    page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    page, _ = open_page(recorded, live_app.url + "/netzwerk?nach=einzeln")
     titles = page.evaluate("window.viz.edges.get().map(e => e.title)")
     coop = next(t for t in titles if "kooperiert mit" in t)
     assert "Beleg: „Die Stadt A arbeitet mit dem Verein <script>alert(1)</script>" in coop
@@ -191,9 +196,9 @@ def test_aggregated_network_expands_a_group_on_click(
     ids = set(page.evaluate("window.viz.nodes.getIds()"))
     assert "org:stadt-a" in ids or "org:jc-c" in ids
     # search reaches members of groups still folded
-    page.fill("#net-search", "Freie Schule")
+    page.fill("#net-search", "E-Hochschule")
     page.click("#net-search-form button")
-    page.wait_for_function("window.viz.network.getSelectedNodes()[0] === 'org:schule-f'")
+    page.wait_for_function("window.viz.network.getSelectedNodes()[0] === 'org:e-hochschule'")
     recorded.screenshot("netzwerk-gruppe-offen")
     assert_clean(recorded)
 
@@ -244,3 +249,125 @@ def test_grouping_by_programme_expands_and_switches(
     finally:
         settings.viz_aggregate_above = before
     assert_clean(recorded)
+
+
+def test_search_box_forgives_a_typo_and_reaches_folded_groups(
+    sample_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    """A name the page cannot match letter by letter goes to the server's name search
+    (umlauts folded both ways, one typo), whose hit is shown, in a group or not."""
+    page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    with page.expect_response(lambda r: "/api/suche?q=Jobcentr" in r.url):
+        page.fill("#net-search", "Jobcentr")
+        page.click("#net-search-form button")
+    page.wait_for_function("window.viz.network.getSelectedNodes()[0] === 'org:jc-c'")
+    page.fill("#net-search", "Jbcntr")
+    page.click("#net-search-form button")
+    page.wait_for_function(
+        "document.querySelector('#net-search-status').textContent"
+        ".indexOf('Kein sichtbarer Knoten') === 0"
+    )
+    settings = get_settings()
+    before = settings.viz_aggregate_above
+    settings.viz_aggregate_above = 3
+    try:
+        page, _ = open_page(recorded, live_app.url + "/netzwerk")
+    finally:
+        settings.viz_aggregate_above = before
+    page.fill("#net-search", "Hochshule")
+    page.click("#net-search-form button")
+    page.wait_for_function("window.viz.network.getSelectedNodes()[0] === 'org:e-hochschule'")
+    recorded.screenshot("netzwerk-suche-tippfehler")
+    assert_clean(recorded)
+
+
+def _inside_canvas(page: Any) -> bool:
+    """Whether every visible node is drawn inside the canvas (the view was re-fitted)."""
+    return bool(
+        page.evaluate("""() => {
+        const v = window.viz, ids = v.nodeView.getIds();
+        const c = document.querySelector('#network canvas').getBoundingClientRect();
+        const pos = v.network.getPositions(ids);
+        return ids.every(id => {
+            const d = v.network.canvasToDOM(pos[id]);
+            return d.x >= -2 && d.y >= -2 && d.x <= c.width + 2 && d.y <= c.height + 2;
+        });
+    }""")
+    )
+
+
+def test_overview_of_the_corpus_reads(
+    corpus_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    """/netzwerk at 1400×900: grouped, nodes without links listed beside the drawing, names
+    only for the important nodes, every filter change re-fits, a link-type filter keeps
+    only the nodes those links touch."""
+    from queries.network import whole_network
+    from queries.network_groups import drawn_part
+
+    _drawn, alone = drawn_part(whole_network())
+    page: Any = recorded.page
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(live_app.url + "/netzwerk")
+    page.wait_for_selector(READY, state="attached", timeout=60_000)
+    ids = page.evaluate("window.viz.nodes.getIds()")
+    assert ids and all(i.startswith("group:") for i in ids)
+    assert page.locator("#alone li").count() == len(alone) > 0
+    canvas = page.locator("#network").bounding_box()
+    aside = page.locator("#alone").bounding_box()
+    assert aside["x"] >= canvas["x"] + canvas["width"]  # beside, not under the drawing
+    page.wait_for_timeout(500)
+    recorded.screenshot("netzwerk-ueberblick")
+
+    with page.expect_navigation():
+        page.select_option("#nach", "einzeln")
+    page.wait_for_selector(READY, state="attached", timeout=60_000)
+    labelled = page.evaluate("window.viz.nodes.get().filter(n => n.label && n.label.length).length")
+    assert 0 < labelled <= 20 < page.evaluate("window.viz.nodes.length")
+    quiet = page.evaluate("window.viz.nodes.get().find(n => !n.label).id")
+    page.evaluate(f"window.viz.network.emit('hoverNode', {{node: '{quiet}'}})")
+    assert page.evaluate(f"window.viz.nodes.get('{quiet}').label")  # its name on hover
+    recorded.screenshot("netzwerk-einzeln")
+
+    progs = page.evaluate("Array.from(document.querySelectorAll('#filter-programme option'))"
+                          ".map(o => o.value).filter(v => v)")  # fmt: skip
+    page.select_option("#filter-programme", progs[0])
+    page.wait_for_timeout(700)
+    assert _inside_canvas(page)
+    page.select_option("#filter-programme", "")
+    for box in page.locator("#filter-link input").all():
+        if box.get_attribute("value") != "SIGNED":
+            box.uncheck()
+    page.wait_for_timeout(700)
+    ends = set(page.evaluate("window.viz.edgeView.get().flatMap(e => [e.from, e.to])"))
+    assert ends and visible_ids(page) == ends and _inside_canvas(page)
+    recorded.screenshot("netzwerk-nur-unterzeichnet")
+    assert_clean(recorded)
+
+
+def test_a_quote_opens_its_source_passage(
+    corpus_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    from queries import db
+
+    org = db.read(
+        "MATCH (o:Organisation)-[r:COOPERATES_WITH]-() RETURN o.id AS id, count(r) AS n "
+        "ORDER BY n DESC, id LIMIT 1",
+        corpus_graph,
+    )[0]["id"]
+    page: Any = recorded.page
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{live_app.url}/organisation/{org}")
+    link = page.locator("blockquote a.src").first
+    cited = link.get_attribute("href")
+    assert cited and "Zeile" in link.text_content()
+    with page.expect_navigation():
+        link.click()
+    line = cited.split("#z")[1]
+    target = page.locator(f"#z{line}")
+    assert "hit" in (target.get_attribute("class") or "")
+    assert target.locator("mark").count() == 1
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < 900  # scrolled to the cited line
+    recorded.screenshot("quelle")
+    assert recorded.errors == [] and recorded.foreign_requests() == []

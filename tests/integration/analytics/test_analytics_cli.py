@@ -61,38 +61,73 @@ def test_report_synergies(synergy_graph: Settings) -> None:
     assert "1. Stadt Duisburg (stadt-duisburg) ↔ Jobcenter Duisburg (jobcenter-duisburg)" in (
         result.output
     )
-    assert "   • Beide haben Charta der Vielfalt unterzeichnet" in result.output
+    assert "   • Beide haben die Charta der Vielfalt unterzeichnet" in result.output
     result = runner.invoke(app, ["report", "synergies", "--first", "1"])
     assert result.exit_code == 0 and "Duisburg" in result.output
     result = runner.invoke(app, ["report", "synergies", "--organisation", "verein-y"])
     assert "Keine Synergie-Vorschläge" in result.output
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
-def test_export_reads_back(synergy_graph: Settings, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / f"netz.{fmt}"
-    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    G = project(synergy_graph)
-    if fmt == "graphml":
-        back = nx.read_graphml(out)
-    elif fmt == "gexf":
-        back = nx.read_gexf(out)
-    elif fmt == "csv":
-        with out.open(encoding="utf-8") as fh:
-            edges = list(csv.DictReader(fh))
-        with (tmp_path / "netz_nodes.csv").open(encoding="utf-8") as fh:
-            nodes = list(csv.DictReader(fh))
-        back = nx.Graph((e["source"], e["target"]) for e in edges)
-        back.add_nodes_from(n["id"] for n in nodes)
-    else:
+def _read_back(fmt: str, out: Path) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """(node id -> label, {(source, link type, target)}) of an exported file."""
+    if fmt in ("csv", "csv-excel"):
+        enc, sep = ("utf-8-sig", ";") if fmt == "csv-excel" else ("utf-8", ",")
+        with out.open(encoding=enc, newline="") as fh:
+            edges = list(csv.DictReader(fh, delimiter=sep))
+        with out.with_name(f"{out.stem}_nodes.csv").open(encoding=enc, newline="") as fh:
+            nodes = list(csv.DictReader(fh, delimiter=sep))
+        return {n["id"]: n["label"] for n in nodes}, {
+            (e["source"], e["link_type"], e["target"]) for e in edges
+        }
+    if fmt == "json":
         import json
 
         back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
-    assert (back.number_of_nodes(), back.number_of_edges()) == (
-        G.number_of_nodes(),
-        G.number_of_edges(),
+    else:
+        back = (
+            nx.read_graphml(out, force_multigraph=True)
+            if fmt == "graphml"
+            else nx.read_gexf(out, version="1.3")
+        )
+    assert back.is_directed()  # a multigraph only where parallel edges exist
+    return dict(back.nodes(data="label")), {
+        (u, d["link_type"], v) for u, v, d in back.edges(data=True)
+    }
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv", "csv-excel"])
+def test_export_reads_back_as_neo4j_holds_it(
+    synergy_graph: Settings, tmp_path: Path, fmt: str
+) -> None:
+    """Every node with its name as label, every stored link as its own typed, directed
+    edge — compared with what Cypher reads from Neo4j."""
+    from queries import db
+
+    out = tmp_path / f"netz.{fmt.replace('-', '.')}"
+    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    labels, triples = _read_back(fmt, out)
+    nodes = db.read(
+        "MATCH (n) WHERE n:Organisation OR n:Programme RETURN n.id AS id, n.name AS name",
+        synergy_graph,
     )
+    links = db.read(
+        "MATCH (a)-[r]->(b) WHERE (a:Organisation OR a:Programme) AND "
+        "(b:Organisation OR b:Programme) RETURN a.id AS s, type(r) AS t, b.id AS o",
+        synergy_graph,
+    )
+    assert labels == {r["id"]: r["name"] for r in nodes}
+    assert triples == {(r["s"], r["t"], r["o"]) for r in links}
+    assert len({t for _s, t, _o in triples}) > 1
+
+
+def test_export_keeps_the_projection_filters(synergy_graph: Settings, tmp_path: Path) -> None:
+    out = tmp_path / "netz.gexf"
+    args = ["export", "--format", "gexf", "--out", str(out), "--link-type", "SIGNED"]
+    assert runner.invoke(app, args).exit_code == 0
+    labels, triples = _read_back("gexf", out)
+    assert triples and {t for _s, t, _o in triples} == {"SIGNED"}
+    assert set(labels) == set(project(synergy_graph, link_types=["SIGNED"]).nodes)
 
 
 def _vielfalt(*args: str) -> subprocess.CompletedProcess:

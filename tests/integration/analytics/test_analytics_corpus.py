@@ -10,7 +10,7 @@ import pytest
 
 from queries import db
 from queries.analytics.synergy import synergies, synergies_for
-from queries.export import export_graph
+from queries.export import export_graph, export_network
 from queries.projection import link_types_of, measure_profiles, project
 from queries.report import centrality_report
 from queries.schema import LINK_TYPES
@@ -54,15 +54,33 @@ def test_synergies_never_suggest_linked_pairs(corpus_graph: Settings) -> None:
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
     for s in synergies(G, measure_profiles(corpus_graph), first=30):
         assert not G.has_edge(s.source_id, s.target_id)
-        if s.reasons[0].startswith("Beide nehmen an"):
+        if s.reasons[0].startswith("Beide nehmen "):
             shared = set(G[s.source_id]) & set(G[s.target_id])
             assert any("PARTICIPATES_IN" in link_types_of(G, s.source_id, p) for p in shared)
 
 
-def test_graphml_export_of_the_corpus(corpus_graph: Settings, tmp_path: Path) -> None:
-    G = project(corpus_graph)
-    back = nx.read_graphml(export_graph(G, "graphml", tmp_path / "korpus.graphml")[0])
-    assert (back.number_of_nodes(), back.number_of_edges()) == (
-        G.number_of_nodes(),
-        G.number_of_edges(),
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_of_the_corpus_reads_back(corpus_graph: Settings, tmp_path: Path, fmt: str) -> None:
+    """Names as labels and one directed edge per stored link (self-links aside), as in Neo4j."""
+    H = export_network(project(corpus_graph), corpus_graph)
+    out = export_graph(H, fmt, tmp_path / f"korpus.{fmt}")[0]
+    if fmt == "gexf":
+        back = nx.read_gexf(out, version="1.3")
+    else:
+        back = nx.read_graphml(out, force_multigraph=True)
+    names = db.read(
+        "MATCH (n) WHERE n:Organisation OR n:Programme RETURN n.id AS id, n.name AS name",
+        corpus_graph,
     )
+    assert dict(back.nodes(data="label")) == {r["id"]: r["name"] for r in names}
+    links = db.read(
+        "MATCH (a)-[r]->(b) WHERE type(r) IN $types AND a <> b "
+        "RETURN a.id AS s, type(r) AS t, b.id AS o",
+        corpus_graph,
+        types=[t.value for t in LINK_TYPES],
+    )
+    assert {(u, d["link_type"], v) for u, v, d in back.edges(data=True)} == {
+        (r["s"], r["t"], r["o"]) for r in links
+    }
+    assert back.number_of_edges() == len(links)
+    assert any(d.get("year") for _u, _v, d in back.edges(data=True))

@@ -26,10 +26,10 @@ def test_top_suggestion_and_reasons(synergy_graph: Settings) -> None:
     # charta 1.0 + Adamic-Adar 1/ln 2 + cosine 1.0 + same town 0.5
     assert top.score == pytest.approx(1.0 + 1 / math.log(2) + 1.0 + 0.5, abs=1e-3)
     assert top.reasons == (
-        "Beide haben Charta der Vielfalt unterzeichnet",
+        "Beide haben die Charta der Vielfalt unterzeichnet",
         "Gemeinsame Kooperationspartner: Verein X",
-        "Ähnliche Maßnahmen (Ähnlichkeit 1,00), v. a. im Handlungsfeld "
-        "„Fortbildung / interkulturelle Kompetenz“",
+        "Ähnliche Maßnahmen (Ähnlichkeit 1,00): bei beiden v. a. „Interkulturelle "
+        "Fortbildung“ im Handlungsfeld „Fortbildung / interkulturelle Kompetenz“",
         "Beide sind in Duisburg ansässig",
     )
     # existing partners are never suggested; Verein Y shares nothing

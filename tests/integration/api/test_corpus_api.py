@@ -145,3 +145,31 @@ def test_stats_match_the_database(corpus_graph: Settings, gql: GQL) -> None:
     assert {r["key"]: r["count"] for r in stats["stats"]["relationships"]} == counts[
         "relationships"
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("koeln", "Köln"),
+        ("duesseldorf", "Düsseldorf"),
+        ("muenster", "Münster"),
+        ("paritaetische", "Paritätische"),
+    ],
+)
+def test_search_without_umlauts_finds_the_umlaut_names(
+    corpus_graph: Settings, gql: GQL, typed: str, spelled: str
+) -> None:
+    """Typed with ae/oe/ue, the search finds what the umlaut spelling finds, and names the
+    entity with the umlaut first (expected names come from the database)."""
+    query = "query($t: String!) { search(text: $t, first: 20) { id name } }"
+    hits = gql(query, t=typed)["data"]["search"]
+    with_umlaut = gql(query, t=spelled)["data"]["search"]
+    assert hits and spelled.lower() in hits[0]["name"].lower()
+    assert {h["id"] for h in hits} == {h["id"] for h in with_umlaut}
+    named = _cypher(
+        "MATCH (n) WHERE (n:Organisation OR n:Programme) AND n.name CONTAINS $s RETURN n.id AS id",
+        corpus_graph,
+        s=spelled,
+    )
+    if len(named) <= 20:
+        assert {r["id"] for r in named} <= {h["id"] for h in hits}

@@ -107,13 +107,14 @@ def test_aggregated_network_and_group_endpoint(sample_graph: Settings, http: htt
     settings.viz_aggregate_above = 3
     try:
         text = http.get("/netzwerk").text
-        assert "in" in text and "Gruppen zusammengefasst" in text
+        assert "Zusammengefasst in" in text and "Gruppen nach Gemeinschaft" in text
         group = http.get("/api/netzwerk/gruppe/g1").json()
         members = {n["id"] for n in group["nodes"]}
         assert members and all(k.startswith(("org:", "prog:")) for k in members)
         assert all("x" in n and "y" in n for n in group["nodes"])
-        isolated = http.get("/api/netzwerk/gruppe/ohne-links").json()
-        assert {n["id"] for n in isolated["nodes"]} == {"org:schule-f"}
+        # a node without links is listed beside the drawing, in no group
+        assert 'id="alone"' in text and 'href="/organisation/schule-f"' in text
+        assert http.get("/api/netzwerk/gruppe/ohne-links").status_code == 404
         missing = http.get("/api/netzwerk/gruppe/g99")
         assert missing.status_code == 404 and "gibt es nicht" in missing.json()["error"]
     finally:
@@ -136,13 +137,15 @@ def test_start_page_search_uses_the_full_text_index(
 
 
 def test_whole_network_page_is_never_stale(sample_graph: Settings, http: httpx.Client) -> None:
-    first = http.get("/netzwerk").text
-    assert "Jobcenter C" in first and http.get("/netzwerk").text == first  # cached: same page
+    first = http.get("/netzwerk?nach=einzeln").text
+    assert "Jobcenter C" in first and http.get("/netzwerk?nach=einzeln").text == first  # cached
     rename_organisation("jc-c", "Jobcenter Cäsar", sample_graph)
-    names = {n["id"]: n["name"] for n in graph_data(http.get("/netzwerk").text)["nodes"]}
+    names = {
+        n["id"]: n["name"] for n in graph_data(http.get("/netzwerk?nach=einzeln").text)["nodes"]
+    }
     assert names["org:jc-c"] == "Jobcenter Cäsar"
     add_link("verein-b", "schule-f", "COOPERATES_WITH", quote="Neu belegt.", settings=sample_graph)
-    text = http.get("/netzwerk").text
+    text = http.get("/netzwerk?nach=einzeln").text
     assert "8 Knoten, 7 Verbindungen" in text
     assert any("Neu belegt." in e["title"] for e in graph_data(text)["edges"])
 
@@ -150,11 +153,12 @@ def test_whole_network_page_is_never_stale(sample_graph: Settings, http: httpx.C
 def test_node_size_is_pagerank_and_the_legend_says_so(
     sample_graph: Settings, http: httpx.Client
 ) -> None:
-    text = http.get("/netzwerk").text
+    text = http.get("/netzwerk?nach=einzeln").text
     assert "Größe: Zentralität (PageRank" in text
     data = graph_data(text)
     value = {n["id"]: n["value"] for n in data["nodes"]}
-    assert value["org:stadt-a"] > value["org:verein-b"] > value["org:schule-f"] > 0
+    assert value["org:stadt-a"] > value["org:verein-b"] > 0
+    assert "org:schule-f" not in value  # no link: listed, not drawn
     assert (
         "Zentralität (PageRank):"
         in next(n for n in data["nodes"] if n["id"] == "org:jc-c")["title"]
@@ -167,7 +171,7 @@ def test_network_grouped_by_programme(sample_graph: Settings, http: httpx.Client
     settings.viz_aggregate_above = 3
     try:
         text = http.get("/netzwerk", params={"nach": "programm"}).text
-        assert "Gruppieren nach:" in text and "(nach Programm)" in text
+        assert "Ansicht:" in text and "Gruppen nach Programm" in text
         assert '<option value="programm" selected>' in text
         data = graph_data(text)
         assert {n["id"] for n in data["nodes"]} == {
@@ -183,5 +187,48 @@ def test_network_grouped_by_programme(sample_graph: Settings, http: httpx.Client
         assert http.get("/api/netzwerk/gruppe/g1", params={"nach": "programm"}).status_code == 404
         bad = http.get("/netzwerk", params={"nach": "farbe"})
         assert bad.status_code == 400 and "Gruppieren geht nach" in bad.text
+        # by region: the town in the names ("Stadt A" has none here: all without a town)
+        region = graph_data(http.get("/netzwerk", params={"nach": "region"}).text)
+        assert {n["id"] for n in region["nodes"]} == {"group:ohne-ort"}
     finally:
         settings.viz_aggregate_above = before
+
+
+def test_entities_read_as_people_expect(graph: Settings, http: httpx.Client) -> None:
+    """Aliases collapsed after three, each participant once with all its roles, and the
+    lead line spaced: "Programm (Projekt) · 2 Beteiligte · auch: …"."""
+    from html import unescape
+
+    from queries.sample_graph import SampleGraph, write_sample_graph
+
+    ev = ("bericht.txt", 4, -1, "Verein X nimmt an VielfaltPlus+ teil und unterzeichnet.")
+    g = (
+        SampleGraph()
+        .document("bericht.txt", "Bericht")
+        .programme("vp", "VielfaltPlus+", "Projekt", "VP", "VP+", "Vielfalt Plus", "V+", "VPX")
+        .organisation("x", "Verein X", "Verein")
+        .organisation("y", "Verein Y", "Verein")
+        .link("x", "PARTICIPATES_IN", "vp", ev)
+        .link("x", "SIGNED", "vp", ev)
+        .link("y", "PARTICIPATES_IN", "vp", ("bericht.txt", 9, -1, "Verein Y auch."))
+    )
+    write_sample_graph(g, graph)
+    page = http.get("/programm/vp").text
+    lead = re.search(r'<div class="lead">(.*?)</div>', page, re.S)
+    assert lead
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", lead.group(1))).split())
+    assert text.startswith("Programm (Projekt) · 2 Beteiligte · auch: ")
+    assert "… 2 weitere" in text and "<details" in lead.group(1)
+    assert page.count('href="/organisation/x"') == 1
+    roles = re.search(r'href="/organisation/x">Verein X</a>(.*?)</li>', page, re.S)
+    assert roles and ">Teilnehmer<" in roles.group(1) and ">Unterzeichner<" in roles.group(1)
+    assert roles.group(1).count("<blockquote>") == 1  # the one quote, not once per role
+
+
+def test_tooltips_cite_title_report_year_and_line(
+    sample_graph: Settings, http: httpx.Client
+) -> None:
+    """The sample's measures are dated 2020, 2021 and 2022 (one each): the later year wins."""
+    edges = graph_data(http.get("/netzwerk?nach=einzeln").text)["edges"]
+    coop = next(e["title"] for e in edges if e["ltype"] == "COOPERATES_WITH")
+    assert "(„sample.txt“ (2022), Zeile 1)" in coop

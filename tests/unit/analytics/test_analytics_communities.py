@@ -72,3 +72,17 @@ def test_large_graphs_are_seeded_and_find_planted_groups() -> None:
     assert parts == communities(G, seed=3)
     planted = {frozenset(p) for p in G.graph["partition"]}
     assert {frozenset(p) for p in parts} == planted
+
+
+def test_brokers_reaching_more_communities_rank_first() -> None:
+    """A hub into three communities outranks a node split evenly between two."""
+    G = nx.Graph()
+    G.add_edges_from(("h", f"a{i}") for i in range(1, 6))
+    G.add_edges_from([("h", "b1"), ("h", "c1"), ("x", "b2"), ("x", "c2"), ("b1", "b2")])
+    G.add_edge("c1", "c2")
+    parts = [["h", "a1", "a2", "a3", "a4", "a5"], ["b1", "b2", "x"], ["c1", "c2"]]
+    found = brokers(G, parts=parts)
+    by_id = {b.id: b for b in found}
+    assert by_id["x"].participation > by_id["h"].participation  # 0.5 > 0.449
+    order = [b.id for b in found]
+    assert order[0] == "h" and order.index("x") > 0 and by_id["h"].communities == 3

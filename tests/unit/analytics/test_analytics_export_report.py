@@ -1,19 +1,18 @@
-"""Exports read back with the same graph; the German report in three formats."""
+"""The projection's rows; the German report in three formats."""
 
 from __future__ import annotations
 
 import csv
-import json
+import re
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from queries.errors import InputError
-from queries.export import export_graph
 from queries.projection import from_rows
 from queries.report import centrality_report
-from queries.report_render import ACTOR_COLUMNS, render, write_report
+from queries.report_render import EXPLANATIONS, actor_columns, render, write_report
 
 
 @pytest.fixture()
@@ -47,44 +46,6 @@ def test_projection_rows(projected: nx.Graph) -> None:
     assert projected.nodes["iq"] == {"label": "Programme", "name": "IQ", "kind": "Netzwerk"}
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_graphml_and_gexf_read_back(projected: nx.Graph, fmt: str, tmp_path: Path) -> None:
-    out = tmp_path / f"net.{fmt}"
-    assert export_graph(projected, fmt, out) == [out]
-    back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
-    assert back.number_of_nodes() == projected.number_of_nodes() == 5
-    assert back.number_of_edges() == projected.number_of_edges() == 3
-    assert set(back.nodes) == set(projected.nodes)
-    if fmt == "graphml":
-        assert back.nodes["verein-b"]["name"] == "Verein <B> & Co"
-        assert int(back.edges["stadt-a", "iq"]["weight"]) == 3
-
-
-def test_json_reads_back(projected: nx.Graph, tmp_path: Path) -> None:
-    out = tmp_path / "net.json"
-    export_graph(projected, "JSON", out)
-    back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
-    assert nx.utils.graphs_equal(back, projected)
-
-
-def test_csv_has_headers_and_rows(projected: nx.Graph, tmp_path: Path) -> None:
-    edges_path, nodes_path = export_graph(projected, "csv", tmp_path / "net.csv")
-    with edges_path.open(encoding="utf-8") as fh:
-        edges = list(csv.DictReader(fh))
-    with nodes_path.open(encoding="utf-8") as fh:
-        nodes = list(csv.DictReader(fh))
-    assert list(edges[0])[:4] == ["source", "target", "types", "weight"]
-    assert len(edges) == 3 and len(nodes) == 5
-    assert {n["id"] for n in nodes} == set(projected.nodes)
-    row = next(e for e in edges if {e["source"], e["target"]} == {"stadt-a", "verein-c"})
-    assert row["COOPERATES_WITH"] == "4" and row["SIGNED"] == ""
-
-
-def test_unknown_export_format(projected: nx.Graph, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="graphml, gexf, csv, json"):
-        export_graph(projected, "xlsx", tmp_path / "x.xlsx")
-
-
 def test_report_numbers(projected: nx.Graph) -> None:
     report = centrality_report(projected)
     by_id = {a.id: a for a in report.actors}
@@ -102,10 +63,16 @@ def test_markdown_csv_html(projected: nx.Graph, tmp_path: Path) -> None:
     report = centrality_report(projected)
     md = render(report, "md")
     assert md.startswith("# Zentralitätsbericht")
-    assert "| Rang | Kennung | Akteur | Art | Grad |" in md and "Programm" in md
-    assert "Vermittler zwischen Gemeinschaften" in md and "Gemeinschaften (Louvain)" in md
+    header = "| Rang | Akteur | Art | Grad | PageRank | Betweenness | Gemeinschaft |"
+    assert header in md and "Programm" in md
+    assert "Vermittler zwischen Gemeinschaften" in md
+    # the isolated node is no community; exact betweenness has no standard error
+    assert "Gemeinschaften (2 von 2; 1 Akteur ohne Gemeinschaft nicht mitgezählt)" in md
+    assert "Standardfehler" not in md and "Standardfehler" not in "".join(actor_columns(report))
+    for term, _text in EXPLANATIONS:
+        assert f"- **{term}**: " in md
     rows = list(csv.reader(render(report, "csv").splitlines()))
-    assert tuple(rows[0]) == ACTOR_COLUMNS and len(rows) == 6
+    assert tuple(rows[0]) == actor_columns(report) and len(rows) == 6
     page = render(report, "html")
     assert page.count("data:image/png;base64,") == 2
     assert "Verein &lt;B&gt; &amp; Co" in page and "<B>" not in page
@@ -117,7 +84,7 @@ def test_markdown_csv_html(projected: nx.Graph, tmp_path: Path) -> None:
     ]
     assert all(p.stat().st_size > 0 for p in written)
     assert "](bericht-gradverteilung.png)" in written[0].read_text(encoding="utf-8")
-    with pytest.raises(InputError, match="md, csv, html"):
+    with pytest.raises(InputError, match="md, csv, csv-excel, html"):
         render(report, "pdf")
 
 
@@ -126,3 +93,39 @@ def test_report_on_an_empty_graph(tmp_path: Path) -> None:
     assert report.actors == [] and report.communities == []
     assert "_Keine Einträge._" in render(report, "md")
     assert len(write_report(report, "html", tmp_path / "leer.html")) == 1
+
+
+def test_markdown_tables_survive_line_breaks_and_bars(tmp_path: Path) -> None:
+    G = nx.Graph()
+    G.add_node("x", label="Organisation", name="Verein | mit\nZeilenumbruch")
+    G.add_node("y", label="Organisation", name="Y")
+    G.add_edge("x", "y", weight=1)
+    md = render(centrality_report(G), "md")
+    assert "Zeilenumbruch" in md and "mit\nZeilenumbruch" not in md
+    cells = re.compile(r"(?<!\\)\|")
+    for table in re.split(r"\n\n+", md):
+        lines = [line for line in table.splitlines() if line.startswith("|")]
+        # every row of a table has as many unescaped separators as its header
+        assert len({len(cells.findall(line)) for line in lines}) <= 1, table
+
+
+def test_estimated_betweenness_shows_its_standard_error() -> None:
+    G = nx.path_graph(12)
+    nx.set_node_attributes(G, "Organisation", "label")
+    report = centrality_report(G, k=4)
+    report = type(report)(**{**report.__dict__, "betweenness_exact": False})
+    md = render(report, "md")
+    assert "Betweenness ± Standardfehler" in md and " ± " in md
+    assert "Standardfehler Betweenness" in actor_columns(report)
+
+
+def test_csv_for_german_excel(projected: nx.Graph, tmp_path: Path) -> None:
+    report = centrality_report(projected)
+    out = write_report(report, "csv-excel", tmp_path / "bericht.csv")[0]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    assert len(rows) == 5 and {r["Kennung"] for r in rows} == set(projected.nodes)
+    first = rows[0]
+    assert "," in first["PageRank"] and "." not in first["PageRank"]
+    assert float(first["PageRank"].replace(",", ".")) == report.actors[0].pagerank

@@ -50,8 +50,8 @@ def test_scores_and_reasons_by_hand(network: nx.Graph) -> None:
     expected = 2 + 1 / math.log(3) + 1 / math.log(2) + sim + 0.5
     assert top.score == pytest.approx(expected, abs=1e-3)
     assert top.reasons == (
-        "Beide sind an Charta der Vielfalt beteiligt",
-        "Beide nehmen an IQ Netzwerk teil",
+        "Beide sind an der Charta der Vielfalt beteiligt",
+        "Beide nehmen teil an: IQ Netzwerk",  # gender unknown: no article needed
         "Gemeinsame Kooperationspartner: Verein C, Verein E",
         "Ähnliche Maßnahmen (Ähnlichkeit 0,89), v. a. im Handlungsfeld "
         "„Fortbildung / interkulturelle Kompetenz“",
@@ -121,3 +121,38 @@ def test_cosine() -> None:
 )
 def test_region_of(name: str, place: str | None) -> None:
     assert region_of(name) == place
+
+
+def test_units_of_one_parent_are_never_suggested(network: nx.Graph) -> None:
+    _org(network, "u1", "Dezernat 11")
+    _org(network, "u2", "Dezernat 20")
+    for u in ("u1", "u2"):
+        network.add_edge(u, "f", types="PART_OF")
+        network.add_edge(u, "q", types="SIGNED")
+    assert "u2" not in {s.target_id for s in synergies(network, {}, "u1", first=50)}
+    assert ("u1", "u2") not in {(s.source_id, s.target_id) for s in synergies(network, {})}
+
+
+def test_reasons_name_programmes_with_articles_and_the_shared_measures() -> None:
+    G = nx.Graph()
+    _org(G, "a", "Verein A")
+    _org(G, "b", "Verein B")
+    G.add_node("t", label="Programme", name="Deutscher Diversity-Tag", kind="Veranstaltungsreihe")
+    G.add_node("v", label="Programme", name="VielfaltPlus", kind="Projekt")
+    G.add_node("x", label="Programme", name="BFD", kind="Sonstige")
+    for o in ("a", "b"):
+        for p in ("t", "v", "x"):
+            G.add_edge(o, p, types="PARTICIPATES_IN")
+    profiles = {
+        "a": {"feld:2": 3.0, "typ:intercultural-training": 3.0, "typ:networking": 1.0},
+        "b": {"feld:2": 2.0, "typ:intercultural-training": 2.0, "typ:networking": 1.0},
+    }
+    reasons = synergies(G, profiles, "a")[0].reasons
+    assert reasons == (
+        "Beide nehmen teil an: BFD",
+        "Beide nehmen am Deutschen Diversity-Tag teil",
+        "Beide nehmen am Projekt „VielfaltPlus“ teil",
+        "Ähnliche Maßnahmen (Ähnlichkeit 0,99): bei beiden v. a. „Interkulturelle "
+        "Fortbildung“ und „Vernetzung und Kooperation“ im Handlungsfeld „Fortbildung / "
+        "interkulturelle Kompetenz“",
+    )
