@@ -1,7 +1,7 @@
-// Where a document names organisations: the evidence of the nodes.
-// params: $doc, $rows [{id, lines, pages, quotes}]
-MATCH (d:Document {id: $doc})
+// Where documents name organisations: the evidence of the nodes (rows of one or several
+// documents). params: $rows [{doc, id, lines, pages, quotes}]
 UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
 MATCH (n:Organisation {id: row.id})
 MERGE (d)-[m:MENTIONS]->(n)
 SET m.lines = row.lines, m.pages = row.pages, m.quotes = row.quotes
