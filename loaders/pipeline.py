@@ -1,7 +1,9 @@
 """The whole load: files -> extractions -> corrections -> batches -> Neo4j.
 
-One bad file is reported and skipped; the others still load. Each document is written in
-its own transaction, so a failure never leaves half a document in the graph.
+One bad file is reported and skipped; the others still load. Documents new to the graph are
+written many per transaction (:mod:`loaders.bulk`), changed ones one by one; a transaction
+loads completely or not at all, and when one fails its documents are retried one by one so
+that only the bad one is reported.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from queries.errors import InputError, VielfaltError
 from queries.settings import Settings, get_settings
 
 from .batch import to_batch
+from .bulk import write_batches
 from .curation import apply_corrections
 from .extract import extract_paths
 from .models import DocumentExtraction
@@ -88,15 +91,29 @@ def load_paths(
     extracted = extract_paths(paths, on_error=failed, progress=read)
     extractions = [apply_corrections(x, corrections) for x in extracted]
     curated = curation_document(extractions, corrections)
-    for x in extractions + ([curated] if curated else []):
-        batch = to_batch(x)
-        try:
-            result = write_batch(batch, s, force=force)
-        except VielfaltError as exc:
-            report.failed.append((x.path, str(exc)))
-            continue
-        finally:
-            if progress:
-                progress("write", x.doc)
-        (report.skipped.append(x.doc) if result.skipped else report.loaded.append(result))
+    everything = extractions + ([curated] if curated else [])
+    written: dict[str, WriteResult] = {}
+
+    def wrote(result: WriteResult) -> None:
+        written[result.doc] = result
+        if progress:
+            progress("write", result.doc)
+
+    try:
+        write_batches((to_batch(x) for x in everything), s, force=force, progress=wrote)
+    except VielfaltError as exc:
+        log.warning("bulk write failed (%s): writing the rest one by one", exc)
+        for x in everything:
+            if x.doc in written:
+                continue
+            try:
+                wrote(write_batch(to_batch(x), s, force=force))
+            except VielfaltError as one:
+                report.failed.append((x.path, str(one)))
+                if progress:
+                    progress("write", x.doc)
+    for x in everything:
+        if x.doc in written:
+            r = written[x.doc]
+            (report.skipped.append(x.doc) if r.skipped else report.loaded.append(r))
     return report
