@@ -22,8 +22,8 @@ from queries.settings import Settings, get_settings
 from .batch import to_batch
 from .bulk import write_batches
 from .curation import apply_corrections
-from .extract import extract_paths
 from .models import DocumentExtraction
+from .parallel import extract_paths_parallel
 from .writer import WriteResult, write_batch
 
 __all__ = ["LoadReport", "curation_document", "load_paths"]
@@ -88,7 +88,8 @@ def load_paths(
         if progress:
             progress("read", doc)
 
-    extracted = extract_paths(paths, on_error=failed, progress=read)
+    workers = s.extract_workers or None  # 0: all cores
+    extracted = extract_paths_parallel(paths, workers, on_error=failed, progress=read)
     extractions = [apply_corrections(x, corrections) for x in extracted]
     curated = curation_document(extractions, corrections)
     everything = extractions + ([curated] if curated else [])

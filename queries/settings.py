@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     viz_aggregate_above: int = Field(1500, alias="VIZ_AGGREGATE_ABOVE")
 
     # data
+    extract_workers: int = Field(1, ge=0, alias="EXTRACT_WORKERS")  # 0: all cores
     corpus_dir: Path = Field(REPO_ROOT.parent / "shared" / "corpus", alias="CORPUS_DIR")
     corrections_file: Path = Field(REPO_ROOT / "curation.yaml", alias="CORRECTIONS_FILE")
 
