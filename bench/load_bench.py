@@ -15,6 +15,7 @@ time (everything unchanged: it must write nothing). In the same run, on the same
 * ``naive``: the first ``--naive`` links each in its own transaction (merge_links, one row);
 * ``per document``: ``write_batch`` for each report (the writer before the bulk path).
 
+Before measuring, a small load of other data warms the server up (not reported).
 Reported: wall seconds, links per second, CPU seconds of Neo4j and of this process, and
 the 1-minute load average (the machine is shared). Results are appended to
 bench/results/load.md and, with --json, kept for bench/plots.py.
@@ -156,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("loaders").setLevel(logging.WARNING)
     pid = neo4j_pid()
     results: list[Row] = []
+    # warm-up: the server compiles and JIT-optimises the statements (the first load of a
+    # fresh server costs 2-3x more CPU than the next)
+    warm = list(batches(Spec(links=10_000, seed=99)))
+    bench_writer(0, warm, 5000, 1, pid)
+    bench_csv(0, warm, pid)
     for size in (int(x) for x in args.links.split(",")):
         with timed() as gen:
             data = list(batches(Spec(links=size)))
