@@ -16,6 +16,7 @@ bounds throughput on a two-core machine.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import random
@@ -198,6 +199,7 @@ def main() -> None:
     ap.add_argument("--clients", default="1,10,50", help="comma-separated client counts")
     ap.add_argument("--kinds", default=",".join(QUERIES))
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "api.md")
+    ap.add_argument("--json", type=Path, help="append the rows here (for bench/plots.py)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("neo4j", "httpx"):
@@ -224,6 +226,22 @@ def main() -> None:
         )
     loads.append(os.getloadavg())
     write_report(args.out, rows, n_orgs, n_links, args, loads)
+    if args.json:
+        old = json.loads(args.json.read_text()) if args.json.exists() else []
+        new = [
+            {
+                "links": n_links,
+                "kind": r.kind,
+                "mode": r.mode,
+                "clients": r.clients,
+                "p50": r.load.p50_ms,
+                "p95": r.load.p95_ms,
+                "rps": r.load.rps,
+                "load": os.getloadavg()[0],
+            }
+            for r in rows
+        ]
+        args.json.write_text(json.dumps(old + new, indent=1))
 
 
 def write_report(

@@ -70,6 +70,17 @@ class Settings(BaseSettings):
     def neo4j_is_local(self) -> bool:
         return self.bolt_host in {"127.0.0.1", "localhost", "::1"}
 
+    @property
+    def neo4j_routing(self) -> bool:
+        """``neo4j://``, ``neo4j+s://``, ``neo4j+ssc://``: a cluster (or Aura) that routes
+        writes to its leader and reads to followers and read replicas."""
+        return urlsplit(self.neo4j_uri).scheme.startswith("neo4j")
+
+    @property
+    def neo4j_tls(self) -> bool:
+        """``+s`` / ``+ssc`` schemes: the server speaks Bolt inside TLS (Aura)."""
+        return urlsplit(self.neo4j_uri).scheme.endswith(("+s", "+ssc"))
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
