@@ -6,9 +6,9 @@ The corpus (``../shared/corpus``) is copied N times under new file names into a 
 folder (N x the text: the same per-document work, and resolution across N x the
 documents), then ``loaders.parallel.extract_paths_parallel`` runs on it in a fresh Python
 process per measurement with 1, 2, ... workers. Reported per run: wall seconds, lines per
-second, the peak resident memory of the main process and of the largest worker
-(``ru_maxrss``), and the load average (the machine is shared). Results are appended to
-bench/results/extract_scale.md.
+second, CPU seconds of all processes, the peak resident memory of the main process and
+of the largest worker (``ru_maxrss``), and the load average (the machine is shared).
+Results are appended to bench/results/extract_scale.md.
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ load_reference()
 t = time.perf_counter()
 out = extract_paths_parallel([sys.argv[1]], workers=int(sys.argv[2]))
 wall = time.perf_counter() - t
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"wall": wall, "documents": len(out),
-  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-  "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+  "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+  "rss_main_mb": me.ru_maxrss / 1024, "rss_worker_mb": kids.ru_maxrss / 1024}))
 """
 
 
@@ -99,15 +100,15 @@ def main(argv: list[str] | None = None) -> int:
                 )
     base = {r["times"]: r["wall"] for r in rows if r["workers"] == 1}
     table = [
-        "| corpus | lines | documents | workers | s | lines/s | speed-up vs 1 worker "
+        "| corpus | lines | documents | workers | s | CPU s | lines/s | speed-up vs 1 worker "
         "| peak RSS main MB | peak RSS worker MB | load |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         speed = base[r["times"]] / r["wall"] if r["times"] in base else float("nan")
         table.append(
             f"| {r['times']}x | {r['lines']:,} | {r['documents']} | {r['workers']} | "
-            f"{r['wall']:.1f} | {r['lines'] / r['wall']:,.0f} | {speed:.2f} | "
+            f"{r['wall']:.1f} | {r['cpu']:.1f} | {r['lines'] / r['wall']:,.0f} | {speed:.2f} | "
             f"{r['rss_main_mb']:.0f} | {r['rss_worker_mb']:.0f} | {r['load']:.1f} |"
         )
     command = "python bench/extract_scale.py " + " ".join(
