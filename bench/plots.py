@@ -39,12 +39,18 @@ def _save(fig: Any, ax: Any, path: Path, title: str, note: str) -> None:
 def plot_load(rows: list[dict[str, Any]], out: Path, note: str) -> None:
     series: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for r in rows:
-        if r["size"] and "second" not in r["method"]:
+        if not r["size"] or "second" in r["method"]:
+            continue
+        if r["links"] < r["size"]:  # measured on the first links: extrapolated to the size
+            name = f"{r['method']} (extrapolated from {r['links']:,} links)"
+            series[name].append((r["size"], r["size"] / r["links_per_s"]))
+        else:
             series[f"{r['method']} ({r['config']})"].append((r["size"], r["wall"]))
     fig, ax = plt.subplots(figsize=(7, 4.5))
     for name, pts in sorted(series.items()):
         pts.sort()
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=name)
+        style = "--" if "extrapolated" in name else "-"
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], style, marker="o", label=name)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("links in the graph")
