@@ -16,6 +16,7 @@ bounds throughput on a two-core machine.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import random
@@ -62,17 +63,25 @@ def naive_app() -> FastAPI:
     return app
 
 
-def variables_for(kind: str, n_orgs: int) -> Any:
+def organisation_ids() -> list[str]:
+    """The organisations of the graph (the generator's ids are slugs of their names)."""
+    from queries import db
+    from queries.statements import statement
+
+    return [r["id"] for r in db.read(statement("bench_organisation_ids"))]
+
+
+def variables_for(kind: str, ids: list[str]) -> Any:
     """Random variables per request: a random organisation, page start or search text."""
     from graph_api.types.connection import encode_cursor
 
     def make(rng: random.Random) -> dict[str, Any]:
-        i = rng.randrange(n_orgs)
+        org = rng.choice(ids)
         if kind == "page":
-            return {"after": encode_cursor(f"org-{i:06d}")}
+            return {"after": encode_cursor(org)}
         if kind == "search":
-            return {"t": rng.choice(["Köln", "dussel", "Verein Münster", "Schule Bonn 12"])}
-        return {"id": f"org-{i:06d}"}
+            return {"t": rng.choice(["Köln", "dussel", "Verein Münster", "Gesamtschule Bonn"])}
+        return {"id": org}
 
     return make
 
@@ -116,12 +125,12 @@ def measure(
     mode: str,
     clients: int,
     seconds: float,
-    n_orgs: int,
+    ids: list[str],
 ) -> Row:
     hz = os.sysconf("SC_CLK_TCK")
     neo = [neo4j_pid] if neo4j_pid else []
     a0, n0 = _cpu_ticks(app_pids), _cpu_ticks(neo)
-    load = run_load(port, ALL[kind], variables_for(kind, n_orgs), clients, seconds)
+    load = run_load(port, ALL[kind], variables_for(kind, ids), clients, seconds)
     a1, n1 = _cpu_ticks(app_pids), _cpu_ticks(neo)
     per = 1000 / hz / max(load.requests, 1)
     row = Row(kind, mode, clients, load, (a1 - a0) * per, (n1 - n0) * per if neo else 0.0)
@@ -162,7 +171,7 @@ def run_app(
     kinds: list[str],
     clients: list[int],
     args: argparse.Namespace,
-    n_orgs: int,
+    ids: list[str],
     neo4j_pid: int | None,
 ) -> list[Row]:
     port = args.port if mode == "batched" else args.port + 1
@@ -172,9 +181,9 @@ def run_app(
         pids = _children(proc.pid)
         for kind in kinds:
             # warm up: Neo4j's page cache and JIT, the app's caches, the connection pool
-            run_load(port, ALL[kind], variables_for(kind, n_orgs), 10, args.warmup)
+            run_load(port, ALL[kind], variables_for(kind, ids), 10, args.warmup)
             for c in clients:
-                rows.append(measure(port, pids, neo4j_pid, kind, mode, c, args.seconds, n_orgs))
+                rows.append(measure(port, pids, neo4j_pid, kind, mode, c, args.seconds, ids))
     finally:
         proc.terminate()
         proc.wait()
@@ -190,30 +199,49 @@ def main() -> None:
     ap.add_argument("--clients", default="1,10,50", help="comma-separated client counts")
     ap.add_argument("--kinds", default=",".join(QUERIES))
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "api.md")
+    ap.add_argument("--json", type=Path, help="append the rows here (for bench/plots.py)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("neo4j", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     from loaders.neo4j_local import status
     from queries.db import counts
+    from queries.schema import LINK_TYPES
     from queries.settings import get_settings
 
     graph = counts()
     n_orgs = graph["nodes"].get("Organisation", 0)
-    n_links = sum(graph["relationships"].get(t, 0) for t in ("COOPERATES_WITH", "PARTICIPATES_IN"))
+    ids = organisation_ids()
+    n_links = sum(graph["relationships"].get(str(t), 0) for t in LINK_TYPES)
     neo4j_pid = status(get_settings()).pid
     clients = [int(c) for c in args.clients.split(",")]
     kinds = args.kinds.split(",")
     loads = [os.getloadavg()]
-    rows = run_app("graph_api.app:create_app", "batched", kinds, clients, args, n_orgs, neo4j_pid)
+    rows = run_app("graph_api.app:create_app", "batched", kinds, clients, args, ids, neo4j_pid)
     naive = [k for k in kinds if k in NAIVE_KINDS]
     if naive:
         naive_clients = [c for c in clients if c <= 10]
         rows += run_app(
-            "bench.api_bench:naive_app", "naive", naive, naive_clients, args, n_orgs, neo4j_pid
+            "bench.api_bench:naive_app", "naive", naive, naive_clients, args, ids, neo4j_pid
         )
     loads.append(os.getloadavg())
     write_report(args.out, rows, n_orgs, n_links, args, loads)
+    if args.json:
+        old = json.loads(args.json.read_text()) if args.json.exists() else []
+        new = [
+            {
+                "links": n_links,
+                "kind": r.kind,
+                "mode": r.mode,
+                "clients": r.clients,
+                "p50": r.load.p50_ms,
+                "p95": r.load.p95_ms,
+                "rps": r.load.rps,
+                "load": os.getloadavg()[0],
+            }
+            for r in rows
+        ]
+        args.json.write_text(json.dumps(old + new, indent=1))
 
 
 def write_report(

@@ -1,45 +1,69 @@
-"""Write a synthetic graph of the project's shape into Neo4j (for the API benchmark).
+"""Write a synthetic graph through the production writer (for the API and other benchmarks).
 
-Usage: python bench/generate_graph.py --organisations 50000 --links 500000 [--keep]
+Usage: python bench/generate_graph.py --links 500000 [--links-per-org 10] [--keep]
 
-The graph is :func:`queries.sample_graph.synthetic_graph` (seeded): clusters around one
-programme per 500 organisations and hubs (out-of-cluster partners chosen with weight
-1/(rank+1)^0.8), one measure per organisation, written in UNWIND batches.
+The reports of :mod:`bench.synthetic` (seeded; realistic German organisations, programmes,
+measures and typed links with their evidence sentences) are turned into the writer's rows
+by ``loaders.batch.to_batch`` and written by ``loaders.bulk.write_batches``: the path of
+``vielfalt load``, so the benchmark graph is exactly what loading such reports would give.
 It clears the database first unless --keep is given: point NEO4J_URI at a scratch instance.
-50k organisations / 500k links take about 6 minutes on 2 shared cores (links are CREATEd in
-10k-row batches, ~4 s each, well inside the server's 60 s transaction timeout).
+With --keep, a second run with the same arguments writes nothing (every report unchanged).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import sys
 import time
+from pathlib import Path
 
-from queries import db
-from queries.sample_graph import synthetic_graph, write_sample_graph
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import Spec, batches  # noqa: E402
+
+from loaders.bulk import LINKS_PER_TRANSACTION, write_batches  # noqa: E402
+from queries import db  # noqa: E402
 
 log = logging.getLogger("bench.generate_graph")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--organisations", type=int, default=50_000)
     ap.add_argument("--links", type=int, default=500_000)
+    ap.add_argument("--links-per-org", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--tx", type=int, default=LINKS_PER_TRANSACTION, help="links per transaction")
+    ap.add_argument("--workers", type=int, default=1, help="transactions at once")
     ap.add_argument("--keep", action="store_true", help="do not clear the database first")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     logging.getLogger("neo4j").setLevel(logging.WARNING)
     t0 = time.perf_counter()
     if not args.keep:
         db.clear_database()
     db.apply_schema()
-    n_progs = max(10, args.organisations // 500)
-    graph = synthetic_graph(args.organisations, n_progs, n_links=args.links, hub_exponent=0.8)
-    log.info("generated in %.1f s; writing", time.perf_counter() - t0)
-    # generated links are distinct and the database was cleared: CREATE, no lookup per row
-    write_sample_graph(graph, batch_size=10_000, links_are_new=not args.keep)
-    log.info("done in %.1f s: %s", time.perf_counter() - t0, db.counts())
+    spec = Spec(links=args.links, seed=args.seed, links_per_org=args.links_per_org)
+    done = 0
+
+    def progress(result: object) -> None:
+        nonlocal done
+        done += 1
+        if done % 500 == 0:
+            log.info("%d reports written, %.0f s", done, time.perf_counter() - t0)
+
+    results = write_batches(
+        batches(spec), links_per_transaction=args.tx, workers=args.workers, progress=progress
+    )
+    secs = time.perf_counter() - t0
+    written = sum(r.links for r in results)
+    log.info(
+        "%d reports, %d links written in %.1f s (%.0f links/s, generation included): %s",
+        len(results),
+        written,
+        secs,
+        written / secs,
+        db.counts(),
+    )
     db.close_driver()
 
 

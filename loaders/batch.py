@@ -1,7 +1,9 @@
 """Turn one document's extraction into the rows the writer's statements UNWIND.
 
 Pure and database-free: everything the writer needs (ids, labels, evidence lists) is
-decided here, so the Cypher stays a plain sequence of ``UNWIND ... MERGE``.
+decided here, so the Cypher stays a plain sequence of ``UNWIND ... MERGE``. Every row names
+its document, so the rows of many documents can travel in one statement
+(:mod:`loaders.bulk`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class GraphBatch:
 
 
 def _mention_rows(
+    doc: str,
     entities: tuple[Organisation, ...] | tuple[Programme, ...],
     lines: tuple[str, ...],
     pages: dict[int, int],
@@ -44,6 +47,7 @@ def _mention_rows(
             continue
         rows.append(
             {
+                "doc": doc,
                 "id": e.id,
                 "lines": ls,
                 "pages": [pages.get(n, -1) for n in ls],
@@ -103,7 +107,13 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
     for b in x.blocks:
         row = blocks.setdefault(
             label_of[b.partner][1],
-            {"org_id": label_of[b.partner][1], "categories": [], "starts": [], "ends": []},
+            {
+                "doc": x.doc,
+                "org_id": label_of[b.partner][1],
+                "categories": [],
+                "starts": [],
+                "ends": [],
+            },
         )
         row["categories"].append(b.category if b.category is not None else 0)
         row["starts"].append(b.start)
@@ -162,8 +172,8 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         document={"id": x.doc, "path": x.path, "sha256": x.sha256, "title": x.title},
         organisations=orgs,
         programmes=progs,
-        org_mentions=_mention_rows(x.organisations, text, x.line_pages),
-        programme_mentions=_mention_rows(x.programmes, text, x.line_pages),
+        org_mentions=_mention_rows(x.doc, x.organisations, text, x.line_pages),
+        programme_mentions=_mention_rows(x.doc, x.programmes, text, x.line_pages),
         blocks=list(blocks.values()),
         measures=measures,
         links=list(links.values()),

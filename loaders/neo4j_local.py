@@ -139,6 +139,7 @@ def _write_config(s: Settings, p: dict[str, Path]) -> None:
         f"server.directories.logs={p['logs']}",
         f"server.directories.run={p['run']}",
         f"server.directories.plugins={p['home'] / 'plugins'}",
+        f"server.directories.import={p['home'] / 'import'}",  # LOAD CSV reads only here
         f"server.memory.pagecache.size={s.neo4j_pagecache}",
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
@@ -210,14 +211,25 @@ def _read_pid(p: dict[str, Path]) -> int | None:
     return pid
 
 
+def _tls_server_answers(s: Settings, timeout: float = 5.0) -> bool:
+    """A TLS server (``neo4j+s://``, Aura) does not answer a plain Bolt handshake: ask
+    through the driver; a rejected password still means that the server answers."""
+    try:
+        with neo4j.GraphDatabase.driver(
+            s.neo4j_uri, auth=(s.neo4j_user, s.neo4j_password), connection_timeout=timeout
+        ) as driver:
+            driver.verify_connectivity()
+        return True
+    except neo4j_errors.AuthError:
+        return True
+    except (neo4j_errors.DriverError, neo4j_errors.Neo4jError, OSError):
+        return False
+
+
 def status(s: Settings) -> Status:
     p = _paths(s)
-    return Status(
-        installed=p["marker"].exists(),
-        pid=_read_pid(p),
-        bolt=bolt_answers(s.bolt_host, s.bolt_port),
-        uri=s.neo4j_uri,
-    )
+    answers = _tls_server_answers(s) if s.neo4j_tls else bolt_answers(s.bolt_host, s.bolt_port)
+    return Status(installed=p["marker"].exists(), pid=_read_pid(p), bolt=answers, uri=s.neo4j_uri)
 
 
 def _log_tail(p: dict[str, Path], n: int = 15) -> str:

@@ -1,7 +1,9 @@
 """The whole load: files -> extractions -> corrections -> batches -> Neo4j.
 
-One bad file is reported and skipped; the others still load. Each document is written in
-its own transaction, so a failure never leaves half a document in the graph.
+One bad file is reported and skipped; the others still load. Documents new to the graph are
+written many per transaction (:mod:`loaders.bulk`), changed ones one by one; a transaction
+loads completely or not at all, and when one fails its documents are retried one by one so
+that only the bad one is reported.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .batch import to_batch
 from .curation import apply_corrections
 from .extract import extract_paths
 from .models import DocumentExtraction
+from .parallel import extract_paths_parallel
 from .writer import WriteResult, same_content, write_batch
 
 __all__ = ["LoadReport", "curation_document", "load_paths"]
@@ -115,7 +118,18 @@ def load_paths(
     def duplicate(path: str, first: str) -> None:
         report.duplicates.append((path, first))
 
-    extracted = extract_paths(paths, on_error=failed, progress=read, on_duplicate=duplicate)
+    if s.extract_workers == 1:
+        extracted = extract_paths(paths, on_error=failed, progress=read, on_duplicate=duplicate)
+    else:  # worker processes (0: all cores); the same content twice is caught here
+        extracted = []
+        seen: dict[str, str] = {}
+        workers = s.extract_workers or None
+        for x in extract_paths_parallel(paths, workers, on_error=failed, progress=read):
+            if x.sha256 in seen:
+                duplicate(x.path, seen[x.sha256])
+            else:
+                seen[x.sha256] = x.doc
+                extracted.append(x)
     extractions = _unique(extracted, report, s)
     extractions = [apply_corrections(x, corrections) for x in extractions]
     curated = curation_document(extractions, corrections)

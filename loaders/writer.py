@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import neo4j
 
@@ -20,7 +21,15 @@ from queries.statements import statement
 
 from .batch import GraphBatch
 
-__all__ = ["WriteResult", "write_batch", "stored_hash", "same_content", "remove_document"]
+__all__ = [
+    "WriteResult",
+    "write_batch",
+    "write_rows",
+    "check_vocabulary",
+    "stored_hash",
+    "same_content",
+    "remove_document",
+]
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +41,7 @@ _REMOVE_ALIASES = statement("remove_document_aliases")
 _REMOVE_FACTS = statement("remove_document_facts")
 _REMOVE_LINK_EVIDENCE = statement("remove_document_link_evidence")
 _DELETE_DOCUMENT = statement("delete_document")
-_MERGE_DOCUMENT = statement("merge_document")
+_MERGE_DOCUMENTS = statement("merge_documents")
 _MERGE_ORGS = statement("merge_organisations")
 _MERGE_PROGRAMMES = statement("merge_programmes")
 _MERGE_ORG_MENTIONS = statement("merge_organisation_mentions")
@@ -63,11 +72,27 @@ def same_content(doc: str, sha256: str, settings: Settings | None = None) -> lis
     return [r["id"] for r in db.read(_SAME_CONTENT, settings, sha256=sha256, id=doc)]
 
 
-def _check_vocabulary(batch: GraphBatch) -> None:
+def check_vocabulary(batch: GraphBatch) -> None:
     """Labels and types reach Cypher as values: only the closed enums may pass."""
     for row in batch.links:
         if row["type"] not in _TYPES or {row["source_label"], row["target_label"]} - _LABELS:
             raise ValueError(f"link outside the schema vocabulary: {row}")
+
+
+def write_rows(
+    tx: neo4j.ManagedTransaction, documents: list[dict[str, Any]], batch: GraphBatch
+) -> None:
+    """The MERGE statements of a load, in order: documents, entities, then what refers to
+    them. ``batch`` may hold the rows of several documents (each row names its own)."""
+    tx.run(_MERGE_DOCUMENTS, rows=documents).consume()
+    tx.run(_MERGE_ORGS, rows=batch.organisations).consume()
+    tx.run(_MERGE_PROGRAMMES, rows=batch.programmes).consume()
+    refresh_search_text(tx, [r["id"] for r in batch.organisations + batch.programmes])
+    tx.run(_MERGE_ORG_MENTIONS, rows=batch.org_mentions).consume()
+    tx.run(_MERGE_PROGRAMME_MENTIONS, rows=batch.programme_mentions).consume()
+    tx.run(_MERGE_BLOCKS, rows=batch.blocks).consume()
+    tx.run(_MERGE_MEASURES, rows=batch.measures).consume()
+    tx.run(_MERGE_LINKS, rows=batch.links).consume()
 
 
 def _remove(tx: neo4j.ManagedTransaction, doc: str) -> None:
@@ -84,19 +109,11 @@ def write_batch(
     if not force and stored_hash(doc, settings) == batch.document["sha256"]:
         log.info("%s unchanged: skipped", doc)
         return WriteResult(doc, skipped=True)
-    _check_vocabulary(batch)
+    check_vocabulary(batch)
 
     def work(tx: neo4j.ManagedTransaction) -> None:
         _remove(tx, doc)
-        tx.run(_MERGE_DOCUMENT, row=batch.document).consume()
-        tx.run(_MERGE_ORGS, rows=batch.organisations).consume()
-        tx.run(_MERGE_PROGRAMMES, rows=batch.programmes).consume()
-        refresh_search_text(tx, [r["id"] for r in batch.organisations + batch.programmes])
-        tx.run(_MERGE_ORG_MENTIONS, doc=doc, rows=batch.org_mentions).consume()
-        tx.run(_MERGE_PROGRAMME_MENTIONS, doc=doc, rows=batch.programme_mentions).consume()
-        tx.run(_MERGE_BLOCKS, doc=doc, rows=batch.blocks).consume()
-        tx.run(_MERGE_MEASURES, doc=doc, rows=batch.measures).consume()
-        tx.run(_MERGE_LINKS, rows=batch.links).consume()
+        write_rows(tx, [batch.document], batch)
         tx.run(_DELETE_ORPHANS).consume()
 
     db.execute(work, settings)

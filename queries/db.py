@@ -126,9 +126,21 @@ def translated_errors(settings: Settings | None = None) -> Iterator[None]:
 
 
 def _session(settings: Settings, access: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
-    return get_driver(settings).session(
-        database=settings.neo4j_database, default_access_mode=access
-    )
+    """A session; with a routing URI, reads go to readers and see this process's writes.
+
+    Through ``neo4j://`` a read may be served by a follower or read replica that has not
+    applied the last write yet; sessions that share the driver's bookmark manager wait
+    until the server has (causal consistency within this process). ``bolt://`` talks to
+    one server, where every read sees every committed write anyway.
+    """
+    driver = get_driver(settings)
+    if settings.neo4j_routing:
+        return driver.session(
+            database=settings.neo4j_database,
+            default_access_mode=access,
+            bookmark_manager=driver.execute_query_bookmark_manager,
+        )
+    return driver.session(database=settings.neo4j_database, default_access_mode=access)
 
 
 @dataclass(frozen=True)
@@ -171,8 +183,11 @@ async def fetch_async(spec: Read[T], settings: Settings | None = None) -> T:
     query = neo4j.Query(spec.query, timeout=s.neo4j_query_timeout)
     with translated_errors(s):
         driver = _async_driver(s)
+        bookmarks = driver.execute_query_bookmark_manager if s.neo4j_routing else None
         async with driver.session(
-            database=s.neo4j_database, default_access_mode=neo4j.READ_ACCESS
+            database=s.neo4j_database,
+            default_access_mode=neo4j.READ_ACCESS,
+            bookmark_manager=bookmarks,
         ) as session:
             result = await session.run(query, spec.params)
             rows = [dict(r.items()) async for r in result]

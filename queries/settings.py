@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     viz_aggregate_above: int = Field(1500, alias="VIZ_AGGREGATE_ABOVE")
 
     # data
+    extract_workers: int = Field(1, ge=0, alias="EXTRACT_WORKERS")  # 0: all cores
     corpus_dir: Path = Field(REPO_ROOT.parent / "shared" / "corpus", alias="CORPUS_DIR")
     corrections_file: Path = Field(REPO_ROOT / "curation.yaml", alias="CORRECTIONS_FILE")
     eval_dir: Path = Field(REPO_ROOT.parent / "shared" / "eval", alias="EVAL_DIR")
@@ -90,6 +91,17 @@ class Settings(BaseSettings):
     @property
     def neo4j_is_local(self) -> bool:
         return self.bolt_host in {"127.0.0.1", "localhost", "::1"}
+
+    @property
+    def neo4j_routing(self) -> bool:
+        """``neo4j://``, ``neo4j+s://``, ``neo4j+ssc://``: a cluster (or Aura) that routes
+        writes to its leader and reads to followers and read replicas."""
+        return urlsplit(self.neo4j_uri).scheme.startswith("neo4j")
+
+    @property
+    def neo4j_tls(self) -> bool:
+        """``+s`` / ``+ssc`` schemes: the server speaks Bolt inside TLS (Aura)."""
+        return urlsplit(self.neo4j_uri).scheme.endswith(("+s", "+ssc"))
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,9 @@
 // Typed links with evidence appended (the document's old entries were removed first).
-// Ends are found by label through the id constraints; the type is a value from the closed
-// enum of queries/schema.py, checked in Python. An existing link is found by matching from
-// its ends (not MERGE: in 5.26 a MERGE with a dynamic type scans all relationships).
+// Ends are found by label through the id constraints. The type is a value checked in Python
+// against the closed enum of queries/schema.py; each type has its own MERGE with the type
+// spelled out, because a MERGE or MATCH with a dynamic type ($(row.type)) cannot use the
+// relationship-type grouping of dense nodes and was 2-10x slower on hubs (BENCHMARKS.md).
+// A new link takes the row's evidence as it is (one write per list instead of two).
 // params: $rows [{source_label, source_id, type, target_label, target_id,
 //                 docs, lines, pages, quotes}]
 UNWIND $rows AS row
@@ -17,17 +19,50 @@ CALL (row) {
 }
 WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
 CALL (a, b, row) {
-  OPTIONAL MATCH (a)-[old]->(b) WHERE type(old) = row.type
-  WITH a, b, row, old LIMIT 1
-  CALL (a, b, row, old) {
-    WITH * WHERE old IS NULL
-    CREATE (a)-[new:$(row.type)]->(b)
-    SET new.ev_docs = [], new.ev_lines = [], new.ev_pages = [], new.ev_quotes = []
-    RETURN new AS r
-    UNION
-    WITH * WHERE old IS NOT NULL
-    RETURN old AS r
-  }
-  SET r.ev_docs = r.ev_docs + row.docs, r.ev_lines = r.ev_lines + row.lines,
-      r.ev_pages = r.ev_pages + row.pages, r.ev_quotes = r.ev_quotes + row.quotes
+  WITH * WHERE row.type = 'COOPERATES_WITH'
+  MERGE (a)-[r:COOPERATES_WITH]->(b)
+  ON CREATE SET r.ev_docs = row.docs, r.ev_lines = row.lines, r.ev_pages = row.pages,
+                r.ev_quotes = row.quotes
+  ON MATCH SET r.ev_docs = r.ev_docs + row.docs, r.ev_lines = r.ev_lines + row.lines,
+               r.ev_pages = r.ev_pages + row.pages, r.ev_quotes = r.ev_quotes + row.quotes
+}
+CALL (a, b, row) {
+  WITH * WHERE row.type = 'PARTICIPATES_IN'
+  MERGE (a)-[r:PARTICIPATES_IN]->(b)
+  ON CREATE SET r.ev_docs = row.docs, r.ev_lines = row.lines, r.ev_pages = row.pages,
+                r.ev_quotes = row.quotes
+  ON MATCH SET r.ev_docs = r.ev_docs + row.docs, r.ev_lines = r.ev_lines + row.lines,
+               r.ev_pages = r.ev_pages + row.pages, r.ev_quotes = r.ev_quotes + row.quotes
+}
+CALL (a, b, row) {
+  WITH * WHERE row.type = 'SIGNED'
+  MERGE (a)-[r:SIGNED]->(b)
+  ON CREATE SET r.ev_docs = row.docs, r.ev_lines = row.lines, r.ev_pages = row.pages,
+                r.ev_quotes = row.quotes
+  ON MATCH SET r.ev_docs = r.ev_docs + row.docs, r.ev_lines = r.ev_lines + row.lines,
+               r.ev_pages = r.ev_pages + row.pages, r.ev_quotes = r.ev_quotes + row.quotes
+}
+CALL (a, b, row) {
+  WITH * WHERE row.type = 'FUNDED_BY'
+  MERGE (a)-[r:FUNDED_BY]->(b)
+  ON CREATE SET r.ev_docs = row.docs, r.ev_lines = row.lines, r.ev_pages = row.pages,
+                r.ev_quotes = row.quotes
+  ON MATCH SET r.ev_docs = r.ev_docs + row.docs, r.ev_lines = r.ev_lines + row.lines,
+               r.ev_pages = r.ev_pages + row.pages, r.ev_quotes = r.ev_quotes + row.quotes
+}
+CALL (a, b, row) {
+  WITH * WHERE row.type = 'PART_OF'
+  MERGE (a)-[r:PART_OF]->(b)
+  ON CREATE SET r.ev_docs = row.docs, r.ev_lines = row.lines, r.ev_pages = row.pages,
+                r.ev_quotes = row.quotes
+  ON MATCH SET r.ev_docs = r.ev_docs + row.docs, r.ev_lines = r.ev_lines + row.lines,
+               r.ev_pages = r.ev_pages + row.pages, r.ev_quotes = r.ev_quotes + row.quotes
+}
+CALL (a, b, row) {
+  WITH * WHERE row.type = 'ORGANISED_BY'
+  MERGE (a)-[r:ORGANISED_BY]->(b)
+  ON CREATE SET r.ev_docs = row.docs, r.ev_lines = row.lines, r.ev_pages = row.pages,
+                r.ev_quotes = row.quotes
+  ON MATCH SET r.ev_docs = r.ev_docs + row.docs, r.ev_lines = r.ev_lines + row.lines,
+               r.ev_pages = r.ev_pages + row.pages, r.ev_quotes = r.ev_quotes + row.quotes
 }

@@ -1,7 +1,8 @@
-// Measures with their evidence, linked to organisation, category and document.
-// params: $doc, $rows [{id, org_id, title, type, category, year, doc, line, page, quote}]
-MATCH (d:Document {id: $doc})
+// Measures with their evidence, linked to organisation, category and document (rows of one
+// or several documents). params: $rows [{id, org_id, title, type, category, year, doc,
+// line, page, quote}]
 UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
 MATCH (o:Organisation {id: row.org_id})
 MERGE (m:Measure {id: row.id})
 SET m.title = row.title, m.type = row.type, m.category = row.category, m.year = row.year,

@@ -42,7 +42,7 @@ def test_partner_of_a_block_becomes_an_organisation_with_its_measure() -> None:
     ids = {o["id"] for o in batch.organisations}
     assert "verein-z-ev" in ids
     assert batch.blocks == [
-        {"org_id": "verein-z-ev", "categories": [2], "starts": [1], "ends": [4]}
+        {"doc": "d.txt", "org_id": "verein-z-ev", "categories": [2], "starts": [1], "ends": [4]}
     ]
     assert [m["org_id"] for m in batch.measures] == ["verein-z-ev"]
 

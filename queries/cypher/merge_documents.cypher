@@ -1,0 +1,4 @@
+// Source documents with their content hashes. params: $rows [{id, path, sha256, title}]
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d.path = row.path, d.sha256 = row.sha256, d.title = row.title, d.loaded_at = datetime()
