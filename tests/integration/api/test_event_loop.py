@@ -31,6 +31,7 @@ from .abuse import (
     fragment_bomb,
     nested_measures,
     raw_post,
+    settle_heap,
 )
 
 pytestmark = pytest.mark.integration
@@ -92,6 +93,7 @@ def _health_while(live_app: LiveServer, case: str, busiest: str) -> tuple[list[f
 
     The requests come from a process of their own, as real clients do: a client thread in
     this process would compete with the app for the interpreter lock."""
+    settle_heap()
     stop_file = Path(tempfile.mkdtemp()) / "stop"
     hammer = subprocess.Popen(
         [
