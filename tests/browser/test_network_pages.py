@@ -281,19 +281,29 @@ def test_search_box_forgives_a_typo_and_reaches_folded_groups(
     assert_clean(recorded)
 
 
+_INSIDE = """() => {
+    const v = window.viz, ids = v.nodeView.getIds();
+    const c = document.querySelector('#network canvas').getBoundingClientRect();
+    const pos = v.network.getPositions(ids);
+    const d = ids.map(id => v.network.canvasToDOM(pos[id]));
+    const xs = d.map(p => p.x), ys = d.map(p => p.y);
+    const inside = d.every(p => p.x >= -2 && p.y >= -2
+        && p.x <= c.width + 2 && p.y <= c.height + 2);
+    // fitted: the nodes fill the view instead of sitting where the whole network put them
+    const filled = ids.length < 3 || Math.max(...xs) - Math.min(...xs) >= 0.4 * c.width
+        || Math.max(...ys) - Math.min(...ys) >= 0.4 * c.height;
+    return ids.length > 0 && inside && filled;
+}"""
+
+
 def _inside_canvas(page: Any) -> bool:
-    """Whether every visible node is drawn inside the canvas (the view was re-fitted)."""
-    return bool(
-        page.evaluate("""() => {
-        const v = window.viz, ids = v.nodeView.getIds();
-        const c = document.querySelector('#network canvas').getBoundingClientRect();
-        const pos = v.network.getPositions(ids);
-        return ids.every(id => {
-            const d = v.network.canvasToDOM(pos[id]);
-            return d.x >= -2 && d.y >= -2 && d.x <= c.width + 2 && d.y <= c.height + 2;
-        });
-    }""")
-    )
+    """Whether the visible nodes end up inside the canvas and filling it (the view was
+    re-fitted); waits for the fit animation, however slow the machine."""
+    try:
+        page.wait_for_function(_INSIDE, timeout=10_000)
+    except Exception:  # noqa: BLE001 - a timeout means: not inside
+        return False
+    return True
 
 
 def test_overview_of_the_corpus_reads(
