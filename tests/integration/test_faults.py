@@ -99,18 +99,21 @@ def test_running_the_tests_leaves_the_user_graph_unchanged(
         "tests/integration/loaders/test_writer.py::test_second_load_changes_nothing",
         "tests/integration/loaders/test_cli_load.py::test_db_remove_takes_a_document_out",
     ]
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *subset],
-        cwd=REPO_ROOT,
-        env=user.env,
-        capture_output=True,
-        text=True,
-        timeout=800,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *subset],
+            cwd=REPO_ROOT,
+            env=user.env,
+            capture_output=True,
+            text=True,
+            timeout=800,
+        )
+    finally:  # should the run be cut short, its Neo4j must not outlive it
+        stopped = neo4j_local.stop(Settings(NEO4J_HOME=test_home))  # type: ignore[call-arg]
     assert done.returncode == 0, done.stdout[-3000:]
     assert "passed" in done.stdout
     assert (test_home / "data").is_dir()  # the suite ran on its own instance, beside it ...
-    assert not (test_home / "run" / "vielfalt-neo4j.pid").exists()  # ... and stopped it
+    assert not stopped  # ... and stopped it at its end
     assert fingerprint(user.settings) == before
 
 
