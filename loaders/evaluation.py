@@ -171,12 +171,20 @@ class Row:
     held_out: bool  # scored by models that did not see it
 
 
+_EXTRACTIONS: dict[tuple[str, Path, Path], dict[str, Any]] = {}
+
+
 def _score(ref: ReferenceFile, models: tuple[Path, Path]) -> dict[str, Any]:
+    """The scorer's figures for one reference; a text is extracted once per pair of models
+    (several references cover parts of the brochure)."""
     data = ref.data()
-    extraction = extract_document(text_of(data["doc"]), model=models[0], link_model=models[1])
+    key = (data["doc"], *models)
+    if key not in _EXTRACTIONS:
+        extraction = extract_document(text_of(data["doc"]), model=models[0], link_model=models[1])
+        _EXTRACTIONS[key] = to_contract(extraction)
     mod = scorer()
     gold = mod.load_gold([ref.path], None)[data["doc"]]
-    return dict(mod.score_doc(to_contract(extraction), gold))
+    return dict(mod.score_doc(_EXTRACTIONS[key], gold))
 
 
 def evaluate(

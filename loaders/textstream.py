@@ -160,7 +160,7 @@ def quote(sentence: str, limit: int = QUOTE_CHARS) -> str:
     """A sentence as evidence: one line, without list marks or markdown emphasis, and at
     most ``limit`` characters cut at a word boundary, so a quote reads as printed text.
 
-    >>> quote("> **Partner:**  die Stadt\nKöln ")
+    >>> quote("> **Partner:**  die Stadt\\nKöln ")
     'Partner: die Stadt Köln'
     """
     text = " ".join(_EMPHASIS.sub("", sentence).split())

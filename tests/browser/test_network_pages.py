@@ -335,7 +335,7 @@ def test_overview_of_the_corpus_reads(
     labelled = page.evaluate("window.viz.nodes.get().filter(n => n.label && n.label.length).length")
     assert 0 < labelled <= 20 < page.evaluate("window.viz.nodes.length")
     quiet = page.evaluate("window.viz.nodes.get().find(n => !n.label).id")
-    page.evaluate(f"window.viz.network.emit('hoverNode', {{node: '{quiet}'}})")
+    page.evaluate(f"void window.viz.network.emit('hoverNode', {{node: '{quiet}'}})")
     assert page.evaluate(f"window.viz.nodes.get('{quiet}').label")  # its name on hover
     recorded.screenshot("netzwerk-einzeln")
 
