@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from loaders.learn.features import word_classes
 from loaders.learn.nominative import nominative
 from loaders.learn.tokens import Token
 from loaders.mention_model import Mention
@@ -25,6 +26,7 @@ __all__ = ["spans_of", "to_mentions"]
 _WEB = re.compile(r"www\.|https?:|@|\.(?:de|com|org|net|eu|info)\b|/\w+/")
 # mentions read from a document convention the model cannot see token by token
 _STRUCTURAL = frozenset({"abbreviation", "branch"})
+_LIST_DASH = re.compile(r"\s[-–]\s")
 _NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
 _ARTICLE = re.compile(r"(?:^|\s)(des|dem|der|den|eines|einem|einer)\s+$")
 _KIND_OF_CUE = [
@@ -87,12 +89,13 @@ def to_mentions(
             for i in range(lo, len(ordered))
             if ordered[i].start < stop and start < ordered[i].end and ordered[i].start < stop + 1
         ]
-        if overlapping and not _outgrows(text, start, stop, [ordered[i] for i in overlapping]):
-            confirmed.update(overlapping)
-            continue
-        found = _new_mention(text, start, stop, label)
+        found = None
+        if not overlapping or _outgrows(text, start, stop, [ordered[i] for i in overlapping]):
+            found = _new_mention(text, start, stop, label)
         if found is not None:
             out.append(found)
+        else:  # what the rules found there stands (a shapeless span adds nothing)
+            confirmed.update(overlapping)
     out.extend(ordered[i] for i in sorted(confirmed))
     return sorted(out, key=lambda m: m.start)
 
@@ -108,10 +111,24 @@ def _outgrows(text: str, start: int, stop: int, inside: list[Mention]) -> bool:
     return any(w[:1].isupper() and len(w) > 1 for w in _NAME_WORD.findall(rest))
 
 
+def _name_shaped(name: str) -> bool:
+    """A name starts with a capital (or # or a digit), is no web address, no question and
+    no list of topics, and neither starts nor ends with a function word."""
+    words = name.split()
+    if len(name) < 2 or not any(c.isalpha() for c in name) or _WEB.search(name):
+        return False
+    if not (name[0].isupper() or name[0].isdigit() or name[0] == "#"):
+        return False
+    if "?" in name or "--" in name or len(_LIST_DASH.findall(name)) > 1 or len(words) > 10:
+        return False
+    function_words = word_classes().function_words
+    return words[0].casefold() not in function_words and words[-1] not in function_words
+
+
 def _new_mention(text: str, start: int, stop: int, label: str) -> Mention | None:
     surface = text[start:stop]
     name = clean_name(surface)
-    if len(name) < 2 or not any(c.isalpha() for c in name) or _WEB.search(name):
+    if not _name_shaped(name):
         return None
     article = _ARTICLE.search(text[max(0, start - 12) : start])
     name = nominative(name, article.group(1) if article else None)
