@@ -17,6 +17,7 @@ from queries import db
 from queries.settings import Settings
 from queries.statements import statement
 from tests.conftest import CORPUS
+from tests.instance import mark
 
 pytestmark = pytest.mark.integration
 
@@ -46,6 +47,7 @@ def test_bulk_load_equals_loading_each_document(
     one_by_one = _graph(graph)
     db.clear_database(graph)
     db.apply_schema(graph)
+    mark(graph)  # the suite's marker, as the ``graph`` fixture leaves it
     results = write_batches((to_batch(x) for x in corpus), graph, links_per_transaction=300)
     assert [r.doc for r in results] == [x.doc for x in corpus]
     assert not any(r.skipped for r in results)
@@ -71,6 +73,7 @@ def test_a_changed_document_is_replaced_like_write_batch(
     expected = _graph(graph)
     db.clear_database(graph)
     db.apply_schema(graph)
+    mark(graph)
     write_batches((to_batch(x) for x in corpus), graph)
     results = write_batches([to_batch(changed), *(to_batch(x) for x in corpus[1:])], graph)
     assert [r.skipped for r in results] == [False] + [True] * (len(corpus) - 1)
