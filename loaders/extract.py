@@ -192,6 +192,9 @@ def extract_document(
     if link_tagger is not None:
         links = model_links(a.stream, a.resolved, a.blocks, a.rule_links, link_tagger)
     measures = find_measures(a.stream, a.blocks, a.resolved, ref)
+    organisations, programmes = _one_kind_per_id(
+        _organisations(a.resolved), _programmes(a.resolved)
+    )
     source = a.source
     extraction = DocumentExtraction(
         doc=source.name,
@@ -199,8 +202,8 @@ def extract_document(
         sha256=source.sha256,
         title=a.title,
         blocks=a.blocks,
-        organisations=_organisations(a.resolved),
-        programmes=_programmes(a.resolved),
+        organisations=organisations,
+        programmes=programmes,
         links=links,
         measures=measures,
         line_pages={i + 1: p for i, p in enumerate(source.pages) if p is not None},
@@ -240,6 +243,22 @@ def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
             )
         )
     return tuple(sorted(out, key=lambda o: o.id))
+
+
+def _one_kind_per_id(
+    organisations: tuple[Organisation, ...], programmes: tuple[Programme, ...]
+) -> tuple[tuple[Organisation, ...], tuple[Programme, ...]]:
+    """A name read as an organisation in one place and as a programme in another ("Gender
+    Netzwerk NRW") is one thing: the reading with more mentions wins (a tie: programme)."""
+    by_id = {p.id: p for p in programmes}
+    clash = {o.id for o in organisations if o.id in by_id}
+    orgs_won = {
+        o.id for o in organisations if o.id in clash and len(o.mentions) > len(by_id[o.id].mentions)
+    }
+    return (
+        tuple(o for o in organisations if o.id not in clash or o.id in orgs_won),
+        tuple(p for p in programmes if p.id not in orgs_won),
+    )
 
 
 def _programmes(resolved: ResolvedDocument) -> tuple[Programme, ...]:
