@@ -83,4 +83,4 @@ def test_neighbourhood_answers_like_the_whole_projection(
         expected = synergies(whole, profiles, org_id, first=8)
         assert synergies_for(org_id, first=8, settings=settings) == expected, org_id
         suggested += bool(expected)
-    assert suggested >= len(ids) // 2  # the comparison is about real suggestions
+    assert suggested >= len(ids) // 3  # the comparison is about real suggestions
