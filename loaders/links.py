@@ -30,7 +30,7 @@ from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
 from loaders.textstream import Sentence, TextStream, quote, split_sentences
 
-__all__ = ["find_links", "document_sentences"]
+__all__ = ["find_links", "document_sentences", "cue_patterns"]
 
 _COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
 _NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
@@ -50,7 +50,8 @@ _BETWEEN = re.compile(r"(?:zwischen|von)$")
 _RECIPROCAL = re.compile(r"^(?:kooperier|arbeite\w*\s+.{0,40}zusammen)", re.IGNORECASE)
 
 
-def _cues(reference: Reference) -> dict[str, re.Pattern[str]]:
+def cue_patterns(reference: Reference) -> dict[str, re.Pattern[str]]:
+    """The link cues of the reference data, one compiled pattern per link type."""
     cached = _COMPILED.get(id(reference))
     if cached is None or cached[0] is not reference:
         compiled = {
@@ -102,7 +103,7 @@ def find_links(
     project_key: str | None = None,
 ) -> tuple[Link, ...]:
     """All typed links of one document, deduplicated by (source, type, target)."""
-    cues = _cues(reference)
+    cues = cue_patterns(reference)
     entities = resolved.entities
     out = _Collector(resolved)
     starts = [m.start for m, _, _ in resolved.mentions]

@@ -23,7 +23,7 @@ from pathlib import Path
 import pycrfsuite
 
 from loaders.learn.features import Features
-from loaders.links import document_sentences
+from loaders.links import cue_patterns, document_sentences
 from loaders.models import Block, Link
 from loaders.reference import Reference, load_reference
 from loaders.resolve import Entity, ResolvedDocument
@@ -47,7 +47,6 @@ _MAX_MENTIONS = 40  # a longer "sentence" is a list: only neighbours are paired
 _PAIR_REACH = 6  # mentions apart
 _WORD = re.compile(r"[\wÄÖÜäöüß]+")
 _COORDINATION = re.compile(r"^[\s,;/&]*(?:und|sowie|oder|,)?[\s,;/&]*$")
-_CUES: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
 
 
 @dataclass(frozen=True)
@@ -82,18 +81,6 @@ def label_link(label: str, first: str, second: str) -> tuple[str, str, str] | No
         return first, second, label
     link_type, direction = label[:-1], label[-1]
     return (first, second, link_type) if direction == ">" else (second, first, link_type)
-
-
-def _cue_patterns(reference: Reference) -> dict[str, re.Pattern[str]]:
-    cached = _CUES.get(id(reference))
-    if cached is None or cached[0] is not reference:
-        compiled = {
-            t: re.compile(r"(?<!\w)(?:" + "|".join(p) + r")", re.IGNORECASE)
-            for t, p in reference.link_cues.items()
-            if p
-        }
-        cached = _CUES[id(reference)] = (reference, compiled)
-    return cached[1]
 
 
 def _words(text: str, last: int | None = None, first: int | None = None) -> list[str]:
@@ -187,7 +174,7 @@ def candidates(
     reference: Reference | None = None,
 ) -> list[Candidate]:
     """Every entity pair of every sentence, with its features."""
-    cues = _cue_patterns(reference if reference is not None else load_reference())
+    cues = cue_patterns(reference if reference is not None else load_reference())
     entities = resolved.entities
     rules = _rule_labels(rule_links, entities)
     starts = [m.start for m, _, _ in resolved.mentions]
