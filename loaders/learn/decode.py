@@ -26,6 +26,7 @@ __all__ = ["spans_of", "to_mentions"]
 _WEB = re.compile(r"www\.|https?:|@|\.(?:de|com|org|net|eu|info)\b|/\w+/")
 # mentions read from a document convention the model cannot see token by token
 _STRUCTURAL = frozenset({"abbreviation", "branch"})
+_BRACKETED = re.compile(r"\([^()]*\)?")
 _LIST_DASH = re.compile(r"\s[-–]\s")
 _NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
 _ARTICLE = re.compile(r"(?:^|\s)(des|dem|der|den|eines|einem|einer)\s+$")
@@ -108,6 +109,7 @@ def _outgrows(text: str, start: int, stop: int, inside: list[Mention]) -> bool:
     rest = text[start:stop]
     for m in sorted(inside, key=lambda m: m.start, reverse=True):
         rest = rest[: m.start - start] + " " + rest[m.end - start :]
+    rest = _BRACKETED.sub(" ", rest)  # "Stadt X (SX)": a short form, not more of the name
     return any(w[:1].isupper() and len(w) > 1 for w in _NAME_WORD.findall(rest))
 
 
