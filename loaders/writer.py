@@ -96,7 +96,7 @@ def write_rows(
 
 
 def _remove(tx: neo4j.ManagedTransaction, doc: str) -> None:
-    tx.run(_REMOVE_ALIASES, doc=doc).consume()
+    refresh_search_text(tx, [r["id"] for r in tx.run(_REMOVE_ALIASES, doc=doc)])
     tx.run(_REMOVE_FACTS, doc=doc).consume()
     tx.run(_REMOVE_LINK_EVIDENCE, doc=doc, types=_TYPES).consume()
 

@@ -1,6 +1,8 @@
 // A document's aliases leave its organisations and programmes unless another document
 // names them too (aliases set by hand, which no document claims, stay). Runs before the
-// document's MENTIONS are removed, in the same transaction. params: $doc
+// document's MENTIONS are removed, in the same transaction; the caller refreshes the
+// returned entities' search text. params: $doc
+// returns: id
 MATCH (d:Document {id: $doc})-[m:MENTIONS]->(n)
 WHERE size(coalesce(m.aliases, [])) > 0
 CALL (n, d) {
@@ -11,4 +13,4 @@ CALL (n, d) {
 }
 WITH n, [a IN m.aliases WHERE NOT a IN kept] AS gone
 SET n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN gone]
-SET n.search_text = reduce(s = n.name, a IN n.aliases | s + ' | ' + a)
+RETURN n.id AS id
