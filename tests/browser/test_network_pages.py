@@ -290,7 +290,8 @@ _INSIDE = """() => {
     const inside = d.every(p => p.x >= -2 && p.y >= -2
         && p.x <= c.width + 2 && p.y <= c.height + 2);
     // fitted: the nodes fill the view instead of sitting where the whole network put them
-    const filled = ids.length < 3 || Math.max(...xs) - Math.min(...xs) >= 0.4 * c.width
+    // (a handful of nodes is held back by the zoom limit, so it need not fill the view)
+    const filled = ids.length < 6 || Math.max(...xs) - Math.min(...xs) >= 0.4 * c.width
         || Math.max(...ys) - Math.min(...ys) >= 0.4 * c.height;
     return ids.length > 0 && inside && filled;
 }"""
