@@ -1,9 +1,8 @@
 """Tokens of a text stream with their offsets: the unit the sequence model labels.
 
-Words keep inner hyphens, dots of abbreviations are their own tokens only where they end
-a sentence-like word ("e. V." stays three tokens "e", ".", "V." is not needed: the model
-sees "e" "." "V" "."), quotes and brackets are tokens of their own because they often
-delimit a name.
+Words keep their inner hyphens, dots and ampersands ("Rhein-Sieg-Kreis", "welcome.ruhr");
+a dot after a word, quotes and brackets are tokens of their own, because they often delimit
+a name ("e. V." is "e", ".", "V", ".").
 
 >>> [t.text for t in tokenize("Die Caritas (Essen) e. V. – „Projekt X“!")]
 ['Die', 'Caritas', '(', 'Essen', ')', 'e', '.', 'V', '.', '–', '„', 'Projekt', 'X', '“', '!']
