@@ -28,7 +28,7 @@ QUERY = "{ measures(first: 100) { totalCount edges { node { evidence { docId } }
     strict=False,
     reason=(
         "known gap (2026-12-02): Neo4j reads at read-committed isolation, so one read "
-        "statement can see part of a commit; seen once in five full runs (a document with "
+        "statement can see part of a commit; seen in two of six full runs (a document with "
         "1 of 3 measures). docs/reliability.md, 'Faults'."
     ),
 )
