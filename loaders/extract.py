@@ -19,7 +19,7 @@ from typing import Any
 from loaders.clean import clean
 from loaders.curation import apply_corrections
 from loaders.errors import InputError
-from loaders.learn.crf import load_tagger
+from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
 from loaders.links import find_links
@@ -155,7 +155,7 @@ def analyse_document(
     blocks = split_sections(text)
     stream = build_stream(text)
     mentions = find_mentions(stream, ref)
-    tagger = load_tagger(model) if model is not None else load_tagger()
+    tagger = load_tagger(model or MODEL_FILE)
     if tagger is not None:
         mentions = model_mentions(stream, mentions, tagger)
     title, subtitle = document_title(text)
@@ -188,7 +188,7 @@ def extract_document(
     ref = reference if reference is not None else load_reference()
     a = analyse_document(path, ref, model)
     links = a.rule_links
-    link_tagger = load_tagger(link_model) if link_model is not None else load_tagger(LINK_MODEL)
+    link_tagger = load_tagger(link_model or LINK_MODEL)
     if link_tagger is not None:
         links = model_links(a.stream, a.resolved, a.blocks, a.rule_links, link_tagger)
     measures = find_measures(a.stream, a.blocks, a.resolved, ref)

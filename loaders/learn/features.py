@@ -16,6 +16,7 @@ are evidence here, not the decision: the model weighs them against everything el
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -97,8 +98,6 @@ def _shape(word: str) -> str:
 def _rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str]:
     tags = ["O"] * len(tokens)
     starts = [t.start for t in tokens]
-    from bisect import bisect_left
-
     for m in mentions:
         i = bisect_left(starts, m.start)
         origin = "ref" if m.origin == "reference" else "pat"
