@@ -25,6 +25,7 @@ from loaders.links_context import (
     programme_units,
     reference_links,
 )
+from loaders.links_lists import list_links
 from loaders.models import Block, Link
 from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
@@ -152,6 +153,7 @@ def find_links(
             out.add(key, project_key, "PARTICIPATES_IN", min(entity.lines), entity.canonical)
     reference_links(out, entities, reference)
     cue_lists(out, sentences, resolved, blocks, stream)
+    list_links(out, sentences, resolved, blocks, stream, reference)
     programme_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
 

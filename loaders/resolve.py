@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.errors import InputError
+from loaders.learn.places import places
 from loaders.mention_patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import is_abbreviation, name_key, slugify
@@ -141,6 +142,20 @@ def _lookup(index: dict, mention: Mention) -> OrganisationRef | ProgrammeRef | N
     return None
 
 
+def _placed(name: str) -> bool:
+    """A unit-shaped name that ends in a town ("Kommunales Integrationszentrum Köln") is
+    that town's, not a unit of the report's partner.
+
+    >>> _placed("Kommunales Integrationszentrum Köln"), _placed("Referat Integration")
+    (True, False)
+    """
+    words = name.split()
+    for size in (3, 2, 1):
+        if len(words) > size and tuple(words[-size:]) in places().get(words[-size], ()):
+            return True
+    return False
+
+
 def _family_of(partner_name: str, mention: Mention) -> bool:
     """True when a generic name ("ASB", "Caritas") belongs to the partner's own family."""
     first = partner_name.split()[0].casefold() if partner_name else ""
@@ -223,7 +238,7 @@ def resolve_document(
                 entities[key].parent_key = owner
             resolved.append((m, key, line))
             continue
-        if m.kind == "unit":
+        if m.kind == "unit" and not (m.parent is None and _placed(m.name)):
             parent_key = key_of_name(m.parent) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:
                 continue
