@@ -1,7 +1,7 @@
 """The centrality report: who is central, who brokers, which groups exist (in German).
 
 Why a separate module: computing (:func:`centrality_report`, pure, over a networkx
-graph) is kept apart from rendering (:mod:`queries.report_render`), so the CLI, the
+graph) is kept apart from rendering (:mod:`vielfalt.report_render`), so the CLI, the
 notebooks and the benchmark run exactly the same computation.
 
 Measures: degree and weighted degree (evidence counts), betweenness and closeness over

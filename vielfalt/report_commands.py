@@ -1,8 +1,8 @@
 """CLI commands for analytics: ``vielfalt report centrality|synergies`` and ``vielfalt export``.
 
-Why here: the CLI lives in ``loaders`` (it sits above ``queries``); these commands only
+Why here: the CLI lives in ``vielfalt`` (it sits above ``queries``); these commands only
 parse options, call one ``queries`` function each and print or write the result. Project
-errors reach users as one line through :func:`loaders.cli.main`. The analytics stack
+errors reach users as one line through :func:`vielfalt.cli.main`. The analytics stack
 (scipy, matplotlib) is imported when a command runs, so other commands start fast.
 """
 
@@ -62,7 +62,8 @@ def centrality(
 ) -> None:
     """Zentralitätsbericht: zentrale Akteure, Broker, Gemeinschaften, Diagramme."""
     from queries.report import centrality_report
-    from queries.report_render import FORMATS, render, write_report
+
+    from .report_render import FORMATS, render, write_report
 
     fmt = fmt.lower()
     if fmt not in FORMATS:

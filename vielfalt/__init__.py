@@ -1,0 +1,1 @@
+"""The composition root: the ``vielfalt`` command line and the processes it manages."""
