@@ -9,13 +9,16 @@ errors reach users as one line through :func:`vielfalt.cli.main`. The analytics 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from queries.errors import InputError
 from queries.export import EXPORT_FORMATS
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["register", "report_app"]
 
@@ -42,7 +45,9 @@ Fields = Annotated[
 ]
 
 
-def _projection(link_types, programmes, fields):  # type: ignore[no-untyped-def]
+def _projection(
+    link_types: list[str] | None, programmes: list[str] | None, fields: list[int] | None
+) -> nx.Graph:
     from queries.projection import project
 
     return project(
