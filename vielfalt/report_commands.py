@@ -15,12 +15,16 @@ import typer
 from rich.console import Console
 
 from queries.errors import InputError
-from queries.export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["register", "report_app"]
+__all__ = ["register", "report_app", "EXPORT_HELP"]
+
+# queries.export.EXPORT_FORMATS, written out: importing queries.export loads the driver
+# and networkx, which `vielfalt --help` and `extract` must not wait for (a unit test
+# keeps the two in step)
+EXPORT_HELP = "graphml, gexf, csv, csv-excel, json"
 
 report_app = typer.Typer(
     help="Auswertungen des Netzwerks (Zentralität, Synergien).", no_args_is_help=True
@@ -118,18 +122,19 @@ def synergy_report(
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))],
+    fmt: Annotated[str, typer.Option("--format", help=EXPORT_HELP)],
     out: Annotated[Path, typer.Option(help="Zieldatei")],
     link_type: LinkTypes = None,
     programme: Programmes = None,
     field: Fields = None,
 ) -> None:
     """Das Netzwerk (Organisationen, Programme, Verbindungen) als Datei exportieren."""
+    from queries.export import EXPORT_FORMATS, export_graph, export_network
+
     if fmt.lower() not in EXPORT_FORMATS:
         raise InputError(
             "--format", f"unknown export format {fmt!r}; allowed: " + ", ".join(EXPORT_FORMATS)
         )
-    from queries.export import export_graph, export_network
 
     H = export_network(_projection(link_type, programme, field))
     for path in export_graph(H, fmt, out):
