@@ -293,4 +293,5 @@ def payload_html(payload: dict[str, Any]) -> str:
     pv.options = payload["options"]
     rest = {k: v for k, v in payload.items() if k not in ("nodes", "edges", "options")}
     pv.heading = json.dumps(rest)  # carried through pyvis's `heading` and parsed back
-    return pv.generate_html()
+    html: str = pv.generate_html()
+    return html

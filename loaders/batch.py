@@ -119,7 +119,7 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         row["starts"].append(b.start)
         row["ends"].append(b.end)
 
-    links: dict[tuple, Row] = {}
+    links: dict[tuple[str, str, str, str, str], Row] = {}
     for lk in x.links:
         if lk.type not in LINK_TYPES or lk.source not in label_of or lk.target not in label_of:
             continue

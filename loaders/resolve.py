@@ -37,6 +37,9 @@ __all__ = [
     "entity_id",
 ]
 
+#: Folded name or abbreviation -> the reference entry it names (:func:`reference_index`).
+Index = dict[str, OrganisationRef | ProgrammeRef]
+
 _HEAD_SYNONYMS = [
     (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
     (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
@@ -70,7 +73,7 @@ _NUMBER_NOTE = re.compile(r"\s*\(.*")  # "Dezernat 11 (Personal)" is keyed as "D
 _INDEX: dict[int, tuple[Reference, dict[str, OrganisationRef | ProgrammeRef]]] = {}
 
 
-def reference_index(reference: Reference) -> dict[str, OrganisationRef | ProgrammeRef]:
+def reference_index(reference: Reference) -> Index:
     """Normalisation key of every reference name, alias and abbreviation -> entry."""
     cached = _INDEX.get(id(reference))
     if cached is None or cached[0] is not reference:
@@ -95,7 +98,7 @@ def abbreviation_key(text: str) -> str:
     return "=" + text.strip().replace("l", "I")
 
 
-def _index_get(index: dict, text: str) -> OrganisationRef | ProgrammeRef | None:
+def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None:
     if is_abbreviation(text.strip()):
         return index.get(abbreviation_key(text))
     return index.get(name_key(text))
@@ -132,7 +135,7 @@ def qualified(head: str, owner: str) -> str:
     return f"{head} {_TOWN_HEAD.sub('', owner)}"
 
 
-def _lookup(index: dict, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
+def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
     if mention.ref_id is not None:
         return None
     for text in (mention.surface, mention.name):
@@ -205,7 +208,7 @@ def resolve_document(
                 line,
                 hit.id,
                 name,
-            )  # type: ignore[union-attr]
+            )
             return "ref:" + hit.id
         name = normalise_org_name(name)
         key = entity_key(name)

@@ -101,7 +101,7 @@ def link_type(name: str) -> RelType:
     if rel not in LINK_TYPES:
         allowed = ", ".join(LINK_TYPES)
         raise InputError("type", f"unbekannter Verbindungstyp {name!r} (erlaubt: {allowed})")
-    return rel  # type: ignore[return-value]
+    return rel
 
 
 def _ordered(source: str, target: str, rel: RelType, labels: dict[str, str]) -> LinkSpec:
@@ -272,7 +272,7 @@ def curate_add_link(
         LinkFix(
             source=names[spec.source],
             target=names[spec.target],
-            type=str(spec.type),  # type: ignore[arg-type]  # checked by link_type
+            type=str(spec.type),  # checked by link_type
             doc=None if doc == CURATION_DOC else doc,
             line=line if line >= 1 else None,
             evidence=quote.strip(),
@@ -294,7 +294,7 @@ def curate_reject_link(
     removed = reject_link(source, target, rel, settings)
     _record(
         LinkFix(source=names[source], target=names[target], type=str(rel)),
-        settings,  # type: ignore[arg-type]  # checked by link_type
+        settings,
         reject=True,
     )
     return removed

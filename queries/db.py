@@ -169,7 +169,8 @@ def read(query: str, settings: Settings | None = None, **params: Any) -> list[di
     s = settings or get_settings()
     with translated_errors(s), _session(s, neo4j.READ_ACCESS) as session:
         result = session.run(neo4j.Query(query, timeout=s.neo4j_query_timeout), params)
-        return [dict(r.items()) for r in result]
+        # neo4j's Record.items() carries no annotations
+        return [dict(r.items()) for r in result]  # type: ignore[no-untyped-call]
 
 
 def fetch(spec: Read[T], settings: Settings | None = None) -> T:
@@ -190,7 +191,7 @@ async def fetch_async(spec: Read[T], settings: Settings | None = None) -> T:
             bookmark_manager=bookmarks,
         ) as session:
             result = await session.run(query, spec.params)
-            rows = [dict(r.items()) async for r in result]
+            rows = [dict(r.items()) async for r in result]  # type: ignore[no-untyped-call]
     return spec.shape(rows)
 
 

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from loaders import neo4j_local
 from queries import db
 from queries.settings import Settings
 from queries.statements import statement
+from vielfalt import neo4j_local
 
 pytestmark = pytest.mark.integration
 
@@ -39,7 +39,7 @@ def test_local_lifecycle_understands_routing_uris(routed: Settings) -> None:
 def test_cli_with_a_routing_uri(routed: Settings) -> None:
     env = {**os.environ, "NEO4J_URI": routed.neo4j_uri}
     done = subprocess.run(
-        [sys.executable, "-m", "loaders.cli", "db", "counts"],
+        [sys.executable, "-m", "vielfalt.cli", "db", "counts"],
         env=env,
         capture_output=True,
         text=True,
