@@ -133,10 +133,14 @@ class DocumentRow:
     title: str | None
     path: str | None
     loaded_at: str | None
+    publisher: str | None = None
+    year: int | None = None
 
     @classmethod
     def from_map(cls, m: dict[str, Any]) -> DocumentRow:
-        return cls(m["id"], m["title"], m["path"], m["loaded_at"])
+        return cls(
+            m["id"], m["title"], m["path"], m["loaded_at"], m.get("publisher"), m.get("year")
+        )
 
 
 @dataclass(frozen=True)
