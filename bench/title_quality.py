@@ -9,7 +9,8 @@ so improving the extractor cannot quietly redefine the figure.
 A title is a fragment when
 
 * it ends in a word that cannot end a German noun phrase: an article, a preposition, a
-  conjunction, a pronoun or an auxiliary ("… bei dem ein", "… und dem 1" after the number);
+  conjunction, a pronoun or an auxiliary ("… bei dem ein"), a bare day number ("… und
+  dem 1"), or an adjective right after an article or preposition ("… in relevanten");
 * it starts mid-sentence: lower case, a month name or a bare day number;
 * it is a single generic word ("Veranstaltungen") - one word without a quoted name;
 * its quotation marks or brackets are not closed.
@@ -42,6 +43,10 @@ _END_WORDS = set(
     "diesen wird werden wurde wurden ist sind war waren hat haben hatte hatten kann können "
     "soll sollen muss müssen auch noch nicht sehr so z.b. u.a. d.h. bzw. etc".split()
 )
+_ARTICLE_PREP = set(
+    "der die das den dem des ein eine einer eines einem einen und oder sowie zum zur im in "
+    "am an auf aus bei mit von vom für über unter nach vor seit ohne gegen durch zwischen".split()
+)
 _MONTHS = re.compile(
     r"^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     r"Dezember)\b"
@@ -57,6 +62,9 @@ def fragment_reason(title: str) -> str | None:
     words = t.split()
     last = words[-1].strip(",;:.!?\"'").lower()
     if last in _END_WORDS or re.fullmatch(r"\d{1,2}\.?", last):
+        return "dangling_end"
+    # "… in relevanten": an article or preposition and an adjective, the noun cut off
+    if len(words) > 2 and words[-1][:1].islower() and words[-2].lower() in _ARTICLE_PREP:
         return "dangling_end"
     if t[:1].islower() or _MONTHS.match(t) or re.match(r"^\d{1,2}\.\s", t):
         return "mid_sentence_start"

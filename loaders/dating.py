@@ -34,5 +34,7 @@ def dated(extraction: DocumentExtraction) -> DocumentExtraction:
         k if k.year is not None else replace(k, year=start_year(k.evidence) or year)
         for k in extraction.links
     )
-    measures = tuple(m if m.year is not None else replace(m, year=year) for m in extraction.measures)
+    measures = tuple(
+        m if m.year is not None else replace(m, year=year) for m in extraction.measures
+    )
     return replace(extraction, links=links, measures=measures)

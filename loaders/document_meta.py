@@ -107,7 +107,7 @@ def _plain(line: str) -> str:
 def _unquote(title: str) -> str:
     """Outer quotation marks of a quoted title go: „Fit für den Alltag“ -> Fit für den Alltag."""
     t = re.sub(r"(^|\s),(?=\w)", r"\1„", title.strip().rstrip("."))  # OCR: ,Name“
-    if len(t) > 2 and t[0] in "„\"“,‚" and t[-1] in "“”\"‘" and t.count("„") <= 1:
+    if len(t) > 2 and t[0] in '„"“,‚' and t[-1] in '“”"‘' and t.count("„") <= 1:
         return t[1:-1].strip()
     return t
 
@@ -222,7 +222,9 @@ def _publisher(text: CleanText, title_lines: list[str], site: str | None) -> str
 
 def _year(text: CleanText, title_lines: list[str]) -> int | None:
     for line in title_lines:
-        if re.search(rf"\b(?:seit|ab|bis|von)\s+{_YEAR}", line) or len(line) > 100:
+        if len(line) > 100 or re.search(r"[a-zäöüß]\.$", line):
+            break  # running text begins: its years are what it reports, not when
+        if re.search(rf"\b(?:seit|ab|bis|von)\s+{_YEAR}", line) or _BIBLIOGRAPHY.search(line):
             continue
         years = _YEAR_RE.findall(line)
         if years:
