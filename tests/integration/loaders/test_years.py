@@ -80,7 +80,8 @@ def test_graphql_document_and_source_page_show_title_publisher_and_year(
     load_sample(graph)
     write_dated_report(graph)
     query = """{ organisation(id: "stadt-a") { partners(first: 10) {
-        organisation { id } evidence { line document { id title publisher year path } } } } }"""
+        organisation { id } evidence { line year document { id title publisher year path } }
+    } } }"""
     body = http.post("/graphql", json={"query": query}).json()
     assert "errors" not in body, body
     docs = [
@@ -89,6 +90,13 @@ def test_graphql_document_and_source_page_show_title_publisher_and_year(
         for e in p["evidence"]
         if e["document"] and e["document"]["id"] == REPORT
     ]
+    years = {
+        (p["organisation"]["id"], e["line"], e["year"])
+        for p in body["data"]["organisation"]["partners"]
+        for e in p["evidence"]
+    }
+    assert ("d-stiftung", 2, 2018) in years  # stated in the sentence
+    assert ("verein-b", 1, 2022) in years  # not stored: the sample report's year
     assert docs and docs[0] == {
         "id": REPORT,
         "title": "Bericht über die Zusammenarbeit",
