@@ -46,7 +46,8 @@
 
   var touched = null;  // with some link types unticked: the nodes the others touch
   /* the year range: the whole range filters nothing; a narrower one keeps the links with
-     evidence from a year inside it, and the nodes they touch or a report of it names */
+     evidence from a year inside it, and the nodes they touch or a report of it names (the
+     page's own organisation or programme always stays) */
   var inYears = null;  // nodes touched by a link in the range (null: whole range)
   function yearsNarrowed() {
     return years.length > 0 &&
@@ -59,7 +60,7 @@
     if (!n) { return false; }
     if (n.kind === "group") { return true; }
     if (touched && !touched.has(n.id)) { return false; }
-    if (inYears && !inYears.has(n.id) && !anyYearIn(n.years)) { return false; }
+    if (inYears && !n.centre && !inYears.has(n.id) && !anyYearIn(n.years)) { return false; }
     if (!state.otypes.has(n.otype)) { return false; }
     if (state.programme && (n.progs || []).indexOf(state.programme) < 0) { return false; }
     if (state.category && n.kind === "org" &&

@@ -83,7 +83,7 @@ def test_year_range_filters_links_and_nodes(
     assert_clean(recorded)
 
 
-def test_year_range_on_the_organisation_page(
+def test_year_range_on_the_organisation_and_programme_pages(
     dated_graph: Settings, live_app: Any, recorded: Recorded
 ) -> None:
     page, _ = open_page(recorded, live_app.url + "/organisation/stadt-a")
@@ -92,6 +92,11 @@ def test_year_range_on_the_organisation_page(
     assert "org:d-stiftung" not in visible_ids(page)  # linked in 2018 only
     assert "org:verein-b" in visible_ids(page)
     recorded.screenshot("organisation-jahre-2022")
+    page, _ = open_page(recorded, live_app.url + "/programm/iq")
+    assert _options(page, "#filter-year-from") == ["2019", "2022"]  # Stadt A: named in 2019
+    page.select_option("#filter-year-to", "2019")
+    assert visible_ids(page) == {"prog:iq", "org:stadt-a"}  # the programme itself stays
+    assert page.evaluate("window.viz.edgeView.length") == 0
     assert_clean(recorded)
 
 

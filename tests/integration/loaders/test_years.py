@@ -106,3 +106,7 @@ def test_graphql_document_and_source_page_show_title_publisher_and_year(
     }
     page = http.get("/organisation/stadt-a").text
     assert "„Bericht über die Zusammenarbeit“ (2019), Zeile 2" in page
+    source = http.get(f"/dokument/{REPORT}", params={"zeile": 2}).text
+    assert "<h1>Bericht über die Zusammenarbeit</h1>" in source
+    assert 'Herausgeber: <span class="publisher">Stadt A</span>' in source
+    assert 'Berichtsjahr <span class="year">2019</span>' in source
