@@ -104,6 +104,18 @@ def test_graphql_document_and_source_page_show_title_publisher_and_year(
         "year": 2019,
         "path": REPORT,  # a file name, never the server's folder
     }
+    listed = http.post(
+        "/graphql", json={"query": "{ documents(year: 2019) { id title publisher year } }"}
+    ).json()
+    assert listed["data"]["documents"] == [
+        {"id": REPORT, "title": "Bericht über die Zusammenarbeit", "publisher": "Stadt A",
+         "year": 2019}
+    ]  # fmt: skip
+    every = http.post("/graphql", json={"query": "{ documents { id year } }"}).json()
+    assert {(d["id"], d["year"]) for d in every["data"]["documents"]} == {
+        (REPORT, 2019),
+        ("sample.txt", 2022),
+    }
     page = http.get("/organisation/stadt-a").text
     assert "„Bericht über die Zusammenarbeit“ (2019), Zeile 2" in page
     source = http.get(f"/dokument/{REPORT}", params={"zeile": 2}).text

@@ -99,3 +99,25 @@ def test_extraction_carries_document_year_onto_every_link_and_measure():
     assert (x.year, x.publisher) == (2017, "Bezirksregierung Arnsberg")
     assert x.measures and all(m.year is not None for m in x.measures)
     assert all(k.year is not None for k in x.links)
+
+
+def test_the_corrections_file_overrides_title_publisher_and_year():
+    from loaders.curation import apply_corrections
+    from queries.corrections import Corrections, DocumentFix
+
+    x = DocumentExtraction("r.txt", "r.txt", "", title="Schlecht", publisher=None, year=2020)
+    fix = Corrections(documents=(DocumentFix(doc="r.txt", title="Gut", year=2021),))
+    out = dated(apply_corrections(x, fix))
+    assert (out.title, out.publisher, out.year) == ("Gut", None, 2021)
+    other = Corrections(documents=(DocumentFix(doc="anderes.txt", title="Gut"),))
+    assert apply_corrections(x, other).title == "Schlecht"
+
+
+def test_a_bad_document_correction_is_one_german_error(tmp_path: Path):
+    from queries.corrections import load_corrections
+    from queries.errors import InputError
+
+    bad = tmp_path / "curation.yaml"
+    bad.write_text("documents:\n  - doc: r.txt\n    year: 12\n", encoding="utf-8")
+    with pytest.raises(InputError, match="documents.0.year: ist zu klein"):
+        load_corrections(bad)
