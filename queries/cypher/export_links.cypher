@@ -1,6 +1,6 @@
 // Typed links among the given organisations and programmes with their evidence (exports).
 // params: $ids: [str] node ids, $types: [str] link types (values of queries.schema.LINK_TYPES)
-// returns: source, target, type, docs, lines, quotes
+// returns: source, target, type, docs, lines, quotes, years (ev_years, -1 unknown)
 CALL {
   MATCH (a:Organisation) WHERE a.id IN $ids RETURN a
   UNION
@@ -9,5 +9,6 @@ CALL {
 MATCH (a)-[r]->(b)
 WHERE type(r) IN $types AND (b:Organisation OR b:Programme) AND b.id IN $ids
 RETURN a.id AS source, b.id AS target, type(r) AS type, coalesce(r.ev_docs, []) AS docs,
-       coalesce(r.ev_lines, []) AS lines, coalesce(r.ev_quotes, []) AS quotes
+       coalesce(r.ev_lines, []) AS lines, coalesce(r.ev_quotes, []) AS quotes,
+       coalesce(r.ev_years, []) AS years
 ORDER BY source, target, type
