@@ -1,6 +1,7 @@
 // Typed links among the given organisations and programmes with their evidence (exports).
 // params: $ids: [str] node ids, $types: [str] link types (values of queries.schema.LINK_TYPES)
-// returns: source, target, type, docs, lines, quotes, years (ev_years, -1 unknown)
+// years: the ev_years of the link, -1 where unknown
+// returns: source, target, type, docs, lines, quotes, years
 CALL {
   MATCH (a:Organisation) WHERE a.id IN $ids RETURN a
   UNION
