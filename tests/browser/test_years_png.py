@@ -157,3 +157,25 @@ def test_png_of_an_organisation_page_is_named_after_it(
     with page.expect_download() as info:
         page.click("#net-png")
     assert info.value.suggested_filename == "org-stadt-a.png"
+
+
+def test_year_range_on_the_corpus(
+    corpus_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    """The range comes from the loaded reports: 000 (2017), 001 (2021), 002 (2007), 003
+    (2011), 004 (2021), and years link sentences state."""
+    page, _ = open_page(recorded, live_app.url + "/netzwerk?nach=einzeln")
+    offered = [int(y) for y in _options(page, "#filter-year-from")]
+    assert {2007, 2011, 2017, 2021} <= set(offered) and offered == sorted(offered)
+    everything = visible_ids(page)
+    page.select_option("#filter-year-from", "2021")
+    page.select_option("#filter-year-to", "2021")
+    in_2021 = visible_ids(page)
+    assert 0 < len(in_2021) < len(everything)
+    page.select_option("#filter-year-from", "2017")
+    page.select_option("#filter-year-to", "2017")
+    assert "org:bezirksregierung-arnsberg" in visible_ids(page)  # 000 is its report of 2017
+    assert visible_ids(page) != in_2021
+    _fitted(page)
+    recorded.screenshot("netzwerk-korpus-2017")
+    assert_clean(recorded)
