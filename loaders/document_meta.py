@@ -174,6 +174,8 @@ def _title(lines: list[str]) -> tuple[str, str | None]:
 
 def _imprint_publisher(lines: list[str]) -> str | None:
     for i, raw in enumerate(lines):
+        if "erausgeber" not in raw and "Hrsg" not in raw:  # cheap test before the regexes
+            continue
         line = _plain(raw)
         m = _PUBLISHER_LABEL.match(line)
         if not m:
@@ -198,15 +200,14 @@ def _imprint_publisher(lines: list[str]) -> str | None:
 
 def _flat(lines: tuple[str, ...]) -> str:
     """The text as one line, words hyphenated across lines joined again."""
-    text = " ".join(_plain(line) for line in lines if line.strip())
+    text = _plain(" ".join(lines))  # one pass over the whole text, not one per line
     return re.sub(r"(?<=[a-zäöüß])- (?=[a-zäöüß])", "", text)
 
 
-def _publisher(text: CleanText, title_lines: list[str], site: str | None) -> str | None:
+def _publisher(text: CleanText, flat: str, title_lines: list[str], site: str | None) -> str | None:
     found = _imprint_publisher(list(text.lines))
     if found:
         return found
-    flat = _flat(text.lines)
     for pattern in (_GOVERNMENT, _GIVEN_BY):
         m = pattern.search(flat)
         if m:
@@ -220,7 +221,7 @@ def _publisher(text: CleanText, title_lines: list[str], site: str | None) -> str
     return None
 
 
-def _year(text: CleanText, title_lines: list[str]) -> int | None:
+def _year(text: CleanText, flat: str, title_lines: list[str]) -> int | None:
     for line in title_lines:
         if len(line) > 100 or re.search(r"[a-zäöüß]\.$", line):
             break  # running text begins: its years are what it reports, not when
@@ -229,14 +230,14 @@ def _year(text: CleanText, title_lines: list[str]) -> int | None:
         years = _YEAR_RE.findall(line)
         if years:
             return int(years[-1])
-    flat = _flat(text.lines)
     stated = _REPORT_YEAR.findall(flat)
     if stated:
         return max(int(y) for y in stated)
     counts: Counter[int] = Counter()
     for line in text.lines:
-        if not _BIBLIOGRAPHY.search(line):
-            counts.update(int(y) for y in _YEAR_RE.findall(line))
+        years = _YEAR_RE.findall(line)
+        if years and not _BIBLIOGRAPHY.search(line):
+            counts.update(int(y) for y in years)
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], y))
@@ -246,4 +247,5 @@ def document_meta(text: CleanText) -> DocumentMeta:
     """Title, publisher and year of a document (each empty/None when the text has no cue)."""
     lines = title_page_lines(text)
     title, site = _title(lines)
-    return DocumentMeta(title, _publisher(text, lines, site), _year(text, lines))
+    flat = _flat(text.lines)
+    return DocumentMeta(title, _publisher(text, flat, lines, site), _year(text, flat, lines))
