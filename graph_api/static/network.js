@@ -47,7 +47,8 @@
   var touched = null;  // with some link types unticked: the nodes the others touch
   /* the year range: the whole range filters nothing; a narrower one keeps the links with
      evidence from a year inside it, and the nodes they touch or a report of it names (the
-     page's own organisation or programme always stays) */
+     page's own organisation or programme always stays); a group stays while any of its
+     members or their links has a year inside it */
   var inYears = null;  // nodes touched by a link in the range (null: whole range)
   function yearsNarrowed() {
     return years.length > 0 &&
@@ -58,7 +59,7 @@
   }
   function nodeVisible(n) {
     if (!n) { return false; }
-    if (n.kind === "group") { return true; }
+    if (n.kind === "group") { return !inYears || anyYearIn(n.years); }
     if (touched && !touched.has(n.id)) { return false; }
     if (inYears && !n.centre && !inYears.has(n.id) && !anyYearIn(n.years)) { return false; }
     if (!state.otypes.has(n.otype)) { return false; }
@@ -69,7 +70,7 @@
   }
   function edgeVisible(e) {
     if (e.ltype !== "group" && !state.links.has(e.ltype)) { return false; }
-    if (inYears && e.ltype !== "group" && !anyYearIn(e.years)) { return false; }
+    if (inYears && !anyYearIn(e.years)) { return false; }
     return nodeVisible(nodes.get(e.from)) && nodeVisible(nodes.get(e.to));
   }
   var nodeView = new vis.DataView(nodes, {filter: nodeVisible});

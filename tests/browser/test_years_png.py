@@ -179,3 +179,25 @@ def test_year_range_on_the_corpus(
     _fitted(page)
     recorded.screenshot("netzwerk-korpus-2017")
     assert_clean(recorded)
+
+
+def test_year_range_hides_whole_groups_in_the_grouped_view(
+    dated_graph: Settings, live_app: Any, recorded: Recorded
+) -> None:
+    page, _ = open_page(recorded, live_app.url + "/netzwerk?nach=gemeinschaft")
+    members = page.evaluate(
+        """() => {
+          const raw = JSON.parse(document.getElementById('graph-data').textContent);
+          const meta = typeof raw.meta === 'string' ? JSON.parse(raw.meta) : raw.meta;
+          return meta.members;
+        }"""
+    )
+    group_of = {key: "group:" + group for key, _name, group in members}
+    groups = {k for k in visible_ids(page) if k.startswith("group:")}
+    assert len(groups) >= 2
+    page.select_option("#filter-year-to", "2018")
+    assert visible_ids(page) == {group_of["org:stadt-a"], group_of["org:d-stiftung"]}
+    recorded.screenshot("netzwerk-gruppen-2018")
+    page.select_option("#filter-year-to", "2022")
+    assert {k for k in visible_ids(page) if k.startswith("group:")} == groups
+    assert_clean(recorded)
