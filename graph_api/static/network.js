@@ -93,6 +93,15 @@
     }
     nodeView.refresh();
     edgeView.refresh();
+    var alone = document.querySelectorAll("#alone li[data-years]");
+    var aloneShown = 0;
+    Array.prototype.forEach.call(alone, function (li) {
+      var ys = li.getAttribute("data-years").split(" ").filter(Boolean).map(Number);
+      li.hidden = Boolean(inYears) && !anyYearIn(ys);
+      if (!li.hidden) { aloneShown += 1; }
+    });
+    var aloneCount = document.getElementById("alone-count");
+    if (aloneCount) { aloneCount.textContent = String(aloneShown); }
     document.getElementById("visible-count").textContent = String(nodeView.length);
     if (fit !== false && typeof network !== "undefined" && nodeView.length) {
       network.fit({animation: {duration: 350, easingFunction: "easeInOutQuad"}});

@@ -176,6 +176,10 @@ def test_year_range_on_the_corpus(
     page.select_option("#filter-year-to", "2017")
     assert "org:bezirksregierung-arnsberg" in visible_ids(page)  # 000 is its report of 2017
     assert visible_ids(page) != in_2021
+    # the list of nodes without links follows the range too
+    listed = int(page.text_content("#alone-count"))
+    shown = page.eval_on_selector_all("#alone li", "ls => ls.filter(l => !l.hidden).length")
+    assert shown == listed < page.locator("#alone li").count()
     _fitted(page)
     recorded.screenshot("netzwerk-korpus-2017")
     assert_clean(recorded)
