@@ -95,6 +95,7 @@ def combine(batches: list[GraphBatch]) -> GraphBatch:
         out.blocks.extend(b.blocks)
         out.measures.extend(b.measures)
         for row in b.links:
+            row = {**row, "years": row.get("years", [-1] * len(row["docs"]))}
             key = tuple(
                 row[k] for k in ("source_label", "source_id", "type", "target_label", "target_id")
             )
@@ -102,10 +103,10 @@ def combine(batches: list[GraphBatch]) -> GraphBatch:
             if old is None:
                 links[key] = {
                     **row,
-                    **{k: list(row[k]) for k in ("docs", "lines", "pages", "quotes")},
+                    **{k: list(row[k]) for k in ("docs", "lines", "pages", "quotes", "years")},
                 }
             else:
-                for k in ("docs", "lines", "pages", "quotes"):
+                for k in ("docs", "lines", "pages", "quotes", "years"):
                     old[k] += row[k]
     out.organisations.extend(orgs.values())
     out.programmes.extend(progs.values())

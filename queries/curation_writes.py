@@ -72,7 +72,12 @@ class LinkSpec:
     target_label: str = ORG
 
     def row(
-        self, docs: list[str], lines: list[int], pages: list[int], quotes: list[str]
+        self,
+        docs: list[str],
+        lines: list[int],
+        pages: list[int],
+        quotes: list[str],
+        years: list[int] | None = None,
     ) -> dict[str, Any]:
         """The row of the ``merge_links`` statement, evidence lists included."""
         return {
@@ -85,6 +90,7 @@ class LinkSpec:
             "lines": lines,
             "pages": pages,
             "quotes": quotes,
+            "years": years if years is not None else [-1] * len(docs),
         }
 
 
@@ -181,7 +187,7 @@ def _moved_links(keep: str, remove: str, rows: list[dict[str, Any]]) -> list[dic
         rel = RelType(r["type"])
         source, target = (keep, other) if r["outgoing"] else (other, keep)
         spec = _ordered(source, target, rel, {keep: ORG, other: r["other_label"]})
-        out.append(spec.row(r["docs"], r["lines"], r["pages"], r["quotes"]))
+        out.append(spec.row(r["docs"], r["lines"], r["pages"], r["quotes"], r["years"]))
     return out
 
 

@@ -71,6 +71,22 @@ def _at(values: list[Any], i: int) -> Any:
     return values[i] if i < len(values) else None
 
 
+def _years(stated: list[int], docs: list[str], doc_years: Mapping[str, int]) -> tuple[int, ...]:
+    """The distinct years of a link's evidence or a node's documents: a stored year where
+    there is one (``stated[i]``, -1 unknown), else the year of document ``docs[i]``.
+
+    >>> _years([2019, -1], ["a", "b"], {"a": 2021, "b": 2020}), _years([], ["a"], {"a": 2021})
+    ((2019, 2020), (2021,))
+    """
+    out = set()
+    for i, doc in enumerate(docs):
+        year = stated[i] if i < len(stated) and stated[i] is not None and stated[i] >= 0 else None
+        year = year if year is not None else doc_years.get(str(doc))
+        if year is not None:
+            out.add(int(year))
+    return tuple(sorted(out))
+
+
 def _split(keys: Iterable[str]) -> tuple[list[str], list[str]]:
     orgs: list[str] = []
     progs: list[str] = []
@@ -88,6 +104,8 @@ def _network(
     truncated: bool = False,
     centre: str | None = None,
 ) -> Network:
+    infos = document_infos(settings)
+    doc_years = {k: d.year for k, d in infos.items() if d.year is not None}
     nodes = tuple(
         NetNode(
             kind=r["kind"],
@@ -95,10 +113,11 @@ def _network(
             name=r["name"] or r["id"],
             type=r["type"],
             categories=tuple(sorted(int(c) for c in r["categories"])),
+            years=_years([], r.get("docs") or [], doc_years),
         )
         for r in read(_NODES, settings, org_ids=org_ids, prog_ids=prog_ids)
     )
-    sources = {k: d.citation for k, d in document_infos(settings).items()}
+    sources = {k: d.citation for k, d in infos.items()}
     links = tuple(
         NetLink(
             source=node_key(r["source_kind"], r["source_id"]),
@@ -106,6 +125,7 @@ def _network(
             type=r["type"],
             evidence=evidence_of(r, sources),
             evidence_count=r["evidence"],
+            years=_years(r.get("years") or [], r.get("all_docs") or [], doc_years),
         )
         for r in read(
             _LINKS, settings, org_ids=org_ids, prog_ids=prog_ids, quotes=EVIDENCE_PER_LINK

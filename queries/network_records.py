@@ -49,6 +49,7 @@ class NetNode:
     name: str
     type: str | None  # organisation type or programme kind
     categories: tuple[int, ...] = ()  # fields of action of the organisation's measures
+    years: tuple[int, ...] = ()  # report years of the documents that name it
 
     @property
     def key(self) -> str:
@@ -62,6 +63,7 @@ class NetLink:
     type: str  # a RelType of LINK_TYPES
     evidence: tuple[Evidence, ...] = ()  # the first few entries
     evidence_count: int = 0  # how many entries the link has in all
+    years: tuple[int, ...] = ()  # years of all its evidence (stated, else the report's)
 
 
 @dataclass(frozen=True)

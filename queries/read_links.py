@@ -101,7 +101,9 @@ def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]
                         r["other_type"],
                         r["other_aliases"],
                     ),
-                    evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"]),
+                    evidence_from_lists(
+                        r["docs"], r["lines"], r["pages"], r["quotes"], r.get("years", ())
+                    ),
                 )
                 for r in row["links"]
             ]
@@ -187,7 +189,9 @@ def ego_network(
         for link in r["links"]:
             if link is None:
                 continue
-            ev = evidence_from_lists(link["docs"], link["lines"], link["pages"], link["quotes"])
+            ev = evidence_from_lists(
+                link["docs"], link["lines"], link["pages"], link["quotes"], link.get("years", ())
+            )
             links.append((r["id"], link["target"], link["type"], ev))
     nodes.sort(key=lambda n: (n.id != node_id, n.id))
     return GraphView(tuple(nodes), tuple(sorted(links, key=lambda x: x[:3])), truncated)
@@ -218,7 +222,7 @@ def cooperation_path(
             x["source"],
             x["target"],
             x["type"],
-            evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"]),
+            evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"], x.get("years", ())),
         )
         for x in rows[0]["links"]
     )

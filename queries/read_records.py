@@ -38,10 +38,15 @@ class EvidenceRow:
     line: int | None
     page: int | None
     quote: str | None
+    year: int | None = None  # stated in the sentence or the report's; None: not stored
 
 
 def evidence_from_lists(
-    docs: Sequence[Any], lines: Sequence[Any], pages: Sequence[Any], quotes: Sequence[Any]
+    docs: Sequence[Any],
+    lines: Sequence[Any],
+    pages: Sequence[Any],
+    quotes: Sequence[Any],
+    years: Sequence[Any] = (),
 ) -> tuple[EvidenceRow, ...]:
     """Zip the parallel ``ev_*`` lists of a link (or of a MENTIONS) into evidence rows.
 
@@ -55,8 +60,13 @@ def evidence_from_lists(
     def at(seq: Sequence[Any], i: int) -> Any:
         return seq[i] if i < len(seq) else None
 
+    def year(i: int) -> int | None:
+        y = at(years, i)
+        return int(y) if y is not None and y >= 0 else None  # -1: unknown
+
     return tuple(
-        EvidenceRow(str(at(docs, i)), at(lines, i), at(pages, i), at(quotes, i)) for i in range(n)
+        EvidenceRow(str(at(docs, i)), at(lines, i), at(pages, i), at(quotes, i), year(i))
+        for i in range(n)
     )
 
 
@@ -133,10 +143,14 @@ class DocumentRow:
     title: str | None
     path: str | None
     loaded_at: str | None
+    publisher: str | None = None
+    year: int | None = None
 
     @classmethod
     def from_map(cls, m: dict[str, Any]) -> DocumentRow:
-        return cls(m["id"], m["title"], m["path"], m["loaded_at"])
+        return cls(
+            m["id"], m["title"], m["path"], m["loaded_at"], m.get("publisher"), m.get("year")
+        )
 
 
 @dataclass(frozen=True)

@@ -8,4 +8,4 @@ RETURN n.id AS id, CASE WHEN n:Organisation THEN 'Organisation' ELSE 'Programme'
        collect(CASE WHEN r IS NULL THEN null ELSE {
          target: m.id, type: type(r), docs: coalesce(r.ev_docs, []),
          lines: coalesce(r.ev_lines, []), pages: coalesce(r.ev_pages, []),
-         quotes: coalesce(r.ev_quotes, [])} END) AS links
+         quotes: coalesce(r.ev_quotes, []), years: coalesce(r.ev_years, [])} END) AS links

@@ -1,4 +1,5 @@
-// Source documents with their content hashes. params: $rows [{id, path, sha256, title}]
+// Source documents with their content hashes. params: $rows [{id, path, sha256, title, publisher, year}]
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
-SET d.path = row.path, d.sha256 = row.sha256, d.title = row.title, d.loaded_at = datetime()
+SET d.path = row.path, d.sha256 = row.sha256, d.title = row.title, d.publisher = row.publisher,
+    d.year = row.year, d.loaded_at = datetime()
