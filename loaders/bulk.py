@@ -40,7 +40,7 @@ from queries.settings import Settings, get_settings
 from queries.statements import statement
 
 from .batch import GraphBatch
-from .writer import WriteResult, check_vocabulary, write_batch, write_rows
+from .writer import WriteResult, check_vocabulary, publish, write_batch, write_rows
 
 __all__ = ["combine", "write_batches", "LINKS_PER_TRANSACTION"]
 
@@ -160,6 +160,7 @@ def _write_new(group: list[GraphBatch], settings: Settings) -> list[WriteResult]
             ):
                 raise
             time.sleep(0.2 * 2**attempt)
+    publish([b.document["id"] for b in group], settings)
     log.info("%d new documents loaded: %d links", len(group), len(rows.links))
     return [_result(b) for b in group]
 

@@ -27,7 +27,9 @@ def test_routing_driver_reads_its_own_writes(routed: Settings) -> None:
     db.ping(routed)
     row = {"id": "routing.txt", "path": "routing.txt", "sha256": "x", "title": "R"}
     db.write(statement("merge_documents"), routed, rows=[row])
-    assert db.read(statement("document_hash"), routed, id="routing.txt") == [{"sha256": "x"}]
+    assert db.read(statement("document_hash"), routed, id="routing.txt") == [
+        {"sha256": "x", "visible": False}
+    ]
     assert db.counts(routed)["nodes"]["Document"] == 1
 
 
