@@ -22,6 +22,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from loaders.links_context import LinkSink
+from loaders.mention_patterns import Mention
 from loaders.models import Block
 from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
@@ -137,7 +139,7 @@ def _segments(
 
 
 def list_links(
-    out,
+    out: LinkSink,
     sentences: Sequence[Sentence],
     resolved: ResolvedDocument,
     blocks: tuple[Block, ...],
@@ -194,7 +196,7 @@ def list_links(
             subject = _subject(orgs, run, cue, a, sentence_starts) or partner
             for member in run:
                 evidence = _evidence(text, a, cue, member)
-                _add(out, entities, link_type, cue, member, programme, subject, evidence)
+                _add(out, entities, link_type, member, programme, subject, evidence)
 
 
 def _items_end(text: str, items: int, z: int) -> int:
@@ -211,7 +213,13 @@ def _items_end(text: str, items: int, z: int) -> int:
     return z
 
 
-def _subject(orgs, run, cue, a, sentence_starts) -> str | None:
+def _subject(
+    orgs: list[_Named],
+    run: list[_Named],
+    cue: re.Match[str],
+    a: int,
+    sentence_starts: list[int],
+) -> str | None:
     """The organisation the sentence of a lead cue names before it, if any."""
     at = a + cue.start()
     if at > run[0].start:  # a tail cue: the members are the subjects
@@ -223,7 +231,7 @@ def _subject(orgs, run, cue, a, sentence_starts) -> str | None:
     return before[0] if before else None
 
 
-def _evidence(text: str, a: int, cue, member: _Named) -> str:
+def _evidence(text: str, a: int, cue: re.Match[str], member: _Named) -> str:
     """The words that state the link: from the cue to the member, shortened in the middle."""
     lo, hi = sorted((a + cue.start(), member.start))
     hi = max(hi, member.end, a + cue.end())
@@ -235,7 +243,15 @@ def _evidence(text: str, a: int, cue, member: _Named) -> str:
     return f"{cue_words} … {name}" if lo < member.start else f"{name} … {cue_words}"
 
 
-def _add(out, entities, link_type, cue, member, programme, subject, evidence) -> None:
+def _add(
+    out: LinkSink,
+    entities: dict[str, Entity],
+    link_type: str,
+    member: _Named,
+    programme: str | None,
+    subject: str | None,
+    evidence: str,
+) -> None:
     if link_type == "COOPERATES_WITH" or (link_type == "PARTNER" and programme is None):
         if subject is not None:
             out.add(subject, member.key, "COOPERATES_WITH", member.line, evidence)
@@ -251,7 +267,9 @@ def _add(out, entities, link_type, cue, member, programme, subject, evidence) ->
         out.add(member.key, programme, "PARTICIPATES_IN", member.line, evidence)
 
 
-def _cue(patterns: dict[str, re.Pattern[str]], text: str, last: bool):
+def _cue(
+    patterns: dict[str, re.Pattern[str]], text: str, last: bool
+) -> tuple[str, re.Match[str]] | None:
     """The cue nearest to the list: the last one before it, or the first one after it;
     a partner noun only where no verb or other cue says more."""
     best = None
@@ -272,7 +290,14 @@ def _cue(patterns: dict[str, re.Pattern[str]], text: str, last: bool):
     return best
 
 
-def _programme_of(programmes, run, mentions, starts, a, entities) -> str | None:
+def _programme_of(
+    programmes: list[_Named],
+    run: list[_Named],
+    mentions: tuple[tuple[Mention, str, int], ...],
+    starts: list[int],
+    a: int,
+    entities: dict[str, Entity],
+) -> str | None:
     """The programme the list belongs to: named in the passage outside the list (before
     it first), else the last one named shortly before the passage."""
     before = [p.key for p in programmes if p.end <= run[0].start]
