@@ -63,6 +63,17 @@ def naive_app() -> FastAPI:
     return app
 
 
+def core_app() -> FastAPI:
+    """The whole app with every field completed by graphql-core alone (the executor before
+    ``graph_api.execution``), for the before/after ratio in one run."""
+    import graph_api.graphql_app as graphql_app
+    from graph_api.app import create_app
+    from graph_api.schema import build_schema
+
+    graphql_app.schema = build_schema(fast_execution=False)
+    return create_app()
+
+
 def organisation_ids() -> list[str]:
     """The organisations of the graph (the generator's ids are slugs of their names)."""
     from queries import db
@@ -96,6 +107,22 @@ def _cpu_ticks(pids: list[int]) -> int:
             continue
         total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
     return total
+
+
+def _peak_rss_mb(pids: list[int]) -> float:
+    """The largest peak resident memory (VmHWM) among processes, in MB."""
+    peak = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except OSError:
+            continue
+    return peak / 1024
+
+
+PEAK_RSS_MB: dict[str, float] = {}  # app variant -> peak RSS of its server process(es)
 
 
 def _children(pid: int) -> list[int]:
@@ -174,7 +201,7 @@ def run_app(
     ids: list[str],
     neo4j_pid: int | None,
 ) -> list[Row]:
-    port = args.port if mode == "batched" else args.port + 1
+    port = args.port + {"batched": 0, "naive": 1, "core": 2}[mode]
     proc = serve(target, port, args.workers)
     rows = []
     try:
@@ -184,6 +211,8 @@ def run_app(
             run_load(port, ALL[kind], variables_for(kind, ids), 10, args.warmup)
             for c in clients:
                 rows.append(measure(port, pids, neo4j_pid, kind, mode, c, args.seconds, ids))
+        PEAK_RSS_MB[mode] = _peak_rss_mb(pids)
+        log.info("%s: peak RSS of the API %.0f MB", mode, PEAK_RSS_MB[mode])
     finally:
         proc.terminate()
         proc.wait()
@@ -200,6 +229,12 @@ def main() -> None:
     ap.add_argument("--kinds", default=",".join(QUERIES))
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "api.md")
     ap.add_argument("--json", type=Path, help="append the rows here (for bench/plots.py)")
+    ap.add_argument(
+        "--executor-kinds",
+        default="",
+        help="also run these kinds on the app with graphql-core's executor alone (before/after)",
+    )
+    ap.add_argument("--no-naive", action="store_true", help="skip the naive resolvers")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("neo4j", "httpx"):
@@ -218,7 +253,10 @@ def main() -> None:
     kinds = args.kinds.split(",")
     loads = [os.getloadavg()]
     rows = run_app("graph_api.app:create_app", "batched", kinds, clients, args, ids, neo4j_pid)
-    naive = [k for k in kinds if k in NAIVE_KINDS]
+    core = [k for k in args.executor_kinds.split(",") if k]
+    if core:
+        rows += run_app("bench.api_bench:core_app", "core", core, clients, args, ids, neo4j_pid)
+    naive = [] if args.no_naive else [k for k in kinds if k in NAIVE_KINDS]
     if naive:
         naive_clients = [c for c in clients if c <= 10]
         rows += run_app(
@@ -238,6 +276,7 @@ def main() -> None:
                 "p95": r.load.p95_ms,
                 "rps": r.load.rps,
                 "load": os.getloadavg()[0],
+                "peak_rss_mb": PEAK_RSS_MB.get(r.mode),
             }
             for r in rows
         ]
@@ -289,6 +328,23 @@ def write_report(
                     f"{n.load.p50_ms / b.load.p50_ms:.1f}x faster, throughput "
                     f"{b.load.rps / n.load.rps:.1f}x"
                 )
+    for c in (1, 10):
+        b, core = by.get(("page", "batched", c)), by.get(("page", "core", c))
+        if b and core:
+            lines.append(
+                f"- page, {c} client(s), fast execution vs graphql-core alone: p50 "
+                f"{core.load.p50_ms:.1f} -> {b.load.p50_ms:.1f} ms, p95 {core.load.p95_ms:.1f} "
+                f"-> {b.load.p95_ms:.1f} ms ({core.load.p95_ms / b.load.p95_ms:.2f}x), app CPU "
+                f"{core.app_ms:.1f} -> {b.app_ms:.1f} ms per request"
+            )
+    page = by.get(("page", "batched", 10))
+    if page:
+        verdict = "met" if page.load.p95_ms < 100 else "missed"
+        lines.append(
+            f"- target (page, 10 clients, p95 < 100 ms): {page.load.p95_ms:.1f} ms: {verdict}"
+        )
+    for mode, mb in PEAK_RSS_MB.items():
+        lines.append(f"- peak RSS of the API process ({mode}) under this load: {mb:.0f} MB")
     target = by.get(("organisation", "batched", 10))
     if target:
         verdict = "met" if target.load.p95_ms < 50 else "missed"

@@ -29,6 +29,7 @@ twice has no effect.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
@@ -46,8 +47,8 @@ __all__ = ["FastExecution"]
 # how a plan entry turns an attribute into its answer
 _LEAF, _OBJECT, _LEAF_LIST, _OBJECT_LIST, _TYPENAME = range(5)
 
-# (response name, resolver, kind, non-null, items non-null, coercer | sub-plan | type name)
-Entry = tuple[str, Callable[..., Any], int, bool, bool, Any]
+# (response name, reader, kind, non-null, items non-null, coercer | sub-plan | type name)
+Entry = tuple[str, Callable[[Any], Any], int, bool, bool, Any]
 Plan = tuple[Entry, ...]
 
 
@@ -71,21 +72,31 @@ def _plain_type(t: Any) -> tuple[bool, bool, bool, Any] | None:
     return non_null, True, item_non_null, item
 
 
-def _plain_field(field: GraphQLField, details: Any) -> bool:
-    """A Strawberry field without resolver, arguments or directives besides skip/include."""
+def _reader(field: GraphQLField, details: Any) -> Callable[[Any], Any] | None:
+    """How to read a plain field from its parent: a Strawberry field without resolver or
+    arguments (directives other than skip/include are arguments too), read with the
+    default ``getattr`` of its Python name (what its resolver would do, minus two calls)."""
     if not getattr(field.resolve, "_is_default", False) or field.args:
-        return False
-    return all(not d.node.arguments for d in details)
+        return None
+    if any(d.node.arguments for d in details):
+        return None
+    definition = (field.extensions or {}).get("strawberry-definition")
+    if definition is None or definition.base_resolver is not None:
+        return None
+    if definition.default_resolver is getattr:
+        return attrgetter(definition.python_name)
+    resolve = field.resolve
+    return lambda source: resolve(source, None)  # type: ignore[misc]
 
 
 def _run(plan: Plan, source: Any, items: list[int]) -> dict[str, Any]:
     """The answer for ``source``; counts list entries into ``items[0]``."""
     out: dict[str, Any] = {}
-    for name, resolve, kind, non_null, items_non_null, arg in plan:
+    for name, read, kind, non_null, items_non_null, arg in plan:
         if kind == _TYPENAME:
             out[name] = arg
             continue
-        value = resolve(source, None)
+        value = read(source)
         if value is None:
             if non_null:
                 raise _Fallback
@@ -150,7 +161,8 @@ class FastExecution(ItemBudget):
                 plan.append((response_name, _noop, _TYPENAME, True, True, return_type.name))
                 continue
             field = return_type.fields.get(field_name)
-            if field is None or not _plain_field(field, sub_details):
+            read = _reader(field, sub_details) if field is not None else None
+            if field is None or read is None:
                 return None
             shape = _plain_type(field.type)
             if shape is None:
@@ -166,9 +178,47 @@ class FastExecution(ItemBudget):
                 kind, arg = (_OBJECT_LIST if is_list else _OBJECT), sub
             else:
                 return None  # interfaces and unions: graphql-core resolves the type
-            resolve: Callable[..., Any] = field.resolve  # type: ignore[assignment]
-            plan.append((response_name, resolve, kind, non_null, items_non_null, arg))
+            plan.append((response_name, read, kind, non_null, items_non_null, arg))
         return tuple(plan)
+
+    def complete_list_value(
+        self,
+        return_type: Any,
+        field_details_list: Any,
+        info: Any,
+        path: Any,
+        result: Any,
+        *rest: Any,
+    ) -> Any:
+        """A list of plain objects in one go: no per-item path, dispatch or awaitable check."""
+        item = return_type.of_type
+        item_non_null = isinstance(item, GraphQLNonNull)
+        if item_non_null:
+            item = item.of_type
+        if (
+            self._fast
+            and isinstance(item, GraphQLObjectType)
+            and isinstance(result, list | tuple)
+            and self.items <= self.max_items
+        ):
+            plan = self._plan(item, field_details_list)
+            if plan is not None:
+                counted = [len(result)]
+                try:
+                    answer = [
+                        _run(plan, entry, counted)
+                        if entry is not None
+                        else _raise_if(item_non_null)
+                        for entry in result
+                    ]
+                except Exception:  # noqa: BLE001 - graphql-core completes it and reports
+                    answer = None
+                if answer is not None and self.items + counted[0] <= self.max_items:
+                    self.items += counted[0]
+                    return answer
+        return super().complete_list_value(
+            return_type, field_details_list, info, path, result, *rest
+        )
 
     def complete_object_value(
         self,
@@ -195,4 +245,11 @@ class FastExecution(ItemBudget):
 
 
 def _noop(*_: Any) -> None:
+    return None
+
+
+def _raise_if(non_null: bool) -> Any:
+    """The answer for a ``None`` list entry: null, or graphql-core's error if non-null."""
+    if non_null:
+        raise _Fallback
     return None

@@ -29,6 +29,11 @@ class LinkType(Enum):
     ORGANISED_BY = RelType.ORGANISED_BY.value
 
 
+# rows name their type as a string; a dict lookup is ~40x cheaper than LinkType(value),
+# and a page of 20 organisations maps ~400 links
+_BY_VALUE = {t.value: t for t in LinkType}
+
+
 @strawberry.type(description="Eine Verbindung zu einer Organisation, mit ihren Belegen")
 class OrganisationLink:
     organisation: Annotated[Organisation, strawberry.lazy("graph_api.types.organisation")]
@@ -43,7 +48,7 @@ class OrganisationLink:
         assert isinstance(row.other, OrganisationRow)
         return cls(
             organisation=Organisation.from_row(row.other),
-            type=LinkType(row.type),
+            type=_BY_VALUE.get(row.type) or LinkType(row.type),
             outgoing=row.outgoing,
             evidence=[Evidence.from_row(e) for e in row.evidence],
         )
@@ -63,7 +68,7 @@ class ProgrammeLink:
         assert isinstance(row.other, ProgrammeRow)
         return cls(
             programme=Programme.from_row(row.other),
-            type=LinkType(row.type),
+            type=_BY_VALUE.get(row.type) or LinkType(row.type),
             outgoing=row.outgoing,
             evidence=[Evidence.from_row(e) for e in row.evidence],
         )
