@@ -176,12 +176,13 @@ def measure(
     return row
 
 
-def serve(target: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
-    """uvicorn in a child process (uvloop and httptools are picked up when installed)."""
+def serve(target: str, port: int, workers: int = 1, src: Path = ROOT) -> subprocess.Popen[bytes]:
+    """uvicorn in a child process (uvloop and httptools are picked up when installed);
+    ``src``: the source tree to serve (another checkout for the before/after ratio)."""
     cmd = [sys.executable, "-m", "uvicorn", target, "--factory", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(cmd, cwd=src, env={**os.environ, "PYTHONPATH": str(src)})
     for _ in range(300):
         try:
             httpx.get(f"http://127.0.0.1:{port}/graphql", timeout=1)
@@ -201,8 +202,9 @@ def run_app(
     ids: list[str],
     neo4j_pid: int | None,
 ) -> list[Row]:
-    port = args.port + {"batched": 0, "naive": 1, "core": 2}[mode]
-    proc = serve(target, port, args.workers)
+    port = args.port + {"batched": 0, "naive": 1, "core": 2, "before": 3}[mode]
+    src = args.before_src if mode == "before" else ROOT
+    proc = serve(target, port, args.workers, src)
     rows = []
     try:
         pids = _children(proc.pid)
@@ -235,6 +237,12 @@ def main() -> None:
         help="also run these kinds on the app with graphql-core's executor alone (before/after)",
     )
     ap.add_argument("--no-naive", action="store_true", help="skip the naive resolvers")
+    ap.add_argument(
+        "--before-src",
+        type=Path,
+        help="a checkout of the code before (e.g. `git archive REV | tar -x -C DIR`): its app "
+        "also runs the --executor-kinds, for a before/after ratio in one run",
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("neo4j", "httpx"):
@@ -254,6 +262,8 @@ def main() -> None:
     loads = [os.getloadavg()]
     rows = run_app("graph_api.app:create_app", "batched", kinds, clients, args, ids, neo4j_pid)
     core = [k for k in args.executor_kinds.split(",") if k]
+    if core and args.before_src:
+        rows += run_app("graph_api.app:create_app", "before", core, clients, args, ids, neo4j_pid)
     if core:
         rows += run_app("bench.api_bench:core_app", "core", core, clients, args, ids, neo4j_pid)
     naive = [] if args.no_naive else [k for k in kinds if k in NAIVE_KINDS]
@@ -304,7 +314,9 @@ def write_report(
         "- organisation = `organisation(id) { partners { organisation evidence } measures "
         "{ fieldOfAction } }` (the target: two levels); page = `organisations(first: 20) "
         "{ partners { organisation evidence } programmes { programme } }`",
-        "- CPU ms per request: app (uvicorn process), Neo4j (its JVM), load generator",
+        "- CPU ms per request: app (uvicorn process), Neo4j (its JVM), load generator; resolvers "
+        "`batched` = this code, `core` = this code with graphql-core's executor alone, "
+        "`before` = the checkout of --before-src, `naive` = per-field resolvers",
         "",
         "| query | resolvers | clients | requests | p50 ms | p95 ms | p99 ms | req/s "
         "| CPU app | CPU Neo4j | CPU client |",
@@ -328,15 +340,20 @@ def write_report(
                     f"{n.load.p50_ms / b.load.p50_ms:.1f}x faster, throughput "
                     f"{b.load.rps / n.load.rps:.1f}x"
                 )
-    for c in (1, 10):
-        b, core = by.get(("page", "batched", c)), by.get(("page", "core", c))
-        if b and core:
-            lines.append(
-                f"- page, {c} client(s), fast execution vs graphql-core alone: p50 "
-                f"{core.load.p50_ms:.1f} -> {b.load.p50_ms:.1f} ms, p95 {core.load.p95_ms:.1f} "
-                f"-> {b.load.p95_ms:.1f} ms ({core.load.p95_ms / b.load.p95_ms:.2f}x), app CPU "
-                f"{core.app_ms:.1f} -> {b.app_ms:.1f} ms per request"
-            )
+    labels = {"core": "graphql-core's executor alone", "before": "the code before"}
+    for kind in ("page", "organisation"):
+        for c in (1, 10):
+            b = by.get((kind, "batched", c))
+            for mode, label in labels.items():
+                old = by.get((kind, mode, c))
+                if b and old:
+                    lines.append(
+                        f"- {kind}, {c} client(s), now vs {label}: p50 {old.load.p50_ms:.1f} "
+                        f"-> {b.load.p50_ms:.1f} ms, p95 {old.load.p95_ms:.1f} -> "
+                        f"{b.load.p95_ms:.1f} ms ({old.load.p95_ms / b.load.p95_ms:.2f}x), "
+                        f"req/s {old.load.rps:.1f} -> {b.load.rps:.1f}, app CPU "
+                        f"{old.app_ms:.1f} -> {b.app_ms:.1f} ms per request"
+                    )
     page = by.get(("page", "batched", 10))
     if page:
         verdict = "met" if page.load.p95_ms < 100 else "missed"

@@ -19,14 +19,17 @@ __all__ = ["Evidence"]
 
 @strawberry.type(description="Beleg: Dokument, Zeile, Seite (-1: keine) und Zitat")
 class Evidence:
-    doc_id: str = strawberry.field(description="Dokument-Kennung; 'curation' für Koordination")
+    # named like EvidenceRow's attribute, so a row can stand in for this type (types/links.py)
+    doc: str = strawberry.field(
+        name="docId", description="Dokument-Kennung; 'curation' für Koordination"
+    )
     line: int | None
     page: int | None
     quote: str | None
 
     @classmethod
     def from_row(cls, row: EvidenceRow) -> Evidence:
-        return cls(doc_id=row.doc, line=row.line, page=row.page, quote=row.quote)
+        return cls(doc=row.doc, line=row.line, page=row.page, quote=row.quote)
 
     @strawberry.field(description="Das Dokument (null für Belege aus der Koordination)")
     async def document(
@@ -34,5 +37,5 @@ class Evidence:
     ) -> Annotated[Document, strawberry.lazy("graph_api.types.document")] | None:
         from .document import Document
 
-        row = await info.context.loaders.document.load(self.doc_id)
+        row = await info.context.loaders.document.load(self.doc)
         return Document.from_row(row) if row else None
