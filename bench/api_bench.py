@@ -237,6 +237,7 @@ def main() -> None:
         help="also run these kinds on the app with graphql-core's executor alone (before/after)",
     )
     ap.add_argument("--no-naive", action="store_true", help="skip the naive resolvers")
+    ap.add_argument("--baselines-first", action="store_true", help="run before/core first")
     ap.add_argument(
         "--before-src",
         type=Path,
@@ -260,12 +261,28 @@ def main() -> None:
     clients = [int(c) for c in args.clients.split(",")]
     kinds = args.kinds.split(",")
     loads = [os.getloadavg()]
-    rows = run_app("graph_api.app:create_app", "batched", kinds, clients, args, ids, neo4j_pid)
     core = [k for k in args.executor_kinds.split(",") if k]
-    if core and args.before_src:
-        rows += run_app("graph_api.app:create_app", "before", core, clients, args, ids, neo4j_pid)
-    if core:
-        rows += run_app("bench.api_bench:core_app", "core", core, clients, args, ids, neo4j_pid)
+
+    def baselines() -> list[Row]:
+        rows: list[Row] = []
+        if core and args.before_src:
+            app = "graph_api.app:create_app"
+            rows += run_app(app, "before", core, clients, args, ids, neo4j_pid)
+        if core:
+            app = "bench.api_bench:core_app"
+            rows += run_app(app, "core", core, clients, args, ids, neo4j_pid)
+        return rows
+
+    def now() -> list[Row]:
+        return run_app("graph_api.app:create_app", "batched", kinds, clients, args, ids, neo4j_pid)
+
+    # the machine's load drifts: --baselines-first swaps the order, to bound its effect
+    if args.baselines_first:
+        rows = baselines()
+        rows += now()
+    else:
+        rows = now()
+        rows += baselines()
     naive = [] if args.no_naive else [k for k in kinds if k in NAIVE_KINDS]
     if naive:
         naive_clients = [c for c in clients if c <= 10]
