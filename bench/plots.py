@@ -88,8 +88,9 @@ def plot_api(rows: list[dict[str, Any]], out: Path, note: str) -> None:
     for r in rows:
         if r["mode"] == "batched" and r["clients"] == 1:
             series[r["kind"]].append((r["links"], r["p50"], r["p95"]))
-        if r["clients"] == 10 and r["mode"] in ("batched", "core"):
-            name = r["kind"] + (" (graphql-core alone)" if r["mode"] == "core" else "")
+        if r["clients"] == 10 and r["mode"] in ("batched", "core", "before"):
+            extra = {"core": " (graphql-core alone)", "before": " (code before)"}
+            name = r["kind"] + extra.get(r["mode"], "")
             at_ten[name].append((r["links"], r["p95"]))
         if r.get("peak_rss_mb"):
             peaks[r["mode"]][r["links"]] = r["peak_rss_mb"]
@@ -106,7 +107,7 @@ def plot_api(rows: list[dict[str, Any]], out: Path, note: str) -> None:
         )
     for name, pts10 in sorted(at_ten.items()):
         pts10.sort()
-        style = ":" if "alone" in name else "-"
+        style = ":" if "(" in name else "-"
         ten.plot([p[0] for p in pts10], [p[1] for p in pts10], style, marker="o", label=name)
     for mode, by_size in sorted(peaks.items()):
         xs = sorted(by_size)
