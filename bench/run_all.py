@@ -61,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--sizes", help="graph sizes in links for the API curves, comma-separated")
+    ap.add_argument(
+        "--before-src",
+        help="a checkout of the code before (`git archive REV | tar -x -C DIR`) for the "
+        "before/after rows of the page and organisation queries",
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     sizes = [10_000, 30_000] if args.quick else [10_000, 100_000, 500_000]
@@ -81,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         _run("bench/api_bench.py", "--clients", "1,10", "--seconds", "4", "--warmup", "2",
              "--kinds", "organisation,page,search,ego,synergies",
              "--executor-kinds", "page,organisation",
+             *(["--before-src", args.before_src] if args.before_src else []),
              "--out", str(RESULTS / f"api_{size}.md"),
              "--json", str(RESULTS / "api_scale.json"))  # fmt: skip
     edges = [(1_000, 10_000), (10_000, 100_000)] + ([] if args.quick else [(100_000, 1_000_000)])
