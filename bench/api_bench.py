@@ -63,6 +63,17 @@ def naive_app() -> FastAPI:
     return app
 
 
+def core_app() -> FastAPI:
+    """The whole app with every field completed by graphql-core alone (the executor before
+    ``graph_api.execution``), for the before/after ratio in one run."""
+    import graph_api.graphql_app as graphql_app
+    from graph_api.app import create_app
+    from graph_api.schema import build_schema
+
+    graphql_app.schema = build_schema(fast_execution=False)
+    return create_app()
+
+
 def organisation_ids() -> list[str]:
     """The organisations of the graph (the generator's ids are slugs of their names)."""
     from queries import db
@@ -96,6 +107,22 @@ def _cpu_ticks(pids: list[int]) -> int:
             continue
         total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
     return total
+
+
+def _peak_rss_mb(pids: list[int]) -> float:
+    """The largest peak resident memory (VmHWM) among processes, in MB."""
+    peak = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except OSError:
+            continue
+    return peak / 1024
+
+
+PEAK_RSS_MB: dict[str, float] = {}  # app variant -> peak RSS of its server process(es)
 
 
 def _children(pid: int) -> list[int]:
@@ -149,12 +176,13 @@ def measure(
     return row
 
 
-def serve(target: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
-    """uvicorn in a child process (uvloop and httptools are picked up when installed)."""
+def serve(target: str, port: int, workers: int = 1, src: Path = ROOT) -> subprocess.Popen[bytes]:
+    """uvicorn in a child process (uvloop and httptools are picked up when installed);
+    ``src``: the source tree to serve (another checkout for the before/after ratio)."""
     cmd = [sys.executable, "-m", "uvicorn", target, "--factory", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(cmd, cwd=src, env={**os.environ, "PYTHONPATH": str(src)})
     for _ in range(300):
         try:
             httpx.get(f"http://127.0.0.1:{port}/graphql", timeout=1)
@@ -174,8 +202,9 @@ def run_app(
     ids: list[str],
     neo4j_pid: int | None,
 ) -> list[Row]:
-    port = args.port if mode == "batched" else args.port + 1
-    proc = serve(target, port, args.workers)
+    port = args.port + {"batched": 0, "naive": 1, "core": 2, "before": 3}[mode]
+    src = args.before_src if mode == "before" else ROOT
+    proc = serve(target, port, args.workers, src)
     rows = []
     try:
         pids = _children(proc.pid)
@@ -184,6 +213,8 @@ def run_app(
             run_load(port, ALL[kind], variables_for(kind, ids), 10, args.warmup)
             for c in clients:
                 rows.append(measure(port, pids, neo4j_pid, kind, mode, c, args.seconds, ids))
+        PEAK_RSS_MB[mode] = _peak_rss_mb(pids)
+        log.info("%s: peak RSS of the API %.0f MB", mode, PEAK_RSS_MB[mode])
     finally:
         proc.terminate()
         proc.wait()
@@ -200,6 +231,19 @@ def main() -> None:
     ap.add_argument("--kinds", default=",".join(QUERIES))
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "api.md")
     ap.add_argument("--json", type=Path, help="append the rows here (for bench/plots.py)")
+    ap.add_argument(
+        "--executor-kinds",
+        default="",
+        help="also run these kinds on the app with graphql-core's executor alone (before/after)",
+    )
+    ap.add_argument("--no-naive", action="store_true", help="skip the naive resolvers")
+    ap.add_argument("--baselines-first", action="store_true", help="run before/core first")
+    ap.add_argument(
+        "--before-src",
+        type=Path,
+        help="a checkout of the code before (e.g. `git archive REV | tar -x -C DIR`): its app "
+        "also runs the --executor-kinds, for a before/after ratio in one run",
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("neo4j", "httpx"):
@@ -217,8 +261,29 @@ def main() -> None:
     clients = [int(c) for c in args.clients.split(",")]
     kinds = args.kinds.split(",")
     loads = [os.getloadavg()]
-    rows = run_app("graph_api.app:create_app", "batched", kinds, clients, args, ids, neo4j_pid)
-    naive = [k for k in kinds if k in NAIVE_KINDS]
+    core = [k for k in args.executor_kinds.split(",") if k]
+
+    def baselines() -> list[Row]:
+        rows: list[Row] = []
+        if core and args.before_src:
+            app = "graph_api.app:create_app"
+            rows += run_app(app, "before", core, clients, args, ids, neo4j_pid)
+        if core:
+            app = "bench.api_bench:core_app"
+            rows += run_app(app, "core", core, clients, args, ids, neo4j_pid)
+        return rows
+
+    def now() -> list[Row]:
+        return run_app("graph_api.app:create_app", "batched", kinds, clients, args, ids, neo4j_pid)
+
+    # the machine's load drifts: --baselines-first swaps the order, to bound its effect
+    if args.baselines_first:
+        rows = baselines()
+        rows += now()
+    else:
+        rows = now()
+        rows += baselines()
+    naive = [] if args.no_naive else [k for k in kinds if k in NAIVE_KINDS]
     if naive:
         naive_clients = [c for c in clients if c <= 10]
         rows += run_app(
@@ -238,6 +303,7 @@ def main() -> None:
                 "p95": r.load.p95_ms,
                 "rps": r.load.rps,
                 "load": os.getloadavg()[0],
+                "peak_rss_mb": PEAK_RSS_MB.get(r.mode),
             }
             for r in rows
         ]
@@ -265,7 +331,9 @@ def write_report(
         "- organisation = `organisation(id) { partners { organisation evidence } measures "
         "{ fieldOfAction } }` (the target: two levels); page = `organisations(first: 20) "
         "{ partners { organisation evidence } programmes { programme } }`",
-        "- CPU ms per request: app (uvicorn process), Neo4j (its JVM), load generator",
+        "- CPU ms per request: app (uvicorn process), Neo4j (its JVM), load generator; resolvers "
+        "`batched` = this code, `core` = this code with graphql-core's executor alone, "
+        "`before` = the checkout of --before-src, `naive` = per-field resolvers",
         "",
         "| query | resolvers | clients | requests | p50 ms | p95 ms | p99 ms | req/s "
         "| CPU app | CPU Neo4j | CPU client |",
@@ -289,6 +357,28 @@ def write_report(
                     f"{n.load.p50_ms / b.load.p50_ms:.1f}x faster, throughput "
                     f"{b.load.rps / n.load.rps:.1f}x"
                 )
+    labels = {"core": "graphql-core's executor alone", "before": "the code before"}
+    for kind in ("page", "organisation"):
+        for c in (1, 10):
+            b = by.get((kind, "batched", c))
+            for mode, label in labels.items():
+                old = by.get((kind, mode, c))
+                if b and old:
+                    lines.append(
+                        f"- {kind}, {c} client(s), now vs {label}: p50 {old.load.p50_ms:.1f} "
+                        f"-> {b.load.p50_ms:.1f} ms, p95 {old.load.p95_ms:.1f} -> "
+                        f"{b.load.p95_ms:.1f} ms ({old.load.p95_ms / b.load.p95_ms:.2f}x), "
+                        f"req/s {old.load.rps:.1f} -> {b.load.rps:.1f}, app CPU "
+                        f"{old.app_ms:.1f} -> {b.app_ms:.1f} ms per request"
+                    )
+    page = by.get(("page", "batched", 10))
+    if page:
+        verdict = "met" if page.load.p95_ms < 100 else "missed"
+        lines.append(
+            f"- target (page, 10 clients, p95 < 100 ms): {page.load.p95_ms:.1f} ms: {verdict}"
+        )
+    for mode, mb in PEAK_RSS_MB.items():
+        lines.append(f"- peak RSS of the API process ({mode}) under this load: {mb:.0f} MB")
     target = by.get(("organisation", "batched", 10))
     if target:
         verdict = "met" if target.load.p95_ms < 50 else "missed"

@@ -13,7 +13,9 @@ With --keep, a second run with the same arguments writes nothing (every report u
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -35,6 +37,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tx", type=int, default=LINKS_PER_TRANSACTION, help="links per transaction")
     ap.add_argument("--workers", type=int, default=1, help="transactions at once")
     ap.add_argument("--keep", action="store_true", help="do not clear the database first")
+    ap.add_argument("--json", type=Path, help="append the load time here (bench/plots.py)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     logging.getLogger("neo4j").setLevel(logging.WARNING)
@@ -64,6 +67,20 @@ def main(argv: list[str] | None = None) -> None:
         written / secs,
         db.counts(),
     )
+    if args.json:
+        old = json.loads(args.json.read_text()) if args.json.exists() else []
+        row = {
+            "size": args.links,
+            "method": "writer via generate_graph (generation included)",
+            "config": f"tx {args.tx}, workers {args.workers}",
+            "links": written,
+            "wall": secs,
+            "client_cpu": 0.0,
+            "neo4j_cpu": 0.0,
+            "load": os.getloadavg()[0],
+            "links_per_s": written / secs,
+        }
+        args.json.write_text(json.dumps([*old, row], indent=1))
     db.close_driver()
 
 

@@ -79,11 +79,21 @@ def plot_extract(rows: list[dict[str, Any]], out: Path, note: str) -> None:
 
 
 def plot_api(rows: list[dict[str, Any]], out: Path, note: str) -> None:
-    fig, ax = plt.subplots(figsize=(7, 4.5))
+    """p50/p95 at one client, p95 at ten (with graphql-core's executor alone beside the
+    fast one), and the API's peak memory under that load, each against the graph size."""
+    fig, (ax, ten, mem) = plt.subplots(1, 3, figsize=(15, 4.8))
     series: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+    at_ten: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    peaks: dict[str, dict[int, float]] = defaultdict(dict)
     for r in rows:
         if r["mode"] == "batched" and r["clients"] == 1:
             series[r["kind"]].append((r["links"], r["p50"], r["p95"]))
+        if r["clients"] == 10 and r["mode"] in ("batched", "core", "before"):
+            extra = {"core": " (graphql-core alone)", "before": " (code before)"}
+            name = r["kind"] + extra.get(r["mode"], "")
+            at_ten[name].append((r["links"], r["p95"]))
+        if r.get("peak_rss_mb"):
+            peaks[r["mode"]][r["links"]] = r["peak_rss_mb"]
     for kind, pts in sorted(series.items()):
         pts.sort()
         (line,) = ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=f"{kind} p50")
@@ -95,10 +105,28 @@ def plot_api(rows: list[dict[str, Any]], out: Path, note: str) -> None:
             color=line.get_color(),
             label=f"{kind} p95",
         )
-    ax.set_xscale("log")
+    for name, pts10 in sorted(at_ten.items()):
+        pts10.sort()
+        style = ":" if "(" in name else "-"
+        ten.plot([p[0] for p in pts10], [p[1] for p in pts10], style, marker="o", label=name)
+    for mode, by_size in sorted(peaks.items()):
+        xs = sorted(by_size)
+        mem.plot(xs, [by_size[x] for x in xs], marker="o", label=f"API process ({mode})")
+    for a in (ax, ten, mem):
+        a.set_xscale("log")
+        a.set_xlabel("links in the graph")
     ax.set_yscale("log")
-    ax.set_xlabel("links in the graph")
+    ten.set_yscale("log")
     ax.set_ylabel("ms per request (1 client)")
+    ten.set_ylabel("p95 ms at 10 clients")
+    ten.axhline(100, color="grey", linewidth=0.8, linestyle="--")
+    ten.set_title("p95 at 10 clients (line: page target 100 ms)")
+    ten.grid(True, which="both", alpha=0.3)
+    ten.legend(fontsize=7)
+    mem.set_ylabel("peak RSS under load, MB")
+    mem.set_title("Peak memory of the API")
+    mem.grid(True, alpha=0.3)
+    mem.legend(fontsize=7)
     _save(fig, ax, out, "GraphQL latency vs graph size", note)
 
 

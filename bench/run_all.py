@@ -2,14 +2,17 @@
 
 Usage:
     python bench/run_all.py --quick    # 10k / 30k links, 1x / 3x corpus: ~15 min on 2 cores
-    python bench/run_all.py            # 10k / 100k links (+ analytics to 1M edges)
+    python bench/run_all.py            # 10k / 100k / 500k links (+ analytics to 1M edges)
+    python bench/run_all.py --sizes 10000,1000000   # other graph sizes for the API curves
 
 Runs, each in its own process, against the Neo4j of NEO4J_URI (it is emptied!):
 load throughput (bench/load_bench.py), extraction vs text size and cores
 (bench/extract_scale.py), for each graph size the graph through the production writer
 (bench/generate_graph.py) and the GraphQL latencies on it (bench/api_bench.py), the
 centrality report vs size (bench/analytics_bench.py's graph), then the PNG plots
-(bench/plots.py). JSON rows and the tables go to bench/results/.
+(bench/plots.py). On every size the page and organisation queries also run on the app with
+graphql-core's executor alone (the before of ``graph_api.execution``), so each API table
+holds its before/after ratio from one run. JSON rows and the tables go to bench/results/.
 """
 
 from __future__ import annotations
@@ -57,22 +60,33 @@ def analytics_scale(sizes: list[tuple[int, int]], out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--sizes", help="graph sizes in links for the API curves, comma-separated")
+    ap.add_argument(
+        "--before-src",
+        help="a checkout of the code before (`git archive REV | tar -x -C DIR`) for the "
+        "before/after rows of the page and organisation queries",
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    sizes = [10_000, 30_000] if args.quick else [10_000, 100_000]
+    sizes = [10_000, 30_000] if args.quick else [10_000, 100_000, 500_000]
+    if args.sizes:
+        sizes = [int(s) for s in args.sizes.split(",")]
     RESULTS.mkdir(exist_ok=True)
     for name in ("load", "extract_scale", "api_scale", "analytics_scale"):
         (RESULTS / f"{name}.json").unlink(missing_ok=True)
-    sizes_arg = ",".join(map(str, sizes))
+    # the load benchmark's configurations take ~10x the time of one load: up to 100k links
+    sizes_arg = ",".join(str(s) for s in sizes if s <= 100_000)
     _run("bench/load_bench.py", "--links", sizes_arg, "--csv", "--naive", "200",
          "--json", str(RESULTS / "load.json"))  # fmt: skip
     times = "1,3" if args.quick else "1,3,10"
     _run("bench/extract_scale.py", "--times", times, "--workers", "1,2",
          "--json", str(RESULTS / "extract_scale.json"))  # fmt: skip
     for size in sizes:
-        _run("bench/generate_graph.py", "--links", str(size))
+        _run("bench/generate_graph.py", "--links", str(size), "--json", str(RESULTS / "load.json"))
         _run("bench/api_bench.py", "--clients", "1,10", "--seconds", "4", "--warmup", "2",
              "--kinds", "organisation,page,search,ego,synergies",
+             "--executor-kinds", "page,organisation",
+             *(["--before-src", args.before_src] if args.before_src else []),
              "--out", str(RESULTS / f"api_{size}.md"),
              "--json", str(RESULTS / "api_scale.json"))  # fmt: skip
     edges = [(1_000, 10_000), (10_000, 100_000)] + ([] if args.quick else [(100_000, 1_000_000)])

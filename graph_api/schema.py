@@ -35,6 +35,7 @@ from queries.settings import get_settings
 from .analysis_slots import analysis_slot
 from .auth import CanRead, CanWrite
 from .context import ApiContext
+from .execution import FastExecution
 from .limits import RequestLimits
 from .limits.items import ItemBudget
 from .public_errors import INTERNAL, is_public_graphql, log_graphql_errors
@@ -308,8 +309,11 @@ class _Schema(strawberry.Schema):
         log_graphql_errors(errors)
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(*, fast_execution: bool = True) -> strawberry.Schema:
     """The schema; limits are factories so they read the settings of each request.
+
+    ``fast_execution=False`` completes every field through graphql-core alone (the
+    executor before :mod:`.execution`; the benchmark's baseline).
 
     :class:`RequestLimits` comes first: its check runs right after parsing, before the
     validation that a fragment bomb or a cost explosion would otherwise run into.
@@ -322,7 +326,7 @@ def build_schema() -> strawberry.Schema:
     return _Schema(
         query=Query,
         mutation=Mutation,
-        execution_context_class=ItemBudget,
+        execution_context_class=FastExecution if fast_execution else ItemBudget,
         extensions=[
             RequestLimits,  # first: it must see the document before anything validates it
             _depth_limiter,

@@ -19,25 +19,28 @@ __all__ = ["Evidence"]
 
 @strawberry.type(description="Beleg: Dokument, Zeile, Seite (-1: keine) und Zitat")
 class Evidence:
-    doc_id: str = strawberry.field(description="Dokument-Kennung; 'curation' für Koordination")
+    # named like EvidenceRow's attribute, so a row can stand in for this type (types/links.py)
+    doc: str = strawberry.field(
+        name="docId", description="Dokument-Kennung; 'curation' für Koordination"
+    )
     line: int | None
     page: int | None
     quote: str | None
-    stated_year: strawberry.Private[int | None] = None
+    # the year its sentence states (EvidenceRow.year), else the report's: see evidence_year
+    year: strawberry.Private[int | None] = None
 
     @classmethod
     def from_row(cls, row: EvidenceRow) -> Evidence:
-        return cls(
-            doc_id=row.doc, line=row.line, page=row.page, quote=row.quote, stated_year=row.year
-        )
+        return cls(doc=row.doc, line=row.line, page=row.page, quote=row.quote, year=row.year)
 
     @strawberry.field(
-        description="Jahr des Belegs: im Satz genannt, sonst das Berichtsjahr des Dokuments"
+        name="year",
+        description="Jahr des Belegs: im Satz genannt, sonst das Berichtsjahr des Dokuments",
     )
-    async def year(self, info: Info[ApiContext, None]) -> int | None:
-        if self.stated_year is not None:
-            return self.stated_year
-        row = await info.context.loaders.document.load(self.doc_id)
+    async def evidence_year(self, info: Info[ApiContext, None]) -> int | None:
+        if self.year is not None:
+            return self.year
+        row = await info.context.loaders.document.load(self.doc)
         return row.year if row else None
 
     @strawberry.field(description="Das Dokument (null für Belege aus der Koordination)")
@@ -46,5 +49,5 @@ class Evidence:
     ) -> Annotated[Document, strawberry.lazy("graph_api.types.document")] | None:
         from .document import Document
 
-        row = await info.context.loaders.document.load(self.doc_id)
+        row = await info.context.loaders.document.load(self.doc)
         return Document.from_row(row) if row else None

@@ -66,7 +66,7 @@ class Programme:
     async def organiser(
         self, info: Info[ApiContext, None]
     ) -> Annotated[Organisation, strawberry.lazy("graph_api.types.organisation")] | None:
-        links = await self.organisers(info)
+        links = await Programme.organisers(self, info)  # self may be a ProgrammeRow
         return links[0].organisation if links else None
 
     @strawberry.field(description="Förderer (FUNDED_BY), mit Belegen")
