@@ -30,7 +30,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import ModuleType
 from typing import Any
 
 __all__ = ["install"]
@@ -38,8 +37,8 @@ __all__ = ["install"]
 _MIN_FUZZY_LENGTH = 6  # the scorer compares names of this length or longer only
 
 
-def install(module: ModuleType | Any) -> None:
-    """Give the loaded scorer ``module`` a ``same`` with the same answers, found faster."""
+def install(module: Any) -> None:
+    """Give the loaded scorer module a ``same`` with the same answers, found faster."""
     if getattr(module.same, "prefiltered", False):
         return
     original: Callable[[set[str], set[str]], bool] = module.same
