@@ -1,5 +1,6 @@
-"""The fast path of the mention model gives the model exactly what the feature dicts give:
-the same attributes in the same order, so the same tags (on every corpus document)."""
+"""The fast path of the mention model gives the model exactly what the feature dicts give
+(the same attributes in the same order), and the numpy tagger gives python-crfsuite's
+tags on every sequence of every corpus document."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from loaders.clean import clean
-from loaders.learn.crf import load_tagger, tag
-from loaders.learn.features import Features, token_features, token_items
+from loaders.learn.crf import MODEL_FILE, load_tagger, tag
+from loaders.learn.features import Features, token_features, token_items, token_layout
+from loaders.learn.relations import LINK_MODEL
+from loaders.learn.tagging import tag_document
 from loaders.learn.tokens import sentence_spans, tokenize
+from loaders.learn.viterbi import compile_model
 from loaders.mentions import find_mentions
 from loaders.reference import load_reference
 from loaders.sources import read_source
@@ -46,5 +50,28 @@ def test_items_equal_the_feature_dicts_and_tag_alike(name):
     assert items == [_as_attributes(f) for f in feats]
     tagger = load_tagger()
     assert tagger is not None
-    for begin, end in sentence_spans(tokens, stream.text)[::7]:
+    sequences = sentence_spans(tokens, stream.text)
+    for begin, end in sequences[::7]:
         assert tag(tagger, items[begin:end]) == tag(tagger, feats[begin:end])
+    model = compile_model(MODEL_FILE)
+    ids, zero = model.attribute_ids, model.zero
+    layout = token_layout(tokens, stream.text, mentions, lambda a: ids.get(a, zero))
+    expected = [tag(tagger, items[begin:end]) for begin, end in sequences]
+    assert tag_document(model, layout, sequences) == expected
+
+
+@pytest.mark.parametrize("path", [MODEL_FILE, LINK_MODEL])
+def test_model_file_read_as_crfsuite_reads_it(path):
+    model = compile_model(path)
+    tagger = load_tagger(path)
+    assert tagger is not None
+    assert list(model.labels) == tagger.labels()
+    info = tagger.info()
+    assert set(model.attribute_ids) == {a.encode() for a in info.attributes}
+    label = model.labels.index
+    for (attribute, name), weight in info.state_features.items():  # printed with 6 decimals
+        row = model.weights[model.attribute_ids[attribute.encode()]]
+        assert row[label(name)] == pytest.approx(weight, abs=1e-6), attribute
+    for (first, second), weight in info.transitions.items():
+        assert model.transitions[label(first), label(second)] == pytest.approx(weight, abs=1e-6)
+    assert not model.weights[model.zero].any()
