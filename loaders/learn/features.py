@@ -101,11 +101,16 @@ def _place_tags(tokens: Sequence[Token]) -> list[str | None]:
     return tags
 
 
+_LETTER_CLASSES = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜabcdefghijklmnopqrstuvwxyzäöüß", "X" * 29 + "x" * 30
+)
+_DIGIT = re.compile(r"\d")
+_RUN = re.compile(r"(.)\1+")
+
+
 def _shape(word: str) -> str:
-    s = re.sub(r"[A-ZÄÖÜ]", "X", word)
-    s = re.sub(r"[a-zäöüß]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1+", r"\1", s)[:6]
+    """Capitals X, small letters x, digits d (any Unicode digit), runs as one: "Xx-Xx"."""
+    return _RUN.sub(r"\1", _DIGIT.sub("d", word.translate(_LETTER_CLASSES)))[:6]
 
 
 def _rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str]:
