@@ -24,6 +24,7 @@ from loaders.errors import InputError
 from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
+from loaders.learn.viterbi import load_model
 from loaders.links import find_links
 from loaders.measures import find_measures
 from loaders.mention_patterns import Mention
@@ -157,9 +158,9 @@ def analyse_document(
     blocks = split_sections(text)
     stream = build_stream(text)
     mentions = find_mentions(stream, ref)
-    tagger = load_tagger(model or MODEL_FILE)
-    if tagger is not None:
-        mentions = model_mentions(stream, mentions, tagger)
+    compiled = load_model(model or MODEL_FILE)
+    if compiled is not None:
+        mentions = model_mentions(stream, mentions, compiled)
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

@@ -15,7 +15,7 @@ from typing import Any
 import pycrfsuite
 
 from loaders.errors import InputError
-from loaders.learn.features import Features
+from loaders.learn.features import Features, Item
 
 __all__ = ["MODEL_FILE", "PARAMS", "LINK_PARAMS", "train_model", "load_tagger", "tag", "Sequence_"]
 
@@ -32,7 +32,8 @@ PARAMS = {
 # the link classifier sees one candidate per sequence: no transitions to learn
 LINK_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 300}
 
-Sequence_ = tuple[list[Features], list[str]]
+# a sequence's tokens as feature dicts or as their attribute lists (the same to CRFsuite)
+Sequence_ = tuple[list[Features] | list[Item], list[str]]
 
 
 def train_model(
@@ -62,6 +63,6 @@ def load_tagger(path: Path = MODEL_FILE) -> pycrfsuite.Tagger | None:
     return tagger
 
 
-def tag(tagger: pycrfsuite.Tagger, xseq: Sequence[Features]) -> list[str]:
+def tag(tagger: pycrfsuite.Tagger, xseq: Sequence[Features] | Sequence[Item]) -> list[str]:
     """The most likely label of every token of one sequence."""
     return list(tagger.tag(list(xseq)))

@@ -85,11 +85,8 @@ def to_mentions(
     for first, end, label in spans:
         start, stop = tokens[first].start, tokens[end - 1].end
         lo = bisect_left(starts, start - 300)
-        overlapping = [
-            i
-            for i in range(lo, len(ordered))
-            if ordered[i].start < stop and start < ordered[i].end and ordered[i].start < stop + 1
-        ]
+        hi = bisect_left(starts, stop)  # mentions are ordered by start: none after this one
+        overlapping = [i for i in range(lo, hi) if start < ordered[i].end]
         found = None
         if not overlapping or _outgrows(text, start, stop, [ordered[i] for i in overlapping]):
             found = _new_mention(text, start, stop, label)

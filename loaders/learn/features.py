@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Generic, TypeVar
+
+import numpy as np
 
 from loaders.errors import InputError
 from loaders.learn.places import places
@@ -29,7 +32,17 @@ from loaders.learn.tokens import Token
 from loaders.mention_model import Mention
 from loaders.reference import REFERENCE_DIR, read_yaml
 
-__all__ = ["WordClasses", "word_classes", "token_features", "Features"]
+__all__ = [
+    "WordClasses",
+    "word_classes",
+    "token_features",
+    "token_items",
+    "Features",
+    "Item",
+    "TokenLayout",
+    "token_layout",
+    "attribute_name",
+]
 
 Features = dict[str, str | float]
 CLASSES_FILE = REFERENCE_DIR / "mention_features.yaml"
@@ -88,11 +101,16 @@ def _place_tags(tokens: Sequence[Token]) -> list[str | None]:
     return tags
 
 
+_LETTER_CLASSES = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜabcdefghijklmnopqrstuvwxyzäöüß", "X" * 29 + "x" * 30
+)
+_DIGIT = re.compile(r"\d")
+_RUN = re.compile(r"(.)\1+")
+
+
 def _shape(word: str) -> str:
-    s = re.sub(r"[A-ZÄÖÜ]", "X", word)
-    s = re.sub(r"[a-zäöüß]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1+", r"\1", s)[:6]
+    """Capitals X, small letters x, digits d (any Unicode digit), runs as one: "Xx-Xx"."""
+    return _RUN.sub(r"\1", _DIGIT.sub("d", word.translate(_LETTER_CLASSES)))[:6]
 
 
 def _rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str]:
@@ -179,57 +197,80 @@ _CONTEXT_KEYS = (
 
 
 _FAR_KEYS = ("shape", "cls.head", "cls.func", "cls.legal", "rule", "q.open", "q.close")
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _own_features(
+    tokens: Sequence[Token], text: str, mentions: Sequence[Mention]
+) -> list[Features]:
+    """Each token's own features: its word's, its line position, its rule and place tags.
+
+    Tokens alike in all of these share one dict (so their derived forms are built once).
+    """
+    wc = word_classes()
+    lower_seen = {t.text for t in tokens if t.text[:1].islower()}
+    caps = Counter(t.text for t in tokens if t.text[:1].isupper())
+    endings = _endings(wc)
+    by_word: dict[str, Features] = {}
+    by_token: dict[tuple[object, ...], Features] = {}
+    own: list[Features] = []
+    last = len(tokens) - 1
+    last_break = text.rfind("\n")
+    for i, (t, rule, place) in enumerate(
+        zip(tokens, _rule_tags(tokens, mentions), _place_tags(tokens), strict=True)
+    ):
+        # tokens hold no line break and only white space lies between them: a token ends
+        # its line when a line break comes before the next token; on the text's last line
+        # every token counts as a line end (as the model was trained)
+        line_end = (
+            i == last or t.end > last_break or text.find("\n", t.end, tokens[i + 1].start) != -1
+        )
+        key = (t.text, t.line_start, line_end, rule, place)
+        f = by_token.get(key)
+        if f is None:
+            base = by_word.get(t.text)
+            if base is None:
+                base = by_word[t.text] = _word_features(t.text, wc, endings, lower_seen, caps)
+            f = dict(base)
+            if t.line_start:
+                f["line.start"] = 1.0
+            if line_end:
+                f["line.end"] = 1.0
+            f["rule"] = rule
+            if place:
+                f["place"] = place
+            by_token[key] = f
+        own.append(f)
+    return own
+
+
+def _context(f: Features, off: int) -> Features:
+    """A neighbour's features as the token ``off`` places away sees them."""
+    keys = _FAR_KEYS if abs(off) == 2 else _CONTEXT_KEYS
+    return {f"{off}:{k}": f[k] for k in keys if k in f}
 
 
 def token_features(
     tokens: Sequence[Token], text: str, mentions: Sequence[Mention]
 ) -> list[Features]:
     """One feature dict per token, neighbours' features prefixed with their offset."""
-    wc = word_classes()
-    lower_seen = {t.text for t in tokens if t.text[:1].islower()}
-    caps = Counter(t.text for t in tokens if t.text[:1].isupper())
-    endings = _endings(wc)
-    by_word: dict[str, Features] = {}
-    own: list[Features] = []
-    for t in tokens:
-        base = by_word.get(t.text)
-        if base is None:
-            base = by_word[t.text] = _word_features(t.text, wc, endings, lower_seen, caps)
-        f = dict(base)
-        if t.line_start:
-            f["line.start"] = 1.0
-        line_end = text.find("\n", t.end)
-        if line_end == -1 or not text[t.end : line_end].strip():
-            f["line.end"] = 1.0
-        own.append(f)
-    for f, tag, place in zip(own, _rule_tags(tokens, mentions), _place_tags(tokens), strict=True):
-        f["rule"] = tag
-        if place:
-            f["place"] = place
-    # a neighbour's features depend on its word, rule tag, place tag and line start only:
-    # the prefixed copies are made once per such signature and offset
-    signatures = [
-        (t.text, f["rule"], f.get("place"), t.line_start) for t, f in zip(tokens, own, strict=True)
-    ]
-    prefixed: dict[tuple[object, int], Features] = {}
-
-    def context(j: int, off: int) -> Features:
-        key = (signatures[j], off)
-        found = prefixed.get(key)
-        if found is None:
-            keys = _FAR_KEYS if abs(off) == 2 else _CONTEXT_KEYS
-            found = prefixed[key] = {f"{off}:{k}": own[j][k] for k in keys if k in own[j]}
-        return found
-
+    own = _own_features(tokens, text, mentions)
+    # a neighbour's features depend on its own features only (shared dicts): the prefixed
+    # copies are made once per such dict and offset
+    prefixed: dict[tuple[int, int], Features] = {}
     out: list[Features] = []
     last = len(own) - 1
     for i, f in enumerate(own):
         feats = dict(f)
         feats["bias"] = 1.0
-        for off in (-2, -1, 1, 2):
+        for off in _OFFSETS:
             j = i + off
             if 0 <= j <= last:
-                feats.update(context(j, off))
+                key = (id(own[j]), off)
+                found = prefixed.get(key)
+                if found is None:
+                    found = prefixed[key] = _context(own[j], off)
+                feats.update(found)
             else:
                 feats[f"{off}:edge"] = 1.0
         if i > 0:
@@ -237,4 +278,116 @@ def token_features(
         if i < last:
             feats["0|+1:w"] = f"{f['w']}|{own[i + 1]['w']}"
         out.append(feats)
+    return out
+
+
+Item = list[bytes]
+A = TypeVar("A")  # an attribute as its user wants it: its name, or a model's number for it
+
+
+def attribute_name(key: str, value: str | float) -> bytes:
+    """A feature as the CRFsuite attribute python-crfsuite makes of it: ``key:value`` for
+    a string value, ``key`` (weight 1) for 1.0."""
+    if isinstance(value, str):
+        return f"{key}:{value}".encode()
+    if value == 1.0:
+        return key.encode()
+    raise ValueError(f"feature {key} has weight {value}: attribute lists hold 1.0 only")
+
+
+@dataclass(frozen=True)
+class TokenLayout(Generic[A]):
+    """Every token's attributes as shared lists: token ``i`` has ``blocks[b]`` for each
+    ``b`` of ``parts[i]`` in order, then the word pairs ``left[i - 1]`` (if ``i > 0``)
+    and ``right[i]`` (if ``i`` is not the last token)."""
+
+    blocks: list[list[A]]
+    parts: np.ndarray  # (tokens, 6) block numbers: own, bias, neighbours -2, -1, +1, +2
+    left: list[A]  # "-1|0:w" of the pair (i, i + 1), seen from token i + 1
+    right: list[A]  # "0|+1:w" of the pair (i, i + 1), seen from token i
+
+
+_BIAS_BLOCK = 0  # then the edge blocks 1-4, for offsets -2, -1, 1, 2
+_NEIGHBOUR_FORMS = tuple(
+    (off, f"{off}:", _FAR_KEYS if abs(off) == 2 else _CONTEXT_KEYS) for off in _OFFSETS
+)
+
+
+def token_layout(
+    tokens: Sequence[Token],
+    text: str,
+    mentions: Sequence[Mention],
+    encode: Callable[[bytes], A],
+) -> TokenLayout[A]:
+    """:func:`token_features` as CRFsuite attributes (same attributes, same order), each
+    attribute name passed through ``encode`` once per document.
+
+    Why: the tagger and the trainer turn every dict into attribute names anyway. Here a
+    shared own-feature dict gives its own and its four neighbour forms once, each feature
+    is named once, and the tagger can take numbers instead of names (a test checks the
+    attributes against the dicts', and the tags against python-crfsuite's).
+    """
+    own = _own_features(tokens, text, mentions)
+    memo: dict[tuple[object, ...], A] = {}
+    blocks: list[list[A]] = [[encode(b"bias")]]
+    blocks += [[encode(attribute_name(f"{off}:edge", 1.0))] for off in _OFFSETS]
+    forms: dict[int, int] = {}  # id of an own dict -> the first of its five blocks
+    rows: list[int] = []
+    for f in own:
+        row = forms.get(id(f))
+        if row is None:
+            first = len(blocks)
+            block: list[A] = []
+            for kv in f.items():
+                e = memo.get(kv)
+                if e is None:
+                    e = memo[kv] = encode(attribute_name(*kv))
+                block.append(e)
+            blocks.append(block)
+            for off, prefix, keys in _NEIGHBOUR_FORMS:
+                block = []
+                for k in keys:
+                    if k in f:
+                        m = (off, k, f[k])
+                        e = memo.get(m)
+                        if e is None:
+                            e = memo[m] = encode(attribute_name(prefix + k, f[k]))
+                        block.append(e)
+                blocks.append(block)
+            row = forms[id(f)] = first
+        rows.append(row)
+    # neighbours beyond the text's ends: the edge blocks 1-4
+    firsts = np.array([-1, -1, *rows, -1, -1], dtype=np.intp)  # token i at i + 2
+    n = len(own)
+    edge = firsts == -1
+    parts = np.empty((n, 6), dtype=np.intp)
+    parts[:, 0] = firsts[2 : n + 2]
+    parts[:, 1] = _BIAS_BLOCK
+    for column, (off, shift) in enumerate(((-2, 1), (-1, 2), (1, 3), (2, 4)), start=2):
+        neighbour = slice(2 + off, 2 + off + n)
+        parts[:, column] = np.where(edge[neighbour], column - 1, firsts[neighbour] + shift)
+    words = [f["w"] for f in own]
+    pairs = [f"{a}|{b}" for a, b in zip(words, words[1:], strict=False)]
+    left = [encode(f"-1|0:w:{p}".encode()) for p in pairs]
+    right = [encode(f"0|+1:w:{p}".encode()) for p in pairs]
+    return TokenLayout(blocks, parts, left, right)
+
+
+def _name(attribute: bytes) -> bytes:
+    return attribute
+
+
+def token_items(tokens: Sequence[Token], text: str, mentions: Sequence[Mention]) -> list[Item]:
+    """:func:`token_features` as CRFsuite attribute lists, one per token, in the same order."""
+    layout = token_layout(tokens, text, mentions, _name)
+    blocks = layout.blocks
+    out: list[Item] = []
+    last = len(layout.parts) - 1
+    for i, (a, b, c, d, e, f) in enumerate(layout.parts.tolist()):
+        item = [*blocks[a], *blocks[b], *blocks[c], *blocks[d], *blocks[e], *blocks[f]]
+        if i > 0:
+            item.append(layout.left[i - 1])
+        if i < last:
+            item.append(layout.right[i])
+        out.append(item)
     return out

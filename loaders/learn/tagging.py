@@ -6,17 +6,18 @@ stream + rule mentions -> tokens -> features -> tags -> spans -> mentions
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
-import pycrfsuite
+import numpy as np
 
-from loaders.learn.crf import tag
 from loaders.learn.decode import spans_of, to_mentions
-from loaders.learn.features import Features, token_features
+from loaders.learn.features import Features, TokenLayout, token_features, token_layout
 from loaders.learn.tokens import Token, sentence_spans, tokenize
+from loaders.learn.viterbi import CompiledModel, decode, state_scores
 from loaders.mention_model import Mention
 from loaders.textstream import TextStream
 
-__all__ = ["document_features", "model_mentions"]
+__all__ = ["document_features", "model_mentions", "layout_slots", "tag_document"]
 
 
 def document_features(
@@ -28,13 +29,48 @@ def document_features(
     return tokens, features, sentence_spans(tokens, stream.text)
 
 
+def layout_slots(model: CompiledModel, layout: TokenLayout[int]) -> np.ndarray:
+    """Each token's attribute ids in its attribute order, padded with ``model.zero``."""
+    zero = model.zero
+    lengths = np.fromiter(map(len, layout.blocks), dtype=np.intp, count=len(layout.blocks))
+    widest = int(lengths.max())
+    filled = np.arange(widest) < lengths[:, None]
+    blocks = np.full((len(layout.blocks), widest), zero, dtype=np.intp)
+    blocks[filled] = np.fromiter(chain.from_iterable(layout.blocks), dtype=np.intp)
+    parts = layout.parts
+    wide, used = blocks[parts].reshape(len(parts), -1), filled[parts].reshape(len(parts), -1)
+    counts = used.sum(axis=1)
+    left = np.fromiter(chain([zero], layout.left), dtype=np.intp, count=len(parts))
+    right = np.fromiter(chain(layout.right, [zero]), dtype=np.intp, count=len(parts))
+    # the blocks' attributes moved together (order kept), then the two word pairs
+    width = int(counts.max(initial=0))
+    slots = np.full((len(parts), width + 2), zero, dtype=np.intp)
+    head = slots[:, :width]  # a view: filling it fills ``slots``
+    head[np.arange(width) < counts[:, None]] = wide[used]
+    rows = np.arange(len(parts))
+    slots[rows, counts] = left
+    slots[rows, counts + 1] = right
+    return slots
+
+
+def tag_document(
+    model: CompiledModel, layout: TokenLayout[int], sequences: Sequence[tuple[int, int]]
+) -> list[list[str]]:
+    """The model's labels of every sequence of a document (CRFsuite's, see viterbi)."""
+    if not len(layout.parts):
+        return [[] for _ in sequences]
+    return decode(model, state_scores(model, layout_slots(model, layout)), sequences)
+
+
 def model_mentions(
-    stream: TextStream, rule_mentions: Sequence[Mention], tagger: pycrfsuite.Tagger
+    stream: TextStream, rule_mentions: Sequence[Mention], model: CompiledModel
 ) -> list[Mention]:
     """The mentions the model finds in ``stream``, given what the rules found."""
-    tokens, features, sequences = document_features(stream, rule_mentions)
+    tokens = tokenize(stream.text)
+    ids, zero = model.attribute_ids, model.zero
+    layout = token_layout(tokens, stream.text, rule_mentions, lambda a: ids.get(a, zero))
+    sequences = sentence_spans(tokens, stream.text)
     spans: list[tuple[int, int, str]] = []
-    for begin, end in sequences:
-        tags = tag(tagger, features[begin:end])
+    for (begin, _end), tags in zip(sequences, tag_document(model, layout, sequences), strict=True):
         spans.extend((begin + a, begin + b, label) for a, b, label in spans_of(tags))
     return to_mentions(stream.text, tokens, spans, rule_mentions)

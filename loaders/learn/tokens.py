@@ -32,11 +32,12 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """All tokens of ``text`` in order."""
     out: list[Token] = []
-    last_line = -2
-    for match in _TOKEN.finditer(text):
-        newline_before = text.rfind("\n", 0, match.start())
-        out.append(Token(match.group(), match.start(), match.end(), newline_before != last_line))
-        last_line = newline_before
+    find = text.find
+    end = -1  # of the token before; tokens hold no line break, so a token starts a line
+    for match in _TOKEN.finditer(text):  # when a break lies between it and the one before
+        start = match.start()
+        out.append(Token(match.group(), start, match.end(), end < 0 or find("\n", end, start) >= 0))
+        end = match.end()
     return out
 
 
