@@ -25,7 +25,7 @@ __all__ = ["spans_of", "to_mentions"]
 # web and mail addresses are not organisations ("welcome.ruhr" may be one: no TLD here)
 _WEB = re.compile(r"www\.|https?:|@|\.(?:de|com|org|net|eu|info)\b|/\w+/")
 # mentions read from a document convention the model cannot see token by token
-_STRUCTURAL = frozenset({"abbreviation", "branch"})
+_STRUCTURAL = frozenset({"branch"})
 _BRACKETED = re.compile(r"\([^()]*\)?")
 _LIST_DASH = re.compile(r"\s[-–]\s")
 _NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
@@ -77,13 +77,22 @@ def to_mentions(
     spans: Sequence[tuple[int, int, str]],
     rule_mentions: Sequence[Mention],
 ) -> list[Mention]:
-    """Rule mentions the model's spans confirm, plus the spans only the model found."""
+    """Rule mentions the model's spans confirm, plus the spans only the model found.
+
+    Mentions read from a document convention (``_STRUCTURAL``: "Düsseldorf (Jüdische
+    Gemeinde)" is "Jüdische Gemeinde Düsseldorf") stand whatever the model tags there: it
+    sees tokens, not the convention."""
+    structural = [m for m in rule_mentions if m.origin in _STRUCTURAL]
+    fixed = [(m.start, m.end) for m in structural]
+    rule_mentions = [m for m in rule_mentions if m.origin not in _STRUCTURAL]
     starts = sorted(m.start for m in rule_mentions)
     ordered = sorted(rule_mentions, key=lambda m: m.start)
     confirmed: set[int] = set()
-    out: list[Mention] = []
+    out: list[Mention] = list(structural)
     for first, end, label in spans:
         start, stop = tokens[first].start, tokens[end - 1].end
+        if any(a < stop and start < z for a, z in fixed):
+            continue
         lo = bisect_left(starts, start - 300)
         hi = bisect_left(starts, stop)  # mentions are ordered by start: none after this one
         overlapping = [i for i in range(lo, hi) if start < ordered[i].end]
