@@ -49,6 +49,13 @@ _OCCASION_REACH = 30
 _MAX_SIGNERS = 4
 _PASSIVE = re.compile(r"(?:durch|von|vom)$|^Träger", re.IGNORECASE)
 _MOTTO = re.compile(r"Motto\b")
+# an apposition naming a programme's owner, right before the owner's name
+_APPOSITION = re.compile(
+    r"[“”\"»«]?\s*[,–-]\s*(?:ein|eine|das|die|der)\s+(?:[\wäöüß-]+\s+)?"
+    r"(?:Projekt|Angebot|Programm|Initiative|Kampagne|Veranstaltung|Reihe|Format|Vorhaben|"
+    r"Aktion|Workshop)\w*\s+(?:der|des|von|vom)\s+$"
+)
+_APPOSITION_REACH = 250  # characters from the programme's start to its owner
 _OWNER = re.compile(r"(?<=[\w“”\"])\s+(?:der|des)\s+$")  # "Projekt X der Y": Y owns X
 _ANAPHOR = re.compile(
     r"\b(?:dies\w*|das|unser\w*)\s+(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
@@ -286,6 +293,10 @@ def _programme_links(
             if subject is not None:
                 out.add(subject, key, "PARTICIPATES_IN", line, text)
             continue
+        owner = _apposed_owner(text, orgs, programmes, pos)
+        if owner is not None:  # "„SmS“, ein Projekt der Universität Konstanz"
+            out.add(key, owner, "ORGANISED_BY", line, text)
+            continue
         if organised is not None or own or key in mottos:
             # a funding programme belongs to its funder, never to "X der Y" in a sentence
             owner_ok = kind != "Foerderprogramm"
@@ -296,6 +307,18 @@ def _programme_links(
         subject = subject_before(pos)
         if subject is not None and (in_block or found.get("PARTICIPATES_IN") is not None):
             out.add(subject, key, "PARTICIPATES_IN", line, text)
+
+
+def _apposed_owner(text: str, orgs: list[Spot], programmes: list[Spot], pos: int) -> str | None:
+    """The organisation an apposition names as the programme's owner: "„X“, ein Projekt der
+    Y", "X – ein Angebot des Z" (the apposition follows the programme's name directly)."""
+    nxt = min((p for p, _, _ in programmes if p > pos), default=len(text))
+    for p, key, _ in orgs:
+        if pos < p < nxt and p - pos <= _APPOSITION_REACH:
+            hit = _APPOSITION.search(text, pos, p)
+            if hit is not None:
+                return key
+    return None
 
 
 def _agent_after(

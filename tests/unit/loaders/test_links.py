@@ -206,3 +206,12 @@ def test_partners_listed_after_a_colon_cue():
     from loaders.links_context import LIST_CUE
 
     assert LIST_CUE.search("mit Kooperationspartner:innen wie der Stadt Gladbeck") is None
+
+
+def test_an_apposition_names_the_programmes_owner():
+    links = _links(
+        "Vorgestellt wurde das Projekt „Studis mit Studis“, ein Angebot der Stadt Gladbeck.",
+        partner=None,
+    )
+    assert ("Studis mit Studis", "ORGANISED_BY", "Stadt Gladbeck") in links
+    assert not any(t == "PARTICIPATES_IN" for _, t, _ in links)
