@@ -8,31 +8,16 @@ measure of the document is dated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import db
+from .records import DocumentRow
 from .settings import Settings
 from .statements import statement
 
-__all__ = ["DocumentInfo", "document_infos"]
+__all__ = ["document_infos"]
 
 _YEARS = statement("document_years")
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
-    id: str
-    title: str
-    year: int | None
-
-    @property
-    def citation(self) -> str:
-        """Title and year as a German reader expects: „Titel“ (2021)."""
-        return f"„{self.title}“" + (f" ({self.year})" if self.year is not None else "")
-
-
-def document_infos(settings: Settings | None = None) -> dict[str, DocumentInfo]:
-    """Every document by id."""
-    return {
-        r["id"]: DocumentInfo(r["id"], r["title"], r["year"]) for r in db.read(_YEARS, settings)
-    }
+def document_infos(settings: Settings | None = None) -> dict[str, DocumentRow]:
+    """Every document by id, with its report year (:attr:`DocumentRow.citation`)."""
+    return {r["id"]: DocumentRow.from_map(r) for r in db.read(_YEARS, settings)}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from queries.read_records import EvidenceRow
+from queries.records import Evidence as EvidenceRow
 
 from ..context import ApiContext
 

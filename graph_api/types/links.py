@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from queries.read_records import LinkRow, OrganisationRow, ProgrammeRow
+from queries.records import LinkRow, OrganisationRow, ProgrammeRow
 from queries.schema import RelType
 
 from .evidence import Evidence
