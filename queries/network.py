@@ -16,7 +16,16 @@ from .db import read
 from .documents import document_infos
 from .errors import InputError, NotFound
 from .read_links import existing_labels
-from .records import KeyFigures, NetLink, NetNode, Network, evidence_from_lists, kind_of, node_key
+from .records import (
+    Evidence,
+    KeyFigures,
+    NetLink,
+    NetNode,
+    Network,
+    evidence_from_lists,
+    kind_of,
+    node_key,
+)
 from .settings import Settings, get_settings
 from .statements import statement
 
@@ -41,7 +50,7 @@ _NEIGHBOURS = statement("network_neighbours")
 _KEY_FIGURES = statement("network_key_figures")
 
 
-def _evidence(row: dict[str, Any], sources: Mapping[str, str]) -> Any:
+def _evidence(row: dict[str, Any], sources: Mapping[str, str]) -> tuple[Evidence, ...]:
     return evidence_from_lists(row["docs"], row["lines"], row["pages"], row["quotes"], sources)
 
 

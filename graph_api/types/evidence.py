@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from queries.records import Evidence as EvidenceRow
+from queries import records
 
 from ..context import ApiContext
 
@@ -25,7 +25,7 @@ class Evidence:
     quote: str | None
 
     @classmethod
-    def from_row(cls, row: EvidenceRow) -> Evidence:
+    def from_row(cls, row: records.Evidence) -> Evidence:
         return cls(doc_id=row.doc, line=row.line, page=row.page, quote=row.quote)
 
     @strawberry.field(description="Das Dokument (null für Belege aus der Koordination)")
