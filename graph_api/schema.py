@@ -144,6 +144,7 @@ class Query:
             depth,
             max_nodes=EGO_MAX_NODES,
             evidence=None,  # every quote, as on the links of an organisation
+            citations=False,  # GraphQL's evidence leads to its document by id
             depth_name="depth",
         )
         return Network.from_view(view)

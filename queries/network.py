@@ -71,6 +71,7 @@ def _network(
     truncated: bool = False,
     centre: str | None = None,
     evidence: int | None = EVIDENCE_PER_LINK,
+    citations: bool = True,
 ) -> Network:
     nodes = tuple(
         NetNode(
@@ -82,7 +83,7 @@ def _network(
         )
         for r in read(_NODES, settings, org_ids=org_ids, prog_ids=prog_ids)
     )
-    sources = {k: d.citation for k, d in document_infos(settings).items()}
+    sources = {k: d.citation for k, d in document_infos(settings).items()} if citations else {}
     links = tuple(
         NetLink(
             source=node_key(r["source_kind"], r["source_id"]),
@@ -121,6 +122,7 @@ def ego_network(
     *,
     max_nodes: int | None = None,
     evidence: int | None = EVIDENCE_PER_LINK,
+    citations: bool = True,
     depth_name: str = "Tiefe",
     settings: Settings | None = None,
 ) -> Network:
@@ -128,7 +130,8 @@ def ego_network(
     the links among them; the centre is the first node.
 
     At most ``max_nodes`` nodes (default ``VIZ_AGGREGATE_ABOVE``; the last ring is cut in
-    key order); ``evidence`` entries per link (None: all). Raises NotFound for an unknown
+    key order); ``evidence`` entries per link (None: all), cited by title and year unless
+    ``citations`` is false (which saves reading every document). Raises NotFound for an unknown
     id and InputError (named ``depth_name``, as the caller's user knows it) for a depth
     outside 1-3.
     """
@@ -155,7 +158,9 @@ def ego_network(
             break
     orgs, progs = _split(seen)
     log.debug("ego network of %s: depth %d, %d nodes", node_id, depth, len(seen))
-    return _network(orgs, progs, s, truncated=truncated, centre=centre, evidence=evidence)
+    return _network(
+        orgs, progs, s, truncated=truncated, centre=centre, evidence=evidence, citations=citations
+    )
 
 
 def programme_network(prog_id: str, settings: Settings | None = None) -> Network:
