@@ -204,10 +204,10 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("neo4j", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    from loaders.neo4j_local import status
     from queries.db import counts
     from queries.schema import LINK_TYPES
     from queries.settings import get_settings
+    from vielfalt.neo4j_local import status
 
     graph = counts()
     n_orgs = graph["nodes"].get("Organisation", 0)

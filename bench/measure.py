@@ -52,8 +52,8 @@ def cpu_seconds(pid: int | None) -> float:
 
 def neo4j_pid() -> int | None:
     """The local Neo4j of this worktree (None for a remote server)."""
-    from loaders import neo4j_local
     from queries.settings import get_settings
+    from vielfalt import neo4j_local
 
     return neo4j_local.status(get_settings()).pid
 

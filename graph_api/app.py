@@ -32,7 +32,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # the whole heap (it paused every request in flight for ~100 ms twice a second).
     gc.collect()
     gc.freeze()
-    # Analyses and page rendering run in worker threads; the event loop thread waits for
+    # Statistics and writes run in worker threads; the event loop thread waits for
     # the interpreter lock up to the switch interval each time it wakes (5 ms by default,
     # several times per request). 1 ms keeps /health fast while a thread computes.
     sys.setswitchinterval(0.001)

@@ -39,6 +39,7 @@ __all__ = [
     "SIZE_HINT",
     "SEARCH_URL",
     "times_average",
+    "years_of",
 ]
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -122,6 +123,8 @@ def _edge_tooltip(link: NetLink, names: dict[str, str]) -> str:
     for ev in link.evidence:
         where = (ev.source or ev.doc) + (f", Zeile {ev.line}" if ev.line else "")
         lines.append(f"Beleg: „{ev.quote}“ ({where})")
+    if link.years:
+        lines.append("Jahr: " + ", ".join(str(y) for y in link.years))
     if link.evidence_count > len(link.evidence):
         lines.append(f"… und {link.evidence_count - len(link.evidence)} weitere Belege")
     return "\n".join(lines)
@@ -212,6 +215,7 @@ def _pyvis(
             progs=sorted(programmes_of.get(node.key, ()))
             + ([node.key] if node.kind == "prog" else []),
             cats=list(node.categories),
+            years=list(node.years),
             centre=node.key == net.centre,
             borderWidth=4 if node.key == net.centre else 1,
             **extra,
@@ -232,6 +236,7 @@ def _pyvis(
             ltype=lk.type,
             ofrom=lk.source,
             oto=lk.target,
+            years=list(lk.years),
         )
     pv.set_options(json.dumps(vis_options(physics=not server_layout, n_nodes=len(net.nodes))))
     return pv
@@ -253,7 +258,19 @@ def filters_of(net: Network) -> dict[str, Any]:
         ),
         "categories": [[c, f"{c}: {CATEGORIES.get(c, '?')}"] for c in cats],
         "links": [[t, s[0], s[1], s[2], s[3]] for t, s in LINK_STYLE.items() if t in present_links],
+        "years": years_of(net),
     }
+
+
+def years_of(net: Network) -> list[int]:
+    """The years the range control offers: every year a shown link or node carries (the
+    reports' years, and years stated in link sentences), ascending.
+
+    >>> years_of(Network((NetNode("org", "a", "A", None, years=(2021,)),),
+    ...                  (NetLink("org:a", "org:a", "SIGNED", years=(2019, 2021)),)))
+    [2019, 2021]
+    """
+    return sorted({y for n in net.nodes for y in n.years} | {y for k in net.links for y in k.years})
 
 
 def network_payload(
@@ -280,6 +297,7 @@ def network_payload(
         "search_url": SEARCH_URL if urls else None,
         "members": [],
         "size_hint": SIZE_HINT,
+        "png_name": (net.centre or "netzwerk").replace(":", "-"),
     }
 
 
@@ -293,4 +311,5 @@ def payload_html(payload: dict[str, Any]) -> str:
     pv.options = payload["options"]
     rest = {k: v for k, v in payload.items() if k not in ("nodes", "edges", "options")}
     pv.heading = json.dumps(rest)  # carried through pyvis's `heading` and parsed back
-    return pv.generate_html()
+    html: str = pv.generate_html()
+    return html

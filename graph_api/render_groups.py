@@ -41,6 +41,7 @@ def grouped_payload(
     agg = Network(
         nodes=tuple(NetNode("group", g.key, g.label, None) for g in grouped.groups), links=()
     )
+    group_years, pair_years = _years(grouped, net)
     pv = PyvisNetwork(directed=True, cdn_resources="local")
     for g in grouped.groups:
         size = len(g.members)
@@ -62,6 +63,7 @@ def grouped_payload(
             progs=[],
             cats=[],
             size_members=size,
+            years=sorted(group_years.get(g.key, ())),
         )
     for i, (a, b, n) in enumerate(grouped.links):
         pv.add_edge(
@@ -75,6 +77,7 @@ def grouped_payload(
             ltype="group",
             ofrom=f"group:{a}",
             oto=f"group:{b}",
+            years=sorted(pair_years.get((a, b), ())),
         )
     options = vis_options(physics=True, n_nodes=len(agg.nodes))
     # few, large nodes with long names: more room between them than for single nodes
@@ -96,6 +99,26 @@ def grouped_payload(
         "members": [[k, names.get(k, k), gk] for k, gk in sorted(grouped.group_of.items())],
         "size_hint": SIZE_HINT,
     }
+
+
+def _years(
+    grouped: GroupedNetwork, net: Network
+) -> tuple[dict[str, set[int]], dict[tuple[str, str], set[int]]]:
+    """The years of each group (its members' and their links') and of each pair of linked
+    groups (the links between them), so the year range can hide whole groups."""
+    of_group: dict[str, set[int]] = {}
+    of_pair: dict[tuple[str, str], set[int]] = {}
+    for n in net.nodes:
+        if n.key in grouped.group_of:
+            of_group.setdefault(grouped.group_of[n.key], set()).update(n.years)
+    for lk in net.links:
+        a, b = grouped.group_of.get(lk.source), grouped.group_of.get(lk.target)
+        for g in (a, b):
+            if g:
+                of_group.setdefault(g, set()).update(lk.years)
+        if a and b and a != b:
+            of_pair.setdefault((min(a, b), max(a, b)), set()).update(lk.years)
+    return of_group, of_pair
 
 
 def group_members_payload(grouped: GroupedNetwork, net: Network, key: str) -> dict[str, Any]:

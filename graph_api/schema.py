@@ -29,6 +29,7 @@ from strawberry.types import ExecutionContext, Info
 
 from queries import curation_writes, network, read, read_links, read_search
 from queries.db import counts
+from queries.documents import document_infos
 from queries.settings import get_settings
 
 from .analysis_slots import analysis_slot
@@ -40,6 +41,7 @@ from .public_errors import INTERNAL, is_public_graphql, log_graphql_errors
 from .types.category import Category, category_of
 from .types.connection import Connection, check_first, decode_cursor, to_connection, wants_total
 from .types.curation import CurationResult, EvidenceInput
+from .types.document import Document
 from .types.filters import MeasureFilterInput, OrganisationFilterInput, ProgrammeFilterInput
 from .types.links import LinkType
 from .types.measure import Measure
@@ -172,6 +174,17 @@ class Query:
         async with analysis_slot(slots, settings.neo4j_query_timeout):
             rows = await info.context.run_in_process(synergies_for, str(id), first=first)
         return [Synergy.from_row(r) for r in rows]
+
+    @strawberry.field(
+        permission_classes=READ,
+        description="Die geladenen Berichte mit Titel, Herausgeber und Jahr; mit `year` nur "
+        "die Berichte dieses Jahres",
+    )
+    async def documents(self, info: Ctx, year: int | None = None) -> list[Document]:
+        infos = await info.context.run(document_infos)
+        ids = sorted(k for k, d in infos.items() if year is None or d.year == year)
+        rows = await info.context.loaders.document.load_many(ids)
+        return [Document.from_row(r) for r in rows if r is not None]
 
     @strawberry.field(permission_classes=READ, description="Umfang des Graphen")
     async def stats(self, info: Ctx) -> Stats:

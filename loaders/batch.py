@@ -119,7 +119,7 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         row["starts"].append(b.start)
         row["ends"].append(b.end)
 
-    links: dict[tuple, Row] = {}
+    links: dict[tuple[str, str, str, str, str], Row] = {}
     for lk in x.links:
         if lk.type not in LINK_TYPES or lk.source not in label_of or lk.target not in label_of:
             continue
@@ -140,12 +140,14 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
                 "lines": [],
                 "pages": [],
                 "quotes": [],
+                "years": [],
             },
         )
         row["docs"].append(x.doc)
         row["lines"].append(lk.line)
         row["pages"].append(lk.page if lk.page is not None else -1)
         row["quotes"].append(lk.evidence)
+        row["years"].append(lk.year if lk.year is not None else -1)
 
     measures = []
     for m in x.measures:
@@ -169,7 +171,14 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         )
 
     return GraphBatch(
-        document={"id": x.doc, "path": x.path, "sha256": x.sha256, "title": x.title},
+        document={
+            "id": x.doc,
+            "path": x.path,
+            "sha256": x.sha256,
+            "title": x.title,
+            "publisher": x.publisher,
+            "year": x.year,
+        },
         organisations=orgs,
         programmes=progs,
         org_mentions=_mention_rows(x.doc, x.organisations, text, x.line_pages),

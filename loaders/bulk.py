@@ -40,7 +40,7 @@ from queries.settings import Settings, get_settings
 from queries.statements import statement
 
 from .batch import GraphBatch
-from .writer import WriteResult, check_vocabulary, write_batch, write_rows
+from .writer import WriteResult, check_vocabulary, publish, write_batch, write_rows
 
 __all__ = ["combine", "write_batches", "LINKS_PER_TRANSACTION"]
 
@@ -95,6 +95,7 @@ def combine(batches: list[GraphBatch]) -> GraphBatch:
         out.blocks.extend(b.blocks)
         out.measures.extend(b.measures)
         for row in b.links:
+            row = {**row, "years": row.get("years", [-1] * len(row["docs"]))}
             key = tuple(
                 row[k] for k in ("source_label", "source_id", "type", "target_label", "target_id")
             )
@@ -102,10 +103,10 @@ def combine(batches: list[GraphBatch]) -> GraphBatch:
             if old is None:
                 links[key] = {
                     **row,
-                    **{k: list(row[k]) for k in ("docs", "lines", "pages", "quotes")},
+                    **{k: list(row[k]) for k in ("docs", "lines", "pages", "quotes", "years")},
                 }
             else:
-                for k in ("docs", "lines", "pages", "quotes"):
+                for k in ("docs", "lines", "pages", "quotes", "years"):
                     old[k] += row[k]
     out.organisations.extend(orgs.values())
     out.programmes.extend(progs.values())
@@ -159,6 +160,7 @@ def _write_new(group: list[GraphBatch], settings: Settings) -> list[WriteResult]
             ):
                 raise
             time.sleep(0.2 * 2**attempt)
+    publish([b.document["id"] for b in group], settings)
     log.info("%d new documents loaded: %d links", len(group), len(rows.links))
     return [_result(b) for b in group]
 

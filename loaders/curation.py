@@ -68,8 +68,12 @@ def apply_corrections(
     links = [replace(k, source=new(k.source), target=new(k.target)) for k in extraction.links]
     links = _fix_links(extraction.doc, links, corrections, new)
     measures = [replace(m, org=new(m.org)) for m in extraction.measures]
+    fix = next((d for d in corrections.documents if d.doc == extraction.doc), None)
     return replace(
         extraction,
+        title=fix.title if fix and fix.title else extraction.title,
+        publisher=fix.publisher if fix and fix.publisher else extraction.publisher,
+        year=fix.year if fix and fix.year else extraction.year,
         organisations=tuple(sorted(orgs, key=lambda o: o.id)),
         links=tuple(links),
         measures=tuple(measures),

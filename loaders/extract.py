@@ -18,6 +18,8 @@ from typing import Any
 
 from loaders.clean import clean
 from loaders.curation import apply_corrections
+from loaders.dating import dated
+from loaders.document_meta import document_meta
 from loaders.errors import InputError
 from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
@@ -196,11 +198,14 @@ def extract_document(
         _organisations(a.resolved), _programmes(a.resolved)
     )
     source = a.source
+    meta = document_meta(a.text)
     extraction = DocumentExtraction(
         doc=source.name,
         path=source.path,
         sha256=source.sha256,
-        title=a.title,
+        title=meta.title or a.title,
+        publisher=meta.publisher,
+        year=meta.year,
         blocks=a.blocks,
         organisations=organisations,
         programmes=programmes,
@@ -211,6 +216,7 @@ def extract_document(
     )
     if corrections is not None:
         extraction = apply_corrections(extraction, corrections)
+    extraction = dated(extraction)  # after the corrections: a corrected year counts
     log.info(
         "%s: %d organisations, %d programmes, %d links",
         source.name,

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
+from typing import TypeAlias
 
 from loaders.links_context import AGENT as _AGENT
 from loaders.links_context import BACK_REACH as _BACK_REACH
 from loaders.links_context import SUBJECT_REACH as _SUBJECT_REACH
 from loaders.links_context import (
+    Cues,
+    LinkSink,
+    Placed,
     cue_lists,
     initiative_events,
     initiative_organisers,
@@ -25,12 +30,16 @@ from loaders.links_context import (
     programme_units,
     reference_links,
 )
+from loaders.links_lists import list_links
 from loaders.models import Block, Link
 from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
 from loaders.textstream import Sentence, TextStream, quote, split_sentences
 
 __all__ = ["find_links", "document_sentences", "cue_patterns"]
+
+#: A mention inside a sentence: (offset in the sentence, entity key, line).
+Spot: TypeAlias = tuple[int, str, int]
 
 _COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
 _NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
@@ -152,6 +161,7 @@ def find_links(
             out.add(key, project_key, "PARTICIPATES_IN", min(entity.lines), entity.canonical)
     reference_links(out, entities, reference)
     cue_lists(out, sentences, resolved, blocks, stream)
+    list_links(out, sentences, resolved, blocks, stream, reference)
     programme_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
 
@@ -173,8 +183,8 @@ def _sentence_links(
     entities: dict[str, Entity],
     offset: int,
     text: str,
-    inside: tuple,
-    found: dict,
+    inside: Placed,
+    found: Cues,
     default: str | None,
     in_block: bool,
     previous_programme: str | None = None,
@@ -218,7 +228,15 @@ def _sentence_links(
     _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block, mottos)
 
 
-def _funding(out, text, funded, orgs, programmes, subject_before, previous_programme) -> None:
+def _funding(
+    out: LinkSink,
+    text: str,
+    funded: re.Match[str],
+    orgs: list[Spot],
+    programmes: list[Spot],
+    subject_before: Callable[[int], str | None],
+    previous_programme: str | None,
+) -> None:
     """The funder is named right after the cue; the funded is a programme before it, the
     project a demonstrative points back to ("Dieses Projekt wird ... gefördert"), or the
     subject."""
@@ -227,7 +245,7 @@ def _funding(out, text, funded, orgs, programmes, subject_before, previous_progr
         for p, k, ln in orgs + programmes
         if funded.start() <= p <= funded.end() + _FUNDER_REACH
     ]
-    receivers = [k for p, k, _ in programmes if p < funded.start()]
+    receivers: list[str | None] = [k for p, k, _ in programmes if p < funded.start()]
     if not receivers and previous_programme and _ANAPHOR.search(text):
         receivers = [previous_programme]
     if not receivers:
@@ -237,8 +255,16 @@ def _funding(out, text, funded, orgs, programmes, subject_before, previous_progr
 
 
 def _programme_links(
-    out, entities, text, orgs, programmes, found, subject_before, in_block, mottos=frozenset()
-):
+    out: LinkSink,
+    entities: dict[str, Entity],
+    text: str,
+    orgs: list[Spot],
+    programmes: list[Spot],
+    found: Cues,
+    subject_before: Callable[[int], str | None],
+    in_block: bool,
+    mottos: frozenset[str] | set[str] = frozenset(),
+) -> None:
     """SIGNED for charters, else ORGANISED_BY or PARTICIPATES_IN by the cues present.
 
     A motto ("unter dem Motto „X“") names the subject's own activity, so it is run by it."""
@@ -272,7 +298,13 @@ def _programme_links(
             out.add(subject, key, "PARTICIPATES_IN", line, text)
 
 
-def _agent_after(text, orgs, pos, organised, owner_ok=True) -> str | None:
+def _agent_after(
+    text: str,
+    orgs: list[Spot],
+    pos: int,
+    organised: re.Match[str] | None,
+    owner_ok: bool = True,
+) -> str | None:
     """The organiser named after the programme in a passive clause ("durchgeführt von X",
     "Träger ist X", "X wird vom Verein Y organisiert")."""
     if organised is None:
@@ -289,7 +321,15 @@ def _agent_after(text, orgs, pos, organised, owner_ok=True) -> str | None:
     return agents[0] if agents else None
 
 
-def _signed(out, key, line, text, orgs, signed, subject_before) -> None:
+def _signed(
+    out: LinkSink,
+    key: str,
+    line: int,
+    text: str,
+    orgs: list[Spot],
+    signed: re.Match[str] | None,
+    subject_before: Callable[[int], str | None],
+) -> None:
     """Signers: the subject before the cue, or every organisation the sentence names when
     it opens with the signing ("Mit der Unterzeichnung der Charta haben X und Y ...")."""
     if signed is None:

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import islice
+from typing import Protocol, TypeAlias
 
+from loaders.mention_patterns import Mention
+from loaders.models import Block
 from loaders.reference import Reference
-from loaders.resolve import Entity
+from loaders.resolve import Entity, ResolvedDocument
+from loaders.textstream import Sentence, TextStream
 
 __all__ = [
     "AGENT",
@@ -30,6 +35,19 @@ __all__ = [
     "reference_links",
 ]
 
+#: The mentions of one sentence: (mention, entity key, line), as ``ResolvedDocument`` keeps them.
+Placed: TypeAlias = Sequence[tuple[Mention, str, int]]
+#: The first match of each cue pattern in a sentence, by cue name (None: not there).
+Cues: TypeAlias = dict[str, re.Match[str] | None]
+
+
+class LinkSink(Protocol):
+    """Where the passes put the links they find (``loaders.links`` keeps one per key)."""
+
+    def add(self, source: str, target: str, link_type: str, line: int, evidence: str) -> None:
+        """Record one link with the line and sentence that state it."""
+
+
 SUBJECT_REACH = 40  # a subject named this close to the sentence start replaces the default
 BACK_REACH = 900  # characters: a programme named further back is not "the series" any more
 # the agent of a passive clause: "vom Verein X", "von der Stadt Y", "durch die Z"
@@ -43,7 +61,7 @@ BACK_NOUN = re.compile(
 )
 
 
-def reference_links(out, entities: dict[str, Entity], reference: Reference) -> None:
+def reference_links(out: LinkSink, entities: dict[str, Entity], reference: Reference) -> None:
     """Organisers and parents the reference data knows, when both ends are in the document.
 
     A parent counts only for a unit of the same type (the KfI is a Dezernat of its
@@ -69,7 +87,15 @@ def reference_links(out, entities: dict[str, Entity], reference: Reference) -> N
             )
 
 
-def organised_back(out, sentence, inside, entities, found, default, previous) -> None:
+def organised_back(
+    out: LinkSink,
+    sentence: Sentence,
+    inside: Placed,
+    entities: dict[str, Entity],
+    found: Cues,
+    default: str | None,
+    previous: str | None,
+) -> None:
     """ORGANISED_BY for the programme a sentence refers back to ("Angeboten wird die
     Fortbildungsreihe vom Büro X"): the organiser is the named agent, or the organisation
     that opens an active sentence; never a guess when neither is named."""
@@ -96,11 +122,17 @@ def initiative_organisers(reference: Reference) -> dict[str, str]:
     return {p.id: p.organised_by for p in reference.programmes if p.organised_by in ids}
 
 
-def initiative_events(out, inside, entities, initiatives, text) -> None:
+def initiative_events(
+    out: LinkSink,
+    inside: Placed,
+    entities: dict[str, Entity],
+    initiatives: dict[str, str],
+    text: str,
+) -> None:
     """An initiative's own event named with it ("die Diversity Challenge der Charta der
     Vielfalt") is organised by it; the fact comes from reference data, the sentence shows
     both are meant."""
-    here = {entities[k].ref_id: (k, ln) for _, k, ln in inside if entities[k].ref_id}
+    here = {ref: (k, ln) for _, k, ln in inside if (ref := entities[k].ref_id)}
     for ref_id, (key, line) in here.items():
         organiser = here.get(initiatives.get(ref_id, ""))
         if organiser is not None:
@@ -125,7 +157,7 @@ def own_unit(unit: Entity, parent: Entity, evidence: str) -> bool:
 _SERVICE_UNIT = re.compile(r"(?:stelle|zentrum)\b", re.IGNORECASE)
 
 
-def programme_units(out, entities: dict[str, Entity]) -> None:
+def programme_units(out: LinkSink, entities: dict[str, Entity]) -> None:
     """A service unit named after a programme ("Fachstelle IQ ...") takes part in it."""
     programmes = [
         (k, e) for k, e in entities.items() if e.kind == "programme" and e.type != "Gesetz"
@@ -162,7 +194,13 @@ def _prose(text: str, spans: list[tuple[int, int]]) -> bool:
     return sum(w not in _LIST_GLUE for w in words) > 1
 
 
-def cue_lists(out, sentences, resolved, blocks, stream) -> None:
+def cue_lists(
+    out: LinkSink,
+    sentences: Sequence[Sentence],
+    resolved: ResolvedDocument,
+    blocks: tuple[Block, ...],
+    stream: TextStream,
+) -> None:
     """COOPERATES_WITH between the subject and every organisation listed after a partner
     cue with a colon ("Kooperationspartner sind:" then "A, B und C" or one bullet each).
 

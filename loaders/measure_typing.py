@@ -14,8 +14,12 @@ report measures reject the same things.
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 from loaders.reference import Reference
+
+#: A prefix tree of characters; the key "" marks the end of a word.
+_Trie: TypeAlias = dict[str, "_Trie"]
 
 __all__ = ["typed", "label_of", "Typed", "ANAPHORA", "NEGATED", "NOT_ITEM"]
 
@@ -59,14 +63,14 @@ def _trie_pattern(words: list[str]) -> str:
     """One regex over ``words`` shaped as a prefix tree, greedy so the longest cue wins.
     A flat alternation of some 300 cues is tried cue by cue at every word start; the tree
     branches per character and keeps typing a whole brochure cheap."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         ends = "" in node
         branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
         if not branches:

@@ -27,7 +27,12 @@ from loaders.textstream import Sentence, TextStream, split_sentences
 
 __all__ = ["Item", "split_items", "flat"]
 
-_BULLET = re.compile(r"^\s*(?:[•▪◦➔►■□✓-]|\d{1,2}[.)]\s)\s*")
+# "28. Juni 2021 …" at a line start is a date that a line break moved there, not item 28
+_MONTH_AHEAD = (
+    r"(?!\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)\b)"
+)
+_BULLET = re.compile(rf"^\s*(?:[•▪◦➔►■□✓-]|\d{{1,2}}[.)]\s{_MONTH_AHEAD})\s*")
 _CLOSERS = frozenset(".!?:")
 _OPENS = re.compile(r"^[„\"]?[A-ZÄÖÜ0-9]")
 _LABEL = re.compile(r"^([A-ZÄÖÜ#][^:.!?\n]{2,60}?):\s+(?=\S)")

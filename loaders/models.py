@@ -128,6 +128,7 @@ class Link:
     line: int
     evidence: str
     page: int | None = None
+    year: int | None = None  # stated in the sentence, else the report's (loaders.dating)
 
 
 @dataclass(frozen=True)
@@ -155,3 +156,5 @@ class DocumentExtraction:
     measures: tuple[Measure, ...] = ()
     line_pages: dict[int, int] = field(default_factory=dict)  # line -> page, PDFs only
     text_lines: tuple[str, ...] = ()  # the original lines, for evidence quotes
+    publisher: str | None = None
+    year: int | None = None  # the report's year (loaders.document_meta)

@@ -94,6 +94,8 @@ class Reference(BaseModel):
     programmes: tuple[ProgrammeRef, ...]
     measure_types: tuple[MeasureTypeRef, ...]
     link_cues: dict[str, tuple[str, ...]]
+    # list cues by position ("lead" before a list, "tail" after it), then by link type
+    list_cues: dict[str, dict[str, tuple[str, ...]]] = Field(default_factory=dict)
 
     def organisation(self, ref_id: str) -> OrganisationRef:
         return {o.id: o for o in self.organisations}[ref_id]
@@ -146,12 +148,18 @@ CUE_CLASSES = ("OWN_PROJECT", "TAKES_PART", "OCCASION")
 
 
 def _validate_cues(path: Path) -> dict[str, tuple[str, ...]]:
-    data = read_yaml(path)
+    return _check_cues(path, read_yaml(path))
+
+
+def _check_cues(
+    path: Path, data: object, classes: tuple[str, ...] = CUE_CLASSES
+) -> dict[str, tuple[str, ...]]:
+    """A mapping from link type (or cue class) to a list of valid regular expressions."""
     if not isinstance(data, dict):
         raise InputError(str(path), "expected a mapping from link type to cue list")
     cues: dict[str, tuple[str, ...]] = {}
     for link_type, patterns in data.items():
-        if link_type not in LINK_TYPES and link_type not in CUE_CLASSES:
+        if link_type not in LINK_TYPES and link_type not in classes:
             raise InputError(str(path), f"unknown link type {link_type!r}")
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise InputError(str(path), f"{link_type}: expected a list of strings")
@@ -162,6 +170,14 @@ def _validate_cues(path: Path) -> dict[str, tuple[str, ...]]:
                 raise InputError(str(path), f"{link_type}: bad pattern {pattern!r}: {exc}") from exc
         cues[link_type] = tuple(patterns)
     return cues
+
+
+def _validate_list_cues(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    """``lead`` and ``tail`` sections, each a cue file of its own (see _validate_cues)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) != {"lead", "tail"}:
+        raise InputError(str(path), "expected the sections 'lead' and 'tail'")
+    return {where: _check_cues(path, cues, ("PARTNER",)) for where, cues in data.items()}
 
 
 def _check_parents(path: Path, orgs: tuple[OrganisationRef, ...]) -> None:
@@ -194,4 +210,5 @@ def load_reference(directory: Path | str | None = None) -> Reference:
         programmes=programmes,
         measure_types=_validate_list(base / "measure_types.yaml", MeasureTypeRef),
         link_cues=_validate_cues(base / "link_cues.yaml"),
+        list_cues=_validate_list_cues(base / "list_cues.yaml"),
     )

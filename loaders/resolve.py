@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.errors import InputError
+from loaders.learn.places import places
 from loaders.mention_patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import is_abbreviation, name_key, slugify
@@ -35,6 +36,9 @@ __all__ = [
     "entity_key",
     "entity_id",
 ]
+
+#: Folded name or abbreviation -> the reference entry it names (:func:`reference_index`).
+Index = dict[str, OrganisationRef | ProgrammeRef]
 
 _HEAD_SYNONYMS = [
     (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
@@ -69,7 +73,7 @@ _NUMBER_NOTE = re.compile(r"\s*\(.*")  # "Dezernat 11 (Personal)" is keyed as "D
 _INDEX: dict[int, tuple[Reference, dict[str, OrganisationRef | ProgrammeRef]]] = {}
 
 
-def reference_index(reference: Reference) -> dict[str, OrganisationRef | ProgrammeRef]:
+def reference_index(reference: Reference) -> Index:
     """Normalisation key of every reference name, alias and abbreviation -> entry."""
     cached = _INDEX.get(id(reference))
     if cached is None or cached[0] is not reference:
@@ -94,7 +98,7 @@ def abbreviation_key(text: str) -> str:
     return "=" + text.strip().replace("l", "I")
 
 
-def _index_get(index: dict, text: str) -> OrganisationRef | ProgrammeRef | None:
+def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None:
     if is_abbreviation(text.strip()):
         return index.get(abbreviation_key(text))
     return index.get(name_key(text))
@@ -131,7 +135,7 @@ def qualified(head: str, owner: str) -> str:
     return f"{head} {_TOWN_HEAD.sub('', owner)}"
 
 
-def _lookup(index: dict, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
+def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
     if mention.ref_id is not None:
         return None
     for text in (mention.surface, mention.name):
@@ -139,6 +143,20 @@ def _lookup(index: dict, mention: Mention) -> OrganisationRef | ProgrammeRef | N
         if hit is not None:
             return hit
     return None
+
+
+def _placed(name: str) -> bool:
+    """A unit-shaped name that ends in a town ("Kommunales Integrationszentrum Köln") is
+    that town's, not a unit of the report's partner.
+
+    >>> _placed("Kommunales Integrationszentrum Köln"), _placed("Referat Integration")
+    (True, False)
+    """
+    words = name.split()
+    for size in (3, 2, 1):
+        if len(words) > size and tuple(words[-size:]) in places().get(words[-size], ()):
+            return True
+    return False
 
 
 def _family_of(partner_name: str, mention: Mention) -> bool:
@@ -190,7 +208,7 @@ def resolve_document(
                 line,
                 hit.id,
                 name,
-            )  # type: ignore[union-attr]
+            )
             return "ref:" + hit.id
         name = normalise_org_name(name)
         key = entity_key(name)
@@ -223,7 +241,7 @@ def resolve_document(
                 entities[key].parent_key = owner
             resolved.append((m, key, line))
             continue
-        if m.kind == "unit":
+        if m.kind == "unit" and not (m.parent is None and _placed(m.name)):
             parent_key = key_of_name(m.parent) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:
                 continue

@@ -278,7 +278,8 @@ def _pdf_lines(path: Path, data: bytes) -> tuple[list[str], list[int | None]]:
 
 def _html_lines(html: str) -> list[str]:
     """Visible text of an HTML page, one line per block element, blank runs collapsed."""
-    from bs4 import BeautifulSoup, Comment, NavigableString
+    from bs4 import BeautifulSoup, Comment
+    from bs4.element import NavigableString
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(_HTML_DROP):

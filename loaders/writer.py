@@ -2,6 +2,14 @@
 
 Idempotent by construction: every write is a ``MERGE`` on a content-derived key, and a
 document's old facts are removed in the same transaction before its new ones are written.
+
+Why three transactions per document: Neo4j reads at read-committed isolation and applies a
+commit record by record, so a read statement running while a document's transaction commits
+can see part of it. A document is therefore written hidden (``Document.revision`` negative),
+and made visible by a single property write after the commit (:func:`publish`); a loaded
+document is hidden the same way before its facts are replaced or removed. Readers that must
+see whole documents skip hidden ones and check the revisions they used
+(docs/reliability.md, "Faults").
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ __all__ = [
     "stored_hash",
     "same_content",
     "remove_document",
+    "hide",
+    "publish",
 ]
 
 log = logging.getLogger(__name__)
@@ -50,6 +60,8 @@ _MERGE_BLOCKS = statement("merge_blocks")
 _MERGE_MEASURES = statement("merge_measures")
 _MERGE_LINKS = statement("merge_links")
 _DELETE_ORPHANS = statement("delete_orphan_entities")
+_HIDE = statement("hide_document")
+_PUBLISH = statement("publish_documents")
 
 
 @dataclass(frozen=True)
@@ -63,8 +75,20 @@ class WriteResult:
 
 
 def stored_hash(doc: str, settings: Settings | None = None) -> str | None:
+    """The content hash of the loaded document; None when it is not loaded or hidden (its
+    last write was interrupted, so it must be written again)."""
     rows = db.read(_DOCUMENT_HASH, settings, id=doc)
-    return rows[0]["sha256"] if rows else None
+    return rows[0]["sha256"] if rows and rows[0]["visible"] else None
+
+
+def hide(doc: str, settings: Settings | None = None) -> None:
+    """Hide a loaded document from readers before its facts change (its own commit)."""
+    db.write(_HIDE, settings, doc=doc)
+
+
+def publish(docs: list[str], settings: Settings | None = None) -> None:
+    """Show documents whose facts are committed: one property write per document."""
+    db.write(_PUBLISH, settings, ids=docs)
 
 
 def same_content(doc: str, sha256: str, settings: Settings | None = None) -> list[str]:
@@ -116,7 +140,9 @@ def write_batch(
         write_rows(tx, [batch.document], batch)
         tx.run(_DELETE_ORPHANS).consume()
 
+    hide(doc, settings)
     db.execute(work, settings)
+    publish([doc], settings)
     log.info(
         "%s loaded: %d organisations, %d programmes, %d measures, %d links",
         doc,
@@ -151,6 +177,7 @@ def remove_document(doc: str, settings: Settings | None = None) -> None:
         tx.run(_DELETE_ORPHANS).consume()
         return True
 
+    hide(doc, settings)
     if not db.execute(work, settings):
         raise NotFound(
             f"{printable(doc)}: kein geladenes Dokument mit diesem Namen, nichts entfernt "

@@ -26,6 +26,7 @@ __all__ = [
     "Rename",
     "Retype",
     "LinkFix",
+    "DocumentFix",
     "Corrections",
     "load_corrections",
     "save_corrections",
@@ -72,12 +73,22 @@ class LinkFix(_Model):
     evidence: str = ""
 
 
+class DocumentFix(_Model):
+    """Title, publisher or report year of document ``doc`` where the text misleads."""
+
+    doc: str = Field(min_length=1)
+    title: str | None = Field(default=None, min_length=1)
+    publisher: str | None = Field(default=None, min_length=1)
+    year: int | None = Field(default=None, ge=1900, le=2100)
+
+
 class Corrections(_Model):
     merges: tuple[Merge, ...] = ()
     renames: tuple[Rename, ...] = ()
     retypes: tuple[Retype, ...] = ()
     reject_links: tuple[LinkFix, ...] = ()
     add_links: tuple[LinkFix, ...] = ()
+    documents: tuple[DocumentFix, ...] = ()
 
 
 _PYDANTIC_PROBLEMS = {
@@ -86,7 +97,8 @@ _PYDANTIC_PROBLEMS = {
     "string_too_short": "darf nicht leer sein",
     "too_short": "darf nicht leer sein",
     "literal_error": "unbekannter Verknüpfungstyp",
-    "greater_than_equal": "muss mindestens 1 sein",
+    "greater_than_equal": "ist zu klein",
+    "less_than_equal": "ist zu groß",
     "model_type": "muss eine Zuordnung (Schlüssel: Wert) sein",
     "dict_type": "muss eine Zuordnung (Schlüssel: Wert) sein",
     "string_type": "muss ein Text sein",

@@ -72,7 +72,12 @@ class LinkSpec:
     target_label: str = ORG
 
     def row(
-        self, docs: list[str], lines: list[int], pages: list[int], quotes: list[str]
+        self,
+        docs: list[str],
+        lines: list[int],
+        pages: list[int],
+        quotes: list[str],
+        years: list[int] | None = None,
     ) -> dict[str, Any]:
         """The row of the ``merge_links`` statement, evidence lists included."""
         return {
@@ -85,6 +90,7 @@ class LinkSpec:
             "lines": lines,
             "pages": pages,
             "quotes": quotes,
+            "years": years if years is not None else [-1] * len(docs),
         }
 
 
@@ -101,7 +107,7 @@ def link_type(name: str) -> RelType:
     if rel not in LINK_TYPES:
         allowed = ", ".join(LINK_TYPES)
         raise InputError("type", f"unbekannter Verbindungstyp {name!r} (erlaubt: {allowed})")
-    return rel  # type: ignore[return-value]
+    return rel
 
 
 def _ordered(source: str, target: str, rel: RelType, labels: dict[str, str]) -> LinkSpec:
@@ -181,7 +187,7 @@ def _moved_links(keep: str, remove: str, rows: list[dict[str, Any]]) -> list[dic
         rel = RelType(r["type"])
         source, target = (keep, other) if r["outgoing"] else (other, keep)
         spec = _ordered(source, target, rel, {keep: ORG, other: r["other_label"]})
-        out.append(spec.row(r["docs"], r["lines"], r["pages"], r["quotes"]))
+        out.append(spec.row(r["docs"], r["lines"], r["pages"], r["quotes"], r["years"]))
     return out
 
 
@@ -272,7 +278,7 @@ def curate_add_link(
         LinkFix(
             source=names[spec.source],
             target=names[spec.target],
-            type=str(spec.type),  # type: ignore[arg-type]  # checked by link_type
+            type=str(spec.type),  # checked by link_type
             doc=None if doc == CURATION_DOC else doc,
             line=line if line >= 1 else None,
             evidence=quote.strip(),
@@ -294,7 +300,7 @@ def curate_reject_link(
     removed = reject_link(source, target, rel, settings)
     _record(
         LinkFix(source=names[source], target=names[target], type=str(rel)),
-        settings,  # type: ignore[arg-type]  # checked by link_type
+        settings,
         reject=True,
     )
     return removed

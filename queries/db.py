@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ __all__ = [
     "read",
     "fetch",
     "fetch_async",
+    "STALE_RETRIES",
     "close_async_driver",
     "write",
     "execute",
@@ -169,29 +171,63 @@ def read(query: str, settings: Settings | None = None, **params: Any) -> list[di
     s = settings or get_settings()
     with translated_errors(s), _session(s, neo4j.READ_ACCESS) as session:
         result = session.run(neo4j.Query(query, timeout=s.neo4j_query_timeout), params)
-        return [dict(r.items()) for r in result]
+        # neo4j's Record.items() carries no annotations
+        return [dict(r.items()) for r in result]  # type: ignore[no-untyped-call]
+
+
+STALE_RETRIES = 20
+"""How often a read that saw a document change under it (``stale``) is repeated."""
+
+
+def _stale(rows: list[dict[str, Any]]) -> bool:
+    """Whether a whole-documents read saw one of its documents change while it ran.
+
+    Such statements (``api_measures_page``) return one row with a ``stale`` column: Neo4j
+    reads at read-committed isolation, so only a second look at the documents used can tell
+    that the answer mixes two states of one (docs/reliability.md, "Faults").
+    """
+    return bool(rows) and rows[0].get("stale") is True
+
+
+def _too_stale() -> DatabaseError:
+    return DatabaseError(
+        f"die Daten änderten sich während {STALE_RETRIES} Leseversuchen (ein Laden läuft): "
+        "bitte gleich noch einmal versuchen"
+    )
 
 
 def fetch(spec: Read[T], settings: Settings | None = None) -> T:
-    """Run a :class:`Read` on the blocking driver."""
-    return spec.shape(read(spec.query, settings, **spec.params))
+    """Run a :class:`Read` on the blocking driver (again while it reports ``stale``)."""
+    for attempt in range(STALE_RETRIES):
+        rows = read(spec.query, settings, **spec.params)
+        if not _stale(rows):
+            return spec.shape(rows)
+        log.info("a document changed while it was read: reading again")
+        time.sleep(0.005 * attempt)
+    raise _too_stale()
 
 
 async def fetch_async(spec: Read[T], settings: Settings | None = None) -> T:
-    """Run a :class:`Read` on the async driver of the running event loop."""
+    """Run a :class:`Read` on the async driver of the running event loop (again while it
+    reports ``stale``)."""
     s = settings or get_settings()
     query = neo4j.Query(spec.query, timeout=s.neo4j_query_timeout)
-    with translated_errors(s):
-        driver = _async_driver(s)
-        bookmarks = driver.execute_query_bookmark_manager if s.neo4j_routing else None
-        async with driver.session(
-            database=s.neo4j_database,
-            default_access_mode=neo4j.READ_ACCESS,
-            bookmark_manager=bookmarks,
-        ) as session:
-            result = await session.run(query, spec.params)
-            rows = [dict(r.items()) async for r in result]
-    return spec.shape(rows)
+    for attempt in range(STALE_RETRIES):
+        with translated_errors(s):
+            driver = _async_driver(s)
+            bookmarks = driver.execute_query_bookmark_manager if s.neo4j_routing else None
+            async with driver.session(
+                database=s.neo4j_database,
+                default_access_mode=neo4j.READ_ACCESS,
+                bookmark_manager=bookmarks,
+            ) as session:
+                result = await session.run(query, spec.params)
+                rows = [dict(r.items()) async for r in result]  # type: ignore[no-untyped-call]
+        if not _stale(rows):
+            return spec.shape(rows)
+        log.info("a document changed while it was read: reading again")
+        await asyncio.sleep(0.005 * attempt)
+    raise _too_stale()
 
 
 def write(query: str, settings: Settings | None = None, **params: Any) -> list[dict[str, Any]]:

@@ -1,9 +1,12 @@
-"""Documents as readers cite them: title and report year.
+"""Documents as readers cite them: title, publisher and report year.
 
-The loader stores a document's title; a report year it does not store, so it is read as
-the year most of the document's dated measures carry (the later one on a tie). That is
-an estimate — a report on 2021 dates most of its measures 2021 — and ``None`` when no
-measure of the document is dated.
+The loader stores title, publisher and year as it read them from the text
+(``loaders.document_meta``) or as the corrections file sets them. For a graph loaded
+before years were stored, the year is estimated as the year most of the document's dated
+measures carry (the later one on a tie); ``None`` when nothing is known.
+
+>>> DocumentRow("d", "Vielfalt in der Metropole Ruhr", None, None, 2011).citation
+'„Vielfalt in der Metropole Ruhr“ (2011)'
 """
 
 from __future__ import annotations
@@ -19,5 +22,6 @@ _YEARS = statement("document_years")
 
 
 def document_infos(settings: Settings | None = None) -> dict[str, DocumentRow]:
-    """Every document by id, with its report year (:attr:`DocumentRow.citation`)."""
+    """Every document by id, with the year the pages filter by
+    (:attr:`DocumentRow.citation`)."""
     return {r["id"]: DocumentRow.from_map(r) for r in db.read(_YEARS, settings)}

@@ -10,7 +10,8 @@ built by :func:`typed_graph`:
   ``aliases`` (``; ``-separated);
 * edges, one per stored link (source -> target as stored, ``COOPERATES_WITH`` from the
   smaller id to the larger): ``id``, ``link_type``, ``label`` (German, e.g. "gefördert
-  von"), ``year`` (the earliest report year among its evidence), ``years``,
+  von"), ``year`` (the earliest year among its evidence: stated in the sentence, else the
+  report's), ``years``,
   ``evidence`` (how many places name it; ``weight`` the same, at least 1),
   ``documents`` and the first ``quote``.
 
@@ -75,7 +76,8 @@ def typed_graph(
     years: Mapping[str, int | None],
 ) -> nx.MultiDiGraph:
     """The export graph from node rows (as the projection reads them), link rows with
-    their evidence lists, and the report year of each document."""
+    their evidence lists (``years``: the stored year of each entry, -1 unknown), and the
+    report year of each document for the entries without one."""
     H = nx.MultiDiGraph()
     for row in nodes:
         name = row.get("name") or row["id"]
@@ -92,7 +94,15 @@ def typed_graph(
         if u not in H or v not in H:
             continue
         docs = list(row.get("docs") or ())
-        found = sorted({y for d in docs if (y := years.get(d)) is not None})
+        stated = list(row.get("years") or ())  # ev_years: -1 where unknown
+        found = sorted(
+            {
+                y
+                for i, d in enumerate(docs)
+                if (y := stated[i] if i < len(stated) and stated[i] >= 0 else years.get(d))
+                is not None
+            }
+        )
         quotes = [q for q in row.get("quotes") or () if q]
         H.add_edge(
             u,

@@ -15,8 +15,10 @@ two loads.
 
 >>> node_line(["Organisation"], {"name": "Stadt A", "id": "stadt-a"})
 '(Organisation {"id": "stadt-a", "name": "Stadt A"})'
->>> node_line(["Document"], {"id": "a.txt", "loaded_at": "2026-12-02T21:00"})
+>>> node_line(["Document"], {"id": "a.txt", "loaded_at": "2026-12-02T21:00", "revision": 3})
 '(Document {"id": "a.txt"})'
+>>> node_line(["Document"], {"id": "a.txt", "revision": -4})
+'(Document {"hidden": true, "id": "a.txt"})'
 """
 
 from __future__ import annotations
@@ -31,11 +33,16 @@ from . import db
 from .settings import Settings
 from .statements import statement
 
-__all__ = ["VOLATILE", "Fingerprint", "fingerprint", "node_line"]
+__all__ = ["VOLATILE", "HIDDEN_BY", "Fingerprint", "fingerprint", "node_line"]
 
-VOLATILE: Mapping[str, frozenset[str]] = {"Document": frozenset({"loaded_at"})}
+VOLATILE: Mapping[str, frozenset[str]] = {"Document": frozenset({"loaded_at", "revision"})}
 """Properties left out, by node label or relationship type: ``Document.loaded_at`` is the
-time of the document's last load."""
+time of the document's last load, ``Document.revision`` counts its writes (a forced reload
+adds one). Whether the document is hidden (a negative revision: a write under way or
+interrupted) is a fact, though, and kept as ``hidden`` (:data:`HIDDEN_BY`)."""
+
+HIDDEN_BY: Mapping[str, str] = {"Document": "revision"}
+"""Label -> the counter whose negative value hides the node from readers."""
 
 _NODES = statement("dump_nodes")
 _RELATIONSHIPS = statement("dump_relationships")
@@ -68,7 +75,11 @@ def node_line(
     props: Mapping[str, Any],
     volatile: Mapping[str, frozenset[str]] = VOLATILE,
 ) -> str:
-    """One node as text: sorted labels and its properties but the volatile ones."""
+    """One node as text: sorted labels and its properties but the volatile ones (and
+    ``hidden`` for a hidden document)."""
+    counters = [HIDDEN_BY[label] for label in labels if label in HIDDEN_BY]
+    if any((props.get(c) or 0) < 0 for c in counters):
+        props = {**props, "hidden": True}
     return f"({':'.join(sorted(labels))} {_props(labels, props, volatile)})"
 
 

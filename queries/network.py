@@ -51,7 +51,25 @@ _KEY_FIGURES = statement("network_key_figures")
 
 
 def _evidence(row: dict[str, Any], sources: Mapping[str, str]) -> tuple[Evidence, ...]:
-    return evidence_from_lists(row["docs"], row["lines"], row["pages"], row["quotes"], sources)
+    return evidence_from_lists(
+        row["docs"], row["lines"], row["pages"], row["quotes"], row.get("years", ()), sources
+    )
+
+
+def _years(stated: list[int], docs: list[str], doc_years: Mapping[str, int]) -> tuple[int, ...]:
+    """The distinct years of a link's evidence or a node's documents: a stored year where
+    there is one (``stated[i]``, -1 unknown), else the year of document ``docs[i]``.
+
+    >>> _years([2019, -1], ["a", "b"], {"a": 2021, "b": 2020}), _years([], ["a"], {"a": 2021})
+    ((2019, 2020), (2021,))
+    """
+    out = set()
+    for i, doc in enumerate(docs):
+        year = stated[i] if i < len(stated) and stated[i] is not None and stated[i] >= 0 else None
+        year = year if year is not None else doc_years.get(str(doc))
+        if year is not None:
+            out.add(int(year))
+    return tuple(sorted(out))
 
 
 def _split(keys: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -73,6 +91,10 @@ def _network(
     evidence: int | None = EVIDENCE_PER_LINK,
     citations: bool = True,
 ) -> Network:
+    # without citations, no document is read: nodes and links then carry no years either
+    # (their evidence still carries the years stored with it)
+    infos = document_infos(settings) if citations else {}
+    doc_years = {k: d.year for k, d in infos.items() if d.year is not None}
     nodes = tuple(
         NetNode(
             kind=r["kind"],
@@ -80,10 +102,11 @@ def _network(
             name=r["name"] or r["id"],
             type=r["type"],
             categories=tuple(sorted(int(c) for c in r["categories"])),
+            years=_years([], r.get("docs") or [], doc_years),
         )
         for r in read(_NODES, settings, org_ids=org_ids, prog_ids=prog_ids)
     )
-    sources = {k: d.citation for k, d in document_infos(settings).items()} if citations else {}
+    sources = {k: d.citation for k, d in infos.items()}
     links = tuple(
         NetLink(
             source=node_key(r["source_kind"], r["source_id"]),
@@ -91,6 +114,7 @@ def _network(
             type=r["type"],
             evidence=_evidence(r, sources),
             evidence_count=r["evidence"],
+            years=_years(r.get("years") or [], r.get("all_docs") or [], doc_years),
         )
         for r in read(
             _LINKS,
@@ -130,8 +154,9 @@ def ego_network(
     the links among them; the centre is the first node.
 
     At most ``max_nodes`` nodes (default ``VIZ_AGGREGATE_ABOVE``; the last ring is cut in
-    key order); ``evidence`` entries per link (None: all), cited by title and year unless
-    ``citations`` is false (which saves reading every document). Raises NotFound for an unknown
+    key order); ``evidence`` entries per link (None: all), cited by title and year, and nodes
+    and links with their years, unless ``citations`` is false (which saves reading every
+    document; evidence keeps its stored years). Raises NotFound for an unknown
     id and InputError (named ``depth_name``, as the caller's user knows it) for a depth
     outside 1-3.
     """

@@ -99,7 +99,9 @@ def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]
                         r["other_type"],
                         r["other_aliases"],
                     ),
-                    evidence_from_lists(r["docs"], r["lines"], r["pages"], r["quotes"]),
+                    evidence_from_lists(
+                        r["docs"], r["lines"], r["pages"], r["quotes"], r.get("years", ())
+                    ),
                 )
                 for r in row["links"]
             ]
@@ -176,7 +178,7 @@ def cooperation_path(source: str, target: str, settings: Settings | None = None)
             node_key(kinds[x["source"]], x["source"]),
             node_key(kinds[x["target"]], x["target"]),
             x["type"],
-            evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"]),
+            evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"], x.get("years", ())),
             len(x["docs"]),
         )
         for x in rows[0]["links"]

@@ -62,14 +62,16 @@ def kind_of(label: str) -> str:
 @dataclass(frozen=True)
 class Evidence:
     """One place a fact was seen: document id (``curation`` for coordinators), 1-based line,
-    page (-1 if none), the sentence, and how readers cite the document („Titel“ (2021);
-    empty when the read did not look it up)."""
+    page (-1 if none), the sentence, how readers cite the document („Titel“ (2021);
+    empty when the read did not look it up), and its year (stated in the sentence or the
+    report's; None: not stored)."""
 
     doc: str
     line: int | None
     page: int | None
     quote: str | None
     source: str = ""
+    year: int | None = None
 
 
 def evidence_from_lists(
@@ -77,21 +79,28 @@ def evidence_from_lists(
     lines: Sequence[Any],
     pages: Sequence[Any],
     quotes: Sequence[Any],
+    years: Sequence[Any] = (),
     sources: Mapping[str, str] | None = None,
 ) -> tuple[Evidence, ...]:
     """Zip the parallel ``ev_*`` lists of a link (or of a MENTIONS) into evidence rows
-    (``sources``: document id -> how readers cite it).
+    (``years``: ``ev_years``, -1 unknown; ``sources``: document id -> how readers cite it).
 
     Lists of unequal length are padded with ``None`` rather than silently cut.
 
+    >>> evidence_from_lists(["a", "b"], [1, 2], [-1], ["x", "y"], [2019, -1])[0]
+    Evidence(doc='a', line=1, page=-1, quote='x', source='', year=2019)
     >>> evidence_from_lists(["a", "b"], [1, 2], [-1], ["x", "y"])[1]
-    Evidence(doc='b', line=2, page=None, quote='y', source='')
+    Evidence(doc='b', line=2, page=None, quote='y', source='', year=None)
     """
     n = max(len(docs), len(lines), len(pages), len(quotes))
     cite = sources or {}
 
     def at(seq: Sequence[Any], i: int) -> Any:
         return seq[i] if i < len(seq) else None
+
+    def year(i: int) -> int | None:
+        y = at(years, i)
+        return int(y) if y is not None and y >= 0 else None  # -1: unknown
 
     return tuple(
         Evidence(
@@ -100,6 +109,7 @@ def evidence_from_lists(
             at(pages, i),
             at(quotes, i),
             cite.get(str(at(docs, i)), ""),
+            year(i),
         )
         for i in range(n)
     )
@@ -186,8 +196,9 @@ class MeasureRow:
 
 @dataclass(frozen=True)
 class DocumentRow:
-    """A loaded document; ``year`` is its report year where the read estimates it
-    (:func:`queries.documents.document_infos`), else None.
+    """A loaded document with title, publisher and report year as the loader read them from
+    the text (or the corrections file set them); for graphs loaded before years were
+    stored, the year is estimated from the document's dated measures; None when unknown.
 
     >>> DocumentRow("a.txt", "Bericht", "/x/a.txt", None, 2021).citation
     '„Bericht“ (2021)'
@@ -198,6 +209,7 @@ class DocumentRow:
     path: str | None
     loaded_at: str | None
     year: int | None = None
+    publisher: str | None = None
 
     @property
     def citation(self) -> str:
@@ -206,7 +218,9 @@ class DocumentRow:
 
     @classmethod
     def from_map(cls, m: dict[str, Any]) -> DocumentRow:
-        return cls(m["id"], m["title"], m["path"], m["loaded_at"], m.get("year"))
+        return cls(
+            m["id"], m["title"], m["path"], m["loaded_at"], m.get("year"), m.get("publisher")
+        )
 
 
 @dataclass(frozen=True)
@@ -274,6 +288,7 @@ class NetNode:
     name: str
     type: str | None  # organisation type or programme kind
     categories: tuple[int, ...] = ()  # fields of action of the organisation's measures
+    years: tuple[int, ...] = ()  # report years of the documents that name it
 
     @property
     def key(self) -> str:
@@ -287,6 +302,7 @@ class NetLink:
     type: str  # a RelType of LINK_TYPES
     evidence: tuple[Evidence, ...] = ()  # all of it, or the first few entries
     evidence_count: int = 0  # how many entries the link has in all
+    years: tuple[int, ...] = ()  # years of all its evidence (stated, else the report's)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The centrality report: who is central, who brokers, which groups exist (in German).
 
 Why a separate module: computing (:func:`centrality_report`, pure, over a networkx
-graph) is kept apart from rendering (:mod:`queries.report_render`), so the CLI, the
+graph) is kept apart from rendering (:mod:`vielfalt.report_render`), so the CLI, the
 notebooks and the benchmark run exactly the same computation.
 
 Measures: degree and weighted degree (evidence counts), betweenness and closeness over
@@ -22,17 +22,22 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
 from .analytics import centrality as c
+from .analytics._paths import Node
 from .analytics.communities import Broker, brokers, communities, membership, participation
 
 __all__ = ["ActorRow", "CentralityReport", "centrality_report"]
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ class CentralityReport:
     edges: int
     actors: list[ActorRow]
     brokers: list[Broker]
-    communities: list[list]
+    communities: list[list[Node]]
     betweenness_pivots: int
     betweenness_exact: bool
     timings: dict[str, float] = field(default_factory=dict)
@@ -72,7 +77,7 @@ class CentralityReport:
         return {a.id: a.name for a in self.actors}
 
     @property
-    def groups(self) -> list[list]:
+    def groups(self) -> list[list[Node]]:
         """The communities with at least two members: a node without links is no group."""
         return [c for c in self.communities if len(c) >= 2]
 
@@ -98,7 +103,7 @@ def centrality_report(
     """
     timings: dict[str, float] = {}
 
-    def timed(name, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def timed(name: str, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         t0 = time.perf_counter()
         result = fn(*args, **kwargs)
         timings[name] = round(time.perf_counter() - t0, 3)
@@ -120,7 +125,7 @@ def centrality_report(
             id=str(v),
             name=str(data.get("name", v)),
             label=str(data.get("label", "Organisation")),
-            degree=deg[v],
+            degree=int(deg[v]),  # unweighted: a count
             weighted_degree=round(wdeg[v], 4),
             betweenness=btw.values.get(v, 0.0),
             betweenness_se=btw.stderr.get(v, 0.0),

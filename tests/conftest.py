@@ -18,10 +18,10 @@ import httpx
 import pytest
 import uvicorn
 
-from loaders import neo4j_local
 from queries import db
 from queries.settings import Settings
 from tests import instance
+from vielfalt import neo4j_local
 
 instance.activate()  # before anything reads the settings: the tests' own Neo4j only
 

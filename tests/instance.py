@@ -110,7 +110,7 @@ def mark(settings: Settings) -> None:
 
 
 def _main(argv: list[str]) -> int:
-    from loaders import neo4j_local
+    from vielfalt import neo4j_local
 
     command = argv[0] if argv else ""
     s = activate()

@@ -3,11 +3,18 @@
 Routes stay thin: one ``queries`` call (two for a page with a network and a profile), then
 a template. Project errors become German HTML pages here rather than the JSON of the API
 handler, because people, not programs, read these pages.
+
+The pages that compute (start page, whole network, organisation, programme, document) are
+built in the analysis worker processes (:mod:`graph_api.analysis_processes`), bounded by
+the analysis slots: in a thread of the app, the OS preempting the page thread while it held
+the interpreter lock stalled every request (/health 159 ms during the organisation page with
+depth 3 at load 5, 19 ms idle). A page comes back as its status and HTML.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -30,9 +37,11 @@ from queries.records import (
     SearchRow,
 )
 from queries.schema import CATEGORIES
-from queries.settings import get_settings
+from queries.settings import Settings, get_settings
 from queries.sources import CONTEXT_LINES, source_passage
 
+from ..analysis_processes import in_worker_process
+from ..analysis_slots import analysis_slot
 from ..public_errors import INTERNAL, is_public
 from ..render import network_payload
 from ..render_pages import UNGROUPED, group_json, render_page, static_file, whole_network_page
@@ -125,11 +134,52 @@ def _error_page(exc: VielfaltError) -> HTMLResponse:
     return _html("error.html", 503, title="Zurzeit nicht verfügbar", message=str(exc))
 
 
-def _guarded(build: Callable[[], HTMLResponse]) -> HTMLResponse:
+Page = tuple[int, str]
+
+
+def _guarded(build: Callable[[], HTMLResponse]) -> Page:
+    """The page ``build`` makes, or the German error page; as (status, HTML) to pickle."""
     try:
-        return build()
+        response = build()
+    except VielfaltError as exc:
+        response = _error_page(exc)
+    return response.status_code, bytes(response.body).decode("utf-8")
+
+
+_SETTING_NAMES = tuple(f.alias or name for name, f in Settings.model_fields.items())
+
+
+def _settings_environ() -> dict[str, str]:
+    """The app's settings as they stand in its environment (a test may change them)."""
+    return {k: os.environ[k] for k in _SETTING_NAMES if k in os.environ}
+
+
+def _with_environ(environ: dict[str, str], build: Callable[..., Page], *args: Any) -> Page:
+    """In the worker: take the app's settings environment, then build the page."""
+    current = {k: os.environ[k] for k in _SETTING_NAMES if k in os.environ}
+    if current != environ:
+        for name in current.keys() - environ.keys():
+            del os.environ[name]
+        os.environ.update(environ)
+        get_settings.cache_clear()
+    return build(*args)
+
+
+async def _in_process(build: Callable[..., Page], *args: Any) -> HTMLResponse:
+    """``build(*args)`` in a worker process, at most as many at once as analysis slots."""
+    settings = get_settings()
+    try:
+        async with analysis_slot(settings.graphql_analysis_slots, settings.neo4j_query_timeout):
+            status, html = await in_worker_process(
+                _with_environ,
+                _settings_environ(),
+                build,
+                *args,
+                workers=settings.graphql_analysis_slots,
+            )
     except VielfaltError as exc:
         return _error_page(exc)
+    return HTMLResponse(html, status_code=status)
 
 
 def _search(query: str) -> tuple[list[SearchRow], str]:
@@ -143,10 +193,12 @@ def _search(query: str) -> tuple[list[SearchRow], str]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def start(q: str = "") -> HTMLResponse:
+async def start(q: str = "") -> HTMLResponse:
     """Start page: search box, search results (full-text index, ranked) and key figures."""
-    query = q.strip()[:200]
+    return await _in_process(_start_page, q.strip()[:200])
 
+
+def _start_page(query: str) -> Page:
     def build() -> HTMLResponse:
         hits, problem = _search(query)
         return _html(
@@ -169,10 +221,13 @@ def _grouping(nach: str) -> str:
 
 
 @router.get("/netzwerk", response_class=HTMLResponse)
-def whole(nach: str = "gemeinschaft") -> HTMLResponse:
+async def whole(nach: str = "gemeinschaft") -> HTMLResponse:
     """The whole network grouped by community, programme or region (or every node, up to
     VIZ_AGGREGATE_ABOVE). Served from a cache keyed by the network's content."""
+    return await _in_process(_whole_page, nach)
 
+
+def _whole_page(nach: str) -> Page:
     def build() -> HTMLResponse:
         by = _grouping(nach)
         html = whole_network_page(
@@ -228,9 +283,12 @@ def _synergies(org_id: str) -> list[Any] | None:
 
 
 @router.get("/organisation/{org_id}", response_class=HTMLResponse)
-def organisation(org_id: str, tiefe: str = "1") -> HTMLResponse:
+async def organisation(org_id: str, tiefe: str = "1") -> HTMLResponse:
     """An organisation: its ego network, measures, programmes, partners and synergies."""
+    return await _in_process(_organisation_page, org_id, tiefe)
 
+
+def _organisation_page(org_id: str, tiefe: str) -> Page:
     def build() -> HTMLResponse:
         if tiefe not in {"1", "2", "3"}:
             raise InputError("tiefe", "Die Tiefe muss 1, 2 oder 3 sein.")
@@ -256,9 +314,12 @@ def organisation(org_id: str, tiefe: str = "1") -> HTMLResponse:
 
 
 @router.get("/programm/{prog_id}", response_class=HTMLResponse)
-def programme(prog_id: str) -> HTMLResponse:
+async def programme(prog_id: str) -> HTMLResponse:
     """A programme, its participants and how they are linked."""
+    return await _in_process(_programme_page, prog_id)
 
+
+def _programme_page(prog_id: str) -> Page:
     def build() -> HTMLResponse:
         profile = programme_profile(prog_id)
         net = net_queries.programme_network(prog_id)
@@ -275,9 +336,12 @@ def programme(prog_id: str) -> HTMLResponse:
 
 
 @router.get("/dokument/{doc_id}", response_class=HTMLResponse)
-def document(doc_id: str, zeile: int = 1) -> HTMLResponse:
+async def document(doc_id: str, zeile: int = 1) -> HTMLResponse:
     """A source document around a cited line, the cited sentence marked."""
+    return await _in_process(_document_page, doc_id, zeile)
 
+
+def _document_page(doc_id: str, zeile: int) -> Page:
     def build() -> HTMLResponse:
         passage = source_passage(doc_id, zeile)
         return _html(

@@ -9,6 +9,7 @@
   var options = typeof raw.options === "string" ? JSON.parse(raw.options) : raw.options;
   var meta = typeof raw.meta === "string" ? JSON.parse(raw.meta) : (raw.meta || {});
   var filters = meta.filters || {otypes: [], programmes: [], categories: [], links: []};
+  var years = filters.years || [];
   var SVG = "http://www.w3.org/2000/svg";
 
   /* labels: always for groups and the most important nodes, for the rest on hover or
@@ -32,7 +33,8 @@
   var edges = new vis.DataSet(raw.edges);
   var linkKeys = new Set();
   edges.forEach(function (e) { linkKeys.add(e.ofrom + "|" + e.ltype + "|" + e.oto); });
-  var state = {otypes: new Set(), programme: "", category: "", links: new Set()};
+  var state = {otypes: new Set(), programme: "", category: "", links: new Set(),
+               yearFrom: years[0], yearTo: years[years.length - 1]};
   var expanded = new Set();
 
   function el(tag, attrs, text) {
@@ -43,10 +45,23 @@
   }
 
   var touched = null;  // with some link types unticked: the nodes the others touch
+  /* the year range: the whole range filters nothing; a narrower one keeps the links with
+     evidence from a year inside it, and the nodes they touch or a report of it names (the
+     page's own organisation or programme always stays); a group stays while any of its
+     members or their links has a year inside it */
+  var inYears = null;  // nodes touched by a link in the range (null: whole range)
+  function yearsNarrowed() {
+    return years.length > 0 &&
+      (state.yearFrom > years[0] || state.yearTo < years[years.length - 1]);
+  }
+  function anyYearIn(list) {
+    return (list || []).some(function (y) { return y >= state.yearFrom && y <= state.yearTo; });
+  }
   function nodeVisible(n) {
     if (!n) { return false; }
-    if (n.kind === "group") { return true; }
+    if (n.kind === "group") { return !inYears || anyYearIn(n.years); }
     if (touched && !touched.has(n.id)) { return false; }
+    if (inYears && !n.centre && !inYears.has(n.id) && !anyYearIn(n.years)) { return false; }
     if (!state.otypes.has(n.otype)) { return false; }
     if (state.programme && (n.progs || []).indexOf(state.programme) < 0) { return false; }
     if (state.category && n.kind === "org" &&
@@ -55,6 +70,7 @@
   }
   function edgeVisible(e) {
     if (e.ltype !== "group" && !state.links.has(e.ltype)) { return false; }
+    if (inYears && !anyYearIn(e.years)) { return false; }
     return nodeVisible(nodes.get(e.from)) && nodeVisible(nodes.get(e.to));
   }
   var nodeView = new vis.DataView(nodes, {filter: nodeVisible});
@@ -62,6 +78,13 @@
 
   function refresh(fit) {
     touched = null;
+    inYears = null;
+    if (yearsNarrowed()) {
+      inYears = new Set();
+      edges.forEach(function (e) {
+        if (e.ltype !== "group" && anyYearIn(e.years)) { inYears.add(e.from); inYears.add(e.to); }
+      });
+    }
     if (state.links.size < filters.links.length) {
       touched = new Set();
       edges.forEach(function (e) {
@@ -70,6 +93,15 @@
     }
     nodeView.refresh();
     edgeView.refresh();
+    var alone = document.querySelectorAll("#alone li[data-years]");
+    var aloneShown = 0;
+    Array.prototype.forEach.call(alone, function (li) {
+      var ys = li.getAttribute("data-years").split(" ").filter(Boolean).map(Number);
+      li.hidden = Boolean(inYears) && !anyYearIn(ys);
+      if (!li.hidden) { aloneShown += 1; }
+    });
+    var aloneCount = document.getElementById("alone-count");
+    if (aloneCount) { aloneCount.textContent = String(aloneShown); }
     document.getElementById("visible-count").textContent = String(nodeView.length);
     if (fit !== false && typeof network !== "undefined" && nodeView.length) {
       network.fit({animation: {duration: 350, easingFunction: "easeInOutQuad"}});
@@ -101,6 +133,29 @@
   var progSel = document.getElementById("filter-programme");
   filters.programmes.forEach(function (p) { progSel.appendChild(el("option", {value: p[0]}, p[1])); });
   progSel.addEventListener("change", function () { state.programme = progSel.value; refresh(); });
+  var yearBox = document.getElementById("filter-years");
+  var fromSel = document.getElementById("filter-year-from");
+  var toSel = document.getElementById("filter-year-to");
+  if (yearBox && years.length > 1) {
+    years.forEach(function (y) {
+      fromSel.appendChild(el("option", {value: String(y)}, String(y)));
+      toSel.appendChild(el("option", {value: String(y)}, String(y)));
+    });
+    fromSel.value = String(state.yearFrom);
+    toSel.value = String(state.yearTo);
+    var onYears = function (ev) {
+      state.yearFrom = Number(fromSel.value);
+      state.yearTo = Number(toSel.value);
+      if (state.yearFrom > state.yearTo) {  // the range never turns inside out
+        if (ev.target === fromSel) { state.yearTo = state.yearFrom; toSel.value = fromSel.value; }
+        else { state.yearFrom = state.yearTo; fromSel.value = toSel.value; }
+      }
+      refresh();
+    };
+    fromSel.addEventListener("change", onYears);
+    toSel.addEventListener("change", onYears);
+    yearBox.hidden = false;
+  }
   var catSel = document.getElementById("filter-category");
   filters.categories.forEach(function (c) { catSel.appendChild(el("option", {value: c[0]}, c[1])); });
   catSel.addEventListener("change", function () { state.category = catSel.value; refresh(); });
@@ -304,7 +359,29 @@
     });
   });
 
+  /* ---- PNG of the current view: the canvas as drawn, on white ---- */
+  function viewPng() {
+    var canvas = container.querySelector("canvas");
+    var out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    return out.toDataURL("image/png");
+  }
+  var pngButton = document.getElementById("net-png");
+  if (pngButton) {
+    pngButton.addEventListener("click", function () {
+      var a = el("a", {href: viewPng(), download: (meta.png_name || "netzwerk") + ".png"});
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+  }
+
   refresh(false);
   window.viz = {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
-                edgeView: edgeView, expandGroup: expandGroup, focus: focus};
+                edgeView: edgeView, expandGroup: expandGroup, focus: focus, viewPng: viewPng};
 })();

@@ -17,7 +17,9 @@ __all__ = ["Document"]
 @strawberry.type(description="Ein Quelldokument (Bericht, Broschüre, Webseite)")
 class Document:
     id: strawberry.ID
-    title: str | None
+    title: str | None = strawberry.field(description="Titel, aus dem Text gelesen")
+    publisher: str | None = strawberry.field(description="Herausgeber, aus dem Text gelesen")
+    year: int | None = strawberry.field(description="Berichtsjahr")
     loaded_at: str | None
     path: str | None = strawberry.field(description="Dateiname der Quelle (ohne Verzeichnis)")
 
@@ -26,6 +28,8 @@ class Document:
         return cls(
             id=strawberry.ID(row.id),
             title=row.title,
+            publisher=row.publisher,
+            year=row.year,
             path=file_name(row.path),
             loaded_at=row.loaded_at,
         )

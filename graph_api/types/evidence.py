@@ -23,10 +23,22 @@ class Evidence:
     line: int | None
     page: int | None
     quote: str | None
+    stated_year: strawberry.Private[int | None] = None
 
     @classmethod
     def from_row(cls, row: records.Evidence) -> Evidence:
-        return cls(doc_id=row.doc, line=row.line, page=row.page, quote=row.quote)
+        return cls(
+            doc_id=row.doc, line=row.line, page=row.page, quote=row.quote, stated_year=row.year
+        )
+
+    @strawberry.field(
+        description="Jahr des Belegs: im Satz genannt, sonst das Berichtsjahr des Dokuments"
+    )
+    async def year(self, info: Info[ApiContext, None]) -> int | None:
+        if self.stated_year is not None:
+            return self.stated_year
+        row = await info.context.loaders.document.load(self.doc_id)
+        return row.year if row else None
 
     @strawberry.field(description="Das Dokument (null für Belege aus der Koordination)")
     async def document(

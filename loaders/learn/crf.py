@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
@@ -34,7 +35,9 @@ LINK_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 300}
 Sequence_ = tuple[list[Features], list[str]]
 
 
-def train_model(sequences: Iterable[Sequence_], path: Path, params: dict | None = None) -> Path:
+def train_model(
+    sequences: Iterable[Sequence_], path: Path, params: dict[str, Any] | None = None
+) -> Path:
     """Train on (features, labels) sequences and write the model to ``path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0

@@ -110,7 +110,7 @@ def _rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str
 
 
 def _word_features(
-    w: str, wc: WordClasses, endings: re.Pattern[str], lower_seen: set[str], caps: Counter
+    w: str, wc: WordClasses, endings: re.Pattern[str], lower_seen: set[str], caps: Counter[str]
 ) -> Features:
     """Features of a word form (the same wherever it stands in the document)."""
     low = w.casefold()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from loaders.learn.tokens import Token
 from loaders.names import token_key
@@ -34,7 +35,7 @@ class GoldName:
     spellings: tuple[str, ...]
 
 
-def gold_names(reference: dict) -> list[GoldName]:
+def gold_names(reference: dict[str, Any]) -> list[GoldName]:
     """The organisations and programmes of one reference file, with all their spellings."""
     out = []
     for key, label in (("organisations", "ORG"), ("programmes", "PRG")):

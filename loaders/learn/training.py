@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from loaders.clean import clean
 from loaders.extract import Analysis
@@ -46,7 +47,7 @@ def _document(path: Path, ref: Reference) -> _Document:
     return _DOCUMENTS[key]
 
 
-def line_ranges(reference: dict) -> list[tuple[int, int]]:
+def line_ranges(reference: dict[str, Any]) -> list[tuple[int, int]]:
     """The reference's covered line ranges (one range, a list of ranges, or the whole text)."""
     lr = reference.get("line_range")
     if not lr:
@@ -57,7 +58,7 @@ def line_ranges(reference: dict) -> list[tuple[int, int]]:
 
 
 def reference_sequences(
-    text_path: Path, references: Sequence[dict], ref: Reference | None = None
+    text_path: Path, references: Sequence[dict[str, Any]], ref: Reference | None = None
 ) -> Iterator[Sequence_]:
     """Labelled sequences of one text, from all references that cover parts of it."""
     reference_data = ref if ref is not None else load_reference()
@@ -72,7 +73,7 @@ def reference_sequences(
 
 def link_items(
     analysis: Analysis,
-    reference: dict,
+    reference: dict[str, Any],
     gold_id: Callable[[str], object | None],
     ref: Reference | None = None,
 ) -> Iterator[Sequence_]:
@@ -83,7 +84,7 @@ def link_items(
     (the sentence may or may not state it); any other pair is ``NONE``.
     """
     ranges = line_ranges(reference)
-    stated: dict[frozenset, list[tuple[object, str, int]]] = {}
+    stated: dict[frozenset[object], list[tuple[object, str, int]]] = {}
     for link in reference.get("links") or []:
         s, t = gold_id(link.get("source", "")), gold_id(link.get("target", ""))
         if s is not None and t is not None and s != t:

@@ -11,21 +11,28 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["Adjacency", "adjacency", "PivotSums", "pivot_sums"]
+__all__ = ["Adjacency", "adjacency", "Node", "PivotSums", "pivot_sums"]
+
+#: A networkx node: any hashable (organisation and programme ids here). networkx ships no
+#: types, so nothing narrower can be checked.
+Node: TypeAlias = Any
 
 
 @dataclass(frozen=True)
 class Adjacency:
-    nodes: list
+    nodes: list[Node]
     matrix: sp.csr_array  # symmetric 0/1 (or weights) matrix, float64
 
 
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[nx.Graph, dict[tuple[str | None, int, int], Adjacency]] = (
+    weakref.WeakKeyDictionary()
+)
 CACHE_ABOVE = 100_000  # edges; smaller graphs are converted on every call
 
 
@@ -83,8 +90,10 @@ def _times(A: sp.csr_array, X: np.ndarray) -> np.ndarray:
     if np.count_nonzero(X) < X.size // 20:
         r, c = np.nonzero(X)
         Xs = sp.csr_array((X[r, c], (r, c)), shape=X.shape)
-        return (A @ Xs).toarray()
-    return A @ X
+        product: np.ndarray = (A @ Xs).toarray()
+        return product
+    dense: np.ndarray = A @ X
+    return dense
 
 
 @dataclass(frozen=True)

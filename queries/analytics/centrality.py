@@ -28,6 +28,7 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -35,7 +36,7 @@ import scipy.sparse as sp
 import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as spla
 
-from ._paths import adjacency, pivot_sums
+from ._paths import Node, adjacency, pivot_sums
 
 __all__ = [
     "degree",
@@ -58,24 +59,26 @@ DEFAULT_PIVOTS = 256
 _DIGITS = 4
 
 
-def _rounded(values: dict) -> dict:
+def _rounded(values: dict[Node, float]) -> dict[Node, float]:
     return {n: round(float(v), _DIGITS) for n, v in values.items()}
 
 
-def _distance(weight: str | None) -> Callable | None:
+def _distance(weight: str | None) -> Callable[[Node, Node, dict[str, Any]], float] | None:
     if weight is None:
         return None
     return lambda u, v, d: 1.0 / max(float(d.get(weight, 1.0)), 1e-12)
 
 
-def degree(G: nx.Graph, *, weight: str | None = None, seed: int = 0) -> dict:
+def degree(G: nx.Graph, *, weight: str | None = None, seed: int = 0) -> dict[Node, float]:
     """Number of neighbours (``weight`` given: see :func:`weighted_degree`)."""
     if weight is not None:
         return weighted_degree(G, weight=weight, seed=seed)
     return dict(G.degree())
 
 
-def weighted_degree(G: nx.Graph, *, weight: str | None = "weight", seed: int = 0) -> dict:
+def weighted_degree(
+    G: nx.Graph, *, weight: str | None = "weight", seed: int = 0
+) -> dict[Node, float]:
     """Sum of edge strengths (evidence counts in the projection).
 
     >>> weighted_degree(nx.Graph([(1, 2, {"weight": 3}), (2, 3, {"weight": 1})]))
@@ -88,14 +91,14 @@ def weighted_degree(G: nx.Graph, *, weight: str | None = "weight", seed: int = 0
 class BetweennessEstimate:
     """Normalised betweenness, its standard error per node (0 when exact), pivots used."""
 
-    values: dict
-    stderr: dict
+    values: dict[Node, float]
+    stderr: dict[Node, float]
     pivots: int
     exact: bool
 
 
 def _pivots(G: nx.Graph, k: int | None) -> int:
-    n = G.number_of_nodes()
+    n: int = G.number_of_nodes()
     if k is None:
         k = n if n <= EXACT_LIMIT else DEFAULT_PIVOTS
     return max(0, min(k, n))
@@ -103,7 +106,7 @@ def _pivots(G: nx.Graph, k: int | None) -> int:
 
 def path_measures(
     G: nx.Graph, *, weight: str | None = None, seed: int = 0, k: int | None = None
-) -> tuple[BetweennessEstimate, dict]:
+) -> tuple[BetweennessEstimate, dict[Node, float]]:
     """Betweenness (with its error) and closeness from one set of searches.
 
     Exact (networkx) when ``k`` covers every node, for weighted paths and for tiny
@@ -153,14 +156,14 @@ def betweenness_estimate(
 
 def betweenness(
     G: nx.Graph, *, weight: str | None = None, seed: int = 0, k: int | None = None
-) -> dict:
+) -> dict[Node, float]:
     """Normalised betweenness: the share of shortest paths that run through a node."""
     return betweenness_estimate(G, weight=weight, seed=seed, k=k).values
 
 
 def closeness(
     G: nx.Graph, *, weight: str | None = None, seed: int = 0, k: int | None = None
-) -> dict:
+) -> dict[Node, float]:
     """Closeness (Wasserman-Faust form, so it also works on disconnected graphs).
 
     Exact up to :data:`EXACT_LIMIT` nodes; above, distances from ``k`` pivots estimate
@@ -177,7 +180,7 @@ def pagerank(
     alpha: float = 0.85,
     tol: float = 1e-6,
     max_iter: int = 1000,
-) -> dict:
+) -> dict[Node, float]:
     """PageRank by power iteration on the scipy sparse matrix (as networkx does).
 
     Dangling nodes spread their rank uniformly; the iteration stops when the L1 change
@@ -230,7 +233,7 @@ def _principal(M: sp.csr_array) -> np.ndarray:
     return vec / norm if norm else np.full(size, 1 / math.sqrt(size))
 
 
-def eigenvector(G: nx.Graph, *, weight: str | None = None, seed: int = 0) -> dict:
+def eigenvector(G: nx.Graph, *, weight: str | None = None, seed: int = 0) -> dict[Node, float]:
     """Eigenvector centrality, computed per connected component.
 
     The principal eigenvector is only defined per component, so each component gets

@@ -94,7 +94,7 @@ def network_change(
                 documents=sum(1 for y in per_doc_year if y == year),
                 new_organisations=tuple(new_orgs),
                 new_programmes=tuple(sorted(names[p] for p, y in seen_prog.items() if y == year)),
-                new_cooperations=tuple(new_coops),  # type: ignore[arg-type]
+                new_cooperations=tuple(new_coops),
                 organisations=orgs_so_far,
                 cooperations=coops_so_far,
             )

@@ -24,7 +24,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ._paths import adjacency
+from ._paths import Node, adjacency
 
 __all__ = ["communities", "membership", "participation", "brokers", "Broker"]
 
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 def communities(
     G: nx.Graph, *, weight: str | None = None, seed: int = 0, resolution: float = 1.0
-) -> list[list]:
+) -> list[list[Node]]:
     """Louvain communities, largest first, each sorted; isolated nodes are their own.
 
     Seeded, so the same graph gives the same partition. Uses python-igraph's C
@@ -41,7 +41,7 @@ def communities(
     """
     if G.number_of_nodes() == 0:
         return []
-    found: Iterable[Iterable] | None = None
+    found: Iterable[Iterable[Node]] | None = None
     if G.number_of_edges() > 50_000:
         found = _igraph_louvain(G, weight, seed, resolution)
     if found is None:
@@ -52,7 +52,7 @@ def communities(
 
 def _igraph_louvain(
     G: nx.Graph, weight: str | None, seed: int, resolution: float
-) -> list[list] | None:
+) -> list[list[Node]] | None:
     try:
         import igraph as ig
     except ImportError:
@@ -72,7 +72,7 @@ def _igraph_louvain(
     return [[nodes[i] for i in part] for part in clustering]
 
 
-def membership(parts: Sequence[Iterable]) -> dict:
+def membership(parts: Sequence[Iterable[Node]]) -> dict[Node, int]:
     """Node -> index of its community in ``parts``.
 
     >>> membership([["a", "b"], ["c"]])
@@ -81,7 +81,9 @@ def membership(parts: Sequence[Iterable]) -> dict:
     return {n: i for i, part in enumerate(parts) for n in part}
 
 
-def _per_community(G: nx.Graph, parts: Sequence[Iterable], weight: str | None):
+def _per_community(
+    G: nx.Graph, parts: Sequence[Iterable[Node]], weight: str | None
+) -> tuple[list[Node], sp.csr_array]:
     """Node order, and per node its link weight into each community (sparse n x C)."""
     adj = adjacency(G, weight)
     member = membership(parts)
@@ -92,7 +94,9 @@ def _per_community(G: nx.Graph, parts: Sequence[Iterable], weight: str | None):
     return adj.nodes, (adj.matrix @ onehot).tocsr()
 
 
-def participation(G: nx.Graph, parts: Sequence[Iterable], *, weight: str | None = None) -> dict:
+def participation(
+    G: nx.Graph, parts: Sequence[Iterable[Node]], *, weight: str | None = None
+) -> dict[Node, float]:
     """Participation coefficient of every node for the given communities."""
     if G.number_of_nodes() == 0:
         return {}
@@ -119,7 +123,7 @@ class Broker:
 def brokers(
     G: nx.Graph,
     *,
-    parts: Sequence[Iterable] | None = None,
+    parts: Sequence[Iterable[Node]] | None = None,
     weight: str | None = None,
     seed: int = 0,
     first: int = 20,

@@ -29,5 +29,6 @@ WITH k, collect({type: type(r), outgoing: startNode(r) = n, other_id: m.id,
                  other_name: m.name, other_type: coalesce(m.type, m.kind),
                  other_aliases: coalesce(m.aliases, []),
                  docs: coalesce(r.ev_docs, []), lines: coalesce(r.ev_lines, []),
-                 pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, [])}) AS links
+                 pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, []),
+                 years: coalesce(r.ev_years, [])}) AS links
 RETURN k, links

@@ -9,4 +9,5 @@ RETURN id, type(r) AS type, startNode(r) = n AS outgoing,
        m.name AS other_name, coalesce(m.type, m.kind) AS other_type,
        coalesce(m.aliases, []) AS other_aliases,
        coalesce(r.ev_docs, []) AS docs, coalesce(r.ev_lines, []) AS lines,
-       coalesce(r.ev_pages, []) AS pages, coalesce(r.ev_quotes, []) AS quotes
+       coalesce(r.ev_pages, []) AS pages, coalesce(r.ev_quotes, []) AS quotes,
+       coalesce(r.ev_years, [d IN coalesce(r.ev_docs, []) | -1]) AS years

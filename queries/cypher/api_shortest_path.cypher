@@ -8,4 +8,5 @@ RETURN [n IN nodes(p) | {id: n.id, name: n.name, type: coalesce(n.type, n.kind),
           label: CASE WHEN n:Organisation THEN 'Organisation' ELSE 'Programme' END}] AS nodes,
        [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r),
           docs: coalesce(r.ev_docs, []), lines: coalesce(r.ev_lines, []),
-          pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, [])}] AS links
+          pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, []),
+          years: coalesce(r.ev_years, [])}] AS links

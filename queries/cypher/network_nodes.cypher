@@ -1,6 +1,6 @@
 // Organisations and programmes as network nodes, with the fields of action (categories) of
-// each organisation's measures. A null list means "all" of that kind; given ids are found
-// through the id constraints.
+// each organisation's measures and the documents that name each node (for the year range).
+// A null list means "all" of that kind; given ids are found through the id constraints.
 // params: $org_ids (list of str or null), $prog_ids (list of str or null)
 CALL () {
   UNWIND coalesce($org_ids, []) AS id
@@ -10,7 +10,8 @@ CALL () {
 }
 OPTIONAL MATCH (o)-[:REPORTS]->(m:Measure)
 WITH o, [c IN collect(DISTINCT m.category) WHERE c IS NOT NULL] AS categories
-RETURN 'org' AS kind, o.id AS id, o.name AS name, o.type AS type, categories
+RETURN 'org' AS kind, o.id AS id, o.name AS name, o.type AS type, categories,
+       [(d:Document)-[:MENTIONS]->(o) | d.id] AS docs
 UNION ALL
 CALL () {
   UNWIND coalesce($prog_ids, []) AS id
@@ -18,4 +19,5 @@ CALL () {
   UNION
   MATCH (p:Programme) WHERE $prog_ids IS NULL RETURN p
 }
-RETURN 'prog' AS kind, p.id AS id, p.name AS name, p.kind AS type, [] AS categories
+RETURN 'prog' AS kind, p.id AS id, p.name AS name, p.kind AS type, [] AS categories,
+       [(d:Document)-[:MENTIONS]->(p) | d.id] AS docs

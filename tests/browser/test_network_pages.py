@@ -210,7 +210,7 @@ def test_aggregated_network_expands_a_group_on_click(
 
 
 def test_viz_file_works_offline(sample_graph: Settings, recorded: Recorded, tmp_path: Path) -> None:
-    from graph_api.commands import write_viz
+    from vielfalt.viz_commands import write_viz
 
     out = tmp_path / "network.html"
     write_viz(out)

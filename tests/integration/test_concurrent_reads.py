@@ -1,7 +1,10 @@
 """A load and API reads at the same time: no answer shows half a document.
 
-Each document is written in one transaction, so a read sees a document's three measures
-or none of them, however the load and the reads interleave.
+Neo4j reads at read-committed isolation, so one transaction per document is not enough: a
+read statement can see part of a commit. The writer hides a document while it writes it
+and shows it with one property write afterwards; the measures read skips hidden documents
+and reads again when a document it used changed meanwhile (docs/reliability.md, "Faults").
+So a read sees a document's three measures or none of them, however the two interleave.
 """
 
 from __future__ import annotations
@@ -24,14 +27,6 @@ pytestmark = pytest.mark.integration
 QUERY = "{ measures(first: 100) { totalCount edges { node { evidence { docId } } } } }"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "known gap (2026-12-02): Neo4j reads at read-committed isolation, so one read "
-        "statement can see part of a commit; seen in two of six full runs (a document with "
-        "1 of 3 measures). docs/reliability.md, 'Faults'."
-    ),
-)
 def test_reads_during_a_load_never_see_half_a_document(
     graph: Settings, live_app: LiveServer, tmp_path: Path
 ) -> None:

@@ -21,13 +21,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from loaders import neo4j_local
 from queries import db
 from queries.fingerprint import fingerprint
 from queries.settings import REPO_ROOT, Settings, get_settings
 from tests import instance
 from tests.conftest import LiveServer, free_port
 from tests.generated import MEASURES_PER_REPORT, write_reports
+from vielfalt import neo4j_local
 
 # each test may start a Neo4j on two shared cores: more than the default 300 s is possible
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from loaders import neo4j_local
 from queries import db
 from queries.settings import Settings
 from queries.statements import statement
+from vielfalt import neo4j_local
 
 pytestmark = pytest.mark.integration
 
@@ -27,7 +27,9 @@ def test_routing_driver_reads_its_own_writes(routed: Settings) -> None:
     db.ping(routed)
     row = {"id": "routing.txt", "path": "routing.txt", "sha256": "x", "title": "R"}
     db.write(statement("merge_documents"), routed, rows=[row])
-    assert db.read(statement("document_hash"), routed, id="routing.txt") == [{"sha256": "x"}]
+    assert db.read(statement("document_hash"), routed, id="routing.txt") == [
+        {"sha256": "x", "visible": False}
+    ]
     assert db.counts(routed)["nodes"]["Document"] == 1
 
 
@@ -39,7 +41,7 @@ def test_local_lifecycle_understands_routing_uris(routed: Settings) -> None:
 def test_cli_with_a_routing_uri(routed: Settings) -> None:
     env = {**os.environ, "NEO4J_URI": routed.neo4j_uri}
     done = subprocess.run(
-        [sys.executable, "-m", "loaders.cli", "db", "counts"],
+        [sys.executable, "-m", "vielfalt.cli", "db", "counts"],
         env=env,
         capture_output=True,
         text=True,

@@ -12,9 +12,9 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from loaders.cli import app
 from queries.projection import project
 from queries.settings import Settings
+from vielfalt.cli import app
 
 pytestmark = pytest.mark.integration
 runner = CliRunner()

@@ -12,7 +12,7 @@ import pytest
 from queries.errors import InputError
 from queries.projection import from_rows
 from queries.report import centrality_report
-from queries.report_render import EXPLANATIONS, actor_columns, render, write_report
+from vielfalt.report_render import EXPLANATIONS, actor_columns, render, write_report
 
 
 @pytest.fixture()

@@ -73,7 +73,15 @@ def test_one_measure_per_item_with_short_titles():
     assert {(m.line, m.title, m.type, m.year, m.category) for m in measures} == {
         (2, "Teilnahme an Ausbildungsmessen in der Region", "recruiting-fair", None, 1),
         (4, "Mehrsprachige Flyer für Auszubildende", "multilingual-information", None, 1),
-        (5, "Stellenausschreibungen", "job-ad-clause", 2020, 1),
+        # a one-word label says little: the clause after it completes the title
+        (
+            5,
+            "Stellenausschreibungen: Seit 2020 enthalten alle Ausschreibungen einen "
+            "Vielfalts-Passus",
+            "job-ad-clause",
+            2020,
+            1,
+        ),
     }
     assert {m.org for m in measures} == {"Stadt Musterstadt"}
 

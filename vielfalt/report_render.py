@@ -16,9 +16,9 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from .errors import InputError
-from .report import ActorRow, CentralityReport
-from .tables import csv_text, number_de
+from queries.errors import InputError
+from queries.report import ActorRow, CentralityReport
+from queries.tables import csv_text, number_de
 
 __all__ = ["render", "write_report", "plots", "actor_columns", "FORMATS", "EXPLANATIONS"]
 

@@ -1,5 +1,8 @@
 """The `vielfalt` command line: local Neo4j, schema, extraction, loading, serving.
 
+This package is the composition root: the only one that imports both ``loaders``
+(extraction and loading) and ``graph_api`` (the web app), so neither has to know the other.
+
 Every project error is printed as one line and exits with status 1; tracebacks are for
 bugs only. Commands import the database driver and the analytics stack when they run, so
 a command that needs neither (`extract`, `--help`) starts fast.
@@ -7,7 +10,6 @@ a command that needs neither (`extract`, `--help`) starts fast.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 from typing import Annotated
@@ -17,6 +19,8 @@ from rich.console import Console
 
 from queries.errors import VielfaltError
 from queries.settings import get_settings
+
+from . import commands, eval_commands, report_commands, viz_commands
 
 __all__ = ["app", "main"]
 
@@ -96,7 +100,7 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="really delete")] =
 @db_app.command("remove")
 def db_remove(doc: Annotated[str, typer.Argument(help="document id: the file's name")]) -> None:
     """Take a document and everything only it supported out of the graph."""
-    from .writer import remove_document
+    from loaders.writer import remove_document
 
     remove_document(doc)
     console.print(f"{doc}: aus dem Graphen entfernt")
@@ -123,24 +127,8 @@ def serve(
     api_process.serve(get_settings(), host, port)
 
 
-def _register_optional_commands() -> None:
-    """Commands that live beside their topic (extraction, loading, reports, pages)."""
-    for module in (
-        "loaders.commands",
-        "loaders.eval_commands",
-        "loaders.report_commands",
-        "graph_api.commands",
-    ):
-        try:
-            importlib.import_module(module).register(app)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                err.print(f"[yellow]Warnung:[/yellow] {module} nicht verfügbar: {exc}")
-        except Exception as exc:  # one broken command group must not take the CLI down
-            err.print(f"[yellow]Warnung:[/yellow] {module} nicht verfügbar: {exc}", soft_wrap=True)
-
-
-_register_optional_commands()
+for _module in (commands, eval_commands, report_commands, viz_commands):
+    _module.register(app)
 
 
 def main() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders import neo4j_local
 from queries.errors import ConfigError
 from queries.settings import Settings
+from vielfalt import neo4j_local
 
 
 def _settings(tmp_path: Path, port: int) -> Settings:

@@ -1,4 +1,4 @@
-"""CLI commands of the loaders: `extract`, `load`, `up` (the main job) and `down`.
+"""CLI commands for extraction and loading: `extract`, `load`, `up` (the main job) and `down`.
 
 The database side (driver, writer) is imported when a command needs it, so `extract`,
 which needs no database, starts fast.
@@ -17,14 +17,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from loaders.extract import extract_paths, to_contract
+from loaders.sources import iter_source_files
 from queries.errors import InputError, VielfaltError, printable
 from queries.settings import get_settings
 
-from .extract import extract_paths, to_contract
-from .sources import iter_source_files
-
 if TYPE_CHECKING:
-    from .pipeline import LoadReport
+    from loaders.pipeline import LoadReport
 
 __all__ = ["register"]
 
@@ -117,7 +116,7 @@ def extract(
 
 
 def _load_with_progress(paths: list[Path], force: bool) -> LoadReport:
-    from .pipeline import load_paths
+    from loaders.pipeline import load_paths
 
     n = len(iter_source_files(paths, on_error=lambda _e: None))
     with _progress() as bar:

@@ -8,7 +8,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .evaluation import SCORED, Row, block_line_accuracy, evaluate, load_manifest, micro, train
+from loaders.evaluation import (
+    SCORED,
+    Row,
+    block_line_accuracy,
+    evaluate,
+    load_manifest,
+    micro,
+    train,
+)
 
 __all__ = ["register"]
 

@@ -1,23 +1,30 @@
 """CLI commands for analytics: ``vielfalt report centrality|synergies`` and ``vielfalt export``.
 
-Why here: the CLI lives in ``loaders`` (it sits above ``queries``); these commands only
+Why here: the CLI lives in ``vielfalt`` (it sits above ``queries``); these commands only
 parse options, call one ``queries`` function each and print or write the result. Project
-errors reach users as one line through :func:`loaders.cli.main`. The analytics stack
+errors reach users as one line through :func:`vielfalt.cli.main`. The analytics stack
 (scipy, matplotlib) is imported when a command runs, so other commands start fast.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from queries.errors import InputError
-from queries.export import EXPORT_FORMATS
 
-__all__ = ["register", "report_app"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["register", "report_app", "EXPORT_HELP"]
+
+# queries.export.EXPORT_FORMATS, written out: importing queries.export loads the driver
+# and networkx, which `vielfalt --help` and `extract` must not wait for (a unit test
+# keeps the two in step)
+EXPORT_HELP = "graphml, gexf, csv, csv-excel, json"
 
 report_app = typer.Typer(
     help="Auswertungen des Netzwerks (Zentralität, Synergien).", no_args_is_help=True
@@ -42,7 +49,9 @@ Fields = Annotated[
 ]
 
 
-def _projection(link_types, programmes, fields):  # type: ignore[no-untyped-def]
+def _projection(
+    link_types: list[str] | None, programmes: list[str] | None, fields: list[int] | None
+) -> nx.Graph:
     from queries.projection import project
 
     return project(
@@ -62,7 +71,8 @@ def centrality(
 ) -> None:
     """Zentralitätsbericht: zentrale Akteure, Broker, Gemeinschaften, Diagramme."""
     from queries.report import centrality_report
-    from queries.report_render import FORMATS, render, write_report
+
+    from .report_render import FORMATS, render, write_report
 
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -112,18 +122,19 @@ def synergy_report(
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))],
+    fmt: Annotated[str, typer.Option("--format", help=EXPORT_HELP)],
     out: Annotated[Path, typer.Option(help="Zieldatei")],
     link_type: LinkTypes = None,
     programme: Programmes = None,
     field: Fields = None,
 ) -> None:
     """Das Netzwerk (Organisationen, Programme, Verbindungen) als Datei exportieren."""
+    from queries.export import EXPORT_FORMATS, export_graph, export_network
+
     if fmt.lower() not in EXPORT_FORMATS:
         raise InputError(
             "--format", f"unknown export format {fmt!r}; allowed: " + ", ".join(EXPORT_FORMATS)
         )
-    from queries.export import export_graph, export_network
 
     H = export_network(_projection(link_type, programme, field))
     for path in export_graph(H, fmt, out):

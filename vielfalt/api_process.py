@@ -45,8 +45,10 @@ def serve(s: Settings, host: str | None = None, port: int | None = None) -> None
     and the background server's log would grow without end)."""
     import uvicorn
 
+    from graph_api.app import create_app
+
     uvicorn.run(
-        "graph_api.app:create_app",
+        create_app,
         factory=True,
         host=host or s.api_host,
         port=port or s.api_port,

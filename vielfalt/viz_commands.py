@@ -22,9 +22,8 @@ log = logging.getLogger(__name__)
 def write_viz(out: Path, organisation: str | None = None, depth: int = 1) -> tuple[int, int]:
     """Write the standalone page; returns (nodes, links). Whole network unless an
     organisation is given, then its ego network of ``depth`` (1-3)."""
+    from graph_api.render_pages import standalone_html
     from queries import network as net_queries  # the driver and pyvis only when it runs
-
-    from .render_pages import standalone_html
 
     if organisation is None:
         net = net_queries.whole_network()

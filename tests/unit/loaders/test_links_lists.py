@@ -1,0 +1,68 @@
+"""Every member of a list gets the link its sentence states (loaders/links_lists.py)."""
+
+from loaders.links import find_links
+from loaders.mentions import find_mentions
+from loaders.models import Block
+from loaders.reference import load_reference
+from loaders.resolve import resolve_document
+from loaders.textstream import TextStream
+
+
+def _links(text: str, partner: str | None = None) -> set[tuple[str, str, str]]:
+    starts, at = [], 0
+    for line in text.split("\n"):
+        starts.append(at)
+        at += len(line) + 1
+    stream = TextStream(text, tuple(starts), tuple(range(1, len(starts) + 1)))
+    blocks = (Block(partner, 1, 1, len(starts)),) if partner else ()
+    ref = load_reference()
+    resolved = resolve_document(stream, find_mentions(stream, ref), blocks, ref)
+    return {(k.source, k.type, k.target) for k in find_links(stream, resolved, blocks, ref)}
+
+
+def _ends(links: set[tuple[str, str, str]], link_type: str, end: str) -> set[str]:
+    return {s for s, t, o in links if t == link_type and o == end} | {
+        o for s, t, o in links if t == link_type and s == end
+    }
+
+
+def test_organisers_named_in_a_list_organise_the_programme_of_the_text():
+    links = _links(
+        "Fachtag „Vielfalt im Quartier“\n"
+        "\n"
+        "Veranstalter des Fachtags sind die Stadt Gladbeck, der Kreis Wesel und die\n"
+        "Stadt Herne."
+    )
+    organisers = _ends(links, "ORGANISED_BY", "Vielfalt im Quartier")
+    assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= organisers
+
+
+def test_bullets_after_a_lead_each_take_part():
+    links = _links(
+        "Im Projekt „Brücken bauen“ arbeiten diese Verbände mit:\n"
+        "- Stadt Gladbeck\n"
+        "- Kreis Wesel\n"
+        "- Stadt Herne"
+    )
+    members = _ends(links, "PARTICIPATES_IN", "Brücken bauen")
+    assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= members
+
+
+def test_partners_without_a_programme_cooperate_with_the_reporting_partner():
+    links = _links(
+        "Unsere Partner sind die Stadt Gladbeck, der Kreis Wesel und die Stadt Herne.",
+        partner="Stadt Bottrop",
+    )
+    partners = _ends(links, "COOPERATES_WITH", "Stadt Bottrop")
+    assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= partners
+    assert not any(t == "PARTICIPATES_IN" for _, t, _ in links)
+
+
+def test_a_genitive_is_no_list_and_a_citation_states_nothing():
+    links = _links(
+        "Veranstalter des Fachtags „Vielfalt im Quartier“ ist das Referat Migration der "
+        "Stadt Gladbeck.\n"
+        "Stadt Gladbeck, Kreis Wesel und Stadt Herne (Hrsg.): Vielfalt im Quartier, 2019."
+    )
+    assert "Kreis Wesel" not in {e for s, _, o in links for e in (s, o)}
+    assert ("Vielfalt im Quartier", "ORGANISED_BY", "Stadt Gladbeck") not in links
