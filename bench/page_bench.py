@@ -33,11 +33,10 @@ from graph_api.render import network_payload  # noqa: E402
 from graph_api.render_pages import render_page  # noqa: E402
 from queries import db  # noqa: E402
 from queries.network import whole_network  # noqa: E402
-from queries.sample_graph import synthetic_graph  # noqa: E402
-from queries.sample_graph import write_sample_graph as write_sample  # noqa: E402
 from queries.settings import get_settings  # noqa: E402
 from tests.browser.chromium import ARGS, CHROMIUM  # noqa: E402
 from tests.conftest import LiveServer  # noqa: E402
+from tests.graphs import synthetic_graph, write_graph  # noqa: E402
 
 
 def measure(browser, url: str, runs: int, before=None) -> tuple[list[float], str, int]:
@@ -96,7 +95,7 @@ def main() -> None:
     db.apply_schema(settings)
     n_progs = 20
     t0 = time.perf_counter()
-    write_sample(synthetic_graph(args.nodes - n_progs, n_progs), settings)
+    write_graph(synthetic_graph(args.nodes - n_progs, n_progs), settings)
     print(f"graph written in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     net = whole_network(settings)
     load_before = load_average()
@@ -142,7 +141,7 @@ def main() -> None:
         f"- load average (1/5/15 min) before / after: {load_before}; {load_average()} "
         "(a shared machine: other work ran at the same time)",
         f"- graph: {len(net.nodes)} nodes, {len(net.links)} links (synthetic, clustered; "
-        "`queries.sample_graph.synthetic_graph`)",
+        "`tests.graphs.synthetic_graph`, written by `loaders.bulk`)",
         f"- runs: {args.runs} per scenario ({args.physics_runs} for browser physics), fresh "
         "browser context each; time = navigation start to `window.vizReadyAt` "
         "('stabilizationIterationsDone', or first drawing when the server precomputed "

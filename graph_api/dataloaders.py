@@ -16,9 +16,9 @@ from strawberry.dataloader import DataLoader
 from queries import read, read_links
 from queries.db import Read
 from queries.read_links import LinkQuery
-from queries.read_records import (
+from queries.records import (
     DocumentRow,
-    EvidenceRow,
+    Evidence,
     LinkRow,
     MeasureRow,
     OrganisationRow,
@@ -52,7 +52,7 @@ class Loaders:
         # every link field of a request level (partners, programmes, parent, ...) is one key
         # of this loader, so a level costs one round trip however many link fields it asks
         self.links: DataLoader[LinkQuery, list[LinkRow]] = _many(fetch, read_links.links_for, b)
-        self.mentions: DataLoader[str, list[EvidenceRow]] = _many(fetch, read_links.mentions_of, b)
+        self.mentions: DataLoader[str, list[Evidence]] = _many(fetch, read_links.mentions_of, b)
         self.documents_of: DataLoader[str, list[DocumentRow]] = _many(
             fetch, read_links.documents_of, b
         )

@@ -20,7 +20,7 @@ from typing import Any
 from pyvis.network import Network as PyvisNetwork
 
 from queries.network_graph import IMPORTANCE_LABEL, importance, topology
-from queries.network_records import NetLink, NetNode, Network
+from queries.records import NetLink, NetNode, Network
 from queries.schema import CATEGORIES
 
 from .render_layout import positions

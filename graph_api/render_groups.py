@@ -15,7 +15,7 @@ from pyvis.network import Network as PyvisNetwork
 
 from queries.network_graph import importance, topology
 from queries.network_groups import GROUPINGS, GroupedNetwork
-from queries.network_records import NetNode, Network
+from queries.records import NetNode, Network
 
 from .render import (
     GROUP_STYLE,

@@ -17,7 +17,7 @@ import networkx as nx
 
 from queries.network_graph import Topology, topology
 from queries.network_groups import communities
-from queries.network_records import Network
+from queries.records import Network
 
 __all__ = ["positions", "iterations_for", "clear_layouts"]
 
@@ -125,7 +125,7 @@ def positions(net: Network, *, seed: int = 0) -> dict[str, tuple[float, float]]:
     """Node key -> (x, y) in vis-network pixels; seeded, so a reload draws the same picture.
     The dict is shared between requests with the same topology: read it, do not change it.
 
-    >>> from queries.network_records import NetLink, NetNode, Network
+    >>> from queries.records import NetLink, NetNode, Network
     >>> nodes = tuple(NetNode("org", i, i, None) for i in "abcd")
     >>> pos = positions(Network(nodes, (NetLink("org:a", "org:b", "COOPERATES_WITH"),)))
     >>> sorted(pos) == ["org:a", "org:b", "org:c", "org:d"]

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from queries.network_graph import importance
 from queries.network_groups import GROUPINGS, communities, drawn_part, grouped
-from queries.network_records import Network
+from queries.records import Network
 from queries.tables import number_de
 
 from .render import (

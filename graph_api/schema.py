@@ -27,7 +27,7 @@ from strawberry.extensions import (
 from strawberry.permission import BasePermission
 from strawberry.types import ExecutionContext, Info
 
-from queries import curation_writes, read, read_links, read_search
+from queries import curation_writes, network, read, read_links, read_search
 from queries.db import counts
 from queries.documents import document_infos
 from queries.settings import get_settings
@@ -58,6 +58,7 @@ from .types.synergy import Synergy
 __all__ = ["schema", "build_schema", "Query", "Mutation"]
 
 log = logging.getLogger(__name__)
+EGO_MAX_NODES = 500  # an ego network stops growing here, so a hub cannot return the graph
 Ctx = Info[ApiContext, None]
 READ: list[type[BasePermission]] = [CanRead]
 T = TypeVar("T")
@@ -140,7 +141,15 @@ class Query:
     @strawberry.field(permission_classes=READ, description="Ego-Netzwerk bis Tiefe 3")
     async def ego_network(self, info: Ctx, id: strawberry.ID, depth: int = 1) -> Network:
         # a process: a depth-3 network of a hub is shaped for long, see analysis_processes
-        view = await info.context.run_in_process(read_links.ego_network, str(id), depth=depth)
+        view = await info.context.run_in_process(
+            network.ego_network,
+            str(id),
+            depth,
+            max_nodes=EGO_MAX_NODES,
+            evidence=None,  # every quote, as on the links of an organisation
+            citations=False,  # GraphQL's evidence leads to its document by id
+            depth_name="depth",
+        )
         return Network.from_view(view)
 
     @strawberry.field(

@@ -1,9 +1,9 @@
-"""Read functions behind the network pages: the whole network, ego networks, programmes.
+"""Read functions of networks: the whole network, ego networks, programmes, subgraphs.
 
-Each returns a :class:`~queries.network_records.Network` (nodes plus the links among them)
-so the pages, the ``vielfalt viz`` command and notebooks draw the same thing. Ego networks
-are walked breadth-first one statement per step, so a depth-3 walk on a large graph stops
-at ``max_nodes`` instead of pulling everything.
+Each returns a :class:`~queries.records.Network` (nodes plus the links among them) so the
+pages, GraphQL's ``egoNetwork``, the ``vielfalt viz`` command and notebooks show the same
+thing. Ego networks are walked breadth-first one statement per step, so a depth-3 walk on a
+large graph stops at ``max_nodes`` instead of pulling everything.
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from typing import Any
 from .db import read
 from .documents import document_infos
 from .errors import InputError, NotFound
-from .network_records import (
+from .read_links import existing_labels
+from .records import (
     Evidence,
     KeyFigures,
     NetLink,
     NetNode,
     Network,
+    evidence_from_lists,
+    kind_of,
     node_key,
 )
 from .settings import Settings, get_settings
@@ -39,36 +42,18 @@ log = logging.getLogger(__name__)
 
 MAX_DEPTH = 3
 EVIDENCE_PER_LINK = 3  # quotes per link in tooltips; the profile pages show all of them
+_ALL_EVIDENCE = 2**31 - 1
 
 _NODES = statement("network_nodes")
 _LINKS = statement("network_links")
 _NEIGHBOURS = statement("network_neighbours")
 _KEY_FIGURES = statement("network_key_figures")
-_PROGRAMME = statement("network_programme")
-_ORGANISATION = statement("network_organisation")
 
 
-def evidence_of(
-    row: dict[str, Any], sources: Mapping[str, str] | None = None
-) -> tuple[Evidence, ...]:
-    """Zip the parallel evidence lists of a link row into records (``sources``: document
-    id -> how readers cite it)."""
-    docs, lines, pages, quotes = row["docs"], row["lines"], row["pages"], row["quotes"]
-    cite = sources or {}
-    return tuple(
-        Evidence(
-            doc=str(d),
-            line=_at(lines, i),
-            page=_at(pages, i),
-            quote=str(_at(quotes, i) or ""),
-            source=cite.get(str(d), ""),
-        )
-        for i, d in enumerate(docs)
+def _evidence(row: dict[str, Any], sources: Mapping[str, str]) -> tuple[Evidence, ...]:
+    return evidence_from_lists(
+        row["docs"], row["lines"], row["pages"], row["quotes"], row.get("years", ()), sources
     )
-
-
-def _at(values: list[Any], i: int) -> Any:
-    return values[i] if i < len(values) else None
 
 
 def _years(stated: list[int], docs: list[str], doc_years: Mapping[str, int]) -> tuple[int, ...]:
@@ -103,8 +88,12 @@ def _network(
     *,
     truncated: bool = False,
     centre: str | None = None,
+    evidence: int | None = EVIDENCE_PER_LINK,
+    citations: bool = True,
 ) -> Network:
-    infos = document_infos(settings)
+    # without citations, no document is read: nodes and links then carry no years either
+    # (their evidence still carries the years stored with it)
+    infos = document_infos(settings) if citations else {}
     doc_years = {k: d.year for k, d in infos.items() if d.year is not None}
     nodes = tuple(
         NetNode(
@@ -123,14 +112,20 @@ def _network(
             source=node_key(r["source_kind"], r["source_id"]),
             target=node_key(r["target_kind"], r["target_id"]),
             type=r["type"],
-            evidence=evidence_of(r, sources),
+            evidence=_evidence(r, sources),
             evidence_count=r["evidence"],
             years=_years(r.get("years") or [], r.get("all_docs") or [], doc_years),
         )
         for r in read(
-            _LINKS, settings, org_ids=org_ids, prog_ids=prog_ids, quotes=EVIDENCE_PER_LINK
+            _LINKS,
+            settings,
+            org_ids=org_ids,
+            prog_ids=prog_ids,
+            quotes=_ALL_EVIDENCE if evidence is None else evidence,
         )
     )
+    if centre is not None:  # the centre first, then by id
+        nodes = tuple(sorted(nodes, key=lambda n: (n.key != centre, n.id, n.kind)))
     return Network(nodes=nodes, links=links, truncated=truncated, centre=centre)
 
 
@@ -146,23 +141,33 @@ def subgraph(keys: Iterable[str], settings: Settings | None = None) -> Network:
 
 
 def ego_network(
-    org_id: str,
+    node_id: str,
     depth: int = 1,
     *,
     max_nodes: int | None = None,
+    evidence: int | None = EVIDENCE_PER_LINK,
+    citations: bool = True,
+    depth_name: str = "Tiefe",
     settings: Settings | None = None,
 ) -> Network:
-    """An organisation, everything within ``depth`` (1-3) typed links, and their links.
+    """An organisation (or a programme), everything within ``depth`` (1-3) typed links, and
+    the links among them; the centre is the first node.
 
-    Raises NotFound for an unknown organisation and InputError for a depth outside 1-3.
+    At most ``max_nodes`` nodes (default ``VIZ_AGGREGATE_ABOVE``; the last ring is cut in
+    key order); ``evidence`` entries per link (None: all), cited by title and year, and nodes
+    and links with their years, unless ``citations`` is false (which saves reading every
+    document; evidence keeps its stored years). Raises NotFound for an unknown
+    id and InputError (named ``depth_name``, as the caller's user knows it) for a depth
+    outside 1-3.
     """
     if not 1 <= depth <= MAX_DEPTH:
-        raise InputError("Tiefe", f"die Tiefe muss zwischen 1 und {MAX_DEPTH} liegen")
+        raise InputError(depth_name, f"{depth_name} muss zwischen 1 und {MAX_DEPTH} liegen")
     s = settings or get_settings()
     cap = max_nodes if max_nodes is not None else s.viz_aggregate_above
-    if not read(_ORGANISATION, s, id=org_id):
-        raise NotFound(f"Organisation {org_id!r} ist nicht im Graphen")
-    centre = node_key("org", org_id)
+    label = existing_labels([node_id], s).get(node_id)
+    if label is None:
+        raise NotFound(f"Organisation oder Programm {node_id!r} gibt es nicht im Graphen")
+    centre = node_key(kind_of(label), node_id)
     seen, frontier, truncated = {centre}, {centre}, False
     for _ in range(depth):
         orgs, progs = _split(frontier)
@@ -177,13 +182,15 @@ def ego_network(
         if not frontier or truncated:
             break
     orgs, progs = _split(seen)
-    log.debug("ego network of %s: depth %d, %d nodes", org_id, depth, len(seen))
-    return _network(orgs, progs, s, truncated=truncated, centre=centre)
+    log.debug("ego network of %s: depth %d, %d nodes", node_id, depth, len(seen))
+    return _network(
+        orgs, progs, s, truncated=truncated, centre=centre, evidence=evidence, citations=citations
+    )
 
 
 def programme_network(prog_id: str, settings: Settings | None = None) -> Network:
     """A programme, its participants (everything linked to it) and their links."""
-    if not read(_PROGRAMME, settings, id=prog_id):
+    if existing_labels([prog_id], settings).get(prog_id) != "Programme":
         raise NotFound(f"Programm {prog_id!r} ist nicht im Graphen")
     centre = node_key("prog", prog_id)
     around = {

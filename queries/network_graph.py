@@ -1,4 +1,4 @@
-"""A page's :class:`~queries.network_records.Network` as a networkx graph, its topology key,
+"""A page's :class:`~queries.records.Network` as a networkx graph, its topology key,
 and the node importance the pages size nodes by.
 
 Why a topology key: grouping (Louvain) and the server-side layout depend only on which nodes
@@ -10,7 +10,7 @@ Importance is PageRank (:func:`queries.analytics.centrality.pagerank`) on the sh
 links weighted by their evidence count, expressed as a multiple of the average node (1.0 =
 average), so a group's importance is the sum of its members'.
 
->>> from queries.network_records import NetLink, NetNode, Network
+>>> from queries.records import NetLink, NetNode, Network
 >>> net = Network(tuple(NetNode("org", i, i.upper(), None) for i in "abc"),
 ...               (NetLink("org:a", "org:b", "COOPERATES_WITH"),
 ...                NetLink("org:b", "org:c", "COOPERATES_WITH")))
@@ -28,7 +28,7 @@ from functools import lru_cache
 import networkx as nx
 
 from .analytics.centrality import pagerank
-from .network_records import Network
+from .records import Network
 
 __all__ = ["Topology", "topology", "as_graph", "importance", "IMPORTANCE_LABEL"]
 

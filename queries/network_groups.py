@@ -26,7 +26,7 @@ import networkx as nx
 
 from .folding import fold
 from .network_graph import Topology, topology
-from .network_records import NetNode, Network
+from .records import NetNode, Network
 
 __all__ = [
     "Group",
@@ -92,7 +92,7 @@ def _grouped(net: Network, groups: list[Group]) -> GroupedNetwork:
 def group_network(net: Network, *, seed: int = 0) -> GroupedNetwork:
     """Communities of the (undirected) network, largest first, with the links between them.
 
-    >>> from queries.network_records import NetLink, NetNode, Network
+    >>> from queries.records import NetLink, NetNode, Network
     >>> nodes = tuple(NetNode("org", i, i.upper(), None) for i in "abcde")
     >>> links = (NetLink("org:a", "org:b", "COOPERATES_WITH"),
     ...          NetLink("org:c", "org:d", "COOPERATES_WITH"))
@@ -129,7 +129,7 @@ def group_network(net: Network, *, seed: int = 0) -> GroupedNetwork:
 def group_by_programme(net: Network) -> GroupedNetwork:
     """One group per programme (the programme and the organisations that joined it).
 
-    >>> from queries.network_records import NetLink, NetNode, Network
+    >>> from queries.records import NetLink, NetNode, Network
     >>> nodes = (NetNode("prog", "iq", "IQ", None), NetNode("prog", "ch", "Charta", None),
     ...          *(NetNode("org", i, i.upper(), None) for i in "abc"))
     >>> links = (NetLink("org:a", "prog:iq", "PARTICIPATES_IN", evidence_count=1),
@@ -183,7 +183,7 @@ def group_by_region(net: Network) -> GroupedNetwork:
     Duisburg": Duisburg, see :func:`queries.analytics.regions.region_of`); programmes and
     organisations without a town share one group.
 
-    >>> from queries.network_records import NetLink, NetNode, Network
+    >>> from queries.records import NetLink, NetNode, Network
     >>> nodes = (NetNode("org", "s", "Stadt Essen", None), NetNode("org", "j", "Jobcenter Essen",
     ...          None), NetNode("org", "v", "Verein V", None))
     >>> g = group_by_region(Network(nodes, (NetLink("org:s", "org:v", "COOPERATES_WITH"),)))

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from . import db
 from .db import Read
-from .read_records import DocumentRow, MeasureRow, OrganisationRow, Page, ProgrammeRow
+from .records import DocumentRow, MeasureRow, OrganisationRow, Page, ProgrammeRow
 from .schema import CATEGORIES
 from .settings import Settings
 from .statements import statement

@@ -1,10 +1,9 @@
-"""Typed reads around entities for the API: links with evidence, measures, documents,
-ego networks and cooperation paths.
+"""Typed reads around entities: links with evidence, measures, mentions, documents and
+cooperation paths, for GraphQL and the pages alike.
 
 Batch functions (``links_for``, ``*_of``) describe one statement for many ids (a
-:class:`queries.db.Read`), for the DataLoaders.
-The ego network walks ring by ring (one statement per ring plus one for the links) and stops
-at ``max_nodes`` so a hub cannot make one request return the whole graph.
+:class:`queries.db.Read`): the DataLoaders collect the ids of a request level, a page asks
+for one id. Ego networks are :func:`queries.network.ego_network`.
 """
 
 from __future__ import annotations
@@ -17,14 +16,18 @@ from typing import Any
 from . import db
 from .db import Read
 from .errors import InputError, NotFound
-from .read_records import (
+from .records import (
     DocumentRow,
-    EvidenceRow,
-    GraphView,
+    Evidence,
     LinkRow,
     MeasureRow,
+    NetLink,
+    NetNode,
+    Network,
     entity_from,
     evidence_from_lists,
+    kind_of,
+    node_key,
 )
 from .schema import LINK_TYPES
 from .settings import Settings
@@ -37,9 +40,7 @@ __all__ = [
     "mentions_of",
     "documents_of",
     "existing_labels",
-    "ego_network",
     "cooperation_path",
-    "MAX_EGO_DEPTH",
 ]
 
 _LINKS_FOR = statement("api_links_of_keys")
@@ -47,12 +48,9 @@ _MEASURES_OF = statement("api_measures_of_organisations")
 _MENTIONS_OF = statement("api_mentions_of_nodes")
 _DOCUMENTS_OF = statement("api_documents_of_organisations")
 _EXISTING = statement("api_existing_ids")
-_NEIGHBOURS = statement("api_neighbour_ids")
-_LINKS_AMONG = statement("api_links_among")
 _PATH = statement("api_shortest_path")
 
 _TYPES = [str(t) for t in LINK_TYPES]
-MAX_EGO_DEPTH = 3
 
 
 @dataclass(frozen=True)
@@ -126,11 +124,11 @@ def measures_of(
     return Read(_MEASURES_OF, {"keys": [{"id": i, "category": c} for i, c in keys]}, shape)
 
 
-def mentions_of(ids: Sequence[str]) -> Read[dict[str, list[EvidenceRow]]]:
+def mentions_of(ids: Sequence[str]) -> Read[dict[str, list[Evidence]]]:
     """Where each organisation or programme is named, one evidence row per place."""
 
-    def shape(rows: list[dict[str, Any]]) -> dict[str, list[EvidenceRow]]:
-        out: dict[str, list[EvidenceRow]] = defaultdict(list)
+    def shape(rows: list[dict[str, Any]]) -> dict[str, list[Evidence]]:
+        out: dict[str, list[Evidence]] = defaultdict(list)
         for r in rows:
             docs = [r["doc"]] * max(len(r["lines"]), len(r["quotes"]), 1)
             out[r["id"]].extend(evidence_from_lists(docs, r["lines"], r["pages"], r["quotes"]))
@@ -156,50 +154,7 @@ def existing_labels(ids: Sequence[str], settings: Settings | None = None) -> dic
     return {r["id"]: r["label"] for r in db.read(_EXISTING, settings, ids=list(ids))}
 
 
-def ego_network(
-    node_id: str, *, depth: int = 1, max_nodes: int = 500, settings: Settings | None = None
-) -> GraphView:
-    """The nodes within ``depth`` typed links of ``node_id`` and the links among them.
-
-    Raises NotFound for an unknown id and InputError for a depth outside 1..3.
-    """
-    if not 1 <= depth <= MAX_EGO_DEPTH:
-        raise InputError("depth", f"depth muss zwischen 1 und {MAX_EGO_DEPTH} liegen")
-    if not existing_labels([node_id], settings):
-        raise NotFound(f"Knoten {node_id!r} gibt es nicht")
-    seen = {node_id}
-    frontier = [node_id]
-    truncated = False
-    for _ in range(depth):
-        if not frontier:
-            break
-        room = max_nodes - len(seen)
-        rows = db.read(_NEIGHBOURS, settings, ids=frontier, types=_TYPES, limit=room + 1)
-        fresh = [r["id"] for r in rows if r["id"] not in seen]
-        if len(fresh) > room:
-            fresh, truncated = fresh[:room], True
-        seen.update(fresh)
-        frontier = fresh
-        if truncated:
-            break
-    nodes = []
-    links = []
-    for r in db.read(_LINKS_AMONG, settings, ids=sorted(seen), types=_TYPES):
-        nodes.append(entity_from(r["label"], r["id"], r["name"], r["type"], r["aliases"]))
-        for link in r["links"]:
-            if link is None:
-                continue
-            ev = evidence_from_lists(
-                link["docs"], link["lines"], link["pages"], link["quotes"], link.get("years", ())
-            )
-            links.append((r["id"], link["target"], link["type"], ev))
-    nodes.sort(key=lambda n: (n.id != node_id, n.id))
-    return GraphView(tuple(nodes), tuple(sorted(links, key=lambda x: x[:3])), truncated)
-
-
-def cooperation_path(
-    source: str, target: str, settings: Settings | None = None
-) -> GraphView | None:
+def cooperation_path(source: str, target: str, settings: Settings | None = None) -> Network | None:
     """The shortest chain of typed links between two organisations, or None if none exists.
 
     Links are followed in either direction; each hop keeps its stored direction and evidence.
@@ -214,16 +169,18 @@ def cooperation_path(
     if not rows:
         return None
     nodes = tuple(
-        entity_from(n["label"], n["id"], n["name"], n["type"], n["aliases"])
+        NetNode(kind_of(n["label"]), n["id"], n["name"] or n["id"], n["type"])
         for n in rows[0]["nodes"]
     )
+    kinds = {n.id: n.kind for n in nodes}
     links = tuple(
-        (
-            x["source"],
-            x["target"],
+        NetLink(
+            node_key(kinds[x["source"]], x["source"]),
+            node_key(kinds[x["target"]], x["target"]),
             x["type"],
             evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"], x.get("years", ())),
+            len(x["docs"]),
         )
         for x in rows[0]["links"]
     )
-    return GraphView(nodes, links)
+    return Network(nodes, links)

@@ -15,7 +15,7 @@ from typing import Any
 from .db import Read
 from .errors import InputError
 from .folding import fold
-from .read_records import SearchRow, entity_from
+from .records import SearchRow, entity_from
 from .statements import statement
 
 __all__ = ["fold", "lucene_query", "search_entities"]

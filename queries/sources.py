@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import db
-from .documents import DocumentInfo, document_infos
+from .documents import document_infos
 from .errors import InputError, NotFound
+from .records import DocumentRow
 from .settings import REPO_ROOT, Settings, get_settings
 from .statements import statement
 
@@ -47,7 +48,7 @@ class SourceLine:
 
 @dataclass(frozen=True)
 class SourcePassage:
-    document: DocumentInfo
+    document: DocumentRow
     line: int
     lines: tuple[SourceLine, ...]  # empty when the text cannot be shown
     quotes: tuple[str, ...]
@@ -99,7 +100,9 @@ def source_passage(
     found = db.read(_DOCUMENT, settings, doc=doc_id)
     if not found:
         raise NotFound(f"Dokument {doc_id!r} gibt es nicht")
-    info = document_infos(settings).get(doc_id) or DocumentInfo(doc_id, found[0]["title"], None)
+    info = document_infos(settings).get(doc_id) or DocumentRow(
+        doc_id, found[0]["title"], None, None
+    )
     quotes = tuple(r["quote"] for r in db.read(_QUOTES, settings, doc=doc_id, line=line))
     source = _source_file(found[0]["path"], doc_id, settings)
     if source is None or source.suffix.lower() not in _TEXT_SUFFIXES:

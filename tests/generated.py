@@ -1,4 +1,4 @@
-"""Inputs the tests write themselves: small reports, PDFs, and a fingerprint of a graph.
+"""Inputs the tests write themselves: small reports and PDFs.
 
 No corpus passage is copied: every report here is generated from a town name.
 """
@@ -8,12 +8,8 @@ from __future__ import annotations
 import io
 from itertools import product
 from pathlib import Path
-from typing import Any
 
 from pypdf import PdfWriter
-
-from queries import db
-from queries.settings import Settings
 
 __all__ = [
     "report",
@@ -21,7 +17,6 @@ __all__ = [
     "alias_of",
     "make_pdf",
     "blank_pdf",
-    "fingerprint",
     "MEASURES_PER_REPORT",
 ]
 
@@ -110,34 +105,3 @@ def blank_pdf(password: str | None = None) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
-
-
-def fingerprint(
-    settings: Settings, ignore: frozenset[str] = frozenset()
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The whole graph as sorted text: every node with its labels and properties, every
-    relationship with its type, its ends and its properties (but the ``ignore`` d ones)."""
-    nodes = db.read(
-        "MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props",
-        settings,
-    )
-    key = {r["eid"]: _text(sorted(r["labels"]), r["props"], ignore) for r in nodes}
-    rels = db.read(
-        "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
-        "properties(r) AS props",
-        settings,
-    )
-    return (
-        tuple(sorted(key.values())),
-        tuple(
-            sorted(
-                f"{key[r['a']]} -[{r['type']} {_text([], r['props'], ignore)}]-> {key[r['b']]}"
-                for r in rels
-            )
-        ),
-    )
-
-
-def _text(labels: list[str], props: dict[str, Any], ignore: frozenset[str]) -> str:
-    kept = sorted((k, str(v)) for k, v in props.items() if k not in ignore)
-    return f"{':'.join(labels)} {kept}"

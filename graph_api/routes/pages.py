@@ -28,8 +28,14 @@ from queries.documents import document_infos
 from queries.errors import InputError, NotFound, VielfaltError
 from queries.network_groups import GROUPINGS
 from queries.network_profile import organisation_profile, programme_profile
-from queries.network_records import EntityProfile, LinkedEntity, MeasureRow, SearchHit
 from queries.read_search import search_entities
+from queries.records import (
+    EntityProfile,
+    LinkRow,
+    MeasureRow,
+    OrganisationRow,
+    SearchRow,
+)
 from queries.schema import CATEGORIES
 from queries.settings import Settings, get_settings
 from queries.sources import CONTEXT_LINES, source_passage
@@ -56,14 +62,18 @@ _PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
-def link_phrase(link: LinkedEntity) -> str:
+def link_phrase(link: LinkRow) -> str:
     """A short German label for a link seen from the page's entity.
 
-    >>> link_phrase(LinkedEntity("org", "x", "X", None, "FUNDED_BY", outgoing=True))
+    >>> link_phrase(LinkRow("a", "FUNDED_BY", True, OrganisationRow("x", "X", None), ()))
     'Förderer'
     """
-    out, inc = _PHRASES.get(link.link_type, (link.link_type, link.link_type))
+    out, inc = _PHRASES.get(link.type, (link.type, link.type))
     return out if link.outgoing else inc
+
+
+def _kind(link: LinkRow) -> str:
+    return "org" if isinstance(link.other, OrganisationRow) else "prog"
 
 
 @dataclass(frozen=True)
@@ -77,18 +87,19 @@ class LinkGroup:
     evidence: tuple[Any, ...]
 
 
-def grouped_links(links: Iterable[LinkedEntity]) -> list[LinkGroup]:
+def grouped_links(links: Iterable[LinkRow]) -> list[LinkGroup]:
     """The links of a page by entity: a participant that also signed is one entry with
     two roles, its quotes once each (first appearance keeps the order).
 
-    >>> a = LinkedEntity("org", "x", "X", None, "PARTICIPATES_IN", outgoing=False)
-    >>> b = LinkedEntity("org", "x", "X", None, "SIGNED", outgoing=False)
+    >>> x = OrganisationRow("x", "X", None)
+    >>> a = LinkRow("p", "PARTICIPATES_IN", False, x, ())
+    >>> b = LinkRow("p", "SIGNED", False, x, ())
     >>> [(g.name, g.roles) for g in grouped_links([a, b])]
     [('X', ('Teilnehmer', 'Unterzeichner'))]
     """
-    groups: dict[tuple[str, str], list[LinkedEntity]] = {}
+    groups: dict[tuple[str, str], list[LinkRow]] = {}
     for link in links:
-        groups.setdefault((link.kind, link.id), []).append(link)
+        groups.setdefault((_kind(link), link.other.id), []).append(link)
     out = []
     for (kind, id_), same in groups.items():
         roles = tuple(dict.fromkeys(link_phrase(x) for x in same))
@@ -96,7 +107,7 @@ def grouped_links(links: Iterable[LinkedEntity]) -> list[LinkGroup]:
         for x in same:
             for ev in x.evidence:
                 seen.setdefault((ev.doc, ev.line), ev)
-        out.append(LinkGroup(kind, id_, same[0].name, roles, tuple(seen.values())))
+        out.append(LinkGroup(kind, id_, same[0].other.name, roles, tuple(seen.values())))
     return out
 
 
@@ -171,23 +182,14 @@ async def _in_process(build: Callable[..., Page], *args: Any) -> HTMLResponse:
     return HTMLResponse(html, status_code=status)
 
 
-def _search(query: str) -> tuple[list[SearchHit], str]:
+def _search(query: str) -> tuple[list[SearchRow], str]:
     """Ranked hits of the full-text search, and a German problem for unusable input."""
     if not query:
         return [], ""
     try:
-        rows = fetch(search_entities(query, first=20))
+        return fetch(search_entities(query, first=20)), ""
     except InputError as exc:
         return [], exc.problem
-    return [
-        SearchHit(
-            kind="prog" if r.label == "Programme" else "org",
-            id=r.entity.id,
-            name=r.entity.name,
-            type=getattr(r.entity, "type", None) or getattr(r.entity, "kind", None),
-        )
-        for r in rows
-    ], ""
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -242,7 +244,7 @@ def search_json(q: str = "") -> Response:
     hits, problem = _search(q.strip()[:200])
     if problem:
         return JSONResponse(status_code=400, content={"error": problem})
-    return JSONResponse({"hits": [{"key": f"{h.kind}:{h.id}", "name": h.name} for h in hits]})
+    return JSONResponse({"hits": [{"key": h.key, "name": h.name} for h in hits]})
 
 
 @router.get("/api/netzwerk/gruppe/{key}", response_model=None)
@@ -302,8 +304,8 @@ def _organisation_page(org_id: str, tiefe: str) -> Page:
             truncated=ego.truncated,
             node_count=len(ego.nodes),
             measures_by_field=_measures_by_field(profile.measures),
-            programmes=grouped_links(x for x in profile.links if x.kind == "prog"),
-            partners=grouped_links(x for x in profile.links if x.kind == "org"),
+            programmes=grouped_links(x for x in profile.links if _kind(x) == "prog"),
+            partners=grouped_links(x for x in profile.links if _kind(x) == "org"),
             synergies=_synergies(org_id),
             docs=document_infos(),
         )

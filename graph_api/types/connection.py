@@ -14,7 +14,7 @@ import strawberry
 from strawberry.types import Info
 
 from queries.errors import InputError, QueryLimitError
-from queries.read_records import Page
+from queries.records import Page
 
 __all__ = [
     "PageInfo",

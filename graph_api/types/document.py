@@ -9,7 +9,7 @@ import re
 
 import strawberry
 
-from queries.read_records import DocumentRow
+from queries.records import DocumentRow
 
 __all__ = ["Document"]
 

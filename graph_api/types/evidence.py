@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from queries.read_records import EvidenceRow
+from queries import records
 
 from ..context import ApiContext
 
@@ -19,18 +19,18 @@ __all__ = ["Evidence"]
 
 @strawberry.type(description="Beleg: Dokument, Zeile, Seite (-1: keine) und Zitat")
 class Evidence:
-    # named like EvidenceRow's attribute, so a row can stand in for this type (types/links.py)
+    # named like records.Evidence's attribute, so a row can stand in for this type (types/links.py)
     doc: str = strawberry.field(
         name="docId", description="Dokument-Kennung; 'curation' für Koordination"
     )
     line: int | None
     page: int | None
     quote: str | None
-    # the year its sentence states (EvidenceRow.year), else the report's: see evidence_year
+    # the year its sentence states (records.Evidence.year), else the report's: see evidence_year
     year: strawberry.Private[int | None] = None
 
     @classmethod
-    def from_row(cls, row: EvidenceRow) -> Evidence:
+    def from_row(cls, row: records.Evidence) -> Evidence:
         return cls(doc=row.doc, line=row.line, page=row.page, quote=row.quote, year=row.year)
 
     @strawberry.field(

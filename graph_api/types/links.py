@@ -1,7 +1,7 @@
 """Typed links seen from one node: the linked organisation or programme plus evidence.
 
 Lighter types: a link's other end and its evidence are not copied into GraphQL objects. The
-rows themselves are the sources (``OrganisationRow``, ``ProgrammeRow`` and ``EvidenceRow``
+rows themselves are the sources (``OrganisationRow``, ``ProgrammeRow`` and ``records.Evidence``
 have exactly the attributes that :class:`Organisation`, :class:`Programme` and
 :class:`Evidence` read: ``id name type|kind aliases``, ``doc line page quote``; resolvers of
 those types use only ``self.id`` / ``self.doc``). A page of 20 organisations maps ~400 links
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 
-from queries.read_records import LinkRow, OrganisationRow, ProgrammeRow
+from queries.records import LinkRow, OrganisationRow, ProgrammeRow
 from queries.schema import RelType
 
 from .evidence import Evidence

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from queries.read_records import MeasureRow
+from queries.records import MeasureRow
 
 from ..context import ApiContext
 from .category import Category, category_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from queries.read_records import EntityRow, GraphView, OrganisationRow
+from queries import records
 
 from .evidence import Evidence
 from .links import LinkType
@@ -20,14 +20,12 @@ class NetworkNode:
     type: str | None = strawberry.field(description="Organisationstyp bzw. Programmart")
 
     @classmethod
-    def from_row(cls, row: EntityRow) -> NetworkNode:
-        is_org = isinstance(row, OrganisationRow)
-        kind = row.type if isinstance(row, OrganisationRow) else row.kind
+    def from_row(cls, row: records.NetNode) -> NetworkNode:
         return cls(
             id=strawberry.ID(row.id),
-            label="Organisation" if is_org else "Programme",
+            label="Organisation" if row.kind == "org" else "Programme",
             name=row.name,
-            type=kind,
+            type=row.type,
         )
 
 
@@ -39,15 +37,19 @@ class NetworkEdge:
     evidence: list[Evidence]
 
 
-def _edges(view: GraphView) -> list[NetworkEdge]:
+def _id(key: str) -> strawberry.ID:
+    return strawberry.ID(key.partition(":")[2])
+
+
+def _edges(view: records.Network) -> list[NetworkEdge]:
     return [
         NetworkEdge(
-            source=strawberry.ID(s),
-            target=strawberry.ID(t),
-            type=LinkType(k),
-            evidence=[Evidence.from_row(e) for e in ev],
+            source=_id(lk.source),
+            target=_id(lk.target),
+            type=LinkType(lk.type),
+            evidence=[Evidence.from_row(e) for e in lk.evidence],
         )
-        for s, t, k, ev in view.links
+        for lk in view.links
     ]
 
 
@@ -58,7 +60,7 @@ class Network:
     truncated: bool = strawberry.field(description="true: bei der Knotenobergrenze abgeschnitten")
 
     @classmethod
-    def from_view(cls, view: GraphView) -> Network:
+    def from_view(cls, view: records.Network) -> Network:
         return cls(
             nodes=[NetworkNode.from_row(n) for n in view.nodes],
             edges=_edges(view),
@@ -75,7 +77,7 @@ class CooperationPath:
     length: int
 
     @classmethod
-    def from_view(cls, view: GraphView) -> CooperationPath:
+    def from_view(cls, view: records.Network) -> CooperationPath:
         return cls(
             nodes=[NetworkNode.from_row(n) for n in view.nodes],
             hops=_edges(view),

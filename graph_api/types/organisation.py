@@ -16,7 +16,7 @@ from strawberry.types import Info
 from strawberry.types.nodes import SelectedField, Selection
 
 from queries.read_links import LinkQuery
-from queries.read_records import LinkRow, MeasureRow, OrganisationRow
+from queries.records import LinkRow, MeasureRow, OrganisationRow
 from queries.schema import RelType
 
 from ..context import ApiContext

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from queries.read_links import LinkQuery
-from queries.read_records import ProgrammeRow
+from queries.records import ProgrammeRow
 from queries.schema import RelType
 
 from ..context import ApiContext

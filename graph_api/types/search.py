@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from queries.read_records import OrganisationRow, ProgrammeRow, SearchRow
+from queries.records import OrganisationRow, ProgrammeRow, SearchRow
 
 from .organisation import Organisation
 from .programme import Programme

@@ -1,4 +1,4 @@
-// Every node with its labels and properties (tests compare two loads of the same data).
+// Every node with its labels and properties (the graph's fingerprint, queries.fingerprint).
 // params: none
 // returns: labels, props
 MATCH (n)

@@ -1,12 +1,23 @@
 // Typed links between organisations and programmes whose two ends are both in the given
 // id lists (null = all of that kind), with at most $quotes evidence entries each, and the
-// years and documents of all of them (ev_years, -1 unknown; absent in older graphs).
+// years and documents of all of them (ev_years, -1 unknown; absent in older graphs). Start
+// nodes given by id are found through the id constraints (index seeks), so an ego network
+// of a large graph reads only its own nodes' links.
 // params: $org_ids (list or null), $prog_ids (list or null), $quotes (int)
+CALL () {
+  UNWIND coalesce($org_ids, []) AS id
+  MATCH (a:Organisation {id: id}) RETURN a
+  UNION
+  UNWIND coalesce($prog_ids, []) AS id
+  MATCH (a:Programme {id: id}) RETURN a
+  UNION
+  MATCH (a:Organisation) WHERE $org_ids IS NULL RETURN a
+  UNION
+  MATCH (a:Programme) WHERE $prog_ids IS NULL RETURN a
+}
 MATCH (a)-[r:COOPERATES_WITH|PARTICIPATES_IN|SIGNED|FUNDED_BY|PART_OF|ORGANISED_BY]->(b)
-WHERE ((a:Organisation AND ($org_ids IS NULL OR a.id IN $org_ids))
-       OR (a:Programme AND ($prog_ids IS NULL OR a.id IN $prog_ids)))
-  AND ((b:Organisation AND ($org_ids IS NULL OR b.id IN $org_ids))
-       OR (b:Programme AND ($prog_ids IS NULL OR b.id IN $prog_ids)))
+WHERE (b:Organisation AND ($org_ids IS NULL OR b.id IN $org_ids))
+   OR (b:Programme AND ($prog_ids IS NULL OR b.id IN $prog_ids))
 RETURN CASE WHEN a:Organisation THEN 'org' ELSE 'prog' END AS source_kind, a.id AS source_id,
        CASE WHEN b:Organisation THEN 'org' ELSE 'prog' END AS target_kind, b.id AS target_id,
        type(r) AS type, coalesce(r.ev_docs, [])[..$quotes] AS docs,

@@ -1,15 +1,23 @@
 // Organisations and programmes as network nodes, with the fields of action (categories) of
 // each organisation's measures and the documents that name each node (for the year range).
-// A null list means "all" of that kind.
+// A null list means "all" of that kind; given ids are found through the id constraints.
 // params: $org_ids (list of str or null), $prog_ids (list of str or null)
-MATCH (o:Organisation)
-WHERE $org_ids IS NULL OR o.id IN $org_ids
+CALL () {
+  UNWIND coalesce($org_ids, []) AS id
+  MATCH (o:Organisation {id: id}) RETURN o
+  UNION
+  MATCH (o:Organisation) WHERE $org_ids IS NULL RETURN o
+}
 OPTIONAL MATCH (o)-[:REPORTS]->(m:Measure)
 WITH o, [c IN collect(DISTINCT m.category) WHERE c IS NOT NULL] AS categories
 RETURN 'org' AS kind, o.id AS id, o.name AS name, o.type AS type, categories,
        [(d:Document)-[:MENTIONS]->(o) | d.id] AS docs
 UNION ALL
-MATCH (p:Programme)
-WHERE $prog_ids IS NULL OR p.id IN $prog_ids
+CALL () {
+  UNWIND coalesce($prog_ids, []) AS id
+  MATCH (p:Programme {id: id}) RETURN p
+  UNION
+  MATCH (p:Programme) WHERE $prog_ids IS NULL RETURN p
+}
 RETURN 'prog' AS kind, p.id AS id, p.name AS name, p.kind AS type, [] AS categories,
        [(d:Document)-[:MENTIONS]->(p) | d.id] AS docs

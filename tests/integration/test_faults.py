@@ -22,10 +22,11 @@ import httpx
 import pytest
 
 from queries import db
+from queries.fingerprint import fingerprint
 from queries.settings import REPO_ROOT, Settings, get_settings
 from tests import instance
 from tests.conftest import LiveServer, free_port
-from tests.generated import MEASURES_PER_REPORT, fingerprint, write_reports
+from tests.generated import MEASURES_PER_REPORT, write_reports
 from vielfalt import neo4j_local
 
 # each test may start a Neo4j on two shared cores: more than the default 300 s is possible

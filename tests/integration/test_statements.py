@@ -38,14 +38,14 @@ def test_combined_reads_answer_like_separate_reads(graph: Settings) -> None:
     without rows does not drop the others."""
     from queries import read, read_links
     from queries.read_batch import combined
-    from queries.sample_graph import SampleGraph, write_sample_graph
+    from tests.graphs import SampleGraph, write_graph
 
     ev = ("d.pdf", 1, -1, "Beleg")
     g = SampleGraph().document("d.pdf", "D").organisation("a", "A").organisation("b", "B")
     g.link("a", "COOPERATES_WITH", "b", ev)
     for year in (2023, 2019, 2021):
         g.measure(f"m{year}", "a", f"Maßnahme {year}", ev, category=1, year=year)
-    write_sample_graph(g, graph)
+    write_graph(g, graph)
     reads = [
         read.organisations_by_ids(["a", "b", "fehlt"]),
         read_links.measures_of([("a", None), ("b", None)]),

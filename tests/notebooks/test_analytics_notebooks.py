@@ -17,8 +17,8 @@ from nbclient import NotebookClient
 
 from queries.analytics.synergy import synergies
 from queries.projection import measure_profiles, project
-from queries.sample_graph import write_sample_graph
 from queries.settings import REPO_ROOT, Settings
+from tests.graphs import write_graph
 from tests.integration.analytics.example_graph import example_graph
 
 pytestmark = pytest.mark.integration
@@ -28,7 +28,7 @@ NOTEBOOKS = REPO_ROOT / "notebooks"
 @pytest.fixture()
 def synergy_graph(graph: Settings) -> Settings:
     """A clean graph holding :func:`example_graph`."""
-    write_sample_graph(example_graph(), graph)
+    write_graph(example_graph(), graph)
     return graph
 
 
@@ -79,7 +79,7 @@ def test_notebooks_on_the_corpus(corpus_graph: Settings) -> None:
 def two_years(settings: Settings) -> None:
     """Report 2020 names A and B (cooperating) and A in IQ; report 2022 adds C, A–C and
     B, C in IQ. Report years come from the years of each report's measures."""
-    from queries.sample_graph import SampleGraph
+    from tests.graphs import SampleGraph
 
     g = SampleGraph().document("r20.txt", "Bericht 2020").document("r22.txt", "Bericht 2022")
     for i, name in (("a", "Verein A"), ("b", "Verein B"), ("c", "Verein C")):
@@ -95,7 +95,7 @@ def two_years(settings: Settings) -> None:
     g.link("a", "PARTICIPATES_IN", "iq", ("r20.txt", 6, -1, "A in IQ."))
     g.link("b", "PARTICIPATES_IN", "iq", ("r22.txt", 6, -1, "B in IQ."))
     g.link("c", "SIGNED", "iq", ("r22.txt", 7, -1, "C in IQ."))
-    write_sample_graph(g, settings)
+    write_graph(g, settings)
 
 
 def test_network_change_notebook_on_two_report_years(graph: Settings) -> None:

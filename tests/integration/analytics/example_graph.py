@@ -8,7 +8,7 @@ has two pieces of evidence (weight 2).
 
 from __future__ import annotations
 
-from queries.sample_graph import SampleGraph
+from tests.graphs import SampleGraph
 
 __all__ = ["example_graph"]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from queries.errors import InputError
+from queries.fingerprint import fingerprint
 from queries.projection import measure_profiles, project
-from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
+from tests.graphs import SampleGraph, write_graph
 
 pytestmark = pytest.mark.integration
 
@@ -86,9 +87,11 @@ def test_sample_writer_is_idempotent_and_checks_types(graph: Settings) -> None:
             ("sample", 2, -1, "a COOPERATES_WITH b"),
         )
     )
-    write_sample_graph(sample, graph)
-    write_sample_graph(sample, graph)
+    write_graph(sample, graph)
+    first = fingerprint(graph)
+    assert all(r.skipped for r in write_graph(sample, graph))
+    assert fingerprint(graph) == first
     G = project(graph)
     assert G.edges["a", "b"]["weight"] == 2
-    with pytest.raises(InputError, match="unknown link type"):
+    with pytest.raises(ValueError, match="unknown link type"):
         SampleGraph().link("a", "LIKES", "b", ("sample", 1, -1, "a LIKES b"))

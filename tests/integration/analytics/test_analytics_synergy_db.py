@@ -68,13 +68,13 @@ def test_neighbourhood_answers_like_the_whole_projection(
     from queries import db
     from queries.analytics.synergy import synergies
     from queries.projection import measure_profiles, project
-    from queries.sample_graph import synthetic_graph, write_sample_graph
+    from tests.graphs import synthetic_graph, write_graph
 
     if where == "corpus":
         settings = request.getfixturevalue("corpus_graph")
     else:
         settings = request.getfixturevalue("graph")
-        write_sample_graph(synthetic_graph(300, 6, n_links=1200, hub_exponent=0.8), settings)
+        write_graph(synthetic_graph(300, 6, n_links=1200, hub_exponent=0.8), settings)
     ids = [r["id"] for r in db.read("MATCH (o:Organisation) RETURN o.id AS id", settings)]
     assert len(ids) >= 50
     whole, profiles = project(settings), measure_profiles(settings)

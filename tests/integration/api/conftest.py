@@ -1,8 +1,8 @@
 """Fixtures of the API tests: a small hand-checkable graph and a GraphQL client over HTTP.
 
 The graph (two documents, seven organisations, two programmes) follows docs/graph-model.md
-and is written through ``queries.sample_graph``, so every expected answer below can be checked
-by reading this file.
+and is written through ``tests.graphs`` (by the production writer), so every expected answer
+below can be checked by reading this file.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings, get_settings, hash_api_key
+from tests.graphs import SampleGraph, write_graph
 
 D1, D2 = "bericht-koeln.pdf", "bericht-duesseldorf.html"
 KEY = "kurator-schluessel"
@@ -125,7 +125,7 @@ def small_graph() -> SampleGraph:
 @pytest.fixture()
 def small(graph: Settings) -> Settings:
     """A clean graph holding :func:`small_graph`."""
-    write_sample_graph(small_graph(), graph)
+    write_graph(small_graph(), graph)
     return graph
 
 

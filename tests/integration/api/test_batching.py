@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from queries.db import close_async_driver
-from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
+from tests.graphs import SampleGraph, write_graph
 
 from .conftest import GQL, error_text
 
@@ -49,7 +49,7 @@ def star_graph(n: int) -> SampleGraph:
 
 
 def test_round_trips_do_not_grow_with_page_size(graph: Settings, gql: GQL) -> None:
-    write_sample_graph(star_graph(60), graph)
+    write_graph(star_graph(60), graph)
     trips = {}
     for n in (2, 10, 60):
         body = gql(NESTED, n=n)

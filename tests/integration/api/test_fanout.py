@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
+from tests.graphs import SampleGraph, write_graph
 
 from .conftest import GQL, error_text
 
@@ -32,10 +32,10 @@ def hub_graph() -> SampleGraph:
     return g.link("hub", "PARTICIPATES_IN", "netz", EV)
 
 
-@pytest.fixture(params=[False, True], ids=["merge-writer", "create-writer"])
-def hub(graph: Settings, request: pytest.FixtureRequest) -> Settings:
-    """The hub graph, written by the merging writer and by the benchmark's CREATE writer."""
-    write_sample_graph(hub_graph(), graph, links_are_new=request.param)
+@pytest.fixture()
+def hub(graph: Settings) -> Settings:
+    """The hub graph, written by the production writer."""
+    write_graph(hub_graph(), graph)
     return graph
 
 

@@ -16,8 +16,9 @@ import pytest
 from pypdf import PdfWriter
 
 from queries import db
+from queries.fingerprint import fingerprint
 from queries.settings import Settings
-from tests.generated import MEASURES_PER_REPORT, blank_pdf, fingerprint, make_pdf, report
+from tests.generated import MEASURES_PER_REPORT, blank_pdf, make_pdf, report
 
 pytestmark = pytest.mark.integration
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
@@ -14,24 +12,12 @@ from loaders.extract import extract_paths
 from loaders.models import DocumentExtraction
 from loaders.writer import write_batch
 from queries import db
+from queries.fingerprint import fingerprint
 from queries.settings import Settings
-from queries.statements import statement
 from tests.conftest import CORPUS
 from tests.instance import mark
 
 pytestmark = pytest.mark.integration
-
-
-def _graph(s: Settings) -> tuple[list[str], list[str]]:
-    """Every node and relationship as sorted JSON lines (load times left out)."""
-
-    def line(row: dict[str, Any]) -> str:
-        props = {k: v for k, v in row["props"].items() if k != "loaded_at"}
-        return json.dumps({**row, "props": props}, sort_keys=True, ensure_ascii=False)
-
-    nodes = sorted(line(r) for r in db.read(statement("dump_nodes"), s))
-    rels = sorted(line(r) for r in db.read(statement("dump_relationships"), s))
-    return nodes, rels
 
 
 @pytest.fixture(scope="module")
@@ -44,23 +30,23 @@ def test_bulk_load_equals_loading_each_document(
 ) -> None:
     for x in corpus:
         write_batch(to_batch(x), graph)
-    one_by_one = _graph(graph)
+    one_by_one = fingerprint(graph)
     db.clear_database(graph)
     db.apply_schema(graph)
     mark(graph)  # the suite's marker, as the ``graph`` fixture leaves it
     results = write_batches((to_batch(x) for x in corpus), graph, links_per_transaction=300)
     assert [r.doc for r in results] == [x.doc for x in corpus]
     assert not any(r.skipped for r in results)
-    assert _graph(graph) == one_by_one
+    assert fingerprint(graph) == one_by_one
     assert sum(r.links for r in results) > 0
 
 
 def test_second_bulk_load_writes_nothing(graph: Settings, corpus: list[DocumentExtraction]) -> None:
     write_batches((to_batch(x) for x in corpus), graph, workers=2, links_per_transaction=300)
-    first = _graph(graph)
+    first = fingerprint(graph)
     again = write_batches((to_batch(x) for x in corpus), graph, workers=2)
     assert all(r.skipped for r in again)
-    assert _graph(graph) == first
+    assert fingerprint(graph) == first
 
 
 def test_a_changed_document_is_replaced_like_write_batch(
@@ -70,11 +56,11 @@ def test_a_changed_document_is_replaced_like_write_batch(
     for x in corpus:
         write_batch(to_batch(x), graph)
     write_batch(to_batch(changed), graph)
-    expected = _graph(graph)
+    expected = fingerprint(graph)
     db.clear_database(graph)
     db.apply_schema(graph)
     mark(graph)
     write_batches((to_batch(x) for x in corpus), graph)
     results = write_batches([to_batch(changed), *(to_batch(x) for x in corpus[1:])], graph)
     assert [r.skipped for r in results] == [False] + [True] * (len(corpus) - 1)
-    assert _graph(graph) == expected
+    assert fingerprint(graph) == expected

@@ -10,8 +10,8 @@ The cooperation quote carries markup, to prove the pages print it as text.
 
 from __future__ import annotations
 
-from queries.sample_graph import SampleGraph, write_sample_graph
 from queries.settings import Settings
+from tests.graphs import SampleGraph, write_graph
 
 EVIL_QUOTE = "Die Stadt A arbeitet mit dem Verein <script>alert(1)</script> zusammen."
 DOC = "sample.txt"
@@ -65,5 +65,5 @@ def build_sample() -> SampleGraph:
 
 def load_sample(settings: Settings) -> SampleGraph:
     sample = build_sample()
-    write_sample_graph(sample, settings)
+    write_graph(sample, settings)
     return sample

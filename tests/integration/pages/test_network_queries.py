@@ -9,7 +9,7 @@ from queries.errors import InputError, NotFound
 from queries.network_graph import importance, topology
 from queries.network_groups import group_by_programme
 from queries.network_profile import organisation_profile, programme_profile
-from queries.network_records import Network
+from queries.records import Network
 from queries.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -106,15 +106,16 @@ def test_importance_ranks_hubs_above_leaves(sample_graph: Settings) -> None:
 def test_profiles_carry_measures_links_and_evidence(sample_graph: Settings) -> None:
     p = organisation_profile("stadt-a", sample_graph)
     assert [m.category for m in p.measures] == [2, 4]
-    assert {(x.id, x.link_type, x.outgoing) for x in p.links} == {
+    assert p.entity.id == "stadt-a" and p.aliases == ("A-Stadt",)
+    assert {(x.other.id, x.type, x.outgoing) for x in p.links} == {
         ("verein-b", "COOPERATES_WITH", True),
         ("iq", "PARTICIPATES_IN", True),
         ("charta", "SIGNED", True),
     }
-    verein = next(x for x in p.links if x.id == "verein-b")
+    verein = next(x for x in p.links if x.other.id == "verein-b")
     assert "<script>" in verein.evidence[0].quote and verein.evidence[0].line == 1
     prog = programme_profile("iq", sample_graph)
-    assert {x.id for x in prog.links} == {"stadt-a", "jc-c"}
+    assert {x.other.id for x in prog.links} == {"stadt-a", "jc-c"}
     assert all(not x.outgoing for x in prog.links)
     with pytest.raises(NotFound):
         organisation_profile("nope", sample_graph)

@@ -199,7 +199,7 @@ def test_entities_read_as_people_expect(graph: Settings, http: httpx.Client) -> 
     lead line spaced: "Programm (Projekt) · 2 Beteiligte · auch: …"."""
     from html import unescape
 
-    from queries.sample_graph import SampleGraph, write_sample_graph
+    from tests.graphs import SampleGraph, write_graph
 
     ev = ("bericht.txt", 4, -1, "Verein X nimmt an VielfaltPlus+ teil und unterzeichnet.")
     g = (
@@ -212,7 +212,7 @@ def test_entities_read_as_people_expect(graph: Settings, http: httpx.Client) -> 
         .link("x", "SIGNED", "vp", ev)
         .link("y", "PARTICIPATES_IN", "vp", ("bericht.txt", 9, -1, "Verein Y auch."))
     )
-    write_sample_graph(g, graph)
+    write_graph(g, graph)
     page = http.get("/programm/vp").text
     lead = re.search(r'<div class="lead">(.*?)</div>', page, re.S)
     assert lead
