@@ -89,7 +89,7 @@ def test_running_the_tests_leaves_the_user_graph_unchanged(
     write_reports(tmp_path / "berichte", 3)
     assert user.cli("load", str(tmp_path / "berichte")).returncode == 0
     before = fingerprint(user.settings)
-    assert len(before[0]) > 10
+    assert len(before.nodes) > 10
 
     # the suite as the user runs it: their settings, no test settings in the environment
     test_home = instance.home_for_tests(user.settings)
@@ -121,7 +121,7 @@ def test_running_the_tests_leaves_the_user_graph_unchanged(
 def test_the_suite_refuses_to_clear_a_graph_it_did_not_write(user: UserInstance) -> None:
     assert user.cli("db", "counts").returncode == 0
     before = fingerprint(user.settings)
-    assert any(n.startswith("Document ") for n in before[0])
+    assert any(n.startswith("(Document ") for n in before.nodes)
     # a misconfiguration: the test settings point at the user's instance
     env = {**user.env, instance.ACTIVE_FLAG: "1"}
     done = subprocess.run(
