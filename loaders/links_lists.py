@@ -61,6 +61,7 @@ class ListCues:
 
     lead: dict[str, re.Pattern[str]]
     tail: dict[str, re.Pattern[str]]
+    agreement: re.Pattern[str]  # the nouns of a cooperation agreement
 
 
 _COMPILED: dict[int, tuple[Reference, ListCues]] = {}
@@ -79,7 +80,11 @@ def list_cues(reference: Reference) -> ListCues:
             }
 
         cues = reference.list_cues
-        cached = (reference, ListCues(compile_all(cues["lead"]), compile_all(cues["tail"])))
+        lead, tail = compile_all(cues["lead"]), compile_all(cues["tail"])
+        cached = (
+            reference,
+            ListCues(lead, tail, compile_all(cues["agreement"])["COOPERATES_WITH"]),
+        )
         _COMPILED[id(reference)] = cached
     return cached[1]
 
@@ -194,9 +199,35 @@ def list_links(
             in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
             partner = resolved.block_partners[at] if in_block else resolved.subject
             subject = _subject(orgs, run, cue, a, sentence_starts) or partner
+            if link_type == "SIGNED" and cues.agreement.search(text, a, z):
+                _agreement(out, orgs, run, a, sentence_starts, text, cue)
+                continue
             for member in run:
                 evidence = _evidence(text, a, cue, member)
                 _add(out, entities, link_type, member, programme, subject, evidence)
+
+
+def _agreement(
+    out: LinkSink,
+    orgs: list[_Named],
+    run: list[_Named],
+    a: int,
+    sentence_starts: list[int],
+    text: str,
+    cue: re.Match[str],
+) -> None:
+    """Every party of a signed cooperation agreement cooperates with every other: the list
+    members and an organisation the sentence names before them ("Die Stadt X hat mit A und B
+    eine Kooperationsvereinbarung geschlossen")."""
+    sentence_start = sentence_starts[bisect_right(sentence_starts, run[0].start) - 1]
+    members = {m.key for m in run}
+    before = [o for o in orgs if sentence_start <= o.start < run[0].start and o.key not in members]
+    parties = before[:1] + run
+    for i, one in enumerate(parties):
+        for other in parties[i + 1 :]:
+            if one.key != other.key:
+                evidence = _evidence(text, a, cue, other)
+                out.add(one.key, other.key, "COOPERATES_WITH", other.line, evidence)
 
 
 def _items_end(text: str, items: int, z: int) -> int:

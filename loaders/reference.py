@@ -173,10 +173,11 @@ def _check_cues(
 
 
 def _validate_list_cues(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
-    """``lead`` and ``tail`` sections, each a cue file of its own (see _validate_cues)."""
+    """``lead``, ``tail`` and ``agreement`` sections, each a cue file of its own (see
+    _validate_cues)."""
     data = read_yaml(path)
-    if not isinstance(data, dict) or set(data) != {"lead", "tail"}:
-        raise InputError(str(path), "expected the sections 'lead' and 'tail'")
+    if not isinstance(data, dict) or set(data) != {"lead", "tail", "agreement"}:
+        raise InputError(str(path), "expected the sections 'lead', 'tail' and 'agreement'")
     return {where: _check_cues(path, cues, ("PARTNER",)) for where, cues in data.items()}
 
 

@@ -66,3 +66,17 @@ def test_a_genitive_is_no_list_and_a_citation_states_nothing():
     )
     assert "Kreis Wesel" not in {e for s, _, o in links for e in (s, o)}
     assert ("Vielfalt im Quartier", "ORGANISED_BY", "Stadt Gladbeck") not in links
+
+
+def test_the_parties_of_a_signed_agreement_cooperate_with_each_other():
+    links = _links(
+        "Die Stadt Gladbeck, der Kreis Wesel und die Stadt Herne haben am 3. Mai eine\n"
+        "Kooperationsvereinbarung zur Integration unterzeichnet."
+    )
+    parties = {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"}
+    for one in parties:
+        assert _ends(links, "COOPERATES_WITH", one) == parties - {one}
+    charter = _links(
+        "Die Stadt Gladbeck und der Kreis Wesel haben die Charta der Vielfalt unterzeichnet."
+    )
+    assert not any(t == "COOPERATES_WITH" for _, t, _ in charter)
