@@ -25,6 +25,7 @@ from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
 from loaders.learn.viterbi import load_model
+from loaders.list_members import list_members
 from loaders.links import find_links
 from loaders.measures import find_measures
 from loaders.mention_patterns import Mention
@@ -161,6 +162,7 @@ def analyse_document(
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
         mentions = model_mentions(stream, mentions, compiled)
+    mentions = list_members(stream.text, mentions)
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

@@ -1,0 +1,149 @@
+"""Organisations named as members of a list beside organisations already found.
+
+"Veranstalter sind Migrafrica e. V., die Aktion Neue Nachbarn und die Volkshochschule
+Köln": the members of a list share one role, and a member without a cue word (no legal
+form, no head noun the patterns or the model know) is still an organisation when it
+stands, like its neighbours, as a capitalised name between list separators. Reports name
+partners this way all the time ("das BüZe Ehrenfeld, die Refugee Law Clinic, …"), and a
+rule per head noun cannot know them.
+
+The reading is conservative: only the stretch between two organisations already found is
+read, and only when all of it splits into separators, articles and names; a name needs
+two capitalised words or a word with capitals inside ("BüZe", "DaMigra"). A found name
+that the list shows to be cut ("Welt Forum" in "das Eine Welt Forum Aachen und …") is
+completed to the list member it is part of.
+
+>>> from loaders.mention_patterns import Mention
+>>> text = "Veranstalter sind Migrafrica e. V., die Aktion Neue Nachbarn und die VHS Köln."
+>>> found = [Mention("org", "Migrafrica e. V.", "Migrafrica e. V.", 18, 34, "Verein"),
+...          Mention("org", "VHS Köln", "VHS Köln", 69, 77, "Sonstige")]
+>>> [m.name for m in list_members(text, found)]
+['Migrafrica e. V.', 'Aktion Neue Nachbarn', 'VHS Köln']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.mention_patterns import Mention
+from loaders.names import clean_name
+from loaders.org_types import org_type_of
+
+__all__ = ["ENUMERATION_ORIGIN", "list_members"]
+
+ENUMERATION_ORIGIN = "enumeration"
+_MAX_GAP = 400  # characters between two found organisations that a list may span
+_SEPARATOR = re.compile(r"\s*(?:[,;•]|\n\s*[–-]\s|\b(?:und|sowie|oder)\b)\s*")
+_ARTICLE = re.compile(r"^(?:(?:der|die|das|den|dem|des)\b\s*)?")
+_PARENTHESIS = re.compile(r"\s*\([^()\n]{0,120}\)")
+# a name word: capitalised, hyphenated parts, digits and "&"/"+" allowed ("BüZe", "NRW")
+_WORD = r"(?:[A-ZÄÖÜ][\wÄÖÜäöüß&+.'’-]*|\d+[\w.]*)"
+_JOINER = r"(?:für|und|im|in|am|an|von|vom|zu|zur|zum|der|des|e\.\s?V\.|gGmbH|GmbH|mbH)"
+_NAME = re.compile(rf"{_WORD}(?:[ \t\n]+(?:{_WORD}|{_JOINER}(?=[ \t\n]+[A-ZÄÖÜ\d])|e\.\s?V\.))*")
+_INNER_CAPITAL = re.compile(r"\w[A-ZÄÖÜ]")
+_LEGAL_TAIL = re.compile(r"\s*(?:e\.\s?V\.|gGmbH|GmbH|mbH)")
+_CLOSING = re.compile(r"\s*\)")  # the list goes on after a name in brackets
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    text: str
+
+
+def list_members(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the unnamed members of organisation lists added, in text order."""
+    out = sorted(mentions, key=lambda m: m.start)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if (_is_org(a) or _is_org(b)) and 0 < b.start - a.end <= _MAX_GAP:
+            read = _read_gap(text, a, b)
+            if read is not None:
+                a2, members, b2 = read
+                out[i : i + 2] = [a2, *members, b2]
+                i += len(members)
+        i += 1
+    return out
+
+
+def _is_org(m: Mention) -> bool:
+    return m.kind in ("org", "unit")
+
+
+def _read_gap(
+    text: str, a: Mention, b: Mention
+) -> tuple[Mention, list[Mention], Mention] | None:
+    """The list read between ``a`` and ``b``, or None when the gap is not only a list."""
+    gap_start = a.end
+    tail = _LEGAL_TAIL.match(text, gap_start) or _CLOSING.match(text, gap_start)
+    if tail:
+        gap_start = tail.end()
+    pieces = _pieces(text, gap_start, b.start)
+    if pieces is None or len(pieces) < 2 or "\n\n" in text[a.end : b.start]:
+        return None  # no separator: not a list (a genitive, an apposition, a sentence)
+    head, *middle, last = pieces
+    members: list[Mention] = []
+    for piece in middle:
+        name = _member_name(piece.text)
+        if name is None:
+            return None
+        start = piece.start + (len(piece.text) - len(piece.text.lstrip()))
+        start += len(_ARTICLE.match(piece.text.lstrip()).group(0))  # type: ignore[union-attr]
+        members.append(
+            Mention(
+                "org",
+                name,
+                text[start : piece.end].strip(),
+                start,
+                piece.end,
+                org_type_of(name) or "Sonstige",
+                origin=ENUMERATION_ORIGIN,
+            )
+        )
+    a2 = _extend(text, a, head, right=True)
+    b2 = _extend(text, b, last, right=False)
+    if a2 is None or b2 is None or not (members or a2 is not a or b2 is not b):
+        return None
+    return a2, members, b2
+
+
+def _pieces(text: str, start: int, end: int) -> list[_Piece] | None:
+    """The gap cut at list separators (parentheses blanked), or None without separators."""
+    gap = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    cuts = list(_SEPARATOR.finditer(gap))
+    if not cuts:
+        return None
+    bounds = [0, *[x for c in cuts for x in (c.start(), c.end())], len(gap)]
+    return [
+        _Piece(start + lo, start + hi, gap[lo:hi]) for lo, hi in zip(bounds[::2], bounds[1::2])
+    ]
+
+
+def _member_name(piece: str) -> str | None:
+    """The organisation a list piece names ("die Refugee Law Clinic"), or None."""
+    words = _ARTICLE.sub("", piece.strip())
+    if not words or _NAME.fullmatch(words) is None:
+        return None
+    capitalised = [w for w in words.split() if w[:1].isupper() or w[:1].isdigit()]
+    if len(capitalised) < 2 and not _INNER_CAPITAL.search(words):
+        return None
+    return clean_name(words)
+
+
+def _extend(text: str, m: Mention, piece: _Piece, right: bool) -> Mention | None:
+    """``m`` completed by the capitalised words of its list piece; ``m`` itself when the
+    piece holds only an article or nothing; None when the piece holds anything else."""
+    words = _ARTICLE.sub("", piece.text.strip()) if not right else piece.text.strip()
+    if not words:
+        return m
+    if m.origin == "reference" or not _is_org(m) or _NAME.fullmatch(words) is None:
+        return None
+    if right:
+        start, end = m.start, piece.start + len(piece.text.rstrip())
+    else:
+        start, end = piece.start + len(piece.text.rstrip()) - len(words), m.end
+    name = clean_name(text[start:end])
+    return m.with_(name=name, surface=text[start:end], start=start, end=end, type=org_type_of(name) or m.type)
