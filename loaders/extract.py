@@ -25,8 +25,8 @@ from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
 from loaders.learn.viterbi import load_model
-from loaders.list_members import list_members
 from loaders.links import find_links
+from loaders.list_members import list_members
 from loaders.measures import find_measures
 from loaders.mention_patterns import Mention
 from loaders.mentions import find_mentions
@@ -43,6 +43,7 @@ from loaders.names import clean_name, name_key
 from loaders.reference import Reference, load_reference
 from loaders.resolve import ResolvedDocument, entity_id, resolve_across, resolve_document
 from loaders.sections import split_sections
+from loaders.shared_heads import with_shared_heads
 from loaders.sources import iter_source_files, read_source
 from loaders.textstream import TextStream, build_stream
 from queries.corrections import Corrections
@@ -162,7 +163,7 @@ def analyse_document(
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
         mentions = model_mentions(stream, mentions, compiled)
-    mentions = list_members(stream.text, mentions)
+    mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

@@ -187,7 +187,7 @@ def list_links(
                 continue
             link_type, cue = found
             in_lead = [p for p in programmes if not is_bullets or p.end <= (items or z)]
-            programme = _programme_of(in_lead, run, mentions, starts, a, entities)
+            programme = _programme_of(text, in_lead, run, mentions, starts, a, entities)
             programme = programme or own_programme
             if link_type == "PARTNER":
                 # "Partner des Projekts X sind A, B": partners of the programme take part in
@@ -322,6 +322,7 @@ def _cue(
 
 
 def _programme_of(
+    text: str,
     programmes: list[_Named],
     run: list[_Named],
     mentions: tuple[tuple[Mention, str, int], ...],
@@ -330,8 +331,13 @@ def _programme_of(
     entities: dict[str, Entity],
 ) -> str | None:
     """The programme the list belongs to: named in the passage outside the list (before
-    it first), else the last one named shortly before the passage."""
-    before = [p.key for p in programmes if p.end <= run[0].start]
+    it first), else the last one named shortly before the passage. A name joined to the
+    list by list glue only ("- AABF – Alevitische Gemeinde …") is one of its items."""
+    before = [
+        p.key
+        for p in programmes
+        if p.end <= run[0].start and _GLUE.fullmatch(text[p.end : run[0].start]) is None
+    ]
     after = [p.key for p in programmes if p.start >= run[-1].end]
     if before:
         return before[-1]

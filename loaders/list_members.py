@@ -27,8 +27,9 @@ import re
 from dataclasses import dataclass
 
 from loaders.mention_patterns import Mention
-from loaders.names import clean_name
+from loaders.names import clean_name, is_abbreviation
 from loaders.org_types import org_type_of
+from loaders.shared_heads import SHARED_HEAD_ORIGIN
 
 __all__ = ["ENUMERATION_ORIGIN", "list_members"]
 
@@ -39,10 +40,21 @@ _ARTICLE = re.compile(r"^(?:(?:der|die|das|den|dem|des)\b\s*)?")
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{0,120}\)")
 # a name word: capitalised, hyphenated parts, digits and "&"/"+" allowed ("BüZe", "NRW")
 _WORD = r"(?:[A-ZÄÖÜ][\wÄÖÜäöüß&+.'’-]*|\d+[\w.]*)"
-_JOINER = r"(?:für|und|im|in|am|an|von|vom|zu|zur|zum|der|des|e\.\s?V\.|gGmbH|GmbH|mbH)"
+_JOINER = r"(?:&|für|und|im|in|am|an|von|vom|zu|zur|zum|der|des|e\.\s?V\.|gGmbH|GmbH|mbH)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t\n]+(?:{_WORD}|{_JOINER}(?=[ \t\n]+[A-ZÄÖÜ\d])|e\.\s?V\.))*")
 _INNER_CAPITAL = re.compile(r"\w[A-ZÄÖÜ]")
 _LEGAL_TAIL = re.compile(r"\s*(?:e\.\s?V\.|gGmbH|GmbH|mbH)")
+_GENRE = re.compile(
+    r"(?:Projekt|Programm|Initiative|Kampagne|Aktion|Netzwerk|Bündnis|Charta|Fachtag|Tagung|"
+    r"Konferenz|Festival|Woche|Tag)\b"
+)
+_ITEM_DASH = re.compile(r"[ \t]+[–-][ \t]+")
+_GUESSED = frozenset({"model", "pattern", "suffix"})  # names whose ends may be wrong
+# a new bullet item, or a new sentence at a line start ("… Musterstadt\nDie Stadt …")
+_BULLET_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:[•▪◦*–-]|(?:Die|Der|Das|Den|Dem|Des)(?=[ \t]))[ \t]+")
+_SENTENCE_BREAK = re.compile(
+    r"\n\s*\n|\n[ \t]*(?:Die|Der|Das|Den|Dem|Des)[ \t]|[.!?][ \t\n]+[A-ZÄÖÜ]"
+)
 _CLOSING = re.compile(r"\s*\)")  # the list goes on after a name in brackets
 
 
@@ -55,7 +67,8 @@ class _Piece:
 
 def list_members(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the unnamed members of organisation lists added, in text order."""
-    out = sorted(mentions, key=lambda m: m.start)
+    out = sorted((p for m in mentions for p in _split_at_bullets(text, m)), key=lambda m: m.start)
+    out = _without_item_abbreviations(text, out)
     i = 0
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
@@ -69,20 +82,60 @@ def list_members(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _split_at_bullets(text: str, m: Mention) -> list[Mention]:
+    """A name never runs from one bullet item or sentence into the next ("Freundeskreis
+    Ortenau\\n- Sinti & Roma Offenburg" is two names); the parts that are names stay."""
+    cuts = list(_BULLET_BREAK.finditer(text, m.start, m.end))
+    if not cuts:
+        return [m]
+    bounds = [m.start, *[x for c in cuts for x in (c.start(), c.end())], m.end]
+    parts = []
+    for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+        name = _member_name(text[lo:hi])
+        if name is not None:
+            parts.append(
+                m.with_(
+                    name=name,
+                    surface=text[lo:hi],
+                    start=lo,
+                    end=hi,
+                    ref_id=None,
+                    type=org_type_of(name) if m.kind != "programme" else m.type,
+                )
+            )
+    return parts
+
+
+def _without_item_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "- AABF – Alevitische Gemeinde Deutschland e. V.": an abbreviation that heads a list
+    item before a dash is the short name of the organisation after it, not a name of its
+    own."""
+    out = []
+    for m, nxt in zip(mentions, [*mentions[1:], None], strict=True):
+        if (
+            nxt is not None
+            and m.origin in _GUESSED
+            and _is_org(nxt)
+            and is_abbreviation(m.surface)
+            and _ITEM_DASH.fullmatch(text, m.end, nxt.start)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
 def _is_org(m: Mention) -> bool:
     return m.kind in ("org", "unit")
 
 
-def _read_gap(
-    text: str, a: Mention, b: Mention
-) -> tuple[Mention, list[Mention], Mention] | None:
+def _read_gap(text: str, a: Mention, b: Mention) -> tuple[Mention, list[Mention], Mention] | None:
     """The list read between ``a`` and ``b``, or None when the gap is not only a list."""
     gap_start = a.end
     tail = _LEGAL_TAIL.match(text, gap_start) or _CLOSING.match(text, gap_start)
     if tail:
         gap_start = tail.end()
     pieces = _pieces(text, gap_start, b.start)
-    if pieces is None or len(pieces) < 2 or "\n\n" in text[a.end : b.start]:
+    if pieces is None or len(pieces) < 2 or _SENTENCE_BREAK.search(text, a.end, b.start):
         return None  # no separator: not a list (a genitive, an apposition, a sentence)
     head, *middle, last = pieces
     members: list[Mention] = []
@@ -105,9 +158,24 @@ def _read_gap(
         )
     a2 = _extend(text, a, head, right=True)
     b2 = _extend(text, b, last, right=False)
-    if a2 is None or b2 is None or not (members or a2 is not a or b2 is not b):
+    if a2 is None or b2 is None:
+        return None
+    if _is_org(a2) or members:
+        b2 = _as_organisation(b2)
+    if _is_org(b2) or members:
+        a2 = _as_organisation(a2)
+    if not (members or a2 is not a or b2 is not b):
         return None
     return a2, members, b2
+
+
+def _as_organisation(m: Mention) -> Mention:
+    """A list is of one kind: a name the model took for a programme, coordinated with
+    organisations ("…, das Kommunale Integrationszentrum Köln und das
+    Rautenstrauch-Joest-Museum"), is an organisation, unless a genre word says otherwise."""
+    if m.kind != "programme" or m.origin != "model" or _GENRE.match(m.surface):
+        return m
+    return m.with_(kind="org", type=org_type_of(m.name))
 
 
 def _pieces(text: str, start: int, end: int) -> list[_Piece] | None:
@@ -118,7 +186,8 @@ def _pieces(text: str, start: int, end: int) -> list[_Piece] | None:
         return None
     bounds = [0, *[x for c in cuts for x in (c.start(), c.end())], len(gap)]
     return [
-        _Piece(start + lo, start + hi, gap[lo:hi]) for lo, hi in zip(bounds[::2], bounds[1::2])
+        _Piece(start + lo, start + hi, gap[lo:hi])
+        for lo, hi in zip(bounds[::2], bounds[1::2], strict=True)
     ]
 
 
@@ -137,13 +206,15 @@ def _extend(text: str, m: Mention, piece: _Piece, right: bool) -> Mention | None
     """``m`` completed by the capitalised words of its list piece; ``m`` itself when the
     piece holds only an article or nothing; None when the piece holds anything else."""
     words = _ARTICLE.sub("", piece.text.strip()) if not right else piece.text.strip()
-    if not words:
-        return m
-    if m.origin == "reference" or not _is_org(m) or _NAME.fullmatch(words) is None:
+    if not words or (m.origin == SHARED_HEAD_ORIGIN and not right):
+        return m  # nothing but an article, or the plural head of the place that follows
+    if m.origin not in _GUESSED or not _is_org(m) or _NAME.fullmatch(words) is None:
         return None
     if right:
         start, end = m.start, piece.start + len(piece.text.rstrip())
     else:
         start, end = piece.start + len(piece.text.rstrip()) - len(words), m.end
     name = clean_name(text[start:end])
-    return m.with_(name=name, surface=text[start:end], start=start, end=end, type=org_type_of(name) or m.type)
+    return m.with_(
+        name=name, surface=text[start:end], start=start, end=end, type=org_type_of(name) or m.type
+    )

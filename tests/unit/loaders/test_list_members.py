@@ -1,0 +1,100 @@
+"""Members of organisation lists are organisations, named or not by a cue word
+(loaders/list_members.py, loaders/shared_heads.py), and they get the list's link."""
+
+from pathlib import Path
+
+from loaders.extract import extract_document
+from loaders.list_members import list_members
+from loaders.mention_patterns import Mention
+from loaders.shared_heads import shared_head_mentions
+
+
+def _org(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention("org", name, name, start, start + len(name), "Sonstige")
+
+
+def test_unnamed_members_between_two_found_organisations_are_organisations():
+    text = (
+        "Partner sind die Stadt Hamm, das BüZe Ehrenfeld, die Refugee Law Clinic und der"
+        " Kreis Soest."
+    )
+    found = [_org(text, "Stadt Hamm"), _org(text, "Kreis Soest")]
+    names = [m.name for m in list_members(text, found)]
+    assert names == ["Stadt Hamm", "BüZe Ehrenfeld", "Refugee Law Clinic", "Kreis Soest"]
+
+
+def test_a_gap_that_is_not_only_a_list_adds_nothing():
+    text = (
+        "Die Stadt Hamm hat mit dem Kreis Soest und vielen Vereinen Gespräche geführt,"
+        " sagt der Kreis Unna."
+    )
+    found = [_org(text, "Stadt Hamm"), _org(text, "Kreis Soest"), _org(text, "Kreis Unna")]
+    assert list_members(text, found) == found
+
+
+def test_a_single_common_word_is_no_member():
+    text = "Dabei sind die Stadt Hamm, die Verwaltung und der Kreis Soest."
+    found = [_org(text, "Stadt Hamm"), _org(text, "Kreis Soest")]
+    assert list_members(text, found) == found
+
+
+def test_a_name_cut_by_the_list_is_completed():
+    text = "Dabei sind die Stadt Hamm, das Eine Welt Forum Aachen und der Kreis Soest."
+    found = [_org(text, "Stadt Hamm"), _org(text, "Welt Forum"), _org(text, "Kreis Soest")]
+    assert "Eine Welt Forum Aachen" in [m.name for m in list_members(text, found)]
+
+
+def test_a_name_never_runs_into_the_next_bullet():
+    text = "Mitveranstalter:\n- Syrischer Freundeskreis Ortenau\n- Sinti & Roma Offenburg\n"
+    swallowed = _org(text, "Syrischer Freundeskreis Ortenau\n- Sinti & Roma Offenburg")
+    names = [m.name for m in list_members(text, [swallowed])]
+    assert names == ["Syrischer Freundeskreis Ortenau", "Sinti & Roma Offenburg"]
+
+
+def test_a_plural_head_names_one_organisation_per_place():
+    text = "Beteiligt sind die Bezirksregierungen Arnsberg, Detmold und Münster sowie Jobcenter."
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Bezirksregierung Arnsberg",
+        "Bezirksregierung Detmold",
+        "Bezirksregierung Münster",
+    ]
+    jobcenters = "Sie kommen aus fünf Jobcentern in Aachen, Bonn und Köln."
+    assert [m.name for m in shared_head_mentions(jobcenters)] == [
+        "Jobcenter Aachen",
+        "Jobcenter Bonn",
+        "Jobcenter Köln",
+    ]
+
+
+def test_towns_as_places_and_common_nouns_name_nobody():
+    assert shared_head_mentions("Es gab Feste in den Städten Köln, Bonn und Aachen.") == []
+    assert shared_head_mentions("Sie gaben den Städten Geld, Personal und Zeit.") == []
+
+
+def test_members_of_an_organiser_list_organise_the_event(tmp_path: Path):
+    path = tmp_path / "fachtag.txt"
+    path.write_text(
+        "Fachtag „Vielfalt im Quartier“\n\n"
+        "Veranstalter des Fachtags sind die Stadt Gladbeck, die Refugee Law Clinic,\n"
+        "das BüZe Ehrenfeld und die Städte Herne, Bochum und Dortmund.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(path)
+    names = {o.name for o in extraction.organisations}
+    assert {"Refugee Law Clinic", "BüZe Ehrenfeld", "Stadt Herne", "Stadt Dortmund"} <= names
+    organisers = {
+        link.target
+        for link in extraction.links
+        if link.type == "ORGANISED_BY" and link.source == "Vielfalt im Quartier"
+    }
+    assert {"Refugee Law Clinic", "BüZe Ehrenfeld", "Stadt Bochum"} <= organisers
+
+
+def test_an_abbreviation_heading_a_list_item_is_no_name_of_its_own():
+    text = "Mit dabei:\n- AABF – Alevitische Gemeinde Deutschland e. V.\n"
+    found = [
+        Mention("programme", "AABF", "AABF", 13, 17, "Projekt", origin="model"),
+        _org(text, "Alevitische Gemeinde Deutschland e. V."),
+    ]
+    assert [m.name for m in list_members(text, found)] == ["Alevitische Gemeinde Deutschland e. V."]
