@@ -42,6 +42,7 @@ from loaders.models import (
 from loaders.names import clean_name, name_key
 from loaders.reference import Reference, load_reference
 from loaders.resolve import ResolvedDocument, entity_id, resolve_across, resolve_document
+from loaders.roles import without_roles
 from loaders.sections import split_sections
 from loaders.shared_heads import with_shared_heads
 from loaders.sources import iter_source_files, read_source
@@ -163,6 +164,7 @@ def analyse_document(
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
         mentions = model_mentions(stream, mentions, compiled)
+    mentions = without_roles(stream.text, mentions)
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     title, subtitle = document_title(text)
     project_key = None

@@ -47,6 +47,7 @@ _BULLET_CHARS = "•▪◦➔>*–- \n\t"
 # a passage that stops on a comma, an article or "und" was cut inside a list
 _OPEN_END = re.compile(r"(?:,|\b(?:und|sowie|oder|der|die|das|dem|den|des))$")
 _SEGMENT_MAX = 1500
+_BETWEEN = re.compile(r"[^.;:]{0,40}?\b(?:zwischen|mit)\b")  # "… vereinbarung zwischen A und B"
 _UNFINISHED = re.compile(r"(?:\b[a-zäöüß]+|[,„-])[ \t]*$")  # "… ein Angebot des"
 _EVIDENCE_MAX = 200
 # a bibliography entry names publishers, not a relation
@@ -167,6 +168,7 @@ def list_links(
         orgs = [_Named(m.start, m.end, k, ln) for m, k, ln in inside if entities[k].kind == "org"]
         if len(orgs) < _MIN_MEMBERS:
             continue
+        _signatories(out, cues, orgs, a, z, text, sentence_starts)
         programmes = [
             _Named(m.start, m.end, k, ln)
             for m, k, ln in inside
@@ -205,6 +207,40 @@ def list_links(
             for member in run:
                 evidence = _evidence(text, a, cue, member)
                 _add(out, entities, link_type, member, programme, subject, evidence)
+
+
+def _signatories(
+    out: LinkSink,
+    cues: ListCues,
+    orgs: list[_Named],
+    a: int,
+    z: int,
+    text: str,
+    sentence_starts: list[int],
+) -> None:
+    """The parties of a cooperation agreement signed in this passage cooperate pairwise,
+    also when the sentence names them through the people who signed ("… haben Landrat X für
+    den Kreis A, Y, Vorstand des Vereins B, … die Kooperationsvereinbarung unterzeichnet"):
+    every organisation the sentence names before the agreement, or after "zwischen"/"mit"
+    right after it."""
+    noun = cues.agreement.search(text, a, z)
+    signed = [p for t, p in (*cues.lead.items(), *cues.tail.items()) if t == "SIGNED"]
+    if noun is None or not any(p.search(text, a, z) for p in signed):
+        return
+    between = _BETWEEN.match(text, noun.end())
+    sentence = max(a, sentence_starts[bisect_right(sentence_starts, noun.start()) - 1])
+    parties: dict[str, _Named] = {}
+    for o in orgs:
+        if sentence <= o.start < noun.start() or (between and o.start >= noun.end()):
+            parties.setdefault(o.key, o)
+    if len(parties) < _MIN_MEMBERS:
+        return
+    words = " ".join(text[sentence:z].split())
+    evidence = words if len(words) <= _EVIDENCE_MAX else words[: _EVIDENCE_MAX - 2] + " …"
+    named = list(parties.values())
+    for i, one in enumerate(named):
+        for other in named[i + 1 :]:
+            out.add(one.key, other.key, "COOPERATES_WITH", other.line, evidence)
 
 
 def _agreement(

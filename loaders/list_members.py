@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from loaders.mention_patterns import Mention
 from loaders.names import clean_name, is_abbreviation
 from loaders.org_types import org_type_of
+from loaders.roles import is_person
 from loaders.shared_heads import SHARED_HEAD_ORIGIN
 
 __all__ = ["ENUMERATION_ORIGIN", "list_members"]
@@ -145,6 +146,8 @@ def _read_gap(text: str, a: Mention, b: Mention) -> tuple[Mention, list[Mention]
             return None
         start = piece.start + (len(piece.text) - len(piece.text.lstrip()))
         start += len(_ARTICLE.match(piece.text.lstrip()).group(0))  # type: ignore[union-attr]
+        if is_person(text, start, piece.end):
+            return None  # "A, Max Muster, Vorsitzender des B": people, not a list of names
         members.append(
             Mention(
                 "org",

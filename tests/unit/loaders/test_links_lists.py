@@ -1,5 +1,6 @@
 """Every member of a list gets the link its sentence states (loaders/links_lists.py)."""
 
+from loaders.extract import extract_document
 from loaders.links import find_links
 from loaders.mentions import find_mentions
 from loaders.models import Block
@@ -80,3 +81,29 @@ def test_the_parties_of_a_signed_agreement_cooperate_with_each_other():
         "Die Stadt Gladbeck und der Kreis Wesel haben die Charta der Vielfalt unterzeichnet."
     )
     assert not any(t == "COOPERATES_WITH" for _, t, _ in charter)
+
+
+def test_signatories_named_through_their_people_cooperate_pairwise(tmp_path):
+    path = tmp_path / "vereinbarung.txt"
+    path.write_text(
+        "Im Kreishaus haben Landrat Max Muster für den Kreis Soest, Erika Beispiel,\n"
+        "Vorsitzende des Caritasverbands Soest e. V., und Jan Probe, Geschäftsführer der\n"
+        "Diakonie Soest, die Kooperationsvereinbarung unterzeichnet.\n",
+        encoding="utf-8",
+    )
+    links = extract_document(path).links
+    pairs = {frozenset((k.source, k.target)) for k in links if k.type == "COOPERATES_WITH"}
+    assert frozenset(("Kreis Soest", "Caritasverband Soest e. V.")) in pairs
+    names = {n for k in links for n in (k.source, k.target)}
+    assert not any("Muster" in n or "Beispiel" in n or "Vorsitzende" in n for n in names)
+
+
+def test_only_the_agreement_sentence_names_its_parties():
+    links = _links(
+        "Die Stadt Hamm lud ein.\n"
+        "Am Montag haben die Stadt Soest und der Kreis Unna eine Kooperationsvereinbarung "
+        "unterzeichnet.\n"
+    )
+    pairs = {frozenset((s, o)) for s, t, o in links if t == "COOPERATES_WITH"}
+    assert frozenset(("Stadt Soest", "Kreis Unna")) in pairs
+    assert not any("Stadt Hamm" in p for p in pairs)

@@ -6,6 +6,7 @@ from pathlib import Path
 from loaders.extract import extract_document
 from loaders.list_members import list_members
 from loaders.mention_patterns import Mention
+from loaders.roles import without_roles
 from loaders.shared_heads import shared_head_mentions
 
 
@@ -98,3 +99,12 @@ def test_an_abbreviation_heading_a_list_item_is_no_name_of_its_own():
         _org(text, "Alevitische Gemeinde Deutschland e. V."),
     ]
     assert [m.name for m in list_members(text, found)] == ["Alevitische Gemeinde Deutschland e. V."]
+
+
+def test_people_named_beside_their_office_are_no_organisations():
+    text = "Es sprachen Landrat Max Muster und Erika Beispiel, Geschäftsführerin der Stadt Hamm."
+    found = [
+        Mention("org", "Max Muster", "Max Muster", 20, 30, "Sonstige", origin="model"),
+        Mention("org", "Erika Beispiel", "Erika Beispiel", 35, 49, "Sonstige", origin="model"),
+    ]
+    assert without_roles(text, found) == []
