@@ -61,8 +61,8 @@ def load_place_words(path: Path = PLACE_WORDS_FILE) -> tuple[str, ...]:
 
 # "Mülheim an der Ruhr", but not "Köln an der Vielfalt...": only a known river or landscape
 _PLACE_TAIL = "|".join(sorted(load_place_words(), key=len, reverse=True))
-PLACE = (
-    rf"{NOT_NOUN}{WORD}"
+PLACE = (  # "Bad Kissingen", "Schwäbisch Gmünd", "Mülheim an der Ruhr" are one place
+    rf"{NOT_NOUN}(?:(?:Bad|Sankt|St\.)\s+(?=[A-ZÄÖÜ])|[A-ZÄÖÜ][a-zäöü]+sch\s+(?=[A-ZÄÖÜ]))?{WORD}"
     rf"(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+(?:{_PLACE_TAIL})(?![\wÄÖÜäöüß]))?"
 )
 NOT_PLACE = (

@@ -43,6 +43,9 @@ _ORG_PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?:{_W}-)?Kreis(?:es)?|Kreisverwaltung|Städte[Rr]egion)\s+{_NOT_PLACE}{_PLACE}",
         "Kreis",
     ),
+    (rf"Landkreis(?:es)?\s+{_NOT_PLACE}{_PLACE}", "Kreis"),
+    # "Rhein-Sieg-Kreis", "Main-Kinzig-Kreis": a county named by hyphenated parts
+    (rf"{_W}(?:-{_W})*-Kreis(?:es)?(?![\wÄÖÜäöüß-])", "Kreis"),
     (rf"Bezirksregierung\s+{_NOT_PLACE}{_PLACE}", "Bezirksregierung"),
     (
         rf"(?:Polizeipräsidium|Polizeipräsidiums|Kreispolizeibehörde|Polizei|PP)\s+{_NOT_PLACE}{_PLACE}",
@@ -108,6 +111,8 @@ _HEAD_FORMS = [
     (re.compile(r"^Stadtverwaltung\b"), "Stadt"),
     (re.compile(r"^Kreisverwaltung\b"), "Kreis"),
     (re.compile(r"^Kreises\b"), "Kreis"),
+    (re.compile(r"^Landkreises\b"), "Landkreis"),
+    (re.compile(r"^(\S+-Kreis)es$"), r"\1"),
     (re.compile(r"^Polizeipräsidiums\b"), "Polizeipräsidium"),
     (re.compile(r"^PP\b"), "Polizeipräsidium"),
     (re.compile(r"^jobcenter\b"), "Jobcenter"),

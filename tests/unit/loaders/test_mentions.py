@@ -2,6 +2,7 @@
 
 import pytest
 
+from loaders.mention_patterns import find_pattern_mentions
 from loaders.mentions import find_mentions
 from loaders.names import name_key
 from loaders.textstream import TextStream
@@ -212,3 +213,19 @@ def test_place_words_file_is_validated(tmp_path):
     bad.write_text("words: [ruhr]\n", encoding="utf-8")
     with pytest.raises(InputError):
         load_place_words(bad)
+
+
+def test_counties_and_places_of_several_words_are_named_whole():
+    text = (
+        "Beteiligt sind der Landkreis Celle, der Main-Kinzig-Kreis, die Stadt Bad Kissingen,\n"
+        "die Stadt Schwäbisch Gmünd und die Stadt Hannoversch Münden. Der Arbeitskreis tagt."
+    )
+    names = {m.name for m in find_pattern_mentions(text)}
+    assert {
+        "Landkreis Celle",
+        "Main-Kinzig-Kreis",
+        "Stadt Bad Kissingen",
+        "Stadt Schwäbisch Gmünd",
+        "Stadt Hannoversch Münden",
+    } <= names
+    assert not any("Arbeitskreis" in n for n in names)
