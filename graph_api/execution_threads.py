@@ -14,10 +14,13 @@ loop-bound stays on the loop it was made on: ``queries.db`` keeps one async driv
 loop, a request's DataLoaders take the loop they are first used on, analysis slots are
 counted per loop (``analysis_slots``).
 
-Cancelling the waiting task (the wall-clock budget of ``limits.http``) cancels the
-request's task on its loop at its next ``await`` and sets ``abandoned`` on its context, so
-the execution context stops resolving and completing fields at once (``limits.items``)
-instead of finishing a second of CPU work that nobody will read.
+When the waiting task is cancelled (the wall-clock budget of ``limits.http``), the router
+sets ``abandoned`` on the request's context: from then on the execution context neither
+resolves nor completes a field (``limits.items``), so the request ends within milliseconds
+instead of finishing a second of CPU work nobody reads. Its task on the execution loop is
+not cancelled: graphql-core leaves coroutines it created but had not awaited yet behind
+when a task is cancelled inside it; a database query already sent runs to its timeout
+without holding the thread.
 """
 
 from __future__ import annotations
@@ -65,16 +68,22 @@ def _least_busy(threads: int) -> _Worker:
 async def in_execution_thread(work: Coroutine[Any, Any, T], *, threads: int) -> T:
     """Await ``work`` run on the loop of one of ``threads`` execution threads.
 
-    Cancelled here, ``work`` is cancelled on its loop (``asyncio.wrap_future`` passes the
-    cancellation on to the future of ``run_coroutine_threadsafe``, which cancels the task).
+    Cancelled here, only the waiting stops; ``work`` runs on (the caller tells it to stop).
     """
     worker = _least_busy(threads)
     worker.busy += 1
     try:
-        future = asyncio.run_coroutine_threadsafe(work, worker.loop)
-        return await asyncio.wrap_future(future)
+        answer = asyncio.wrap_future(asyncio.run_coroutine_threadsafe(work, worker.loop))
+        answer.add_done_callback(_retrieve)
+        return await asyncio.shield(answer)
     finally:
         worker.busy -= 1
+
+
+def _retrieve(answer: asyncio.Future[Any]) -> None:
+    """Take the error of an answer nobody awaits any more (no "never retrieved" log)."""
+    if not answer.cancelled():
+        answer.exception()
 
 
 def shutdown_execution_threads(timeout: float = 5.0) -> None:

@@ -42,7 +42,8 @@ class _Router(GraphQLRouter[ApiContext, None]):
         root_value: None = None,
     ) -> Response | WebSocket:
         """Strawberry's handling of one request (parse, limits, execute, encode), in an
-        execution thread; abandoned there when this side is cancelled (wall-clock budget)."""
+        execution thread; abandoned there when this side is cancelled (wall-clock budget):
+        it then stops resolving and completing fields."""
         if isinstance(request, WebSocket) or not isinstance(context, ApiContext):
             return await super().run(request, context, root_value)  # type: ignore[arg-type]
         # set by the route just before run(); a later request overwrites it, so keep it here
