@@ -15,6 +15,7 @@ from queries.db import close_async_driver, close_driver
 from queries.errors import InputError, NotFound, QueryLimitError, VielfaltError
 
 from .analysis_processes import shutdown_worker_processes
+from .execution_threads import shutdown_execution_threads
 from .graphql_app import build_graphql_router
 from .limits import RequestGuard
 from .public_errors import INTERNAL, is_public
@@ -32,11 +33,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # the whole heap (it paused every request in flight for ~100 ms twice a second).
     gc.collect()
     gc.freeze()
-    # Statistics and writes run in worker threads; the event loop thread waits for
-    # the interpreter lock up to the switch interval each time it wakes (5 ms by default,
-    # several times per request). 1 ms keeps /health fast while a thread computes.
+    # GraphQL requests run in execution threads, statistics and writes in worker threads;
+    # the event loop thread waits for the interpreter lock up to the switch interval each
+    # time it wakes (5 ms by default, several times per request). 1 ms keeps /health fast
+    # while a thread computes.
     sys.setswitchinterval(0.001)
     yield
+    shutdown_execution_threads()
     shutdown_worker_processes()
     await close_async_driver()
     close_driver()

@@ -106,6 +106,9 @@ class ApiContext(BaseContext):
         # lists already turned into GraphQL objects, by loader key: a list reached from many
         # parents (an organisation's measures under each of its measures) is built once
         self.shaped: dict[tuple[Any, ...], list[Any]] = {}
+        # set from the app's loop when nobody waits for the answer any more (wall-clock
+        # budget): execution then stops resolving fields (limits.items, execution_threads)
+        self.abandoned = False
 
     def close(self) -> None:
         """Drop the loaders and the rows they hold: the request is answered.

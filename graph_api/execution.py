@@ -199,7 +199,7 @@ class FastExecution(ItemBudget):
             self._fast
             and isinstance(item, GraphQLObjectType)
             and isinstance(result, list | tuple)
-            and self.items <= self.max_items
+            and not self.stopped
         ):
             plan = self._plan(item, field_details_list)
             if plan is not None:
@@ -230,7 +230,7 @@ class FastExecution(ItemBudget):
         *rest: Any,
     ) -> Any:
         plan = self._plan(return_type, field_details_list) if self._fast else None
-        if plan is not None and self.items <= self.max_items:
+        if plan is not None and not self.stopped:
             counted = [0]
             try:
                 answer = _run(plan, result, counted)

@@ -1,18 +1,22 @@
 """The GraphQL endpoint (Strawberry) mounted on the FastAPI app at /graphql, with GraphiQL.
 
-Two things differ from Strawberry's router: GraphiQL is our page with vendored files
-(``routes/graphiql.py``; Strawberry's loads from a CDN and stays blank offline), and an answer
+Three things differ from Strawberry's router: GraphiQL is our page with vendored files
+(``routes/graphiql.py``; Strawberry's loads from a CDN and stays blank offline); an answer
 larger than ``GRAPHQL_MAX_RESPONSE_BYTES`` is replaced by a German error (the item budget of
-``limits.items`` usually stops such an answer earlier, while it is built).
+``limits.items`` usually stops such an answer earlier, while it is built); and a request is
+executed, and its answer encoded, in an execution thread (:mod:`.execution_threads`), not on
+the event loop that serves /health and the pages. The body is read on the app's loop first
+(the ASGI ``receive`` belongs to it; ``limits.http`` counts it there).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 
-from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi import Request, WebSocket
+from fastapi.responses import HTMLResponse, Response
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
@@ -20,6 +24,7 @@ from strawberry.types import ExecutionResult
 from queries.settings import get_settings
 
 from .context import ApiContext, context_getter
+from .execution_threads import in_execution_thread
 from .limits.items import TooManyItems
 from .routes.graphiql import graphiql_page
 from .schema import schema
@@ -30,6 +35,33 @@ log = logging.getLogger(__name__)
 
 
 class _Router(GraphQLRouter[ApiContext, None]):
+    async def run(  # type: ignore[override]
+        self,
+        request: Request | WebSocket,
+        context: ApiContext | None = None,
+        root_value: None = None,
+    ) -> Response | WebSocket:
+        """Strawberry's handling of one request (parse, limits, execute, encode), in an
+        execution thread; abandoned there when this side is cancelled (wall-clock budget):
+        it then stops resolving and completing fields."""
+        if isinstance(request, WebSocket) or not isinstance(context, ApiContext):
+            return await super().run(request, context, root_value)  # type: ignore[arg-type]
+        # set by the route just before run(); a later request overwrites it, so keep it here
+        request.state.sub_response = self.temporal_response  # type: ignore[attr-defined]
+        await request.body()  # read here, kept by the request for the thread
+        work = super().run(request, context, root_value)
+        try:
+            return await in_execution_thread(
+                work, threads=context.settings.graphql_execution_threads
+            )
+        except asyncio.CancelledError:
+            context.abandoned = True
+            raise
+
+    async def get_sub_response(self, request: Request) -> Response:
+        sub_response: Response = request.state.sub_response
+        return sub_response
+
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         return graphiql_page()
 

@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     graphql_max_page_size: int = Field(100, alias="GRAPHQL_MAX_PAGE_SIZE")
     graphql_max_tokens: int = Field(2000, alias="GRAPHQL_MAX_TOKENS")
     graphql_analysis_slots: int = Field(2, ge=1, alias="GRAPHQL_ANALYSIS_SLOTS")
+    graphql_execution_threads: int = Field(2, ge=1, alias="GRAPHQL_EXECUTION_THREADS")
     # abuse limits, checked before validation (graph_api/limits/, docs/reliability.md)
     graphql_max_cost: int = Field(200_000, ge=1, alias="GRAPHQL_MAX_COST")
     graphql_max_fragments: int = Field(50, ge=0, alias="GRAPHQL_MAX_FRAGMENTS")

@@ -5,8 +5,9 @@ declared ``Content-Length`` is checked before a byte of the body is read, and a 
 one (chunked) is counted chunk by chunk as the app reads it: past ``API_MAX_BODY_BYTES`` the
 answer is 413, without waiting for the rest. Every request also has a wall-clock budget
 (``API_REQUEST_TIMEOUT``): past it the request is cancelled and answered with 503, so no
-request can hold a connection and its memory for minutes. Work already handed to a worker
-thread runs on until its database timeout, but nobody waits for it.
+request can hold a connection and its memory for minutes. A GraphQL request in its execution
+thread is told to stop (``execution_threads``: it resolves no further field); work already
+handed to a worker thread runs on until its database timeout, but nobody waits for it.
 """
 
 from __future__ import annotations

@@ -8,8 +8,11 @@ response cap replaced it. So execution counts the entries of every list it compl
 items are neither resolved nor fetched), and the router answers with that one error instead
 of a partial result.
 
-What it does not do: graphql-core builds an answer in one go on the event loop, so an answer
-up to the budget occupies the loop for its build time (docs/reliability.md has the figure).
+The same stop serves a request nobody waits for any more (``ApiContext.abandoned``, set
+when the wall-clock budget cancels it): no field is resolved or completed after that, so a
+cancelled request frees its execution thread within milliseconds, not after building its
+answer (graphql-core does not await between most fields, so a task cancellation alone
+would only take effect once a whole level was built).
 """
 
 from __future__ import annotations
@@ -37,9 +40,14 @@ class ItemBudget(StrawberryGraphQLCoreExecutionContext):
         self.items = 0
         self.max_items = get_settings().graphql_max_items
 
+    @property
+    def stopped(self) -> bool:
+        """Over budget or abandoned: the answer is discarded, build nothing more."""
+        return self.items > self.max_items or getattr(self.context_value, "abandoned", False)
+
     def execute_field(self, *args: Any, **kwargs: Any) -> Any:
-        """Over budget, no field is resolved any more (the answer is discarded anyway)."""
-        if self.items > self.max_items:
+        """Once stopped, no field is resolved any more (the answer is discarded anyway)."""
+        if self.stopped:
             return None
         return super().execute_field(*args, **kwargs)
 
@@ -52,9 +60,9 @@ class ItemBudget(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         *rest: Any,
     ) -> Any:
+        if self.stopped:
+            return []  # over budget and already reported once, or abandoned
         if isinstance(result, Sized):
-            if self.items > self.max_items:
-                return []  # over budget and already reported once: build nothing more
             self.items += len(result)
             if self.items > self.max_items:
                 raise TooManyItems(

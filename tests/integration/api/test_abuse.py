@@ -8,6 +8,8 @@ answer from the OS scheduler is not the app's, a refusal that is slow twice is).
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from collections.abc import Callable
 
@@ -21,6 +23,7 @@ from .abuse import (
     HUGE,
     aliased_nested_measures,
     fragment_bomb,
+    large_accepted_answer,
     nested_measures,
     raw_post,
     settle_heap,
@@ -156,6 +159,42 @@ def test_wall_clock_budget(small: Settings, http: httpx.Client, configure: Confi
     assert "länger als 0.001 s" in resp.json()["errors"][0]["message"]
     configure(API_REQUEST_TIMEOUT="30")
     assert http.get("/health").status_code == 200
+
+
+def _execution_cpu() -> float:
+    """CPU seconds the app's GraphQL execution threads have used (it serves in this process)."""
+    ticks = 0
+    for thread in threading.enumerate():
+        if thread.name.startswith("graphql-execution-") and thread.native_id is not None:
+            with open(f"/proc/self/task/{thread.native_id}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def test_wall_clock_budget_stops_the_execution(
+    corpus_graph: Settings, http: httpx.Client, configure: Configure
+) -> None:
+    """A request cut off by the budget stops in its execution thread as well: it neither
+    resolves nor completes another field, instead of building an answer nobody reads.
+
+    Measured as the CPU time of the execution threads (robust on a loaded machine): the
+    whole request costs them ~0.7 s; once cut off, they use less than a fifth of that."""
+    payload = {"query": large_accepted_answer()}
+    before = _execution_cpu()
+    assert http.post("/graphql", json=payload).status_code == 200
+    whole = _execution_cpu() - before
+    assert whole > 0.2, f"the request is not heavy enough to tell: {whole:.2f} s"
+    configure(API_REQUEST_TIMEOUT=f"{0.3:g}")
+    resp = http.post("/graphql", json=payload)
+    assert resp.status_code == 503
+    assert resp.json()["errors"][0]["extensions"]["code"] == "REQUEST_TIMEOUT"
+    cut = _execution_cpu()
+    time.sleep(1.0)
+    after = _execution_cpu() - cut
+    assert after < whole / 5, f"{after:.2f} s of CPU after the cut, {whole:.2f} s in all"
+    configure(API_REQUEST_TIMEOUT="30")
+    assert http.post("/graphql", json={"query": "{ stats { nodes { key } } }"}).status_code == 200
 
 
 def test_item_budget_stops_long_unpaged_lists(
