@@ -173,10 +173,10 @@ def _bare_heads_to_named(mentions: Sequence[Mention], heads: dict[str, str]) -> 
         if m.kind != "org" or head_of(m) is not None:
             continue
         for key in (name_key(m.name), name_key(normalise_org_name(clean_name(m.surface)))):
-            for head in heads:
-                if key.startswith(head + " "):
-                    named.setdefault(head, set()).add(name_key(m.name))
-                    first.setdefault(head, m)
+            for h in heads:
+                if key.startswith(h + " "):
+                    named.setdefault(h, set()).add(name_key(m.name))
+                    first.setdefault(h, m)
     out = []
     for m in mentions:
         head = head_of(m) if m.kind in ("org", "unit") else None
