@@ -12,7 +12,8 @@ them (a lead line ending in ":" continues into the bullet items after it). The c
 before the list (``lead`` in ``reference/list_cues.yaml``) or after it (``tail``) gives
 the type; the other end is the programme the passage names (in the sentence, else the
 one named shortly before, else the document's own programme for a short text), or, for
-cooperation, the organisation named before the cue, else the reporting partner.
+cooperation, the organisation named before the cue, else the reporting partner; funders
+("Das Projekt wird gefördert durch: - A - B") fund the programme, else that organisation.
 """
 
 from __future__ import annotations
@@ -194,7 +195,12 @@ def list_links(
             if link_type == "PARTNER":
                 # "Partner des Projekts X sind A, B": partners of the programme take part in
                 # it; "Partner sind A, B" in an organisation's report cooperate with it
-                own = [p.key for p in programmes if a + cue.end() <= p.start < run[0].start]
+                own = [
+                    p.key
+                    for p in programmes
+                    if a + cue.end() <= p.start < run[0].start
+                    and _GLUE.fullmatch(text[p.end : run[0].start]) is None  # not an item
+                ]
                 programme = own[0] if own else None
             first_line = run[0].line
             at = bisect_left(block_starts, first_line + 1) - 1
@@ -322,6 +328,11 @@ def _add(
     if link_type == "COOPERATES_WITH" or (link_type == "PARTNER" and programme is None):
         if subject is not None:
             out.add(subject, member.key, "COOPERATES_WITH", member.line, evidence)
+        return
+    if link_type == "FUNDED_BY":
+        funded = programme or subject
+        if funded is not None and funded != member.key:
+            out.add(funded, member.key, "FUNDED_BY", member.line, evidence)
         return
     if programme is None:
         return

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from loaders.errors import InputError
 from loaders.learn.places import places
 from loaders.mention_patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
-from loaders.names import is_abbreviation, name_key, slugify
+from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
 from loaders.resolve_across import resolve_across  # re-exported
 from loaders.textstream import TextStream
@@ -138,11 +139,59 @@ def qualified(head: str, owner: str) -> str:
 def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
     if mention.ref_id is not None:
         return None
-    for text in (mention.surface, mention.name):
+    named = mention.origin == _NAMED_BEFORE
+    for text in (mention.name,) if named else (mention.surface, mention.name):
         hit = _index_get(index, text)
         if hit is not None:
             return hit
     return None
+
+
+_NAMED_BEFORE = "named_head"  # a bare generic head read as the one organisation of that head
+
+
+def _bare_heads_to_named(mentions: Sequence[Mention], heads: dict[str, str]) -> list[Mention]:
+    """In a text without partner reports, a bare generic head ("die Agentur für Arbeit",
+    "das Jobcenter") after the text has named exactly one organisation of that head ("die
+    Agentur für Arbeit Flensburg") is that organisation, not the federal agency or no one
+    (its surface is then no key into the reference: ``_NAMED_BEFORE``).
+
+    >>> from loaders.mention_patterns import Mention
+    >>> named = Mention("org", "Jobcenter Oberhavel", "Jobcenter Oberhavel", 0, 19, "Jobcenter")
+    >>> bare = Mention("org", "Jobcenter", "Jobcenter", 40, 49, "Jobcenter")
+    >>> [m.name for m in _bare_heads_to_named([named, bare], generic_heads())]
+    ['Jobcenter Oberhavel', 'Jobcenter Oberhavel']
+    """
+
+    def head_of(m: Mention) -> str | None:
+        key = name_key(normalise_org_name(clean_name(m.surface)))
+        return key if key in heads else None
+
+    named: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind != "org" or head_of(m) is not None:
+            continue
+        for key in (name_key(m.name), name_key(normalise_org_name(clean_name(m.surface)))):
+            for h in heads:
+                if key.startswith(h + " "):
+                    named.setdefault(h, set()).add(name_key(m.name))
+                    first.setdefault(h, m)
+    out = []
+    for m in mentions:
+        head = head_of(m) if m.kind in ("org", "unit") else None
+        q = first.get(head) if head is not None else None
+        if head is not None and q is not None and len(named[head]) == 1:
+            m = m.with_(
+                kind=q.kind,
+                name=q.name,
+                ref_id=q.ref_id,
+                type=q.type,
+                parent=q.parent,
+                origin=_NAMED_BEFORE,
+            )
+        out.append(m)
+    return out
 
 
 def _placed(name: str) -> bool:
@@ -176,6 +225,8 @@ def resolve_document(
     """Group ``mentions`` into entities; units get their parent from the text or the block."""
     index = reference_index(reference)
     heads = generic_heads()
+    if not blocks:
+        mentions = _bare_heads_to_named(mentions, heads)
     entities: dict[str, Entity] = {}
     block_starts = [b.start for b in blocks]
 

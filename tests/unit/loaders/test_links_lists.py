@@ -107,3 +107,25 @@ def test_only_the_agreement_sentence_names_its_parties():
     pairs = {frozenset((s, o)) for s, t, o in links if t == "COOPERATES_WITH"}
     assert frozenset(("Stadt Soest", "Kreis Unna")) in pairs
     assert not any("Stadt Hamm" in p for p in pairs)
+
+
+def test_funders_in_a_list_fund_the_project_of_the_text():
+    links = _links(
+        "Projekt „Brücken bauen“\n"
+        "\n"
+        "Das Projekt wird gefördert durch:\n"
+        "- Stadt Gera\n"
+        "- Kreis Greiz\n"
+        "- Jobcenter Gera\n"
+    )
+    funders = {o for s, t, o in links if t == "FUNDED_BY" and s == "Brücken bauen"}
+    assert {"Stadt Gera", "Kreis Greiz", "Jobcenter Gera"} <= funders
+
+
+def test_a_programme_among_the_partner_items_is_a_partner_not_the_project():
+    links = _links(
+        "Kooperationspartner:\n- Projekt „ThINKA“\n- Kreis Greiz\n- Jobcenter Gera\n",
+        partner="Stadt Gera",
+    )
+    assert ("Kreis Greiz", "COOPERATES_WITH", "Stadt Gera") in links
+    assert ("Kreis Greiz", "PARTICIPATES_IN", "ThINKA") not in links
