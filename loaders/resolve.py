@@ -150,11 +150,15 @@ def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | 
 _NAMED_BEFORE = "named_head"  # a bare generic head read as the one organisation of that head
 
 
-def _bare_heads_to_named(mentions: Sequence[Mention], heads: dict[str, str]) -> list[Mention]:
+def _bare_heads_to_named(
+    mentions: Sequence[Mention], heads: dict[str, str], subject: str | None = None
+) -> list[Mention]:
     """In a text without partner reports, a bare generic head ("die Agentur für Arbeit",
     "das Jobcenter") after the text has named exactly one organisation of that head ("die
     Agentur für Arbeit Flensburg") is that organisation, not the federal agency or no one
-    (its surface is then no key into the reference: ``_NAMED_BEFORE``).
+    (its surface is then no key into the reference: ``_NAMED_BEFORE``). In the report of an
+    organisation of that head ("die Bezirksregierung" in the Bezirksregierung's own report)
+    the bare head is the reporter, as :func:`resolve_document` decides.
 
     >>> from loaders.mention_patterns import Mention
     >>> named = Mention("org", "Jobcenter Oberhavel", "Jobcenter Oberhavel", 0, 19, "Jobcenter")
@@ -163,9 +167,11 @@ def _bare_heads_to_named(mentions: Sequence[Mention], heads: dict[str, str]) -> 
     ['Jobcenter Oberhavel', 'Jobcenter Oberhavel']
     """
 
+    own = name_key(subject) if subject else ""
+
     def head_of(m: Mention) -> str | None:
         key = name_key(normalise_org_name(clean_name(m.surface)))
-        return key if key in heads else None
+        return key if key in heads and not own.startswith(key) else None
 
     named: dict[str, set[str]] = {}
     first: dict[str, Mention] = {}
@@ -226,7 +232,7 @@ def resolve_document(
     index = reference_index(reference)
     heads = generic_heads()
     if not blocks:
-        mentions = _bare_heads_to_named(mentions, heads)
+        mentions = _bare_heads_to_named(mentions, heads, subject_name)
     entities: dict[str, Entity] = {}
     block_starts = [b.start for b in blocks]
 

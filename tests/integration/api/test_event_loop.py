@@ -147,14 +147,19 @@ LARGE: dict[str, Request] = {"large-accepted": _gql(large_accepted_answer())}
 CASES: dict[str, Request] = {**ABUSE, **HEAVY, **LARGE, "idle": _idle}
 
 
-def _judge(live_app: LiveServer, case: str, times: list[float]) -> None:
-    """Fail if /health was slow during ``case``, unless it is as slow with nothing running:
-    then the machine (other processes on its two cores) is too loaded to judge, and the test
-    says so as a skip with both figures instead of failing on someone else's load."""
+def _judge(live_app: LiveServer, case: str, times: list[float], target: str) -> None:
+    """Fail if /health was slow during ``case`` twice in a row (one slow probe can be a
+    neighbour's burst on the two cores: the case is measured once more), unless it is as
+    slow with nothing running: then the machine is too loaded to judge, and the test says so
+    as a skip with both figures instead of failing on someone else's load."""
     if max(times) < BOUND:
         return
+    again, _ = _health_while(live_app, case, target)
+    if max(again) < BOUND:
+        return
+    times = again
     idle, _ = _health_while(live_app, "idle", "")
-    during = f"/health max {max(times) * 1000:.1f} ms during {case}"
+    during = f"/health max {max(times) * 1000:.1f} ms during {case} (twice)"
     if max(idle) >= BOUND:
         pytest.skip(f"machine too loaded to judge: {during}, {max(idle) * 1000:.1f} ms idle")
     pytest.fail(f"{during} (idle: {max(idle) * 1000:.1f} ms)")
@@ -164,7 +169,7 @@ def _judge(live_app: LiveServer, case: str, times: list[float]) -> None:
 def test_health_during_abuse(live_app: LiveServer, case: str) -> None:
     times, count = _health_while(live_app, case, "stadt-koeln")
     assert count >= 1 and len(times) >= 50
-    _judge(live_app, case, times)
+    _judge(live_app, case, times, "stadt-koeln")
 
 
 @pytest.mark.parametrize("case", list(HEAVY))
@@ -176,7 +181,7 @@ def test_health_during_heavy_work(corpus_graph: Settings, live_app: LiveServer, 
     )[0]["id"]
     times, count = _health_while(live_app, case, busiest)
     assert count >= 1 and len(times) >= 50
-    _judge(live_app, case, times)
+    _judge(live_app, case, times, busiest)
 
 
 LARGE_MEDIAN, LARGE_MAX = 0.100, 0.500
