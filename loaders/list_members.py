@@ -11,7 +11,11 @@ The reading is conservative: only the stretch between two organisations already 
 read, and only when all of it splits into separators, articles and names; a name needs
 two capitalised words or a word with capitals inside ("BüZe", "DaMigra"). A found name
 that the list shows to be cut ("Welt Forum" in "das Eine Welt Forum Aachen und …") is
-completed to the list member it is part of.
+completed to the list member it is part of. A list is of one kind: a name the model took
+for a programme among organisations is an organisation (unless a genre word says
+otherwise). Two layout slips are undone first: a name never runs from one bullet item or
+sentence into the next, and an abbreviation heading an item ("- AABF – Alevitische
+Gemeinde …") is the item's short name, not a name of its own.
 
 >>> from loaders.mention_patterns import Mention
 >>> text = "Veranstalter sind Migrafrica e. V., die Aktion Neue Nachbarn und die VHS Köln."
