@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from loaders.links_context import LinkSink
+from loaders.list_members import LIST_PARENTHESIS, LIST_SEPARATOR
 from loaders.mention_patterns import Mention
 from loaders.models import Block
 from loaders.reference import Reference
@@ -34,7 +35,6 @@ __all__ = ["ListCues", "list_cues", "coordinated_runs", "list_links"]
 
 _MIN_MEMBERS = 2
 _BACK_REACH = 900  # characters: a programme named further back is not "the project" any more
-_PARENTHESIS = re.compile(r"\([^()]{0,120}\)")
 # what may stand between two list members besides separators: articles, an abbreviation
 # ("- BAGIV – Bundesarbeitsgemeinschaft …"), a legal-form tail the name did not take
 _GLUE = re.compile(
@@ -42,7 +42,6 @@ _GLUE = re.compile(
     r"|\b[A-ZÄÖÜ][A-ZÄÖÜa-zäöü]{0,2}[A-ZÄÖÜ]{1,7}\b|\be\.\s?V\.|\bgGmbH\b|\bGmbH\b)*"
 )
 # "das Referat der Stadt Köln": an article alone attaches a genitive, it joins no list
-_SEPARATOR = re.compile(r"[,;•▪◦*]|\n\s*[–-]|\b(?:und|sowie|oder)\b")
 _BULLET = re.compile(r"^\s*[•▪◦➔>*–-]")
 _BULLET_CHARS = "•▪◦➔>*–- \n\t"
 # a passage that stops on a comma, an article or "und" was cut inside a list
@@ -111,8 +110,8 @@ def coordinated_runs(text: str, named: Sequence[_Named]) -> list[list[_Named]]:
     current: list[_Named] = []
     for item in named:
         if current:
-            gap = _PARENTHESIS.sub(" ", text[current[-1].end : item.start])
-            if _GLUE.fullmatch(gap) is None or _SEPARATOR.search(gap) is None:
+            gap = LIST_PARENTHESIS.sub(" ", text[current[-1].end : item.start])
+            if _GLUE.fullmatch(gap) is None or LIST_SEPARATOR.search(gap) is None:
                 runs.append(current)
                 current = []
         if not current or all(m.key != item.key for m in current):
@@ -198,8 +197,7 @@ def list_links(
                 own = [
                     p.key
                     for p in programmes
-                    if a + cue.end() <= p.start < run[0].start
-                    and _GLUE.fullmatch(text[p.end : run[0].start]) is None  # not an item
+                    if a + cue.end() <= p.start and _before_list(text, p, run)
                 ]
                 programme = own[0] if own else None
             first_line = run[0].line
@@ -208,8 +206,7 @@ def list_links(
             partner = resolved.block_partners[at] if in_block else resolved.subject
             subject = _subject(orgs, run, cue, a, sentence_starts) or partner
             if link_type == "SIGNED" and cues.agreement.search(text, a, z):
-                _agreement(out, orgs, run, a, sentence_starts, text, cue)
-                continue
+                continue  # an agreement's parties cooperate (_signatories), sign nothing
             for member in run:
                 evidence = _evidence(text, a, cue, member)
                 _add(out, entities, link_type, member, programme, subject, evidence)
@@ -230,8 +227,8 @@ def _signatories(
     every organisation the sentence names before the agreement, or after "zwischen"/"mit"
     right after it."""
     noun = cues.agreement.search(text, a, z)
-    signed = [p for t, p in (*cues.lead.items(), *cues.tail.items()) if t == "SIGNED"]
-    if noun is None or not any(p.search(text, a, z) for p in signed):
+    signed = [c for c in (cues.lead.get("SIGNED"), cues.tail.get("SIGNED")) if c is not None]
+    if noun is None or not any(c.search(text, a, z) for c in signed):
         return
     between = _BETWEEN.match(text, noun.end())
     sentence = max(a, sentence_starts[bisect_right(sentence_starts, noun.start()) - 1])
@@ -247,29 +244,6 @@ def _signatories(
     for i, one in enumerate(named):
         for other in named[i + 1 :]:
             out.add(one.key, other.key, "COOPERATES_WITH", other.line, evidence)
-
-
-def _agreement(
-    out: LinkSink,
-    orgs: list[_Named],
-    run: list[_Named],
-    a: int,
-    sentence_starts: list[int],
-    text: str,
-    cue: re.Match[str],
-) -> None:
-    """Every party of a signed cooperation agreement cooperates with every other: the list
-    members and an organisation the sentence names before them ("Die Stadt X hat mit A und B
-    eine Kooperationsvereinbarung geschlossen")."""
-    sentence_start = sentence_starts[bisect_right(sentence_starts, run[0].start) - 1]
-    members = {m.key for m in run}
-    before = [o for o in orgs if sentence_start <= o.start < run[0].start and o.key not in members]
-    parties = before[:1] + run
-    for i, one in enumerate(parties):
-        for other in parties[i + 1 :]:
-            if one.key != other.key:
-                evidence = _evidence(text, a, cue, other)
-                out.add(one.key, other.key, "COOPERATES_WITH", other.line, evidence)
 
 
 def _items_end(text: str, items: int, z: int) -> int:
@@ -368,6 +342,12 @@ def _cue(
     return best
 
 
+def _before_list(text: str, name: _Named, run: list[_Named]) -> bool:
+    """``name`` stands before the list, not as one of its items: something other than list
+    glue lies between them ("Projekt X" as the first bullet is an item)."""
+    return name.end <= run[0].start and _GLUE.fullmatch(text[name.end : run[0].start]) is None
+
+
 def _programme_of(
     text: str,
     programmes: list[_Named],
@@ -380,11 +360,7 @@ def _programme_of(
     """The programme the list belongs to: named in the passage outside the list (before
     it first), else the last one named shortly before the passage. A name joined to the
     list by list glue only ("- AABF – Alevitische Gemeinde …") is one of its items."""
-    before = [
-        p.key
-        for p in programmes
-        if p.end <= run[0].start and _GLUE.fullmatch(text[p.end : run[0].start]) is None
-    ]
+    before = [p.key for p in programmes if _before_list(text, p, run)]
     after = [p.key for p in programmes if p.start >= run[-1].end]
     if before:
         return before[-1]

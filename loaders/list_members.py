@@ -17,7 +17,8 @@ otherwise). Two layout slips are undone first: a name never runs from one bullet
 sentence into the next, and an abbreviation heading an item ("- AABF – Alevitische
 Gemeinde …") is the item's short name, not a name of its own.
 
->>> from loaders.mention_patterns import Mention
+>>> from loaders.learn.features import word_classes
+from loaders.mention_patterns import Mention
 >>> text = "Veranstalter sind Migrafrica e. V., die Aktion Neue Nachbarn und die VHS Köln."
 >>> found = [Mention("org", "Migrafrica e. V.", "Migrafrica e. V.", 18, 34, "Verein"),
 ...          Mention("org", "VHS Köln", "VHS Köln", 69, 77, "Sonstige")]
@@ -30,36 +31,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.learn.features import word_classes
 from loaders.mention_patterns import Mention
 from loaders.names import clean_name, is_abbreviation
 from loaders.org_types import org_type_of
 from loaders.roles import is_person
 from loaders.shared_heads import SHARED_HEAD_ORIGIN
 
-__all__ = ["ENUMERATION_ORIGIN", "list_members"]
+__all__ = ["ENUMERATION_ORIGIN", "LIST_PARENTHESIS", "LIST_SEPARATOR", "list_members"]
 
 ENUMERATION_ORIGIN = "enumeration"
 _MAX_GAP = 400  # characters between two found organisations that a list may span
-_SEPARATOR = re.compile(r"\s*(?:[,;•]|\n\s*[–-]\s|\b(?:und|sowie|oder)\b)\s*")
+# what separates the members of a list, and a bracketed note inside one (also read by
+# the list rule of links_lists)
+LIST_SEPARATOR = re.compile(r"[,;•▪◦*]|\n\s*[–-]|\b(?:und|sowie|oder)\b")
+LIST_PARENTHESIS = re.compile(r"\([^()]{0,120}\)")
+_SEPARATOR = re.compile(rf"\s*(?:{LIST_SEPARATOR.pattern})\s*")
 _ARTICLE = re.compile(r"^(?:(?:der|die|das|den|dem|des)\b\s*)?")
-_PARENTHESIS = re.compile(r"\s*\([^()\n]{0,120}\)")
 # a name word: capitalised, hyphenated parts, digits and "&"/"+" allowed ("BüZe", "NRW")
 _WORD = r"(?:[A-ZÄÖÜ][\wÄÖÜäöüß&+.'’-]*|\d+[\w.]*)"
 _JOINER = r"(?:&|für|und|im|in|am|an|von|vom|zu|zur|zum|der|des|e\.\s?V\.|gGmbH|GmbH|mbH)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t\n]+(?:{_WORD}|{_JOINER}(?=[ \t\n]+[A-ZÄÖÜ\d])|e\.\s?V\.))*")
 _INNER_CAPITAL = re.compile(r"\w[A-ZÄÖÜ]")
 _LEGAL_TAIL = re.compile(r"\s*(?:e\.\s?V\.|gGmbH|GmbH|mbH)")
-_GENRE = re.compile(
-    r"(?:Projekt|Programm|Initiative|Kampagne|Aktion|Netzwerk|Bündnis|Charta|Fachtag|Tagung|"
-    r"Konferenz|Festival|Woche|Tag)\b"
-)
 _ITEM_DASH = re.compile(r"[ \t]+[–-][ \t]+")
 _GUESSED = frozenset({"model", "pattern", "suffix"})  # names whose ends may be wrong
-# a new bullet item, or a new sentence at a line start ("… Musterstadt\nDie Stadt …")
-_BULLET_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:[•▪◦*–-]|(?:Die|Der|Das|Den|Dem|Des)(?=[ \t]))[ \t]+")
-_SENTENCE_BREAK = re.compile(
-    r"\n\s*\n|\n[ \t]*(?:Die|Der|Das|Den|Dem|Des)[ \t]|[.!?][ \t\n]+[A-ZÄÖÜ]"
-)
+# a new sentence at a line start ("… Musterstadt\nDie Stadt …")
+_LINE_ARTICLE = r"\n[ \t]*(?:Die|Der|Das|Den|Dem|Des)(?=[ \t])"
+# where a name ends for sure: a new bullet item or such a sentence
+_BULLET_BREAK = re.compile(rf"[ \t]*(?:\n[ \t]*[•▪◦*–-]|{_LINE_ARTICLE})[ \t]+")
+# where a list ends for sure: a blank line, such a sentence, a sentence end
+_SENTENCE_BREAK = re.compile(rf"\n\s*\n|{_LINE_ARTICLE}|[.!?][ \t\n]+[A-ZÄÖÜ]")
 _CLOSING = re.compile(r"\s*\)")  # the list goes on after a name in brackets
 
 
@@ -180,14 +182,15 @@ def _as_organisation(m: Mention) -> Mention:
     """A list is of one kind: a name the model took for a programme, coordinated with
     organisations ("…, das Kommunale Integrationszentrum Köln und das
     Rautenstrauch-Joest-Museum"), is an organisation, unless a genre word says otherwise."""
-    if m.kind != "programme" or m.origin != "model" or _GENRE.match(m.surface):
+    genre = m.surface.split()[0].casefold() in word_classes().programme_cues
+    if m.kind != "programme" or m.origin != "model" or genre:
         return m
     return m.with_(kind="org", type=org_type_of(m.name))
 
 
 def _pieces(text: str, start: int, end: int) -> list[_Piece] | None:
     """The gap cut at list separators (parentheses blanked), or None without separators."""
-    gap = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    gap = LIST_PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text[start:end])
     cuts = list(_SEPARATOR.finditer(gap))
     if not cuts:
         return None

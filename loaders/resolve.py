@@ -139,7 +139,7 @@ def qualified(head: str, owner: str) -> str:
 def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
     if mention.ref_id is not None:
         return None
-    named = mention.origin == _NAMED_BEFORE
+    named = mention.origin == _NAMED_HEAD
     for text in (mention.name,) if named else (mention.surface, mention.name):
         hit = _index_get(index, text)
         if hit is not None:
@@ -147,16 +147,16 @@ def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | 
     return None
 
 
-_NAMED_BEFORE = "named_head"  # a bare generic head read as the one organisation of that head
+_NAMED_HEAD = "named_head"  # a bare generic head read as the one organisation of that head
 
 
 def _bare_heads_to_named(
     mentions: Sequence[Mention], heads: dict[str, str], subject: str | None = None
 ) -> list[Mention]:
     """In a text without partner reports, a bare generic head ("die Agentur für Arbeit",
-    "das Jobcenter") after the text has named exactly one organisation of that head ("die
+    "das Jobcenter") in a text that names exactly one organisation of that head ("die
     Agentur für Arbeit Flensburg") is that organisation, not the federal agency or no one
-    (its surface is then no key into the reference: ``_NAMED_BEFORE``). In the report of an
+    (its surface is then no key into the reference: ``_NAMED_HEAD``). In the report of an
     organisation of that head ("die Bezirksregierung" in the Bezirksregierung's own report)
     the bare head is the reporter, as :func:`resolve_document` decides.
 
@@ -169,8 +169,11 @@ def _bare_heads_to_named(
 
     own = name_key(subject) if subject else ""
 
+    def surface_key(m: Mention) -> str:
+        return name_key(normalise_org_name(clean_name(m.surface)))
+
     def head_of(m: Mention) -> str | None:
-        key = name_key(normalise_org_name(clean_name(m.surface)))
+        key = surface_key(m)
         return key if key in heads and not own.startswith(key) else None
 
     named: dict[str, set[str]] = {}
@@ -178,7 +181,7 @@ def _bare_heads_to_named(
     for m in mentions:
         if m.kind != "org" or head_of(m) is not None:
             continue
-        for key in (name_key(m.name), name_key(normalise_org_name(clean_name(m.surface)))):
+        for key in (name_key(m.name), surface_key(m)):
             for h in heads:
                 if key.startswith(h + " "):
                     named.setdefault(h, set()).add(name_key(m.name))
@@ -194,7 +197,7 @@ def _bare_heads_to_named(
                 ref_id=q.ref_id,
                 type=q.type,
                 parent=q.parent,
-                origin=_NAMED_BEFORE,
+                origin=_NAMED_HEAD,
             )
         out.append(m)
     return out

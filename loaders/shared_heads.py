@@ -47,7 +47,7 @@ def _plural_heads(path: Path = PLURAL_HEADS_FILE) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
         raise InputError(str(path), "erwartet Paare 'Plural: Singular'")
-    return dict(data)
+    return {" ".join(k.split()): v for k, v in data.items()}
 
 
 @lru_cache(maxsize=2)
@@ -63,7 +63,7 @@ def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
 
 def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Mention]:
     """One mention per place of every plural-head list in ``text``, on the place's span."""
-    heads = {" ".join(k.split()): v for k, v in _plural_heads(path).items()}
+    heads = _plural_heads(path)
     known = places()
     out: list[Mention] = []
     for match in _pattern(path).finditer(text):
