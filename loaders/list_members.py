@@ -17,8 +17,7 @@ otherwise). Two layout slips are undone first: a name never runs from one bullet
 sentence into the next, and an abbreviation heading an item ("- AABF – Alevitische
 Gemeinde …") is the item's short name, not a name of its own.
 
->>> from loaders.learn.features import word_classes
-from loaders.mention_patterns import Mention
+>>> from loaders.mention_patterns import Mention
 >>> text = "Veranstalter sind Migrafrica e. V., die Aktion Neue Nachbarn und die VHS Köln."
 >>> found = [Mention("org", "Migrafrica e. V.", "Migrafrica e. V.", 18, 34, "Verein"),
 ...          Mention("org", "VHS Köln", "VHS Köln", 69, 77, "Sonstige")]
