@@ -26,6 +26,7 @@ from loaders.links_context import (
     initiative_events,
     initiative_organisers,
     organised_back,
+    named_units,
     own_unit,
     programme_units,
     reference_links,
@@ -170,6 +171,7 @@ def find_links(
     cue_lists(out, sentences, resolved, blocks, stream)
     list_links(out, sentences, resolved, blocks, stream, reference)
     programme_units(out, entities)
+    named_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
 
 

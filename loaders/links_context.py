@@ -18,6 +18,7 @@ from typing import Protocol, TypeAlias
 
 from loaders.mention_patterns import Mention
 from loaders.models import Block
+from loaders.names import token_key, tokens
 from loaders.reference import Reference
 from loaders.resolve import Entity, ResolvedDocument
 from loaders.textstream import Sentence, TextStream
@@ -30,6 +31,7 @@ __all__ = [
     "initiative_events",
     "initiative_organisers",
     "organised_back",
+    "named_units",
     "own_unit",
     "programme_units",
     "reference_links",
@@ -152,6 +154,39 @@ def own_unit(unit: Entity, parent: Entity, evidence: str) -> bool:
         if name and re.search(re.escape(name) + r"\s+(?:der|des)\s+" + head, text):
             return True
     return False
+
+
+# the words that may join a unit's own words to its parent's name: "Referat … der Stadt
+# Köln", "Institut … an der Universität X"; or none: "Kommunales Integrationszentrum Kreis Lippe"
+_UNIT_JOINS = (("an", "der"), ("bei", "der"), ("der",), ("des",), ("im",), ("am",), ("beim",))
+
+
+def named_units(out: LinkSink, entities: dict[str, Entity]) -> None:
+    """An organisation whose name ends with the name of another organisation of the text
+    is a unit of it ("Gleichstellungsstelle des Rhein-Sieg-Kreises", "Dezernat 46 der
+    Bezirksregierung Münster"): PART_OF, with the name itself as the evidence. A parent
+    name of one plain word ("Caritas", "Köln") is too loose to count, and "für die Stadt
+    Köln" names whom a body serves, not what it belongs to."""
+    orgs = [(k, e) for k, e in entities.items() if e.kind == "org" and e.lines]
+    parent_names = [
+        (key, [token_key(w) for w in tokens(name)])
+        for key, org in orgs
+        for name in {org.canonical, *org.aliases}
+        if len(tokens(name)) >= 2 or "-" in name
+    ]
+    for key, org in orgs:
+        for name in {org.canonical, *org.aliases}:
+            words = tokens(name)
+            keys = [token_key(w) for w in words]
+            for parent, tail in parent_names:
+                n = len(tail)
+                if parent in (key, org.parent_key) or len(keys) <= n or keys[-n:] != tail:
+                    continue
+                own = tuple(w.casefold() for w in words[:-n])
+                join = next((j for j in _UNIT_JOINS if own[-len(j) :] == j), ())
+                served = not join and words[-n - 1].islower()  # "… für die Stadt Köln"
+                if len(own) > len(join) and not served:
+                    out.add(key, parent, "PART_OF", min(org.lines), org.canonical)
 
 
 _SERVICE_UNIT = re.compile(r"(?:stelle|zentrum)\b", re.IGNORECASE)
