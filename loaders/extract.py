@@ -47,6 +47,7 @@ from loaders.sections import split_sections
 from loaders.shared_heads import with_shared_heads
 from loaders.sources import iter_source_files, read_source
 from loaders.textstream import TextStream, build_stream
+from loaders.unit_names import genitive_units
 from queries.corrections import Corrections
 
 __all__ = [
@@ -164,7 +165,7 @@ def analyse_document(
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
         mentions = model_mentions(stream, mentions, compiled)
-    mentions = without_roles(stream.text, mentions)
+    mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     title, subtitle = document_title(text)
     project_key = None

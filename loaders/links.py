@@ -25,8 +25,8 @@ from loaders.links_context import (
     cue_lists,
     initiative_events,
     initiative_organisers,
-    organised_back,
     named_units,
+    organised_back,
     own_unit,
     programme_units,
     reference_links,
@@ -46,6 +46,17 @@ _COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
 _NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
 _NOT_PROJECTS = frozenset({"Gesetz", "Charta", "Foerderprogramm"})
 _FUNDER_REACH = 60  # a funder is named right after "gefördert von", not a clause later
+# what may stand between a funding cue and the funder it introduces ("gefördert durch: - X")
+_AFTER_CUE = re.compile(r"[\s:„“\"'•*–-]*(?:(?:de[rsmn]|die|das)\s+)?[„\"]?")
+# an agent marker right before a funder ("… wird das Projekt vom X", "aus Mitteln des X")
+_AGENT_END = re.compile(
+    r"(?:\b(?:von|vom|durch)(?:\s+(?:de[rsmn]|die|das))?|\bMitteln\s+de[rs])\s+[„\"]?$"
+)
+# between "Finanziert wird" and the funded programme's name
+_RECEIVER_GAP = re.compile(r"\s*(?:wird|werden|wurde|wurden)?\s*(?:das|die|der)?\s*[„\"]?")
+_FUNDER_JOIN = re.compile(
+    r"[\s“”\")]*(?:,|\bund\b|\bsowie\b)\s*(?:(?:de[rsmn]|die|das|vom|von)\s+)?[„\"]?\s*"
+)
 _OCCASION_REACH = 30
 _MAX_SIGNERS = 4
 _PASSIVE = re.compile(r"(?:durch|von|vom)$|^Träger", re.IGNORECASE)
@@ -59,7 +70,7 @@ _APPOSITION = re.compile(
 _APPOSITION_REACH = 250  # characters from the programme's start to its owner
 _OWNER = re.compile(r"(?<=[\w“”\"])\s+(?:der|des)\s+$")  # "Projekt X der Y": Y owns X
 _ANAPHOR = re.compile(
-    r"\b(?:dies\w*|das|unser\w*)\s+(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
+    r"\b(?:dies\w*|das|unser\w*)\s+(?:[\w-]+\s+){0,8}?(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?:zwischen|von)$")
@@ -232,7 +243,9 @@ def _sentence_links(
                 out.add(subject, key, "COOPERATES_WITH", line, text)
     funded = found.get("FUNDED_BY")
     if funded is not None:
-        _funding(out, text, funded, orgs, programmes, subject_before, previous_programme)
+        spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
+        keys = {k for _, k, _ in programmes}
+        _funding(out, text, funded, spans, keys, subject_before, previous_programme)
     mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
     _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block, mottos)
 
@@ -241,26 +254,56 @@ def _funding(
     out: LinkSink,
     text: str,
     funded: re.Match[str],
-    orgs: list[Spot],
-    programmes: list[Spot],
+    spans: list[tuple[int, int, str, int]],
+    programme_keys: set[str],
     subject_before: Callable[[int], str | None],
     previous_programme: str | None,
 ) -> None:
-    """The funder is named right after the cue; the funded is a programme before it, the
-    project a demonstrative points back to ("Dieses Projekt wird ... gefördert"), or the
+    """Funders and the funded of a funding cue (``spans``: start, end, key, line of each
+    name in the sentence).
+
+    The funders are named right after the cue ("gefördert durch X", "Projektförderung des
+    X", "Gefördert wird das Projekt vom X") or as the agent just before it ("vom Bund
+    gefördert", "das vom Land geförderte Projekt", "AMIF-gefördert"), with the names joined
+    to the first one by "und"/commas ("aus Mitteln der EU und des Bundes"). The funded is a
+    programme before the cue, one named right after it ("Finanziert wird X aus …"), the
+    project a demonstrative points back to ("Dieses Projekt wird … gefördert"), or the
     subject."""
-    funders = [
-        (p, k, ln)
-        for p, k, ln in orgs + programmes
-        if funded.start() <= p <= funded.end() + _FUNDER_REACH
-    ]
-    receivers: list[str | None] = [k for p, k, _ in programmes if p < funded.start()]
+    start, end = funded.start(), funded.end()
+    receivers: list[str | None] = [k for a, _, k, _ in spans if a < start and k in programme_keys]
+    first: int | None = None
+    for i, (a, _, key, _) in enumerate(spans):
+        if a < end or a > end + _FUNDER_REACH:
+            continue
+        gap = text[end:a]
+        if _AFTER_CUE.fullmatch(gap) or _AGENT_END.search(gap):
+            first = i
+            break
+        if not receivers and key in programme_keys and _RECEIVER_GAP.fullmatch(gap):
+            receivers = [key]  # "Finanziert wird EULE.pro aus Mitteln des …"
+    if first is None:
+        for i, (a, z, _, _) in enumerate(spans):
+            if (
+                z <= start
+                and start - z <= _FUNDER_REACH
+                and (_AGENT_END.search(text, max(0, a - 16), a) or text[z:start] == "-")
+            ):
+                first = i  # the last such agent before the cue wins
+    if first is None:
+        return
+    funders = [spans[first]]
+    for span in spans[first + 1 :]:  # the names coordinated with the first funder
+        if not _FUNDER_JOIN.fullmatch(text[funders[-1][1] : span[0]]):
+            break
+        funders.append(span)
+    funder_keys = {k for _, _, k, _ in funders}
+    receivers = [k for k in receivers if k not in funder_keys]
     if not receivers and previous_programme and _ANAPHOR.search(text):
         receivers = [previous_programme]
-    if not receivers:
-        receivers = [subject_before(funded.start())]
-    if funders and receivers[0] is not None:
-        out.add(receivers[0], min(funders)[1], "FUNDED_BY", min(funders)[2], text)
+    receiver = receivers[0] if receivers else subject_before(start)
+    for _, _, key, line in funders:
+        if receiver is not None and key != receiver:
+            out.add(receiver, key, "FUNDED_BY", line, text)
 
 
 def _programme_links(

@@ -204,7 +204,11 @@ def list_links(
             at = bisect_left(block_starts, first_line + 1) - 1
             in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
             partner = resolved.block_partners[at] if in_block else resolved.subject
-            subject = _subject(orgs, run, cue, a, sentence_starts) or partner
+            named_subject = _subject(orgs, run, cue, a, sentence_starts)
+            if link_type == "PARTNER" and programme is None and named_subject is None:
+                # "Partner:" on the page of a project or an event: its partners
+                programme = own_programme
+            subject = named_subject or partner
             if link_type == "SIGNED" and cues.agreement.search(text, a, z):
                 continue  # an agreement's parties cooperate (_signatories), sign nothing
             for member in run:
@@ -236,11 +240,18 @@ def _signatories(
     for o in orgs:
         if sentence <= o.start < noun.start() or (between and o.start >= noun.end()):
             parties.setdefault(o.key, o)
-    if len(parties) < _MIN_MEMBERS:
-        return
-    words = " ".join(text[sentence:z].split())
-    evidence = words if len(words) <= _EVIDENCE_MAX else words[: _EVIDENCE_MAX - 2] + " …"
-    named = list(parties.values())
+    if len(parties) >= _MIN_MEMBERS:
+        _pairwise(out, list(parties.values()), _passage(text, sentence, z))
+
+
+def _passage(text: str, start: int, end: int) -> str:
+    """The words of ``text[start:end]``, shortened to an evidence quote."""
+    words = " ".join(text[start:end].split())
+    return words if len(words) <= _EVIDENCE_MAX else words[: _EVIDENCE_MAX - 2] + " …"
+
+
+def _pairwise(out: LinkSink, named: list[_Named], evidence: str) -> None:
+    """Every two of ``named`` cooperate (the parties of one agreement or one joint act)."""
     for i, one in enumerate(named):
         for other in named[i + 1 :]:
             out.add(one.key, other.key, "COOPERATES_WITH", other.line, evidence)

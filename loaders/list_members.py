@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 
 from loaders.learn.features import word_classes
-from loaders.mention_patterns import Mention
+from loaders.learn.nominative import nominative
+from loaders.mention_patterns import Mention, normalise_org_name
 from loaders.names import clean_name, is_abbreviation
 from loaders.org_types import org_type_of
 from loaders.roles import is_person
@@ -53,6 +54,7 @@ _JOINER = r"(?:&|für|und|im|in|am|an|von|vom|zu|zur|zum|der|des|e\.\s?V\.|gGmbH
 _NAME = re.compile(rf"{_WORD}(?:[ \t\n]+(?:{_WORD}|{_JOINER}(?=[ \t\n]+[A-ZÄÖÜ\d])|e\.\s?V\.))*")
 _INNER_CAPITAL = re.compile(r"\w[A-ZÄÖÜ]")
 _LEGAL_TAIL = re.compile(r"\s*(?:e\.\s?V\.|gGmbH|GmbH|mbH)")
+_LEGAL_END = re.compile(rf"(?:{_LEGAL_TAIL.pattern}|\s+AG)$")
 _ITEM_DASH = re.compile(r"[ \t]+[–-][ \t]+")
 _GUESSED = frozenset({"model", "pattern", "suffix"})  # names whose ends may be wrong
 # a new sentence at a line start ("… Musterstadt\nDie Stadt …")
@@ -61,7 +63,13 @@ _LINE_ARTICLE = r"\n[ \t]*(?:Die|Der|Das|Den|Dem|Des)(?=[ \t])"
 _BULLET_BREAK = re.compile(rf"[ \t]*(?:\n[ \t]*[•▪◦*–-]|{_LINE_ARTICLE})[ \t]+")
 # where a list ends for sure: a blank line, such a sentence, a sentence end
 _SENTENCE_BREAK = re.compile(rf"\n\s*\n|{_LINE_ARTICLE}|[.!?][ \t\n]+[A-ZÄÖÜ]")
-_CLOSING = re.compile(r"\s*\)")  # the list goes on after a name in brackets
+_CLOSING = re.compile(r"\s*\)")
+# "… und der Heidelberger Dienste gGmbH": a second name after "und" and its article
+# two names joined by "und" or a line break, each typed by its own head (see _split_coordinated)
+_GLUED = re.compile(r"[ \t]+(?:und|sowie)[ \t]+|[ \t]*\n[ \t]*")
+_COORDINATED = re.compile(
+    r"\s+(?:und|sowie)\s+(der|die|das|dem|den|des)\s+(?=[A-ZÄÖÜ])"
+)  # the list goes on after a name in brackets
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,15 @@ class _Piece:
 
 def list_members(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the unnamed members of organisation lists added, in text order."""
-    out = sorted((p for m in mentions for p in _split_at_bullets(text, m)), key=lambda m: m.start)
+    out = sorted(
+        (
+            q
+            for m in mentions
+            for p in _split_at_bullets(text, m)
+            for q in _split_coordinated(text, p)
+        ),
+        key=lambda m: m.start,
+    )
     out = _without_item_abbreviations(text, out)
     i = 0
     while i + 1 < len(out):
@@ -110,6 +126,50 @@ def _split_at_bullets(text: str, m: Mention) -> list[Mention]:
                 )
             )
     return parts
+
+
+def _split_coordinated(text: str, m: Mention) -> list[Mention]:
+    """A guessed name that runs over two names is two organisations: "der Rhein-Neckar-Kreis
+    und der Heidelberger Dienste gGmbH" (an article after "und" starts a second name), "die
+    Universität Bielefeld und Ruhr Universität Bochum", headings glued over lines
+    ("Rhein-Sieg-Kreis\nStadt Duisburg"): both sides capitalised names with a head noun of
+    their own ("Ministerium für Arbeit und Soziales" stays one)."""
+    if not _is_org(m) or m.origin not in _GUESSED:
+        return [m]
+    cut = _COORDINATED.search(text, m.start, m.end)
+    if cut is not None:
+        pieces = [(m.start, cut.start(), None), (cut.end(), m.end, cut.group(1))]
+    else:
+        bounds = [m.start]
+        for glue in _GLUED.finditer(text, m.start, m.end):
+            bounds += [glue.start(), glue.end()]
+        bounds.append(m.end)
+        pieces = [(lo, hi, None) for lo, hi in zip(bounds[::2], bounds[1::2], strict=True)]
+        if len(pieces) < 2 or not all(_headed(text[lo:hi]) for lo, hi, _ in pieces):
+            return [m]
+    parts = []
+    for lo, hi, article in pieces:
+        words = text[lo:hi].strip()
+        if _NAME.fullmatch(_LEGAL_END.sub("", words)) is None:
+            return [m]
+        name = normalise_org_name(nominative(clean_name(words), article))
+        parts.append(
+            m.with_(
+                name=name,
+                surface=words,
+                start=lo,
+                end=lo + len(words),
+                ref_id=None,
+                type=org_type_of(name),
+            )
+        )
+    return parts
+
+
+def _headed(words: str) -> bool:
+    """Capitalised words only, with a head noun that types them ("Stadt Duisburg")."""
+    core = _LEGAL_END.sub("", words.strip())
+    return all(w[:1].isupper() for w in core.split()) and org_type_of(core) != "Sonstige"
 
 
 def _without_item_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -25,7 +25,7 @@ from loaders.learn.nominative import nominative
 from loaders.mention_patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name
 
-__all__ = ["is_person", "is_role", "without_roles"]
+__all__ = ["is_person", "is_role", "is_titled_person", "without_roles"]
 
 _GLUED_ROLE = re.compile(r"([\wÄÖÜäöüß-]+)\s+(des|der)\s+(?=[A-ZÄÖÜ])")
 _WORD_BEFORE = re.compile(r"([\wÄÖÜäöüß-]+)\s+$")
@@ -52,6 +52,21 @@ def is_person(text: str, start: int, end: int) -> bool:
     return bool((before and is_role(before.group(1))) or (after and is_role(after.group(1))))
 
 
+def is_titled_person(text: str, start: int, end: int) -> bool:
+    """An office and a person's name taken for an organisation: "Staatsministerin Annette
+    Widmann-Mauz", "Sächsische Staatsministerin für Integration, Petra Köpping"."""
+    words = [w.strip(",") for w in text[start:end].split()]
+    person = words[-2:]
+    if len(words) < 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in person):
+        return False
+    if org_type_of(" ".join(person)) != "Sonstige":
+        return False
+    if is_role(words[0]) and len(words) <= 4:
+        return all(w[:1].isupper() for w in words[1:])
+    comma = text.rfind(",", start, end)
+    return comma > start and any(is_role(w) for w in words[:2])
+
+
 def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without persons, and with offices cut from the names they were glued to."""
     out = []
@@ -66,6 +81,6 @@ def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(
                 m.with_(name=name, surface=text[start : m.end], start=start, type=org_type_of(name))
             )
-        elif not is_person(text, m.start, m.end):
+        elif not (is_person(text, m.start, m.end) or is_titled_person(text, m.start, m.end)):
             out.append(m)
     return out

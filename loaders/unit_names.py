@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 
+from loaders.learn.nominative import nominative
 from loaders.mention_model import WORD, Mention
 from loaders.names import clean_name
+from loaders.roles import is_role
 
-__all__ = ["abbreviation_units", "programme_units"]
+__all__ = ["abbreviation_units", "genitive_units", "programme_units"]
 
 _HEADS = (
     r"(?:[Kk]linik(?:verbund)?|[Vv]erbund|[Mm]useum|[Aa]kademie|[Ss]tabsstelle|[Ii]nstitut|"
@@ -114,3 +116,54 @@ def programme_units(text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             out.append(Mention("org", name, name, start, end, "Sonstige"))
     return sorted(out, key=lambda m: m.start)
+
+
+# a unit's own words before its parent's name in the genitive: "Jugendamt des Rhein-Sieg-
+# Kreises", "Mobiler Übersetzungsdienst der Stadt Solingen", "Institut für Politik- und
+# Verwaltungswissenschaften der Universität Rostock", "International Office der …"
+_UNIT_HEAD = (
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:stelle|amt|behörde|beratung|rat|abteilung|dienst|büro|referat|"
+    r"institut|zentrum|redaktion|archiv|bibliothek)(?:e?s)?|Institut|International\s+Office"
+)
+_GENITIVE_UNIT = re.compile(
+    rf"(?:\b(der|des|die|das|dem|den)\s+)?"
+    rf"((?:[A-ZÄÖÜa-zäöü][\wäöüß]*e[rsnm]?\s+)?(?:{_UNIT_HEAD})"
+    r"(?:\s+für\s+[A-ZÄÖÜ][^.;:()„“\n]{0,80}?)?)"
+    r"\s+(der|des)\s+$"
+)
+_UNIT_REACH = 160
+
+
+def genitive_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A unit named with its parent in the genitive ("die Gleichstellungsstelle der Stadt
+    Essen") is a unit of that organisation, named in full; what was found inside its own
+    words ("Gleichstellungsstelle") gives way to it. Offices are people ("Landrat des
+    Kreises"), not units."""
+    out = list(mentions)
+    for parent in mentions:
+        if parent.kind != "org":
+            continue
+        found = _GENITIVE_UNIT.search(text, max(0, parent.start - _UNIT_REACH), parent.start)
+        if found is None or is_role(found.group(2).split()[-1]):
+            continue
+        start, own_words = found.start(2), found.group(2)
+        if own_words[:1].islower() and found.group(1) is None:  # "sowie Jugendamt": no adjective
+            cut = own_words.index(" ") + 1
+            start, own_words = start + cut, own_words[cut:]
+        own = nominative(clean_name(own_words), found.group(1))
+        own = own[:1].upper() + own[1:]
+        name = clean_name(f"{own} {found.group(3)} {text[parent.start : parent.end]}")
+        out = [m for m in out if not (start <= m.start and m.end <= parent.start)]
+        out.append(
+            Mention(
+                "unit",
+                name,
+                text[start : parent.end],
+                start,
+                parent.end,
+                "",
+                origin="pattern",
+                parent=parent.name,
+            )
+        )
+    return sorted(out, key=lambda m: (m.start, -m.end))

@@ -215,3 +215,30 @@ def test_an_apposition_names_the_programmes_owner():
     )
     assert ("Studis mit Studis", "ORGANISED_BY", "Stadt Gladbeck") in links
     assert not any(t == "PARTICIPATES_IN" for _, t, _ in links)
+
+
+def test_a_unit_named_after_its_parent_is_part_of_it():
+    links = _links(
+        "Die Gleichstellungsstelle des Rhein-Sieg-Kreises berät gemeinsam mit dem "
+        "Rhein-Sieg-Kreis. Der Caritasverband für die Stadt Gladbeck lädt die Stadt Gladbeck ein.",
+        partner=None,
+    )
+    assert ("Gleichstellungsstelle des Rhein-Sieg-Kreises", "PART_OF", "Rhein-Sieg-Kreis") in links
+    # "für die Stadt Gladbeck" names whom the association serves, not its parent
+    assert not any(t == "PART_OF" and o == "Stadt Gladbeck" for _, t, o in links)
+
+
+def test_funders_named_before_the_participle_and_coordinated():
+    links = _links(
+        "Im Projekt „Neue Wege“ lernen Auszubildende gemeinsam. Das vom Bundesamt für Migration "
+        "und Flüchtlinge geförderte Projekt läuft bis 2024.",
+        partner=None,
+    )
+    assert ("Neue Wege", "FUNDED_BY", "Bundesamt für Migration und Flüchtlinge") in links
+    links = _links(
+        "Das Projekt „Neue Wege“ wird aus Mitteln des Bundesamtes für Migration und "
+        "Flüchtlinge und des Landes Nordrhein-Westfalen finanziert.",
+        partner=None,
+    )
+    funders = {o for s, t, o in links if s == "Neue Wege" and t == "FUNDED_BY"}
+    assert len(funders) == 2

@@ -129,3 +129,29 @@ def test_a_programme_among_the_partner_items_is_a_partner_not_the_project():
     )
     assert ("Kreis Greiz", "COOPERATES_WITH", "Stadt Gera") in links
     assert ("Kreis Greiz", "PARTICIPATES_IN", "ThINKA") not in links
+
+
+def test_partners_listed_on_the_page_of_a_project_take_part_in_it():
+    links = _links(
+        "Projekt „Brücken bauen“\n"
+        "\n"
+        "Das Projekt begleitet Familien beim Ankommen.\n"
+        "\n"
+        "Partner:\n"
+        "- Stadt Gladbeck\n"
+        "- Kreis Wesel\n"
+        "- Stadt Herne"
+    )
+    members = _ends(links, "PARTICIPATES_IN", "Brücken bauen")
+    assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= members
+    assert not any(t == "COOPERATES_WITH" for _, t, _ in links)
+
+
+def test_signers_named_before_a_verb_at_the_end_sign_the_charter():
+    links = _links(
+        "Am 20. März haben die Stadt Gladbeck, der Kreis Wesel und die Stadt Herne gemeinsam "
+        "die „Charta der Vielfalt“ unterzeichnet."
+    )
+    assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= _ends(
+        links, "SIGNED", "Charta der Vielfalt"
+    )

@@ -108,3 +108,41 @@ def test_people_named_beside_their_office_are_no_organisations():
         Mention("org", "Erika Beispiel", "Erika Beispiel", 35, 49, "Sonstige", origin="model"),
     ]
     assert without_roles(text, found) == []
+
+
+def test_an_office_with_its_holder_is_no_organisation():
+    text = "Grußworte: Staatsministerin Annette Widmann-Mauz und die Stadt Hamm."
+    found = [
+        Mention(
+            "org", "x", "Staatsministerin Annette Widmann-Mauz", 11, 48, "Sonstige", origin="model"
+        ),
+        _org(text, "Stadt Hamm"),
+    ]
+    assert [m.name for m in without_roles(text, found)] == ["Stadt Hamm"]
+
+
+def test_a_guessed_name_over_und_and_an_article_is_two_organisations():
+    text = "Gefördert werden der Rhein-Neckar-Kreis und der Heidelberger Dienste gGmbH."
+    start = text.index("Rhein")
+    end = text.rindex(".")
+    found = [Mention("org", "x", text[start:end], start, end, "Sonstige", origin="suffix")]
+    names = [m.name for m in list_members(text, found)]
+    assert names == ["Rhein-Neckar-Kreis", "Heidelberger Dienste gGmbH"]
+
+
+def test_names_glued_over_und_or_a_line_are_split_only_when_each_has_a_head():
+    def names(text: str) -> list[str]:
+        start, end = text.index(" ") + 1, text.rindex(".")
+        found = [Mention("org", "x", text[start:end], start, end, "Sonstige", origin="model")]
+        return [m.name for m in list_members(text, found)]
+
+    assert names("die Universität Bielefeld und Ruhr Universität Bochum.") == [
+        "Universität Bielefeld",
+        "Ruhr Universität Bochum",
+    ]
+    assert names("Bericht Rhein-Sieg-Kreis\nStadt Duisburg.") == [
+        "Rhein-Sieg-Kreis",
+        "Stadt Duisburg",
+    ]
+    assert names("das Ministerium für Arbeit und Soziales.") == ["x"]
+    assert names("die Agentur für Arbeit\nBremen-Bremerhaven.") == ["x"]

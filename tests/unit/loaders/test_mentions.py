@@ -229,3 +229,22 @@ def test_counties_and_places_of_several_words_are_named_whole():
         "Stadt Hannoversch Münden",
     } <= names
     assert not any("Arbeitskreis" in n for n in names)
+
+
+def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
+    from loaders.mention_model import Mention
+    from loaders.unit_names import genitive_units
+
+    def units(text: str, parent: str) -> list[tuple[str, str | None]]:
+        at = text.index(parent)
+        found = [Mention("org", parent, parent, at, at + len(parent), "Kommune")]
+        return [(m.name, m.parent) for m in genitive_units(text, found) if m.kind == "unit"]
+
+    assert units("Mit dem Jugendamt des Kreises Unna und", "Kreises Unna") == [
+        ("Jugendamt des Kreises Unna", "Kreises Unna")
+    ]
+    assert units("die Gleichstellungsstelle der Stadt Essen.", "Stadt Essen") == [
+        ("Gleichstellungsstelle der Stadt Essen", "Stadt Essen")
+    ]
+    assert units("Landrat des Kreises Unna", "Kreises Unna") == []  # an office is a person
+    assert units("die Zielgruppe der Stadt Essen", "Stadt Essen") == []
