@@ -158,7 +158,24 @@ def find_plain_programmes(text: str) -> list[Mention]:
         out.append(
             Mention("programme", name, m.group(), m.start(1), m.end(), "Veranstaltungsreihe")
         )
+    for m in _LAW_RE.finditer(text):
+        if m.group("code"):
+            name = " ".join(m.group("code").split())
+        else:
+            head = re.sub(r"(?<=[gG]esetz)(?:es|s)$|(?<=[vV]erordnung)$", "", m.group("law"))
+            name = clean_name(re.sub(r"^Allgemeinen\b", "Allgemeines", head) + m.group("land"))
+        out.append(Mention("programme", name, m.group(), m.start(), m.end(), "Gesetz"))
     return out
+
+
+# laws, named by their compound ("Infektionsschutzgesetz", "Psychisch-Kranken-Gesetz (PsychKG)",
+# "Teilhabe- und Integrationsgesetz NRW", "Ausbilder-Eignungsverordnung") or code ("SGB II")
+_LAW_RE = re.compile(
+    r"\b(?:(?P<law>(?:Allgemeine[ns]?\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?"
+    r"[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*-?(?:[gG]esetz(?:es|s)?|[vV]erordnung))\b"
+    r"(?P<land>(?:\s+(?:NRW|Nordrhein-Westfalen))?)(?:\s*\([A-Za-zÄÖÜ-]{2,12}\))?"
+    r"|(?P<code>SGB\s+[IVX]+)\b)"
+)
 
 
 _DAY_FORMS = re.compile(r"^(\w+)e[nrs]?\s+Tag(?:es|s)?\b")

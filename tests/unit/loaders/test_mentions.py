@@ -248,3 +248,19 @@ def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
     ]
     assert units("Landrat des Kreises Unna", "Kreises Unna") == []  # an office is a person
     assert units("die Zielgruppe der Stadt Essen", "Stadt Essen") == []
+
+
+def test_laws_are_named_by_their_compound_or_code():
+    from loaders.programme_patterns import find_plain_programmes
+
+    def laws(text: str) -> list[str]:
+        return [m.name for m in find_plain_programmes(text) if m.type == "Gesetz"]
+
+    assert laws("nach dem Infektionsschutzgesetzes und dem SGB II") == [
+        "Infektionsschutzgesetz",
+        "SGB II",
+    ]
+    assert laws("des Allgemeinen Gleichbehandlungsgesetzes (AGG)") == [
+        "Allgemeines Gleichbehandlungsgesetz"
+    ]
+    assert laws("Das Gesetz und der Gesetzentwurf") == []
