@@ -35,12 +35,20 @@ from neo4j import exceptions as neo4j_errors
 
 from queries import db
 from queries.corrections import CURATION_DOC
-from queries.errors import DatabaseError
+from queries.errors import DatabaseError, DatabaseUnavailable
 from queries.settings import Settings, get_settings
 from queries.statements import statement
 
 from .batch import GraphBatch
-from .writer import WriteResult, check_vocabulary, publish, write_batch, write_rows
+from .writer import (
+    WriteResult,
+    announce,
+    check_vocabulary,
+    forget_unwritten,
+    publish,
+    write_batch,
+    write_rows,
+)
 
 __all__ = ["combine", "write_batches", "LINKS_PER_TRANSACTION"]
 
@@ -150,6 +158,7 @@ def _write_new(group: list[GraphBatch], settings: Settings) -> list[WriteResult]
         write_rows(tx, [b.document for b in group], rows)
         tx.run(_DELETE_ORPHANS_AMONG, org_ids=org_ids, programme_ids=programme_ids).consume()
 
+    created = announce([b.document["id"] for b in group], settings)  # hidden before any fact
     for attempt in range(_RETRIES):
         try:
             db.execute(work, settings)
@@ -158,6 +167,8 @@ def _write_new(group: list[GraphBatch], settings: Settings) -> list[WriteResult]
             if attempt + 1 == _RETRIES or not isinstance(
                 exc.__cause__, neo4j_errors.TransientError
             ):
+                if not isinstance(exc, DatabaseUnavailable):  # refused: take it back
+                    forget_unwritten(created, settings)
                 raise
             time.sleep(0.2 * 2**attempt)
     publish([b.document["id"] for b in group], settings)

@@ -3,13 +3,16 @@
 Idempotent by construction: every write is a ``MERGE`` on a content-derived key, and a
 document's old facts are removed in the same transaction before its new ones are written.
 
-Why three transactions per document: Neo4j reads at read-committed isolation and applies a
+Why four transactions per document: Neo4j reads at read-committed isolation and applies a
 commit record by record, so a read statement running while a document's transaction commits
-can see part of it. A document is therefore written hidden (``Document.revision`` negative),
-and made visible by a single property write after the commit (:func:`publish`); a loaded
-document is hidden the same way before its facts are replaced or removed. Readers that must
-see whole documents skip hidden ones and check the revisions they used
-(docs/reliability.md, "Faults").
+can see part of it. A document is therefore announced first: created hidden
+(``Document.revision`` negative), or hidden when it is loaded already, in a transaction of
+its own (:func:`announce`, :func:`hide`), so a reader that meets any of its new facts finds
+the document hidden; its facts follow in one transaction; then a transaction of its own
+counts the change (``document_changes``), and a single property write shows the document
+(:func:`publish`; a removal deletes it instead). Readers that must see whole documents skip
+hidden ones and check the count, or the revisions they used (docs/reliability.md, "Whole
+documents during a load").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 import neo4j
 
 from queries import db
-from queries.errors import NotFound, printable
+from queries.errors import DatabaseUnavailable, NotFound, VielfaltError, printable
 from queries.folding import refresh_search_text
 from queries.schema import LINK_TYPES, Label
 from queries.settings import Settings
@@ -37,6 +40,8 @@ __all__ = [
     "stored_hash",
     "same_content",
     "remove_document",
+    "announce",
+    "forget_unwritten",
     "hide",
     "publish",
 ]
@@ -61,6 +66,9 @@ _MERGE_MEASURES = statement("merge_measures")
 _MERGE_LINKS = statement("merge_links")
 _DELETE_ORPHANS = statement("delete_orphan_entities")
 _HIDE = statement("hide_document")
+_ANNOUNCE = statement("announce_documents")
+_DELETE_UNWRITTEN = statement("delete_unwritten_documents")
+_COUNT_CHANGE = statement("count_document_change")
 _PUBLISH = statement("publish_documents")
 
 
@@ -81,13 +89,33 @@ def stored_hash(doc: str, settings: Settings | None = None) -> str | None:
     return rows[0]["sha256"] if rows and rows[0]["visible"] else None
 
 
+def announce(docs: list[str], settings: Settings | None = None) -> list[str]:
+    """Create documents hidden, or hide loaded ones, before their facts are written (a commit
+    of its own): a reader that meets a fact of theirs then finds them hidden. Returns the
+    documents it created (:func:`forget_unwritten` takes them back if the write fails)."""
+    return [r["id"] for r in db.write(_ANNOUNCE, settings, ids=docs) if r["created"]]
+
+
+def forget_unwritten(docs: list[str], settings: Settings | None = None) -> None:
+    """After a failed first write: delete the announced documents again (best effort; a
+    hidden document without facts is invisible anyway and written again by the next load)."""
+    if not docs:
+        return
+    try:
+        db.write(_DELETE_UNWRITTEN, settings, ids=docs)
+    except VielfaltError as exc:
+        log.warning("announced documents not taken back (%s): %s", exc, ", ".join(docs))
+
+
 def hide(doc: str, settings: Settings | None = None) -> None:
     """Hide a loaded document from readers before its facts change (its own commit)."""
     db.write(_HIDE, settings, doc=doc)
 
 
 def publish(docs: list[str], settings: Settings | None = None) -> None:
-    """Show documents whose facts are committed: one property write per document."""
+    """Show documents whose facts are committed: the change counted in a commit of its own
+    first, then one property write per document."""
+    db.write(_COUNT_CHANGE, settings)
     db.write(_PUBLISH, settings, ids=docs)
 
 
@@ -140,8 +168,13 @@ def write_batch(
         write_rows(tx, [batch.document], batch)
         tx.run(_DELETE_ORPHANS).consume()
 
-    hide(doc, settings)
-    db.execute(work, settings)
+    created = announce([doc], settings)
+    try:
+        db.execute(work, settings)
+    except VielfaltError as exc:
+        if not isinstance(exc, DatabaseUnavailable):  # refused: take the announcement back
+            forget_unwritten(created, settings)
+        raise
     publish([doc], settings)
     log.info(
         "%s loaded: %d organisations, %d programmes, %d measures, %d links",
@@ -166,19 +199,23 @@ def remove_document(doc: str, settings: Settings | None = None) -> None:
 
     Its mentions, report blocks, measures, link evidence and the aliases only it gave an
     entity go; entities and links nothing else supports go with them. Raises
-    :class:`NotFound` (and changes nothing) when no document of that id is loaded.
+    :class:`NotFound` (and changes nothing) when no document of that id is loaded. Hidden
+    first, the facts removed, the change counted, then the document node deleted (each a
+    commit of its own), as a load shows a document (module docstring).
     """
 
     def work(tx: neo4j.ManagedTransaction) -> bool:
         if tx.run(_DOCUMENT_HASH, id=doc).single(strict=True)["sha256"] is None:
             return False
         _remove(tx, doc)
-        tx.run(_DELETE_DOCUMENT, doc=doc).consume()
         tx.run(_DELETE_ORPHANS).consume()
         return True
 
     hide(doc, settings)
-    if not db.execute(work, settings):
+    if db.execute(work, settings):
+        db.write(_COUNT_CHANGE, settings)
+        db.write(_DELETE_DOCUMENT, settings, doc=doc)
+    else:
         raise NotFound(
             f"{printable(doc)}: kein geladenes Dokument mit diesem Namen, nichts entfernt "
             "(der Name ist der Dateiname, z. B. bericht.txt)"

@@ -182,7 +182,8 @@ STALE_RETRIES = 20
 def _stale(rows: list[dict[str, Any]]) -> bool:
     """Whether a whole-documents read saw one of its documents change while it ran.
 
-    Such statements (``api_measures_page``) return one row with a ``stale`` column: Neo4j
+    Such statements (``api_measures_page``, ``api_links_of_keys``; a combined read that holds
+    one of them, :mod:`queries.read_batch`) return one row with a ``stale`` column: Neo4j
     reads at read-committed isolation, so only a second look at the documents used can tell
     that the answer mixes two states of one (docs/reliability.md, "Faults").
     """

@@ -35,11 +35,16 @@ from .statements import statement
 
 __all__ = ["VOLATILE", "HIDDEN_BY", "Fingerprint", "fingerprint", "node_line"]
 
-VOLATILE: Mapping[str, frozenset[str]] = {"Document": frozenset({"loaded_at", "revision"})}
+VOLATILE: Mapping[str, frozenset[str]] = {
+    "Document": frozenset({"loaded_at", "revision"}),
+    "Category": frozenset({"document_changes"}),
+}
 """Properties left out, by node label or relationship type: ``Document.loaded_at`` is the
 time of the document's last load, ``Document.revision`` counts its writes (a forced reload
-adds one). Whether the document is hidden (a negative revision: a write under way or
-interrupted) is a fact, though, and kept as ``hidden`` (:data:`HIDDEN_BY`)."""
+adds one), ``Category.document_changes`` counts the documents' writes and removals
+(docs/reliability.md, "Whole documents during a load"). Whether the document is hidden (a
+negative revision: a write under way or interrupted) is a fact, though, and kept as
+``hidden`` (:data:`HIDDEN_BY`)."""
 
 HIDDEN_BY: Mapping[str, str] = {"Document": "revision"}
 """Label -> the counter whose negative value hides the node from readers."""

@@ -70,7 +70,12 @@ class LinkQuery:
 
 
 def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]:
-    """The links each key asks for, in one statement (keys without links are left out)."""
+    """The links each key asks for, in one statement (keys without links are left out).
+
+    Whole documents only: evidence of documents that were hidden when the statement began
+    (a write under way) is left out, and so is a link with no other evidence; the statement
+    reports ``stale`` when a document changed while it ran (``db.fetch`` reads again).
+    """
     keys = list(keys)
     params = [
         {
@@ -84,27 +89,30 @@ def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]
     ]
 
     def shape(rows: list[dict[str, Any]]) -> dict[LinkQuery, list[LinkRow]]:
+        (answer,) = rows
+        hidden = frozenset(answer["hidden"])
         out: dict[LinkQuery, list[LinkRow]] = {}
-        for row in rows:
-            key = keys[row["k"]]
-            out[key] = [
-                LinkRow(
-                    key.id,
-                    r["type"],
-                    r["outgoing"],
-                    entity_from(
-                        r["other_label"],
-                        r["other_id"],
-                        r["other_name"],
-                        r["other_type"],
-                        r["other_aliases"],
-                    ),
-                    evidence_from_lists(
-                        r["docs"], r["lines"], r["pages"], r["quotes"], r.get("years", ())
-                    ),
+        for entry in answer["found"]:
+            key = keys[entry["k"]]
+            links = []
+            for r in entry["links"]:
+                evidence = evidence_from_lists(
+                    r["docs"], r["lines"], r["pages"], r["quotes"], r.get("years", ())
                 )
-                for r in row["links"]
-            ]
+                if hidden and evidence:
+                    evidence = tuple(e for e in evidence if e.doc not in hidden)
+                    if not evidence:
+                        continue
+                other = entity_from(
+                    r["other_label"],
+                    r["other_id"],
+                    r["other_name"],
+                    r["other_type"],
+                    r["other_aliases"],
+                )
+                links.append(LinkRow(key.id, r["type"], r["outgoing"], other, evidence))
+            if links:
+                out[key] = links
         return out
 
     return Read(_LINKS_FOR, {"keys": params}, shape)
@@ -113,12 +121,16 @@ def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]
 def measures_of(
     keys: Sequence[tuple[str, int | None]],
 ) -> Read[dict[tuple[str, int | None], list[MeasureRow]]]:
-    """Measures per (organisation id, field of action or None), ordered by year."""
+    """Measures per (organisation id, field of action or None), ordered by year; whole
+    documents only, as :func:`links_for`."""
 
     def shape(rows: list[dict[str, Any]]) -> dict[tuple[str, int | None], list[MeasureRow]]:
+        (answer,) = rows
+        hidden = frozenset(answer["hidden"])
         out: dict[tuple[str, int | None], list[MeasureRow]] = defaultdict(list)
-        for r in rows:
-            out[(r["id"], r["category"])].append(MeasureRow.from_map(r["measure"]))
+        for r in answer["found"]:
+            if r["measure"]["doc"] not in hidden:
+                out[(r["id"], r["category"])].append(MeasureRow.from_map(r["measure"]))
         return dict(out)
 
     return Read(_MEASURES_OF, {"keys": [{"id": i, "category": c} for i, c in keys]}, shape)

@@ -2,33 +2,67 @@
 // label at the other end and the stored direction narrow the links, and `limit` caps them per
 // key AFTER ordering by the other end's id, so `partners(first: 20)` of a hub with thousands
 // of partners ships 20 rows, not thousands. Ends are found through the id constraints.
-// One row per key that has links (fewer, larger records: the driver's per-record cost was a
-// third of its time), carrying the key's position `k` in $keys and the list of its links.
+// One row in all: `found` holds one entry per key that has links (fewer, larger records: the
+// driver's per-record cost was a third of its time), each with the key's position `k` in
+// $keys and the list of its links.
+// Whole documents only (docs/reliability.md, "Whole documents during a load"): first the
+// count of document changes is read, then the hidden documents (a write under way); links
+// whose evidence all comes from those are skipped before the limit. After the links the
+// hidden documents and then the count are read again: `hidden` names the documents hidden
+// at either look (the caller drops their entries), `changes` is the first count (a combined
+// read compares it with the other reads' counts), `stale` is true when the count moved (a
+// document was shown or deleted meanwhile), and the caller reads again. Both looks are
+// index seeks: the cost does not grow with the number of documents.
 // params: $keys: [{id: str, types: [str], other_label: str|null, outgoing: bool|null,
 //                  limit: int|null}]
-// returns: k, links
-UNWIND range(0, size($keys) - 1) AS k
-WITH k, $keys[k] AS key
-CALL (key) {
-  MATCH (n:Organisation {id: key.id}) RETURN n
-  UNION
-  MATCH (n:Programme {id: key.id}) RETURN n
+// returns: found, hidden, changes, stale
+CALL () {
+  OPTIONAL MATCH (c:Category {id: 1})
+  RETURN coalesce(c.document_changes, 0) AS changes
 }
-CALL (n, key) {
-  MATCH (n)-[r]-(m)
-  WHERE type(r) IN key.types AND m <> n
-    AND (key.other_label IS NULL OR key.other_label IN labels(m))
-    AND (key.outgoing IS NULL OR (startNode(r) = n) = key.outgoing)
-  WITH r, m ORDER BY m.id, type(r)
-  WITH collect([r, m]) AS found
-  UNWIND CASE WHEN key.limit IS NULL THEN found ELSE found[..key.limit] END AS pair
-  RETURN pair[0] AS r, pair[1] AS m
+CALL (changes) {
+  MATCH (d:Document)
+  WHERE d.revision < 0 AND changes IS NOT NULL
+  RETURN collect(d.id) AS hidden
 }
-WITH k, collect({type: type(r), outgoing: startNode(r) = n, other_id: m.id,
-                 other_label: CASE WHEN m:Organisation THEN 'Organisation' ELSE 'Programme' END,
-                 other_name: m.name, other_type: coalesce(m.type, m.kind),
-                 other_aliases: coalesce(m.aliases, []),
-                 docs: coalesce(r.ev_docs, []), lines: coalesce(r.ev_lines, []),
-                 pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, []),
-                 years: coalesce(r.ev_years, [])}) AS links
-RETURN k, links
+CALL (hidden) {
+  UNWIND range(0, size($keys) - 1) AS k
+  WITH k, $keys[k] AS key
+  CALL (key) {
+    MATCH (n:Organisation {id: key.id}) RETURN n
+    UNION
+    MATCH (n:Programme {id: key.id}) RETURN n
+  }
+  CALL (n, key, hidden) {
+    MATCH (n)-[r]-(m)
+    WHERE type(r) IN key.types AND m <> n
+      AND (key.other_label IS NULL OR key.other_label IN labels(m))
+      AND (key.outgoing IS NULL OR (startNode(r) = n) = key.outgoing)
+      AND (size(hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
+           OR any(doc IN r.ev_docs WHERE NOT doc IN hidden))
+    WITH r, m ORDER BY m.id, type(r)
+    WITH collect([r, m]) AS found
+    UNWIND CASE WHEN key.limit IS NULL THEN found ELSE found[..key.limit] END AS pair
+    RETURN pair[0] AS r, pair[1] AS m
+  }
+  WITH k, collect({type: type(r), outgoing: startNode(r) = n, other_id: m.id,
+                   other_label: CASE WHEN m:Organisation THEN 'Organisation' ELSE 'Programme' END,
+                   other_name: m.name, other_type: coalesce(m.type, m.kind),
+                   other_aliases: coalesce(m.aliases, []),
+                   docs: coalesce(r.ev_docs, []), lines: coalesce(r.ev_lines, []),
+                   pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, []),
+                   years: coalesce(r.ev_years, [])}) AS links
+  RETURN collect({k: k, links: links}) AS found
+}
+CALL (found) {
+  MATCH (d:Document)
+  WHERE d.revision < 0 AND found IS NOT NULL
+  RETURN collect(d.id) AS hidden_after
+}
+CALL (hidden_after) {
+  OPTIONAL MATCH (c:Category {id: 1})
+  WHERE hidden_after IS NOT NULL
+  RETURN coalesce(c.document_changes, 0) AS changes_after
+}
+RETURN found, hidden + [d IN hidden_after WHERE NOT d IN hidden] AS hidden, changes,
+       changes <> changes_after AS stale

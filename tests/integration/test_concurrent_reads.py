@@ -3,20 +3,25 @@
 Neo4j reads at read-committed isolation, so one transaction per document is not enough: a
 read statement can see part of a commit. The writer hides a document while it writes it
 and shows it with one property write afterwards; the measures read skips hidden documents
-and reads again when a document it used changed meanwhile (docs/reliability.md, "Faults").
-So a read sees a document's three measures or none of them, however the two interleave.
+and reads again when a document it used changed meanwhile, the links read skips hidden
+documents' evidence and reads again when a document was shown or removed meanwhile
+(docs/reliability.md, "Whole documents during a load"). So a read sees a document's three
+measures or none of them, and all of its partners' evidence or none, however the two
+interleave; the same while documents are removed.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from loaders import writer
 from loaders.pipeline import LoadReport, load_paths
 from queries.settings import Settings
 from tests.conftest import LiveServer
@@ -25,6 +30,10 @@ from tests.generated import MEASURES_PER_REPORT, write_reports
 pytestmark = pytest.mark.integration
 
 QUERY = "{ measures(first: 100) { totalCount edges { node { evidence { docId } } } } }"
+# one request level of links and measures: one combined statement
+PARTNERS = """{ organisations(first: 100) { pageInfo { hasNextPage } edges { node { id
+  partners(first: 50) { organisation { id } evidence { docId } }
+  measures { evidence { docId } } } } } }"""
 
 
 def test_reads_during_a_load_never_see_half_a_document(
@@ -52,3 +61,78 @@ def test_reads_during_a_load_never_see_half_a_document(
         partial += 0 < len(per_doc) < len(names)
     assert partial >= 3, f"only {partial} of {len(answers)} reads fell into the load"
     assert len(Counter(e["node"]["evidence"]["docId"] for e in edges)) == len(names)
+
+
+Evidence = dict[str, Counter[str]]  # organisation id -> partner evidence and measures per doc
+
+
+def _evidence(answer: dict[str, Any]) -> Evidence:
+    """Each listed organisation's partner evidence and measures, counted per document."""
+    assert "errors" not in answer, answer
+    page = answer["data"]["organisations"]
+    assert not page["pageInfo"]["hasNextPage"]
+    found = {}
+    for edge in page["edges"]:
+        node = edge["node"]
+        count = Counter(ev["docId"] for p in node["partners"] for ev in p["evidence"])
+        count.update(m["evidence"]["docId"] for m in node["measures"])
+        found[node["id"]] = count
+    return found
+
+
+def _read(client: httpx.Client) -> Evidence:
+    return _evidence(client.post("/graphql", json={"query": PARTNERS}).json())
+
+
+def _reads_while(url: str, work: Callable[[], object]) -> tuple[list[Evidence], Evidence]:
+    """The partner evidence of every organisation, read in a loop while ``work`` runs, and
+    once more afterwards."""
+    thread = threading.Thread(target=work)
+    answers = []
+    with httpx.Client(base_url=url, timeout=60) as client:
+        thread.start()
+        while thread.is_alive():
+            answers.append(_read(client))
+        thread.join()
+        return answers, _read(client)
+
+
+def _whole_or_none(answer: Evidence, full: Evidence, docs: list[str]) -> int:
+    """Every document shows all of the partners and measures it gives the listed
+    organisations (as in ``full``, the graph with it loaded) or none of them; returns how
+    many show all."""
+    shown = 0
+    for doc in docs:
+        expected = {o: n[doc] for o, n in full.items() if o in answer and n[doc]}
+        got = {o: n[doc] for o, n in answer.items() if n[doc]}
+        assert got in ({}, expected), (doc, got, expected)
+        shown += bool(got)
+    return shown
+
+
+def test_partners_and_measures_during_a_load_and_removals_show_whole_documents(
+    graph: Settings, live_app: LiveServer, tmp_path: Path
+) -> None:
+    names = write_reports(tmp_path / "berichte", 45)  # 91 organisations
+    done: list[LoadReport] = []
+    during_load, full = _reads_while(
+        live_app.url, lambda: done.append(load_paths([tmp_path / "berichte"]))
+    )
+    assert done and done[0].ok and len(done[0].loaded) == len(names)
+    assert _whole_or_none(full, full, names) == len(names)
+    assert all(sum(n[d] for n in full.values()) >= 3 + 2 for d in names)  # measures, links
+    partial = 0
+    for answer in during_load:
+        partial += 0 < _whole_or_none(answer, full, names) < len(names)
+    assert partial >= 3, f"only {partial} of {len(during_load)} reads fell into the load"
+
+    removed = names[:10]  # what `vielfalt db remove` does, one document after the other
+    during_removal, after = _reads_while(
+        live_app.url, lambda: [writer.remove_document(d, graph) for d in removed]
+    )
+    assert _whole_or_none(after, full, names) == len(names) - len(removed)
+    partial = 0
+    for answer in during_removal:
+        assert _whole_or_none(answer, full, names[10:]) == len(names) - len(removed)
+        partial += 0 < _whole_or_none(answer, full, removed) < len(removed)
+    assert partial >= 3, f"only {partial} of {len(during_removal)} reads fell into the removals"

@@ -143,14 +143,18 @@ def _patient(s: Settings) -> Settings:
     return s.model_copy(update={"neo4j_query_timeout": 120.0})
 
 
+_SHOWN = "MATCH (d:Document) WHERE d.id IN $names AND coalesce(d.revision, 0) >= 0 "
+
+
 def _loaded(s: Settings, names: list[str]) -> int:
-    rows = db.read("MATCH (d:Document) WHERE d.id IN $names RETURN count(d) AS n", s, names=names)
+    rows = db.read(_SHOWN + "RETURN count(d) AS n", s, names=names)
     return int(rows[0]["n"])
 
 
 def _complete(s: Settings, names: list[str]) -> dict[str, tuple[int, int, int]]:
     """(measures, mentions, link evidence entries) per document of ``names`` with any trace
-    in the graph."""
+    in the graph: a fact, or its node shown (a hidden node without facts is a document
+    announced before its facts were written: not there)."""
     found: dict[str, list[int]] = {}
     for column, query in enumerate(
         (
@@ -163,9 +167,7 @@ def _complete(s: Settings, names: list[str]) -> dict[str, tuple[int, int, int]]:
     ):
         for row in db.read(query, _patient(s), names=names):
             found.setdefault(row["doc"], [0, 0, 0])[column] = row["n"]
-    documents = db.read(
-        "MATCH (d:Document) WHERE d.id IN $names RETURN d.id AS doc", _patient(s), names=names
-    )
+    documents = db.read(_SHOWN + "RETURN d.id AS doc", _patient(s), names=names)
     for row in documents:
         found.setdefault(row["doc"], [0, 0, 0])
     return {doc: (m, x, k) for doc, (m, x, k) in found.items()}

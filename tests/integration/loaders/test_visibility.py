@@ -7,6 +7,7 @@ replaced or removed, and shows it with a single property write afterwards
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,10 @@ from loaders.pipeline import load_paths
 from queries import db
 from queries.errors import NotFound
 from queries.read import MeasureFilter, filtered_page
+from queries.read_batch import combined
+from queries.read_links import LinkQuery, links_for, measures_of
 from queries.settings import Settings
-from tests.generated import MEASURES_PER_REPORT, write_reports
+from tests.generated import MEASURES_PER_REPORT, report, write_reports
 
 pytestmark = pytest.mark.integration
 
@@ -79,3 +82,31 @@ def test_remove_hides_first_and_an_unknown_document_changes_nothing(
     with pytest.raises(NotFound):
         writer.remove_document(a, graph)
     assert _revisions(graph) == {b: 1}
+
+
+def test_link_reads_leave_out_the_evidence_of_hidden_documents(
+    graph: Settings, tmp_path: Path
+) -> None:
+    """Two reports on the same town: the same links, with one evidence entry from each."""
+    (tmp_path / "a.md").write_text(report("Berau", 2021), encoding="utf-8")
+    (tmp_path / "b.md").write_text(report("Berau", 2019), encoding="utf-8")
+    assert load_paths([tmp_path]).ok
+    town = "stadt-berau"
+    key = LinkQuery(town, other_label="Organisation")
+
+    def seen() -> tuple[dict[str, list[str]], Counter[str]]:
+        links, measures = db.fetch(combined([links_for([key]), measures_of([(town, None)])]), graph)
+        assert links == db.fetch(links_for([key]), graph)  # alone as combined
+        partners = {x.other.id: sorted(e.doc for e in x.evidence) for x in links.get(key, [])}
+        docs = Counter(m.evidence.doc for m in measures.get((town, None), []) if m.evidence)
+        return partners, docs
+
+    partners, docs = seen()
+    assert partners and all(d == ["a.md", "b.md"] for d in partners.values())
+    assert docs == {"a.md": MEASURES_PER_REPORT, "b.md": MEASURES_PER_REPORT}
+    writer.hide("a.md", graph)  # as a reload or a removal does first
+    assert seen() == ({o: ["b.md"] for o in partners}, Counter({"b.md": MEASURES_PER_REPORT}))
+    writer.hide("b.md", graph)
+    assert seen() == ({}, Counter())  # links with evidence of hidden documents only: left out
+    writer.publish(["a.md", "b.md"], graph)
+    assert seen() == (partners, docs)
