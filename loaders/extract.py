@@ -40,6 +40,7 @@ from loaders.models import (
     SourceText,
 )
 from loaders.names import clean_name, name_key
+from loaders.programme_patterns import with_laws
 from loaders.reference import Reference, load_reference
 from loaders.resolve import ResolvedDocument, entity_id, resolve_across, resolve_document
 from loaders.roles import without_roles
@@ -166,6 +167,7 @@ def analyse_document(
     if compiled is not None:
         mentions = model_mentions(stream, mentions, compiled)
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
+    mentions = with_laws(stream.text, mentions)
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     title, subtitle = document_title(text)
     project_key = None

@@ -18,7 +18,7 @@ from loaders.mention_model import WORD as _W
 from loaders.mention_model import Mention
 from loaders.names import clean_name
 
-__all__ = ["find_quoted_programmes", "find_plain_programmes"]
+__all__ = ["find_quoted_programmes", "find_plain_programmes", "with_laws"]
 
 _PROGRAMME_CUES: list[tuple[str, str]] = [
     (r"\w*[Pp]rojekt(?:es|s|en|e)?", "Projekt"),
@@ -158,14 +158,24 @@ def find_plain_programmes(text: str) -> list[Mention]:
         out.append(
             Mention("programme", name, m.group(), m.start(1), m.end(), "Veranstaltungsreihe")
         )
+    return out
+
+
+def with_laws(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` and the laws the text names where nothing else was found: a law's
+    compound ("Infektionsschutzgesetz", "Psychisch-Kranken-Gesetz (PsychKG)", "Teilhabe- und
+    Integrationsgesetz NRW") or code ("SGB II") names it, so it needs no model's vote."""
+    out = list(mentions)
     for m in _LAW_RE.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in mentions):
+            continue
         if m.group("code"):
             name = " ".join(m.group("code").split())
         else:
-            head = re.sub(r"(?<=[gG]esetz)(?:es|s)$|(?<=[vV]erordnung)$", "", m.group("law"))
+            head = re.sub(r"(?<=[gG]esetz)(?:es|s)$", "", m.group("law"))
             name = clean_name(re.sub(r"^Allgemeinen\b", "Allgemeines", head) + m.group("land"))
         out.append(Mention("programme", name, m.group(), m.start(), m.end(), "Gesetz"))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 # laws, named by their compound ("Infektionsschutzgesetz", "Psychisch-Kranken-Gesetz (PsychKG)",

@@ -251,10 +251,10 @@ def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
 
 
 def test_laws_are_named_by_their_compound_or_code():
-    from loaders.programme_patterns import find_plain_programmes
+    from loaders.programme_patterns import with_laws
 
     def laws(text: str) -> list[str]:
-        return [m.name for m in find_plain_programmes(text) if m.type == "Gesetz"]
+        return [m.name for m in with_laws(text, []) if m.type == "Gesetz"]
 
     assert laws("nach dem Infektionsschutzgesetzes und dem SGB II") == [
         "Infektionsschutzgesetz",
