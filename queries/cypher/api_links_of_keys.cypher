@@ -4,8 +4,11 @@
 // of partners ships 20 rows, not thousands. Ends are found through the id constraints.
 // One row per key that has links (fewer, larger records: the driver's per-record cost was a
 // third of its time), carrying the key's position `k` in $keys and the list of its links.
+// Only the evidence lists a key names are read (`evidence`: some of 'line', 'page', 'quote',
+// 'year'; null: none, not even the document ids), so a page showing `docId line` does not
+// ship every sentence.
 // params: $keys: [{id: str, types: [str], other_label: str|null, outgoing: bool|null,
-//                  limit: int|null}]
+//                  limit: int|null, evidence: [str]|null}]
 // returns: k, links
 UNWIND range(0, size($keys) - 1) AS k
 WITH k, $keys[k] AS key
@@ -28,7 +31,11 @@ WITH k, collect({type: type(r), outgoing: startNode(r) = n, other_id: m.id,
                  other_label: CASE WHEN m:Organisation THEN 'Organisation' ELSE 'Programme' END,
                  other_name: m.name, other_type: coalesce(m.type, m.kind),
                  other_aliases: coalesce(m.aliases, []),
-                 docs: coalesce(r.ev_docs, []), lines: coalesce(r.ev_lines, []),
-                 pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, []),
-                 years: coalesce(r.ev_years, [])}) AS links
+                 docs: CASE WHEN key.evidence IS NULL THEN [] ELSE coalesce(r.ev_docs, []) END,
+                 lines: CASE WHEN 'line' IN key.evidence THEN coalesce(r.ev_lines, []) ELSE [] END,
+                 pages: CASE WHEN 'page' IN key.evidence THEN coalesce(r.ev_pages, []) ELSE [] END,
+                 quotes: CASE WHEN 'quote' IN key.evidence
+                              THEN coalesce(r.ev_quotes, []) ELSE [] END,
+                 years: CASE WHEN 'year' IN key.evidence
+                             THEN coalesce(r.ev_years, []) ELSE [] END}) AS links
 RETURN k, links
