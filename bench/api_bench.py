@@ -209,8 +209,10 @@ def run_app(
     try:
         pids = _children(proc.pid)
         for kind in kinds:
-            # warm up: Neo4j's page cache and JIT, the app's caches, the connection pool
-            run_load(port, ALL[kind], variables_for(kind, ids), 10, args.warmup)
+            # warm up: Neo4j's page cache and JIT, the app's caches, the connection pool; with
+            # the run's largest client count (synergies at 1 client: 10 would be refused)
+            if args.warmup > 0:
+                run_load(port, ALL[kind], variables_for(kind, ids), max(clients), args.warmup)
             for c in clients:
                 rows.append(measure(port, pids, neo4j_pid, kind, mode, c, args.seconds, ids))
         PEAK_RSS_MB[mode] = _peak_rss_mb(pids)

@@ -37,20 +37,24 @@ def _save(fig: Any, ax: Any, path: Path, title: str, note: str) -> None:
 
 
 def plot_load(rows: list[dict[str, Any]], out: Path, note: str) -> None:
-    series: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    series: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
     for r in rows:
         if not r["size"] or "second" in r["method"]:
             continue
         if r["links"] < r["size"]:  # measured on the first links: extrapolated to the size
             name = f"{r['method']} (extrapolated from {r['links']:,} links)"
-            series[name].append((r["size"], r["size"] / r["links_per_s"]))
+            series[name].append((r["size"], r["size"] / r["links_per_s"], r["load"]))
         else:
-            series[f"{r['method']} ({r['config']})"].append((r["size"], r["wall"]))
+            series[f"{r['method']} ({r['config']})"].append((r["size"], r["wall"], r["load"]))
     fig, ax = plt.subplots(figsize=(7, 4.5))
     for name, pts in sorted(series.items()):
         pts.sort()
         style = "--" if "extrapolated" in name else "-"
         ax.plot([p[0] for p in pts], [p[1] for p in pts], style, marker="o", label=name)
+        if "generate_graph" in name:  # separate runs: the machine's load explains the spread
+            for x, y, load in pts:
+                ax.annotate(f"load {load:.0f}", (x, y), fontsize=6, xytext=(3, -9),
+                            textcoords="offset points")  # fmt: skip
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("links in the graph")
@@ -132,8 +136,12 @@ def plot_api(rows: list[dict[str, Any]], out: Path, note: str) -> None:
 
 def plot_analytics(rows: list[dict[str, Any]], out: Path, note: str) -> None:
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    pts = sorted((r["edges"], r["seconds"]) for r in rows)
-    ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label="centrality report")
+    series: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for r in rows:  # rows without "series": run_all's synthetic graph, in memory
+        series[r.get("series", "centrality report")].append((r["edges"], r["seconds"]))
+    for name, pts in sorted(series.items()):
+        pts.sort()
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=name)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("edges")

@@ -106,6 +106,8 @@ class ApiContext(BaseContext):
         # lists already turned into GraphQL objects, by loader key: a list reached from many
         # parents (an organisation's measures under each of its measures) is built once
         self.shaped: dict[tuple[Any, ...], list[Any]] = {}
+        # the evidence attributes each link field selects, by its syntax nodes (types.links)
+        self.evidence_columns: dict[tuple[int, ...], tuple[str, ...] | None] = {}
         # set from the app's loop when nobody waits for the answer any more (wall-clock
         # budget): execution then stops resolving fields (limits.items, execution_threads)
         self.abandoned = False
@@ -118,6 +120,7 @@ class ApiContext(BaseContext):
         """
         del self.loaders
         self.shaped.clear()
+        self.evidence_columns.clear()
 
     @property
     def round_trips(self) -> int:

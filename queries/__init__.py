@@ -60,6 +60,7 @@ _EXPORTS = {
     "ProgrammeFilter": "read",
     "combinable": "read_batch",
     "combined": "read_batch",
+    "EVIDENCE_ATTRIBUTES": "read_links",
     "LinkQuery": "read_links",
     "DocumentRow": "records",
     "EntityProfile": "records",

@@ -34,6 +34,7 @@ from .settings import Settings
 from .statements import statement
 
 __all__ = [
+    "EVIDENCE_ATTRIBUTES",
     "LinkQuery",
     "links_for",
     "measures_of",
@@ -52,6 +53,10 @@ _PATH = statement("api_shortest_path")
 
 _TYPES = [str(t) for t in LINK_TYPES]
 
+# the stored evidence lists a reader may want besides the document ids (``ev_docs``, which
+# every piece of evidence has): the attributes of :class:`records.Evidence` they fill
+EVIDENCE_ATTRIBUTES: tuple[str, ...] = ("line", "page", "quote", "year")
+
 
 @dataclass(frozen=True)
 class LinkQuery:
@@ -60,6 +65,10 @@ class LinkQuery:
     ``other_label`` narrows the other end (``Organisation``/``Programme``), ``outgoing`` the
     stored direction (None: both), ``limit`` caps the links, taken in order of the other
     end's id, so a hub's thousands of links never leave the database for a 20-row field.
+    ``evidence`` names the evidence attributes to read besides the document (a subset of
+    :data:`EVIDENCE_ATTRIBUTES`; None: no evidence at all): a page that shows ``docId
+    line`` leaves the quotes, most of a link's bytes, in the database. Attributes not read
+    are ``None``.
     """
 
     id: str
@@ -67,6 +76,7 @@ class LinkQuery:
     other_label: str | None = None
     outgoing: bool | None = None
     limit: int | None = None
+    evidence: tuple[str, ...] | None = EVIDENCE_ATTRIBUTES
 
 
 def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]:
@@ -84,6 +94,7 @@ def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]
             "other_label": q.other_label,
             "outgoing": q.outgoing,
             "limit": q.limit,
+            "evidence": None if q.evidence is None else list(q.evidence),
         }
         for q in keys
     ]

@@ -8,12 +8,11 @@ organisation calls :func:`prefetch` first, so that level and the next share a ro
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
-from strawberry.types.nodes import SelectedField, Selection
 
 from queries.read_links import LinkQuery
 from queries.records import LinkRow, MeasureRow, OrganisationRow
@@ -24,7 +23,7 @@ from ..dataloaders import Loaders
 from .connection import check_first
 from .document import Document
 from .evidence import Evidence
-from .links import OrganisationLink, ProgrammeLink
+from .links import OrganisationLink, ProgrammeLink, evidence_of, evidence_selected, fields_of
 
 if TYPE_CHECKING:
     from .measure import Measure
@@ -47,26 +46,31 @@ def _capped(info: Info[ApiContext, None], first: int) -> int:
 
 # What each link field of an organisation loads: the resolvers below and `prefetch` build
 # their keys here, so a prefetched key is exactly the one the resolver asks for later.
-def _partners(loaders: Loaders, node_id: str, first: int = 20) -> Awaitable[list[LinkRow]]:
-    return loaders.links.load(LinkQuery(node_id, _COOPERATES, _ORG, limit=first))
+# `ev`: the evidence attributes the field selects (links.evidence_selected).
+_Ev = tuple[str, ...] | None
+
+
+def _partners(loaders: Loaders, node_id: str, ev: _Ev, first: int = 20) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, _COOPERATES, _ORG, limit=first, evidence=ev))
 
 
 def _organisation_links(
-    loaders: Loaders, node_id: str, first: int = 20
+    loaders: Loaders, node_id: str, ev: _Ev, first: int = 20
 ) -> Awaitable[list[LinkRow]]:
-    return loaders.links.load(LinkQuery(node_id, other_label=_ORG, limit=first))
+    return loaders.links.load(LinkQuery(node_id, other_label=_ORG, limit=first, evidence=ev))
 
 
 def _parent(loaders: Loaders, node_id: str) -> Awaitable[list[LinkRow]]:
-    return loaders.links.load(LinkQuery(node_id, _PART_OF, _ORG, outgoing=True, limit=1))
+    key = LinkQuery(node_id, _PART_OF, _ORG, outgoing=True, limit=1, evidence=None)
+    return loaders.links.load(key)  # the parent is an organisation: no evidence shown
 
 
-def _units(loaders: Loaders, node_id: str) -> Awaitable[list[LinkRow]]:
-    return loaders.links.load(LinkQuery(node_id, _PART_OF, _ORG, outgoing=False))
+def _units(loaders: Loaders, node_id: str, ev: _Ev) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, _PART_OF, _ORG, outgoing=False, evidence=ev))
 
 
-def _programmes(loaders: Loaders, node_id: str) -> Awaitable[list[LinkRow]]:
-    return loaders.links.load(LinkQuery(node_id, other_label=_PROG))
+def _programmes(loaders: Loaders, node_id: str, ev: _Ev) -> Awaitable[list[LinkRow]]:
+    return loaders.links.load(LinkQuery(node_id, other_label=_PROG, evidence=ev))
 
 
 def _measures(
@@ -81,15 +85,17 @@ def _int_arg(args: Mapping[str, Any], name: str, default: int | None) -> int | N
     return int(value) if isinstance(value, str) else value
 
 
-_PREFETCH: dict[str, Callable[[Loaders, str, Mapping[str, Any]], Awaitable[Any]]] = {
-    "partners": lambda lo, i, a: _partners(lo, i, _int_arg(a, "first", 20) or 0),
-    "organisationLinks": lambda lo, i, a: _organisation_links(lo, i, _int_arg(a, "first", 20) or 0),
-    "parent": lambda lo, i, a: _parent(lo, i),
-    "units": lambda lo, i, a: _units(lo, i),
-    "programmes": lambda lo, i, a: _programmes(lo, i),
-    "measures": lambda lo, i, a: _measures(lo, i, _int_arg(a, "fieldOfAction", None)),
-    "documents": lambda lo, i, a: lo.documents_of.load(i),
-    "evidence": lambda lo, i, a: lo.mentions.load(i),
+_PREFETCH: dict[str, Callable[[Loaders, str, Mapping[str, Any], _Ev], Awaitable[Any]]] = {
+    "partners": lambda lo, i, a, ev: _partners(lo, i, ev, _int_arg(a, "first", 20) or 0),
+    "organisationLinks": lambda lo, i, a, ev: _organisation_links(
+        lo, i, ev, _int_arg(a, "first", 20) or 0
+    ),
+    "parent": lambda lo, i, a, ev: _parent(lo, i),
+    "units": lambda lo, i, a, ev: _units(lo, i, ev),
+    "programmes": lambda lo, i, a, ev: _programmes(lo, i, ev),
+    "measures": lambda lo, i, a, ev: _measures(lo, i, _int_arg(a, "fieldOfAction", None)),
+    "documents": lambda lo, i, a, ev: lo.documents_of.load(i),
+    "evidence": lambda lo, i, a, ev: lo.mentions.load(i),
 }
 
 
@@ -104,19 +110,13 @@ def prefetch(info: Info[ApiContext, None], node_id: str) -> None:
     if not info.context.loaders.batching:
         return  # naive loaders cache nothing: a prefetched row would be fetched again
     limit = info.context.settings.graphql_max_page_size
-    for field in _fields(s for f in info.selected_fields for s in f.selections):
+    fields = list(fields_of(s for f in info.selected_fields for s in f.selections))
+    for field in fields:
         load = _PREFETCH.get(field.name)
         if load and 0 <= (_int_arg(field.arguments, "first", 0) or 0) <= limit:
-            load(info.context.loaders, node_id, field.arguments)
-
-
-def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
-    """The fields of a selection, with those inside fragments (clients use them a lot)."""
-    for sel in selections:
-        if isinstance(sel, SelectedField):
-            yield sel
-        else:
-            yield from _fields(sel.selections)
+            key = field.alias or field.name  # its resolver sees every field of this key
+            ev = evidence_selected(f for f in fields if (f.alias or f.name) == key)
+            load(info.context.loaders, node_id, field.arguments, ev)
 
 
 @strawberry.type(description="Eine Organisation (Kommune, Verein, Behörde, ...)")
@@ -139,7 +139,7 @@ class Organisation:
 
     @strawberry.field(description="Untergeordnete Einheiten (PART_OF eingehend)")
     async def units(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        rows = await _units(info.context.loaders, self.id)
+        rows = await _units(info.context.loaders, self.id, evidence_of(info))
         return [OrganisationLink.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -148,7 +148,8 @@ class Organisation:
     async def partners(
         self, info: Info[ApiContext, None], first: int = 20
     ) -> list[OrganisationLink]:
-        rows = await _partners(info.context.loaders, self.id, _capped(info, first))
+        ev = evidence_of(info)
+        rows = await _partners(info.context.loaders, self.id, ev, _capped(info, first))
         return [OrganisationLink.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -157,14 +158,16 @@ class Organisation:
     async def organisation_links(
         self, info: Info[ApiContext, None], first: int = 20
     ) -> list[OrganisationLink]:
-        rows = await _organisation_links(info.context.loaders, self.id, _capped(info, first))
+        ev = evidence_of(info)
+        rows = await _organisation_links(info.context.loaders, self.id, ev, _capped(info, first))
         return [OrganisationLink.from_row(r) for r in rows]
 
     @strawberry.field(
         description="Programme und Netzwerke: Teilnahme, Unterzeichnung, Förderung, Organisation"
     )
     async def programmes(self, info: Info[ApiContext, None]) -> list[ProgrammeLink]:
-        rows = await _programmes(info.context.loaders, self.id)
+        ev = evidence_of(info)
+        rows = await _programmes(info.context.loaders, self.id, ev)
         return [ProgrammeLink.from_row(r) for r in rows]
 
     @strawberry.field(description="Gemeldete Maßnahmen, wahlweise eines Handlungsfelds (1-6)")

@@ -14,7 +14,7 @@ from queries.schema import RelType
 from ..context import ApiContext
 from .connection import check_first
 from .evidence import Evidence
-from .links import OrganisationLink
+from .links import OrganisationLink, evidence_of
 
 if TYPE_CHECKING:
     from .organisation import Organisation
@@ -22,10 +22,22 @@ if TYPE_CHECKING:
 __all__ = ["Programme"]
 
 _PARTICIPATION = (str(RelType.PARTICIPATES_IN), str(RelType.SIGNED))
+_ORGANISED_BY = (str(RelType.ORGANISED_BY),)
 
 
-async def _org_links(info: Info[ApiContext, None], key: LinkQuery) -> list[OrganisationLink]:
-    """Links to organisations only (the key says which types, direction and how many)."""
+async def _org_links(
+    info: Info[ApiContext, None],
+    node_id: str,
+    types: tuple[str, ...],
+    *,
+    outgoing: bool,
+    limit: int | None = None,
+    evidence: bool = True,
+) -> list[OrganisationLink]:
+    """Links to organisations only, of these types, direction and number, with the
+    evidence the field selects (``evidence=False``: none, the field shows no link)."""
+    ev = evidence_of(info) if evidence else None
+    key = LinkQuery(node_id, types, "Organisation", outgoing, limit, ev)
     rows = await info.context.loaders.links.load(key)
     return [OrganisationLink.from_row(r) for r in rows]
 
@@ -52,28 +64,23 @@ class Programme:
         self, info: Info[ApiContext, None], first: int = 20
     ) -> list[OrganisationLink]:
         check_first(first, info.context.settings.graphql_max_page_size)
-        return await _org_links(
-            info, LinkQuery(self.id, _PARTICIPATION, "Organisation", outgoing=False, limit=first)
-        )
+        return await _org_links(info, self.id, _PARTICIPATION, outgoing=False, limit=first)
 
     @strawberry.field(description="Wer das Programm durchführt (ORGANISED_BY), mit Belegen")
     async def organisers(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        return await _org_links(
-            info, LinkQuery(self.id, (str(RelType.ORGANISED_BY),), "Organisation", outgoing=True)
-        )
+        return await _org_links(info, self.id, _ORGANISED_BY, outgoing=True)
 
     @strawberry.field(description="Die erste durchführende Organisation (oder null)")
     async def organiser(
         self, info: Info[ApiContext, None]
     ) -> Annotated[Organisation, strawberry.lazy("graph_api.types.organisation")] | None:
-        links = await Programme.organisers(self, info)  # self may be a ProgrammeRow
+        # self may be a ProgrammeRow; the organiser is an organisation: no evidence shown
+        links = await _org_links(info, self.id, _ORGANISED_BY, outgoing=True, evidence=False)
         return links[0].organisation if links else None
 
     @strawberry.field(description="Förderer (FUNDED_BY), mit Belegen")
     async def funders(self, info: Info[ApiContext, None]) -> list[OrganisationLink]:
-        return await _org_links(
-            info, LinkQuery(self.id, (str(RelType.FUNDED_BY),), "Organisation", outgoing=True)
-        )
+        return await _org_links(info, self.id, (str(RelType.FUNDED_BY),), outgoing=True)
 
     @strawberry.field(description="Wo das Programm genannt wird (MENTIONS)")
     async def evidence(self, info: Info[ApiContext, None]) -> list[Evidence]:

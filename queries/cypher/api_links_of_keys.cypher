@@ -15,6 +15,9 @@
 // index seeks: the cost does not grow with the number of documents.
 // params: $keys: [{id: str, types: [str], other_label: str|null, outgoing: bool|null,
 //                  limit: int|null}]
+// Only the evidence lists a key names are read (`evidence`: some of 'line', 'page', 'quote',
+// 'year'; null: none, not even the document ids), so a page showing `docId line` does not
+// ship every sentence; hidden documents are still judged on the stored ids.
 // returns: found, hidden, changes, stale
 CALL () {
   OPTIONAL MATCH (c:Category {id: 1})
@@ -49,9 +52,13 @@ CALL (hidden) {
                    other_label: CASE WHEN m:Organisation THEN 'Organisation' ELSE 'Programme' END,
                    other_name: m.name, other_type: coalesce(m.type, m.kind),
                    other_aliases: coalesce(m.aliases, []),
-                   docs: coalesce(r.ev_docs, []), lines: coalesce(r.ev_lines, []),
-                   pages: coalesce(r.ev_pages, []), quotes: coalesce(r.ev_quotes, []),
-                   years: coalesce(r.ev_years, [])}) AS links
+                   docs: CASE WHEN key.evidence IS NULL THEN [] ELSE coalesce(r.ev_docs, []) END,
+                   lines: CASE WHEN 'line' IN key.evidence THEN coalesce(r.ev_lines, []) ELSE [] END,
+                   pages: CASE WHEN 'page' IN key.evidence THEN coalesce(r.ev_pages, []) ELSE [] END,
+                   quotes: CASE WHEN 'quote' IN key.evidence
+                                THEN coalesce(r.ev_quotes, []) ELSE [] END,
+                   years: CASE WHEN 'year' IN key.evidence
+                               THEN coalesce(r.ev_years, []) ELSE [] END}) AS links
   RETURN collect({k: k, links: links}) AS found
 }
 CALL (found) {
