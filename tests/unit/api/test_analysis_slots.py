@@ -51,3 +51,31 @@ def test_slots_run_side_by_side_up_to_the_cap() -> None:
         return peak
 
     assert asyncio.run(scenario()) == 2
+
+
+def test_stopping_the_app_ends_its_analysis_workers() -> None:
+    import os
+    import time
+
+    from graph_api.analysis_processes import in_worker_process, shutdown_worker_processes
+
+    loop = asyncio.new_event_loop()
+    pid = loop.run_until_complete(in_worker_process(os.getpid, workers=1))
+    assert pid != os.getpid()
+    long_analysis = loop.create_task(in_worker_process(time.sleep, 60, workers=1))
+    loop.run_until_complete(asyncio.sleep(0.5))  # the worker is now inside a long analysis
+    shutdown_worker_processes()  # the app stops; nobody waits for that analysis any more
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.waitpid(pid, os.WNOHANG)  # reap it if it is our zombie
+                os.kill(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                return  # the worker is gone
+            time.sleep(0.1)
+        raise AssertionError(f"worker {pid} still runs after the app stopped")
+    finally:
+        long_analysis.cancel()
+        loop.run_until_complete(asyncio.gather(long_analysis, return_exceptions=True))
+        loop.close()
