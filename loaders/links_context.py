@@ -168,17 +168,18 @@ def named_units(out: LinkSink, entities: dict[str, Entity]) -> None:
     name of one plain word ("Caritas", "Köln") is too loose to count, and "für die Stadt
     Köln" names whom a body serves, not what it belongs to."""
     orgs = [(k, e) for k, e in entities.items() if e.kind == "org" and e.lines]
-    parent_names = [
-        (key, [token_key(w) for w in tokens(name)])
-        for key, org in orgs
-        for name in {org.canonical, *org.aliases}
-        if len(tokens(name)) >= 2 or "-" in name
-    ]
+    by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
+    for key, org in orgs:
+        for name in {org.canonical, *org.aliases}:
+            words = tokens(name)
+            if words and (len(words) >= 2 or "-" in name):
+                tail = [token_key(w) for w in words]
+                by_last_word.setdefault(tail[-1], []).append((key, tail))
     for key, org in orgs:
         for name in {org.canonical, *org.aliases}:
             words = tokens(name)
             keys = [token_key(w) for w in words]
-            for parent, tail in parent_names:
+            for parent, tail in by_last_word.get(keys[-1], []) if keys else []:
                 n = len(tail)
                 if parent in (key, org.parent_key) or len(keys) <= n or keys[-n:] != tail:
                     continue
