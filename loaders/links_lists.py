@@ -210,7 +210,15 @@ def list_links(
                 programme = own_programme
             subject = named_subject or partner
             if link_type == "SIGNED" and cues.agreement.search(text, a, z):
-                continue  # an agreement's parties cooperate (_signatories), sign nothing
+                # an agreement's parties cooperate, sign nothing: the list's members ("Die
+                # Kooperationsvereinbarung unterzeichneten: - A - B - C") and the
+                # organisation the sentence names before them (see also _signatories)
+                named = {o.key: o for o in run}
+                subject_of = next((o for o in orgs if o.key == named_subject), None)
+                if subject_of is not None:
+                    named.setdefault(subject_of.key, subject_of)
+                _pairwise(out, list(named.values()), _passage(text, a, run[-1].end))
+                continue
             for member in run:
                 evidence = _evidence(text, a, cue, member)
                 _add(out, entities, link_type, member, programme, subject, evidence)

@@ -155,3 +155,14 @@ def test_signers_named_before_a_verb_at_the_end_sign_the_charter():
     assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= _ends(
         links, "SIGNED", "Charta der Vielfalt"
     )
+
+
+def test_signatories_listed_after_the_agreement_cooperate_pairwise():
+    links = _links(
+        "Die Kooperationsvereinbarung unterzeichneten zwölf Organisationen, darunter:\n"
+        "- Stadt Gladbeck\n"
+        "- Kreis Wesel\n"
+        "- Stadt Herne"
+    )
+    assert {"Kreis Wesel", "Stadt Herne"} <= _ends(links, "COOPERATES_WITH", "Stadt Gladbeck")
+    assert "Stadt Herne" in _ends(links, "COOPERATES_WITH", "Kreis Wesel")
