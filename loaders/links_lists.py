@@ -168,7 +168,7 @@ def list_links(
         orgs = [_Named(m.start, m.end, k, ln) for m, k, ln in inside if entities[k].kind == "org"]
         if len(orgs) < _MIN_MEMBERS:
             continue
-        _signatories(out, cues, orgs, a, z, text, sentence_starts)
+        _signatories(out, cues, orgs, a, z, items, text, sentence_starts)
         programmes = [
             _Named(m.start, m.end, k, ln)
             for m, k, ln in inside
@@ -210,15 +210,7 @@ def list_links(
                 programme = own_programme
             subject = named_subject or partner
             if link_type == "SIGNED" and cues.agreement.search(text, a, z):
-                # an agreement's parties cooperate, sign nothing: the list's members ("Die
-                # Kooperationsvereinbarung unterzeichneten: - A - B - C") and the
-                # organisation the sentence names before them (see also _signatories)
-                named = {o.key: o for o in run}
-                subject_of = next((o for o in orgs if o.key == named_subject), None)
-                if subject_of is not None:
-                    named.setdefault(subject_of.key, subject_of)
-                _pairwise(out, list(named.values()), _passage(text, a, run[-1].end))
-                continue
+                continue  # an agreement's parties cooperate (_signatories), sign nothing
             for member in run:
                 evidence = _evidence(text, a, cue, member)
                 _add(out, entities, link_type, member, programme, subject, evidence)
@@ -230,14 +222,16 @@ def _signatories(
     orgs: list[_Named],
     a: int,
     z: int,
+    items: int | None,
     text: str,
     sentence_starts: list[int],
 ) -> None:
     """The parties of a cooperation agreement signed in this passage cooperate pairwise,
     also when the sentence names them through the people who signed ("… haben Landrat X für
     den Kreis A, Y, Vorstand des Vereins B, … die Kooperationsvereinbarung unterzeichnet"):
-    every organisation the sentence names before the agreement, or after "zwischen"/"mit"
-    right after it."""
+    every organisation the sentence names before the agreement, after "zwischen"/"mit" right
+    after it, or in the bullet items after it ("Die Kooperationsvereinbarung unterzeichneten
+    …, darunter: - A - B - C")."""
     noun = cues.agreement.search(text, a, z)
     signed = [c for c in (cues.lead.get("SIGNED"), cues.tail.get("SIGNED")) if c is not None]
     if noun is None or not any(c.search(text, a, z) for c in signed):
@@ -245,8 +239,13 @@ def _signatories(
     between = _BETWEEN.match(text, noun.end())
     sentence = max(a, sentence_starts[bisect_right(sentence_starts, noun.start()) - 1])
     parties: dict[str, _Named] = {}
+    listed = range(items, _items_end(text, items, z)) if items and noun.start() < items else ()
     for o in orgs:
-        if sentence <= o.start < noun.start() or (between and o.start >= noun.end()):
+        if (
+            sentence <= o.start < noun.start()
+            or (between and o.start >= noun.end())
+            or o.start in listed
+        ):
             parties.setdefault(o.key, o)
     if len(parties) >= _MIN_MEMBERS:
         _pairwise(out, list(parties.values()), _passage(text, sentence, z))
