@@ -105,11 +105,23 @@ def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None
     return index.get(name_key(text))
 
 
+# a legal form ending a name: "e. V.", "gGmbH", "GmbH & Co. KG", "AG"
+_LEGAL_FORM_END = re.compile(
+    r"\s*,?\s+(?:e\.\s?V\.?|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)\s*$"
+)
+
+
 def entity_key(name: str) -> str:
-    """Grouping key of an organisation name without a reference entry."""
+    """Grouping key of an organisation name without a reference entry. A text names an
+    association or firm with and without its legal form ("Aufbauwerk Region Leipzig GmbH",
+    "… koordiniert vom Aufbauwerk Region Leipzig"): one organisation.
+
+    >>> entity_key("Aufbauwerk Region Leipzig GmbH") == entity_key("Aufbauwerk Region Leipzig")
+    True
+    """
     for pattern, repl in _HEAD_SYNONYMS:
         name = pattern.sub(repl, name, count=1)
-    return "org:" + name_key(name)
+    return "org:" + name_key(_LEGAL_FORM_END.sub("", name) or name)
 
 
 _TOWN_HEAD = re.compile(r"^(?:Stadt|Gemeinde|Landeshauptstadt)\s+")
