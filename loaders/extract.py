@@ -42,7 +42,13 @@ from loaders.models import (
 from loaders.names import clean_name, name_key
 from loaders.programme_patterns import with_laws
 from loaders.reference import Reference, load_reference
-from loaders.resolve import ResolvedDocument, entity_id, resolve_across, resolve_document
+from loaders.resolve import (
+    ResolvedDocument,
+    entity_id,
+    entity_key,
+    resolve_across,
+    resolve_document,
+)
 from loaders.roles import without_roles
 from loaders.sections import split_sections
 from loaders.shared_heads import with_shared_heads
@@ -132,11 +138,16 @@ def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) 
                 if m.kind == "org" and start <= m.start < end:
                     return m.name
             break
-    counts: dict[str, int] = {}
+    # named on the most lines (a name and its abbreviation on one line count once; with or
+    # without its legal form, one organisation); the first named wins a tie
+    lines: dict[str, set[int]] = {}
+    first: dict[str, str] = {}
     for m in mentions:
         if m.kind == "org":
-            counts[m.name] = counts.get(m.name, 0) + 1
-    return max(counts, key=lambda n: counts[n]) if counts else None
+            key = entity_key(m.name)
+            lines.setdefault(key, set()).add(stream.line_at(m.start))
+            first.setdefault(key, m.name)
+    return first[max(lines, key=lambda k: len(lines[k]))] if lines else None
 
 
 @dataclass(frozen=True)
