@@ -28,6 +28,7 @@ __all__ = [
     "BACK_REACH",
     "SUBJECT_REACH",
     "cue_lists",
+    "document_programme",
     "initiative_events",
     "initiative_organisers",
     "organised_back",
@@ -215,6 +216,9 @@ LIST_CUE = re.compile(
     r"(?:\s+(?:und\s+(?:-?[Pp]artner)?)?(?:sind|waren|ist|war))?"
     r"|\b(?:in\s+)?(?:Zusammenarbeit|Kooperation)\s+mit(?:\s+de[nmr])?)\s*:(?!innen)"
 )
+# a bare partner cue ("Partner:", "Projektpartner sind:"): on the page of a project or
+# network these are its members, not partners of the organisation that publishes the page
+_MEMBERS_CUE = re.compile(r"(?:Projekt|Netzwerk)?[Pp]artner(?!\w*\s+mit)")
 LIST_ITEM_CHARS = 160  # a longer piece after the cue is running text, not a list item
 LIST_ITEMS = 20
 _PIECE = re.compile(r"[^\n•▪;]+")  # a list item: one line, bullet or ";"-separated piece
@@ -246,6 +250,7 @@ def cue_lists(
     entities = resolved.entities
     starts = [m.start for m, _, _ in resolved.mentions]
     text = stream.text
+    own_programme = document_programme(resolved) if not blocks else None
 
     def orgs_in(a: int, z: int) -> list[tuple[int, int, str, int]]:
         inside = resolved.mentions[bisect_left(starts, a) : bisect_left(starts, z)]
@@ -258,6 +263,8 @@ def cue_lists(
         at = sentence.start + cue.end()
         line = stream.line_at(at)
         block = next((b for b in blocks if b.start <= line <= b.end), None)
+        if own_programme is not None and _MEMBERS_CUE.match(cue.group()):
+            continue  # the programme's members (loaders.links_lists), not the subject's partners
         named = orgs_in(sentence.start, sentence.start + cue.start())
         partner = resolved.block_partners[blocks.index(block)] if block else resolved.subject
         subject = named[0][2] if named else partner
@@ -279,3 +286,13 @@ def cue_lists(
             for _, _, key, item_line in listed:
                 out.add(subject, key, "COOPERATES_WITH", item_line, f"{head} {item.strip()}")
             last = stream.line_at(max(piece.start(), piece.end() - 1))
+
+
+def document_programme(resolved: ResolvedDocument) -> str | None:
+    """A short text without partner blocks is about its first-named programme (the event
+    or project of a press release or an event page)."""
+    for _, key, _ in resolved.mentions:
+        entity = resolved.entities[key]
+        if entity.kind == "programme" and entity.type != "Gesetz":
+            return key
+    return None

@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from loaders.links_context import LinkSink
+from loaders.links_context import LinkSink, document_programme
 from loaders.list_members import LIST_PARENTHESIS, LIST_SEPARATOR
 from loaders.mention_patterns import Mention
 from loaders.models import Block
@@ -63,6 +63,7 @@ class ListCues:
     lead: dict[str, re.Pattern[str]]
     tail: dict[str, re.Pattern[str]]
     agreement: re.Pattern[str]  # the nouns of a cooperation agreement
+    role: dict[str, re.Pattern[str]]  # "(Koordinator)" right after a member
 
 
 _COMPILED: dict[int, tuple[Reference, ListCues]] = {}
@@ -82,9 +83,14 @@ def list_cues(reference: Reference) -> ListCues:
 
         cues = reference.list_cues
         lead, tail = compile_all(cues["lead"]), compile_all(cues["tail"])
+        role = {
+            t: re.compile(r"\s*\((?:" + "|".join(p) + r")[^()\n]{0,40}\)")
+            for t, p in cues["role"].items()
+            if p
+        }
         cached = (
             reference,
-            ListCues(lead, tail, compile_all(cues["agreement"])["COOPERATES_WITH"]),
+            ListCues(lead, tail, compile_all(cues["agreement"])["COOPERATES_WITH"], role),
         )
         _COMPILED[id(reference)] = cached
     return cached[1]
@@ -158,7 +164,7 @@ def list_links(
     mentions = resolved.mentions
     starts = [m.start for m, _, _ in mentions]
     block_starts = [b.start for b in blocks]
-    own_programme = _document_programme(resolved) if not blocks else None
+    own_programme = document_programme(resolved) if not blocks else None
     text = stream.text
     sentence_starts = [s.start for s in sentences]
     for a, z, items in _segments(stream, sentences):
@@ -214,6 +220,11 @@ def list_links(
             for member in run:
                 evidence = _evidence(text, a, cue, member)
                 _add(out, entities, link_type, member, programme, subject, evidence)
+                for role_type, role in cues.role.items():
+                    stated = role.match(text, member.end)
+                    if stated is not None:
+                        evidence = " ".join(text[member.start : stated.end()].split())
+                        _add(out, entities, role_type, member, programme, None, evidence)
 
 
 def _signatories(
@@ -388,15 +399,5 @@ def _programme_of(
     for _mention, key, _ in reversed(mentions[lo : bisect_left(starts, a)]):
         entity: Entity = entities[key]
         if entity.kind == "programme" and entity.type not in _NOT_A_PROJECT:
-            return key
-    return None
-
-
-def _document_programme(resolved: ResolvedDocument) -> str | None:
-    """A short text without partner blocks is about its first-named programme (the event
-    or project of a press release or an event page)."""
-    for _, key, _ in resolved.mentions:
-        entity = resolved.entities[key]
-        if entity.kind == "programme" and entity.type not in _NO_PROGRAMME_TYPES:
             return key
     return None

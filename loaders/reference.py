@@ -173,11 +173,11 @@ def _check_cues(
 
 
 def _validate_list_cues(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
-    """``lead``, ``tail`` and ``agreement`` sections, each a cue file of its own (see
-    _validate_cues)."""
+    """``lead``, ``tail``, ``agreement`` and ``role`` sections, each a cue file of its own
+    (see _validate_cues)."""
     data = read_yaml(path)
-    if not isinstance(data, dict) or set(data) != {"lead", "tail", "agreement"}:
-        raise InputError(str(path), "expected the sections 'lead', 'tail' and 'agreement'")
+    if not isinstance(data, dict) or set(data) != {"lead", "tail", "agreement", "role"}:
+        raise InputError(str(path), "expected the sections 'lead', 'tail', 'agreement' and 'role'")
     return {where: _check_cues(path, cues, ("PARTNER",)) for where, cues in data.items()}
 
 

@@ -9,7 +9,9 @@ from loaders.resolve import resolve_document
 from loaders.textstream import TextStream
 
 
-def _links(text: str, partner: str | None = None) -> set[tuple[str, str, str]]:
+def _links(
+    text: str, partner: str | None = None, subject: str | None = None
+) -> set[tuple[str, str, str]]:
     starts, at = [], 0
     for line in text.split("\n"):
         starts.append(at)
@@ -17,7 +19,7 @@ def _links(text: str, partner: str | None = None) -> set[tuple[str, str, str]]:
     stream = TextStream(text, tuple(starts), tuple(range(1, len(starts) + 1)))
     blocks = (Block(partner, 1, 1, len(starts)),) if partner else ()
     ref = load_reference()
-    resolved = resolve_document(stream, find_mentions(stream, ref), blocks, ref)
+    resolved = resolve_document(stream, find_mentions(stream, ref), blocks, ref, subject)
     return {(k.source, k.type, k.target) for k in find_links(stream, resolved, blocks, ref)}
 
 
@@ -166,3 +168,25 @@ def test_signatories_listed_after_the_agreement_cooperate_pairwise():
     )
     assert {"Kreis Wesel", "Stadt Herne"} <= _ends(links, "COOPERATES_WITH", "Stadt Gladbeck")
     assert "Stadt Herne" in _ends(links, "COOPERATES_WITH", "Kreis Wesel")
+
+
+def test_a_role_after_a_partner_makes_it_the_organiser_and_members_are_no_partners():
+    # "Partner:" on a project's page lists its members; "(Koordinator)" runs it
+    text = (
+        "Stadt Gladbeck – Projekte\n"
+        "\n"
+        "Projekt „Brücken bauen“\n"
+        "\n"
+        "Die Stadt Gladbeck stellt das Projekt vor.\n"
+        "\n"
+        "Partner:\n"
+        "- Kreis Wesel (Koordinator)\n"
+        "- Stadt Herne\n"
+        "- Stadt Bottrop\n"
+    )
+    links = _links(text, subject="Stadt Gladbeck")
+    assert {"Kreis Wesel", "Stadt Herne", "Stadt Bottrop"} <= _ends(
+        links, "PARTICIPATES_IN", "Brücken bauen"
+    )
+    assert _ends(links, "ORGANISED_BY", "Brücken bauen") == {"Kreis Wesel"}
+    assert not _ends(links, "COOPERATES_WITH", "Stadt Gladbeck")
