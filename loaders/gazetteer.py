@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from loaders.names import TOKEN_RE, is_abbreviation, token_key
+from loaders.names import TOKEN_RE, is_abbreviation, short_words_agree, token_key
 from loaders.reference import Reference
 
 __all__ = ["GazetteerHit", "Gazetteer", "gazetteer_for"]
@@ -138,10 +138,8 @@ def _entry(words: tuple[str, ...], kind: str, item: object, type_: str, exact: b
 def _surface_fits(entry: _Entry, words: list[str]) -> bool:
     if entry.exact:
         return tuple(_ocr_exact(w) for w in words) == entry.words
-    # short words carry too little for a folded key: they must match letter for letter
-    if all(len(w) <= 3 for w in entry.words):  # "ver.di" must not match "vor die"
-        if any(w.casefold() != e.casefold() for w, e in zip(words, entry.words, strict=True)):
-            return False
+    if not short_words_agree(words, entry.words):  # "ver.di" is not "vor die"
+        return False
     # a one-word name must be written as a name (capitalised), not as an ordinary word
     if len(words) == 1:
         return words[0][:1].isupper() or words[0][:1] == "#"

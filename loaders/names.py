@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 __all__ = [
@@ -28,9 +29,11 @@ __all__ = [
     "tokens",
     "token_key",
     "name_key",
+    "name_words",
     "slugify",
     "clean_name",
     "is_abbreviation",
+    "short_words_agree",
 ]
 
 TOKEN_RE = re.compile(r"#?\w+", re.UNICODE)
@@ -60,10 +63,35 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
+_SHORT = 3  # letters: a word this short carries too little for a folded key
+# the small words inside names, folded like any word also when written in capitals
+_JOINERS = frozenset("für und der die das des dem den zur zum im am von vom mit aus bei".split())
+
+
+def _plain(word: str) -> str:
+    """Case and diacritics dropped, OCR's l for I folded: "Für" -> "fur"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("l", "i")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name without a leading article."""
+    return tokens(_LEADING_ARTICLE.sub("", name.strip()))
+
+
 def name_key(name: str) -> str:
-    """Key of a whole name; a leading article is ignored."""
-    words = tokens(_LEADING_ARTICLE.sub("", name.strip()))
-    return " ".join(token_key(w) for w in words)
+    """Key of a whole name; a leading article is ignored. A short capitalised word keeps
+    its letters: folding its vowels would make "KOMM-AN" and "KOMM-IN" one programme.
+
+    >>> name_key("KOMM-AN NRW") == name_key("Komm-An NRW") != name_key("KOMM-IN NRW")
+    True
+    """
+    return " ".join(
+        _plain(w)
+        if len(w) <= _SHORT and not w.islower() and w.casefold() not in _JOINERS
+        else token_key(w)
+        for w in name_words(name)
+    )
 
 
 _UMLAUT_SLUG = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -100,3 +128,19 @@ def is_abbreviation(word: str) -> bool:
         return False
     upper = sum(c.isupper() for c in w)
     return upper >= 2 and upper * 2 >= len(w) - w.count("NRW")
+
+
+def short_words_agree(words: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether the short words of two names with the same key are the same words.
+
+    Folding vowels makes "KOMM-AN" and "KOMM-IN", "ver.di" and "vor die" one key; a short
+    word must match letter for letter (case, diacritics and OCR's l/I aside).
+
+    >>> short_words_agree(["KOMM", "AN"], ["KOMM", "IN"]), short_words_agree(["fur"], ["für"])
+    (False, True)
+    """
+    return all(
+        _plain(a) == _plain(b)
+        for a, b in zip(words, other, strict=False)
+        if len(a) <= _SHORT and len(b) <= _SHORT
+    )
