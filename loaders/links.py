@@ -59,7 +59,7 @@ _FUNDER_JOIN = re.compile(
 )
 _OCCASION_REACH = 30
 _MAX_SIGNERS = 4
-_PASSIVE = re.compile(r"(?:durch|von|vom)$|^Träger", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?:durch|von|vom)$|^(?:Projekt)?Träger|^Federführung", re.IGNORECASE)
 _MOTTO = re.compile(r"Motto\b")
 # an apposition naming a programme's owner, right before the owner's name
 _APPOSITION = re.compile(
