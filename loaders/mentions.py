@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.acronyms import find_acronym_names
 from loaders.gazetteer import gazetteer_for
 from loaders.learn.places import places
 from loaders.legal_forms import find_suffix_orgs
@@ -61,7 +62,8 @@ def find_mentions(stream: TextStream, reference: Reference | None = None) -> lis
         )
         for h in gazetteer_for(ref).find(text)
     ]
-    chosen = _select(known, find_pattern_mentions(text) + find_suffix_orgs(text))
+    found = find_pattern_mentions(text) + find_suffix_orgs(text) + find_acronym_names(text)
+    chosen = _select(known, found)
     chosen = _attach_parents(text, chosen)
     chosen = _apply_definitions(text, chosen)
     chosen = _read_participant_lists(text, chosen)
