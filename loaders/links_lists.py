@@ -223,6 +223,13 @@ def list_links(
             subject = named_subject or partner
             if link_type == "SIGNED" and cues.agreement.search(text, a, z):
                 continue  # an agreement's parties cooperate (_signatories), sign nothing
+            if link_type == "JOINT":
+                framed = _framing_programme(programmes, a + cue.start(), sentence_starts)
+                if framed is None and named_subject is None:
+                    _pairwise(out, run, _passage(text, a + cue.start(), run[-1].end))
+                    continue
+                link_type = "ORGANISED_BY" if framed else "COOPERATES_WITH"
+                programme = framed
             for member in run:
                 evidence = _evidence(text, a, cue, member)
                 _add(out, entities, link_type, member, programme, subject, evidence)
@@ -311,6 +318,14 @@ def _subject(
     before = [o.key for o in orgs if sentence_start <= o.start and o.end <= at]
     before = [k for k in before if k not in members]
     return before[0] if before else None
+
+
+def _framing_programme(programmes: list[_Named], at: int, sentence_starts: list[int]) -> str | None:
+    """The programme the sentence names before ``at`` ("Das Projekt X ist ein
+    Gemeinschaftsprojekt der …"), if any."""
+    sentence_start = sentence_starts[bisect_right(sentence_starts, at) - 1]
+    before = [p.key for p in programmes if sentence_start <= p.start and p.end <= at]
+    return before[-1] if before else None
 
 
 def _evidence(text: str, a: int, cue: re.Match[str], member: _Named) -> str:

@@ -178,7 +178,7 @@ def _validate_list_cues(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
     data = read_yaml(path)
     if not isinstance(data, dict) or set(data) != {"lead", "tail", "agreement", "role"}:
         raise InputError(str(path), "expected the sections 'lead', 'tail', 'agreement' and 'role'")
-    return {where: _check_cues(path, cues, ("PARTNER",)) for where, cues in data.items()}
+    return {where: _check_cues(path, cues, ("PARTNER", "JOINT")) for where, cues in data.items()}
 
 
 def _check_parents(path: Path, orgs: tuple[OrganisationRef, ...]) -> None:

@@ -190,3 +190,16 @@ def test_a_role_after_a_partner_makes_it_the_organiser_and_members_are_no_partne
     )
     assert _ends(links, "ORGANISED_BY", "Brücken bauen") == {"Kreis Wesel"}
     assert not _ends(links, "COOPERATES_WITH", "Stadt Gladbeck")
+
+
+def test_a_joint_act_of_listed_organisations():
+    # members of a joint invitation cooperate pairwise; a project that is a joint project of
+    # a list is run by each member
+    links = _links(
+        "Auf gemeinsame Einladung der Stadt Gladbeck, des Kreises Wesel und der Stadt Herne "
+        "trafen sich 40 Vereine.\n"
+        "Das Projekt „Brücken bauen“ ist ein Gemeinschaftsprojekt der Stadt Bottrop und der "
+        "Stadt Essen."
+    )
+    assert {"Kreis Wesel", "Stadt Herne"} <= _ends(links, "COOPERATES_WITH", "Stadt Gladbeck")
+    assert _ends(links, "ORGANISED_BY", "Brücken bauen") == {"Stadt Bottrop", "Stadt Essen"}
