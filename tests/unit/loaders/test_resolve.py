@@ -1,5 +1,6 @@
 """Entity resolution inside a document and across documents."""
 
+from loaders.mention_patterns import Mention
 from loaders.mentions import find_mentions
 from loaders.models import Block, DocumentExtraction, Link, Organisation
 from loaders.reference import load_reference
@@ -83,3 +84,22 @@ def test_unit_with_and_without_owner_is_one_entity():
     )
     units = [e for e in resolved.entities.values() if e.parent_key]
     assert len(units) == 1
+
+
+def test_names_that_differ_in_a_short_word_stay_apart():
+    # folding vowels made "KOMM-AN NRW" the reference programme "KOMM-IN NRW"
+    resolved = _resolve("Das Landesprogramm KOMM-AN NRW folgte auf das Programm KOMM-IN NRW.")
+    names = sorted(e.canonical for e in resolved.entities.values() if e.lines)
+    assert "KOMM-IN" in names and any("KOMM-AN" in n for n in names)
+
+
+def test_an_organisation_with_and_without_its_legal_form_is_one():
+    text = "Die Aufbauwerk Region Leipzig GmbH koordiniert; das Aufbauwerk Region Leipzig lädt ein."
+    names = ("Aufbauwerk Region Leipzig GmbH", "Aufbauwerk Region Leipzig")
+    mentions = [
+        Mention("org", n, n, text.index(n, 20 * k), text.index(n, 20 * k) + len(n), "Sonstige")
+        for k, n in enumerate(names)
+    ]
+    stream = TextStream(text, (0,), (1,))
+    resolved = resolve_document(stream, mentions, (), load_reference())
+    assert len({key for _, key, _ in resolved.mentions}) == 1
