@@ -16,20 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loaders.clean import clean
-from loaders.curation import apply_corrections
-from loaders.dating import dated
-from loaders.document_meta import document_meta
+from loaders.clean.repair import clean
+from loaders.clean.textstream import TextStream, build_stream
 from loaders.errors import InputError
 from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
 from loaders.learn.viterbi import load_model
-from loaders.links import find_links
-from loaders.list_members import list_members
-from loaders.measures import find_measures
-from loaders.mention_patterns import Mention
-from loaders.mentions import find_mentions
+from loaders.links.sentences import find_links
+from loaders.measures.dating import dated
+from loaders.measures.partners import find_measures
+from loaders.mentions.find import find_mentions
+from loaders.mentions.list_members import list_members
+from loaders.mentions.patterns import Mention
+from loaders.mentions.programmes import with_laws
+from loaders.mentions.roles import without_roles
+from loaders.mentions.shared_heads import with_shared_heads
+from loaders.mentions.unit_names import genitive_units
 from loaders.models import (
     Block,
     CleanText,
@@ -40,15 +43,12 @@ from loaders.models import (
     SourceText,
 )
 from loaders.names import clean_name, name_key
-from loaders.programme_patterns import with_laws
 from loaders.reference import Reference, load_reference
-from loaders.resolve import ResolvedDocument, entity_id, resolve_across, resolve_document
-from loaders.roles import without_roles
-from loaders.sections import split_sections
-from loaders.shared_heads import with_shared_heads
-from loaders.sources import iter_source_files, read_source
-from loaders.textstream import TextStream, build_stream
-from loaders.unit_names import genitive_units
+from loaders.resolve.curation import apply_corrections
+from loaders.resolve.entities import ResolvedDocument, entity_id, resolve_across, resolve_document
+from loaders.sections.blocks import split_sections
+from loaders.source.document_meta import document_meta
+from loaders.source.files import iter_source_files, read_source
 from queries.corrections import Corrections
 
 __all__ = [
