@@ -4,7 +4,7 @@ Usage: python bench/generate_graph.py --links 500000 [--links-per-org 10] [--kee
 
 The reports of :mod:`bench.synthetic` (seeded; realistic German organisations, programmes,
 measures and typed links with their evidence sentences) are turned into the writer's rows
-by ``loaders.batch.to_batch`` and written by ``loaders.bulk.write_batches``: the path of
+by ``loaders.load.batch.to_batch`` and written by ``loaders.load.bulk.write_batches``: the path of
 ``vielfalt load``, so the benchmark graph is exactly what loading such reports would give.
 It clears the database first unless --keep is given: point NEO4J_URI at a scratch instance.
 With --keep, a second run with the same arguments writes nothing (every report unchanged).
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import Spec, batches  # noqa: E402
 
-from loaders.bulk import LINKS_PER_TRANSACTION, write_batches  # noqa: E402
+from loaders.load.bulk import LINKS_PER_TRANSACTION, write_batches  # noqa: E402
 from queries import db  # noqa: E402
 
 log = logging.getLogger("bench.generate_graph")

@@ -5,7 +5,7 @@ Usage:
                                [--naive 500] [--csv] [--json bench/results/load.json]
 
 For each size, the synthetic reports of :mod:`bench.synthetic` (generated first, not
-timed) are written into an emptied graph by :func:`loaders.bulk.write_batches`, the path
+timed) are written into an emptied graph by :func:`loaders.load.bulk.write_batches`, the path
 of ``vielfalt load``, once per transaction size and number of workers, and then a second
 time (everything unchanged: it must write nothing). In the same run, on the same data:
 
@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import append_result, neo4j_pid, timed  # noqa: E402
 from synthetic import Spec, batches  # noqa: E402
 
-from loaders.batch import GraphBatch  # noqa: E402
-from loaders.bulk import combine, write_batches  # noqa: E402
-from loaders.writer import write_batch  # noqa: E402
+from loaders.load.batch import GraphBatch  # noqa: E402
+from loaders.load.bulk import combine, write_batches  # noqa: E402
+from loaders.load.writer import write_batch  # noqa: E402
 from queries import db  # noqa: E402
 from queries.settings import get_settings  # noqa: E402
 from queries.statements import statement  # noqa: E402

@@ -141,7 +141,7 @@ def main() -> None:
         f"- load average (1/5/15 min) before / after: {load_before}; {load_average()} "
         "(a shared machine: other work ran at the same time)",
         f"- graph: {len(net.nodes)} nodes, {len(net.links)} links (synthetic, clustered; "
-        "`tests.graphs.synthetic_graph`, written by `loaders.bulk`)",
+        "`tests.graphs.synthetic_graph`, written by `loaders.load.bulk`)",
         f"- runs: {args.runs} per scenario ({args.physics_runs} for browser physics), fresh "
         "browser context each; time = navigation start to `window.vizReadyAt` "
         "('stabilizationIterationsDone', or first drawing when the server precomputed "

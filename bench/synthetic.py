@@ -1,7 +1,7 @@
 """The one generator of every benchmark: partner reports of any size, seeded.
 
 Why: a benchmark must load its graph the way users do (``vielfalt load``: extraction ->
-:func:`loaders.batch.to_batch` -> :mod:`loaders.writer`), so this module produces what
+:func:`loaders.load.batch.to_batch` -> :mod:`loaders.load.writer`), so this module produces what
 extraction produces, :class:`loaders.models.DocumentExtraction` records, and the report
 texts they could have come from (for extraction benchmarks).
 
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
-from loaders.batch import GraphBatch, to_batch
+from loaders.load.batch import GraphBatch, to_batch
 from loaders.models import DocumentExtraction, Link, Measure, Organisation, Programme
 from loaders.names import slugify
 

@@ -3,7 +3,7 @@
 Why: a measure title is what a coordinator reads in a table or a tooltip; a title such as
 "Juni 2021 und dem 1" or "Mentoring-Verfahren bei dem ein" tells them nothing. This script
 extracts every text (no database) and counts the titles :func:`is_fragment` rejects. The
-definition is deliberately independent of how titles are made (``loaders.measure_titles``),
+definition is deliberately independent of how titles are made (``loaders.measures.titles``),
 so improving the extractor cannot quietly redefine the figure.
 
 A title is a fragment when

@@ -1,4 +1,7 @@
-"""Extraction and loading: source -> clean -> sections -> mentions -> resolve -> batch -> writer.
+"""Extraction and loading: source -> clean -> sections -> mentions -> resolve -> links/measures
+-> load (batch, writer); one subpackage per stage, in that order, on the shared records
+(``models``, ``errors``, ``reference``, ``names``); ``extract`` and ``parallel`` run the
+stages for a document, ``learn/`` holds the CRF models, ``evaluation`` scores the result.
 
 Builds on ``queries``; knows nothing of ``graph_api`` or the command line (``vielfalt``).
 Public names resolve on first use (:mod:`queries.exports`).
@@ -19,10 +22,10 @@ _EXPORTS = {
     "train": "evaluation",
     "extract_paths": "extract",
     "to_contract": "extract",
-    "load_paths": "pipeline",
-    "LoadReport": "pipeline",
-    "iter_source_files": "sources",
-    "remove_document": "writer",
+    "load_paths": "load.pipeline",
+    "LoadReport": "load.pipeline",
+    "iter_source_files": "source.files",
+    "remove_document": "load.writer",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -16,20 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loaders.clean import clean
-from loaders.curation import apply_corrections
-from loaders.dating import dated
-from loaders.document_meta import document_meta
+from loaders.clean.repair import clean
+from loaders.clean.textstream import TextStream, build_stream
 from loaders.errors import InputError
 from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
 from loaders.learn.viterbi import load_model
-from loaders.links import find_links
-from loaders.list_members import list_members
-from loaders.measures import find_measures
-from loaders.mention_patterns import Mention
-from loaders.mentions import find_mentions
+from loaders.links.sentences import find_links
+from loaders.measures.dating import dated
+from loaders.measures.partners import find_measures
+from loaders.mentions.find import find_mentions
+from loaders.mentions.list_members import list_members
+from loaders.mentions.patterns import Mention
+from loaders.mentions.programmes import with_laws
+from loaders.mentions.roles import without_roles
+from loaders.mentions.shared_heads import with_shared_heads
+from loaders.mentions.unit_names import genitive_units
 from loaders.models import (
     Block,
     CleanText,
@@ -40,21 +43,18 @@ from loaders.models import (
     SourceText,
 )
 from loaders.names import clean_name, name_key
-from loaders.programme_patterns import with_laws
 from loaders.reference import Reference, load_reference
-from loaders.resolve import (
+from loaders.resolve.curation import apply_corrections
+from loaders.resolve.entities import (
     ResolvedDocument,
     entity_id,
     entity_key,
     resolve_across,
     resolve_document,
 )
-from loaders.roles import without_roles
-from loaders.sections import split_sections
-from loaders.shared_heads import with_shared_heads
-from loaders.sources import iter_source_files, read_source
-from loaders.textstream import TextStream, build_stream
-from loaders.unit_names import genitive_units
+from loaders.sections.blocks import split_sections
+from loaders.source.document_meta import document_meta
+from loaders.source.files import iter_source_files, read_source
 from queries.corrections import Corrections
 
 __all__ = [
@@ -124,6 +124,9 @@ def _title_mentions(stream: TextStream, title: str, subtitle: str) -> list[Menti
     return found
 
 
+_DEFINITION_GAP = 3  # characters between a name and "(ABK)"
+
+
 def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) -> str | None:
     """The reporting organisation: the publisher, else the most often named organisation."""
     for i, line in enumerate(text.lines):
@@ -138,16 +141,19 @@ def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) 
                 if m.kind == "org" and start <= m.start < end:
                     return m.name
             break
-    # named on the most lines (a name and its abbreviation on one line count once; with or
-    # without its legal form, one organisation); the first named wins a tie
-    lines: dict[str, set[int]] = {}
+    # named most often (a name and its abbreviation right after it, "X (ABK)", count once;
+    # with or without its legal form, one organisation); the first named wins a tie
+    counts: dict[str, int] = {}
+    ends: dict[str, int] = {}
     first: dict[str, str] = {}
     for m in mentions:
         if m.kind == "org":
             key = entity_key(m.name)
-            lines.setdefault(key, set()).add(stream.line_at(m.start))
+            defined = m.start - ends.get(key, -10) <= _DEFINITION_GAP
+            counts[key] = counts.get(key, 0) + (0 if defined else 1)
+            ends[key] = m.end
             first.setdefault(key, m.name)
-    return first[max(lines, key=lambda k: len(lines[k]))] if lines else None
+    return first[max(counts, key=lambda k: counts[k])] if counts else None
 
 
 @dataclass(frozen=True)

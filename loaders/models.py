@@ -5,7 +5,7 @@ text-processing stages and the graph writer; its JSON form is the extraction
 output contract of ``shared/eval/README.md``.
 
     source file -> SourceText -> (clean, sections, mentions, resolve) -> DocumentExtraction
-    DocumentExtraction -> GraphBatch (loaders.batch) -> Neo4j (loaders.writer)
+    DocumentExtraction -> GraphBatch (loaders.load.batch) -> Neo4j (loaders.load.writer)
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ class Link:
     line: int
     evidence: str
     page: int | None = None
-    year: int | None = None  # stated in the sentence, else the report's (loaders.dating)
+    year: int | None = None  # stated in the sentence, else the report's (loaders.measures.dating)
 
 
 @dataclass(frozen=True)
@@ -157,4 +157,4 @@ class DocumentExtraction:
     line_pages: dict[int, int] = field(default_factory=dict)  # line -> page, PDFs only
     text_lines: tuple[str, ...] = ()  # the original lines, for evidence quotes
     publisher: str | None = None
-    year: int | None = None  # the report's year (loaders.document_meta)
+    year: int | None = None  # the report's year (loaders.source.document_meta)

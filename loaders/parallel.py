@@ -25,8 +25,8 @@ from .errors import InputError
 from .extract import extract_document, extract_paths
 from .models import DocumentExtraction
 from .reference import Reference, load_reference
-from .resolve import resolve_across
-from .sources import iter_source_files
+from .resolve.entities import resolve_across
+from .source.files import iter_source_files
 
 __all__ = ["extract_paths_parallel", "default_workers"]
 

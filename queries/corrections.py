@@ -2,7 +2,7 @@
 
 Extraction is automatic and sometimes wrong; a coordinator's fix (merge two organisations,
 rename one, change its type, reject or add a link) is stored as data and applied on every
-load (``loaders.curation.apply_corrections``), so it survives re-extraction. The API
+load (``loaders.resolve.curation.apply_corrections``), so it survives re-extraction. The API
 appends to the file; this module validates, loads and saves it.
 
 >>> c = Corrections(renames=[Rename(name="Stadt Koeln", to="Stadt Köln")])

@@ -1,7 +1,7 @@
 """Documents as readers cite them: title, publisher and report year.
 
 The loader stores title, publisher and year as it read them from the text
-(``loaders.document_meta``) or as the corrections file sets them. For a graph loaded
+(``loaders.source.document_meta``) or as the corrections file sets them. For a graph loaded
 before years were stored, the year is estimated as the year most of the document's dated
 measures carry (the later one on a tie); ``None`` when nothing is known.
 

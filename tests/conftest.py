@@ -116,7 +116,7 @@ def corpus_graph(neo4j_server: Settings) -> Settings:
 
     Tests that use it must not change the graph; tests that write use ``graph``.
     """
-    from loaders.pipeline import load_paths
+    from loaders.load.pipeline import load_paths
 
     if not _corpus_counts or db.counts(neo4j_server) != _corpus_counts:
         clean_graph(neo4j_server)

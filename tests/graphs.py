@@ -5,9 +5,9 @@ users run could have left, so a change to the writer's statements shows up in th
 too, and no second set of write statements can drift from the first. A :class:`SampleGraph`
 collects hand-checkable facts (entities, links with evidence, measures, mentions) with
 chainable methods; :meth:`SampleGraph.batches` turns them into one
-:class:`loaders.batch.GraphBatch` per document, as :func:`loaders.batch.to_batch` would for
-the reports the facts came from, and :func:`write_graph` writes those batches with
-:func:`loaders.bulk.write_batches`. :func:`synthetic_graph` makes a seeded clustered network
+:class:`loaders.load.batch.GraphBatch` per document, as :func:`loaders.load.batch.to_batch`
+would for the reports the facts came from, and :func:`write_graph` writes those batches with
+:func:`loaders.load.bulk.write_batches`. :func:`synthetic_graph` makes a seeded clustered network
 of any size for the benchmarks and the larger tests.
 
 What the writer does, the graph gets: a link's evidence is split by document (each document
@@ -34,9 +34,9 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any
 
-from loaders.batch import GraphBatch
-from loaders.bulk import write_batches
-from loaders.writer import WriteResult
+from loaders.load.batch import GraphBatch
+from loaders.load.bulk import write_batches
+from loaders.load.writer import WriteResult
 from queries.schema import CATEGORIES, LINK_TYPES, Label, stored_direction
 from queries.settings import Settings
 

@@ -100,7 +100,7 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="really delete")] =
 @db_app.command("remove")
 def db_remove(doc: Annotated[str, typer.Argument(help="document id: the file's name")]) -> None:
     """Take a document and everything only it supported out of the graph."""
-    from loaders.writer import remove_document
+    from loaders.load.writer import remove_document
 
     remove_document(doc)
     console.print(f"{doc}: aus dem Graphen entfernt")

@@ -18,12 +18,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from loaders.extract import extract_paths, to_contract
-from loaders.sources import iter_source_files
+from loaders.source.files import iter_source_files
 from queries.errors import InputError, VielfaltError, printable
 from queries.settings import get_settings
 
 if TYPE_CHECKING:
-    from loaders.pipeline import LoadReport
+    from loaders.load.pipeline import LoadReport
 
 __all__ = ["register"]
 
@@ -116,7 +116,7 @@ def extract(
 
 
 def _load_with_progress(paths: list[Path], force: bool) -> LoadReport:
-    from loaders.pipeline import load_paths
+    from loaders.load.pipeline import load_paths
 
     n = len(iter_source_files(paths, on_error=lambda _e: None))
     with _progress() as bar:

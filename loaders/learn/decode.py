@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from loaders.learn.features import word_classes
 from loaders.learn.nominative import nominative
 from loaders.learn.tokens import Token
-from loaders.mention_model import Mention
-from loaders.mention_patterns import normalise_org_name, org_type_of
+from loaders.mentions.model import Mention
+from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.names import clean_name
 
 __all__ = ["spans_of", "to_mentions"]

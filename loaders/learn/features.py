@@ -29,7 +29,7 @@ import numpy as np
 from loaders.errors import InputError
 from loaders.learn.places import places
 from loaders.learn.tokens import Token
-from loaders.mention_model import Mention
+from loaders.mentions.model import Mention
 from loaders.reference import REFERENCE_DIR, read_yaml
 
 __all__ = [

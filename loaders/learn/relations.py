@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pycrfsuite
 
+from loaders.clean.textstream import Sentence, TextStream, quote
 from loaders.learn.features import Features
-from loaders.links import cue_patterns, document_sentences
+from loaders.links.sentences import cue_patterns, document_sentences
 from loaders.models import Block, Link
 from loaders.reference import Reference, load_reference
-from loaders.resolve import Entity, ResolvedDocument
-from loaders.textstream import Sentence, TextStream, quote
+from loaders.resolve.entities import Entity, ResolvedDocument
 
 __all__ = [
     "LINK_MODEL",

@@ -10,12 +10,12 @@ from itertools import chain
 
 import numpy as np
 
+from loaders.clean.textstream import TextStream
 from loaders.learn.decode import spans_of, to_mentions
 from loaders.learn.features import Features, TokenLayout, token_features, token_layout
 from loaders.learn.tokens import Token, sentence_spans, tokenize
 from loaders.learn.viterbi import CompiledModel, decode, state_scores
-from loaders.mention_model import Mention
-from loaders.textstream import TextStream
+from loaders.mentions.model import Mention
 
 __all__ = ["document_features", "model_mentions", "layout_slots", "tag_document"]
 

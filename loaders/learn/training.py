@@ -11,7 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from loaders.clean import clean
+from loaders.clean.repair import clean
+from loaders.clean.textstream import TextStream, build_stream
 from loaders.extract import Analysis
 from loaders.learn.crf import Sequence_
 from loaders.learn.features import Features
@@ -19,10 +20,9 @@ from loaders.learn.labels import bio_labels, gold_names
 from loaders.learn.relations import NONE, candidates, link_label
 from loaders.learn.tagging import document_features
 from loaders.learn.tokens import Token
-from loaders.mentions import find_mentions
+from loaders.mentions.find import find_mentions
 from loaders.reference import Reference, load_reference
-from loaders.sources import read_source
-from loaders.textstream import TextStream, build_stream
+from loaders.source.files import read_source
 
 __all__ = ["reference_sequences", "line_ranges", "link_items"]
 

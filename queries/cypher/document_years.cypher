@@ -1,5 +1,5 @@
 // Every document with its title, publisher and report year: the year the loader read from
-// the text (loaders.document_meta), else the year most of its dated measures carry (the
+// the text (loaders.source.document_meta), else the year most of its dated measures carry (the
 // later one on a tie; documents loaded before years were stored), null when none is known.
 // params: none
 // returns: id, title, path, loaded_at, publisher, year

@@ -21,8 +21,8 @@ from typing import Any
 import httpx
 import pytest
 
-from loaders import writer
-from loaders.pipeline import LoadReport, load_paths
+from loaders.load import writer
+from loaders.load.pipeline import LoadReport, load_paths
 from queries.settings import Settings
 from tests.conftest import LiveServer
 from tests.generated import MEASURES_PER_REPORT, write_reports

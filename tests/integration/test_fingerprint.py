@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.bulk import write_batches
+from loaders.load.bulk import write_batches
 from queries import db
 from queries.fingerprint import VOLATILE, fingerprint
 from queries.read import documents_by_ids

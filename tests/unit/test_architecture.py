@@ -160,3 +160,70 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
         _ = queries.no_such_name  # type: ignore[attr-defined]
+
+
+# The stages of ``loaders`` in the order a document passes them (docs/architecture.md): a
+# module imports only its own stage and earlier ones. ``learn`` (the trained models) is
+# consulted by several stages and trains on the whole extraction, so it stands outside.
+LOADER_STAGES: tuple[tuple[str, ...], ...] = (
+    ("errors", "models", "names"),  # the shared records
+    ("reference",),
+    ("source",),
+    ("clean",),
+    ("sections",),
+    ("mentions",),
+    ("resolve",),
+    ("links", "measures"),  # siblings: neither imports the other
+    ("extract",),
+    ("parallel",),
+    ("load",),
+    ("scorer_prefilter",),
+    ("evaluation",),
+)
+OUTSIDE_THE_STAGES = {"__init__", "learn"}
+
+
+def loader_imports(module: str, source: str) -> set[str]:
+    """The parts of ``loaders`` (a top-level module or subpackage) that ``source`` imports;
+    ``module`` is its dotted name (``pkg.__init__`` for a package), to resolve relative imports.
+
+    >>> sorted(loader_imports("loaders.load.pipeline", "from ..models import X\\n"
+    ...     "from .batch import to_batch\\nfrom loaders import scorer_prefilter"))
+    ['load', 'models', 'scorer_prefilter']
+    """
+    package = module.split(".")[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            target = ".".join([*base, node.module] if node.module else base)
+            names = (
+                [f"{target}.{alias.name}" for alias in node.names]
+                if target == "loaders"
+                else [target]
+            )
+        found |= {n.split(".")[1] for n in names if n.startswith("loaders.")}
+    return found
+
+
+def test_the_loader_stages_import_only_earlier_stages() -> None:
+    tier = {part: i for i, parts in enumerate(LOADER_STAGES) for part in parts}
+    parts = {
+        p.relative_to(REPO_ROOT / "loaders").parts[0].removesuffix(".py")
+        for p in modules("loaders")
+    }
+    assert parts - OUTSIDE_THE_STAGES == set(tier), "place each module of loaders/ in LOADER_STAGES"
+    bad = []
+    for path in modules("loaders"):
+        relative = path.relative_to(REPO_ROOT).with_suffix("").parts
+        own = relative[1]
+        if own in OUTSIDE_THE_STAGES:
+            continue
+        module = ".".join(relative)  # a package's __init__ too: relative imports start there
+        for part in loader_imports(module, path.read_text(encoding="utf-8")) - OUTSIDE_THE_STAGES:
+            if part != own and tier[part] >= tier[own]:
+                bad.append(f"{path.relative_to(REPO_ROOT)} imports loaders.{part}")
+    assert bad == []

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from loaders.batch import to_batch
-from loaders.bulk import write_batches
 from loaders.extract import extract_paths
+from loaders.load.batch import to_batch
+from loaders.load.bulk import write_batches
+from loaders.load.writer import write_batch
 from loaders.models import DocumentExtraction
-from loaders.writer import write_batch
 from queries import db
 from queries.fingerprint import fingerprint
 from queries.settings import Settings

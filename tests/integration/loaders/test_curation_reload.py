@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.pipeline import load_paths
+from loaders.load.pipeline import load_paths
 from queries import db
 from queries.corrections import CURATION_DOC, Corrections, LinkFix, Rename, save_corrections
 from queries.settings import Settings

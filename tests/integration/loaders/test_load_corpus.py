@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.pipeline import load_paths
+from loaders.load.pipeline import load_paths
 from queries import db
 from queries.fingerprint import fingerprint
 from queries.schema import LINK_TYPES

@@ -2,7 +2,7 @@
 
 The writer hides a document (negative ``Document.revision``) while its facts are written,
 replaced or removed, and shows it with a single property write afterwards
-(:mod:`loaders.writer`). These tests stop the protocol half-way, as a crash would, and read.
+(:mod:`loaders.load.writer`). These tests stop the protocol half-way, as a crash would, and read.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders import writer
-from loaders.pipeline import load_paths
+from loaders.load import writer
+from loaders.load.pipeline import load_paths
 from queries import db
 from queries.errors import NotFound
 from queries.read import MeasureFilter, filtered_page

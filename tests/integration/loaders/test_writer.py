@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from loaders.batch import to_batch
+from loaders.load.batch import to_batch
+from loaders.load.writer import remove_document, write_batch
 from loaders.models import Block, DocumentExtraction, Link, Measure, Organisation, Programme
-from loaders.writer import remove_document, write_batch
 from queries import db
 from queries.errors import DatabaseError
 from queries.fingerprint import fingerprint

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from loaders.batch import to_batch
-from loaders.writer import remove_document, write_batch
+from loaders.load.batch import to_batch
+from loaders.load.writer import remove_document, write_batch
 from queries import db
 from queries.documents import document_infos
 from queries.network import whole_network

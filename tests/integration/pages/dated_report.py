@@ -7,10 +7,10 @@ whose sentence names 2018, and one of the Verein with the E-Hochschule dated by 
 
 from __future__ import annotations
 
-from loaders.batch import to_batch
-from loaders.dating import dated
+from loaders.load.batch import to_batch
+from loaders.load.writer import write_batch
+from loaders.measures.dating import dated
 from loaders.models import DocumentExtraction, Link, Organisation
-from loaders.writer import write_batch
 from queries.settings import Settings
 
 __all__ = ["REPORT", "dated_report", "write_dated_report"]

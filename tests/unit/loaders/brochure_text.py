@@ -5,7 +5,7 @@ Every text here is written by the tests themselves; no corpus passage is copied.
 
 from __future__ import annotations
 
-from loaders.clean import clean
+from loaders.clean.repair import clean
 from loaders.models import Block, CleanText, SourceText
 
 TITLES = {

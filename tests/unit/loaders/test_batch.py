@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from loaders.batch import to_batch
+from loaders.load.batch import to_batch
 from loaders.models import Block, DocumentExtraction, Link, Measure, Organisation
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import loaders.bulk
-from loaders.batch import GraphBatch
-from loaders.bulk import combine
+import loaders.load.bulk
+from loaders.load.batch import GraphBatch
+from loaders.load.bulk import combine
 
 
 def _link(doc: str, line: int) -> dict:
@@ -51,7 +51,7 @@ def test_entities_keep_the_first_name_refine_sonstige_and_collect_aliases() -> N
 
 
 def test_module_examples(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert doctest.testmod(loaders.bulk).failed == 0
+    assert doctest.testmod(loaders.load.bulk).failed == 0
     monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[3] / "bench"))
     import synthetic  # the benchmarks' generator
 

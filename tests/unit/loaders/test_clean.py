@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.clean import clean, is_page_number, normalise_line
+from loaders.clean.repair import clean, is_page_number, normalise_line
 from loaders.models import SourceText
-from loaders.sources import iter_source_files, read_source
+from loaders.source.files import iter_source_files, read_source
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
 
@@ -139,7 +139,7 @@ def test_name_line_after_a_lower_case_word_part_is_not_glued_to_it() -> None:
 
 
 def test_sentence_breaks_are_read_from_the_line_end_only() -> None:
-    from loaders.chapters import continues_sentence
+    from loaders.sections.chapters import continues_sentence
 
     assert continues_sentence("Wir arbeiten zusammen mit der")
     assert continues_sentence("Angebote für Kinder und")
@@ -148,7 +148,7 @@ def test_sentence_breaks_are_read_from_the_line_end_only() -> None:
 
 
 def test_chapter_titles_with_unusual_spaces_are_still_found() -> None:
-    from loaders.chapters import _category_markers, load_categories
+    from loaders.sections.chapters import _category_markers, load_categories
 
     lines = (
         "Evaluation,\u2009Dokumentation und Kommunikation",

@@ -2,9 +2,9 @@
 
 import pytest
 
-from loaders.curation import apply_corrections
 from loaders.errors import InputError
 from loaders.models import DocumentExtraction, Link, Organisation
+from loaders.resolve.curation import apply_corrections
 from queries.corrections import (
     Corrections,
     LinkFix,

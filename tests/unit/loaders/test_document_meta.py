@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from loaders.clean import clean
-from loaders.dating import dated
-from loaders.document_meta import document_meta
+from loaders.clean.repair import clean
 from loaders.extract import extract_document
+from loaders.measures.dating import dated
 from loaders.models import CleanText, DocumentExtraction, Link, Measure, SourceText
-from loaders.sources import read_source
+from loaders.source.document_meta import document_meta
+from loaders.source.files import read_source
 
 ROOT = Path(__file__).parents[3]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -102,7 +102,7 @@ def test_extraction_carries_document_year_onto_every_link_and_measure():
 
 
 def test_the_corrections_file_overrides_title_publisher_and_year():
-    from loaders.curation import apply_corrections
+    from loaders.resolve.curation import apply_corrections
     from queries.corrections import Corrections, DocumentFix
 
     x = DocumentExtraction("r.txt", "r.txt", "", title="Schlecht", publisher=None, year=2020)

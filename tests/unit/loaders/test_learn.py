@@ -17,7 +17,7 @@ from loaders.learn.nominative import nominative
 from loaders.learn.relations import LINK_MODEL, NONE, label_link, link_label
 from loaders.learn.tokens import sentence_spans, tokenize
 from loaders.learn.training import line_ranges, reference_sequences
-from loaders.mention_model import Mention
+from loaders.mentions.model import Mention
 
 
 def test_tokens_keep_offsets_and_line_starts():

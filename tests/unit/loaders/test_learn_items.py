@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from loaders.clean import clean
+from loaders.clean.repair import clean
+from loaders.clean.textstream import build_stream
 from loaders.learn.crf import MODEL_FILE, load_tagger, tag
 from loaders.learn.features import Features, token_features, token_items, token_layout
 from loaders.learn.relations import LINK_MODEL
 from loaders.learn.tagging import tag_document
 from loaders.learn.tokens import sentence_spans, tokenize
 from loaders.learn.viterbi import compile_model
-from loaders.mentions import find_mentions
+from loaders.mentions.find import find_mentions
 from loaders.reference import load_reference
-from loaders.sources import read_source
-from loaders.textstream import build_stream
+from loaders.source.files import read_source
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
 

@@ -1,11 +1,11 @@
 """Typed links from sentence cues, with the block partner as subject."""
 
-from loaders.links import find_links
-from loaders.mentions import find_mentions
+from loaders.clean.textstream import TextStream
+from loaders.links.sentences import find_links
+from loaders.mentions.find import find_mentions
 from loaders.models import Block
 from loaders.reference import load_reference
-from loaders.resolve import resolve_document
-from loaders.textstream import TextStream
+from loaders.resolve.entities import resolve_document
 
 
 def _links(text: str, partner: str | None = "Stadt Bottrop"):
@@ -203,7 +203,7 @@ def test_partners_listed_after_a_colon_cue():
     assert _cooperates(bullets, "Stadt Bottrop", "Stadt Gladbeck")
     assert _cooperates(bullets, "Stadt Bottrop", "Kreis Wesel")
     assert not any("Jobcenter Musterstadt" in (s, t) for s, _, t in bullets)
-    from loaders.links_context import LIST_CUE
+    from loaders.links.context import LIST_CUE
 
     assert LIST_CUE.search("mit Kooperationspartner:innen wie der Stadt Gladbeck") is None
 

@@ -1,12 +1,12 @@
-"""Every member of a list gets the link its sentence states (loaders/links_lists.py)."""
+"""Every member of a list gets the link its sentence states (loaders/links/lists.py)."""
 
+from loaders.clean.textstream import TextStream
 from loaders.extract import extract_document
-from loaders.links import find_links
-from loaders.mentions import find_mentions
+from loaders.links.sentences import find_links
+from loaders.mentions.find import find_mentions
 from loaders.models import Block
 from loaders.reference import load_reference
-from loaders.resolve import resolve_document
-from loaders.textstream import TextStream
+from loaders.resolve.entities import resolve_document
 
 
 def _links(

@@ -1,13 +1,14 @@
 """Members of organisation lists are organisations, named or not by a cue word
-(loaders/list_members.py, loaders/shared_heads.py), and they get the list's link."""
+(loaders/mentions/list_members.py, loaders/mentions/shared_heads.py), and they get the list's
+link."""
 
 from pathlib import Path
 
 from loaders.extract import extract_document
-from loaders.list_members import list_members
-from loaders.mention_patterns import Mention
-from loaders.roles import without_roles
-from loaders.shared_heads import shared_head_mentions
+from loaders.mentions.list_members import list_members
+from loaders.mentions.patterns import Mention
+from loaders.mentions.roles import without_roles
+from loaders.mentions.shared_heads import shared_head_mentions
 
 
 def _org(text: str, name: str) -> Mention:

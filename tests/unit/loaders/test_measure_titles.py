@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.measure_titles import item_title, noun_phrase
+from loaders.measures.titles import item_title, noun_phrase
 
 ROOT = Path(__file__).parents[3]
 CORPUS = ROOT.parent / "shared" / "corpus"

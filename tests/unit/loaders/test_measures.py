@@ -2,14 +2,14 @@
 
 import pytest
 
+from loaders.clean.textstream import build_stream
 from loaders.extract import extract_document
-from loaders.measure_titles import noun_phrase, start_year
-from loaders.measure_typing import typed
-from loaders.measures import find_measures
+from loaders.measures.partners import find_measures
+from loaders.measures.taxonomy import typed
+from loaders.measures.titles import noun_phrase, start_year
 from loaders.models import Block, CleanText, SourceText
 from loaders.reference import load_reference
-from loaders.resolve import Entity, ResolvedDocument
-from loaders.textstream import build_stream
+from loaders.resolve.entities import Entity, ResolvedDocument
 
 
 def _measures(body: list[str], category: int = 1):

@@ -2,10 +2,10 @@
 
 import pytest
 
-from loaders.mention_patterns import find_pattern_mentions
-from loaders.mentions import find_mentions
+from loaders.clean.textstream import TextStream
+from loaders.mentions.find import find_mentions
+from loaders.mentions.patterns import find_pattern_mentions
 from loaders.names import name_key
-from loaders.textstream import TextStream
 
 
 def _names(text: str) -> dict[str, str]:
@@ -100,7 +100,7 @@ def test_legal_form_walk_stops_at_preposition_and_genitive_owner():
 
 
 def test_ocr_fixes_in_the_stream():
-    from loaders.textstream import fix_ocr
+    from loaders.clean.textstream import fix_ocr
 
     assert fix_ocr("Genehmigungsbehdrde fir die Offnung der MaBnahmen") == (
         "Genehmigungsbehörde für die Öffnung der Maßnahmen"
@@ -109,7 +109,7 @@ def test_ocr_fixes_in_the_stream():
 
 
 def test_workshop_series_with_a_name_keeps_its_cue_word():
-    from loaders.mention_patterns import find_pattern_mentions
+    from loaders.mentions.patterns import find_pattern_mentions
 
     found = find_pattern_mentions("Wir begleiten eine Zukunftswerkstatt Vielfalt mit fünf Kreisen.")
     assert ("programme", "Zukunftswerkstatt Vielfalt") in {(m.kind, m.name) for m in found}
@@ -119,14 +119,14 @@ def test_workshop_series_with_a_name_keeps_its_cue_word():
 
 
 def test_plural_project_cue_before_a_quoted_name():
-    from loaders.mention_patterns import find_pattern_mentions
+    from loaders.mentions.patterns import find_pattern_mentions
 
     found = find_pattern_mentions("Die Module kommen aus den Projekten „Offen für Alle“ und mehr.")
     assert "Offen für Alle" in {m.name for m in found if m.kind == "programme"}
 
 
 def _abbr(name: str, abbr: str, start: int):  # a known abbreviation found in a text
-    from loaders.mention_model import Mention
+    from loaders.mentions.model import Mention
 
     return Mention(
         "org", name, abbr, start, start + len(abbr), "Verein", "x", "reference", abbreviation=abbr
@@ -134,7 +134,7 @@ def _abbr(name: str, abbr: str, start: int):  # a known abbreviation found in a 
 
 
 def test_abbreviation_compound_is_unit_of_the_abbreviated_organisation():
-    from loaders.unit_names import abbreviation_units
+    from loaders.mentions.unit_names import abbreviation_units
 
     text = "Der XYZ-Klinikverbund und die XYZ-Kliniken"
     found = abbreviation_units(
@@ -147,7 +147,7 @@ def test_abbreviation_compound_is_unit_of_the_abbreviated_organisation():
 
 
 def test_abbreviation_with_separate_unit_word_takes_its_line():
-    from loaders.unit_names import abbreviation_units
+    from loaders.mentions.unit_names import abbreviation_units
 
     text = "XYZ Verbund Sozialer Dienste\n• Angebote"
     found = abbreviation_units(text, [_abbr("Xaver Verband", "XYZ", 0)])
@@ -157,8 +157,8 @@ def test_abbreviation_with_separate_unit_word_takes_its_line():
 
 
 def test_service_unit_of_a_programme_run_by_an_organisation_is_its_project():
-    from loaders.mention_model import Mention
-    from loaders.unit_names import programme_units
+    from loaders.mentions.model import Mention
+    from loaders.mentions.unit_names import programme_units
 
     text = "von der Servicestelle QQ Beratung und Training der Musterverein Nord e. V. betreut"
     at, of = text.index("QQ"), text.index("Musterverein")
@@ -175,8 +175,8 @@ def test_service_unit_of_a_programme_run_by_an_organisation_is_its_project():
 
 
 def test_service_unit_named_after_a_programme_takes_part_in_it():
-    from loaders.links_context import programme_units
-    from loaders.resolve import Entity
+    from loaders.links.context import programme_units
+    from loaders.resolve.entities import Entity
 
     class Out:
         links: list[tuple[str, str, str]] = []
@@ -204,7 +204,7 @@ def test_place_phrase_only_with_a_known_river_or_landscape():
 
 def test_place_words_file_is_validated(tmp_path):
     from loaders.errors import InputError
-    from loaders.mention_model import load_place_words
+    from loaders.mentions.model import load_place_words
 
     good = tmp_path / "ok.yaml"
     good.write_text("words: [Ruhr, Saale]\n", encoding="utf-8")
@@ -232,8 +232,8 @@ def test_counties_and_places_of_several_words_are_named_whole():
 
 
 def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
-    from loaders.mention_model import Mention
-    from loaders.unit_names import genitive_units
+    from loaders.mentions.model import Mention
+    from loaders.mentions.unit_names import genitive_units
 
     def units(text: str, parent: str) -> list[tuple[str, str | None]]:
         at = text.index(parent)
@@ -251,7 +251,7 @@ def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
 
 
 def test_laws_are_named_by_their_compound_or_code():
-    from loaders.programme_patterns import with_laws
+    from loaders.mentions.programmes import with_laws
 
     def laws(text: str) -> list[str]:
         return [m.name for m in with_laws(text, []) if m.type == "Gesetz"]

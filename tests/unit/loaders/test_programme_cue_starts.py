@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.clean import clean
+from loaders.clean.repair import clean
+from loaders.clean.textstream import build_stream
 from loaders.evaluation import TEXTS_DIR
-from loaders.programme_patterns import _PROGRAMME_QUOTED_RE, _cue_starts, _matches
-from loaders.sources import read_source
-from loaders.textstream import build_stream
+from loaders.mentions.programmes import _PROGRAMME_QUOTED_RE, _cue_starts, _matches
+from loaders.source.files import read_source
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
 EDGES = [

@@ -1,11 +1,11 @@
 """Entity resolution inside a document and across documents."""
 
-from loaders.mention_patterns import Mention
-from loaders.mentions import find_mentions
+from loaders.clean.textstream import TextStream
+from loaders.mentions.find import find_mentions
+from loaders.mentions.patterns import Mention
 from loaders.models import Block, DocumentExtraction, Link, Organisation
 from loaders.reference import load_reference
-from loaders.resolve import resolve_across, resolve_document
-from loaders.textstream import TextStream
+from loaders.resolve.entities import resolve_across, resolve_document
 
 
 def _resolve(text: str, blocks=(), subject=None):
@@ -70,7 +70,7 @@ def test_resolve_across_unifies_ids_and_link_names():
 
 
 def test_short_forms_match_exactly_not_by_folded_key():
-    from loaders.resolve import _index_get, reference_index
+    from loaders.resolve.entities import _index_get, reference_index
 
     index = reference_index(load_reference())
     assert _index_get(index, "LaKI") is not None

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from brochure_text import TITLES, Brochure, as_set, report, toc, trailing_brochure
 
-from loaders.chapters import find_chapters, load_categories
-from loaders.clean import clean
+from loaders.clean.repair import clean
 from loaders.errors import InputError
-from loaders.headings import load_organisation_words
 from loaders.models import SourceText
-from loaders.sections import find_partner_headings, split_sections
-from loaders.sources import iter_source_files, read_source
+from loaders.sections.blocks import find_partner_headings, split_sections
+from loaders.sections.chapters import find_chapters, load_categories
+from loaders.sections.headings import load_organisation_words
+from loaders.source.files import iter_source_files, read_source
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
 BROCHURE = "001_28ce5d2a485659aa.txt"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from brochure_text import as_set, report, two_partner_chapters
 
-from loaders.columns import in_partner_order, partner_order
-from loaders.headings import Heading
-from loaders.sections import find_partner_headings, split_sections
+from loaders.sections.blocks import find_partner_headings, split_sections
+from loaders.sections.columns import in_partner_order, partner_order
+from loaders.sections.headings import Heading
 
 
 def test_page_that_opens_mid_sentence_continues_the_previous_partner() -> None:

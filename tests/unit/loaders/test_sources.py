@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from loaders.errors import InputError
-from loaders.sources import decode_text, iter_source_files, read_source
+from loaders.source.files import decode_text, iter_source_files, read_source
 from queries.settings import get_settings
 from tests.generated import blank_pdf, make_pdf
 

@@ -1,7 +1,7 @@
 """The searchable stream: noise and bylines stay out of sentences, quotes stay short."""
 
+from loaders.clean.textstream import build_stream, quote, split_sentences
 from loaders.models import CleanText, SourceText
-from loaders.textstream import build_stream, quote, split_sentences
 
 
 def _stream(lines: list[str], noise: list[bool] | None = None):

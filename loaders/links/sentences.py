@@ -1,0 +1,411 @@
+"""Typed links between resolved entities, read from sentence cues.
+
+Inside a brochure block the reporting partner is the subject of its sentences, unless an
+organisation is named before the cue. A cue from ``reference/link_cues.yaml`` types the
+link ("in Kooperation mit der Stadt Bottrop" -> COOPERATES_WITH); a programme named in a
+partner's block is taken part in unless an organiser cue says the partner runs it.
+Units are PART_OF their parent; list participants take part in the document's project.
+Every link keeps the original line and the sentence as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import TypeAlias
+
+from loaders.clean.textstream import Sentence, TextStream, quote, split_sentences
+from loaders.links.context import AGENT as _AGENT
+from loaders.links.context import BACK_REACH as _BACK_REACH
+from loaders.links.context import SUBJECT_REACH as _SUBJECT_REACH
+from loaders.links.context import (
+    Cues,
+    LinkSink,
+    Placed,
+    cue_lists,
+    initiative_events,
+    initiative_organisers,
+    named_units,
+    organised_back,
+    own_unit,
+    programme_units,
+    reference_links,
+)
+from loaders.links.lists import list_links
+from loaders.models import Block, Link
+from loaders.reference import Reference
+from loaders.resolve.entities import Entity, ResolvedDocument
+
+__all__ = ["find_links", "document_sentences", "cue_patterns"]
+
+#: A mention inside a sentence: (offset in the sentence, entity key, line).
+Spot: TypeAlias = tuple[int, str, int]
+
+_COMPILED: dict[int, tuple[Reference, dict[str, re.Pattern[str]]]] = {}
+_NO_PARTICIPATION = frozenset({"Gesetz", "Charta"})
+_NOT_PROJECTS = frozenset({"Gesetz", "Charta", "Foerderprogramm"})
+_FUNDER_REACH = 60  # a funder is named right after "gefördert von", not a clause later
+# what may stand between a funding cue and the funder it introduces ("gefördert durch: - X")
+_AFTER_CUE = re.compile(r"[\s:„“\"'•*–-]*(?:(?:de[rsmn]|die|das)\s+)?[„\"]?")
+# an agent marker right before a funder ("… wird das Projekt vom X", "aus Mitteln des X")
+_AGENT_END = re.compile(
+    r"(?:\b(?:von|vom|durch)(?:\s+(?:de[rsmn]|die|das))?|\bMitteln\s+de[rs])\s+[„\"]?$"
+)
+# between "Finanziert wird" and the funded programme's name
+_RECEIVER_GAP = re.compile(r"\s*(?:wird|werden|wurde|wurden)?\s*(?:das|die|der)?\s*[„\"]?")
+_FUNDER_JOIN = re.compile(
+    r"[\s“”\")]*(?:,|\bund\b|\bsowie\b)\s*(?:(?:de[rsmn]|die|das|vom|von)\s+)?[„\"]?\s*"
+)
+_OCCASION_REACH = 30
+_MAX_SIGNERS = 4
+_PASSIVE = re.compile(r"(?:durch|von|vom)$|^(?:Projekt)?Träger|^Federführung", re.IGNORECASE)
+_MOTTO = re.compile(r"Motto\b")
+# an apposition naming a programme's owner, right before the owner's name
+_APPOSITION = re.compile(
+    r"[“”\"»«]?\s*[,–-]\s*(?:ein|eine|das|die|der)\s+(?:[\wäöüß-]+\s+)?"
+    r"(?:Projekt|Angebot|Programm|Initiative|Kampagne|Veranstaltung|Reihe|Format|Vorhaben|"
+    r"Aktion|Workshop)\w*\s+(?:der|des|von|vom)\s+$"
+)
+_APPOSITION_REACH = 250  # characters from the programme's start to its owner
+_OWNER = re.compile(r"(?<=[\w“”\"])\s+(?:der|des)\s+$")  # "Projekt X der Y": Y owns X
+_ANAPHOR = re.compile(
+    r"\b(?:dies\w*|das|unser\w*)\s+(?:[\w-]+\s+){0,8}?(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"(?:zwischen|von)$")
+# "Die Stadt X und der Verein Y kooperieren": the partners are named before a reciprocal verb
+_RECIPROCAL = re.compile(r"^(?:kooperier|arbeite\w*\s+.{0,40}zusammen)", re.IGNORECASE)
+
+
+def cue_patterns(reference: Reference) -> dict[str, re.Pattern[str]]:
+    """The link cues of the reference data, one compiled pattern per link type."""
+    cached = _COMPILED.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        compiled = {
+            t: re.compile(r"(?<!\w)(?:" + "|".join(p) + r")", re.IGNORECASE)
+            for t, p in reference.link_cues.items()
+            if p
+        }
+        cached = (reference, compiled)
+        _COMPILED[id(reference)] = cached
+    return cached[1]
+
+
+class _Collector:
+    def __init__(self, resolved: ResolvedDocument) -> None:
+        self.entities = resolved.entities
+        self.links: dict[tuple[str, str, str], Link] = {}
+
+    def add(self, source: str, target: str, link_type: str, line: int, evidence: str) -> None:
+        if source == target or source not in self.entities or target not in self.entities:
+            return
+        if link_type == "COOPERATES_WITH":
+            # "mit dem Arbeitskreis X der Bezirksregierung": a unit is part of its parent,
+            # not a cooperation partner of it
+            for unit, parent in ((source, target), (target, source)):
+                if own_unit(self.entities[unit], self.entities[parent], evidence):
+                    source, target, link_type = unit, parent, "PART_OF"
+                    break
+            else:
+                source, target = sorted((source, target))
+        key = (source, link_type, target)
+        known = self.links.get(key)
+        # a unit's first naming is its evidence, whichever pass finds it first
+        if known is None or (link_type == "PART_OF" and line < known.line):
+            entities = self.entities
+            self.links[key] = Link(
+                entities[source].canonical,
+                entities[target].canonical,
+                link_type,
+                line,
+                quote(evidence),
+            )
+
+
+def find_links(
+    stream: TextStream,
+    resolved: ResolvedDocument,
+    blocks: tuple[Block, ...],
+    reference: Reference,
+    project_key: str | None = None,
+) -> tuple[Link, ...]:
+    """All typed links of one document, deduplicated by (source, type, target)."""
+    cues = cue_patterns(reference)
+    entities = resolved.entities
+    out = _Collector(resolved)
+    starts = [m.start for m, _, _ in resolved.mentions]
+    block_starts = [b.start for b in blocks]
+    sentences = document_sentences(stream, blocks)
+    initiatives = initiative_organisers(reference)
+    previous_programme: str | None = None  # the project "dieses Projekt" points back to
+    previous_end = 0
+    for sentence in sentences:
+        lo = bisect_left(starts, sentence.start)
+        hi = bisect_left(starts, sentence.end)
+        if lo == hi:
+            continue
+        inside = resolved.mentions[lo:hi]
+        first_line = inside[0][2]
+        at = bisect_left(block_starts, first_line + 1) - 1
+        in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
+        default = resolved.block_partners[at] if in_block else resolved.subject
+        found = {t: p.search(sentence.text) for t, p in cues.items()}
+        initiative_events(out, inside, entities, initiatives, sentence.text)
+        if sentence.start - previous_end <= _BACK_REACH:
+            organised_back(out, sentence, inside, entities, found, default, previous_programme)
+        _sentence_links(
+            out,
+            entities,
+            sentence.start,
+            sentence.text,
+            inside,
+            found,
+            default,
+            in_block,
+            previous_programme,
+        )
+        projects = [
+            k
+            for _, k, _ in inside
+            if entities[k].kind == "programme" and entities[k].type not in _NOT_PROJECTS
+        ]
+        last = projects[-1] if projects else None
+        if last is not None:
+            previous_programme, previous_end = last, sentence.end
+    for key, entity in entities.items():
+        if entity.parent_key and entity.lines:
+            out.add(key, entity.parent_key, "PART_OF", min(entity.lines), entity.canonical)
+        if project_key and entity.listed and entity.kind == "org":
+            out.add(key, project_key, "PARTICIPATES_IN", min(entity.lines), entity.canonical)
+    reference_links(out, entities, reference)
+    cue_lists(out, sentences, resolved, blocks, stream)
+    list_links(out, sentences, resolved, blocks, stream, reference)
+    programme_units(out, entities)
+    named_units(out, entities)
+    return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
+
+
+def document_sentences(stream: TextStream, blocks: tuple[Block, ...]) -> list[Sentence]:
+    """The sentences of a document; a sentence never runs from one partner's block into
+    the next."""
+    cuts = {0, len(stream.text)}
+    for b in blocks:
+        cuts.update((stream.offset_of_line(b.start), stream.offset_of_line(b.end + 1)))
+    edges = sorted(cuts)
+    return [
+        s for a, z in zip(edges, edges[1:], strict=False) for s in split_sentences(stream, a, z)
+    ]
+
+
+def _sentence_links(
+    out: _Collector,
+    entities: dict[str, Entity],
+    offset: int,
+    text: str,
+    inside: Placed,
+    found: Cues,
+    default: str | None,
+    in_block: bool,
+    previous_programme: str | None = None,
+) -> None:
+    orgs = [(m.start - offset, key, line) for m, key, line in inside if entities[key].kind == "org"]
+    programmes = [
+        (m.start - offset, key, line)
+        for m, key, line in inside
+        if entities[key].kind == "programme"
+    ]
+
+    def subject_before(position: int) -> str | None:
+        """The sentence's first organisation if it comes before ``position``, else the default.
+
+        An organisation after a passive "vom"/"von der"/"durch die" is the agent, so it is
+        the subject even when the sentence opens with other words."""
+        before = [
+            key
+            for pos, key, _ in orgs
+            if pos < position and (pos < _SUBJECT_REACH or _AGENT.search(text, 0, pos))
+        ]
+        return before[0] if before else default
+
+    coop = found.get("COOPERATES_WITH")
+    if coop is not None:
+        subject = subject_before(coop.start())
+        after = [(k, ln) for p, k, ln in orgs if p > coop.start()]
+        if _BETWEEN.search(coop.group()) and after:  # "in Kooperation zwischen X und Y"
+            subject = subject or after[0][0]
+        before = [(k, ln) for p, k, ln in orgs if p < coop.start()]
+        if _RECIPROCAL.match(coop.group()) and len(before) > 1:  # "X und Y kooperieren"
+            after += before[1:]
+            subject = before[0][0]
+        for key, line in after:
+            if subject is not None:
+                out.add(subject, key, "COOPERATES_WITH", line, text)
+    funded = found.get("FUNDED_BY")
+    if funded is not None:
+        spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
+        keys = {k for _, k, _ in programmes}
+        _funding(out, text, funded, spans, keys, subject_before, previous_programme)
+    mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
+    _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block, mottos)
+
+
+def _funding(
+    out: LinkSink,
+    text: str,
+    funded: re.Match[str],
+    spans: list[tuple[int, int, str, int]],
+    programme_keys: set[str],
+    subject_before: Callable[[int], str | None],
+    previous_programme: str | None,
+) -> None:
+    """Funders and the funded of a funding cue (``spans``: start, end, key, line of each
+    name in the sentence).
+
+    The funders are named right after the cue ("gefördert durch X", "Projektförderung des
+    X", "Gefördert wird das Projekt vom X") or as the agent just before it ("vom Bund
+    gefördert", "das vom Land geförderte Projekt", "AMIF-gefördert"), with the names joined
+    to the first one by "und"/commas ("aus Mitteln der EU und des Bundes"). The funded is a
+    programme before the cue, one named right after it ("Finanziert wird X aus …"), the
+    project a demonstrative points back to ("Dieses Projekt wird … gefördert"), or the
+    subject."""
+    start, end = funded.start(), funded.end()
+    receivers: list[str | None] = [k for a, _, k, _ in spans if a < start and k in programme_keys]
+    first: int | None = None
+    for i, (a, _, key, _) in enumerate(spans):
+        if a < end or a > end + _FUNDER_REACH:
+            continue
+        gap = text[end:a]
+        if _AFTER_CUE.fullmatch(gap) or _AGENT_END.search(gap):
+            first = i
+            break
+        if not receivers and key in programme_keys and _RECEIVER_GAP.fullmatch(gap):
+            receivers = [key]  # "Finanziert wird EULE.pro aus Mitteln des …"
+    if first is None:
+        for i, (a, z, _, _) in enumerate(spans):
+            if (
+                z <= start
+                and start - z <= _FUNDER_REACH
+                and (_AGENT_END.search(text, max(0, a - 16), a) or text[z:start] == "-")
+            ):
+                first = i  # the last such agent before the cue wins
+    if first is None:
+        return
+    funders = [spans[first]]
+    for span in spans[first + 1 :]:  # the names coordinated with the first funder
+        if not _FUNDER_JOIN.fullmatch(text[funders[-1][1] : span[0]]):
+            break
+        funders.append(span)
+    funder_keys = {k for _, _, k, _ in funders}
+    receivers = [k for k in receivers if k not in funder_keys]
+    if not receivers and previous_programme and _ANAPHOR.search(text):
+        receivers = [previous_programme]
+    receiver = receivers[0] if receivers else subject_before(start)
+    for _, _, key, line in funders:
+        if receiver is not None and key != receiver:
+            out.add(receiver, key, "FUNDED_BY", line, text)
+
+
+def _programme_links(
+    out: LinkSink,
+    entities: dict[str, Entity],
+    text: str,
+    orgs: list[Spot],
+    programmes: list[Spot],
+    found: Cues,
+    subject_before: Callable[[int], str | None],
+    in_block: bool,
+    mottos: frozenset[str] | set[str] = frozenset(),
+) -> None:
+    """SIGNED for charters, else ORGANISED_BY or PARTICIPATES_IN by the cues present.
+
+    A motto ("unter dem Motto „X“") names the subject's own activity, so it is run by it."""
+    funded = found.get("FUNDED_BY")
+    organised = found.get("ORGANISED_BY")
+    own = found.get("OWN_PROJECT") is not None and found.get("TAKES_PART") is None
+    occasion = found.get("OCCASION")
+    for pos, key, line in programmes:
+        kind = entities[key].type
+        if funded is not None and any(k == key for p, k, _ in programmes if p > funded.start()):
+            continue
+        if kind == "Charta":
+            _signed(out, key, line, text, orgs, found.get("SIGNED"), subject_before)
+            continue
+        if kind in _NO_PARTICIPATION:
+            continue
+        if occasion is not None and occasion.end() <= pos <= occasion.end() + _OCCASION_REACH:
+            subject = subject_before(occasion.start())
+            if subject is not None:
+                out.add(subject, key, "PARTICIPATES_IN", line, text)
+            continue
+        owner = _apposed_owner(text, orgs, programmes, pos)
+        if owner is not None:  # "„SmS“, ein Projekt der Universität Konstanz"
+            out.add(key, owner, "ORGANISED_BY", line, text)
+            continue
+        if organised is not None or own or key in mottos:
+            # a funding programme belongs to its funder, never to "X der Y" in a sentence
+            owner_ok = kind != "Foerderprogramm"
+            organiser = _agent_after(text, orgs, pos, organised, owner_ok) or subject_before(pos)
+            if organiser is not None:
+                out.add(key, organiser, "ORGANISED_BY", line, text)
+            continue
+        subject = subject_before(pos)
+        if subject is not None and (in_block or found.get("PARTICIPATES_IN") is not None):
+            out.add(subject, key, "PARTICIPATES_IN", line, text)
+
+
+def _apposed_owner(text: str, orgs: list[Spot], programmes: list[Spot], pos: int) -> str | None:
+    """The organisation an apposition names as the programme's owner: "„X“, ein Projekt der
+    Y", "X – ein Angebot des Z" (the apposition follows the programme's name directly)."""
+    nxt = min((p for p, _, _ in programmes if p > pos), default=len(text))
+    for p, key, _ in orgs:
+        if pos < p < nxt and p - pos <= _APPOSITION_REACH:
+            hit = _APPOSITION.search(text, pos, p)
+            if hit is not None:
+                return key
+    return None
+
+
+def _agent_after(
+    text: str,
+    orgs: list[Spot],
+    pos: int,
+    organised: re.Match[str] | None,
+    owner_ok: bool = True,
+) -> str | None:
+    """The organiser named after the programme in a passive clause ("durchgeführt von X",
+    "Träger ist X", "X wird vom Verein Y organisiert")."""
+    if organised is None:
+        return None
+    if _PASSIVE.search(organised.group()):
+        after = [k for p, k, _ in orgs if p > organised.start()]
+        if after:
+            return after[0]
+    agents = [
+        k
+        for p, k, _ in orgs
+        if p > pos and (_AGENT.search(text, 0, p) or (owner_ok and _OWNER.search(text, 0, p)))
+    ]
+    return agents[0] if agents else None
+
+
+def _signed(
+    out: LinkSink,
+    key: str,
+    line: int,
+    text: str,
+    orgs: list[Spot],
+    signed: re.Match[str] | None,
+    subject_before: Callable[[int], str | None],
+) -> None:
+    """Signers: the subject before the cue, or every organisation the sentence names when
+    it opens with the signing ("Mit der Unterzeichnung der Charta haben X und Y ...")."""
+    if signed is None:
+        return
+    if any(pos < signed.start() for pos, _, _ in orgs) or not orgs:
+        subject = subject_before(signed.start())
+        if subject is not None:
+            out.add(subject, key, "SIGNED", line, text)
+        return
+    for _, org, org_line in orgs[:_MAX_SIGNERS]:
+        out.add(org, key, "SIGNED", org_line, text)

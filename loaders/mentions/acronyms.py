@@ -1,0 +1,119 @@
+"""Names defined with their abbreviation: "Der Deutsche Akademische Austauschdienst (DAAD)".
+
+Press releases introduce an organisation or programme once in full with its short form in
+brackets. The short form spells the name: each capitalised word gives its initial, a
+compound may give more letters ("Austausch|dienst" → A, D), small joiners ("für", "und")
+may be skipped. Where the letters of the brackets are spelt by the words right before
+them, those words are a name, whatever its head noun; the mention model decides with this
+proposal as one of its features.
+
+>>> [(m.kind, m.name) for m in find_acronym_names(
+...     "Der Deutsche Akademische Austauschdienst (DAAD) fördert das Projekt.")]
+[('org', 'Deutsche Akademische Austauschdienst')]
+>>> [m.name for m in find_acronym_names("Das Bundesamt für Migration und Flüchtlinge (BAMF)")]
+['Bundesamt für Migration und Flüchtlinge']
+>>> find_acronym_names("Viele Menschen (EU) kamen.")  # the letters must all be spelt
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
+from loaders.names import clean_name, is_abbreviation
+
+__all__ = ["ACRONYM_ORIGIN", "find_acronym_names"]
+
+ACRONYM_ORIGIN = "acronym"
+_BRACKETS = re.compile(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,8})\s*\)")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
+_JOINERS = frozenset("für und der des die das von vom zur zum im in am an mit auf".split())
+_MAX_WORDS = 8
+# the head noun of a programme (a compound's last part): "Sozialfonds", "Landesprogramm"
+_PROGRAMME_HEAD = {
+    "programm": "Foerderprogramm",
+    "fonds": "Foerderprogramm",
+    "netzwerk": "Netzwerk",
+    "initiative": "Initiative",
+    "kampagne": "Kampagne",
+    "charta": "Charta",
+    "gesetz": "Gesetz",
+    "projekt": "Projekt",
+    "offensive": "Initiative",
+    "pakt": "Initiative",
+}
+
+
+def find_acronym_names(text: str) -> list[Mention]:
+    """Every name spelt by the abbreviation in brackets right after it."""
+    out = []
+    for bracket in _BRACKETS.finditer(text):
+        short = bracket.group(1)
+        if not is_abbreviation(short):
+            continue
+        words = _words_before(text, bracket.start())
+        letters = "".join(c for c in short if c.isupper()).casefold()
+        start = _name_start([w for w, _, _ in words], letters)
+        if start is None:
+            continue
+        a, z = words[start][1], words[-1][2]
+        surface = text[a:z]
+        kind, type_ = _kind_of(words[-1][0])
+        name = normalise_org_name(surface) if kind == "org" else clean_name(surface)
+        if kind == "org":
+            type_ = org_type_of(name)
+        out.append(Mention(kind, name, surface, a, z, type_, origin=ACRONYM_ORIGIN))
+    return out
+
+
+def _words_before(text: str, end: int) -> list[tuple[str, int, int]]:
+    """Up to eight words before ``end`` on its line, back to a punctuation mark."""
+    line_start = text.rfind("\n", 0, end) + 1
+    stop = max(line_start, *(text.rfind(p, 0, end) + 1 for p in '.:;,!?„“"()–'))
+    found = [(m.group(), stop + m.start(), stop + m.end()) for m in _WORD.finditer(text[stop:end])]
+    return found[-_MAX_WORDS:]
+
+
+def _name_start(words: list[str], letters: str) -> int | None:
+    """The first of ``words`` from which the rest spell ``letters`` (earliest start wins:
+    the fullest name); the name begins with a capitalised word."""
+    for start in range(len(words)):
+        if words[start][:1].isupper() and words[start].casefold() not in _JOINERS:
+            if _spells(tuple(words[start:]), letters):
+                return start
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _spells(words: tuple[str, ...], letters: str) -> bool:
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word.casefold() in _JOINERS or word.islower():
+        skip = _spells(rest, letters)
+        return skip or bool(letters) and word[0] == letters[0] and _spells(rest, letters[1:])
+    if not letters or word[:1].casefold() != letters[0]:
+        return False
+    inner = word[1:].casefold()
+    # the word may give further letters from inside, in order ("Austauschdienst": a, d)
+    taken, at = 1, 0
+    if _spells(rest, letters[1:]):
+        return True
+    while taken < len(letters):
+        at = inner.find(letters[taken], at) + 1
+        if at == 0:
+            return False
+        taken += 1
+        if _spells(rest, letters[taken:]):
+            return True
+    return False
+
+
+def _kind_of(head: str) -> tuple[str, str]:
+    folded = head.casefold()
+    for ending, kind in _PROGRAMME_HEAD.items():
+        if folded.endswith(ending):
+            return "programme", kind
+    return "org", "Sonstige"

@@ -1,0 +1,225 @@
+"""Find organisation and programme mentions in a cleaned document.
+
+Two sources feed one list: the reference gazetteer (known names, spelling-tolerant) and
+German naming patterns (new names). Where they overlap the longer name wins, except that
+a known name ending where a pattern ends wins over the pattern (the pattern has then
+swallowed sentence words on its left). Two document conventions are read as well:
+``Name (ABK)`` defines an abbreviation that later stands for the name, and a list of
+``Person (Organisation, Unit)`` items names participants and the units they belong to.
+
+>>> from loaders.clean.textstream import TextStream
+>>> text = "Die Stadt Bottrop und das Landesamt für Statistik (LfS) arbeiten mit dem LfS."
+>>> [(m.name, m.start) for m in find_mentions(TextStream(text, (0,), (1,)))]
+[('Stadt Bottrop', 4), ('Landesamt für Statistik', 26), ('Landesamt für Statistik', 73)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.clean.textstream import TextStream
+from loaders.learn.places import places
+from loaders.mentions.acronyms import find_acronym_names
+from loaders.mentions.gazetteer import gazetteer_for
+from loaders.mentions.legal_forms import find_suffix_orgs
+from loaders.mentions.patterns import Mention, find_pattern_mentions, org_type_of
+from loaders.mentions.unit_names import abbreviation_units, programme_units
+from loaders.names import clean_name, is_abbreviation
+from loaders.reference import Reference, load_reference
+
+__all__ = ["Mention", "find_mentions", "LIST_ORIGIN", "BRANCH_ORIGIN"]
+
+LIST_ORIGIN = "list"
+_DEFINITION = re.compile(r"\s*[“”\"]?\s*\(\s*([A-ZÄÖÜ][\w.&/-]{1,10}(?:\s+NRW)?)\s*\)")
+_PARENT_LINK = re.compile(r"\s*(?:der|des|beim|bei\s+der|am|an\s+der)\s+$")
+_LIST_ITEM = re.compile(
+    r"(?:^|•|\n)\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3}\s*"
+    r"\(((?:[^()]|\([^()]*\)){2,200})\)"
+)
+_UNIT_SPLIT = re.compile(r"^\s*(?:,|–|-(?=\s*[A-ZÄÖÜ]))\s*")
+_MIN_LIST_ITEMS = 5
+_ROLE = re.compile(
+    r"(?:Dezernent|Leiter|Geschäftsführ|Teamleit|Referent|Beauftragt|Stadtr|"
+    r"Oberbürgermeister|Bürgermeister|Vorsitzend|Vorstand|Sprecher)"
+)
+
+
+def find_mentions(stream: TextStream, reference: Reference | None = None) -> list[Mention]:
+    """All mentions in ``stream``, without overlaps, in text order."""
+    ref = reference if reference is not None else load_reference()
+    text = stream.text
+    known = [
+        Mention(
+            h.kind,
+            h.name,
+            h.surface,
+            h.start,
+            h.end,
+            h.type,
+            h.ref_id,
+            "reference",
+            abbreviation=h.surface if h.abbreviation else None,
+        )
+        for h in gazetteer_for(ref).find(text)
+    ]
+    found = find_pattern_mentions(text) + find_suffix_orgs(text) + find_acronym_names(text)
+    chosen = _select(known, found)
+    chosen = _attach_parents(text, chosen)
+    chosen = _apply_definitions(text, chosen)
+    chosen = _read_participant_lists(text, chosen)
+    chosen = programme_units(text, abbreviation_units(text, chosen))
+    chosen = _read_branches(text, chosen)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+BRANCH_ORIGIN = "branch"
+_BRANCH = re.compile(
+    r"(?:^|(?<=[,;:•])|(?<=\bund)|(?<=\bsowie))\s*"
+    r"(?P<place>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s*"
+    r"\(\s*(?P<org>[A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*){0,2})\s*\)",
+    re.MULTILINE,
+)
+
+
+def _read_branches(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``Dortmund (AWO), Essen (Diakonie)``: a list of local branches, each named by its
+    place and, in brackets, its organisation: "AWO Dortmund", "Diakonie Essen"."""
+    known = places()
+    out = list(mentions)
+    for m in _BRANCH.finditer(text):
+        place, org = m.group("place"), m.group("org")
+        words = tuple(place.split())
+        if words not in known.get(words[0], ()) or org.split()[0] in known:
+            continue
+        name = f"{org} {place}"
+        start, end = m.start("place"), m.end()
+        out = [k for k in out if not (start <= k.start < end)]
+        out.append(
+            Mention(
+                "org", name, text[start:end], start, end, org_type_of(name), origin=BRANCH_ORIGIN
+            )
+        )
+    return out
+
+
+def _select(known: list[Mention], found: list[Mention]) -> list[Mention]:
+    kept = list(known)
+    for cand in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        overlapping = [k for k in kept if k.start < cand.end and cand.start < k.end]
+        if not overlapping:
+            kept.append(cand)
+            continue
+        contains_all = all(cand.start <= k.start and k.end <= cand.end for k in overlapping)
+        longer = all(cand.end - cand.start > k.end - k.start for k in overlapping)
+        known_at_end = any(k.origin == "reference" and k.end >= cand.end - 1 for k in overlapping)
+        if not (contains_all and longer) or (known_at_end and cand.kind != "unit"):
+            continue
+        if cand.kind == "unit":
+            inner = [k for k in overlapping if k.kind == "org" and k.ref_id]
+            if inner and "(" in cand.surface:  # "Dezernat 36 (Kompetenzzentrum ... – KfI)"
+                cand = cand.with_(
+                    kind="org",
+                    name=inner[0].name,
+                    ref_id=inner[0].ref_id,
+                    type=inner[0].type,
+                    origin="reference",
+                )
+        kept = [k for k in kept if k not in overlapping]
+        kept.append(cand)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``Ausbildungsabteilung des LVR``: a unit followed by der/des + organisation."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind != "unit" or i + 1 >= len(out):
+            continue
+        nxt = out[i + 1]
+        gap = text[m.end : nxt.start]
+        if nxt.kind == "org" and len(gap) <= 12 and _PARENT_LINK.fullmatch(gap):
+            genitive = gap.split()[0] in ("der", "des")
+            name = f"{m.name} {gap.strip()} {nxt.surface}" if genitive else m.name
+            out[i] = m.with_(parent=nxt.name, name=name)
+    return out
+
+
+def _apply_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Record ``Name (ABK)`` and find the later uses of ABK."""
+    out = list(mentions)
+    defined: dict[str, Mention] = {}
+    for i, m in enumerate(out):
+        if m.kind == "programme" and m.ref_id is None:
+            continue
+        d = _DEFINITION.match(text, m.end)
+        if d and is_abbreviation(d.group(1)) and d.group(1) not in m.name:
+            out[i] = m.with_(abbreviation=d.group(1))
+            defined.setdefault(d.group(1), out[i].with_(end=d.end()))
+    for abbreviation, owner in defined.items():
+        pattern = re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])")
+        for hit in pattern.finditer(text, owner.end):
+            if any(k.start <= hit.start() < k.end for k in out):
+                continue
+            out.append(
+                owner.with_(
+                    surface=abbreviation, start=hit.start(), end=hit.end(), origin="abbreviation"
+                )
+            )
+    return sorted(out, key=lambda m: m.start)
+
+
+def _read_participant_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``Person (Organisation, Unit)`` items: every organisation named takes part."""
+    items = list(_LIST_ITEM.finditer(text))
+    if len(items) < _MIN_LIST_ITEMS:
+        return mentions
+    out = list(mentions)
+    for item in items:
+        start, end = item.start(1), item.end(1)
+        inside = [m for m in out if start <= m.start and m.end <= end and m.kind != "programme"]
+        if not inside:
+            name = clean_name(text[start:end].split(" – ")[0])
+            if len(name) >= 3:
+                out.append(
+                    Mention(
+                        "org",
+                        name,
+                        name,
+                        start,
+                        start + len(name),
+                        org_type_of(name),
+                        origin=LIST_ORIGIN,
+                    )
+                )
+            continue
+        first = inside[0]
+        rest = text[first.end : end]
+        split = _UNIT_SPLIT.match(rest)
+        if (
+            first.kind == "org"
+            and first.start - start <= 1
+            and split
+            and rest[split.end() :].strip()
+            and not _ROLE.match(rest[split.end() :])
+        ):
+            unit_text = clean_name(rest[split.end() :].split(" – ")[0])
+            unit = Mention(
+                "unit",
+                f"{unit_text} der {first.name}",
+                unit_text,
+                first.end + split.end(),
+                end,
+                "",
+                origin=LIST_ORIGIN,
+                parent=first.name,
+            )
+            out = [m for m in out if not (unit.start <= m.start and m.end <= end)]
+            out.append(unit)
+        elif first.kind == "unit" and first.parent is None and len(inside) > 1:
+            out[out.index(first)] = first.with_(
+                parent=inside[1].name, origin=LIST_ORIGIN, name=f"{first.name} der {inside[1].name}"
+            )
+        else:
+            for m in inside:
+                out[out.index(m)] = m.with_(origin=LIST_ORIGIN)
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,193 @@
+"""Associations and firms named by their legal form ("... e. V.", "... GmbH", "... AG").
+
+The suffix is easy to find; the start of the name is not. The name is walked back word by
+word from the suffix while words are capitalised or name-internal connectors ("für",
+"und", "&"), and stops at punctuation, at sentence words ("Mitglied", "Kooperation") and
+at a short line above (a heading or a person's name, not part of the name).
+
+>>> [m.name for m in find_suffix_orgs("Mitwirkung: IKU GmbH und die Petek e.V. in Essen")]
+['IKU GmbH', 'Petek e.V.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
+
+__all__ = ["find_suffix_orgs"]
+
+_SUFFIX_RE = re.compile(
+    r"(?<![\w.-])(?:e\.\s?V\.|e\.V\b|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)(?!\w)"
+)
+_INNER = frozenset(
+    {
+        "für",
+        "und",
+        "der",
+        "des",
+        "zur",
+        "zum",
+        "von",
+        "de",
+        "du",
+        "&",
+        "+",
+        "im",
+        "in",
+        "an",
+        "am",
+        "den",
+        "e",
+        "V",
+        "Co",
+        "mbH",
+        "-",
+    }
+)
+_STOP = frozenset(
+    {
+        "Mitglied",
+        "Mitglieder",
+        "Mitgliedschaft",
+        "Partner",
+        "Partnerin",
+        "Partnern",
+        "Kooperation",
+        "Kooperationspartner",
+        "Zusammenarbeit",
+        "Träger",
+        "Trägerschaft",
+        "Gründung",
+        "Beispiel",
+        "Beispiele",
+        "Rahmen",
+        "Projekt",
+        "Seit",
+        "Auch",
+        "Mit",
+        "Durch",
+        "Bei",
+        "Beim",
+        "Für",
+        "Von",
+        "Vom",
+        "Im",
+        "In",
+        "Der",
+        "Die",
+        "Das",
+        "Dem",
+        "Den",
+        "Des",
+        "Ein",
+        "Eine",
+        "Einer",
+        "Als",
+        "Über",
+        "Unter",
+        "Nach",
+        "Vor",
+        "Zum",
+        "Zur",
+        "Am",
+        "An",
+        "Auf",
+        "Aus",
+        "Und",
+        "Oder",
+        "Sowie",
+        "Herausgeber",
+        "Herausgeberin",
+        "Druck",
+        "Mitwirkung",
+        "Kontakt",
+        "Vereinsmitgründung",
+        "Dr",
+        "Prof",
+        "Layout",
+        "Redaktion",
+        "Gestaltung",
+        "Foto",
+    }
+)
+
+
+_WINDOW_WORD = re.compile(r"[#\wÄÖÜäöüß][\wÄÖÜäöüß.'’-]*|[&+-]|[^\s\w]")
+
+
+def _left_name(text: str, end: int) -> int:
+    """Start of the capitalised name that ends at ``end`` (walks left word by word)."""
+    window_start = max(0, end - 160)
+    words = list(_WINDOW_WORD.finditer(text, window_start, end))
+    start = end
+    taken = 0
+    for m in reversed(words):
+        raw = m.group()
+        word = raw.rstrip(".")
+        if word in ("der", "des") and _HEAD_NOUN.match(text, start, end):
+            break  # "Servicestelle ... der Auslandsgesellschaft X e.V.": the name starts after
+        if not word or not (word[0].isalnum() or word[0] in "#&+-"):
+            break  # punctuation such as ( , : „ ends the name
+        if word in _STOP or (raw.endswith(".") and (len(word) > 3 or word.isdigit())):
+            break
+        if "\n" in text[m.end() : start] and _line_length_before(text, m.end()) < 30:
+            break  # a short line above is a heading or a person, not part of the name
+        if not (
+            word[:1].isupper()
+            or word[:1] in "#&+-"
+            or word[:1].isdigit()
+            or word in _INNER
+            or (taken == 0 and word.isalpha())
+        ):
+            break
+        start = m.start()
+        taken += 1
+        if taken >= 12:
+            break
+    # "gesponsert von PETERS & HELBIG GmbH": after a lower-case verb "von" is a preposition
+    von = _VON.match(text, start, end)
+    if von and _LOWER_WORD_BEFORE.search(text, window_start, start):
+        start = von.end()
+    # no dangling connector at the left edge
+    while connector := _LEADING_CONNECTOR.match(text, start, end):
+        start = connector.end()
+    return start
+
+
+# an organisation's head noun right after a genitive article starts a new name
+_HEAD_NOUN = re.compile(
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:gesellschaft|verband|verein|stiftung|forum|gemeinde|zentrum|"
+    r"institut|akademie|kammer|bund|werk|agentur|hochschule|universität)\b"
+)
+_VON = re.compile(r"vo[nm]\s+")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-zäöüß]{3,}\s+$")
+_LEADING_CONNECTOR = re.compile(r"(?:für|und|der|des|zur|zum|im|in|an|am|den|&|\+|-)\s+")
+
+
+def _line_length_before(text: str, offset: int) -> int:
+    return offset - (text.rfind("\n", 0, offset) + 1)
+
+
+def find_suffix_orgs(text: str) -> list[Mention]:
+    """Associations and firms named by a legal-form suffix ("... e. V.", "... GmbH")."""
+    out = []
+    for m in _SUFFIX_RE.finditer(text):
+        start = _left_name(text, m.start())
+        if start >= m.start():
+            continue
+        name = normalise_org_name(text[start : m.end()])
+        if len(name) - len(m.group()) < 2 or name.split()[0] in _STOP:
+            continue
+        out.append(
+            Mention(
+                "org",
+                name,
+                text[start : m.end()],
+                start,
+                m.end(),
+                org_type_of(name),
+                origin="suffix",
+            )
+        )
+    return out

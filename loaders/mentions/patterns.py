@@ -1,0 +1,178 @@
+"""German naming patterns for organisations and programmes that no reference list knows.
+
+Public bodies are named by a head word and a place ("Stadt Bottrop", "Jobcenter
+StädteRegion Aachen", "Polizeipräsidium Dortmund"), ministries by "Ministerium für ...",
+associations and firms by a legal-form suffix ("... e. V.", "GmbH", "AG"), units of an
+organisation by a unit word ("Dezernat 36 (...)", "Referat Migration"), programmes by a
+cue noun before a name ("Projekt „Partnernetzwerken!“", "Kampagne #IchDuWirNRW").
+
+>>> [(m.name, m.type) for m in find_pattern_mentions("in Kooperation mit der Stadt Bottrop")]
+[('Stadt Bottrop', 'Kommune')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.mentions.model import NOT_PLACE, PLACE, WORD, Mention
+from loaders.mentions.org_types import org_type_of
+from loaders.mentions.programmes import find_plain_programmes, find_quoted_programmes
+from loaders.names import clean_name
+
+__all__ = [
+    "Mention",
+    "find_pattern_mentions",
+    "org_type_of",
+    "normalise_org_name",
+]
+
+
+_W = WORD
+_NOT_PLACE = NOT_PLACE
+_PLACE = PLACE
+_FOR_PHRASE = (
+    rf"(?:für|des|der)\s+{_W}(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_W}))*"
+)
+
+_ORG_PATTERNS: list[tuple[str, str]] = [
+    (
+        rf"(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Stadtverwaltung)\s+{_NOT_PLACE}{_PLACE}",
+        "Kommune",
+    ),
+    (
+        rf"(?:(?:{_W}-)?Kreis(?:es)?|Kreisverwaltung|Städte[Rr]egion)\s+{_NOT_PLACE}{_PLACE}",
+        "Kreis",
+    ),
+    (rf"Landkreis(?:es)?\s+{_NOT_PLACE}{_PLACE}", "Kreis"),
+    # "Rhein-Sieg-Kreis", "Main-Kinzig-Kreis": a county named by hyphenated parts
+    (rf"{_W}(?:-{_W})*-Kreis(?:es)?(?![\wÄÖÜäöüß-])", "Kreis"),
+    (rf"Bezirksregierung\s+{_NOT_PLACE}{_PLACE}", "Bezirksregierung"),
+    (
+        rf"(?:Polizeipräsidium|Polizeipräsidiums|Kreispolizeibehörde|Polizei|PP)\s+{_NOT_PLACE}{_PLACE}",
+        "Polizei",
+    ),
+    (rf"[Jj]obcenter\s+(?:Kreis\s+|Städte[Rr]egion\s+)?{_NOT_PLACE}{_PLACE}", "Jobcenter"),
+    (rf"(?:Agentur\s+für\s+Arbeit|Arbeitsagentur)\s+{_NOT_PLACE}{_PLACE}", "Bundesbehoerde"),
+    (
+        rf"(?:Handwerkskammer|Industrie-\s+und\s+Handelskammer|IHK)\s+(?:zu\s+|für\s+)?{_NOT_PLACE}{_PLACE}",
+        "Kammer",
+    ),
+    (rf"(?:Niederrheinische|{_W}e)\s+Industrie-\s+und\s+Handelskammer", "Kammer"),
+    (rf"Landschaftsverband\s+{_NOT_PLACE}{_PLACE}", "Kommune"),
+    (
+        rf"(?:Bundes|Landes)?[Mm]inisterium\s+{_FOR_PHRASE}(?:\s+des\s+Landes\s+{_W})?",
+        "Ministerium",
+    ),
+    (rf"(?:Bundesamt|Landesamt)\s+{_FOR_PHRASE}", "Bundesbehoerde"),
+    (
+        rf"(?:Universität|Uni|Hochschule|Fachhochschule)\s+(?:{_FOR_PHRASE}|{_NOT_PLACE}{_PLACE})",
+        "Hochschule",
+    ),
+    (
+        rf"(?:Ruhr-Universität|Technische\s+Universität|Bergische\s+Universität)\s+{_PLACE}",
+        "Hochschule",
+    ),
+    (rf"(?:Stiftung\s+{_NOT_PLACE}{_W}|{_W}-Stiftung)", "Stiftung"),
+    (
+        rf"(?:[A-ZÄÖÜ][\wäöüß]*(?:isch|lich)e[snm]?\s+)?"
+        rf"(?:Berufskolleg|Gymnasium|Gesamtschule|Realschule|Weiterbildungskolleg)\s+{_NOT_PLACE}{_PLACE}",
+        "Schule",
+    ),
+    (rf"Wirtschaftsförderung\s+{_NOT_PLACE}{_W}(?:\s+{_W})?(?=\s+GmbH)?", "Unternehmen"),
+]
+_UNIT_WORDS = (
+    (
+        r"Dezernat(?:e|es|s)?\s+\d+(?:\.\d+)?(?:\s*\([^()\n]{2,70}\))?"
+        r"|Dezernat(?:e|es|s)?\s+(?:für\s+)?{W}(?:(?:\s*,\s*|\s+und\s+){W})*"
+        r"|Referat(?:es|s)?\s+(?:für\s+)?{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Fachbereich(?:es|s)?\s+(?:für\s+)?{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Abteilung\s+für\s+{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Amt(?:es|s)?\s+für\s+{W}(?:(?:\s*,\s*|\s+und\s+){W})*"
+        r"|Stabs?stelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Koordinierungsstelle\s+{W}(?:\s+(?:und|für)\s+{W})*"
+        r"|Kommunale\s+Koordinierung(?:\s+(?:und\s+)?{W}){0,4}"
+        r"|Beschwerdestelle(?:\s+nach\s+dem\s+{W}(?:\s+{W})?(?:\s+\([A-Z]+\))?|\s+[A-Z]{2,5}\b)?"
+        r"|Arbeitskreis(?:es)?\s+(?!der\b|des\b){W}"
+        r"|(?:{W}-\s+und\s+)?[A-ZÄÖÜ][\wäöüß]*büro(?:s)?(?![\wäöüß])"
+        r"|Kompetenzzentr(?:um|ums)\s+(?:für\s+)?{W}(?:\s+(?:und|für|im)\s+{W})*"
+        r"|Kommunale[sn]?\s+Integrationszentr(?:um|ums)(?:\s+{P})?"
+        r"|Projektteam\s+#?{W}"
+        r"|Büro\s+(?:des\s+Oberbürgermeisters|für\s+{W}(?:\s+{W})?)"
+        r"|(?:Gleichstellungsstelle|Ausländerbehörde|Ausbildungsabteilung|"
+        r"Personal-\s+und\s+Organisationsamt|Personalamt|Studieninstitut\s+für\s+\w+\s+{W})"
+    )
+    .replace("{W}", _W)
+    .replace("{P}", _PLACE)
+)
+
+_ORG_RE = [(re.compile(rf"\b{pattern}"), org_type) for pattern, org_type in _ORG_PATTERNS]
+_UNIT_RE = re.compile(rf"\b(?:{_UNIT_WORDS})")
+_HEAD_FORMS = [
+    (re.compile(r"^Stadtverwaltung\b"), "Stadt"),
+    (re.compile(r"^Kreisverwaltung\b"), "Kreis"),
+    (re.compile(r"^Kreises\b"), "Kreis"),
+    (re.compile(r"^Landkreises\b"), "Landkreis"),
+    (re.compile(r"^(\S+-Kreis)es$"), r"\1"),
+    (re.compile(r"^Polizeipräsidiums\b"), "Polizeipräsidium"),
+    (re.compile(r"^PP\b"), "Polizeipräsidium"),
+    (re.compile(r"^jobcenter\b"), "Jobcenter"),
+    (re.compile(r"^(Dezernat|Referat|Fachbereich|Amt)(?:es|s|e)\b"), r"\1"),
+    (re.compile(r"^(Kompetenzzentr|Integrationszentr)ums\b"), r"\1um"),
+    (re.compile(r"^(\w*büro)s\b"), r"\1"),
+    (re.compile(r"^Arbeitskreises\b"), "Arbeitskreis"),
+    (re.compile(r"^(\w+(?:isch|lich))e[nm]?\s+(?=(?:Gymnasium|\w*kolleg)\b)"), r"\1es "),
+    (re.compile(r"^(\w+(?:isch|lich))e[nm]\s+(?=\w*schule\b)"), r"\1e "),
+    (re.compile(r"^(Kommunale)[sn]\b"), r"\1s"),
+    (re.compile(r"^Städteregion\b"), "StädteRegion"),
+    (re.compile(r"^(\w*(?:projekt|programm))(?:es|s)\b", re.IGNORECASE), r"\1"),
+]
+
+
+def normalise_org_name(name: str) -> str:
+    """Nominative, tidy form of a found name ("Kreises Lippe" -> "Kreis Lippe")."""
+    name = clean_name(name)
+    for pattern, repl in _HEAD_FORMS:
+        name = pattern.sub(repl, name, count=1)
+    return name
+
+
+def find_pattern_mentions(text: str) -> list[Mention]:
+    """Organisation, unit and programme names found by head-word patterns (may overlap)."""
+    out: list[Mention] = []
+    for regex, org_type in _ORG_RE:
+        for m in regex.finditer(text):
+            found = _mention("org", m.group(), m.start(), m.end(), org_type)
+            if found.kind != "skip":
+                out.append(found)
+    for m in _UNIT_RE.finditer(text):
+        out.append(_mention("unit", m.group(), m.start(), m.end(), ""))
+    out.extend(find_quoted_programmes(text))
+    out.extend(_listed_units(text))
+    out.extend(find_plain_programmes(text))
+    return out
+
+
+_UNIT_LIST_RE = re.compile(
+    r"\bDezernate\s+\d+(?:\.\d+)?\s*(?:\([^()]{2,70}\)\s*)?(?:,|und|sowie)\s*"
+    r"(\d+(?:\.\d+)?(?:\s*\([^()]{2,70}\))?)"
+)
+
+
+def _listed_units(text: str) -> list[Mention]:
+    """The second number of "Dezernate 11 und 36" is a unit of its own ("Dezernat 36")."""
+    out = []
+    for m in _UNIT_LIST_RE.finditer(text):
+        surface = m.group(1)
+        name = clean_name("Dezernat " + " ".join(surface.split()))
+        out.append(Mention("unit", name, surface, m.start(1), m.end(1), ""))
+    return out
+
+
+def _mention(kind: str, surface: str, start: int, end: int, org_type: str) -> Mention:
+    trimmed = surface.rstrip(" \n-–,")
+    head, *rest = trimmed.split()
+    place = " ".join(rest)
+    if kind == "org" and len(place) > 4 and place.isupper() and not head.isupper():
+        kind = "skip"  # "Stadtverwaltung\nPARCOURS": a heading in capitals is no place
+    name = normalise_org_name(trimmed)
+    return Mention(kind, name, trimmed, start, start + len(trimmed), org_type)

@@ -1,0 +1,86 @@
+"""People and their offices are not organisations.
+
+Reports name organisations through the people who act for them: "Harald Klippel,
+Vorstandsvorsitzender des Caritasverbands Rhein-Sieg e.V.", "Landrat Sebastian Schuster für
+den Rhein-Sieg-Kreis". A name found with the office glued on ("Vorstandsvorsitzender des
+Caritasverbands …") is the organisation after the office; a short capitalised name with an
+office right before or after it, and nothing of an organisation in it, is a person. The
+offices are the role words of ``reference/mention_features.yaml``, also as the end of a
+compound ("Diakoniepastor", "Projektleiterin").
+
+>>> from loaders.mentions.patterns import Mention
+>>> text = "Harald Klippel, Vorstandsvorsitzender des Caritasverbands Rhein-Sieg e.V., sprach."
+>>> found = [Mention("org", "Harald Klippel", "Harald Klippel", 0, 14, "Sonstige", origin="model"),
+...          Mention("org", "x", text[16:73], 16, 73, "Verband", origin="suffix")]
+>>> [m.name for m in without_roles(text, found)]
+['Caritasverband Rhein-Sieg e.V.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.learn.features import word_classes
+from loaders.learn.nominative import nominative
+from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
+from loaders.names import clean_name
+
+__all__ = ["is_person", "is_role", "is_titled_person", "without_roles"]
+
+_GLUED_ROLE = re.compile(r"([\wÄÖÜäöüß-]+)\s+(des|der)\s+(?=[A-ZÄÖÜ])")
+_WORD_BEFORE = re.compile(r"([\wÄÖÜäöüß-]+)\s+$")
+_ROLE_AFTER = re.compile(r"\s*,\s*([\wÄÖÜäöüß-]+)")
+_KEPT = frozenset({"reference", "branch"})  # known names and document conventions stand
+
+
+def is_role(word: str) -> bool:
+    """A job title or office ("Vorstandsvorsitzender", "Diakoniepastor", "Landrätin")."""
+    low = word.casefold()
+    return any(low.endswith(r) for r in word_classes().role_words)
+
+
+def is_person(text: str, start: int, end: int) -> bool:
+    """True for two or three capitalised words with no organisation word in them and an
+    office right before ("Landrat Max Muster") or after ("Max Muster, Vorsitzender")."""
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if org_type_of(" ".join(words)) != "Sonstige":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _ROLE_AFTER.match(text, end)
+    return bool((before and is_role(before.group(1))) or (after and is_role(after.group(1))))
+
+
+def is_titled_person(text: str, start: int, end: int) -> bool:
+    """An office and a person's name taken for an organisation: "Staatsministerin Annette
+    Widmann-Mauz", "Sächsische Staatsministerin für Integration, Petra Köpping"."""
+    words = [w.strip(",") for w in text[start:end].split()]
+    person = words[-2:]
+    if len(words) < 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in person):
+        return False
+    if org_type_of(" ".join(person)) != "Sonstige":
+        return False
+    if is_role(words[0]) and len(words) <= 4:
+        return all(w[:1].isupper() for w in words[1:])
+    comma = text.rfind(",", start, end)
+    return comma > start and any(is_role(w) for w in words[:2])
+
+
+def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without persons, and with offices cut from the names they were glued to."""
+    out = []
+    for m in mentions:
+        if m.origin in _KEPT or m.kind == "programme":
+            out.append(m)
+            continue
+        glued = _GLUED_ROLE.match(text, m.start, m.end)
+        if glued and is_role(glued.group(1)):
+            start = glued.end()
+            name = normalise_org_name(nominative(clean_name(text[start : m.end]), glued.group(2)))
+            out.append(
+                m.with_(name=name, surface=text[start : m.end], start=start, type=org_type_of(name))
+            )
+        elif not (is_person(text, m.start, m.end) or is_titled_person(text, m.start, m.end)):
+            out.append(m)
+    return out

@@ -1,0 +1,104 @@
+"""Organisations named by one plural head and a list of places.
+
+"die Bezirksregierungen Arnsberg, Detmold und Münster", "der Städte Achern, Kehl und Lahr",
+"aus fünf Jobcentern in Aachen, Bonn und Köln": the head noun stands once, in the plural,
+and each place of the list is one organisation ("Bezirksregierung Arnsberg"). The heads
+and their singulars are rule vocabulary (``reference/plural_heads.yaml``); a list counts
+when at least two of its members are German places (``reference/places.yaml``) and none
+looks like a common noun, so "den Städten Geld und Personal" names nobody; towns after
+"in"/"aus" ("in den Städten Köln und Bonn") are places, not bodies that act.
+
+>>> text = "Beteiligt sind die Bezirksregierungen Arnsberg, Detmold und Münster."
+>>> [(m.name, text[m.start:m.end]) for m in shared_head_mentions(text)]
+[('Bezirksregierung Arnsberg', 'Arnsberg'), ('Bezirksregierung Detmold', 'Detmold'), \
+('Bezirksregierung Münster', 'Münster')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.errors import InputError
+from loaders.learn.places import places
+from loaders.mentions.org_types import org_type_of
+from loaders.mentions.patterns import Mention
+from loaders.reference import REFERENCE_DIR, read_yaml
+
+__all__ = ["PLURAL_HEADS_FILE", "SHARED_HEAD_ORIGIN", "shared_head_mentions", "with_shared_heads"]
+
+PLURAL_HEADS_FILE = REFERENCE_DIR / "plural_heads.yaml"
+SHARED_HEAD_ORIGIN = "shared_head"
+_PLACE = (
+    r"(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*"
+    r"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
+)
+_TERRITORIES = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis"})
+# "in den Städten Köln und Bonn": towns as places, not as bodies that act
+_LOCATIVE = re.compile(r"\b(?:in|aus)\s+(?:den\s+|der\s+|allen\s+)?(?:\w+\s+)?$")
+_COMMON_NOUN = re.compile(r"(?:ung|heit|keit|schaft|ion|tät|nahme|ismus|en)$")
+
+
+@lru_cache(maxsize=2)
+def _plural_heads(path: Path = PLURAL_HEADS_FILE) -> dict[str, str]:
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise InputError(str(path), "erwartet Paare 'Plural: Singular'")
+    return {" ".join(k.split()): v for k, v in data.items()}
+
+
+@lru_cache(maxsize=2)
+def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
+    heads = sorted(_plural_heads(path), key=len, reverse=True)
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(
+        rf"(?<![\wäöüß-])(?P<head>{head})\s+(?:(?:in|aus)\s+)?"
+        rf"(?P<list>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+(?:und|sowie)\s+{_PLACE})"
+        rf"(?![\wäöüß-])"
+    )
+
+
+def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Mention]:
+    """One mention per place of every plural-head list in ``text``, on the place's span."""
+    heads = _plural_heads(path)
+    known = places()
+    out: list[Mention] = []
+    for match in _pattern(path).finditer(text):
+        singular = heads[" ".join(match.group("head").split())]
+        if singular in _TERRITORIES and _LOCATIVE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
+            continue
+        members = list(re.finditer(_PLACE, match.group("list")))
+        names = [" ".join(m.group(0).split()) for m in members]
+        placed = [n for n in names if tuple(n.split()) in known.get(n.split()[0], ())]
+        if len(placed) < 2 or any(_COMMON_NOUN.search(n) and n not in placed for n in names):
+            continue
+        offset = match.start("list")
+        for member, place in zip(members, names, strict=True):
+            name = f"{singular} {place}"
+            out.append(
+                Mention(
+                    "org",
+                    name,
+                    member.group(0),
+                    offset + member.start(),
+                    offset + member.end(),
+                    org_type_of(name),
+                    origin=SHARED_HEAD_ORIGIN,
+                )
+            )
+    return out
+
+
+def with_shared_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the members of plural-head lists; a member replaces the mentions
+    it overlaps (a bare place, a list swallowed into one name)."""
+    found = shared_head_mentions(text)
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)

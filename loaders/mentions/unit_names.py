@@ -1,0 +1,169 @@
+"""Units named after their parent's abbreviation or after the programme they serve.
+
+German organisations name their branches by prefixing their own abbreviation: a
+"LVR-Klinikverbund" or an "ABC Verbund Sozialer Dienste" is a unit of the organisation
+the abbreviation stands for, not an organisation of its own and not the parent itself.
+Only a singular unit head word counts ("ABC-Kliniken" are many units, "ABC-eigener" no
+unit at all), and a separated head word takes only the capitalised words of its line.
+
+Service units of a programme are named "Servicestelle/Fachstelle/Koordinierungsstelle
+<Programme> <Topic>" or "<Programme> Fachstelle <Topic>"; they are organisations that take
+part in the programme, which :func:`loaders.links.context.programme_units` links. When the
+text names who runs it ("... der <Organisation>") it is that organisation's project.
+
+>>> from loaders.mentions.model import Mention
+>>> text = "Der ABC-Klinikverbund hat"
+>>> abc = Mention("org", "Arbeitsbund Cottbus", "ABC", 4, 7, "Verein", "abc", "reference",
+...               abbreviation="ABC")
+>>> [(m.kind, m.name, m.parent) for m in abbreviation_units(text, [abc])]
+[('unit', 'ABC-Klinikverbund', 'Arbeitsbund Cottbus')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.learn.nominative import nominative
+from loaders.mentions.model import WORD, Mention
+from loaders.mentions.roles import is_role
+from loaders.names import clean_name
+
+__all__ = ["abbreviation_units", "genitive_units", "programme_units"]
+
+_HEADS = (
+    r"(?:[Kk]linik(?:verbund)?|[Vv]erbund|[Mm]useum|[Aa]kademie|[Ss]tabsstelle|[Ii]nstitut|"
+    r"[Zz]entrum|[Aa]rchiv|[Kk]olleg|[Bb]ibliothek|[Ss]tiftung|[Kk]oordinierungsstelle|"
+    r"[Ff]achstelle|[Ss]ervicestelle|[Bb]üro|[Aa]usbildungszentrum)"
+)
+# "-Klinikverbund", "-Landesmuseum", "-Stabsstelle Vielfalt": a hyphenated compound
+_COMPOUND = re.compile(
+    rf"-(?:[A-ZÄÖÜ][a-zäöüß]*)?{_HEADS}(?![\wäöüß-])(?:[ \t]+(?!Die\b|Der\b|Das\b)[A-ZÄÖÜ]"
+    rf"[\wäöüß-]+){{0,3}}"
+)
+# " Verbund Heilpädagogischer Hilfen": a separated head word and the rest of its line
+_SEPARATE = re.compile(
+    r"[ \t]+(?:Verbund|Museum|Akademie|Stabsstelle|Klinik|Institut|Zentrum|Archiv|Kolleg)"
+    r"(?:[ \t]+(?:(?:für|und)[ \t]+)?(?!Die\b|Der\b|Das\b)[A-ZÄÖÜ][\wäöüß-]+){1,3}"
+)
+_SERVICE = r"(?:Servicestelle|Fachstelle|Koordinierungsstelle|Landeskoordinierungsstelle)"
+_TOPIC = rf"{WORD}(?:[ \t\n]+(?:und|für|zur)?[ \t\n]*{WORD}){{0,5}}"
+_SERVICE_BEFORE = re.compile(rf"\b{_SERVICE}[ \t]+$")
+_AFTER_PROGRAMME = re.compile(rf"[ \t]+{_TOPIC}")
+_SERVICE_AFTER = re.compile(rf"[ \t-]+{_SERVICE}[ \t\n]+{_TOPIC}")
+_OWNER = re.compile(r"[ \t\n]+(?:der|des)[ \t\n]+$")
+
+
+def abbreviation_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Turn "<ABBR>-<Unit>" and "<ABBR> <Unit> <Name>" after a known abbreviation into units."""
+    out: list[Mention] = []
+    swallowed_until = -1
+    for m in mentions:
+        if m.start < swallowed_until:
+            continue
+        if m.kind == "org" and m.abbreviation and m.surface == m.abbreviation:
+            tail = _COMPOUND.match(text, m.end) or _SEPARATE.match(text, m.end)
+            if tail is not None:
+                name = clean_name(text[m.start : tail.end()])
+                unit = Mention("unit", name, name, m.start, tail.end(), "", parent=m.name)
+                out.append(unit)
+                swallowed_until = tail.end()
+                continue
+        out.append(m)
+    return out
+
+
+_SWALLOWED = re.compile(rf"{_SERVICE}\s.+?\s(?:der|des)\s+(?=[A-ZÄÖÜ])")
+
+
+def _split_swallowed(mentions: list[Mention]) -> list[Mention]:
+    """A legal-form name that begins with a service unit ("Servicestelle X der Verein Y
+    e. V.") is two names: the project and the organisation running it."""
+    out = []
+    for m in mentions:
+        cut = _SWALLOWED.match(m.surface) if m.kind == "org" and not m.ref_id else None
+        if cut is None:
+            out.append(m)
+            continue
+        head = m.surface[: cut.end()].rsplit(maxsplit=1)[0]
+        name = clean_name(head)
+        out.append(Mention("programme", name, head, m.start, m.start + len(head), "Projekt"))
+        rest = m.surface[cut.end() :]
+        out.append(m.with_(name=clean_name(rest), surface=rest, start=m.start + cut.end()))
+    return out
+
+
+def programme_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Servicestelle <Programme> <Topic>" / "<Programme> Fachstelle <Topic>" as units."""
+    out = _split_swallowed(mentions)
+    for m in list(out):
+        if m.kind != "programme" or m.origin != "reference" or m not in out:
+            continue
+        before = _SERVICE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is not None:
+            topic = _AFTER_PROGRAMME.match(text, m.end)
+            start, end = before.start(), topic.end() if topic else m.end
+        elif (after := _SERVICE_AFTER.match(text, m.end)) is not None:
+            start, end = m.start, after.end()
+        else:
+            continue
+        name = clean_name(text[start:end])
+        owner = next((o for o in out if o.kind == "org" and o.start > end), None)
+        run_by = owner is not None and _OWNER.fullmatch(text, end, owner.start) is not None
+        inside = [o for o in out if start <= o.start and o.end <= end]
+        out = [o for o in out if o not in inside]
+        if run_by:  # "Servicestelle IQ X der Verein Y": a project Y runs within the programme
+            out.append(Mention("programme", name, name, start, end, "Projekt"))
+        else:
+            out.append(Mention("org", name, name, start, end, "Sonstige"))
+    return sorted(out, key=lambda m: m.start)
+
+
+# a unit's own words before its parent's name in the genitive: "Jugendamt des Rhein-Sieg-
+# Kreises", "Mobiler Übersetzungsdienst der Stadt Solingen", "Institut für Politik- und
+# Verwaltungswissenschaften der Universität Rostock", "International Office der …"
+_UNIT_HEAD = (
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:stelle|amt|behörde|beratung|rat|abteilung|dienst|büro|referat|"
+    r"institut|zentrum|redaktion|archiv|bibliothek)(?:e?s)?|Institut|International\s+Office"
+)
+_GENITIVE_UNIT = re.compile(
+    rf"(?:\b(der|des|die|das|dem|den)\s+)?"
+    rf"((?:[A-ZÄÖÜa-zäöü][\wäöüß]*e[rsnm]?\s+)?(?:{_UNIT_HEAD})"
+    r"(?:\s+für\s+[A-ZÄÖÜ][^.;:()„“\n]{0,80}?)?)"
+    r"\s+(der|des)\s+$"
+)
+_UNIT_REACH = 160
+
+
+def genitive_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A unit named with its parent in the genitive ("die Gleichstellungsstelle der Stadt
+    Essen") is a unit of that organisation, named in full; what was found inside its own
+    words ("Gleichstellungsstelle") gives way to it. Offices are people ("Landrat des
+    Kreises"), not units."""
+    out = list(mentions)
+    for parent in mentions:
+        if parent.kind != "org":
+            continue
+        found = _GENITIVE_UNIT.search(text, max(0, parent.start - _UNIT_REACH), parent.start)
+        if found is None or is_role(found.group(2).split()[-1]):
+            continue
+        start, own_words = found.start(2), found.group(2)
+        if own_words[:1].islower() and found.group(1) is None:  # "sowie Jugendamt": no adjective
+            cut = own_words.index(" ") + 1
+            start, own_words = start + cut, own_words[cut:]
+        own = nominative(clean_name(own_words), found.group(1))
+        own = own[:1].upper() + own[1:]
+        name = clean_name(f"{own} {found.group(3)} {text[parent.start : parent.end]}")
+        out = [m for m in out if not (start <= m.start and m.end <= parent.start)]
+        out.append(
+            Mention(
+                "unit",
+                name,
+                text[start : parent.end],
+                start,
+                parent.end,
+                "",
+                origin="pattern",
+                parent=parent.name,
+            )
+        )
+    return sorted(out, key=lambda m: (m.start, -m.end))

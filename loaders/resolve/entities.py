@@ -1,0 +1,378 @@
+"""Entity resolution: one canonical organisation or programme per real-world entity.
+
+Within a document, mentions are grouped by a key: the reference id when the name (or
+its cue-word form) is a known alias, else the normalisation key of the name with public
+head words unified ("Polizei Dortmund" = "Polizeipräsidium Dortmund"). Units ("Referat
+Migration") are keyed under their parent, so two partners' "Dezernat 11" stay apart;
+generic names of the reporting partner's own family ("ASB", "Caritas" inside the
+Caritasverband's report) resolve to the partner. :func:`resolve_across` then gives the
+same entity the same id and name in every document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.clean.textstream import TextStream
+from loaders.errors import InputError
+from loaders.learn.places import places
+from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
+from loaders.models import Block
+from loaders.names import clean_name, is_abbreviation, name_key, slugify
+from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
+from loaders.resolve.across import resolve_across  # re-exported
+
+__all__ = [
+    "Entity",
+    "ResolvedDocument",
+    "resolve_document",
+    "resolve_across",
+    "reference_index",
+    "entity_key",
+    "entity_id",
+]
+
+#: Folded name or abbreviation -> the reference entry it names (:func:`reference_index`).
+Index = dict[str, OrganisationRef | ProgrammeRef]
+
+_HEAD_SYNONYMS = [
+    (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
+    (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
+    (re.compile(r"^Uni\s+"), "Universität "),
+]
+
+
+@dataclass
+class Entity:
+    key: str
+    kind: str  # "org" | "programme"
+    type: str
+    ref_id: str | None = None
+    parent_key: str | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    lines: set[int] = field(default_factory=set)
+    canonical: str = ""
+    listed: bool = False  # named in a participants list
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    entities: dict[str, Entity]
+    mentions: tuple[tuple[Mention, str, int], ...]  # mention, entity key, line
+    block_partners: tuple[str | None, ...]  # entity key of each block's partner
+    subject: str | None  # entity key of the document's reporting organisation
+
+
+_NUMBER_NOTE = re.compile(r"\s*\(.*")  # "Dezernat 11 (Personal)" is keyed as "Dezernat 11"
+_INDEX: dict[int, tuple[Reference, dict[str, OrganisationRef | ProgrammeRef]]] = {}
+
+
+def reference_index(reference: Reference) -> Index:
+    """Normalisation key of every reference name, alias and abbreviation -> entry."""
+    cached = _INDEX.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        index: dict[str, OrganisationRef | ProgrammeRef] = {}
+        items: tuple[OrganisationRef | ProgrammeRef, ...] = (
+            *reference.programmes,
+            *reference.organisations,
+        )
+        for item in items:
+            for alias in (item.name, *item.aliases):
+                index.setdefault(name_key(alias), item)
+            for abbreviation in item.abbreviations:  # exact: "IKOE" is not "LaKI"
+                index.setdefault(abbreviation_key(abbreviation), item)
+        cached = (reference, index)
+        _INDEX[id(reference)] = cached
+    return cached[1]
+
+
+def abbreviation_key(text: str) -> str:
+    """Exact key of a short form (OCR's l for I folded); folded name keys would let
+    "IKOE" and "LaKI" collide."""
+    return "=" + text.strip().replace("l", "I")
+
+
+def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None:
+    if is_abbreviation(text.strip()):
+        return index.get(abbreviation_key(text))
+    return index.get(name_key(text))
+
+
+# a legal form ending a name: "e. V.", "gGmbH", "GmbH & Co. KG", "AG"
+_LEGAL_FORM_END = re.compile(
+    r"\s*,?\s+(?:e\.\s?V\.?|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)\s*$"
+)
+
+
+def entity_key(name: str) -> str:
+    """Grouping key of an organisation name without a reference entry. A text names an
+    association or firm with and without its legal form ("Aufbauwerk Region Leipzig GmbH",
+    "… koordiniert vom Aufbauwerk Region Leipzig"): one organisation.
+
+    >>> entity_key("Aufbauwerk Region Leipzig GmbH") == entity_key("Aufbauwerk Region Leipzig")
+    True
+    """
+    for pattern, repl in _HEAD_SYNONYMS:
+        name = pattern.sub(repl, name, count=1)
+    return "org:" + name_key(_LEGAL_FORM_END.sub("", name) or name)
+
+
+_TOWN_HEAD = re.compile(r"^(?:Stadt|Gemeinde|Landeshauptstadt)\s+")
+GENERIC_HEADS_FILE = REFERENCE_DIR / "generic_heads.yaml"
+
+
+@lru_cache(maxsize=2)
+def generic_heads(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
+    """Name key of every generic head -> its nominative form (reference data)."""
+    data = read_yaml(path)
+    heads = data.get("heads") if isinstance(data, dict) else None
+    if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
+        raise InputError(str(path), "erwartet eine Liste 'heads' von Namen")
+    return {name_key(h): h for h in heads}
+
+
+def qualified(head: str, owner: str) -> str:
+    """A generic head named after its owner: "Jobcenter Dortmund" (a town's own is named
+    by the town), "Kommunales Integrationszentrum Kreis Lippe".
+
+    >>> qualified("Jobcenter", "Stadt Dortmund")
+    'Jobcenter Dortmund'
+    """
+    return f"{head} {_TOWN_HEAD.sub('', owner)}"
+
+
+def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
+    if mention.ref_id is not None:
+        return None
+    named = mention.origin == _NAMED_HEAD
+    for text in (mention.name,) if named else (mention.surface, mention.name):
+        hit = _index_get(index, text)
+        if hit is not None:
+            return hit
+    return None
+
+
+_NAMED_HEAD = "named_head"  # a bare generic head read as the one organisation of that head
+
+
+def _bare_heads_to_named(
+    mentions: Sequence[Mention], heads: dict[str, str], subject: str | None = None
+) -> list[Mention]:
+    """In a text without partner reports, a bare generic head ("die Agentur für Arbeit",
+    "das Jobcenter") in a text that names exactly one organisation of that head ("die
+    Agentur für Arbeit Flensburg") is that organisation, not the federal agency or no one
+    (its surface is then no key into the reference: ``_NAMED_HEAD``). In the report of an
+    organisation of that head ("die Bezirksregierung" in the Bezirksregierung's own report)
+    the bare head is the reporter, as :func:`resolve_document` decides.
+
+    >>> from loaders.mentions.patterns import Mention
+    >>> named = Mention("org", "Jobcenter Oberhavel", "Jobcenter Oberhavel", 0, 19, "Jobcenter")
+    >>> bare = Mention("org", "Jobcenter", "Jobcenter", 40, 49, "Jobcenter")
+    >>> [m.name for m in _bare_heads_to_named([named, bare], generic_heads())]
+    ['Jobcenter Oberhavel', 'Jobcenter Oberhavel']
+    """
+
+    own = name_key(subject) if subject else ""
+
+    def surface_key(m: Mention) -> str:
+        return name_key(normalise_org_name(clean_name(m.surface)))
+
+    def head_of(m: Mention) -> str | None:
+        key = surface_key(m)
+        return key if key in heads and not own.startswith(key) else None
+
+    named: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind != "org" or head_of(m) is not None:
+            continue
+        for key in (name_key(m.name), surface_key(m)):
+            for h in heads:
+                if key.startswith(h + " "):
+                    named.setdefault(h, set()).add(name_key(m.name))
+                    first.setdefault(h, m)
+    out = []
+    for m in mentions:
+        head = head_of(m) if m.kind in ("org", "unit") else None
+        q = first.get(head) if head is not None else None
+        if head is not None and q is not None and len(named[head]) == 1:
+            m = m.with_(
+                kind=q.kind,
+                name=q.name,
+                ref_id=q.ref_id,
+                type=q.type,
+                parent=q.parent,
+                origin=_NAMED_HEAD,
+            )
+        out.append(m)
+    return out
+
+
+def _placed(name: str) -> bool:
+    """A unit-shaped name that ends in a town ("Kommunales Integrationszentrum Köln") is
+    that town's, not a unit of the report's partner.
+
+    >>> _placed("Kommunales Integrationszentrum Köln"), _placed("Referat Integration")
+    (True, False)
+    """
+    words = name.split()
+    for size in (3, 2, 1):
+        if len(words) > size and tuple(words[-size:]) in places().get(words[-size], ()):
+            return True
+    return False
+
+
+def _family_of(partner_name: str, mention: Mention) -> bool:
+    """True when a generic name ("ASB", "Caritas") belongs to the partner's own family."""
+    first = partner_name.split()[0].casefold() if partner_name else ""
+    words = [mention.surface, mention.name]
+    return bool(first) and any(first.startswith(w.split()[0].casefold()) for w in words if w)
+
+
+def resolve_document(
+    stream: TextStream,
+    mentions: list[Mention],
+    blocks: tuple[Block, ...],
+    reference: Reference,
+    subject_name: str | None = None,
+) -> ResolvedDocument:
+    """Group ``mentions`` into entities; units get their parent from the text or the block."""
+    index = reference_index(reference)
+    heads = generic_heads()
+    if not blocks:
+        mentions = _bare_heads_to_named(mentions, heads, subject_name)
+    entities: dict[str, Entity] = {}
+    block_starts = [b.start for b in blocks]
+
+    def add(
+        key: str,
+        kind: str,
+        type_: str,
+        name: str,
+        line: int,
+        ref_id: str | None = None,
+        alias: str | None = None,
+    ) -> Entity:
+        entity = entities.get(key)
+        if entity is None:
+            entity = entities[key] = Entity(key, kind, type_, ref_id)
+        entity.names[name] += 1
+        entity.aliases.update(a for a in (name, alias) if a)
+        if line:
+            entity.lines.add(line)
+        return entity
+
+    def key_of_name(name: str, line: int = 0) -> str:
+        hit = _index_get(index, name)
+        if hit is not None:
+            add(
+                "ref:" + hit.id,
+                "org" if isinstance(hit, OrganisationRef) else "programme",
+                hit.type if isinstance(hit, OrganisationRef) else hit.kind,
+                hit.name,
+                line,
+                hit.id,
+                name,
+            )
+            return "ref:" + hit.id
+        name = normalise_org_name(name)
+        key = entity_key(name)
+        add(key, "org", org_type_of(name), name, line)
+        return key
+
+    partner_keys = tuple(key_of_name(b.partner, b.end) if b.partner else None for b in blocks)
+    subject = key_of_name(subject_name) if subject_name else None
+    resolved: list[tuple[Mention, str, int]] = []
+    for m in mentions:
+        line = stream.line_at(m.start)
+        at = bisect_right(block_starts, line) - 1
+        block = blocks[at] if at >= 0 and blocks[at].start <= line <= blocks[at].end else None
+        partner = partner_keys[blocks.index(block)] if block is not None else None
+        hit = _lookup(index, m)
+        ref_id = m.ref_id or (hit.id if hit is not None else None)
+        head = heads.get(name_key(m.name)) if m.kind == "org" else None
+        if head is not None:
+            owner = partner or subject
+            if owner is None or owner not in entities:
+                continue  # a bare "das Jobcenter" outside any report names no one
+            owner_name = entities[owner].names.most_common(1)[0][0]
+            if name_key(owner_name).startswith(name_key(head)):
+                key = owner  # "die Bezirksregierung" in its own report
+                add(key, "org", entities[key].type, owner_name, line)
+            else:
+                key = f"unit:{owner}:{name_key(head)}"
+                name = qualified(head, owner_name)
+                add(key, "org", org_type_of(name), name, line, alias=m.surface)
+                entities[key].parent_key = owner
+            resolved.append((m, key, line))
+            continue
+        if m.kind == "unit" and not (m.parent is None and _placed(m.name)):
+            parent_key = key_of_name(m.parent) if m.parent else partner or subject
+            if parent_key is None or parent_key not in entities:
+                continue
+            bare = m.surface.split(" der ")[0] if m.origin == "list" else m.surface
+            bare = normalise_org_name(bare)  # "Integrationsbüros der Stadt X" = "Integrationsbüro"
+            key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
+            entity = add(key, "org", entities[parent_key].type, m.name, line, alias=m.surface)
+            entity.parent_key = parent_key
+        elif ref_id is not None:
+            item = hit if hit is not None else None
+            if block is not None and m.kind == "org" and _family_of(block.partner, m) and partner:
+                key = partner
+                add(key, "org", entities[key].type, entities[key].names.most_common(1)[0][0], line)
+            else:
+                key = "ref:" + ref_id
+                name = item.name if item is not None else m.name
+                entity = add(
+                    key,
+                    m.kind,
+                    str(getattr(item, "type", None) or getattr(item, "kind", m.type)),
+                    name,
+                    line,
+                    ref_id,
+                    m.surface if m.origin != "abbreviation" else None,
+                )
+        elif m.kind == "programme":
+            key = "programme:" + name_key(m.name)
+            add(key, "programme", m.type, m.name, line)
+        else:
+            key = entity_key(m.name)
+            add(key, "org", m.type or org_type_of(m.name), m.name, line)
+        if m.abbreviation:
+            entities[key].aliases.add(m.abbreviation)
+        if m.origin == "list":
+            entities[key].listed = True
+        resolved.append((m, key, line))
+    _finish(entities, reference)
+    return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)
+
+
+def _finish(entities: dict[str, Entity], reference: Reference) -> None:
+    refs = {e.id: e for e in (*reference.organisations, *reference.programmes)}
+    for entity in entities.values():
+        item = refs.get(entity.ref_id or "")
+        if item is not None:
+            entity.canonical = item.name
+            entity.aliases.update(item.aliases)
+            entity.aliases.update(item.abbreviations)
+        else:
+            entity.canonical = max(entity.names, key=lambda n: (entity.names[n], len(n)))
+        entity.aliases.discard(entity.canonical)
+
+
+def entity_id(entity: Entity, entities: dict[str, Entity]) -> str:
+    """Content-derived id: the reference id, or a slug of the name (units under the parent)."""
+    if entity.ref_id:
+        return entity.ref_id
+    if entity.parent_key and entity.parent_key in entities:
+        parent = entities[entity.parent_key]
+        if parent.canonical not in entity.canonical:
+            return slugify(f"{parent.canonical} {entity.canonical}")
+    return slugify(entity.canonical)

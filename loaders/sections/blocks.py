@@ -1,0 +1,293 @@
+"""Split a partner brochure into blocks: one partner's report for one field of action.
+
+A brochure of the partner network is organised in chapters, one per field of action
+(``loaders/reference/categories.yaml``); inside a chapter each partner's report is marked
+by a heading that is just the organisation's name. Layout decides where that heading sits:
+text extracted from a PDF often puts it *after* the text it belongs to (it stood in the
+page header), sometimes before. So this stage works from layout cues, not positions:
+
+1. chapters (:func:`find_chapters`): heading-like lines naming a field of action, kept in
+   increasing order, so a table of contents or a stray sub-heading opens no chapter;
+2. partner headings (:func:`find_partner_headings`): short stand-alone lines shaped like an
+   organisation's name;
+3. placement: if chapters end on a heading and start with unheaded text, headings trail
+   their text, and a page without a heading continues the partner of the page before.
+
+Documents without that chapter structure (flyers, single reports, event documentation)
+have no blocks: the result is ``()``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from loaders.models import Block, CleanText
+from loaders.sections.chapters import Category, Chapter, find_chapters, load_categories, page_starts
+from loaders.sections.columns import (
+    column_starts,
+    in_partner_order,
+    name_keys,
+    names_any,
+    partner_order,
+    reattach_continuations,
+    stacks,
+)
+from loaders.sections.headings import (
+    BULLETS,
+    Heading,
+    find_partner_headings,
+    paragraphs,
+    partner_headings,
+    subheading,
+)
+
+__all__ = [
+    "split_sections",
+    "find_chapters",
+    "find_partner_headings",
+    "load_categories",
+    "page_starts",
+    "Category",
+    "Chapter",
+]
+
+log = logging.getLogger(__name__)
+
+
+def split_sections(text: CleanText) -> tuple[Block, ...]:
+    """The partner blocks of a brochure, in document order; ``()`` for other documents."""
+    chapters = find_chapters(text)
+    if not chapters:
+        return ()
+    pages = page_starts(text)
+    headings = partner_headings(text, pages)
+    by_chapter = [
+        [h for h in headings if ch.body_start <= h.first and h.last <= ch.end] for ch in chapters
+    ]
+    trailing = _headings_trail(text, chapters, by_chapter)
+    owners: list[str | None] = [None] * len(text.lines)
+    parts = column_starts(text, pages, headings)
+    order = partner_order(by_chapter)
+    for chapter, inside in zip(chapters, by_chapter, strict=True):
+        if inside and trailing:
+            _assign_trailing(text, parts, chapter, inside, owners, order)
+            reattach_continuations(text, pages, chapter, inside, owners)
+        elif inside:
+            _assign_leading(chapter, inside, owners)
+    blocks = _blocks(text, chapters, owners)
+    log.info("%s: %d chapters, %d partner blocks", text.source.name, len(chapters), len(blocks))
+    return blocks
+
+
+def _content(text: CleanText, lo: int, hi: int) -> int:
+    return sum(1 for i in range(lo, hi + 1) if text.lines[i] and not text.noise[i])
+
+
+def _headings_trail(
+    text: CleanText, chapters: list[Chapter], by_chapter: list[list[Heading]]
+) -> bool:
+    """Headings trail their text if chapters open with unheaded text and end on a heading."""
+    before = after = 0
+    for chapter, inside in zip(chapters, by_chapter, strict=True):
+        if inside:
+            before += _content(text, chapter.body_start, inside[0].first - 1)
+            after += _content(text, inside[-1].last + 1, chapter.end)
+    return before > after
+
+
+def _assign_trailing(
+    text: CleanText,
+    pages: list[bool],
+    chapter: Chapter,
+    inside: list[Heading],
+    owners: list[str | None],
+    order: dict[tuple[str, str], int],
+) -> None:
+    """Text up to a heading is that partner's; a page without a heading continues it.
+
+    Three layout cues refine this. Headings that open a page cannot trail anything on it:
+    they own the text below them. A page that opens mid-sentence continues the partner of
+    the page before until that report visibly ends (:func:`_continuation_end`). Headings
+    stacked without text between them share the text beside them (:func:`_share`).
+    """
+    current: str | None = None
+    pending: list[int] = []
+    headed = {i for h in inside for i in range(h.first, h.last + 1)}
+    for first, last in _page_ranges(pages, chapter.body_start, chapter.end):
+        on_page = [h for h in inside if first <= h.last <= last]
+        if not on_page:
+            pending.extend(range(first, last + 1))
+            if current is not None:
+                for i in pending:
+                    owners[i] = current
+                pending = []
+            continue
+        top = _top_stack(text, first, on_page)
+        if top:
+            for i in pending:
+                owners[i] = current
+            pending, cursor = [], top[-1].last + 1
+            stop = on_page[len(top)].first if len(top) < len(on_page) else last + 1
+            if (
+                len(top) == 1
+                and len(on_page) == 2
+                and not _filled(text, on_page[1].last + 1, last + 1)
+            ):
+                stop = _continuation_end(text, top[0].name, cursor, on_page[1])
+            _share(text, in_partner_order(top, order), range(cursor, stop), owners)
+            below = _filled(text, cursor, stop)
+            for h in top:
+                for i in range(h.first, h.last + 1):
+                    owners[i] = owners[below[0]] if len(top) > 1 and below else h.name
+            cursor, current, on_page = stop, top[-1].name, on_page[len(top) :]
+        else:
+            cursor = first
+            if current is not None and _continues(text, first, on_page[0], headed):
+                end = _continuation_end(text, current, first, on_page[0])
+                for i in [*pending, *range(first, end)]:
+                    owners[i] = current
+                pending, cursor = [], end
+        for stack in stacks(text, on_page):
+            span = range(cursor, stack[0].first)
+            for i in pending:
+                owners[i] = stack[0].name
+            _share(text, in_partner_order(stack, order), span, owners)
+            before = _filled(text, span.start, span.stop)
+            for h in stack:
+                for i in range(h.first, h.last + 1):
+                    owners[i] = owners[before[-1]] if len(stack) > 1 and before else h.name
+            pending, cursor, current = [], stack[-1].last + 1, stack[-1].name
+        pending.extend(range(cursor, last + 1))
+    for i in pending:
+        owners[i] = current
+
+
+def _filled(text: CleanText, lo: int, hi: int) -> list[int]:
+    return [i for i in range(lo, hi) if text.lines[i] and not text.noise[i]]
+
+
+def _top_stack(text: CleanText, first: int, on_page: list[Heading]) -> list[Heading]:
+    """Headings that are the first text of their page (with those stacked right below)."""
+    lines = _filled(text, first, on_page[0].first)
+    if lines:
+        return []
+    return stacks(text, on_page)[0] if on_page else []
+
+
+def _continues(text: CleanText, first: int, heading: Heading, headed: set[int]) -> bool:
+    """Whether a page opens in the middle of the previous page's last sentence or list."""
+    page = _filled(text, first, heading.first)
+    before = [i for i in range(first - 1, max(-1, first - 40), -1) if text.lines[i]]
+    before = [i for i in before if not text.noise[i] and i not in headed][:5]
+    if not page or not before:
+        return False
+    head, tail = text.lines[page[0]], text.lines[before[0]]
+    if head[:1].islower() or tail.endswith("-"):
+        return True
+    if tail.endswith((".", "!", "?", ":")) or tail[:1] in BULLETS:
+        return False
+    in_list = any(text.lines[i][:1] in BULLETS for i in before)
+    if head[:1] in BULLETS:
+        return in_list
+    widths = sorted(len(text.lines[i]) for i in page)
+    return len(tail) >= 0.8 * widths[len(widths) // 2]  # a full line: cut by the page end
+
+
+def _continuation_end(text: CleanText, partner: str, first: int, heading: Heading) -> int:
+    """Where the previous partner's text ends on a page that continues it.
+
+    A running header in mid-page marks the end; otherwise the text runs on to its last
+    paragraph that names the partner, and at least to the first sub-heading that does not.
+    """
+    lines = _filled(text, first, heading.first)
+    header = next((i for i in range(lines[0], heading.first) if text.noise[i]), None)
+    if header is not None:
+        return header
+    paras = paragraphs(text, lines)
+    keys, others = name_keys(partner, [heading.name]), name_keys(heading.name, [partner])
+    end = 1
+    for n, para in enumerate(paras):
+        if names_any(text, para, others):
+            break
+        if names_any(text, para, keys):
+            end = n + 1
+    sub = next((n for n in range(end, len(paras)) if subheading(text, paras[n])), None)
+    end = min(sub if sub is not None else end, len(paras) - 1)
+    return paras[end][0] if end >= 1 else heading.first
+
+
+def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str | None]) -> None:
+    """Give each paragraph of ``span`` to the stacked partner it names.
+
+    Unnamed paragraphs go on with the partner named before them. A partner that is never
+    named takes the unnamed paragraphs between two others, or at the end the paragraphs
+    after the one that follows the last named one (a report rarely ends on its own name).
+    """
+    names = [h.name for h in stack]
+    lines = _filled(text, span.start, span.stop)
+    if not lines:
+        return
+    if len(stack) == 1:
+        for i in span:
+            owners[i] = names[0]
+        return
+    keys = {n: name_keys(n, [m for m in names if m != n]) for n in names}
+    paras = paragraphs(text, lines)
+    found = [next((n for n in names if names_any(text, p, keys[n])), None) for p in paras]
+    unnamed = [n for n in names if n not in found]
+    if not any(found):  # nobody named: each stacked partner takes its share, in order
+        found = [names[k * len(names) // len(paras)] for k in range(len(paras))]
+    who: list[str] = []
+    for k, name in enumerate(found):
+        if name is not None:
+            who.append(name)
+            continue
+        prev = who[-1] if who else None
+        later = next((f for f in found[k + 1 :] if f is not None), None)
+        first = [n for n in unnamed if later is not None and names.index(n) < names.index(later)]
+        if prev is None and first:
+            who.append(first[0])  # text before the first named partner: one stacked above it
+        elif unnamed and prev is not None and (later not in (None, prev) or found[k - 1] is None):
+            who.append(unnamed[0])
+        else:
+            who.append(prev or later or unnamed[0] if unnamed else prev or later or names[0])
+        if later is not None and who[-1] != later and subheading(text, paras[k]):
+            who[-1] = later
+    for k, para in enumerate(paras):
+        stop = paras[k + 1][0] if k + 1 < len(paras) else span.stop
+        for i in range(para[0] if k else span.start, stop):
+            owners[i] = who[k]
+
+
+def _assign_leading(chapter: Chapter, inside: list[Heading], owners: list[str | None]) -> None:
+    """A heading owns the text from itself to the next heading or the chapter's end."""
+    for n, h in enumerate(inside):
+        stop = inside[n + 1].first - 1 if n + 1 < len(inside) else chapter.end
+        for i in range(h.first, stop + 1):
+            owners[i] = h.name
+
+
+def _page_ranges(pages: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
+    cuts = [lo] + [i for i in range(lo + 1, hi + 1) if pages[i]] + [hi + 1]
+    return [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+
+
+def _blocks(
+    text: CleanText, chapters: list[Chapter], owners: list[str | None]
+) -> tuple[Block, ...]:
+    """Runs of text lines with one owner, trimmed to their first and last text line."""
+    blocks: list[Block] = []
+    for chapter in chapters:
+        owner: str | None = None
+        start = end = -1
+        for i in range(chapter.body_start, chapter.end + 1):
+            if not text.lines[i] or text.noise[i]:
+                continue
+            if owners[i] != owner:
+                if owner is not None:
+                    blocks.append(Block(owner, chapter.category, start + 1, end + 1))
+                owner, start = owners[i], i
+            end = i
+        if owner is not None:
+            blocks.append(Block(owner, chapter.category, start + 1, end + 1))
+    return tuple(blocks)

@@ -1,0 +1,276 @@
+"""Find the chapters of a partner brochure: one per field of action.
+
+A brochure reports its partners' measures field by field (``reference/categories.yaml``).
+A chapter opens with the field's title; running page headers repeat it. Titles are
+recognised by patterns, kept only in increasing field order (the longest such run), so
+a table of contents or a sub-heading that happens to read "Weitere Maßnahmen" opens no
+chapter. Text extracted from a PDF may print a page's title after the page's text, so a
+chapter starts on the page that holds its title.
+
+Pages matter for the layout too: :func:`page_starts` recovers them from the PDF page
+numbers, form feeds, a page-start marker, or else from running headers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.errors import InputError
+from loaders.models import CleanText
+from loaders.reference import REFERENCE_DIR, read_yaml
+
+__all__ = [
+    "CATEGORIES_FILE",
+    "Category",
+    "Chapter",
+    "load_categories",
+    "page_starts",
+    "find_chapters",
+    "heading_key",
+    "continues_sentence",
+]
+
+CATEGORIES_FILE = REFERENCE_DIR / "categories.yaml"
+
+_MIN_CHAPTERS = 3  # fewer fields of action than this: not a partner brochure
+_TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
+_CONTINUES = re.compile(r"([,;-]|\b(der|die|das|des|den|dem|und|oder|für|von|mit|zur|zum))$")
+_EDGE_CHARS = "0123456789 \t.|–—-"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: int
+    name: str
+    short: str
+    headings: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One field of action in a brochure; lines are 0-based, ``end`` inclusive."""
+
+    category: int
+    title: int
+    body_start: int
+    end: int
+
+
+@lru_cache(maxsize=4)
+def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
+    """The fields of action with their heading patterns, validated."""
+    try:
+        raw = read_yaml(path)
+        categories = tuple(
+            Category(
+                id=int(item["id"]),
+                name=str(item["name"]),
+                short=str(item.get("short", item["name"])),
+                headings=tuple(re.compile(p, re.IGNORECASE) for p in item["headings"]),
+            )
+            for item in raw
+        )
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise InputError(str(path), f"invalid categories file: {exc}") from exc
+    if not categories or len({c.id for c in categories}) != len(categories):
+        raise InputError(str(path), "categories must be a non-empty list with unique ids")
+    return categories
+
+
+def page_starts(text: CleanText) -> list[bool]:
+    """Which lines open a page: from PDF page numbers, form feeds or a page-start marker.
+
+    Some text extractions mark every new page by one leading space on its first line;
+    that marker counts only where it is rare, so indented text is not mistaken for it.
+    Without any of these, the text after a running header, footer or page number opens
+    a page.
+    """
+    starts = _marked_pages(text)
+    if starts is not None:
+        return starts
+    starts = [False] * len(text.lines)
+    for i in range(1, len(starts)):  # a page ends where its header or footer stands
+        if text.noise[i - 1] and not text.noise[i] and text.lines[i]:
+            starts[i] = True
+    return starts
+
+
+def _marked_pages(text: CleanText) -> list[bool] | None:
+    """Page starts the source marks itself, or None if it marks none."""
+    src = text.source
+    starts = [False] * len(src.lines)
+    if any(p is not None for p in src.pages):
+        for i in range(1, len(src.pages)):
+            starts[i] = src.pages[i] != src.pages[i - 1]
+        return starts
+    marked = [i for i, line in enumerate(src.lines) if "\f" in line]
+    if not marked:
+        marked = [i for i, line in enumerate(src.lines) if line[:1] == " " and line[1:2].strip()]
+        filled = sum(1 for line in src.lines if line.strip())
+        if len(marked) < 3 or len(marked) * 10 > filled:
+            return None
+    for i in marked:
+        starts[i] = True
+    return starts
+
+
+def find_chapters(text: CleanText) -> list[Chapter]:
+    """The chapters (fields of action) of a brochure, in document order; [] if none."""
+    categories = load_categories()
+    markers = _category_markers(text, categories)
+    markers = _drop_overviews(markers)
+    chosen = _longest_rising(markers)
+    starts: dict[int, tuple[int, int]] = {}
+    for line, last, category in chosen:
+        starts.setdefault(category, (line, last))
+    if len(starts) < _MIN_CHAPTERS:
+        return []
+    pages = page_starts(text)
+    explicit = _marked_pages(text) is not None
+    opened = sorted(
+        (_chapter_start(text, pages, explicit, line), line, last, category)
+        for category, (line, last) in starts.items()
+    )
+    chapters = []
+    for n, (start, line, last, category) in enumerate(opened):
+        end = opened[n + 1][0] - 1 if n + 1 < len(opened) else len(text.lines) - 1
+        body = _body_start(text, pages, explicit, (category, start, line, last, end))
+        chapters.append(Chapter(category=category, title=start, body_start=body, end=end))
+    return chapters
+
+
+def _category_markers(
+    text: CleanText, categories: tuple[Category, ...]
+) -> list[tuple[int, int, int]]:
+    """Lines (alone or joined with the next one) that name a field of action."""
+    lines, markers = text.lines, []
+    titles = _title_pattern(categories)
+    for i, line in enumerate(lines):
+        if not line or len(line) > 140 or line.count(" ") > 14 or _is_toc(line):
+            continue
+        key = line.strip(_EDGE_CHARS)
+        j = _next_filled(lines, i, 2)
+        options = [(key, i)]
+        if j is not None and len(lines[j]) <= 100 and not _is_toc(lines[j]):
+            options.append((f"{line.lstrip(_EDGE_CHARS)} {lines[j].rstrip(_EDGE_CHARS)}", j))
+        for candidate, last in options:
+            # titles match case-insensitively, so only unusual spacing needs the full key
+            if "  " in candidate or not candidate.isascii() and not candidate.isprintable():
+                candidate = heading_key(candidate)
+            match = titles.match(candidate.strip())
+            if match and (text.noise[i] or _opens_line(text, i)):
+                found = next(name for name, value in match.groupdict().items() if value)
+                markers.append((i, last, int(found[1:])))
+                break
+    return markers
+
+
+@lru_cache(maxsize=4)
+def _title_pattern(categories: tuple[Category, ...]) -> re.Pattern[str]:
+    """All title patterns in one expression; the named group tells the field."""
+    parts = (f"(?P<c{c.id}>{'|'.join(f'(?:{p.pattern})' for p in c.headings)})" for c in categories)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def heading_key(line: str) -> str:
+    """A heading without case, extra spaces and page or chapter numbers at its edges."""
+    return " ".join(line.strip(_EDGE_CHARS).lower().split())
+
+
+def _is_toc(line: str) -> bool:
+    """A table-of-contents entry: a title followed by its page ("... Seite 14")."""
+    return line[-1:].isdigit() and bool(_TOC.search(line))
+
+
+def continues_sentence(line: str) -> bool:
+    """Whether a line breaks off mid-sentence (ends with a comma, article or preposition)."""
+    return bool(_CONTINUES.search(line[-6:]))  # the longest ending word has four letters
+
+
+def _opens_line(text: CleanText, i: int) -> bool:
+    """Whether line ``i`` starts something new rather than continuing a sentence."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if text.lines[j] and not text.noise[j]:
+            return not continues_sentence(text.lines[j])
+    return True
+
+
+def _drop_overviews(markers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Remove tables of contents: runs of close markers that name three or more fields."""
+    keep: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    for marker in [*markers, (1 << 30, 0, 0)]:
+        if run and marker[0] - run[-1][0] > 12:
+            if len({category for _, _, category in run}) < 3:
+                keep.extend(run)
+            run = []
+        run.append(marker)
+    return keep
+
+
+def _longest_rising(markers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The longest run of markers whose field numbers never decrease (stray ones dropped)."""
+    if not markers:
+        return []
+    best = [1] * len(markers)
+    back = [-1] * len(markers)
+    for k in range(len(markers)):
+        for m in range(k):
+            if markers[m][2] <= markers[k][2] and best[m] + 1 > best[k]:
+                best[k], back[k] = best[m] + 1, m
+    k = max(range(len(markers)), key=lambda x: (best[x], -x))
+    chosen = []
+    while k != -1:
+        chosen.append(markers[k])
+        k = back[k]
+    return chosen[::-1]
+
+
+def _chapter_start(text: CleanText, pages: list[bool], explicit: bool, line: int) -> int:
+    """A chapter opens with the page that holds its title.
+
+    Where pages are only guessed from running headers, a title that reads like the running
+    header stands at the top of its page.
+    """
+    if not explicit and text.noise[line]:
+        return line
+    return _page_of(pages, line)
+
+
+def _page_of(pages: list[bool], line: int) -> int:
+    """First line of the page that holds ``line`` (the line itself without page marks)."""
+    for i in range(line, max(-1, line - 200), -1):
+        if pages[i]:
+            return i
+    return line
+
+
+def _body_start(
+    text: CleanText, pages: list[bool], explicit: bool, chapter: tuple[int, int, int, int, int]
+) -> int:
+    """First line after a chapter's introduction.
+
+    A title that opens its page is followed by the introduction up to the next page (or,
+    where pages are only guessed, up to the chapter's number printed below it); a title
+    printed at the top but extracted at the end of its page closes the introduction.
+    """
+    category, start, line, last, end = chapter
+    if any(text.lines[i] and not text.noise[i] for i in range(start, line)):
+        return last + 1
+    after = range(last + 1, min(end, last + 400) + 1)
+    page = next((i for i in after if pages[i]), None)
+    number = next((i + 1 for i in after if text.lines[i] == str(category)), None)
+    for found in (page, number) if explicit else (number, page):
+        if found is not None:
+            return found
+    return last + 1
+
+
+def _next_filled(lines: tuple[str, ...] | list[str], i: int, reach: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 1 + reach)):
+        if lines[j]:
+            return j
+    return None

@@ -1,0 +1,289 @@
+"""Find partner headings: the organisation names that mark each partner's report.
+
+A heading is a short stand-alone line shaped like a name (title case, no sentence
+punctuation, maybe a legal form such as "e. V."), not a fragment of a sentence. It is kept
+when the brochure repeats it (one report per field of action) and it looks like an
+organisation, or when it carries an organisation word or legal form and stands at a page
+edge. A unit named after a partner's short form ("LVR-Klinikverbund" inside the report
+of the "Landschaftsverband Rheinland") is a sub-heading, not a partner.
+
+>>> _name_shaped("Caritasverband für den Kreis Unna e. V."), _org_like("Kreis Lippe")
+(True, True)
+>>> _name_shaped("Die Stellenausschreibungen sprechen Menschen an")
+False
+>>> sorted(initials("Landschaftsverband Rheinland"))
+['LR', 'LVR']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.errors import InputError
+from loaders.models import CleanText
+from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.sections.chapters import continues_sentence, heading_key, page_starts
+
+__all__ = [
+    "BULLETS",
+    "Heading",
+    "find_partner_headings",
+    "initials",
+    "load_organisation_words",
+    "paragraphs",
+    "partner_headings",
+    "subheading",
+]
+
+_FUNCTION_WORDS = frozenset(
+    "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
+)
+_LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KG|eG|AöR|KdöR)(?=\s|$)")
+ORGANISATION_WORDS_FILE = REFERENCE_DIR / "organisation_words.yaml"
+
+
+def load_organisation_words(path: Path = ORGANISATION_WORDS_FILE) -> tuple[str, ...]:
+    """Head words that organisation names end with, validated (reference data, not code)."""
+    try:
+        raw = read_yaml(path)
+        words = tuple(raw["endings"])
+    except (KeyError, TypeError) as exc:
+        raise InputError(str(path), f"invalid organisation words file: {exc}") from exc
+    if not words or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+        raise InputError(str(path), "endings must be a non-empty list of lower-case words")
+    return words
+
+
+_ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
+_ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
+_LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
+_SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
+BULLETS = "•·▪>*–-"
+_NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
+
+
+def _name_shaped(line: str) -> bool:
+    """Short, title-cased, no sentence punctuation: how organisation names are printed."""
+    if not 3 <= len(line) <= 90:
+        return False
+    words = line.split()
+    if len(words) > 10 or words[-1].lower() in _FUNCTION_WORDS:
+        return False
+    if words[0] in _FUNCTION_WORDS:
+        return False  # a name does not start with a preposition or a lower-case article
+    if _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line):
+        return False
+    legal = _LEGAL_FORM.search(line)
+    if line.endswith(".") and not legal:
+        return False
+    named = words[: len(line[: legal.start()].split())] if legal else words
+    for word in named:
+        bare = word.strip("„“\"'()/,")
+        if not bare or bare.lower() in _FUNCTION_WORDS:
+            continue
+        if not (bare[0].isupper() or bare[0].isdigit() or bare[0] == "#" or legal):
+            return False
+    if (
+        legal
+        and line[legal.end() :].strip(" ()")
+        and not re.fullmatch(r"\s*\([A-ZÄÖÜ][\w.-]*\)\s*", line[legal.end() :])
+    ):
+        return False  # words after the legal form: a sentence, not a name
+    return sum(c.isalpha() for c in line) >= 3
+
+
+def _org_like(name: str) -> bool:
+    """Whether a name carries a legal form or a word that organisations are named with."""
+    if _LEGAL_FORM.search(name):
+        return True
+    for word in re.split(r"[\s/]+", name.lower()):
+        for part in word.split("-"):
+            if part.endswith(_ORG_ENDINGS):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A partner heading: its (0-based) first and last line and the name it gives."""
+
+    first: int
+    last: int
+    name: str
+
+
+def find_partner_headings(text: CleanText) -> list[tuple[int, str]]:
+    """Partner headings as (1-based line of the heading's last line, name), in order."""
+    return [(h.last + 1, h.name) for h in partner_headings(text, page_starts(text))]
+
+
+def partner_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
+    """Stand-alone organisation names; repeated ones, or ones at a page edge, are kept."""
+    found = _heading_candidates(text, pages)
+    counts = Counter(heading_key(h.name) for h in found)
+    kept = []
+    for h in found:
+        n = counts[heading_key(h.name)]
+        org = _org_like(h.name)
+        single = org and not _ARTICLE.match(h.name) and _at_page_edge(text, pages, h)
+        if (n >= 2 and (org or n >= 3)) or single:
+            kept.append(h)
+    names = {h.name for h in kept}
+    return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
+
+
+def _unit_of(name: str, parent: str) -> bool:
+    """Whether ``name`` is a unit named after the short form of ``parent``.
+
+    "LVR-Klinikverbund" is part of "Landschaftsverband Rheinland" (L-V-R): its heading
+    marks a section inside that partner's report, not a partner of its own.
+    """
+    short = re.split(r"[\s-]", name, maxsplit=1)[0]
+    if name == parent or not 2 <= len(short) <= 6 or not short.isupper() or short in parent:
+        return False
+    return short in initials(parent)
+
+
+def initials(name: str) -> set[str]:
+    """Possible initials of a name; a compound may give its head word a letter too.
+
+    "Landschaftsverband Rheinland" -> {"LR", "LVR"}; "Landschaftsverband Westfalen-Lippe"
+    -> {"LWL", "LVWL"}.
+    """
+    return set(_initials(name))
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> frozenset[str]:
+    variants = {""}
+    for word in re.split(r"[\s-]+", _LEGAL_FORM.sub("", name)):
+        if not word or word.lower() in _FUNCTION_WORDS or not word[0].isalpha():
+            continue
+        letters = {word[0].upper()}
+        lower = word.lower()
+        for ending in _ORG_ENDINGS:
+            if len(ending) >= 4 and lower.endswith(ending) and len(lower) > len(ending) + 2:
+                letters.add(word[0].upper() + ending[0].upper())
+                break
+        variants = {v + x for v in variants for x in letters}
+    return frozenset(variants)
+
+
+def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
+    lines, noise = text.lines, text.noise
+    found: list[Heading] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i] or noise[i]:
+            i += 1
+            continue
+        heading = _heading_at(text, pages, i)
+        if heading is None:
+            i += 1
+            continue
+        found.append(heading)
+        i = heading.last + 1
+    return found
+
+
+def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
+    lines = text.lines
+    line, name, last = lines[i], None, i
+    if _name_shaped(line):
+        name = line
+    broken = bool(continues_sentence(line)) and not line.endswith(",")
+    if name is None and not broken and not _legal_tail_below(lines, i):
+        return None  # neither a name nor the first half of one
+    j = _neighbour(text, pages, i, 1)
+    if j is not None and (broken or _LEGAL_TAIL.fullmatch(lines[j])):
+        joined = f"{line} {lines[j]}"
+        if len(lines[j].split()) <= 6 and _name_shaped(joined):
+            name, last = joined, j
+    if name is None:
+        return None
+    before = _neighbour(text, pages, i, -1)
+    if before is not None and continues_sentence(lines[before]) and not _cuts_word(text, i, last):
+        return None  # the line ends a sentence that started above
+    after = _neighbour(text, pages, last, 1)
+    if (
+        after is not None
+        and lines[after][:1].islower()
+        and not _name_shaped(lines[after])
+        and not _cuts_word(text, i, last)
+    ):
+        return None  # the sentence goes on below
+    return Heading(first=i, last=last, name=name)
+
+
+def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:
+    return any(_LEGAL_TAIL.fullmatch(line) for line in lines[i + 1 : i + 4] if line)
+
+
+def _cuts_word(text: CleanText, first: int, last: int) -> bool:
+    """Whether a name line stands inside a word broken at a page end ("sensi-" | "ble").
+
+    PDF extraction may put a page's heading between the two halves of a hyphenated word;
+    such a line is a heading even though the text around it runs on.
+    """
+    lines = text.lines
+    above = next((j for j in range(first - 1, max(-1, first - 4), -1) if lines[j]), None)
+    below = next((j for j in range(last + 1, min(len(lines), last + 4)) if lines[j]), None)
+    return (
+        above is not None
+        and below is not None
+        and lines[above].endswith("-")
+        and lines[above][-2:-1].isalpha()
+        and lines[below][:1].islower()
+    )
+
+
+def _neighbour(text: CleanText, pages: list[bool], i: int, step: int) -> int | None:
+    """The next text line up or down on the same page, if no page furniture intervenes."""
+    j = i + step
+    while 0 <= j < len(text.lines) and abs(j - i) <= 3:
+        if step > 0 and pages[j]:
+            return None
+        if text.noise[j]:
+            return None
+        if text.lines[j]:
+            return None if step < 0 and pages[i] else j
+        if step < 0 and pages[j]:
+            return None
+        j += step
+    return None
+
+
+def _at_page_edge(text: CleanText, pages: list[bool], h: Heading) -> bool:
+    return (
+        _neighbour(text, pages, h.first, -1) is None or _neighbour(text, pages, h.last, 1) is None
+    )
+
+
+def paragraphs(text: CleanText, lines: list[int]) -> list[list[int]]:
+    """Text lines grouped in paragraphs: a new one after a sentence end, a title or at a bullet."""
+    paragraphs: list[list[int]] = []
+    for i in lines:
+        line = text.lines[i]
+        prev = text.lines[paragraphs[-1][-1]] if paragraphs else ""
+        if not paragraphs or prev.endswith((".", "!", "?", ":")) or line[:1] in BULLETS:
+            paragraphs.append([i])
+        elif len(paragraphs[-1]) == 1 and subheading(text, paragraphs[-1]):
+            paragraphs.append([i])
+        else:
+            paragraphs[-1].append(i)
+    return paragraphs
+
+
+def subheading(text: CleanText, para: list[int]) -> bool:
+    """A one-line title inside a report: short, capitalised, no sentence punctuation."""
+    line = text.lines[para[0]]
+    return (
+        len(para) == 1
+        and 3 <= len(line) <= 45
+        and line[:1].isupper()
+        and not line.endswith((".", ",", "-", ";"))
+    )
