@@ -3,7 +3,8 @@
 
 * :mod:`.model` - the mention record and the word shapes of every naming pattern
 * :mod:`.gazetteer`, :mod:`.patterns`, :mod:`.legal_forms`, :mod:`.programmes`,
-  :mod:`.org_types` - known names, German naming patterns, legal forms, programme cues
+  :mod:`.acronyms`, :mod:`.org_types` - known names, German naming patterns, legal forms,
+  programme cues, names spelt by their abbreviation
 * :mod:`.find` - :func:`~loaders.mentions.find.find_mentions`, the rules combined
 * :mod:`.roles`, :mod:`.unit_names`, :mod:`.shared_heads`, :mod:`.list_members` - people
   out, genitive units, plural heads and list members complete the mentions
