@@ -25,7 +25,6 @@ from loaders.resolve.entities import Entity, ResolvedDocument
 
 __all__ = [
     "AGENT",
-    "MEMBERS_CUE",
     "BACK_REACH",
     "SUBJECT_REACH",
     "cue_lists",
@@ -219,7 +218,7 @@ LIST_CUE = re.compile(
 )
 # a bare partner cue ("Partner:", "Projektpartner sind:"): on the page of a project or
 # network these are its members, not partners of the organisation that publishes the page
-MEMBERS_CUE = re.compile(r"(?:Projekt|Netzwerk)?[Pp]artner(?!\w*\s+mit)")
+_MEMBERS_CUE = re.compile(r"(?:Projekt|Netzwerk)?[Pp]artner(?!\w*\s+mit)")
 LIST_ITEM_CHARS = 160  # a longer piece after the cue is running text, not a list item
 LIST_ITEMS = 20
 _PIECE = re.compile(r"[^\n•▪;]+")  # a list item: one line, bullet or ";"-separated piece
@@ -264,7 +263,7 @@ def cue_lists(
         at = sentence.start + cue.end()
         line = stream.line_at(at)
         block = next((b for b in blocks if b.start <= line <= b.end), None)
-        if own_programme is not None and MEMBERS_CUE.match(cue.group()):
+        if own_programme is not None and _MEMBERS_CUE.match(cue.group()):
             continue  # the programme's members (loaders.links_lists), not the subject's partners
         named = orgs_in(sentence.start, sentence.start + cue.start())
         partner = resolved.block_partners[blocks.index(block)] if block else resolved.subject

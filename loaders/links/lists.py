@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from loaders.clean.textstream import Sentence, TextStream
-from loaders.links.context import MEMBERS_CUE, LinkSink, document_programme
+from loaders.links.context import LinkSink, document_programme
 from loaders.mentions.list_members import LIST_PARENTHESIS, LIST_SEPARATOR
 from loaders.mentions.patterns import Mention
 from loaders.models import Block
@@ -211,14 +211,8 @@ def list_links(
             in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
             partner = resolved.block_partners[at] if in_block else resolved.subject
             named_subject = _subject(orgs, run, cue, a, sentence_starts)
-            if (
-                link_type == "PARTNER"
-                and programme is None
-                and named_subject is None
-                and MEMBERS_CUE.match(cue.group())
-            ):
-                # "Partner:" on the page of a project or an event: its members (its
-                # "Kooperationspartner" cooperate with whoever runs it)
+            if link_type == "PARTNER" and programme is None and named_subject is None:
+                # "Partner:" on the page of a project or an event: its partners
                 programme = own_programme
             subject = named_subject or partner
             if link_type == "SIGNED" and cues.agreement.search(text, a, z):
