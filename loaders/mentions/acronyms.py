@@ -1,15 +1,16 @@
-"""Names defined with their abbreviation: "Der Deutsche Akademische Austauschdienst (DAAD)".
+"""Names defined with their abbreviation: "Das Bundesamt für Migration und Flüchtlinge (BAMF)".
 
 Press releases introduce an organisation or programme once in full with its short form in
 brackets. The short form spells the name: each capitalised word gives its initial, a
-compound may give more letters ("Austausch|dienst" → A, D), small joiners ("für", "und")
-may be skipped. Where the letters of the brackets are spelt by the words right before
-them, those words are a name, whatever its head noun; the mention model decides with this
-proposal as one of its features.
+compound may give more letters ("Bundes|amt" → B, A), small joiners ("für", "und") may
+be skipped. Where the letters of the brackets are spelt by the words right before them
+and the head noun says what kind of name it is (an organisation's head, a programme's
+genre word), those words are a name; the mention model decides with this proposal as one
+of its features.
 
 >>> [(m.kind, m.name) for m in find_acronym_names(
-...     "Der Deutsche Akademische Austauschdienst (DAAD) fördert das Projekt.")]
-[('org', 'Deutsche Akademische Austauschdienst')]
+...     "Die Deutsche Akademische Gesellschaft (DAG) fördert das Projekt.")]
+[('org', 'Deutsche Akademische Gesellschaft')]
 >>> [m.name for m in find_acronym_names("Das Bundesamt für Migration und Flüchtlinge (BAMF)")]
 ['Bundesamt für Migration und Flüchtlinge']
 >>> find_acronym_names("Viele Menschen (EU) kamen.")  # the letters must all be spelt
@@ -23,6 +24,7 @@ from functools import lru_cache
 
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name, is_abbreviation
+from loaders.sections.headings import load_organisation_words
 
 __all__ = ["ACRONYM_ORIGIN", "find_acronym_names"]
 
@@ -31,6 +33,8 @@ _BRACKETS = re.compile(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,8})\s*\)")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
 _JOINERS = frozenset("für und der des die das von vom zur zum im in am an mit auf".split())
 _MAX_WORDS = 8
+# a head an organisation's name ends with (reference/organisation_words.yaml)
+_ORG_HEAD = re.compile("(?:" + "|".join(map(re.escape, load_organisation_words())) + ")$", re.I)
 # the head noun of a programme (a compound's last part): "Sozialfonds", "Landesprogramm"
 _PROGRAMME_HEAD = {
     "programm": "Foerderprogramm",
@@ -64,6 +68,8 @@ def find_acronym_names(text: str) -> list[Mention]:
         name = normalise_org_name(surface) if kind == "org" else clean_name(surface)
         if kind == "org":
             type_ = org_type_of(name)
+            if type_ == "Sonstige" and not _ORG_HEAD.search(_head([w for w, _, _ in words])):
+                continue  # no head says what it is ("Jugendmigrationsdienste (JMD)")
         out.append(Mention(kind, name, surface, a, z, type_, origin=ACRONYM_ORIGIN))
     return out
 
@@ -109,6 +115,15 @@ def _spells(words: tuple[str, ...], letters: str) -> bool:
         if _spells(rest, letters[taken:]):
             return True
     return False
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a German name: the last word before its first joiner
+    ("Bundesamt für Migration" -> "Bundesamt")."""
+    for i, word in enumerate(words[1:], 1):
+        if word.casefold() in _JOINERS:
+            return words[i - 1]
+    return words[-1]
 
 
 def _kind_of(head: str) -> tuple[str, str]:
