@@ -25,6 +25,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
 from queries.db import consistent_async_in
+from queries.errors import VielfaltError
 from queries.settings import get_settings
 
 from .context import ApiContext, context_getter
@@ -53,11 +54,7 @@ class _Router(GraphQLRouter[ApiContext, None]):
         # set by the route just before run(); a later request overwrites it, so keep it here
         request.state.sub_response = self.temporal_response  # type: ignore[attr-defined]
         await request.body()  # read here, kept by the request for the thread
-        work = consistent_async_in(
-            functools.partial(self._attempt, request, context),
-            context.settings,
-            may_repeat=lambda: not context.wrote,
-        )
+        work = self._in_one_view(request, context)
         try:
             return await in_execution_thread(
                 work, threads=context.settings.graphql_execution_threads
@@ -65,6 +62,22 @@ class _Router(GraphQLRouter[ApiContext, None]):
         except asyncio.CancelledError:
             context.abandoned = True
             raise
+
+    async def _in_one_view(self, request: Request, context: ApiContext) -> Response:
+        """The request in one view of the documents; when no view can be had (Neo4j down,
+        or documents changing under every attempt) once without one: each read then takes
+        a view of its own and a failing one is a GraphQL error of its field, as before."""
+        try:
+            return await consistent_async_in(
+                functools.partial(self._attempt, request, context),
+                context.settings,
+                may_repeat=lambda: not context.wrote,
+            )
+        except VielfaltError:
+            if context.wrote:
+                raise
+            log.warning("no consistent view of the documents: reading without one")
+            return await self._attempt(request, context)
 
     async def _attempt(self, request: Request, context: ApiContext) -> Response:
         """One execution of the request in the view of the documents taken for it
