@@ -4,6 +4,10 @@ Usage (after ``python bench/generate_graph.py``, with NEO4J_URI pointing at that
 checkout of the code before, e.g. ``git archive REV | tar -x -C /tmp/before``):
 
     python bench/whole_documents_bench.py --before-src /tmp/before [--requests 300]
+        [--kinds page,organisation,search,ego,stats,/netzwerk,/organisation/]
+
+A kind starting with ``/`` is a page: ``GET`` of that path (one ending in ``/`` gets a random
+organisation's id appended).
 
 Serves both apps at once, each on a Unix socket (no TCP port), and sends the same random
 requests to both in turn, one at a time, alternating which goes first: both see the same
@@ -60,8 +64,18 @@ def client(socket: Path) -> httpx.Client:
     )
 
 
+STATS = "{ stats { nodes { key count } relationships { key count } organisationTypes { key } } }"
+
+
 def ask(c: httpx.Client, query: str, variables: dict[str, object]) -> float:
     t0 = time.perf_counter()
+    if query.startswith("/"):  # a page
+        path = query + str(variables["id"]) if query.endswith("/") else query
+        response = c.get(path)
+        ms = (time.perf_counter() - t0) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: {response.status_code}")
+        return ms
     answer = c.post("/graphql", json={"query": query, "variables": variables}).json()
     ms = (time.perf_counter() - t0) * 1000
     if answer.get("errors"):
@@ -86,16 +100,17 @@ def main() -> None:
             print(f"load average before: {os.getloadavg()[0]:.1f}")
             for kind in args.kinds.split(","):
                 make = variables_for(kind, ids)
+                query = kind if kind.startswith("/") else {**ALL, "stats": STATS}[kind]
                 rng = random.Random(args.seed)
                 times: dict[str, list[float]] = {v: [] for v in versions}
                 for v in versions:  # warm: caches, connection pools, Neo4j's plan cache
                     for _ in range(20):
-                        ask(clients[v], ALL[kind], make(rng))
+                        ask(clients[v], query, make(rng))
                 for i in range(args.requests):
                     variables = make(rng)
                     order = list(versions) if i % 2 == 0 else list(reversed(versions))
                     for v in order:
-                        times[v].append(ask(clients[v], ALL[kind], variables))
+                        times[v].append(ask(clients[v], query, variables))
                 for v, ts in times.items():
                     q = statistics.quantiles(ts, n=10)
                     print(

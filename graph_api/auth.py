@@ -51,7 +51,10 @@ class CanWrite(BasePermission):
     )
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return bool(info.context.authorized)
+        allowed = bool(info.context.authorized)
+        if allowed:  # the request may write now: it is not made again (graphql_app)
+            info.context.wrote = True
+        return allowed
 
 
 class CanRead(BasePermission):

@@ -21,6 +21,7 @@ from strawberry.fastapi import BaseContext
 from queries.db import Read, fetch_async
 from queries.read_batch import combinable, combined
 from queries.settings import Settings, get_settings
+from queries.view import active, within
 
 from .analysis_processes import in_worker_process
 from .auth import bearer_key, key_is_valid
@@ -111,6 +112,15 @@ class ApiContext(BaseContext):
         # set from the app's loop when nobody waits for the answer any more (wall-clock
         # budget): execution then stops resolving fields (limits.items, execution_threads)
         self.abandoned = False
+        # set when a write field is allowed to run: such a request is not made again when a
+        # document changed under it (queries.view)
+        self.wrote = False
+
+    def start_attempt(self) -> None:
+        """Fresh DataLoaders and shaped lists for (another) execution of the request: what
+        an attempt read in an older view of the documents is not used again."""
+        self.loaders = Loaders(self.db.fetch, batching=self.db.combine)
+        self.shaped.clear()
 
     def close(self) -> None:
         """Drop the loaders and the rows they hold: the request is answered.
@@ -139,6 +149,8 @@ class ApiContext(BaseContext):
         (see :mod:`graph_api.analysis_processes`)."""
         self.db.round_trips += 1
         return await in_worker_process(
+            within,
+            active(),  # the request's view of the documents, into the worker
             fn,
             *args,
             workers=self.settings.graphql_analysis_slots,

@@ -5,13 +5,16 @@ Three things differ from Strawberry's router: GraphiQL is our page with vendored
 larger than ``GRAPHQL_MAX_RESPONSE_BYTES`` is replaced by a German error (the item budget of
 ``limits.items`` usually stops such an answer earlier, while it is built); and a request is
 executed, and its answer encoded, in an execution thread (:mod:`.execution_threads`), not on
-the event loop that serves /health and the pages. The body is read on the app's loop first
-(the ASGI ``receive`` belongs to it; ``limits.http`` counts it there).
+the event loop that serves /health and the pages; all of it in one view of the documents
+(:func:`queries.db.consistent_async_in`), so its levels agree on the documents during a
+load. The body is read on the app's loop first (the ASGI ``receive`` belongs to it;
+``limits.http`` counts it there).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 
@@ -21,6 +24,8 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from queries.db import consistent_async_in
+from queries.errors import VielfaltError
 from queries.settings import get_settings
 
 from .context import ApiContext, context_getter
@@ -49,7 +54,7 @@ class _Router(GraphQLRouter[ApiContext, None]):
         # set by the route just before run(); a later request overwrites it, so keep it here
         request.state.sub_response = self.temporal_response  # type: ignore[attr-defined]
         await request.body()  # read here, kept by the request for the thread
-        work = super().run(request, context, root_value)
+        work = self._in_one_view(request, context)
         try:
             return await in_execution_thread(
                 work, threads=context.settings.graphql_execution_threads
@@ -57,6 +62,30 @@ class _Router(GraphQLRouter[ApiContext, None]):
         except asyncio.CancelledError:
             context.abandoned = True
             raise
+
+    async def _in_one_view(self, request: Request, context: ApiContext) -> Response:
+        """The request in one view of the documents; when no view can be had (Neo4j down,
+        or documents changing under every attempt) once without one: each read then takes
+        a view of its own and a failing one is a GraphQL error of its field, as before."""
+        try:
+            return await consistent_async_in(
+                functools.partial(self._attempt, request, context),
+                context.settings,
+                may_repeat=lambda: not context.wrote,
+            )
+        except VielfaltError:
+            if context.wrote:
+                raise
+            log.warning("no consistent view of the documents: reading without one")
+            return await self._attempt(request, context)
+
+    async def _attempt(self, request: Request, context: ApiContext) -> Response:
+        """One execution of the request in the view of the documents taken for it
+        (:mod:`queries.view`): every level sees the same documents; when one changed under
+        it, the request is made again from fresh DataLoaders (a request that wrote is not)."""
+        context.start_attempt()
+        response: Response = await super().run(request, context, None)
+        return response
 
     async def get_sub_response(self, request: Request) -> Response:
         sub_response: Response = request.state.sub_response

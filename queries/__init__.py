@@ -23,6 +23,8 @@ _EXPORTS = {
     "load_corrections": "corrections",
     "close_async_driver": "db",
     "close_driver": "db",
+    "consistent": "db",
+    "consistent_async_in": "db",
     "counts": "db",
     "fetch": "db",
     "fetch_async": "db",
@@ -94,6 +96,9 @@ _EXPORTS = {
     "statement": "statements",
     "csv_text": "tables",
     "number_de": "tables",
+    "active": "view",
+    "View": "view",
+    "within": "view",
 }
 
 __all__ = sorted(_EXPORTS)

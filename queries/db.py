@@ -3,14 +3,17 @@
 Every read and write in the project goes through :func:`read`, :func:`write` or
 :func:`execute`, so connection and authentication problems always reach users as one
 line that says what to do.
+
+A statement that names ``$hidden`` reads facts of documents: it runs in the view of the
+request (:mod:`queries.view`), which passes the documents hidden at the request's start as
+``$hidden``; outside a request's view it takes a view of its own (:func:`consistent`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,11 +22,13 @@ from typing import Any, Generic, TypeVar
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
+from . import view as _views
 from .errors import AuthError, DatabaseError, DatabaseUnavailable, QueryLimitError
 from .folding import refresh_stale_search_text
 from .schema import CATEGORIES
 from .settings import Settings, get_settings
 from .statements import all_statements, statement
+from .view import View, active, consistent_async
 
 __all__ = [
     "get_driver",
@@ -33,7 +38,10 @@ __all__ = [
     "read",
     "fetch",
     "fetch_async",
-    "STALE_RETRIES",
+    "look",
+    "look_async",
+    "consistent",
+    "consistent_async_in",
     "close_async_driver",
     "write",
     "execute",
@@ -160,8 +168,27 @@ class Read(Generic[T]):
     shape: Callable[[list[dict[str, Any]]], T]
 
 
+_VIEW = statement("documents_view")
+
+
+def _view_of(rows: list[dict[str, Any]]) -> View:
+    (row,) = rows
+    return View(row["changes"], tuple(row["hidden"]), row["changes_after"])
+
+
+def _in_view(query: str, params: dict[str, Any]) -> dict[str, Any] | None:
+    """``params`` with the active view's ``hidden`` for a statement that reads documents'
+    facts; None when such a statement runs outside any view (it needs one of its own)."""
+    if "$hidden" not in query:
+        return params
+    current = active()
+    if current is None:
+        return None
+    return {**params, "hidden": list(current.hidden)}
+
+
 def read(query: str, settings: Settings | None = None, **params: Any) -> list[dict[str, Any]]:
-    """Run a read statement with the per-request timeout.
+    """Run a read statement with the per-request timeout (in the request's view).
 
     An auto-commit transaction: one network round trip (RUN and PULL) instead of two
     (BEGIN with RUN and PULL, then COMMIT). Rows are taken as they come
@@ -169,66 +196,68 @@ def read(query: str, settings: Settings | None = None, **params: Any) -> list[di
     fifth of the API's CPU.
     """
     s = settings or get_settings()
+    sent = _in_view(query, params)
+    if sent is None:
+        return consistent(lambda: read(query, s, **params), s)
     with translated_errors(s), _session(s, neo4j.READ_ACCESS) as session:
-        result = session.run(neo4j.Query(query, timeout=s.neo4j_query_timeout), params)
+        result = session.run(neo4j.Query(query, timeout=s.neo4j_query_timeout), sent)
         # neo4j's Record.items() carries no annotations
         return [dict(r.items()) for r in result]  # type: ignore[no-untyped-call]
 
 
-STALE_RETRIES = 20
-"""How often a read that saw a document change under it (``stale``) is repeated."""
+def look(settings: Settings | None = None) -> View:
+    """The count of document changes and the hidden documents now (:mod:`queries.view`)."""
+    return _view_of(read(_VIEW, settings))
 
 
-def _stale(rows: list[dict[str, Any]]) -> bool:
-    """Whether a whole-documents read saw one of its documents change while it ran.
-
-    Such statements (``api_measures_page``, ``api_links_of_keys``; a combined read that holds
-    one of them, :mod:`queries.read_batch`) return one row with a ``stale`` column: Neo4j
-    reads at read-committed isolation, so only a second look at the documents used can tell
-    that the answer mixes two states of one (docs/reliability.md, "Faults").
-    """
-    return bool(rows) and rows[0].get("stale") is True
-
-
-def _too_stale() -> DatabaseError:
-    return DatabaseError(
-        f"die Daten änderten sich während {STALE_RETRIES} Leseversuchen (ein Laden läuft): "
-        "bitte gleich noch einmal versuchen"
-    )
+def consistent(work: Callable[[], T], settings: Settings | None = None) -> T:
+    """``work()``, all of its reads in one view of the documents (:func:`queries.view.consistent`):
+    a page, a command, a read outside a request."""
+    return _views.consistent(work, lambda: look(settings))
 
 
 def fetch(spec: Read[T], settings: Settings | None = None) -> T:
-    """Run a :class:`Read` on the blocking driver (again while it reports ``stale``)."""
-    for attempt in range(STALE_RETRIES):
-        rows = read(spec.query, settings, **spec.params)
-        if not _stale(rows):
-            return spec.shape(rows)
-        log.info("a document changed while it was read: reading again")
-        time.sleep(0.005 * attempt)
-    raise _too_stale()
+    """Run a :class:`Read` on the blocking driver."""
+    return spec.shape(read(spec.query, settings, **spec.params))
+
+
+async def _rows_async(query: str, params: dict[str, Any], s: Settings) -> list[dict[str, Any]]:
+    with translated_errors(s):
+        driver = _async_driver(s)
+        bookmarks = driver.execute_query_bookmark_manager if s.neo4j_routing else None
+        async with driver.session(
+            database=s.neo4j_database,
+            default_access_mode=neo4j.READ_ACCESS,
+            bookmark_manager=bookmarks,
+        ) as session:
+            result = await session.run(neo4j.Query(query, timeout=s.neo4j_query_timeout), params)
+            return [dict(r.items()) async for r in result]  # type: ignore[no-untyped-call]
+
+
+async def look_async(settings: Settings | None = None) -> View:
+    """:func:`look` on the async driver of the running event loop."""
+    return _view_of(await _rows_async(_VIEW, {}, settings or get_settings()))
+
+
+async def consistent_async_in(
+    work: Callable[[], Awaitable[T]],
+    settings: Settings | None = None,
+    *,
+    may_repeat: Callable[[], bool] = lambda: True,
+) -> T:
+    """:func:`consistent` on the event loop (a GraphQL request; see
+    :func:`queries.view.consistent_async`)."""
+    return await consistent_async(work, lambda: look_async(settings), may_repeat=may_repeat)
 
 
 async def fetch_async(spec: Read[T], settings: Settings | None = None) -> T:
-    """Run a :class:`Read` on the async driver of the running event loop (again while it
-    reports ``stale``)."""
+    """Run a :class:`Read` on the async driver of the running event loop (in the request's
+    view)."""
     s = settings or get_settings()
-    query = neo4j.Query(spec.query, timeout=s.neo4j_query_timeout)
-    for attempt in range(STALE_RETRIES):
-        with translated_errors(s):
-            driver = _async_driver(s)
-            bookmarks = driver.execute_query_bookmark_manager if s.neo4j_routing else None
-            async with driver.session(
-                database=s.neo4j_database,
-                default_access_mode=neo4j.READ_ACCESS,
-                bookmark_manager=bookmarks,
-            ) as session:
-                result = await session.run(query, spec.params)
-                rows = [dict(r.items()) async for r in result]  # type: ignore[no-untyped-call]
-        if not _stale(rows):
-            return spec.shape(rows)
-        log.info("a document changed while it was read: reading again")
-        await asyncio.sleep(0.005 * attempt)
-    raise _too_stale()
+    sent = _in_view(spec.query, spec.params)
+    if sent is None:
+        return await consistent_async_in(lambda: fetch_async(spec, s), s)
+    return spec.shape(await _rows_async(spec.query, sent, s))
 
 
 def write(query: str, settings: Settings | None = None, **params: Any) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .db import read
+from .db import consistent, read
 from .documents import document_infos
 from .errors import InputError, NotFound
 from .read_links import existing_labels
@@ -131,13 +131,13 @@ def _network(
 
 def whole_network(settings: Settings | None = None) -> Network:
     """Every organisation and programme with every typed link."""
-    return _network(None, None, settings)
+    return consistent(lambda: _network(None, None, settings), settings)
 
 
 def subgraph(keys: Iterable[str], settings: Settings | None = None) -> Network:
     """The given nodes (``org:ID`` / ``prog:ID`` keys) and the links among them."""
     orgs, progs = _split(keys)
-    return _network(orgs, progs, settings)
+    return consistent(lambda: _network(orgs, progs, settings), settings)
 
 
 def ego_network(
@@ -164,6 +164,12 @@ def ego_network(
         raise InputError(depth_name, f"{depth_name} muss zwischen 1 und {MAX_DEPTH} liegen")
     s = settings or get_settings()
     cap = max_nodes if max_nodes is not None else s.viz_aggregate_above
+    return consistent(lambda: _ego(node_id, depth, cap, evidence, citations, s), s)
+
+
+def _ego(
+    node_id: str, depth: int, cap: int, evidence: int | None, citations: bool, s: Settings
+) -> Network:
     label = existing_labels([node_id], s).get(node_id)
     if label is None:
         raise NotFound(f"Organisation oder Programm {node_id!r} gibt es nicht im Graphen")
@@ -190,6 +196,10 @@ def ego_network(
 
 def programme_network(prog_id: str, settings: Settings | None = None) -> Network:
     """A programme, its participants (everything linked to it) and their links."""
+    return consistent(lambda: _programme_network(prog_id, settings), settings)
+
+
+def _programme_network(prog_id: str, settings: Settings | None) -> Network:
     if existing_labels([prog_id], settings).get(prog_id) != "Programme":
         raise NotFound(f"Programm {prog_id!r} ist nicht im Graphen")
     centre = node_key("prog", prog_id)

@@ -82,9 +82,8 @@ class LinkQuery:
 def links_for(keys: Sequence[LinkQuery]) -> Read[dict[LinkQuery, list[LinkRow]]]:
     """The links each key asks for, in one statement (keys without links are left out).
 
-    Whole documents only: evidence of documents that were hidden when the statement began
-    (a write under way) is left out, and so is a link with no other evidence; the statement
-    reports ``stale`` when a document changed while it ran (``db.fetch`` reads again).
+    Whole documents only: evidence of the documents the request's view hides
+    (:mod:`queries.view`) is left out, and so is a link with no other evidence.
     """
     keys = list(keys)
     params = [
@@ -137,11 +136,9 @@ def measures_of(
 
     def shape(rows: list[dict[str, Any]]) -> dict[tuple[str, int | None], list[MeasureRow]]:
         (answer,) = rows
-        hidden = frozenset(answer["hidden"])
         out: dict[tuple[str, int | None], list[MeasureRow]] = defaultdict(list)
         for r in answer["found"]:
-            if r["measure"]["doc"] not in hidden:
-                out[(r["id"], r["category"])].append(MeasureRow.from_map(r["measure"]))
+            out[(r["id"], r["category"])].append(MeasureRow.from_map(r["measure"]))
         return dict(out)
 
     return Read(_MEASURES_OF, {"keys": [{"id": i, "category": c} for i, c in keys]}, shape)
@@ -181,7 +178,12 @@ def cooperation_path(source: str, target: str, settings: Settings | None = None)
     """The shortest chain of typed links between two organisations, or None if none exists.
 
     Links are followed in either direction; each hop keeps its stored direction and evidence.
+    Both reads see the same documents (:func:`queries.db.consistent`).
     """
+    return db.consistent(lambda: _cooperation_path(source, target, settings), settings)
+
+
+def _cooperation_path(source: str, target: str, settings: Settings | None) -> Network | None:
     labels = existing_labels([source, target], settings)
     for oid in (source, target):
         if labels.get(oid) != "Organisation":
@@ -196,14 +198,14 @@ def cooperation_path(source: str, target: str, settings: Settings | None = None)
         for n in rows[0]["nodes"]
     )
     kinds = {n.id: n.kind for n in nodes}
-    links = tuple(
-        NetLink(
-            node_key(kinds[x["source"]], x["source"]),
-            node_key(kinds[x["target"]], x["target"]),
-            x["type"],
-            evidence_from_lists(x["docs"], x["lines"], x["pages"], x["quotes"], x.get("years", ())),
-            len(x["docs"]),
+    hidden = frozenset(rows[0]["hidden"])  # the view's: their evidence is left out
+    links = []
+    for x in rows[0]["links"]:
+        evidence = evidence_from_lists(
+            x["docs"], x["lines"], x["pages"], x["quotes"], x.get("years", ())
         )
-        for x in rows[0]["links"]
-    )
-    return Network(nodes, links)
+        evidence = tuple(e for e in evidence if e.doc not in hidden)
+        source = node_key(kinds[x["source"]], x["source"])
+        target = node_key(kinds[x["target"]], x["target"])
+        links.append(NetLink(source, target, x["type"], evidence, len(evidence)))
+    return Network(nodes, tuple(links))

@@ -23,7 +23,7 @@ from fastapi import APIRouter
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from queries import network as net_queries
-from queries.db import fetch
+from queries.db import consistent, fetch
 from queries.documents import document_infos
 from queries.errors import InputError, NotFound, VielfaltError
 from queries.network_groups import GROUPINGS
@@ -140,7 +140,7 @@ Page = tuple[int, str]
 def _guarded(build: Callable[[], HTMLResponse]) -> Page:
     """The page ``build`` makes, or the German error page; as (status, HTML) to pickle."""
     try:
-        response = build()
+        response = consistent(build)  # all reads of the page see the same documents
     except VielfaltError as exc:
         response = _error_page(exc)
     return response.status_code, bytes(response.body).decode("utf-8")

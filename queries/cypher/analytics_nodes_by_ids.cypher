@@ -1,7 +1,12 @@
-// Organisations and programmes by id, as rows of analytics_nodes. params: $ids: [str]
+// Organisations and programmes by id, as rows of analytics_nodes. 
+// Whole documents only: what only documents of the request's view `$hidden` give is left
+// out (docs/reliability.md, "Whole documents during a load").
+// params: $ids: [str], $hidden: [str] (queries/view.py)
 UNWIND $ids AS id
 MATCH (n {id: id})
-WHERE n:Organisation OR n:Programme
+WHERE (n:Organisation OR n:Programme)
+  AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(n) }
+       OR EXISTS { (d:Document)-[:MENTIONS]->(n) WHERE NOT d.id IN $hidden })
 RETURN n.id AS id,
        CASE WHEN n:Organisation THEN 'Organisation' ELSE 'Programme' END AS label,
        n.name AS name, n.type AS type, n.kind AS kind

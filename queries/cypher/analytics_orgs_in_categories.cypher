@@ -1,6 +1,8 @@
 // Organisations that report at least one measure in one of the given fields of action.
-// params: $categories: [int] field-of-action ids (1-6)
+// Whole documents only: what only documents of the request's view `$hidden` give is left
+// out (docs/reliability.md, "Whole documents during a load").
+// params: $hidden: [str] (queries/view.py), $categories: [int] field-of-action ids (1-6)
 MATCH (o:Organisation)-[:REPORTS]->(m:Measure)
-WHERE m.category IN $categories
+WHERE m.category IN $categories AND NOT coalesce(m.doc, '') IN $hidden
 RETURN DISTINCT o.id AS id
 ORDER BY id

@@ -5,30 +5,16 @@
 // One row in all: `found` holds one entry per key that has links (fewer, larger records: the
 // driver's per-record cost was a third of its time), each with the key's position `k` in
 // $keys and the list of its links.
-// Whole documents only (docs/reliability.md, "Whole documents during a load"): first the
-// count of document changes is read, then the hidden documents (a write under way); links
-// whose evidence all comes from those are skipped before the limit. After the links the
-// hidden documents and then the count are read again: `hidden` names the documents hidden
-// at either look (the caller drops their entries), `changes` is the first count (a combined
-// read compares it with the other reads' counts), `stale` is true when the count moved (a
-// document was shown or deleted meanwhile), and the caller reads again. Both looks are
-// index seeks: the cost does not grow with the number of documents.
+// Whole documents only (docs/reliability.md, "Whole documents during a load"): evidence of
+// the documents of the request's view `$hidden` is left out, and links with no other
+// evidence, before the limit; `hidden` is `$hidden` (the caller drops their entries).
 // params: $keys: [{id: str, types: [str], other_label: str|null, outgoing: bool|null,
-//                  limit: int|null}]
+//                  limit: int|null}], $hidden: [str] (queries/view.py)
 // Only the evidence lists a key names are read (`evidence`: some of 'line', 'page', 'quote',
 // 'year'; null: none, not even the document ids), so a page showing `docId line` does not
 // ship every sentence; hidden documents are still judged on the stored ids.
-// returns: found, hidden, changes, stale
+// returns: found, hidden
 CALL () {
-  OPTIONAL MATCH (c:Category {id: 1})
-  RETURN coalesce(c.document_changes, 0) AS changes
-}
-CALL (changes) {
-  MATCH (d:Document)
-  WHERE d.revision < 0 AND changes IS NOT NULL
-  RETURN collect(d.id) AS hidden
-}
-CALL (hidden) {
   UNWIND range(0, size($keys) - 1) AS k
   WITH k, $keys[k] AS key
   CALL (key) {
@@ -36,13 +22,13 @@ CALL (hidden) {
     UNION
     MATCH (n:Programme {id: key.id}) RETURN n
   }
-  CALL (n, key, hidden) {
+  CALL (n, key) {
     MATCH (n)-[r]-(m)
     WHERE type(r) IN key.types AND m <> n
       AND (key.other_label IS NULL OR key.other_label IN labels(m))
       AND (key.outgoing IS NULL OR (startNode(r) = n) = key.outgoing)
-      AND (size(hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
-           OR any(doc IN r.ev_docs WHERE NOT doc IN hidden))
+      AND (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
+           OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden))
     WITH r, m ORDER BY m.id, type(r)
     WITH collect([r, m]) AS found
     UNWIND CASE WHEN key.limit IS NULL THEN found ELSE found[..key.limit] END AS pair
@@ -61,15 +47,4 @@ CALL (hidden) {
                                THEN coalesce(r.ev_years, []) ELSE [] END}) AS links
   RETURN collect({k: k, links: links}) AS found
 }
-CALL (found) {
-  MATCH (d:Document)
-  WHERE d.revision < 0 AND found IS NOT NULL
-  RETURN collect(d.id) AS hidden_after
-}
-CALL (hidden_after) {
-  OPTIONAL MATCH (c:Category {id: 1})
-  WHERE hidden_after IS NOT NULL
-  RETURN coalesce(c.document_changes, 0) AS changes_after
-}
-RETURN found, hidden + [d IN hidden_after WHERE NOT d IN hidden] AS hidden, changes,
-       changes <> changes_after AS stale
+RETURN found, $hidden AS hidden
