@@ -22,8 +22,8 @@ from typing import Any
 import httpx
 import pytest
 
-from loaders import writer
-from loaders.pipeline import LoadReport, load_paths
+from loaders.load import writer
+from loaders.load.pipeline import LoadReport, load_paths
 from queries.network import key_figures, whole_network
 from queries.records import KeyFigures, Network
 from queries.settings import Settings
