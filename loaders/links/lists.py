@@ -218,7 +218,8 @@ def list_links(
             if link_type == "SIGNED" and cues.agreement.search(text, a, z):
                 continue  # an agreement's parties cooperate (_signatories), sign nothing
             if link_type == "JOINT":
-                framed = _framing_programme(programmes, a + cue.start(), sentence_starts)
+                before = _named_before(programmes, a + cue.start(), sentence_starts)
+                framed = before[-1].key if before else None
                 if framed is None and named_subject is None:
                     _pairwise(out, run, _passage(text, a + cue.start(), run[-1].end))
                     continue
@@ -307,19 +308,16 @@ def _subject(
     at = a + cue.start()
     if at > run[0].start:  # a tail cue: the members are the subjects
         return None
-    sentence_start = sentence_starts[bisect_right(sentence_starts, at) - 1]
     members = {m.key for m in run}
-    before = [o.key for o in orgs if sentence_start <= o.start and o.end <= at]
-    before = [k for k in before if k not in members]
+    before = [o.key for o in _named_before(orgs, at, sentence_starts) if o.key not in members]
     return before[0] if before else None
 
 
-def _framing_programme(programmes: list[_Named], at: int, sentence_starts: list[int]) -> str | None:
-    """The programme the sentence names before ``at`` ("Das Projekt X ist ein
-    Gemeinschaftsprojekt der …"), if any."""
+def _named_before(named: list[_Named], at: int, sentence_starts: list[int]) -> list[_Named]:
+    """What the sentence of ``at`` names before it ("Das Projekt X ist ein
+    Gemeinschaftsprojekt der …": X)."""
     sentence_start = sentence_starts[bisect_right(sentence_starts, at) - 1]
-    before = [p.key for p in programmes if sentence_start <= p.start and p.end <= at]
-    return before[-1] if before else None
+    return [n for n in named if sentence_start <= n.start and n.end <= at]
 
 
 def _evidence(text: str, a: int, cue: re.Match[str], member: _Named) -> str:

@@ -62,15 +62,22 @@ def find_acronym_names(text: str) -> list[Mention]:
         start = _name_start([w for w, _, _ in words], letters)
         if start is None:
             continue
+        name_words = [w for w, _, _ in words[start:]]
         a, z = words[start][1], words[-1][2]
         surface = text[a:z]
-        kind, type_ = _kind_of(words[-1][0])
-        name = normalise_org_name(surface) if kind == "org" else clean_name(surface)
-        if kind == "org":
-            type_ = org_type_of(name)
-            if type_ == "Sonstige" and not _ORG_HEAD.search(_head([w for w, _, _ in words])):
-                continue  # no head says what it is ("Jugendmigrationsdienste (JMD)")
-        out.append(Mention(kind, name, surface, a, z, type_, origin=ACRONYM_ORIGIN))
+        kind = _programme_kind(name_words[-1])
+        if kind is not None:
+            out.append(
+                Mention(
+                    "programme", clean_name(surface), surface, a, z, kind, origin=ACRONYM_ORIGIN
+                )
+            )
+            continue
+        name = normalise_org_name(surface)
+        org_type = org_type_of(name)
+        if org_type == "Sonstige" and not _ORG_HEAD.search(_head(name_words)):
+            continue  # no head says what it is ("Jugendmigrationsdienste (JMD)")
+        out.append(Mention("org", name, surface, a, z, org_type, origin=ACRONYM_ORIGIN))
     return out
 
 
@@ -126,9 +133,7 @@ def _head(words: list[str]) -> str:
     return words[-1]
 
 
-def _kind_of(head: str) -> tuple[str, str]:
+def _programme_kind(head: str) -> str | None:
+    """The programme kind a genre word ending ``head`` names, if any."""
     folded = head.casefold()
-    for ending, kind in _PROGRAMME_HEAD.items():
-        if folded.endswith(ending):
-            return "programme", kind
-    return "org", "Sonstige"
+    return next((k for ending, k in _PROGRAMME_HEAD.items() if folded.endswith(ending)), None)

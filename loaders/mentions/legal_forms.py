@@ -15,11 +15,11 @@ import re
 
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 
-__all__ = ["find_suffix_orgs"]
+__all__ = ["LEGAL_FORM", "find_suffix_orgs"]
 
-_SUFFIX_RE = re.compile(
-    r"(?<![\w.-])(?:e\.\s?V\.|e\.V\b|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)(?!\w)"
-)
+#: A German legal form ending a name ("e. V.", "gGmbH", "GmbH & Co. KG", "AG").
+LEGAL_FORM = r"(?:e\.\s?V\.|e\.V\b|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)"
+_SUFFIX_RE = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(?!\w)")
 _INNER = frozenset(
     {
         "für",

@@ -22,6 +22,7 @@ from pathlib import Path
 from loaders.clean.textstream import TextStream
 from loaders.errors import InputError
 from loaders.learn.places import places
+from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
@@ -105,10 +106,7 @@ def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None
     return index.get(name_key(text))
 
 
-# a legal form ending a name: "e. V.", "gGmbH", "GmbH & Co. KG", "AG"
-_LEGAL_FORM_END = re.compile(
-    r"\s*,?\s+(?:e\.\s?V\.?|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)\s*$"
-)
+_LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
 
 
 def entity_key(name: str) -> str:
