@@ -11,7 +11,9 @@ page header), sometimes before. So this stage works from layout cues, not positi
 2. partner headings (:func:`find_partner_headings`): short stand-alone lines shaped like an
    organisation's name;
 3. placement: if chapters end on a heading and start with unheaded text, headings trail
-   their text, and a page without a heading continues the partner of the page before.
+   their text, and a page without a heading continues the partner of the page before;
+   headings stacked at a page top (a row of column headings) own the reports below them
+   in the brochure's partner order.
 
 Documents without that chapter structure (flyers, single reports, event documentation)
 have no blocks: the result is ``()``.
@@ -24,7 +26,9 @@ import logging
 from loaders.models import Block, CleanText
 from loaders.sections.chapters import Category, Chapter, find_chapters, load_categories, page_starts
 from loaders.sections.columns import (
+    alone,
     column_starts,
+    comes_before,
     in_partner_order,
     name_keys,
     names_any,
@@ -68,9 +72,10 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
     owners: list[str | None] = [None] * len(text.lines)
     parts = column_starts(text, pages, headings)
     order = partner_order(by_chapter)
+    alone_order = partner_order([alone(text, parts, inside) for inside in by_chapter])
     for chapter, inside in zip(chapters, by_chapter, strict=True):
         if inside and trailing:
-            _assign_trailing(text, parts, chapter, inside, owners, order)
+            _assign_trailing(text, parts, chapter, inside, owners, order, alone_order)
             reattach_continuations(text, pages, chapter, inside, owners)
         elif inside:
             _assign_leading(chapter, inside, owners)
@@ -102,6 +107,7 @@ def _assign_trailing(
     inside: list[Heading],
     owners: list[str | None],
     order: dict[tuple[str, str], int],
+    alone_order: dict[tuple[str, str], int],
 ) -> None:
     """Text up to a heading is that partner's; a page without a heading continues it.
 
@@ -109,11 +115,17 @@ def _assign_trailing(
     they own the text below them. A page that opens mid-sentence continues the partner of
     the page before until that report visibly ends (:func:`_continuation_end`). Headings
     stacked without text between them share the text beside them (:func:`_share`).
+
+    A stack that opens a page is a row of column headings that extraction printed one
+    after the other before the columns' text: the reports below follow in the brochure's
+    partner order (``alone_order``), and text at the page's end that turns to the partner
+    heading the next page is that partner's (:func:`_spill_start`).
     """
     current: str | None = None
     pending: list[int] = []
     headed = {i for h in inside for i in range(h.first, h.last + 1)}
-    for first, last in _page_ranges(pages, chapter.body_start, chapter.end):
+    ranges = _page_ranges(pages, chapter.body_start, chapter.end)
+    for n, (first, last) in enumerate(ranges):
         on_page = [h for h in inside if first <= h.last <= last]
         if not on_page:
             pending.extend(range(first, last + 1))
@@ -134,7 +146,15 @@ def _assign_trailing(
                 and not _filled(text, on_page[1].last + 1, last + 1)
             ):
                 stop = _continuation_end(text, top[0].name, cursor, on_page[1])
-            _share(text, in_partner_order(top, order), range(cursor, stop), owners)
+            spill = stop
+            if len(top) > 1 and stop == last + 1 and n + 1 < len(ranges):
+                nxt = _top_of(text, ranges[n + 1], inside)
+                if nxt is not None and nxt.name not in {h.name for h in top}:
+                    spill = _spill_start(text, top, range(cursor, stop), nxt)
+                    for i in range(spill, stop):
+                        owners[i] = nxt.name
+            stacked = in_partner_order(top, order)
+            _share(text, stacked, range(cursor, spill), owners, alone_order)
             below = _filled(text, cursor, stop)
             for h in top:
                 for i in range(h.first, h.last + 1):
@@ -160,6 +180,33 @@ def _assign_trailing(
         pending.extend(range(cursor, last + 1))
     for i in pending:
         owners[i] = current
+
+
+def _top_of(text: CleanText, page: tuple[int, int], inside: list[Heading]) -> Heading | None:
+    """The heading a page opens with, if no text stands above it."""
+    on_page = [h for h in inside if page[0] <= h.last <= page[1]]
+    if on_page and not _filled(text, page[0], on_page[0].first):
+        return on_page[0]
+    return None
+
+
+def _spill_start(text: CleanText, stack: list[Heading], span: range, following: Heading) -> int:
+    """Where the text below a page-top stack turns to the report headed on the next page.
+
+    Two reports printed side by side under their headings can leave the page's last column
+    to the report whose heading opens the next page. After the last paragraph that names a
+    stacked partner, the first paragraph that names that next partner begins its report;
+    ``span.stop`` if there is none.
+    """
+    names = [h.name for h in stack]
+    paras = paragraphs(text, _filled(text, span.start, span.stop))
+    ours = [name_keys(m, [x for x in [*names, following.name] if x != m]) for m in names]
+    theirs = name_keys(following.name, names)
+    named = [k for k, p in enumerate(paras) if any(names_any(text, p, keys) for keys in ours)]
+    for k in range(named[-1] + 1 if named else 0, len(paras)):
+        if names_any(text, paras[k], theirs):
+            return paras[k][0]
+    return span.stop
 
 
 def _filled(text: CleanText, lo: int, hi: int) -> list[int]:
@@ -216,12 +263,25 @@ def _continuation_end(text: CleanText, partner: str, first: int, heading: Headin
     return paras[end][0] if end >= 1 else heading.first
 
 
-def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str | None]) -> None:
+def _share(
+    text: CleanText,
+    stack: list[Heading],
+    span: range,
+    owners: list[str | None],
+    alone_order: dict[tuple[str, str], int] | None = None,
+) -> None:
     """Give each paragraph of ``span`` to the stacked partner it names.
 
     Unnamed paragraphs go on with the partner named before them. A partner that is never
     named takes the unnamed paragraphs between two others, or at the end the paragraphs
     after the one that follows the last named one (a report rarely ends on its own name).
+    A list belongs to the partner its items first name (:func:`_lists_open_reports`).
+
+    The text before the first named partner goes to an unnamed partner stacked above it.
+    Below a page-top stack (``alone_order`` given: the partner order learnt from headings
+    that stand alone) the reports follow in the brochure's order whatever order extraction
+    printed the headings in: if none is stacked above, an unnamed partner that the brochure
+    lists before the named one takes that text, and only that text.
     """
     names = [h.name for h in stack]
     lines = _filled(text, span.start, span.stop)
@@ -235,6 +295,7 @@ def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str 
     paras = paragraphs(text, lines)
     found = [next((n for n in names if names_any(text, p, keys[n])), None) for p in paras]
     unnamed = [n for n in names if n not in found]
+    found = _lists_open_reports(text, paras, found)
     if not any(found):  # nobody named: each stacked partner takes its share, in order
         found = [names[k * len(names) // len(paras)] for k in range(len(paras))]
     who: list[str] = []
@@ -245,6 +306,10 @@ def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str 
         prev = who[-1] if who else None
         later = next((f for f in found[k + 1 :] if f is not None), None)
         first = [n for n in unnamed if later is not None and names.index(n) < names.index(later)]
+        if prev is None and not first and later is not None and alone_order is not None:
+            ahead = [n for n in unnamed if comes_before(n, later, alone_order)]
+            if ahead:  # its report comes first, then the named one's runs on to the end
+                first, unnamed = ahead, [n for n in unnamed if n != ahead[0]]
         if prev is None and first:
             who.append(first[0])  # text before the first named partner: one stacked above it
         elif unnamed and prev is not None and (later not in (None, prev) or found[k - 1] is None):
@@ -257,6 +322,34 @@ def _share(text: CleanText, stack: list[Heading], span: range, owners: list[str 
         stop = paras[k + 1][0] if k + 1 < len(paras) else span.stop
         for i in range(para[0] if k else span.start, stop):
             owners[i] = who[k]
+
+
+def _lists_open_reports(
+    text: CleanText, paras: list[list[int]], found: list[str | None]
+) -> list[str | None]:
+    """A list whose item first names a partner opens that partner's report.
+
+    Items before that one, back to the start of the list, were named by nobody; a list is
+    one report's, so they go with the partner the list names, not the partner before it.
+    """
+    out = list(found)
+    last: str | None = None
+    for k, name in enumerate(found):
+        if name is None:
+            continue
+        if last is not None and name != last and _item(text, paras[k]):
+            start = k
+            while start > 0 and found[start - 1] is None and _item(text, paras[start - 1]):
+                start -= 1
+            if start < k and start > 0 and not _item(text, paras[start - 1]):
+                for m in range(start, k):
+                    out[m] = name
+        last = name
+    return out
+
+
+def _item(text: CleanText, para: list[int]) -> bool:
+    return text.lines[para[0]][:1] in BULLETS
 
 
 def _assign_leading(chapter: Chapter, inside: list[Heading], owners: list[str | None]) -> None:

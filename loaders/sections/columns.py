@@ -16,7 +16,9 @@ from loaders.sections.chapters import Chapter
 from loaders.sections.headings import Heading, initials
 
 __all__ = [
+    "alone",
     "column_starts",
+    "comes_before",
     "in_partner_order",
     "name_keys",
     "names_any",
@@ -129,6 +131,29 @@ def partner_order(by_chapter: list[list[Heading]]) -> dict[tuple[str, str], int]
     return before
 
 
+def alone(text: CleanText, parts: list[bool], inside: list[Heading]) -> list[Heading]:
+    """A chapter's headings that stand alone on their page or column, not in a stack.
+
+    The order of stacked headings is the very thing extraction may have turned round, so
+    the brochure's partner order is best learnt from the headings that stand alone.
+    """
+    out: list[Heading] = []
+    for stack in stacks(text, inside):
+        run: list[Heading] = []
+        for h in stack:
+            if run and any(parts[i] for i in range(run[-1].last + 1, h.first + 1)):
+                out.extend(run if len(run) == 1 else [])
+                run = []
+            run.append(h)
+        out.extend(run if len(run) == 1 else [])
+    return out
+
+
+def comes_before(a: str, b: str, before: dict[tuple[str, str], int]) -> bool:
+    """Whether chapters clearly print partner ``a`` before ``b``: more often, by two or more."""
+    return before.get((a, b), 0) >= before.get((b, a), 0) + 2
+
+
 def in_partner_order(stack: list[Heading], before: dict[tuple[str, str], int]) -> list[Heading]:
     """Stacked headings put into the brochure's partner order where chapters clearly agree.
 
@@ -138,9 +163,7 @@ def in_partner_order(stack: list[Heading], before: dict[tuple[str, str], int]) -
     out = list(stack)
     for k in range(1, len(out)):
         m = k
-        while m > 0 and before.get((out[m].name, out[m - 1].name), 0) >= (
-            before.get((out[m - 1].name, out[m].name), 0) + 2
-        ):
+        while m > 0 and comes_before(out[m].name, out[m - 1].name, before):
             out[m - 1], out[m] = out[m], out[m - 1]
             m -= 1
     return out

@@ -112,3 +112,63 @@ def test_rotated_stack_is_read_in_the_brochures_partner_order() -> None:
     assert [x.name for x in in_partner_order([h("A", 5), h("B", 6)], order)] == ["A", "B"]
     weak = partner_order([[h("A", 1), h("B", 2)], [h("B", 5), h("A", 6)]])
     assert [x.name for x in in_partner_order([h("B", 5), h("A", 6)], weak)] == ["B", "A"]
+
+
+def test_stack_at_a_page_top_gives_the_lead_text_to_the_partner_the_brochure_lists_first() -> None:
+    # a row of column headings printed in the wrong order: the unnamed partner that the
+    # other chapters list first (Musterhausen before Beispielland) owns the text up to the
+    # first paragraph naming the other one, which then runs on to the page end
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    stack = [
+        k,
+        "",
+        a,
+        "",
+        "Die Verwaltung schult ihre Beschäftigten in Fragen der Vielfalt.",
+        "",
+        "Der Kreis Beispielland wirbt um Auszubildende.",
+        "",
+        "Dazu gehören Messen, Aktionstage und Praktika.",
+    ]
+    owners = [a, a, a, a, a, a, k, k, k]
+    b = two_partner_chapters([[*report(v, 1), "", v], stack], [[v] * 9, owners])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_list_whose_item_names_the_next_stacked_partner_opens_its_report() -> None:
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    stack = [
+        a,
+        "",
+        k,
+        "",
+        "Die Stadt Musterhausen bietet Sprachkurse für alle an.",
+        "",
+        "• Ein Leitfaden für Stellenausschreibungen liegt vor.",
+        "",
+        "• Der Kreis Beispielland übersetzt seine Formulare.",
+    ]
+    owners = [a, a, a, a, a, a, k, k, k]
+    b = two_partner_chapters([stack, [*report(v, 1), "", v]], [owners, [v] * 9])
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_page_end_naming_the_partner_heading_the_next_page_is_that_partners() -> None:
+    a, k, v = "Stadt Musterhausen", "Kreis Beispielland", "Verein für Vielfalt e. V."
+    stack = [
+        a,
+        "",
+        k,
+        "",
+        "Die Stadt Musterhausen bietet Sprachkurse für alle an.",
+        "",
+        "Der Kreis Beispielland wirbt um Auszubildende.",
+        "",
+        "Auch im Verein für Vielfalt treffen sich Menschen aus vielen Ländern.",
+        "",
+        "Sie kochen und feiern zusammen.",
+    ]
+    nxt = [v, "", "Das Sommerfest fand im Juli statt.", "", "Es kamen viele Gäste."]
+    owners = [a, a, a, a, a, a, k, k, v, v, v]
+    b = two_partner_chapters([stack, nxt], [owners, [v] * 5])
+    assert as_set(split_sections(b.text())) == b.expected()
