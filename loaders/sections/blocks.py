@@ -22,6 +22,7 @@ have no blocks: the result is ``()``.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from loaders.models import Block, CleanText
 from loaders.sections.chapters import Category, Chapter, find_chapters, load_categories, page_starts
@@ -65,6 +66,7 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
         return ()
     pages = page_starts(text)
     headings = partner_headings(text, pages)
+    chapters = _without_introduction(text, chapters, headings)
     by_chapter = [
         [h for h in headings if ch.body_start <= h.first and h.last <= ch.end] for ch in chapters
     ]
@@ -82,6 +84,29 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
     blocks = _blocks(text, chapters, owners)
     log.info("%s: %d chapters, %d partner blocks", text.source.name, len(chapters), len(blocks))
     return blocks
+
+
+def _without_introduction(
+    text: CleanText, chapters: list[Chapter], headings: list[Heading]
+) -> list[Chapter]:
+    """A chapter whose title is followed right away by a partner's heading has no
+    introduction: its body starts at that heading, and text above the title on its page
+    still belongs to the chapter before (the title stood mid-page)."""
+    out = list(chapters)
+    starts = {h.first for h in headings}
+    for n, chapter in enumerate(chapters):
+        first, last = chapter.heading
+        below = next(
+            (i for i in range(last + 1, chapter.end + 1) if text.lines[i] and not text.noise[i]),
+            None,
+        )
+        if below is None or below not in starts or below == chapter.body_start:
+            continue
+        out[n] = replace(out[n], body_start=below)
+        if n and _content(text, chapter.title, first - 1):
+            out[n - 1] = replace(out[n - 1], end=first - 1)
+            out[n] = replace(out[n], title=first)
+    return out
 
 
 def _content(text: CleanText, lo: int, hi: int) -> int:

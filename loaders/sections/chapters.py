@@ -35,7 +35,7 @@ __all__ = [
 
 CATEGORIES_FILE = REFERENCE_DIR / "categories.yaml"
 
-_MIN_CHAPTERS = 3  # fewer fields of action than this: not a partner brochure
+_MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
 _CONTINUES = re.compile(r"([,;-]|\b(der|die|das|des|den|dem|und|oder|für|von|mit|zur|zum))$")
 _EDGE_CHARS = "0123456789 \t.|–—-"
@@ -57,6 +57,7 @@ class Chapter:
     title: int
     body_start: int
     end: int
+    heading: tuple[int, int] = (-1, -1)  # the title's own first and last line
 
 
 @lru_cache(maxsize=4)
@@ -138,7 +139,7 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     for n, (start, line, last, category) in enumerate(opened):
         end = opened[n + 1][0] - 1 if n + 1 < len(opened) else len(text.lines) - 1
         body = _body_start(text, pages, explicit, (category, start, line, last, end))
-        chapters.append(Chapter(category=category, title=start, body_start=body, end=end))
+        chapters.append(Chapter(category, start, body, end, heading=(line, last)))
     return chapters
 
 

@@ -129,7 +129,11 @@ def partner_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
     for h in found:
         n = counts[heading_key(h.name)]
         org = _org_like(h.name)
-        single = org and not _ARTICLE.match(h.name) and _at_page_edge(text, pages, h)
+        single = (
+            org
+            and not _ARTICLE.match(h.name)
+            and (_at_page_edge(text, pages, h) or _after_blank(text, h))
+        )
         if (n >= 2 and (org or n >= 3)) or single:
             kept.append(h)
     names = {h.name for h in kept}
@@ -255,6 +259,17 @@ def _neighbour(text: CleanText, pages: list[bool], i: int, step: int) -> int | N
             return None
         j += step
     return None
+
+
+def _after_blank(text: CleanText, h: Heading) -> bool:
+    """A name on a line of its own after an empty line, with its text right below it."""
+    lines = text.lines
+    return (
+        h.first > 0
+        and not lines[h.first - 1]
+        and h.last + 1 < len(lines)
+        and bool(lines[h.last + 1])
+    )
 
 
 def _at_page_edge(text: CleanText, pages: list[bool], h: Heading) -> bool:

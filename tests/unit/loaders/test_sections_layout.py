@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from brochure_text import as_set, report, two_partner_chapters
 
+from loaders.clean.repair import clean
+from loaders.models import SourceText
 from loaders.sections.blocks import find_partner_headings, split_sections
 from loaders.sections.columns import in_partner_order, partner_order
 from loaders.sections.headings import Heading
@@ -172,3 +174,49 @@ def test_page_end_naming_the_partner_heading_the_next_page_is_that_partners() ->
     owners = [a, a, a, a, a, a, k, k, v, v, v]
     b = two_partner_chapters([stack, nxt], [owners, [v] * 5])
     assert as_set(split_sections(b.text())) == b.expected()
+
+
+def _compilation() -> list[str]:
+    """Partner reports gathered under two fields of action, a name line before each report,
+    the second field's title in the middle of a page."""
+    return [
+        "Vielfalt vor Ort – Berichte der Partner",
+        "",
+        "5 Synergieeffekte durch Vernetzung",
+        "",
+        "Stadt Musterhausen",
+        "Die Stadt Musterhausen lädt jedes Jahr zur Integrationskonferenz ein und",
+        "organisiert die Netzwerke, die ihr folgen.",
+        "",
+        "Kreis Beispielland",
+        "Der Kreis Beispielland hat 2013 ein Integrationszentrum eingerichtet, das",
+        "die Arbeit der Städte und Gemeinden unterstützt.",
+        "Beteiligt sind Migrantenvereine und die Integrationsräte des Kreises.",
+        "",
+        "6 Weitere Maßnahmen",
+        "",
+        "Verein für Vielfalt e. V.",
+        "Der Verein für Vielfalt bietet Sprachkurse und Beratung für Neuzugewanderte an.",
+    ]
+
+
+def test_reports_under_two_fields_of_action_each_open_at_their_name_line() -> None:
+    lines = _compilation()
+    pages = tuple([1] * 10 + [2] * (len(lines) - 10))  # a page break inside a report
+    text = clean(SourceText("c.txt", "c.txt", tuple(lines), pages, "0"))
+    blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
+    assert set(blocks) == {
+        ("Stadt Musterhausen", 5),
+        ("Kreis Beispielland", 5),
+        ("Verein für Vielfalt e. V.", 6),
+    }
+    # the report of the Kreis runs on over the page break up to the next field's title
+    # (1-based lines: its last is the one before the empty line above the title)
+    assert blocks[("Kreis Beispielland", 5)][1] == lines.index("6 Weitere Maßnahmen") - 1
+    assert blocks[("Stadt Musterhausen", 5)][0] == lines.index("Stadt Musterhausen") + 1
+
+
+def test_a_name_line_in_running_text_without_fields_of_action_opens_no_block() -> None:
+    lines = [line for line in _compilation() if not line.startswith(("5 ", "6 "))]
+    text = clean(SourceText("c.txt", "c.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert split_sections(text) == ()
