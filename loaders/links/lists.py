@@ -54,6 +54,10 @@ _EVIDENCE_MAX = 200
 _CITATION = re.compile(r"\(Hrsg\.\)|\bISBN\b")
 _NO_PROGRAMME_TYPES = frozenset({"Gesetz"})
 _NOT_A_PROJECT = frozenset({"Gesetz", "Charta"})  # what "the project" cannot point back to
+# a lead that points back to a programme by its kind: "Das Projekt wird gefördert durch:"
+_BACK_REFERENCE = re.compile(
+    r"\b(?:das|dieses|unser|die|diese|unsere)\s+(Projekt|Initiative)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -181,8 +185,8 @@ def list_links(
             if entities[k].kind == "programme" and entities[k].type not in _NO_PROGRAMME_TYPES
         ]
         runs = [(run, False) for run in coordinated_runs(text, orgs)]
+        stop = _items_end(text, items, z) if items is not None else z
         if items is not None:  # one member or more per bullet, with prose around them
-            stop = _items_end(text, items, z)
             bulleted = {o.key: o for o in reversed(orgs) if items <= o.start < stop}
             if len(bulleted) >= _MIN_MEMBERS:
                 runs.append((sorted(bulleted.values(), key=lambda o: o.start), True))
@@ -194,8 +198,9 @@ def list_links(
             if found is None:
                 continue
             link_type, cue = found
-            in_lead = [p for p in programmes if not is_bullets or p.end <= (items or z)]
-            programme = _programme_of(text, in_lead, run, mentions, starts, a, entities)
+            # a programme named as a bullet item is a member of the list, not its frame
+            in_lead = [p for p in programmes if items is None or not items <= p.start < stop]
+            programme = _programme_of(text, in_lead, run, mentions, starts, a, entities, lead)
             programme = programme or own_programme
             if link_type == "PARTNER":
                 # "Partner des Projekts X sind A, B": partners of the programme take part in
@@ -398,19 +403,28 @@ def _programme_of(
     starts: list[int],
     a: int,
     entities: dict[str, Entity],
+    lead: str,
 ) -> str | None:
     """The programme the list belongs to: named in the passage outside the list (before
-    it first), else the last one named shortly before the passage. A name joined to the
-    list by list glue only ("- AABF – Alevitische Gemeinde …") is one of its items."""
+    it first), else the last one named shortly before the passage — of the kind the lead
+    refers back to ("Das Projekt wird gefördert durch:" a project, not the federal
+    programme named last). A name joined to the list by list glue only ("- AABF –
+    Alevitische Gemeinde …") is one of its items."""
     before = [p.key for p in programmes if _before_list(text, p, run)]
     after = [p.key for p in programmes if p.start >= run[-1].end]
     if before:
         return before[-1]
     if after:
         return after[0]
+    back = _BACK_REFERENCE.search(lead)
+    kind = back.group(1).capitalize() if back else None
     lo = bisect_left(starts, a - _BACK_REACH)
-    for _mention, key, _ in reversed(mentions[lo : bisect_left(starts, a)]):
+    for mention, key, _ in reversed(mentions[lo : bisect_left(starts, a)]):
         entity: Entity = entities[key]
         if entity.kind == "programme" and entity.type not in _NOT_A_PROJECT:
+            if kind is not None and entity.type != kind:
+                continue
+            if _BULLET.match(text[text.rfind("\n", 0, mention.start) + 1 : mention.start]):
+                continue  # an item of a list before: one of its members, not "the project"
             return key
     return None

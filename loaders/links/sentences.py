@@ -32,6 +32,7 @@ from loaders.links.context import (
     programme_units,
     reference_links,
 )
+from loaders.links.items import item_funders
 from loaders.links.lists import list_links
 from loaders.models import Block, Link
 from loaders.reference import Reference
@@ -181,6 +182,7 @@ def find_links(
     reference_links(out, entities, reference)
     cue_lists(out, sentences, resolved, blocks, stream)
     list_links(out, sentences, resolved, blocks, stream, reference)
+    item_funders(out, resolved, stream, reference)
     programme_units(out, entities)
     named_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))

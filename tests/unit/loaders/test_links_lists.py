@@ -203,3 +203,36 @@ def test_a_joint_act_of_listed_organisations():
     )
     assert {"Kreis Wesel", "Stadt Herne"} <= _ends(links, "COOPERATES_WITH", "Stadt Gladbeck")
     assert _ends(links, "ORGANISED_BY", "Brücken bauen") == {"Stadt Bottrop", "Stadt Essen"}
+
+
+def test_a_funding_label_in_a_headed_item_funds_the_items_head():
+    links = _links(
+        "Weitere Dienste des Vereins:\n"
+        "- Projekt „Lotsen für Alle“: Die Lotsinnen besuchen Neuzugewanderte und geben\n"
+        "  erste Hinweise an das Programm „Ankommen in Herne“ weiter. Gefördert durch:\n"
+        "  Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration\n"
+        "- Projekt „Brücken bauen“: Beratung für Familien."
+    )
+    funded = _ends(links, "FUNDED_BY", "Lotsen für Alle")
+    assert any(f.startswith("Ministerium für Kinder, Jugend") for f in funded)
+    assert not _ends(links, "FUNDED_BY", "Ankommen in Herne")
+    assert not _ends(links, "FUNDED_BY", "Brücken bauen")
+
+
+def test_the_project_a_lead_points_back_to_is_the_last_project_not_a_list_item():
+    links = _links(
+        "Im Projekt „Brücken bauen“ entsteht eine Begrüßungsmappe. Es läuft im Rahmen des\n"
+        "Bundesprogramms „Demokratie leben!“.\n"
+        "\n"
+        "Kooperationspartner:\n"
+        "- Projekt „Lotsen für Alle“\n"
+        "- Stadt Herne\n"
+        "\n"
+        "Das Projekt wird gefördert durch:\n"
+        "- Bundesministerium für Familie, Senioren, Frauen und Jugend\n"
+        "- Kreis Wesel"
+    )
+    funders = _ends(links, "FUNDED_BY", "Brücken bauen")
+    assert {"Bundesministerium für Familie, Senioren, Frauen und Jugend", "Kreis Wesel"} <= funders
+    assert not _ends(links, "FUNDED_BY", "Lotsen für Alle")
+    assert not _ends(links, "FUNDED_BY", "Demokratie leben!")
