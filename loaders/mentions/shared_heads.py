@@ -22,6 +22,7 @@ from pathlib import Path
 
 from loaders.errors import InputError
 from loaders.learn.places import places
+from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.org_types import org_type_of
 from loaders.mentions.patterns import Mention
 from loaders.reference import REFERENCE_DIR, read_yaml
@@ -34,6 +35,9 @@ _PLACE = (
     r"(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*"
     r"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
+# a member may carry its own legal form: "die Caritasverbände Büren e. V. und Paderborn e. V."
+_MEMBER = rf"{_PLACE}(?:\s+{LEGAL_FORM})?"
+_MEMBER_RE = re.compile(rf"(?P<place>{_PLACE})(?:\s+{LEGAL_FORM})?")
 _TERRITORIES = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis"})
 # "in den Städten Köln und Bonn": towns as places, not as bodies that act
 _LOCATIVE = re.compile(r"\b(?:in|aus)\s+(?:den\s+|der\s+|allen\s+)?(?:\w+\s+)?$")
@@ -56,7 +60,7 @@ def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(
         rf"(?<![\wäöüß-])(?P<head>{head})\s+(?:(?:in|aus)\s+)?"
-        rf"(?P<list>{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+(?:und|sowie)\s+{_PLACE})"
+        rf"(?P<list>{_MEMBER}(?:\s*,\s*{_MEMBER})*\s*,?\s+(?:und|sowie)\s+{_MEMBER})"
         rf"(?![\wäöüß-])"
     )
 
@@ -72,14 +76,14 @@ def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Ment
             text, max(0, match.start() - 30), match.start()
         ):
             continue
-        members = list(re.finditer(_PLACE, match.group("list")))
-        names = [" ".join(m.group(0).split()) for m in members]
+        members = list(_MEMBER_RE.finditer(match.group("list")))
+        names = [" ".join(m.group("place").split()) for m in members]
         placed = [n for n in names if tuple(n.split()) in known.get(n.split()[0], ())]
         if len(placed) < 2 or any(_COMMON_NOUN.search(n) and n not in placed for n in names):
             continue
         offset = match.start("list")
-        for member, place in zip(members, names, strict=True):
-            name = f"{singular} {place}"
+        for member in members:
+            name = " ".join(f"{singular} {member.group(0)}".split())
             out.append(
                 Mention(
                     "org",

@@ -318,7 +318,12 @@ def resolve_document(
             bare = m.surface.split(" der ")[0] if m.origin == "list" else m.surface
             bare = normalise_org_name(bare)  # "Integrationsbüros der Stadt X" = "Integrationsbüro"
             key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
-            entity = add(key, "org", entities[parent_key].type, m.name, line, alias=m.surface)
+            unit_head = heads.get(name_key(m.name))
+            name = m.name
+            if unit_head is not None:  # "das Kommunale Integrationszentrum (KI)": the owner's
+                key = f"unit:{parent_key}:{name_key(unit_head)}"  # its short form too
+                name = qualified(unit_head, entities[parent_key].names.most_common(1)[0][0])
+            entity = add(key, "org", entities[parent_key].type, name, line, alias=m.surface)
             entity.parent_key = parent_key
         elif ref_id is not None:
             item = hit if hit is not None else None
@@ -363,6 +368,26 @@ def _finish(entities: dict[str, Entity], reference: Reference) -> None:
         else:
             entity.canonical = max(entity.names, key=lambda n: (entity.names[n], len(n)))
         entity.aliases.discard(entity.canonical)
+    _tell_units_apart(entities)
+
+
+def _tell_units_apart(entities: dict[str, Entity]) -> None:
+    """Units of different parents that bear the same name ("Dezernat 20" of two
+    Bezirksregierungen) are named with their parent, so no name stands for two of them:
+    links and the graph find their ends by name."""
+    by_name: dict[str, list[Entity]] = {}
+    for entity in entities.values():
+        if entity.kind == "org" and entity.lines:
+            by_name.setdefault(entity.canonical, []).append(entity)
+    for same in by_name.values():
+        if len(same) < 2:
+            continue
+        for entity in same:
+            parent = entities.get(entity.parent_key or "")
+            if parent is None or parent.canonical in entity.canonical:
+                continue
+            entity.aliases.add(entity.canonical)
+            entity.canonical = f"{entity.canonical} ({parent.canonical})"
 
 
 def entity_id(entity: Entity, entities: dict[str, Entity]) -> str:

@@ -69,6 +69,14 @@ def test_a_plural_head_names_one_organisation_per_place():
     ]
 
 
+def test_members_of_a_plural_head_keep_their_legal_form():
+    text = "Dabei sind die Caritasverbände Büren e.V. und Paderborn e. V. sowie die Diakonie."
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Caritasverband Büren e.V.",
+        "Caritasverband Paderborn e. V.",
+    ]
+
+
 def test_towns_as_places_and_common_nouns_name_nobody():
     assert shared_head_mentions("Es gab Feste in den Städten Köln, Bonn und Aachen.") == []
     assert shared_head_mentions("Sie gaben den Städten Geld, Personal und Zeit.") == []

@@ -103,3 +103,33 @@ def test_an_organisation_with_and_without_its_legal_form_is_one():
     stream = TextStream(text, (0,), (1,))
     resolved = resolve_document(stream, mentions, (), load_reference())
     assert len({key for _, key, _ in resolved.mentions}) == 1
+
+
+def test_a_generic_head_in_two_partners_reports_is_two_organisations_named_by_their_owners():
+    text = (
+        "Das Kommunale Integrationszentrum (KI) lädt ein.\n"
+        "Das Kommunale Integrationszentrum (KI) berät Vereine."
+    )
+    stream = TextStream(text, (0, text.index("\n") + 1), (1, 2))
+    blocks = (Block("Stadt Herne", 5, 1, 1), Block("Kreis Lippe", 5, 2, 2))
+    resolved = resolve_document(stream, find_mentions(stream), blocks, load_reference(), None)
+    units = sorted(e.canonical for e in resolved.entities.values() if e.parent_key)
+    assert units == [
+        "Kommunales Integrationszentrum Herne",
+        "Kommunales Integrationszentrum Kreis Lippe",
+    ]
+
+
+def test_units_of_two_parents_with_one_name_get_names_that_tell_them_apart():
+    text = "Das Dezernat 20 berät die Ämter.\nDas Dezernat 20 plant Fortbildungen."
+    stream = TextStream(text, (0, text.index("\n") + 1), (1, 2))
+    blocks = (
+        Block("Bezirksregierung Münster", 2, 1, 1),
+        Block("Bezirksregierung Arnsberg", 2, 2, 2),
+    )
+    resolved = resolve_document(stream, find_mentions(stream), blocks, load_reference(), None)
+    units = sorted(e.canonical for e in resolved.entities.values() if e.parent_key)
+    assert units == [
+        "Dezernat 20 (Bezirksregierung Arnsberg)",
+        "Dezernat 20 (Bezirksregierung Münster)",
+    ]
