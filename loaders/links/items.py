@@ -26,6 +26,8 @@ _ITEM = re.compile(r"^[ \t]*[•▪◦➔*–-][ \t]+", re.MULTILINE)  # a bulle
 # after the head's name: a closing bracket or a bracketed short form, then the colon
 _HEAD_END = re.compile(r"[)\s]*(?:\([^()\n]{1,15}\)\s*)?:")
 _HEAD_REACH = 3  # characters after the bullet where the head's name must start
+_LABEL_END = re.compile(r"\s*:")  # "Gefördert durch:" is a label; "gefördert durch das Land" is not
+_FUNDING_PROGRAMME = "Foerderprogramm"  # a funder may be a fund ("Europäischer Sozialfonds")
 _EVIDENCE_MAX = 200
 
 
@@ -59,16 +61,16 @@ def item_funders(
         head, head_key, _ = inside[0]
         if head.start - start > _HEAD_REACH or not _HEAD_END.match(text, head.end):
             continue
+        name = " ".join(text[head.start : head.end].split())
         for cue in label.finditer(text, head.end, end):
-            colon = re.compile(r"\s*:").match(text, cue.end())
+            colon = _LABEL_END.match(text, cue.end())
             if colon is None:
                 continue
             for mention, key, line in inside:
                 if mention.start < colon.end() or key == head_key:
                     continue
-                if entities[key].kind != "org" and entities[key].type != "Foerderprogramm":
+                if entities[key].kind != "org" and entities[key].type != _FUNDING_PROGRAMME:
                     continue
                 evidence = " ".join(text[cue.start() : mention.end].split())
-                name = " ".join(text[head.start : head.end].split())
                 out.add(head_key, key, "FUNDED_BY", line, f"{name}: … {evidence}"[:_EVIDENCE_MAX])
-            break
+            break  # the first label of the item names its funders
