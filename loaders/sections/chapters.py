@@ -57,7 +57,7 @@ class Chapter:
     title: int
     body_start: int
     end: int
-    heading: tuple[int, int] = (-1, -1)  # the title's own first and last line
+    heading: tuple[int, int]  # the title's own first and last line
 
 
 @lru_cache(maxsize=4)
