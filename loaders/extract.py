@@ -49,6 +49,7 @@ from loaders.resolve.entities import (
     ResolvedDocument,
     entity_id,
     entity_key,
+    own_name,
     resolve_across,
     resolve_document,
 )
@@ -261,9 +262,10 @@ def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
             continue
         parent = entities[entity.parent_key].canonical if entity.parent_key in entities else None
         aliases = set(entity.aliases)
-        if parent and name_key(parent) not in name_key(entity.canonical):
+        own = own_name(entity, entities)
+        if parent and name_key(parent) not in name_key(own):
             # "Dezernat 46" of the Bezirksregierung Münster is also known by both names
-            aliases.add(f"{entity.canonical} {parent}")
+            aliases.add(f"{own} {parent}")
         out.append(
             Organisation(
                 id=entity_id(entity, entities),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from loaders.clean.textstream import TextStream
+from loaders.clean.textstream import TextStream, quote
 from loaders.links.context import LinkSink
 from loaders.links.lists import list_cues
 from loaders.reference import Reference
@@ -28,7 +28,6 @@ _HEAD_END = re.compile(r"[)\s]*(?:\([^()\n]{1,15}\)\s*)?:")
 _HEAD_REACH = 3  # characters after the bullet where the head's name must start
 _LABEL_END = re.compile(r"\s*:")  # "Gefördert durch:" is a label; "gefördert durch das Land" is not
 _FUNDING_PROGRAMME = "Foerderprogramm"  # a funder may be a fund ("Europäischer Sozialfonds")
-_EVIDENCE_MAX = 200
 
 
 def _items(text: str) -> list[tuple[int, int]]:
@@ -72,5 +71,5 @@ def item_funders(
                 if entities[key].kind != "org" and entities[key].type != _FUNDING_PROGRAMME:
                     continue
                 evidence = " ".join(text[cue.start() : mention.end].split())
-                out.add(head_key, key, "FUNDED_BY", line, f"{name}: … {evidence}"[:_EVIDENCE_MAX])
+                out.add(head_key, key, "FUNDED_BY", line, quote(f"{name}: … {evidence}"))
             break  # the first label of the item names its funders

@@ -37,6 +37,7 @@ __all__ = [
     "reference_index",
     "entity_key",
     "entity_id",
+    "own_name",
 ]
 
 #: Folded name or abbreviation -> the reference entry it names (:func:`reference_index`).
@@ -387,7 +388,20 @@ def _tell_units_apart(entities: dict[str, Entity]) -> None:
             if parent is None or parent.canonical in entity.canonical:
                 continue
             entity.aliases.add(entity.canonical)
-            entity.canonical = f"{entity.canonical} ({parent.canonical})"
+            entity.canonical = f"{entity.canonical}{_told_apart(parent)}"
+
+
+def _told_apart(parent: Entity) -> str:
+    return f" ({parent.canonical})"
+
+
+def own_name(entity: Entity, entities: dict[str, Entity]) -> str:
+    """A unit's name without the parent that tells it apart (:func:`_tell_units_apart`):
+    its id and its "name and parent" alias stay those of the unit named alone."""
+    parent = entities.get(entity.parent_key or "")
+    if parent is None:
+        return entity.canonical
+    return entity.canonical.removesuffix(_told_apart(parent))
 
 
 def entity_id(entity: Entity, entities: dict[str, Entity]) -> str:
@@ -396,6 +410,7 @@ def entity_id(entity: Entity, entities: dict[str, Entity]) -> str:
         return entity.ref_id
     if entity.parent_key and entity.parent_key in entities:
         parent = entities[entity.parent_key]
-        if parent.canonical not in entity.canonical:
-            return slugify(f"{parent.canonical} {entity.canonical}")
+        own = own_name(entity, entities)
+        if parent.canonical not in own:
+            return slugify(f"{parent.canonical} {own}")
     return slugify(entity.canonical)

@@ -209,10 +209,8 @@ def _assign_trailing(
 
 def _top_of(text: CleanText, page: tuple[int, int], inside: list[Heading]) -> Heading | None:
     """The heading a page opens with, if no text stands above it."""
-    on_page = [h for h in inside if page[0] <= h.last <= page[1]]
-    if on_page and not _filled(text, page[0], on_page[0].first):
-        return on_page[0]
-    return None
+    top = _top_stack(text, page[0], [h for h in inside if page[0] <= h.last <= page[1]])
+    return top[0] if top else None
 
 
 def _spill_start(text: CleanText, stack: list[Heading], span: range, following: Heading) -> int:
@@ -240,10 +238,9 @@ def _filled(text: CleanText, lo: int, hi: int) -> list[int]:
 
 def _top_stack(text: CleanText, first: int, on_page: list[Heading]) -> list[Heading]:
     """Headings that are the first text of their page (with those stacked right below)."""
-    lines = _filled(text, first, on_page[0].first)
-    if lines:
+    if not on_page or _filled(text, first, on_page[0].first):
         return []
-    return stacks(text, on_page)[0] if on_page else []
+    return stacks(text, on_page)[0]
 
 
 def _continues(text: CleanText, first: int, heading: Heading, headed: set[int]) -> bool:

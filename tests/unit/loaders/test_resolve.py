@@ -5,7 +5,7 @@ from loaders.mentions.find import find_mentions
 from loaders.mentions.patterns import Mention
 from loaders.models import Block, DocumentExtraction, Link, Organisation
 from loaders.reference import load_reference
-from loaders.resolve.entities import resolve_across, resolve_document
+from loaders.resolve.entities import entity_id, resolve_across, resolve_document
 
 
 def _resolve(text: str, blocks=(), subject=None):
@@ -133,3 +133,8 @@ def test_units_of_two_parents_with_one_name_get_names_that_tell_them_apart():
         "Dezernat 20 (Bezirksregierung Arnsberg)",
         "Dezernat 20 (Bezirksregierung Münster)",
     ]
+    # the id stays that of the unit named alone, so other documents' "Dezernat 20" joins it
+    ids = sorted(
+        entity_id(e, resolved.entities) for e in resolved.entities.values() if e.parent_key
+    )
+    assert ids == ["bezirksregierung-arnsberg-dezernat-20", "bezirksregierung-muenster-dezernat-20"]
