@@ -22,12 +22,14 @@ import re
 
 from loaders.learn.features import word_classes
 from loaders.learn.nominative import nominative
+from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name
 
 __all__ = ["is_person", "is_role", "is_titled_person", "without_roles"]
 
-_GLUED_ROLE = re.compile(r"([\wÄÖÜäöüß-]+)\s+(des|der)\s+(?=[A-ZÄÖÜ])")
+# an office before the name: "Vorsitzender des X", "Co-Geschäftsführer von X", "Vorstand X e.V."
+_GLUED_ROLE = re.compile(r"([\wÄÖÜäöüß-]+)\s+(?:(des|der)\s+|von\s+)?(?=[A-ZÄÖÜ])")
 _WORD_BEFORE = re.compile(r"([\wÄÖÜäöüß-]+)\s+$")
 _ROLE_AFTER = re.compile(r"\s*,\s*([\wÄÖÜäöüß-]+)")
 _KEPT = frozenset({"reference", "branch"})  # known names and document conventions stand
@@ -67,6 +69,13 @@ def is_titled_person(text: str, start: int, end: int) -> bool:
     return comma > start and any(is_role(w) for w in words[:2])
 
 
+def _names_a_body(name: str) -> bool:
+    """Whether a name after an office without "des"/"der" is an organisation's (it has an
+    organisation word or a legal form), not a person's ("Vorstand IN VIA Paderborn e.V.",
+    not "Präsident Max Muster")."""
+    return org_type_of(name) != "Sonstige" or re.search(LEGAL_FORM, name) is not None
+
+
 def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without persons, and with offices cut from the names they were glued to."""
     out = []
@@ -75,9 +84,11 @@ def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         glued = _GLUED_ROLE.match(text, m.start, m.end)
-        if glued and is_role(glued.group(1)):
+        rest = clean_name(text[glued.end() : m.end]) if glued else ""
+        if glued and is_role(glued.group(1)) and (glued.group(2) or _names_a_body(rest)):
             start = glued.end()
-            name = normalise_org_name(nominative(clean_name(text[start : m.end]), glued.group(2)))
+            case = glued.group(2)
+            name = normalise_org_name(nominative(rest, case) if case else rest)
             out.append(
                 m.with_(name=name, surface=text[start : m.end], start=start, type=org_type_of(name))
             )
