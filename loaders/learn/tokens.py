@@ -11,7 +11,7 @@ a name ("e. V." is "e", ".", "V", ".").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize", "sentence_spans"]
 
@@ -19,9 +19,13 @@ _TOKEN = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’+.&/][\wÄÖÜäöüß]+)*[-+]
 _SENTENCE_END = re.compile(r"[.!?:;]$")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: its text and its offsets in the stream."""
+class Token(NamedTuple):
+    """One token: its text and its offsets in the stream.
+
+    A named tuple, not a frozen dataclass: a document has tens of thousands of tokens, and
+    a frozen dataclass takes several times as long to make (it sets each field through
+    ``object.__setattr__``).
+    """
 
     text: str
     start: int

@@ -13,6 +13,7 @@ cue noun before a name ("Projekt „Partnernetzwerken!“", "Kampagne #IchDuWirN
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.mentions.model import NOT_PLACE, PLACE, WORD, Mention
 from loaders.mentions.org_types import org_type_of
@@ -129,8 +130,13 @@ _HEAD_FORMS = [
 ]
 
 
+@lru_cache(maxsize=16384)
 def normalise_org_name(name: str) -> str:
-    """Nominative, tidy form of a found name ("Kreises Lippe" -> "Kreis Lippe")."""
+    """Nominative, tidy form of a found name ("Kreises Lippe" -> "Kreis Lippe").
+
+    Remembered (a pure function of the name): the patterns find the same names again and
+    again, and each is run through all the head forms.
+    """
     name = clean_name(name)
     for pattern, repl in _HEAD_FORMS:
         name = pattern.sub(repl, name, count=1)
