@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from loaders.clean.repair import clean
-from loaders.clean.textstream import TextStream, build_stream
+from loaders.clean.textstream import Sentence, TextStream, build_stream
 from loaders.errors import InputError
 from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
 from loaders.learn.viterbi import load_model
-from loaders.links.sentences import find_links
+from loaders.links.sentences import document_sentences, find_links
 from loaders.measures.dating import dated
 from loaders.measures.partners import find_measures
 from loaders.mentions.find import find_mentions
@@ -169,6 +169,7 @@ class Analysis:
     resolved: ResolvedDocument
     rule_links: tuple[Link, ...]
     title: str
+    sentences: tuple[Sentence, ...]  # cut once: the rules' and the link model's sentences
 
 
 def analyse_document(
@@ -197,8 +198,9 @@ def analyse_document(
             project_key = "programme:" + name_key(extra[0].name)
     subject = None if blocks else _subject_name(text, stream, mentions)
     resolved = resolve_document(stream, mentions, blocks, ref, subject)
-    rule_links = find_links(stream, resolved, blocks, ref, project_key)
-    return Analysis(source, text, blocks, stream, resolved, rule_links, title)
+    sentences = tuple(document_sentences(stream, blocks))
+    rule_links = find_links(stream, resolved, blocks, ref, project_key, sentences)
+    return Analysis(source, text, blocks, stream, resolved, rule_links, title, sentences)
 
 
 def extract_document(
@@ -219,7 +221,9 @@ def extract_document(
     links = a.rule_links
     link_tagger = load_tagger(link_model or LINK_MODEL)
     if link_tagger is not None:
-        links = model_links(a.stream, a.resolved, a.blocks, a.rule_links, link_tagger)
+        links = model_links(
+            a.stream, a.resolved, a.blocks, a.rule_links, link_tagger, sentences=a.sentences
+        )
     measures = find_measures(a.stream, a.blocks, a.resolved, ref)
     organisations, programmes = _one_kind_per_id(
         _organisations(a.resolved), _programmes(a.resolved)

@@ -110,7 +110,14 @@ _RUN = re.compile(r"(.)\1+")
 
 def _shape(word: str) -> str:
     """Capitals X, small letters x, digits d (any Unicode digit), runs as one: "Xx-Xx"."""
-    return _RUN.sub(r"\1", _DIGIT.sub("d", word.translate(_LETTER_CLASSES)))[:6]
+    return _runs_as_one(word.translate(_LETTER_CLASSES))
+
+
+@lru_cache(maxsize=4096)
+def _runs_as_one(letter_classes: str) -> str:
+    """The rest of :func:`_shape`, remembered: words of one length and one pattern of
+    capitals ("Xxxxxxx") share it, so a document has a few hundred of these, not thousands."""
+    return _RUN.sub(r"\1", _DIGIT.sub("d", letter_classes))[:6]
 
 
 def _rule_tags(tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[str]:
@@ -147,7 +154,7 @@ def _word_features(
         f["doc.caps"] = str(min(caps[w], 4))
     if w.isupper() and len(w) > 1:
         f["upper"] = 1.0
-    if any(c.isdigit() for c in w):
+    if not w.isalpha() and any(c.isdigit() for c in w):  # (a letter is never a digit)
         f["digit"] = 1.0
     if "-" in w[1:-1]:
         f["hyphen"] = 1.0

@@ -172,15 +172,19 @@ def candidates(
     blocks: tuple[Block, ...],
     rule_links: Sequence[Link],
     reference: Reference | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> list[Candidate]:
-    """Every entity pair of every sentence, with its features."""
+    """Every entity pair of every sentence, with its features (``sentences``: the
+    document's, when the caller has them already; see :func:`document_sentences`)."""
     cues = cue_patterns(reference if reference is not None else load_reference())
     entities = resolved.entities
     rules = _rule_labels(rule_links, entities)
     starts = [m.start for m, _, _ in resolved.mentions]
     block_starts = [b.start for b in blocks]
     out: list[Candidate] = []
-    for sentence in document_sentences(stream, blocks):
+    if sentences is None:
+        sentences = document_sentences(stream, blocks)
+    for sentence in sentences:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         if lo == hi:
             continue
@@ -243,9 +247,11 @@ def model_links(
     tagger: pycrfsuite.Tagger,
     reference: Reference | None = None,
     keep_rules: bool | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> tuple[Link, ...]:
     """The rules' links and the classifier's confident links (with ``keep_rules`` off: the
-    classifier decides every candidate pair, the rules only pairs that are no candidate)."""
+    classifier decides every candidate pair, the rules only pairs that are no candidate);
+    ``sentences`` as for :func:`candidates`."""
     entities = resolved.entities
     keep_rules = KEEP_RULE_LINKS if keep_rules is None else keep_rules
     found: dict[tuple[str, str, str], Link] = {}
@@ -261,7 +267,7 @@ def model_links(
         if key not in found or line < found[key].line:
             found[key] = Link(s, t, link_type, line, evidence)
 
-    for c in candidates(stream, resolved, blocks, rule_links, reference):
+    for c in candidates(stream, resolved, blocks, rule_links, reference, sentences):
         pairs.add(frozenset((c.first, c.second)))
         decided = label_link(_decide(tagger, c.features), c.first, c.second)
         if decided is not None:

@@ -33,21 +33,25 @@ def layout_slots(model: CompiledModel, layout: TokenLayout[int]) -> np.ndarray:
     """Each token's attribute ids in its attribute order, padded with ``model.zero``."""
     zero = model.zero
     lengths = np.fromiter(map(len, layout.blocks), dtype=np.intp, count=len(layout.blocks))
-    widest = int(lengths.max())
-    filled = np.arange(widest) < lengths[:, None]
-    blocks = np.full((len(layout.blocks), widest), zero, dtype=np.intp)
-    blocks[filled] = np.fromiter(chain.from_iterable(layout.blocks), dtype=np.intp)
+    flat = np.fromiter(chain.from_iterable(layout.blocks), dtype=np.intp, count=int(lengths.sum()))
     parts = layout.parts
-    wide, used = blocks[parts].reshape(len(parts), -1), filled[parts].reshape(len(parts), -1)
-    counts = used.sum(axis=1)
-    left = np.fromiter(chain([zero], layout.left), dtype=np.intp, count=len(parts))
-    right = np.fromiter(chain(layout.right, [zero]), dtype=np.intp, count=len(parts))
+    n = len(parts)
+    # each token's blocks in order are ranges of ``flat``: read them all in one gather
+    # (not every block padded to the widest one, then the padding masked out again)
+    piece_lengths = lengths[parts].ravel()
+    piece_starts = (np.cumsum(lengths) - lengths)[parts].ravel()
+    before = np.cumsum(piece_lengths) - piece_lengths  # attributes of the earlier pieces
+    total = int(piece_lengths.sum())
+    values = flat[np.repeat(piece_starts - before, piece_lengths) + np.arange(total)]
+    counts = piece_lengths.reshape(parts.shape).sum(axis=1)
+    left = np.fromiter(chain([zero], layout.left), dtype=np.intp, count=n)
+    right = np.fromiter(chain(layout.right, [zero]), dtype=np.intp, count=n)
     # the blocks' attributes moved together (order kept), then the two word pairs
     width = int(counts.max(initial=0))
-    slots = np.full((len(parts), width + 2), zero, dtype=np.intp)
+    slots = np.full((n, width + 2), zero, dtype=np.intp)
     head = slots[:, :width]  # a view: filling it fills ``slots``
-    head[np.arange(width) < counts[:, None]] = wide[used]
-    rows = np.arange(len(parts))
+    head[np.arange(width) < counts[:, None]] = values
+    rows = np.arange(n)
     slots[rows, counts] = left
     slots[rows, counts + 1] = right
     return slots

@@ -11,17 +11,22 @@ a name ("e. V." is "e", ".", "V", ".").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize", "sentence_spans"]
 
 _TOKEN = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’+.&/][\wÄÖÜäöüß]+)*[-+]?|#[\wÄÖÜäöüß-]+|\S")
 _SENTENCE_END = re.compile(r"[.!?:;]$")
+_SENTENCE_MARKS = frozenset(".!?")  # a token that is one of these ends a sentence
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: its text and its offsets in the stream."""
+class Token(NamedTuple):
+    """One token: its text and its offsets in the stream.
+
+    A named tuple, not a frozen dataclass: a document has tens of thousands of tokens, and
+    a frozen dataclass takes several times as long to make (it sets each field through
+    ``object.__setattr__``).
+    """
 
     text: str
     start: int
@@ -49,18 +54,20 @@ def sentence_spans(tokens: list[Token], text: str, max_len: int = 60) -> list[tu
     """
     spans: list[tuple[int, int]] = []
     begin = 0
+    last = len(tokens) - 1
+    count = text.count
     for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        end_here = nxt is None
-        if nxt is not None:
-            gap = text[tok.end : nxt.start]
-            if tok.text in {".", "!", "?"} and nxt.text[:1].isupper() and len(tok.text) == 1:
-                prev = tokens[i - 1].text if i > 0 else ""
-                end_here = not (len(prev) <= 2 and prev[:1].isalpha())  # "e. V.", "z. B."
-            if gap.count("\n") >= 2 or (i + 1 - begin >= max_len and "\n" in gap):
-                end_here = True
-            if nxt.text == "•":
-                end_here = True
+        if i == last:
+            spans.append((begin, i + 1))
+            break
+        nxt = tokens[i + 1]
+        end_here = False
+        if tok.text in _SENTENCE_MARKS and nxt.text[:1].isupper():
+            prev = tokens[i - 1].text if i > 0 else ""
+            end_here = not (len(prev) <= 2 and prev[:1].isalpha())  # "e. V.", "z. B."
+        breaks = count("\n", tok.end, nxt.start)  # in the gap, without copying it
+        if breaks >= 2 or (breaks and i + 1 - begin >= max_len) or nxt.text == "•":
+            end_here = True
         if end_here:
             spans.append((begin, i + 1))
             begin = i + 1

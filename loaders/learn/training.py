@@ -102,7 +102,9 @@ def link_items(
         return ids[key]
 
     stream = analysis.stream
-    for c in candidates(stream, analysis.resolved, analysis.blocks, analysis.rule_links, ref):
+    for c in candidates(
+        stream, analysis.resolved, analysis.blocks, analysis.rule_links, ref, analysis.sentences
+    ):
         first_line = stream.line_at(c.sentence.start)
         if not any(lo <= first_line and c.last_line <= hi for lo, hi in ranges):
             continue

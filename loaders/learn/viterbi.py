@@ -103,8 +103,12 @@ def state_scores(model: CompiledModel, slots: np.ndarray) -> np.ndarray:
     """Label scores of each token (rows of ``slots``: attribute ids in the token's order,
     padded with ``model.zero``), summed slot by slot as CRFsuite sums them."""
     scores = np.zeros((len(slots), len(model.labels)))
-    for k in range(slots.shape[1]):
-        scores += model.weights[slots[:, k]]
+    taken = np.empty_like(scores)
+    # slot by slot: the slots' columns made contiguous once, each weight row taken into
+    # one buffer (the same sums in the same order, without a strided read or a new array)
+    for column in np.ascontiguousarray(slots.T):
+        np.take(model.weights, column, axis=0, out=taken)
+        scores += taken
     return scores
 
 
@@ -116,28 +120,35 @@ def decode(
         return []
     n_labels = len(model.labels)
     lengths = np.array([end - begin for begin, end in sequences])
-    longest = int(lengths.max())
-    # sequences side by side, step by step; steps past a sequence's end are not read
-    state = np.zeros((len(sequences), longest, n_labels))
-    for n, (begin, end) in enumerate(sequences):
-        state[n, : end - begin] = scores[begin:end]
+    longest, n = int(lengths.max()), len(sequences)
+    # sequences side by side, step by step; steps past a sequence's end are not read. Step
+    # first: each step's numbers lie together in memory, so a step reads one block
+    state = np.zeros((longest, n, n_labels))
+    for k, (begin, end) in enumerate(sequences):
+        state[: end - begin, k] = scores[begin:end]
     alpha = np.empty_like(state)
-    back = np.zeros((len(sequences), longest, n_labels), dtype=np.intp)
-    alpha[:, 0] = state[:, 0]
+    back = np.zeros((longest, n, n_labels), dtype=np.intp)
+    alpha[0] = state[0]
     trans = model.transitions
+    rows, columns = np.arange(n)[:, None], np.arange(n_labels)[None, :]
     for t in range(1, longest):
-        # score of (t-1, i) -> (t, j) is prev[i] + trans[i][j]; first maximum over i wins
-        candidates = alpha[:, t - 1, :, None] + trans[None, :, :]
-        back[:, t] = candidates.argmax(axis=1)
-        alpha[:, t] = candidates.max(axis=1) + state[:, t]
-    rows = np.arange(len(sequences))
-    labels = np.zeros((len(sequences), longest), dtype=np.intp)
-    labels[rows, lengths - 1] = alpha[rows, lengths - 1].argmax(axis=1)
+        # score of (t-1, i) -> (t, j) is prev[i] + trans[i][j]; first maximum over i wins,
+        # and the maximum is read where argmax found it (the same number, one pass fewer)
+        candidates = alpha[t - 1, :, :, None] + trans[None, :, :]
+        best = candidates.argmax(axis=1)
+        back[t] = best
+        alpha[t] = candidates[rows, best, columns] + state[t]
+    sequence = np.arange(n)
+    labels = np.zeros((longest, n), dtype=np.intp)
+    labels[lengths - 1, sequence] = alpha[lengths - 1, sequence].argmax(axis=1)
     for t in range(longest - 2, -1, -1):
         inside = t < lengths - 1
-        labels[inside, t] = back[inside, t + 1][np.arange(int(inside.sum())), labels[inside, t + 1]]
+        labels[t, inside] = back[t + 1, inside, labels[t + 1, inside]]
     names = model.labels
-    return [[names[x] for x in labels[n, :length]] for n, length in enumerate(lengths.tolist())]
+    return [
+        [names[x] for x in row[:length]]
+        for row, length in zip(labels.T.tolist(), lengths.tolist(), strict=True)
+    ]
 
 
 def load_model(path: Path) -> CompiledModel | None:

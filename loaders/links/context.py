@@ -196,17 +196,24 @@ _SERVICE_UNIT = re.compile(r"(?:stelle|zentrum)\b", re.IGNORECASE)
 
 def programme_units(out: LinkSink, entities: dict[str, Entity]) -> None:
     """A service unit named after a programme ("Fachstelle IQ ...") takes part in it."""
+    # each programme's names as word sets, made once (not once per service unit)
     programmes = [
-        (k, e) for k, e in entities.items() if e.kind == "programme" and e.type != "Gesetz"
+        (k, [set(re.findall(r"[\wäöüß]+", a)) for a in _names_of(e)])
+        for k, e in entities.items()
+        if e.kind == "programme" and e.type != "Gesetz"
     ]
     for key, org in entities.items():
         if org.kind != "org" or not org.lines or not _SERVICE_UNIT.search(org.canonical):
             continue
         words = set(re.findall(r"[\wäöüß]+", org.canonical))
-        for pkey, programme in programmes:
-            names = {a for a in programme.aliases | {programme.canonical} if len(a) >= 2}
-            if any(set(re.findall(r"[\wäöüß]+", a)) <= words for a in names):
+        for pkey, names in programmes:
+            if any(name <= words for name in names):
                 out.add(key, pkey, "PARTICIPATES_IN", min(org.lines), org.canonical)
+
+
+def _names_of(programme: Entity) -> set[str]:
+    """A programme's names of two characters or more."""
+    return {a for a in programme.aliases | {programme.canonical} if len(a) >= 2}
 
 
 # a cue that introduces a list of partners: "Kooperationspartner sind:", "in Zusammenarbeit

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
 from loaders.clean.textstream import Sentence, TextStream, quote, split_sentences
@@ -130,14 +130,20 @@ def find_links(
     blocks: tuple[Block, ...],
     reference: Reference,
     project_key: str | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> tuple[Link, ...]:
-    """All typed links of one document, deduplicated by (source, type, target)."""
+    """All typed links of one document, deduplicated by (source, type, target).
+
+    ``sentences`` are the document's (:func:`document_sentences`) when the caller has them
+    already: the link model reads the same sentences, and cutting them is not cheap.
+    """
     cues = cue_patterns(reference)
     entities = resolved.entities
     out = _Collector(resolved)
     starts = [m.start for m, _, _ in resolved.mentions]
     block_starts = [b.start for b in blocks]
-    sentences = document_sentences(stream, blocks)
+    if sentences is None:
+        sentences = document_sentences(stream, blocks)
     initiatives = initiative_organisers(reference)
     previous_programme: str | None = None  # the project "dieses Projekt" points back to
     previous_end = 0

@@ -84,6 +84,8 @@ def _balanced(title: str) -> str:
     """A title whose quotation marks and brackets pair up: a name left open is cut off
     before its opening mark, a stray closing mark is dropped."""
     for opening, closing in (("„", "“"), ("(", ")")):
+        if opening not in title and closing not in title and (opening != "„" or "”" not in title):
+            continue  # no mark of this pair: the title stays as it is
         depth, cut = 0, None
         out = []
         for i, ch in enumerate(title):

@@ -16,6 +16,7 @@ swallowed sentence words on its left). Two document conventions are read as well
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from loaders.clean.textstream import TextStream
 from loaders.learn.places import places
@@ -102,12 +103,56 @@ def _read_branches(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+class _Kept:
+    """The mentions kept so far, in the order they were kept, found by place.
+
+    Why: each candidate asks which kept mentions it overlaps; reading all of them for every
+    candidate grows with the square of a long report's mentions. A mention is no longer
+    than the longest one, so only those starting less than that before the candidate's end
+    can overlap it, and a sorted list of starts finds them.
+    """
+
+    def __init__(self, mentions: list[Mention], longest: int) -> None:
+        self._longest = longest
+        self._order = 0
+        self._by_order: dict[int, Mention] = {}
+        self._starts: list[tuple[int, int]] = []  # (start, order), sorted
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        insort(self._starts, (m.start, self._order))
+        self._by_order[self._order] = m
+        self._order += 1
+
+    def overlapping(self, cand: Mention) -> list[tuple[int, Mention]]:
+        """(order, mention) of the kept mentions that overlap ``cand``, in kept order."""
+        lo = bisect_left(self._starts, (cand.start - self._longest, -1))
+        hi = bisect_left(self._starts, (cand.end, -1))
+        found = [
+            (order, self._by_order[order])
+            for start, order in self._starts[lo:hi]
+            if cand.start < self._by_order[order].end
+        ]
+        return sorted(found, key=lambda pair: pair[0])
+
+    def remove(self, order: int) -> None:
+        m = self._by_order.pop(order)
+        del self._starts[bisect_left(self._starts, (m.start, order))]
+
+    def mentions(self) -> list[Mention]:
+        """All kept mentions, in the order they were kept."""
+        return [self._by_order[order] for order in sorted(self._by_order)]
+
+
 def _select(known: list[Mention], found: list[Mention]) -> list[Mention]:
-    kept = list(known)
+    longest = max((m.end - m.start for m in (*known, *found)), default=0)
+    kept = _Kept(known, longest)
     for cand in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        overlapping = [k for k in kept if k.start < cand.end and cand.start < k.end]
+        hits = kept.overlapping(cand)
+        overlapping = [k for _, k in hits]
         if not overlapping:
-            kept.append(cand)
+            kept.add(cand)
             continue
         contains_all = all(cand.start <= k.start and k.end <= cand.end for k in overlapping)
         longer = all(cand.end - cand.start > k.end - k.start for k in overlapping)
@@ -124,9 +169,10 @@ def _select(known: list[Mention], found: list[Mention]) -> list[Mention]:
                     type=inner[0].type,
                     origin="reference",
                 )
-        kept = [k for k in kept if k not in overlapping]
-        kept.append(cand)
-    return sorted(kept, key=lambda m: m.start)
+        for order, _ in hits:  # (a mention equal to one of these overlaps as well)
+            kept.remove(order)
+        kept.add(cand)
+    return sorted(kept.mentions(), key=lambda m: m.start)
 
 
 def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:

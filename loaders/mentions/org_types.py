@@ -13,6 +13,7 @@ Unternehmen). The first rule that matches wins, so specific rules come first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["org_type_of"]
 
@@ -44,8 +45,13 @@ _TYPE_RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=16384)
 def org_type_of(name: str) -> str:
-    """Organisation type guessed from the head words of a name."""
+    """Organisation type guessed from the head words of a name.
+
+    Remembered (a pure function of the name): the same names are typed again and again,
+    each by up to all the rules.
+    """
     for pattern, org_type in _TYPE_RULES:
         if pattern.search(name):
             return org_type

@@ -13,11 +13,13 @@ cue noun before a name ("Projekt „Partnernetzwerken!“", "Kampagne #IchDuWirN
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.mentions.model import NOT_PLACE, PLACE, WORD, Mention
 from loaders.mentions.org_types import org_type_of
 from loaders.mentions.programmes import find_plain_programmes, find_quoted_programmes
 from loaders.names import clean_name
+from loaders.scan import word_matches
 
 __all__ = [
     "Mention",
@@ -128,8 +130,13 @@ _HEAD_FORMS = [
 ]
 
 
+@lru_cache(maxsize=16384)
 def normalise_org_name(name: str) -> str:
-    """Nominative, tidy form of a found name ("Kreises Lippe" -> "Kreis Lippe")."""
+    """Nominative, tidy form of a found name ("Kreises Lippe" -> "Kreis Lippe").
+
+    Remembered (a pure function of the name): the patterns find the same names again and
+    again, and each is run through all the head forms.
+    """
     name = clean_name(name)
     for pattern, repl in _HEAD_FORMS:
         name = pattern.sub(repl, name, count=1)
@@ -140,7 +147,7 @@ def find_pattern_mentions(text: str) -> list[Mention]:
     """Organisation, unit and programme names found by head-word patterns (may overlap)."""
     out: list[Mention] = []
     for regex, org_type in _ORG_RE:
-        for m in regex.finditer(text):
+        for m in word_matches(regex, text):
             found = _mention("org", m.group(), m.start(), m.end(), org_type)
             if found.kind != "skip":
                 out.append(found)
@@ -161,7 +168,7 @@ _UNIT_LIST_RE = re.compile(
 def _listed_units(text: str) -> list[Mention]:
     """The second number of "Dezernate 11 und 36" is a unit of its own ("Dezernat 36")."""
     out = []
-    for m in _UNIT_LIST_RE.finditer(text):
+    for m in word_matches(_UNIT_LIST_RE, text):
         surface = m.group(1)
         name = clean_name("Dezernat " + " ".join(surface.split()))
         out.append(Mention("unit", name, surface, m.start(1), m.end(1), ""))

@@ -287,13 +287,19 @@ def resolve_document(
         return key
 
     partner_keys = tuple(key_of_name(b.partner, b.end) if b.partner else None for b in blocks)
+    # each block's partner as ``partner_keys[blocks.index(block)]`` gives it (the first equal
+    # block's), looked up once: ``index`` compares block after block for every mention
+    first_equal: dict[Block, int] = {}
+    for i, b in enumerate(blocks):
+        first_equal.setdefault(b, i)
+    block_partner = [partner_keys[first_equal[b]] for b in blocks]
     subject = key_of_name(subject_name) if subject_name else None
     resolved: list[tuple[Mention, str, int]] = []
     for m in mentions:
         line = stream.line_at(m.start)
         at = bisect_right(block_starts, line) - 1
         block = blocks[at] if at >= 0 and blocks[at].start <= line <= blocks[at].end else None
-        partner = partner_keys[blocks.index(block)] if block is not None else None
+        partner = block_partner[at] if block is not None else None
         hit = _lookup(index, m)
         ref_id = m.ref_id or (hit.id if hit is not None else None)
         head = heads.get(name_key(m.name)) if m.kind == "org" else None

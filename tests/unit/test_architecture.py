@@ -166,7 +166,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 # module imports only its own stage and earlier ones. ``learn`` (the trained models) is
 # consulted by several stages and trains on the whole extraction, so it stands outside.
 LOADER_STAGES: tuple[tuple[str, ...], ...] = (
-    ("errors", "models", "names"),  # the shared records
+    ("errors", "models", "names", "scan"),  # the shared records and helpers
     ("reference",),
     ("source",),
     ("clean",),
