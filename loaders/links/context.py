@@ -160,6 +160,12 @@ def own_unit(unit: Entity, parent: Entity, evidence: str) -> bool:
 # the words that may join a unit's own words to its parent's name: "Referat … der Stadt
 # Köln", "Institut … an der Universität X"; or none: "Kommunales Integrationszentrum Kreis Lippe"
 _UNIT_JOINS = (("an", "der"), ("bei", "der"), ("der",), ("des",), ("im",), ("am",), ("beim",))
+# bodies of their own that bear the name of the territory they serve: the Ministerium "des
+# Landes Nordrhein-Westfalen", the Jobcenter "Kreis Paderborn", the Polizeipräsidium or the
+# Agentur für Arbeit of a town are not units of the Land, the Kreis or the Stadt
+_NAMED_AFTER_TERRITORY = frozenset(
+    {"Ministerium", "Jobcenter", "Polizei", "Bundesbehoerde", "Kammer"}
+)
 
 
 def named_units(out: LinkSink, entities: dict[str, Entity]) -> None:
@@ -169,6 +175,7 @@ def named_units(out: LinkSink, entities: dict[str, Entity]) -> None:
     name of one plain word ("Caritas", "Köln") is too loose to count, and "für die Stadt
     Köln" names whom a body serves, not what it belongs to."""
     orgs = [(k, e) for k, e in entities.items() if e.kind == "org" and e.lines]
+    units = [(k, e) for k, e in orgs if e.type not in _NAMED_AFTER_TERRITORY]
     by_last_word: dict[str, list[tuple[str, list[str]]]] = {}
     for key, org in orgs:
         for name in {org.canonical, *org.aliases}:
@@ -176,7 +183,7 @@ def named_units(out: LinkSink, entities: dict[str, Entity]) -> None:
             if words and (len(words) >= 2 or "-" in name):
                 tail = [token_key(w) for w in words]
                 by_last_word.setdefault(tail[-1], []).append((key, tail))
-    for key, org in orgs:
+    for key, org in units:
         for name in {org.canonical, *org.aliases}:
             words = tokens(name)
             keys = [token_key(w) for w in words]
