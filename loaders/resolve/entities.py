@@ -361,7 +361,40 @@ def resolve_document(
             entities[key].listed = True
         resolved.append((m, key, line))
     _finish(entities, reference)
+    resolved = _join_subtitled(entities, resolved)
     return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)
+
+
+# a programme's name and its subtitle: "StudiumE – Integration internationaler Studierender"
+_SUBTITLED = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+\S")
+
+
+def _join_subtitled(
+    entities: dict[str, Entity], resolved: list[tuple[Mention, str, int]]
+) -> list[tuple[Mention, str, int]]:
+    """A programme named once with its subtitle and once without ("Neues Projekt „StudiumE“
+    gestartet" … "das Projekt „StudiumE – Integration internationaler Studierender durch
+    Engagement“") is one programme, named in full."""
+    titled: dict[str, str] = {}  # name before the subtitle -> the programme named in full
+    for key, entity in entities.items():
+        if entity.kind == "programme":
+            for name in entity.names:
+                title = _SUBTITLED.match(name)
+                if title is not None:
+                    titled.setdefault(name_key(title.group(1)), key)
+    joined: dict[str, str] = {}
+    for key, entity in entities.items():
+        full = next((titled[k] for k in map(name_key, entity.names) if k in titled), None)
+        if entity.kind == "programme" and full not in (None, key) and not entity.ref_id:
+            joined[key] = full
+    for key, full in joined.items():
+        short, into = entities.pop(key), entities[full]
+        into.names.update(short.names)
+        into.lines |= short.lines
+        into.aliases |= short.aliases | set(short.names)
+        into.listed = into.listed or short.listed
+        into.aliases.discard(into.canonical)
+    return [(m, joined.get(key, key), line) for m, key, line in resolved]
 
 
 def _finish(entities: dict[str, Entity], reference: Reference) -> None:
