@@ -224,18 +224,29 @@ def _sentence_links(
         if entities[key].kind == "programme"
     ]
 
+    funders: set[str] = set()  # named by the funding cue: they fund, they do not act
+
     def subject_before(position: int) -> str | None:
         """The sentence's first organisation if it comes before ``position``, else the default.
 
         An organisation after a passive "vom"/"von der"/"durch die" is the agent, so it is
-        the subject even when the sentence opens with other words."""
+        the subject even when the sentence opens with other words; not so the funder of a
+        funding clause ("In dem vom BAMF geförderten Projekt hatte die X in Kooperation mit
+        der Y …": the BAMF does not cooperate)."""
         before = [
             key
             for pos, key, _ in orgs
-            if pos < position and (pos < _SUBJECT_REACH or _AGENT.search(text, 0, pos))
+            if pos < position
+            and key not in funders
+            and (pos < _SUBJECT_REACH or _AGENT.search(text, 0, pos))
         ]
         return before[0] if before else default
 
+    funded = found.get("FUNDED_BY")
+    if funded is not None:
+        spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
+        keys = {k for _, k, _ in programmes}
+        funders.update(_funding(out, text, funded, spans, keys, subject_before, previous_programme))
     coop = found.get("COOPERATES_WITH")
     if coop is not None:
         subject = subject_before(coop.start())
@@ -249,13 +260,10 @@ def _sentence_links(
         for key, line in after:
             if subject is not None:
                 out.add(subject, key, "COOPERATES_WITH", line, text)
-    funded = found.get("FUNDED_BY")
-    if funded is not None:
-        spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
-        keys = {k for _, k, _ in programmes}
-        _funding(out, text, funded, spans, keys, subject_before, previous_programme)
     mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
-    _programme_links(out, entities, text, orgs, programmes, found, subject_before, in_block, mottos)
+    _programme_links(
+        out, entities, text, orgs, programmes, found, subject_before, in_block, mottos, funders
+    )
 
 
 def _funding(
@@ -266,7 +274,7 @@ def _funding(
     programme_keys: set[str],
     subject_before: Callable[[int], str | None],
     previous_programme: str | None,
-) -> None:
+) -> set[str]:
     """Funders and the funded of a funding cue (``spans``: start, end, key, line of each
     name in the sentence).
 
@@ -276,7 +284,7 @@ def _funding(
     to the first one by "und"/commas ("aus Mitteln der EU und des Bundes"). The funded is a
     programme before the cue, one named right after it ("Finanziert wird X aus …"), the
     project a demonstrative points back to ("Dieses Projekt wird … gefördert"), or the
-    subject."""
+    subject. Returns the funders' keys."""
     start, end = funded.start(), funded.end()
     receivers: list[str | None] = [k for a, _, k, _ in spans if a < start and k in programme_keys]
     first: int | None = None
@@ -298,7 +306,7 @@ def _funding(
             ):
                 first = i  # the last such agent before the cue wins
     if first is None:
-        return
+        return set()
     funders = [spans[first]]
     for span in spans[first + 1 :]:  # the names coordinated with the first funder
         if not _FUNDER_JOIN.fullmatch(text[funders[-1][1] : span[0]]):
@@ -312,6 +320,7 @@ def _funding(
     for _, _, key, line in funders:
         if receiver is not None and key != receiver:
             out.add(receiver, key, "FUNDED_BY", line, text)
+    return funder_keys
 
 
 def _programme_links(
@@ -324,10 +333,13 @@ def _programme_links(
     subject_before: Callable[[int], str | None],
     in_block: bool,
     mottos: frozenset[str] | set[str] = frozenset(),
+    funders: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     """SIGNED for charters, else ORGANISED_BY or PARTICIPATES_IN by the cues present.
 
-    A motto ("unter dem Motto „X“") names the subject's own activity, so it is run by it."""
+    A motto ("unter dem Motto „X“") names the subject's own activity, so it is run by it;
+    the agent of a funding clause funds the programme and does not run it ("das Projekt …
+    gestartet, das durch das BAMF gefördert wird")."""
     funded = found.get("FUNDED_BY")
     organised = found.get("ORGANISED_BY")
     own = found.get("OWN_PROJECT") is not None and found.get("TAKES_PART") is None
@@ -354,7 +366,7 @@ def _programme_links(
             # a funding programme belongs to its funder, never to "X der Y" in a sentence
             owner_ok = kind != "Foerderprogramm"
             organiser = _agent_after(text, orgs, pos, organised, owner_ok) or subject_before(pos)
-            if organiser is not None:
+            if organiser is not None and organiser not in funders:
                 out.add(key, organiser, "ORGANISED_BY", line, text)
             continue
         subject = subject_before(pos)
