@@ -242,3 +242,28 @@ def test_funders_named_before_the_participle_and_coordinated():
     )
     funders = {o for s, t, o in links if s == "Neue Wege" and t == "FUNDED_BY"}
     assert len(funders) == 2
+
+
+def test_the_territory_in_a_bodys_name_makes_it_no_unit():
+    links = _links(
+        "Das Ministerium für Schule und Bildung des Landes Nordrhein-Westfalen und das Land "
+        "Nordrhein-Westfalen laden ein. Das Jobcenter Kreis Paderborn und der Kreis Paderborn "
+        "beraten.",
+        partner=None,
+    )
+    assert not any(t == "PART_OF" and "Ministerium" in s for s, t, _ in links)
+    assert not any(t == "PART_OF" and s.startswith("Jobcenter") for s, t, _ in links)
+
+
+def test_a_funder_neither_acts_nor_runs_the_programme():
+    links = _links(
+        "In dem vom Bundesamt für Migration und Flüchtlinge geförderten Pilotprojekt hatte die "
+        "Stadt Gladbeck in Kooperation mit dem Caritasverband Gladbeck e. V. Neues erprobt. "
+        "Das Projekt „Neue Wege“ wurde gestartet, das durch das Land Nordrhein-Westfalen "
+        "gefördert wird.",
+        partner=None,
+    )
+    bamf = "Bundesamt für Migration und Flüchtlinge"
+    assert not any(t == "COOPERATES_WITH" and bamf in (s, o) for s, t, o in links)
+    assert ("Neue Wege", "FUNDED_BY", "Landesregierung Nordrhein-Westfalen") in links
+    assert not any(s == "Neue Wege" and t == "ORGANISED_BY" for s, t, _ in links)

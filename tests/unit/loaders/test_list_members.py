@@ -155,3 +155,22 @@ def test_names_glued_over_und_or_a_line_are_split_only_when_each_has_a_head():
     ]
     assert names("das Ministerium für Arbeit und Soziales.") == ["x"]
     assert names("die Agentur für Arbeit\nBremen-Bremerhaven.") == ["x"]
+
+
+def test_an_office_before_a_body_with_von_or_without_article_is_cut_off():
+    text = "Es sprachen Co-Geschäftsführer von Afropa e.V. und Vorstand IN VIA Paderborn e.V."
+    first = text.index("Co-")
+    second = text.index("Vorstand")
+    found = [
+        Mention("org", "x", text[first : text.index(" und")], first, text.index(" und"), "Verein"),
+        Mention("org", "y", text[second:], second, len(text), "Verein"),
+    ]
+    names = [m.name for m in without_roles(text, found)]
+    assert names == ["Afropa e.V.", "IN VIA Paderborn e.V."]
+
+
+def test_an_office_before_a_persons_name_without_article_leaves_no_organisation():
+    text = "Es sprach Präsident Max Muster."
+    start = text.index("Präsident")
+    found = [Mention("org", "x", "Präsident Max Muster", start, start + 20, "Sonstige")]
+    assert without_roles(text, found) == []

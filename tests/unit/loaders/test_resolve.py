@@ -138,3 +138,17 @@ def test_units_of_two_parents_with_one_name_get_names_that_tell_them_apart():
         entity_id(e, resolved.entities) for e in resolved.entities.values() if e.parent_key
     )
     assert ids == ["bezirksregierung-arnsberg-dezernat-20", "bezirksregierung-muenster-dezernat-20"]
+
+
+def test_a_programme_named_with_and_without_its_subtitle_is_one():
+    resolved = _resolve(
+        "Neues Projekt „StudiumE“ gestartet. Das Projekt „StudiumE – Integration "
+        "internationaler Studierender durch Engagement“ läuft drei Jahre. "
+        "Mit „StudiumE“ geht es weiter."
+    )
+    programmes = [e for e in resolved.entities.values() if e.kind == "programme"]
+    assert [e.canonical for e in programmes] == [
+        "StudiumE – Integration internationaler Studierender durch Engagement"
+    ]
+    assert "StudiumE" in programmes[0].aliases
+    assert {key for _, key, _ in resolved.mentions} == {programmes[0].key}
