@@ -26,7 +26,7 @@ from loaders.learn.viterbi import load_model
 from loaders.links.sentences import document_sentences, find_links
 from loaders.measures.dating import dated
 from loaders.measures.partners import find_measures
-from loaders.mentions.find import find_mentions
+from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
 from loaders.mentions.programmes import with_laws
@@ -184,7 +184,7 @@ def analyse_document(
     mentions = find_mentions(stream, ref)
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
-        mentions = model_mentions(stream, mentions, compiled)
+        mentions = with_definitions(stream.text, model_mentions(stream, mentions, compiled))
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
     mentions = with_laws(stream.text, mentions)
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))

@@ -28,7 +28,7 @@ from loaders.mentions.unit_names import abbreviation_units, programme_units
 from loaders.names import clean_name, is_abbreviation
 from loaders.reference import Reference, load_reference
 
-__all__ = ["Mention", "find_mentions", "LIST_ORIGIN", "BRANCH_ORIGIN"]
+__all__ = ["Mention", "find_mentions", "with_definitions", "LIST_ORIGIN", "BRANCH_ORIGIN"]
 
 LIST_ORIGIN = "list"
 _DEFINITION = re.compile(r"\s*[“”\"]?\s*\(\s*([A-ZÄÖÜ][\w.&/-]{1,10}(?:\s+NRW)?)\s*\)")
@@ -66,7 +66,7 @@ def find_mentions(stream: TextStream, reference: Reference | None = None) -> lis
     found = find_pattern_mentions(text) + find_suffix_orgs(text) + find_acronym_names(text)
     chosen = _select(known, found)
     chosen = _attach_parents(text, chosen)
-    chosen = _apply_definitions(text, chosen)
+    chosen = with_definitions(text, chosen)
     chosen = _read_participant_lists(text, chosen)
     chosen = programme_units(text, abbreviation_units(text, chosen))
     chosen = _read_branches(text, chosen)
@@ -190,8 +190,11 @@ def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _apply_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Record ``Name (ABK)`` and find the later uses of ABK."""
+def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Record ``Name (ABK)`` and find the later uses of ABK.
+
+    ABK found as a name of its own (the mention model tags "MLU" in "Martin-Luther-
+    Universität Halle-Wittenberg (MLU)") is the defined name, not another organisation."""
     out = list(mentions)
     defined: dict[str, Mention] = {}
     for i, m in enumerate(out):
@@ -201,6 +204,11 @@ def _apply_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
         if d and is_abbreviation(d.group(1)) and d.group(1) not in m.name:
             out[i] = m.with_(abbreviation=d.group(1))
             defined.setdefault(d.group(1), out[i].with_(end=d.end()))
+    out = [
+        m
+        for m in out
+        if not (m.surface in defined and m.ref_id is None and m.start >= defined[m.surface].start)
+    ]
     for abbreviation, owner in defined.items():
         pattern = re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])")
         for hit in pattern.finditer(text, owner.end):
