@@ -1,7 +1,8 @@
 """Organisations named by one plural head and a list of places.
 
 "die Bezirksregierungen Arnsberg, Detmold und Münster", "der Städte Achern, Kehl und Lahr",
-"aus fünf Jobcentern in Aachen, Bonn und Köln": the head noun stands once, in the plural,
+"aus fünf Jobcentern in Aachen, Bonn und Köln", "die Integrationsräte von Dortmund und
+Lünen": the head noun stands once, in the plural,
 and each place of the list is one organisation ("Bezirksregierung Arnsberg"). The heads
 and their singulars are rule vocabulary (``reference/plural_heads.yaml``); a list counts
 when at least two of its members are German places (``reference/places.yaml``) and none
@@ -59,7 +60,7 @@ def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
     heads = sorted(_plural_heads(path), key=len, reverse=True)
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(
-        rf"(?<![\wäöüß-])(?P<head>{head})\s+(?:(?:in|aus)\s+)?"
+        rf"(?<![\wäöüß-])(?P<head>{head})\s+(?:(?:in|aus|von)\s+)?"
         rf"(?P<list>{_MEMBER}(?:\s*,\s*{_MEMBER})*\s*,?\s+(?:und|sowie)\s+{_MEMBER})"
         rf"(?![\wäöüß-])"
     )
