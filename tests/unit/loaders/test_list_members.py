@@ -174,3 +174,11 @@ def test_an_office_before_a_persons_name_without_article_leaves_no_organisation(
     start = text.index("Präsident")
     found = [Mention("org", "x", "Präsident Max Muster", start, start + 20, "Sonstige")]
     assert without_roles(text, found) == []
+
+
+def test_a_plural_generic_head_with_von_names_each_member():
+    text = "Er begrüßte die Vorsitzenden der Integrationsräte von Dortmund und Lünen."
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Integrationsrat Dortmund",
+        "Integrationsrat Lünen",
+    ]

@@ -3,8 +3,8 @@
 import pytest
 
 from loaders.clean.textstream import TextStream
-from loaders.mentions.find import find_mentions
-from loaders.mentions.patterns import find_pattern_mentions
+from loaders.mentions.find import find_mentions, with_definitions
+from loaders.mentions.patterns import Mention, find_pattern_mentions
 from loaders.names import name_key
 
 
@@ -264,3 +264,34 @@ def test_laws_are_named_by_their_compound_or_code():
         "Allgemeines Gleichbehandlungsgesetz"
     ]
     assert laws("Das Gesetz und der Gesetzentwurf") == []
+
+
+def test_an_abbreviation_the_model_tagged_as_a_name_is_the_defined_names():
+    text = (
+        "Sie kooperiert mit der Martin-Luther-Universität Halle-Wittenberg (MLU). Die MLU lädt ein."
+    )
+    start = text.index("Martin")
+    found = [
+        Mention(
+            "org",
+            "Martin-Luther-Universität Halle-Wittenberg",
+            text[start : start + 42],
+            start,
+            start + 42,
+            "Hochschule",
+            origin="model",
+        ),
+        Mention(
+            "org",
+            "MLU",
+            "MLU",
+            text.index("MLU"),
+            text.index("MLU") + 3,
+            "Sonstige",
+            origin="model",
+        ),
+    ]
+    mentions = with_definitions(text, found)
+    assert [m.name for m in mentions] == ["Martin-Luther-Universität Halle-Wittenberg"] * 2
+    assert mentions[0].abbreviation == "MLU"
+    assert mentions[1].start == text.rindex("MLU")
