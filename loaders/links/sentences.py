@@ -75,6 +75,11 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?:zwischen|von)$")
+# the finite auxiliary or modal of a clause, then the subject's article: "… hatte die X"
+_INVERTED = re.compile(
+    r"\b(?:hat|hatte|haben|hatten|ist|war|sind|waren|kann|konnte|soll|sollte|will|wollte)"
+    r"\s+(?:die|der|das)\s+$"
+)
 # "Die Stadt X und der Verein Y kooperieren": the partners are named before a reciprocal verb
 _RECIPROCAL = re.compile(r"^(?:kooperier|arbeite\w*\s+.{0,40}zusammen)", re.IGNORECASE)
 
@@ -232,13 +237,18 @@ def _sentence_links(
         An organisation after a passive "vom"/"von der"/"durch die" is the agent, so it is
         the subject even when the sentence opens with other words; not so the funder of a
         funding clause ("In dem vom BAMF geförderten Projekt hatte die X in Kooperation mit
-        der Y …": the BAMF does not cooperate)."""
+        der Y …": the BAMF does not cooperate). The organisation right after the auxiliary of
+        a clause that opens with other words is its subject too ("… hatte die X …")."""
         before = [
             key
             for pos, key, _ in orgs
             if pos < position
             and key not in funders
-            and (pos < _SUBJECT_REACH or _AGENT.search(text, 0, pos))
+            and (
+                pos < _SUBJECT_REACH
+                or _AGENT.search(text, 0, pos)
+                or _INVERTED.search(text, 0, pos)
+            )
         ]
         return before[0] if before else default
 

@@ -267,3 +267,15 @@ def test_a_funder_neither_acts_nor_runs_the_programme():
     assert not any(t == "COOPERATES_WITH" and bamf in (s, o) for s, t, o in links)
     assert ("Neue Wege", "FUNDED_BY", "Landesregierung Nordrhein-Westfalen") in links
     assert not any(s == "Neue Wege" and t == "ORGANISED_BY" for s, t, _ in links)
+
+
+def test_the_organisation_after_the_auxiliary_of_an_inverted_clause_is_the_subject():
+    links = _links(
+        "In dem vom Bundesamt für Migration und Flüchtlinge geförderten Pilotprojekt hatte "
+        "die Stadt Gladbeck von 2016 bis 2019 in Kooperation mit dem Caritasverband Gladbeck "
+        "e. V. Neues erprobt.",
+    )
+    assert any(
+        {s, o} == {"Stadt Gladbeck", "Caritasverband Gladbeck e. V."} and t == "COOPERATES_WITH"
+        for s, t, o in links
+    )
