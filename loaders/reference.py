@@ -144,7 +144,7 @@ def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:
 # OWN_PROJECT: the sentence's subject runs the programme ("unser Projekt", "eigene");
 # TAKES_PART: explicit taking part, stronger than OWN_PROJECT;
 # OCCASION: the programme is an outside event the subject joins ("anlässlich des ...").
-CUE_CLASSES = ("OWN_PROJECT", "TAKES_PART", "OCCASION")
+CUE_CLASSES = ("OWN_PROJECT", "TAKES_PART", "OCCASION", "CARRIER", "SERVICE_POINT")
 
 
 def _validate_cues(path: Path) -> dict[str, tuple[str, ...]]:

@@ -75,6 +75,10 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?:zwischen|von)$")
+_OF_CARRIED = re.compile(r"(?:schaft)?\s+(?:der|des)\s")  # "Träger der X", not "Träger ist"
+_WHOSE = re.compile(r",\s*(?:dessen|deren)\s+$")  # "X, dessen Träger …"
+# between a carrier cue and the carrier's name: "Träger ist der", "Trägerschaft des"
+_CARRIER_NAMED = re.compile(r"(?:schaft)?\s*(?:ist|sind|war|wird)?\s*(?:de[rsmn]|die|das)?\s*")
 # the finite auxiliary or modal of a clause, then the subject's article: "… hatte die X"
 _INVERTED = re.compile(
     r"\b(?:hat|hatte|haben|hatten|ist|war|sind|waren|kann|konnte|soll|sollte|will|wollte)"
@@ -176,6 +180,7 @@ def find_links(
             default,
             in_block,
             previous_programme,
+            cues.get("SERVICE_POINT"),
         )
         projects = [
             k
@@ -221,6 +226,7 @@ def _sentence_links(
     default: str | None,
     in_block: bool,
     previous_programme: str | None = None,
+    service_point: re.Pattern[str] | None = None,
 ) -> None:
     orgs = [(m.start - offset, key, line) for m, key, line in inside if entities[key].kind == "org"]
     programmes = [
@@ -270,10 +276,48 @@ def _sentence_links(
         for key, line in after:
             if subject is not None:
                 out.add(subject, key, "COOPERATES_WITH", line, text)
+    carrier = found.get("CARRIER")
+    if carrier is not None:
+        _carried(out, entities, text, orgs, carrier, service_point)
     mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
     _programme_links(
         out, entities, text, orgs, programmes, found, subject_before, in_block, mottos, funders
     )
+
+
+def _carried(
+    out: LinkSink,
+    entities: dict[str, Entity],
+    text: str,
+    orgs: list[Spot],
+    carrier: re.Match[str],
+    service_point: re.Pattern[str] | None,
+) -> None:
+    """The body a carrier cue names as carried, and its carrier, both named in the
+    sentence: "Träger der X ist der Y", "X, dessen Träger die Y ist", "X ist in
+    Trägerschaft des Y", "X wird vom Y getragen". The carried is PART_OF its carrier; a named
+    service point works with its carrier (COOPERATES_WITH, GUIDELINES.md)."""
+    start = carrier.start()
+    before = [(p, k, ln) for p, k, ln in orgs if p < start]
+    after = [(p, k, ln) for p, k, ln in orgs if p > start]
+    if carrier.group().startswith("getragen"):
+        if len(before) < 2:
+            return
+        (_, carried, _), (_, body, line) = before[0], before[-1]  # "X wird vom Y getragen"
+    elif not after:
+        return
+    elif _OF_CARRIED.match(text, carrier.end()) and len(after) > 1:
+        (_, carried, _), (_, body, line) = after[0], after[1]  # "Träger der X ist der Y"
+    elif before and _CARRIER_NAMED.fullmatch(text, carrier.end(), after[0][0]):
+        # "X, dessen Träger die Y ist": the name before; "X ist in Trägerschaft des Y": the subject
+        carried = before[-1 if _WHOSE.search(text, 0, start) else 0][1]
+        _, body, line = after[0]
+    else:
+        return
+    if carried == body:
+        return
+    point = service_point is not None and service_point.search(entities[carried].canonical)
+    out.add(carried, body, "COOPERATES_WITH" if point else "PART_OF", line, text)
 
 
 def _funding(

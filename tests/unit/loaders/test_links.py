@@ -279,3 +279,20 @@ def test_the_organisation_after_the_auxiliary_of_an_inverted_clause_is_the_subje
         {s, o} == {"Stadt Gladbeck", "Caritasverband Gladbeck e. V."} and t == "COOPERATES_WITH"
         for s, t, o in links
     )
+
+
+def test_a_carried_body_is_a_unit_of_its_carrier_and_a_service_point_its_partner():
+    links = _links(
+        "Das Welcome Center Gladbeck e. V., dessen Träger die IHK Nord Westfalen ist, berät. "
+        "Träger der Brücke Gladbeck e. V. ist der Caritasverband Gladbeck e. V. heute. "
+        "Die Brücke Essen e. V. ist in Trägerschaft der AWO Essen. Träger ist ein Konsortium "
+        "aus der Stadt Gladbeck.",
+        partner=None,
+    )
+    assert ("Brücke Gladbeck e. V.", "PART_OF", "Caritasverband Gladbeck e. V.") in links
+    assert any(s == "Brücke Essen e. V." and t == "PART_OF" for s, t, _ in links)
+    assert any(
+        "Welcome Center Gladbeck e. V." in (s, o) and t == "COOPERATES_WITH" for s, t, o in links
+    )
+    # the carrier is named right after the cue, not somewhere later in the sentence
+    assert not any("Stadt Gladbeck" in (s, o) for s, _, o in links)
