@@ -190,6 +190,9 @@ def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
 def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Record ``Name (ABK)`` and find the later uses of ABK.
 
@@ -209,16 +212,22 @@ def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
         for m in out
         if not (m.surface in defined and m.ref_id is None and m.start >= defined[m.surface].start)
     ]
+    covered = bytearray(len(text) + 1)  # 1 where a mention stands: a later use is no name there
+    for m in out:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     for abbreviation, owner in defined.items():
-        pattern = re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])")
+        # the word start is checked by hand: a pattern that begins with a look-behind is
+        # tried at every character, one that begins with the letters jumps to them
+        pattern = re.compile(rf"{re.escape(abbreviation)}(?![\w-])")
         for hit in pattern.finditer(text, owner.end):
-            if any(k.start <= hit.start() < k.end for k in out):
+            if covered[hit.start()] or (hit.start() and _WORD_CHAR.match(text, hit.start() - 1)):
                 continue
             out.append(
                 owner.with_(
                     surface=abbreviation, start=hit.start(), end=hit.end(), origin="abbreviation"
                 )
             )
+            covered[hit.start() : hit.end()] = b"\x01" * (hit.end() - hit.start())
     return sorted(out, key=lambda m: m.start)
 
 
