@@ -75,10 +75,10 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?:zwischen|von)$")
-_OF_CARRIED = re.compile(r"(?:schaft)?\s+(?:der|des)\s")  # "Träger der X", not "Träger ist"
+_OF_CARRIED = re.compile(r"\s+(?:der|des)\s")  # "Träger der X", not "Träger ist der X"
 _WHOSE = re.compile(r",\s*(?:dessen|deren)\s+$")  # "X, dessen Träger …"
 # between a carrier cue and the carrier's name: "Träger ist der", "Trägerschaft des"
-_CARRIER_NAMED = re.compile(r"(?:schaft)?\s*(?:ist|sind|war|wird)?\s*(?:de[rsmn]|die|das)?\s*")
+_CARRIER_NAMED = re.compile(r"\s*(?:ist|sind|war|wird)?\s*(?:de[rsmn]|die|das)?\s*")
 # the finite auxiliary or modal of a clause, then the subject's article: "… hatte die X"
 _INVERTED = re.compile(
     r"\b(?:hat|hatte|haben|hatten|ist|war|sind|waren|kann|konnte|soll|sollte|will|wollte)"
@@ -300,7 +300,7 @@ def _carried(
     start = carrier.start()
     before = [(p, k, ln) for p, k, ln in orgs if p < start]
     after = [(p, k, ln) for p, k, ln in orgs if p > start]
-    if carrier.group().startswith("getragen"):
+    if carrier.group().casefold().startswith("getragen"):
         if len(before) < 2:
             return
         (_, carried, _), (_, body, line) = before[0], before[-1]  # "X wird vom Y getragen"
