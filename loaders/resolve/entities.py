@@ -387,6 +387,10 @@ def _join_subtitled(
         full = next((titled[k] for k in map(name_key, entity.names) if k in titled), None)
         if entity.kind == "programme" and full not in (None, key) and not entity.ref_id:
             joined[key] = full
+    # a programme others are joined into stays itself ("X" into "X Y – Z" while "X" is also
+    # the title of "X Y – Z"…): no chains, no cycles
+    for key in set(joined.values()) & set(joined):
+        del joined[key]
     for key, full in joined.items():
         short, into = entities.pop(key), entities[full]
         into.names.update(short.names)

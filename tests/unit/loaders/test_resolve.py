@@ -152,3 +152,15 @@ def test_a_programme_named_with_and_without_its_subtitle_is_one():
     ]
     assert "StudiumE" in programmes[0].aliases
     assert {key for _, key, _ in resolved.mentions} == {programmes[0].key}
+
+
+def test_subtitle_joins_never_chain():
+    # "Alpha" is the title of "Alpha – Beta", whose key is the title of "Alpha Beta – Gamma":
+    # joining both ways at once would join into a programme already joined away
+    resolved = _resolve(
+        "Das Projekt „Alpha – Beta“ beginnt. Das Projekt „Alpha Beta – Gamma“ folgt. "
+        "Das Projekt „Alpha“ endet."
+    )
+    names = sorted(e.canonical for e in resolved.entities.values() if e.kind == "programme")
+    assert names == ["Alpha Beta – Gamma", "Alpha – Beta"]
+    assert all(key in resolved.entities for _, key, _ in resolved.mentions)
