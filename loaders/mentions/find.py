@@ -154,25 +154,36 @@ def _select(known: list[Mention], found: list[Mention]) -> list[Mention]:
         if not overlapping:
             kept.add(cand)
             continue
-        contains_all = all(cand.start <= k.start and k.end <= cand.end for k in overlapping)
-        longer = all(cand.end - cand.start > k.end - k.start for k in overlapping)
-        known_at_end = any(k.origin == "reference" and k.end >= cand.end - 1 for k in overlapping)
-        if not (contains_all and longer) or (known_at_end and cand.kind != "unit"):
+        winner = _replacing(cand, overlapping)
+        if winner is None:
             continue
-        if cand.kind == "unit":
-            inner = [k for k in overlapping if k.kind == "org" and k.ref_id]
-            if inner and "(" in cand.surface:  # "Dezernat 36 (Kompetenzzentrum ... – KfI)"
-                cand = cand.with_(
-                    kind="org",
-                    name=inner[0].name,
-                    ref_id=inner[0].ref_id,
-                    type=inner[0].type,
-                    origin="reference",
-                )
         for order, _ in hits:  # (a mention equal to one of these overlaps as well)
             kept.remove(order)
-        kept.add(cand)
+        kept.add(winner)
     return sorted(kept.mentions(), key=lambda m: m.start)
+
+
+def _replacing(cand: Mention, overlapping: list[Mention]) -> Mention | None:
+    """What takes the place of the kept mentions ``cand`` overlaps, or None when they stay:
+    a longer name that holds them all, unless a known name ends where it ends; a unit
+    around a known organisation ("Dezernat 36 (Kompetenzzentrum ... – KfI)") is that
+    organisation."""
+    contains_all = all(cand.start <= k.start and k.end <= cand.end for k in overlapping)
+    longer = all(cand.end - cand.start > k.end - k.start for k in overlapping)
+    known_at_end = any(k.origin == "reference" and k.end >= cand.end - 1 for k in overlapping)
+    if not (contains_all and longer) or (known_at_end and cand.kind != "unit"):
+        return None
+    if cand.kind == "unit":
+        inner = [k for k in overlapping if k.kind == "org" and k.ref_id]
+        if inner and "(" in cand.surface:
+            return cand.with_(
+                kind="org",
+                name=inner[0].name,
+                ref_id=inner[0].ref_id,
+                type=inner[0].type,
+                origin="reference",
+            )
+    return cand
 
 
 def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:

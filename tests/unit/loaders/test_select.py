@@ -5,35 +5,24 @@ from __future__ import annotations
 
 import random
 
-from loaders.mentions.find import _select
+from loaders.mentions.find import _replacing, _select
 from loaders.mentions.model import Mention
 
 
 def _select_by_reading_all(known: list[Mention], found: list[Mention]) -> list[Mention]:
-    """The selection as it was written before ``_Kept``: every kept mention read."""
+    """The selection as it was written before ``_Kept``: every kept mention read for
+    overlaps (what replaces them is decided alike)."""
     kept = list(known)
     for cand in sorted(found, key=lambda m: (m.start - m.end, m.start)):
         overlapping = [k for k in kept if k.start < cand.end and cand.start < k.end]
         if not overlapping:
             kept.append(cand)
             continue
-        contains_all = all(cand.start <= k.start and k.end <= cand.end for k in overlapping)
-        longer = all(cand.end - cand.start > k.end - k.start for k in overlapping)
-        known_at_end = any(k.origin == "reference" and k.end >= cand.end - 1 for k in overlapping)
-        if not (contains_all and longer) or (known_at_end and cand.kind != "unit"):
+        winner = _replacing(cand, overlapping)
+        if winner is None:
             continue
-        if cand.kind == "unit":
-            inner = [k for k in overlapping if k.kind == "org" and k.ref_id]
-            if inner and "(" in cand.surface:
-                cand = cand.with_(
-                    kind="org",
-                    name=inner[0].name,
-                    ref_id=inner[0].ref_id,
-                    type=inner[0].type,
-                    origin="reference",
-                )
         kept = [k for k in kept if k not in overlapping]
-        kept.append(cand)
+        kept.append(winner)
     return sorted(kept, key=lambda m: m.start)
 
 
