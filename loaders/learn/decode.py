@@ -30,6 +30,9 @@ _BRACKETED = re.compile(r"\([^()]*\)?")
 _LIST_DASH = re.compile(r"\s[-–]\s")
 _NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
 _ARTICLE = re.compile(r"(?:^|\s)(des|dem|der|den|eines|einem|einer)\s+$")
+# a genre word before a name is its label, not part of it (GUIDELINES: "Projekt „X“" is "X"):
+# one word before an opening quote ("Kooperation „X“", "Fortbildungsangebot „X“") or "Projekt"
+_LABEL = re.compile(r"^(?:[\w-]+\s+[„\"»‚]\s*|(?:Pilot|Modell)?[Pp]rojekt(?:es|s)?\s+)(?=[\w#])")
 _KIND_OF_CUE = [
     (re.compile(r"projekt", re.I), "Projekt"),
     (re.compile(r"programm", re.I), "Foerderprogramm"),
@@ -144,4 +147,7 @@ def _new_mention(text: str, start: int, stop: int, label: str) -> Mention | None
         name = normalise_org_name(name)
         return Mention("org", name, surface, start, stop, org_type_of(name), origin="model")
     kind = _programme_kind(name, text[max(0, start - 40) : start])
+    genre = _LABEL.match(name)
+    if genre is not None and len(name) - genre.end() >= 3:
+        name = clean_name(name[genre.end() :])
     return Mention("programme", name, surface, start, stop, kind, origin="model")

@@ -102,6 +102,21 @@ def test_model_spans_confirm_rule_mentions_or_outgrow_them():
     ]
 
 
+def test_a_genre_word_before_a_model_programme_is_its_label():
+    text = "mit der Kooperation „Vielfalt lebt“ und dem Projekt VielfaltPlus+ heute"
+    tokens = tokenize(text)
+    index = {t.text: i for i, t in enumerate(tokens)}
+    spans = [
+        (index["Kooperation"], index["lebt"] + 1, "PRG"),
+        (index["Projekt"], index["Projekt"] + 2, "PRG"),
+    ]
+    # GUIDELINES: "Projekt „X“" is named "X"; the label only says what kind of thing X is
+    assert [m.name for m in to_mentions(text, tokens, spans, [])] == [
+        "Vielfalt lebt",
+        "VielfaltPlus+",
+    ]
+
+
 def test_link_classes_keep_direction():
     for link_type in ("PART_OF", "ORGANISED_BY", "FUNDED_BY"):
         for first_is_source in (True, False):
