@@ -163,8 +163,9 @@ def genitive_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start, own_words = found.start(2), found.group(2)
         if own_words[:1].islower() and found.group(1) is None:  # "sowie Jugendamt": no adjective
-            cut = own_words.index(" ") + 1
-            start, own_words = start + cut, own_words[cut:]
+            cut = own_words.split(None, 1)[0]  # the first word, up to any white space
+            gap = len(own_words) - len(own_words[len(cut) :].lstrip())
+            start, own_words = start + gap, own_words[gap:]
         own = nominative(clean_name(own_words), found.group(1))
         own = own[:1].upper() + own[1:]
         name = clean_name(f"{own} {found.group(3)} {text[parent.start : parent.end]}")

@@ -248,6 +248,11 @@ def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
     ]
     assert units("Landrat des Kreises Unna", "Kreises Unna") == []  # an office is a person
     assert units("die Zielgruppe der Stadt Essen", "Stadt Essen") == []
+    # a lower-case adjective and the unit on the next line: the adjective is cut at the
+    # line break (this stopped the document's extraction with a ValueError)
+    assert units(
+        "von einer unabhängigen\nRechtsberatungsstelle des Kreises Unna", "Kreises Unna"
+    ) == [("Rechtsberatungsstelle des Kreises Unna", "Kreises Unna")]
 
 
 def test_laws_are_named_by_their_compound_or_code():
