@@ -55,6 +55,9 @@ _AGENT_END = re.compile(
 )
 # between "Finanziert wird" and the funded programme's name
 _RECEIVER_GAP = re.compile(r"\s*(?:wird|werden|wurde|wurden)?\s*(?:das|die|der)?\s*[„\"]?")
+# an attributive participle ("das geförderte Projekt") and the noun it qualifies before a name
+_ATTRIBUTIVE = re.compile(r"(?:fördert|finanziert)e[nmrs]?$", re.IGNORECASE)
+_HEAD_GAP = re.compile(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,2}[„\"»]?")
 _FUNDER_JOIN = re.compile(
     r"[\s“”\")]*(?:,|\bund\b|\bsowie\b)\s*(?:(?:de[rsmn]|die|das|vom|von)\s+)?[„\"]?\s*"
 )
@@ -341,9 +344,18 @@ def _funding(
     subject. Returns the funders' keys."""
     start, end = funded.start(), funded.end()
     receivers: list[str | None] = [k for a, _, k, _ in spans if a < start and k in programme_keys]
+    head = next(((a, k) for a, _, k, _ in spans if a >= end), None)
+    if (
+        head is not None
+        and head[1] in programme_keys
+        and _ATTRIBUTIVE.search(funded.group())
+        and _HEAD_GAP.fullmatch(text[end : head[0]])
+    ):
+        # "das vom Land geförderte Programm „X“": the participle qualifies the funded
+        receivers = [head[1]]
     first: int | None = None
     for i, (a, _, key, _) in enumerate(spans):
-        if a < end or a > end + _FUNDER_REACH:
+        if a < end or a > end + _FUNDER_REACH or receivers[:1] == [key]:
             continue
         gap = text[end:a]
         if _AFTER_CUE.fullmatch(gap) or _AGENT_END.search(gap):

@@ -296,3 +296,14 @@ def test_a_carried_body_is_a_unit_of_its_carrier_and_a_service_point_its_partner
     )
     # the carrier is named right after the cue, not somewhere later in the sentence
     assert not any("Stadt Gladbeck" in (s, o) for s, _, o in links)
+
+
+def test_the_noun_of_an_attributive_funding_participle_is_the_funded():
+    links = _links(
+        "Im Projekt „Alte Wege“ lernen Auszubildende. Das vom Land Nordrhein-Westfalen "
+        "geförderte Programm „Neue Wege“ läuft bis 2024.",
+        partner=None,
+    )
+    assert ("Neue Wege", "FUNDED_BY", "Landesregierung Nordrhein-Westfalen") in links
+    assert not any("Neue Wege" == o and t == "FUNDED_BY" for _, t, o in links)
+    assert not any("Alte Wege" == s and t == "FUNDED_BY" for s, t, _ in links)
