@@ -19,6 +19,7 @@ from loaders.mentions.model import NOT_PLACE, PLACE, WORD, Mention
 from loaders.mentions.org_types import org_type_of
 from loaders.mentions.programmes import find_plain_programmes, find_quoted_programmes
 from loaders.names import clean_name
+from loaders.reference import REFERENCE_DIR, read_yaml
 from loaders.scan import word_matches
 
 __all__ = [
@@ -36,7 +37,15 @@ _FOR_PHRASE = (
     rf"(?:für|des|der)\s+{_W}(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_W}))*"
 )
 
+_STATES = "|".join(
+    sorted((re.escape(s) for s in read_yaml(REFERENCE_DIR / "states.yaml")["states"]), key=len)[
+        ::-1
+    ]
+)
+
 _ORG_PATTERNS: list[tuple[str, str]] = [
+    # a Land as a body: "vom Land Hessen", "des Landes Baden-Württemberg", "Freistaat Sachsen"
+    (rf"(?:Land(?:es)?|Freistaat(?:e?s)?)\s+(?:{_STATES})(?![\wÄÖÜäöüß-])", "Landesbehoerde"),
     (
         rf"(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Stadtverwaltung)\s+{_NOT_PLACE}{_PLACE}",
         "Kommune",
@@ -114,6 +123,8 @@ _HEAD_FORMS = [
     (re.compile(r"^Kreisverwaltung\b"), "Kreis"),
     (re.compile(r"^Kreises\b"), "Kreis"),
     (re.compile(r"^Landkreises\b"), "Landkreis"),
+    (re.compile(r"^Landes\b"), "Land"),
+    (re.compile(r"^Freistaate?s\b"), "Freistaat"),
     (re.compile(r"^(\S+-Kreis)es$"), r"\1"),
     (re.compile(r"^Polizeipräsidiums\b"), "Polizeipräsidium"),
     (re.compile(r"^PP\b"), "Polizeipräsidium"),

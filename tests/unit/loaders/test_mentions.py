@@ -255,6 +255,22 @@ def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
     ) == [("Rechtsberatungsstelle des Kreises Unna", "Kreises Unna")]
 
 
+def test_a_land_is_a_body_where_land_or_freistaat_names_it():
+    def states(text: str) -> list[tuple[str, str]]:
+        return [(m.name, m.type) for m in find_pattern_mentions(text) if m.type == "Landesbehoerde"]
+
+    assert states("künftig vom Land Sachsen-Anhalt gefördert") == [
+        ("Land Sachsen-Anhalt", "Landesbehoerde")
+    ]
+    assert states("ein Programm des Landes Baden-Württemberg") == [
+        ("Land Baden-Württemberg", "Landesbehoerde")
+    ]
+    assert states("der Beauftragte des Freistaates Thüringen") == [
+        ("Freistaat Thüringen", "Landesbehoerde")
+    ]
+    assert states("in Sachsen und im Landessportbund NRW") == []  # a place, a longer name
+
+
 def test_laws_are_named_by_their_compound_or_code():
     from loaders.mentions.programmes import with_laws
 
