@@ -176,8 +176,8 @@ def _without_item_abbreviations(text: str, mentions: list[Mention]) -> list[Ment
     """ "- AABF – Alevitische Gemeinde Deutschland e. V.": an abbreviation that heads a list
     item before a dash is the short name of the organisation after it, not a name of its
     own."""
-    out = []
-    for m, nxt in zip(mentions, [*mentions[1:], None], strict=True):
+    out: list[Mention] = []
+    for m, nxt in zip(mentions, [*mentions[1:], None], strict=False):  # a text without names too
         if (
             nxt is not None
             and m.origin in _GUESSED

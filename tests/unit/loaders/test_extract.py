@@ -31,6 +31,14 @@ def test_contract_shape_for_a_written_file(tmp_path):
         assert link["line"] >= 1 and link["evidence"]
 
 
+def test_a_text_without_names_gives_an_empty_extraction(tmp_path):
+    for i, text in enumerate(("Hallo Welt.\n", "Diak")):
+        path = tmp_path / f"leer{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        data = to_contract(extract_document(path))  # raised ValueError before
+        assert data["organisations"] == [] and data["links"] == []
+
+
 def test_bad_file_is_reported_and_others_continue(tmp_path):
     good = tmp_path / "a.txt"
     good.write_text("Die Stadt Bottrop berichtet.\n", encoding="utf-8")
