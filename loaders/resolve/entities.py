@@ -47,6 +47,9 @@ _HEAD_SYNONYMS = [
     (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
     (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
     (re.compile(r"^Uni\s+"), "Universität "),
+    # a chamber by its standard short form: "IHK zu Essen" = "Industrie- und Handelskammer zu Essen"
+    (re.compile(r"^IHK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Industrie- und Handelskammer "),
+    (re.compile(r"^HWK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Handwerkskammer "),
 ]
 
 
@@ -116,6 +119,11 @@ def entity_key(name: str) -> str:
     "… koordiniert vom Aufbauwerk Region Leipzig"): one organisation.
 
     >>> entity_key("Aufbauwerk Region Leipzig GmbH") == entity_key("Aufbauwerk Region Leipzig")
+    True
+
+    A head written in its standard short form is the head ("Uni", "IHK", "HWK"):
+
+    >>> entity_key("IHK zu Essen") == entity_key("Industrie- und Handelskammer zu Essen")
     True
     """
     for pattern, repl in _HEAD_SYNONYMS:

@@ -164,3 +164,12 @@ def test_subtitle_joins_never_chain():
     names = sorted(e.canonical for e in resolved.entities.values() if e.kind == "programme")
     assert names == ["Alpha Beta – Gamma", "Alpha – Beta"]
     assert all(key in resolved.entities for _, key, _ in resolved.mentions)
+
+
+def test_a_chamber_by_its_short_form_is_the_chamber():
+    resolved = _resolve(
+        "Die Industrie- und Handelskammer zu Essen berät. Die IHK zu Essen und die HWK "
+        "Koblenz laden ein, die Handwerkskammer Koblenz auch."
+    )
+    names = sorted(e.canonical for e in resolved.entities.values() if e.lines)
+    assert names == ["Handwerkskammer Koblenz", "Industrie- und Handelskammer zu Essen"]
