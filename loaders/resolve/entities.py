@@ -28,6 +28,7 @@ from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
 from loaders.resolve.across import resolve_across  # re-exported
+from loaders.resolve.variants import own_words
 
 __all__ = [
     "Entity",
@@ -330,7 +331,8 @@ def resolve_document(
             parent_key = key_of_name(m.parent) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:
                 continue
-            bare = m.surface.split(" der ")[0] if m.origin == "list" else m.surface
+            bare = own_words(m.surface, m.parent)  # "Integrationsbüro der Stadt X"
+            bare = bare.split(" der ")[0] if m.origin == "list" else bare
             bare = normalise_org_name(bare)  # "Integrationsbüros der Stadt X" = "Integrationsbüro"
             key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
             unit_head = heads.get(name_key(m.name))

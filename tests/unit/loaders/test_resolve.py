@@ -3,6 +3,7 @@
 from loaders.clean.textstream import TextStream
 from loaders.mentions.find import find_mentions
 from loaders.mentions.patterns import Mention
+from loaders.mentions.unit_names import genitive_units
 from loaders.models import Block, DocumentExtraction, Link, Organisation
 from loaders.reference import load_reference
 from loaders.resolve.entities import entity_id, resolve_across, resolve_document
@@ -173,3 +174,14 @@ def test_a_chamber_by_its_short_form_is_the_chamber():
     )
     names = sorted(e.canonical for e in resolved.entities.values() if e.lines)
     assert names == ["Handwerkskammer Koblenz", "Industrie- und Handelskammer zu Essen"]
+
+
+def test_a_unit_named_with_its_parent_is_the_unit_named_alone():
+    text = "Das Integrationsbüro der Stadt Bottrop lädt ein. Das Integrationsbüro berät."
+    stream = TextStream(text, (0,), (1,))
+    found = genitive_units(text, find_mentions(stream))
+    assert "Integrationsbüro der Stadt Bottrop" in {m.name for m in found}
+    resolved = resolve_document(stream, found, (Block("Stadt Bottrop", 1, 1, 1),), load_reference())
+    units = [e for e in resolved.entities.values() if e.parent_key and e.lines]
+    assert len(units) == 1
+    assert resolved.entities[units[0].parent_key].canonical == "Stadt Bottrop"
