@@ -28,7 +28,7 @@ from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
 from loaders.resolve.across import resolve_across  # re-exported
-from loaders.resolve.variants import own_words
+from loaders.resolve.variants import join_units_named_alone, own_words
 
 __all__ = [
     "Entity",
@@ -370,6 +370,7 @@ def resolve_document(
         if m.origin == "list":
             entities[key].listed = True
         resolved.append((m, key, line))
+    resolved = join_units_named_alone(entities, resolved, keep={*partner_keys, subject})
     _finish(entities, reference)
     resolved = _join_subtitled(entities, resolved)
     return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)

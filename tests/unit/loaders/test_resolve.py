@@ -185,3 +185,34 @@ def test_a_unit_named_with_its_parent_is_the_unit_named_alone():
     units = [e for e in resolved.entities.values() if e.parent_key and e.lines]
     assert len(units) == 1
     assert resolved.entities[units[0].parent_key].canonical == "Stadt Bottrop"
+
+
+def _resolve_mentions(text: str, mentions: list[Mention], blocks=()):
+    stream = TextStream(text, (0,), (1,))
+    return resolve_document(stream, mentions, blocks, load_reference())
+
+
+def _found(text: str, surface: str, kind: str = "org", name: str | None = None, **kw) -> Mention:
+    start = text.index(surface)
+    return Mention(kind, name or surface, surface, start, start + len(surface), "Sonstige", **kw)
+
+
+def test_an_organisation_named_like_one_unit_is_that_unit():
+    text = (
+        "STADT BOTTROP: SERVICEBÜRO FÜR VIELFALT. Das Servicebüro für Vielfalt der Stadt "
+        "Bottrop berät. Das Dezernat 20 der Stadt Bottrop und das Dezernat 20 der Stadt Essen."
+    )
+    found = [
+        _found(text, "SERVICEBÜRO FÜR VIELFALT", origin="model"),
+        _found(text, "Servicebüro für Vielfalt", "unit", parent="Stadt Bottrop"),
+        _found(text, "Stadt Bottrop"),
+        _found(text, "Dezernat 20", origin="model"),
+        _found(text, "Dezernat 20 der Stadt Bottrop", "unit", parent="Stadt Bottrop"),
+        _found(text, "Dezernat 20 der Stadt Essen", "unit", parent="Stadt Essen"),
+        _found(text, "Stadt Essen"),
+    ]
+    entities = _resolve_mentions(text, found).entities.values()
+    office = [e for e in entities if "SERVICEBÜRO FÜR VIELFALT" in {e.canonical, *e.aliases}]
+    assert len(office) == 1 and office[0].parent_key  # the unit, named alone too
+    # two parents have a "Dezernat 20": the one named alone stays apart
+    assert sum(e.canonical.startswith("Dezernat 20") for e in entities) == 3
