@@ -223,6 +223,30 @@ def _bare_heads_to_named(
     return out
 
 
+def _named_subject(
+    mentions: Sequence[Mention], heads: dict[str, str], subject: str | None
+) -> str | None:
+    """The reporter named by a bare generic head ("die Bezirksregierung", named most often)
+    is the one organisation of that head the text names ("Umsetzungsbericht der
+    Bezirksregierung Arnsberg"): else the bare head became an organisation of its own
+    beside it.
+
+    >>> from loaders.mentions.patterns import Mention
+    >>> named = Mention("org", "Jobcenter Oberhavel", "Jobcenter Oberhavel", 0, 19, "Jobcenter")
+    >>> _named_subject([named], generic_heads(), "Jobcenter")
+    'Jobcenter Oberhavel'
+    """
+    head = name_key(subject) if subject else ""
+    if head not in heads:
+        return subject
+    named = {
+        name_key(m.name): m.name
+        for m in mentions
+        if m.kind == "org" and name_key(m.name).startswith(head + " ")
+    }
+    return next(iter(named.values())) if len(named) == 1 else subject
+
+
 def _placed(name: str) -> bool:
     """A unit-shaped name that ends in a town ("Kommunales Integrationszentrum Köln") is
     that town's, not a unit of the report's partner.
@@ -255,6 +279,7 @@ def resolve_document(
     index = reference_index(reference)
     heads = generic_heads()
     if not blocks:
+        subject_name = _named_subject(mentions, heads, subject_name)
         mentions = _bare_heads_to_named(mentions, heads, subject_name)
     entities: dict[str, Entity] = {}
     block_starts = [b.start for b in blocks]

@@ -216,3 +216,14 @@ def test_an_organisation_named_like_one_unit_is_that_unit():
     assert len(office) == 1 and office[0].parent_key  # the unit, named alone too
     # two parents have a "Dezernat 20": the one named alone stays apart
     assert sum(e.canonical.startswith("Dezernat 20") for e in entities) == 3
+
+
+def test_a_reporter_named_by_its_bare_head_is_the_one_named_in_full():
+    text = (
+        "Bericht der Bezirksregierung Arnsberg. Die Bezirksregierung plant, die "
+        "Bezirksregierung berät, und ihr Dezernat 36 hilft."
+    )
+    resolved = _resolve(text, subject="Bezirksregierung")
+    named = {e.canonical for e in resolved.entities.values() if e.lines and not e.parent_key}
+    assert named == {"Bezirksregierung Arnsberg"}
+    assert resolved.entities[resolved.subject].canonical == "Bezirksregierung Arnsberg"
