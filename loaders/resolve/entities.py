@@ -156,6 +156,30 @@ def qualified(head: str, owner: str) -> str:
     return f"{head} {_TOWN_HEAD.sub('', owner)}"
 
 
+# heads of public bodies that are named after the town or county they serve ("Jobcenter
+# Dortmund", "Polizeipräsidium Dortmund"), and the owners that have them
+_PUBLIC_HEAD_TYPES = frozenset({"Jobcenter", "Bezirksregierung", "Polizei", "Bundesbehoerde"})
+_PUBLIC_HEAD_TYPES |= {"Kommune", "Kreis"}
+_PLACE_OWNERS = frozenset({"Kommune", "Kreis"})
+
+
+def _may_own(head: str, owner: Entity) -> bool:
+    """Whether a bare generic head in ``owner``'s report is ``owner``'s own one: a town or
+    county has its own Jobcenter, police or administration, named after it; "die
+    Bezirksregierung" or "das Jobcenter" in the report of an association, a firm or a
+    school is not the association's ("Bezirksregierung Arbeiter-Samariter-Bund …" was
+    made of it) and names no one in particular.
+
+    >>> _may_own("Bezirksregierung", Entity("k", "org", "Verein"))
+    False
+    >>> _may_own("Jobcenter", Entity("k", "org", "Kommune"))
+    True
+    >>> _may_own("Integrationsagentur", Entity("k", "org", "Wohlfahrtsverband"))
+    True
+    """
+    return org_type_of(head) not in _PUBLIC_HEAD_TYPES or owner.type in _PLACE_OWNERS
+
+
 def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
     if mention.ref_id is not None:
         return None
@@ -345,6 +369,8 @@ def resolve_document(
             if name_key(owner_name).startswith(name_key(head)):
                 key = owner  # "die Bezirksregierung" in its own report
                 add(key, "org", entities[key].type, owner_name, line)
+            elif not _may_own(head, entities[owner]):
+                continue  # "die Bezirksregierung" in an association's report is not its own
             else:
                 key = f"unit:{owner}:{name_key(head)}"
                 name = qualified(head, owner_name)

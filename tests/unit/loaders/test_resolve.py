@@ -227,3 +227,18 @@ def test_a_reporter_named_by_its_bare_head_is_the_one_named_in_full():
     named = {e.canonical for e in resolved.entities.values() if e.lines and not e.parent_key}
     assert named == {"Bezirksregierung Arnsberg"}
     assert resolved.entities[resolved.subject].canonical == "Bezirksregierung Arnsberg"
+
+
+def test_a_public_head_in_an_association_s_report_is_not_the_association_s():
+    text = "Die Bezirksregierung fördert uns. Das Jobcenter berät."
+    found = [_found(text, "Bezirksregierung", origin="model"), _found(text, "Jobcenter")]
+
+    def named(partner: str) -> set[str]:
+        resolved = _resolve_mentions(text, found, (Block(partner, 1, 1, 1),))
+        return {e.canonical for e in resolved.entities.values() if e.lines}
+
+    # no "Bezirksregierung Arbeiter-Samariter-Bund …": the bare heads name no one
+    assert named("Arbeiter-Samariter-Bund Kreisverband Xdorf e. V.") == {
+        "Arbeiter-Samariter-Bund Kreisverband Xdorf e. V."
+    }
+    assert "Jobcenter Xdorf" in named("Stadt Xdorf")
