@@ -5,7 +5,7 @@ import pytest
 from loaders.clean.textstream import TextStream
 from loaders.mentions.cases import in_nominative
 from loaders.mentions.find import find_mentions, with_definitions
-from loaders.mentions.patterns import Mention, find_pattern_mentions
+from loaders.mentions.patterns import Mention, find_pattern_mentions, normalise_org_name
 from loaders.names import name_key
 
 
@@ -319,3 +319,16 @@ def test_an_abbreviation_the_model_tagged_as_a_name_is_the_defined_names():
 def test_found_names_are_set_into_the_nominative(text, expected):
     found = [m for m in find_mentions(TextStream(text, (0,), (1,))) if m.kind == "org"]
     assert expected in {m.name for m in in_nominative(text, found)}
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        ("Kreisverwaltung des Rhein-Sieg-Kreises", "Rhein-Sieg-Kreis"),
+        ("Stadtverwaltung der Stadt Essen", "Stadt Essen"),
+        ("Kreisverwaltung des Kreises Lippe", "Kreis Lippe"),
+        ("Stadtverwaltung Dessau-Roßlau", "Stadt Dessau-Roßlau"),
+    ],
+)
+def test_the_administration_of_a_town_or_county_is_the_town_or_county(found, expected):
+    assert normalise_org_name(found) == expected
