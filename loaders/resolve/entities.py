@@ -22,12 +22,12 @@ from pathlib import Path
 from loaders.clean.textstream import TextStream
 from loaders.errors import InputError
 from loaders.learn.places import places
-from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
 from loaders.resolve.across import resolve_across  # re-exported
+from loaders.resolve.keys import entity_key  # re-exported
 from loaders.resolve.variants import join_units_named_alone, own_words
 
 __all__ = [
@@ -43,15 +43,6 @@ __all__ = [
 
 #: Folded name or abbreviation -> the reference entry it names (:func:`reference_index`).
 Index = dict[str, OrganisationRef | ProgrammeRef]
-
-_HEAD_SYNONYMS = [
-    (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
-    (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
-    (re.compile(r"^Uni\s+"), "Universität "),
-    # a chamber by its standard short form: "IHK zu Essen" = "Industrie- und Handelskammer zu Essen"
-    (re.compile(r"^IHK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Industrie- und Handelskammer "),
-    (re.compile(r"^HWK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Handwerkskammer "),
-]
 
 
 @dataclass
@@ -109,27 +100,6 @@ def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None
     if is_abbreviation(text.strip()):
         return index.get(abbreviation_key(text))
     return index.get(name_key(text))
-
-
-_LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
-
-
-def entity_key(name: str) -> str:
-    """Grouping key of an organisation name without a reference entry. A text names an
-    association or firm with and without its legal form ("Aufbauwerk Region Leipzig GmbH",
-    "… koordiniert vom Aufbauwerk Region Leipzig"): one organisation.
-
-    >>> entity_key("Aufbauwerk Region Leipzig GmbH") == entity_key("Aufbauwerk Region Leipzig")
-    True
-
-    A head written in its standard short form is the head ("Uni", "IHK", "HWK"):
-
-    >>> entity_key("IHK zu Essen") == entity_key("Industrie- und Handelskammer zu Essen")
-    True
-    """
-    for pattern, repl in _HEAD_SYNONYMS:
-        name = pattern.sub(repl, name, count=1)
-    return "org:" + name_key(_LEGAL_FORM_END.sub("", name) or name)
 
 
 _TOWN_HEAD = re.compile(r"^(?:Stadt|Gemeinde|Landeshauptstadt)\s+")

@@ -242,3 +242,25 @@ def test_a_public_head_in_an_association_s_report_is_not_the_association_s():
         "Arbeiter-Samariter-Bund Kreisverband Xdorf e. V."
     }
     assert "Jobcenter Xdorf" in named("Stadt Xdorf")
+
+
+def test_resolve_across_joins_legal_form_variants_but_not_units_of_two_parents():
+    def doc(name: str, *orgs: Organisation) -> DocumentExtraction:
+        return DocumentExtraction(name, name, name, organisations=orgs)
+
+    a = doc(
+        "a.txt",
+        Organisation("mf-ev", "Multikulturelles Forum e. V.", "Verein", mentions=(1,)),
+        Organisation("ihk", "IHK Köln", "Kammer", mentions=(1,)),
+        Organisation("x-dez", "Dezernat 20", "Kommune", parent="Stadt Xdorf", mentions=(2,)),
+    )
+    b = doc(
+        "b.txt",
+        Organisation("mf", "Multikulturelles Forum", "Verein", mentions=(1,)),
+        Organisation("ihk-koeln", "Industrie- und Handelskammer Köln", "Kammer", mentions=(1,)),
+        Organisation("y-dez", "Dezernat 20", "Kommune", parent="Stadt Ystadt", mentions=(2,)),
+    )
+    ids = [{o.name: o.id for o in d.organisations} for d in resolve_across([a, b])]
+    assert ids[0]["Multikulturelles Forum e. V."] == ids[1]["Multikulturelles Forum e. V."]
+    assert ids[0]["IHK Köln"] == ids[1]["IHK Köln"]
+    assert ids[0]["Dezernat 20"] != ids[1]["Dezernat 20"]
