@@ -16,6 +16,17 @@ or whose head took a genitive ending change; everything else is returned as foun
 'Jobcenter Dortmund'
 >>> nominative("Stadt Köln", "der")
 'Stadt Köln'
+
+After a definite article in the nominative the adjective has its weak form ("das
+Multikulturelle Forum", "der Internationale Bund"); a name stands on its own in the strong
+form, as the organisation writes it:
+
+>>> nominative("Multikulturelle Forum e. V.", "das")
+'Multikulturelles Forum e. V.'
+>>> nominative("Internationale Bund", "der")
+'Internationaler Bund'
+>>> nominative("mobilen Übersetzungsdienst", "den")
+'mobiler Übersetzungsdienst'
 """
 
 from __future__ import annotations
@@ -112,7 +123,15 @@ _FEM = (
     "charta",
     "aktion",
 )
-_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]*(?:isch|lich|ig|al|ell|iv|an|er|ht|rt|nd|ch|en|ar|ös)en$")
+_ADJ_STEM = r"^[A-ZÄÖÜa-zäöü][a-zäöüß-]*(?:isch|lich|ig|al|il|ell|iv|an|er|ht|rt|nd|ch|en|ar|ös)"
+_ADJ = re.compile(_ADJ_STEM + "en$")
+_WEAK_ADJ = re.compile(_ADJ_STEM + "e$")
+# "im Kommunalen Integrationszentrum", "zur Medizinischen Flüchtlingshilfe": the article
+# inside the preposition
+_CONTRACTED = {"im": "dem", "vom": "dem", "zum": "dem", "beim": "dem", "am": "dem", "zur": "der"}
+# a weak adjective after the nominative article of the head's gender: "das" + neuter,
+# "der" + masculine (a feminine head keeps "-e": "die Deutsche Rentenversicherung")
+_WEAK_ENDING = {("das", "n"): "es", ("der", "m"): "er"}
 _GENITIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][\wäöüß-]*?)(?:es|s)$")
 
 
@@ -133,6 +152,11 @@ def gender_of(noun: str) -> str | None:
 
 def nominative(name: str, article: str | None) -> str:
     """``name`` in the nominative, given the ``article`` that stood before it."""
+    article = _CONTRACTED.get(article or "", article)
+    if article in {"das", "der"}:
+        weak = _strong_form(name, article)
+        if weak is not None:
+            return weak
     if article not in {"des", "dem", "der", "den", "eines", "einem", "einer"}:
         return name
     words = name.split(" ")
@@ -155,3 +179,19 @@ def nominative(name: str, article: str | None) -> str:
     fixed = [w[:-2] + ending if i < adjectives else w for i, w in enumerate(words)]
     fixed[head_index] = head
     return " ".join(fixed)
+
+
+def _strong_form(name: str, article: str) -> str | None:
+    """The strong form of a name whose adjectives have their weak ending after a nominative
+    article ("das Multikulturelle Forum" -> "Multikulturelles Forum"), None when the name
+    has no such adjective or its head is not of the article's gender."""
+    words = name.split(" ")
+    adjectives = 0
+    while adjectives < len(words) - 1 and _WEAK_ADJ.match(words[adjectives]):
+        adjectives += 1
+    if not adjectives:
+        return None
+    ending = _WEAK_ENDING.get((article, gender_of(words[adjectives]) or ""))
+    if ending is None:
+        return None
+    return " ".join(w[:-1] + ending if i < adjectives else w for i, w in enumerate(words))

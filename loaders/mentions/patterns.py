@@ -119,6 +119,9 @@ _UNIT_WORDS = (
 _ORG_RE = [(re.compile(rf"\b{pattern}"), org_type) for pattern, org_type in _ORG_PATTERNS]
 _UNIT_RE = re.compile(rf"\b(?:{_UNIT_WORDS})")
 _HEAD_FORMS = [
+    # the administration of a town or county is the town or county: "Kreisverwaltung des
+    # Rhein-Sieg-Kreises" = "Rhein-Sieg-Kreis", not a "Kreis des Rhein-Sieg-Kreises"
+    (re.compile(r"^(?:Stadt|Kreis)verwaltung\s+(?:des|der)\s+(?=[A-ZÄÖÜ])"), ""),
     (re.compile(r"^Stadtverwaltung\b"), "Stadt"),
     (re.compile(r"^Kreisverwaltung\b"), "Kreis"),
     (re.compile(r"^Kreises\b"), "Kreis"),

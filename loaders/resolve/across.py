@@ -3,6 +3,10 @@
 Each document is resolved on its own (:mod:`loaders.resolve.entities`); the graph needs the same
 organisation to carry the same id everywhere, so the groups are joined here by shared id
 or normalised name, and links, parents, measures and block partners follow the new names.
+Organisations are compared by the key that groups them inside a document: with and
+without the legal form, a head in its short form ("Multikulturelles Forum e. V." in one
+report, "Multikulturelles Forum" in another; "IHK Köln" and "Industrie- und
+Handelskammer Köln").
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import replace
 
 from loaders.models import DocumentExtraction, Organisation, Programme
 from loaders.names import name_key
+from loaders.resolve.keys import entity_key
 
 __all__ = ["resolve_across"]
 
@@ -25,32 +30,34 @@ def resolve_across(extractions: Iterable[DocumentExtraction]) -> tuple[DocumentE
     Links, parents, measures and block partners follow the new names.
     """
     docs = list(extractions)
-    canonical: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, key) -> (id, name)
+    # (kind, document, name) -> (id, name): one name may stand for two entities in two
+    # documents ("Dezernat 20" of two parents)
+    canonical: dict[tuple[str, int, str], tuple[str, str]] = {}
     for kind in ("organisations", "programmes"):
-        groups: dict[str, list[Organisation | Programme]] = {}
+        groups: dict[str, list[tuple[int, Organisation | Programme]]] = {}
         owner: dict[str, str] = {}
-        for doc in docs:
+        for i, doc in enumerate(docs):
             for item in getattr(doc, kind):
-                keys = [f"id:{item.id}", f"name:{name_key(item.name)}"]
+                keys = [f"id:{item.id}", f"name:{_key(item)}"]
                 root = next((owner[k] for k in keys if k in owner), keys[0])
-                groups.setdefault(root, []).append(item)
+                groups.setdefault(root, []).append((i, item))
                 for k in keys:
                     owner.setdefault(k, root)
         for members in groups.values():
-            ids = Counter(m.id for m in members)
-            names = Counter(m.name for m in members)
+            ids = Counter(m.id for _, m in members)
+            names = Counter(m.name for _, m in members)
             best = (ids.most_common(1)[0][0], names.most_common(1)[0][0])
-            for m in members:
-                canonical[(kind, m.name)] = best
+            for i, m in members:
+                canonical[(kind, i, m.name)] = best
     out = []
-    for doc in docs:
+    for i, doc in enumerate(docs):
 
-        def org_name(name: str | None, kind: str = "organisations") -> str | None:
-            return None if name is None else canonical.get((kind, name), ("", name))[1]
+        def org_name(name: str | None, kind: str = "organisations", i: int = i) -> str | None:
+            return None if name is None else canonical.get((kind, i, name), ("", name))[1]
 
-        def any_name(name: str) -> str:
+        def any_name(name: str, i: int = i) -> str:
             return (
-                canonical.get(("organisations", name))
+                canonical.get(("organisations", i, name))
                 and org_name(name)
                 or org_name(name, "programmes")
                 or name
@@ -59,7 +66,7 @@ def resolve_across(extractions: Iterable[DocumentExtraction]) -> tuple[DocumentE
         orgs = tuple(
             replace(
                 o,
-                id=canonical[("organisations", o.name)][0],
+                id=canonical[("organisations", i, o.name)][0],
                 name=org_name(o.name) or o.name,
                 parent=org_name(o.parent),
                 aliases=tuple(sorted({*o.aliases, o.name} - {org_name(o.name)})),
@@ -69,7 +76,7 @@ def resolve_across(extractions: Iterable[DocumentExtraction]) -> tuple[DocumentE
         programmes = tuple(
             replace(
                 p,
-                id=canonical[("programmes", p.name)][0],
+                id=canonical[("programmes", i, p.name)][0],
                 name=org_name(p.name, "programmes") or p.name,
                 aliases=tuple(sorted({*p.aliases, p.name} - {org_name(p.name, "programmes")})),
             )
@@ -91,3 +98,13 @@ def resolve_across(extractions: Iterable[DocumentExtraction]) -> tuple[DocumentE
             )
         )
     return tuple(out)
+
+
+def _key(item: Organisation | Programme) -> str:
+    """The name key an entity is known by across documents: an organisation's grouping
+    key, and a unit's together with its parent's ("Dezernat 20" of two Bezirksregierungen,
+    "Integrationsbüro" of two towns are two nodes)."""
+    if isinstance(item, Programme):
+        return name_key(item.name)
+    parent = f" < {entity_key(item.parent)}" if item.parent else ""
+    return entity_key(item.name) + parent

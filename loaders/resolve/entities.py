@@ -22,12 +22,13 @@ from pathlib import Path
 from loaders.clean.textstream import TextStream
 from loaders.errors import InputError
 from loaders.learn.places import places
-from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
 from loaders.resolve.across import resolve_across  # re-exported
+from loaders.resolve.keys import entity_key  # re-exported
+from loaders.resolve.variants import join_units_named_alone, own_words
 
 __all__ = [
     "Entity",
@@ -42,12 +43,6 @@ __all__ = [
 
 #: Folded name or abbreviation -> the reference entry it names (:func:`reference_index`).
 Index = dict[str, OrganisationRef | ProgrammeRef]
-
-_HEAD_SYNONYMS = [
-    (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
-    (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
-    (re.compile(r"^Uni\s+"), "Universität "),
-]
 
 
 @dataclass
@@ -107,22 +102,6 @@ def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None
     return index.get(name_key(text))
 
 
-_LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
-
-
-def entity_key(name: str) -> str:
-    """Grouping key of an organisation name without a reference entry. A text names an
-    association or firm with and without its legal form ("Aufbauwerk Region Leipzig GmbH",
-    "… koordiniert vom Aufbauwerk Region Leipzig"): one organisation.
-
-    >>> entity_key("Aufbauwerk Region Leipzig GmbH") == entity_key("Aufbauwerk Region Leipzig")
-    True
-    """
-    for pattern, repl in _HEAD_SYNONYMS:
-        name = pattern.sub(repl, name, count=1)
-    return "org:" + name_key(_LEGAL_FORM_END.sub("", name) or name)
-
-
 _TOWN_HEAD = re.compile(r"^(?:Stadt|Gemeinde|Landeshauptstadt)\s+")
 GENERIC_HEADS_FILE = REFERENCE_DIR / "generic_heads.yaml"
 
@@ -145,6 +124,30 @@ def qualified(head: str, owner: str) -> str:
     'Jobcenter Dortmund'
     """
     return f"{head} {_TOWN_HEAD.sub('', owner)}"
+
+
+# heads of public bodies that are named after the town or county they serve ("Jobcenter
+# Dortmund", "Polizeipräsidium Dortmund"), and the owners that have them
+_PUBLIC_HEAD_TYPES = frozenset({"Jobcenter", "Bezirksregierung", "Polizei", "Bundesbehoerde"})
+_PUBLIC_HEAD_TYPES |= {"Kommune", "Kreis"}
+_PLACE_OWNERS = frozenset({"Kommune", "Kreis"})
+
+
+def _may_own(head: str, owner: Entity) -> bool:
+    """Whether a bare generic head in ``owner``'s report is ``owner``'s own one: a town or
+    county has its own Jobcenter, police or administration, named after it; "die
+    Bezirksregierung" or "das Jobcenter" in the report of an association, a firm or a
+    school is not the association's ("Bezirksregierung Arbeiter-Samariter-Bund …" was
+    made of it) and names no one in particular.
+
+    >>> _may_own("Bezirksregierung", Entity("k", "org", "Verein"))
+    False
+    >>> _may_own("Jobcenter", Entity("k", "org", "Kommune"))
+    True
+    >>> _may_own("Integrationsagentur", Entity("k", "org", "Wohlfahrtsverband"))
+    True
+    """
+    return org_type_of(head) not in _PUBLIC_HEAD_TYPES or owner.type in _PLACE_OWNERS
 
 
 def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
@@ -214,6 +217,30 @@ def _bare_heads_to_named(
     return out
 
 
+def _named_subject(
+    mentions: Sequence[Mention], heads: dict[str, str], subject: str | None
+) -> str | None:
+    """The reporter named by a bare generic head ("die Bezirksregierung", named most often)
+    is the one organisation of that head the text names ("Umsetzungsbericht der
+    Bezirksregierung Arnsberg"): else the bare head became an organisation of its own
+    beside it.
+
+    >>> from loaders.mentions.patterns import Mention
+    >>> named = Mention("org", "Jobcenter Oberhavel", "Jobcenter Oberhavel", 0, 19, "Jobcenter")
+    >>> _named_subject([named], generic_heads(), "Jobcenter")
+    'Jobcenter Oberhavel'
+    """
+    head = name_key(subject) if subject else ""
+    if head not in heads:
+        return subject
+    named = {
+        name_key(m.name): m.name
+        for m in mentions
+        if m.kind == "org" and name_key(m.name).startswith(head + " ")
+    }
+    return next(iter(named.values())) if len(named) == 1 else subject
+
+
 def _placed(name: str) -> bool:
     """A unit-shaped name that ends in a town ("Kommunales Integrationszentrum Köln") is
     that town's, not a unit of the report's partner.
@@ -246,6 +273,7 @@ def resolve_document(
     index = reference_index(reference)
     heads = generic_heads()
     if not blocks:
+        subject_name = _named_subject(mentions, heads, subject_name)
         mentions = _bare_heads_to_named(mentions, heads, subject_name)
     entities: dict[str, Entity] = {}
     block_starts = [b.start for b in blocks]
@@ -311,6 +339,8 @@ def resolve_document(
             if name_key(owner_name).startswith(name_key(head)):
                 key = owner  # "die Bezirksregierung" in its own report
                 add(key, "org", entities[key].type, owner_name, line)
+            elif not _may_own(head, entities[owner]):
+                continue  # "die Bezirksregierung" in an association's report is not its own
             else:
                 key = f"unit:{owner}:{name_key(head)}"
                 name = qualified(head, owner_name)
@@ -322,7 +352,8 @@ def resolve_document(
             parent_key = key_of_name(m.parent) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:
                 continue
-            bare = m.surface.split(" der ")[0] if m.origin == "list" else m.surface
+            bare = own_words(m.surface, m.parent)  # "Integrationsbüro der Stadt X"
+            bare = bare.split(" der ")[0] if m.origin == "list" else bare
             bare = normalise_org_name(bare)  # "Integrationsbüros der Stadt X" = "Integrationsbüro"
             key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
             unit_head = heads.get(name_key(m.name))
@@ -360,6 +391,7 @@ def resolve_document(
         if m.origin == "list":
             entities[key].listed = True
         resolved.append((m, key, line))
+    resolved = join_units_named_alone(entities, resolved, keep={*partner_keys, subject})
     _finish(entities, reference)
     resolved = _join_subtitled(entities, resolved)
     return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)

@@ -68,6 +68,11 @@ def test_features_carry_the_rules_opinion_and_the_neighbours():
         ("Diakonischen Werks", "des", "Diakonisches Werk"),
         ("Deutschen Caritasverband", "dem", "Deutscher Caritasverband"),
         ("Westdeutscher Rundfunk", None, "Westdeutscher Rundfunk"),
+        ("Multikulturelle Forum e. V.", "das", "Multikulturelles Forum e. V."),
+        ("Internationale Bund", "der", "Internationaler Bund"),
+        ("Deutsche Rentenversicherung", "der", "Deutsche Rentenversicherung"),
+        ("Kommunalen Integrationszentrum", "im", "Kommunales Integrationszentrum"),
+        ("mobilen Übersetzungsdienst", "den", "mobiler Übersetzungsdienst"),
     ],
 )
 def test_nominative(found, article, expected):

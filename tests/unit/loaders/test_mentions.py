@@ -3,8 +3,9 @@
 import pytest
 
 from loaders.clean.textstream import TextStream
+from loaders.mentions.cases import in_nominative
 from loaders.mentions.find import find_mentions, with_definitions
-from loaders.mentions.patterns import Mention, find_pattern_mentions
+from loaders.mentions.patterns import Mention, find_pattern_mentions, normalise_org_name
 from loaders.names import name_key
 
 
@@ -316,3 +317,39 @@ def test_an_abbreviation_the_model_tagged_as_a_name_is_the_defined_names():
     assert [m.name for m in mentions] == ["Martin-Luther-Universität Halle-Wittenberg"] * 2
     assert mentions[0].abbreviation == "MLU"
     assert mentions[1].start == text.rindex("MLU")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weak adjective after a nominative article: the strong form the name is written in
+        ("Heute hat das Multikulturelle Forum e. V. eingeladen.", "Multikulturelles Forum e. V."),
+        ("Seit Jahren ist der Internationale Bund e. V. dabei.", "Internationaler Bund e. V."),
+        # a dative found by the legal-form rule, not set into the nominative before
+        (
+            "Zusammen mit dem Pädagogischen Zentrum Aachen e. V. geplant.",
+            "Pädagogisches Zentrum Aachen e. V.",
+        ),
+        # a feminine head keeps its "-e"
+        (
+            "Gefördert hat die Medizinische Flüchtlingshilfe Bochum e. V. alles.",
+            "Medizinische Flüchtlingshilfe Bochum e. V.",
+        ),
+    ],
+)
+def test_found_names_are_set_into_the_nominative(text, expected):
+    found = [m for m in find_mentions(TextStream(text, (0,), (1,))) if m.kind == "org"]
+    assert expected in {m.name for m in in_nominative(text, found)}
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        ("Kreisverwaltung des Rhein-Sieg-Kreises", "Rhein-Sieg-Kreis"),
+        ("Stadtverwaltung der Stadt Essen", "Stadt Essen"),
+        ("Kreisverwaltung des Kreises Lippe", "Kreis Lippe"),
+        ("Stadtverwaltung Dessau-Roßlau", "Stadt Dessau-Roßlau"),
+    ],
+)
+def test_the_administration_of_a_town_or_county_is_the_town_or_county(found, expected):
+    assert normalise_org_name(found) == expected

@@ -3,6 +3,7 @@
 from loaders.clean.textstream import TextStream
 from loaders.mentions.find import find_mentions
 from loaders.mentions.patterns import Mention
+from loaders.mentions.unit_names import genitive_units
 from loaders.models import Block, DocumentExtraction, Link, Organisation
 from loaders.reference import load_reference
 from loaders.resolve.entities import entity_id, resolve_across, resolve_document
@@ -164,3 +165,102 @@ def test_subtitle_joins_never_chain():
     names = sorted(e.canonical for e in resolved.entities.values() if e.kind == "programme")
     assert names == ["Alpha Beta – Gamma", "Alpha – Beta"]
     assert all(key in resolved.entities for _, key, _ in resolved.mentions)
+
+
+def test_a_chamber_by_its_short_form_is_the_chamber():
+    resolved = _resolve(
+        "Die Industrie- und Handelskammer zu Essen berät. Die IHK zu Essen und die HWK "
+        "Koblenz laden ein, die Handwerkskammer Koblenz auch."
+    )
+    names = sorted(e.canonical for e in resolved.entities.values() if e.lines)
+    assert names == ["Handwerkskammer Koblenz", "Industrie- und Handelskammer zu Essen"]
+
+
+def test_a_unit_named_with_its_parent_is_the_unit_named_alone():
+    text = "Das Integrationsbüro der Stadt Bottrop lädt ein. Das Integrationsbüro berät."
+    stream = TextStream(text, (0,), (1,))
+    found = genitive_units(text, find_mentions(stream))
+    assert "Integrationsbüro der Stadt Bottrop" in {m.name for m in found}
+    resolved = resolve_document(stream, found, (Block("Stadt Bottrop", 1, 1, 1),), load_reference())
+    units = [e for e in resolved.entities.values() if e.parent_key and e.lines]
+    assert len(units) == 1
+    assert resolved.entities[units[0].parent_key].canonical == "Stadt Bottrop"
+
+
+def _resolve_mentions(text: str, mentions: list[Mention], blocks=()):
+    stream = TextStream(text, (0,), (1,))
+    return resolve_document(stream, mentions, blocks, load_reference())
+
+
+def _found(text: str, surface: str, kind: str = "org", name: str | None = None, **kw) -> Mention:
+    start = text.index(surface)
+    return Mention(kind, name or surface, surface, start, start + len(surface), "Sonstige", **kw)
+
+
+def test_an_organisation_named_like_one_unit_is_that_unit():
+    text = (
+        "STADT BOTTROP: SERVICEBÜRO FÜR VIELFALT. Das Servicebüro für Vielfalt der Stadt "
+        "Bottrop berät. Das Dezernat 20 der Stadt Bottrop und das Dezernat 20 der Stadt Essen."
+    )
+    found = [
+        _found(text, "SERVICEBÜRO FÜR VIELFALT", origin="model"),
+        _found(text, "Servicebüro für Vielfalt", "unit", parent="Stadt Bottrop"),
+        _found(text, "Stadt Bottrop"),
+        _found(text, "Dezernat 20", origin="model"),
+        _found(text, "Dezernat 20 der Stadt Bottrop", "unit", parent="Stadt Bottrop"),
+        _found(text, "Dezernat 20 der Stadt Essen", "unit", parent="Stadt Essen"),
+        _found(text, "Stadt Essen"),
+    ]
+    entities = _resolve_mentions(text, found).entities.values()
+    office = [e for e in entities if "SERVICEBÜRO FÜR VIELFALT" in {e.canonical, *e.aliases}]
+    assert len(office) == 1 and office[0].parent_key  # the unit, named alone too
+    # two parents have a "Dezernat 20": the one named alone stays apart
+    assert sum(e.canonical.startswith("Dezernat 20") for e in entities) == 3
+
+
+def test_a_reporter_named_by_its_bare_head_is_the_one_named_in_full():
+    text = (
+        "Bericht der Bezirksregierung Arnsberg. Die Bezirksregierung plant, die "
+        "Bezirksregierung berät, und ihr Dezernat 36 hilft."
+    )
+    resolved = _resolve(text, subject="Bezirksregierung")
+    named = {e.canonical for e in resolved.entities.values() if e.lines and not e.parent_key}
+    assert named == {"Bezirksregierung Arnsberg"}
+    assert resolved.entities[resolved.subject].canonical == "Bezirksregierung Arnsberg"
+
+
+def test_a_public_head_in_an_association_s_report_is_not_the_association_s():
+    text = "Die Bezirksregierung fördert uns. Das Jobcenter berät."
+    found = [_found(text, "Bezirksregierung", origin="model"), _found(text, "Jobcenter")]
+
+    def named(partner: str) -> set[str]:
+        resolved = _resolve_mentions(text, found, (Block(partner, 1, 1, 1),))
+        return {e.canonical for e in resolved.entities.values() if e.lines}
+
+    # no "Bezirksregierung Arbeiter-Samariter-Bund …": the bare heads name no one
+    assert named("Arbeiter-Samariter-Bund Kreisverband Xdorf e. V.") == {
+        "Arbeiter-Samariter-Bund Kreisverband Xdorf e. V."
+    }
+    assert "Jobcenter Xdorf" in named("Stadt Xdorf")
+
+
+def test_resolve_across_joins_legal_form_variants_but_not_units_of_two_parents():
+    def doc(name: str, *orgs: Organisation) -> DocumentExtraction:
+        return DocumentExtraction(name, name, name, organisations=orgs)
+
+    a = doc(
+        "a.txt",
+        Organisation("mf-ev", "Multikulturelles Forum e. V.", "Verein", mentions=(1,)),
+        Organisation("ihk", "IHK Köln", "Kammer", mentions=(1,)),
+        Organisation("x-dez", "Dezernat 20", "Kommune", parent="Stadt Xdorf", mentions=(2,)),
+    )
+    b = doc(
+        "b.txt",
+        Organisation("mf", "Multikulturelles Forum", "Verein", mentions=(1,)),
+        Organisation("ihk-koeln", "Industrie- und Handelskammer Köln", "Kammer", mentions=(1,)),
+        Organisation("y-dez", "Dezernat 20", "Kommune", parent="Stadt Ystadt", mentions=(2,)),
+    )
+    ids = [{o.name: o.id for o in d.organisations} for d in resolve_across([a, b])]
+    assert ids[0]["Multikulturelles Forum e. V."] == ids[1]["Multikulturelles Forum e. V."]
+    assert ids[0]["IHK Köln"] == ids[1]["IHK Köln"]
+    assert ids[0]["Dezernat 20"] != ids[1]["Dezernat 20"]

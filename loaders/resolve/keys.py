@@ -1,0 +1,44 @@
+"""The grouping key of an organisation name that no reference entry knows.
+
+Shared by the resolution inside a document (:mod:`loaders.resolve.entities`) and across
+documents (:mod:`loaders.resolve.across`), so that what is one organisation in one text
+is one node of the graph too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.mentions.legal_forms import LEGAL_FORM
+from loaders.names import name_key
+
+__all__ = ["entity_key"]
+
+_HEAD_SYNONYMS = [
+    (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
+    (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
+    (re.compile(r"^Uni\s+"), "Universität "),
+    # a chamber by its standard short form: "IHK zu Essen" = "Industrie- und Handelskammer zu Essen"
+    (re.compile(r"^IHK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Industrie- und Handelskammer "),
+    (re.compile(r"^HWK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Handwerkskammer "),
+]
+
+_LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
+
+
+def entity_key(name: str) -> str:
+    """Grouping key of an organisation name without a reference entry. A text names an
+    association or firm with and without its legal form ("Aufbauwerk Region Leipzig GmbH",
+    "… koordiniert vom Aufbauwerk Region Leipzig"): one organisation.
+
+    >>> entity_key("Aufbauwerk Region Leipzig GmbH") == entity_key("Aufbauwerk Region Leipzig")
+    True
+
+    A head written in its standard short form is the head ("Uni", "IHK", "HWK"):
+
+    >>> entity_key("IHK zu Essen") == entity_key("Industrie- und Handelskammer zu Essen")
+    True
+    """
+    for pattern, repl in _HEAD_SYNONYMS:
+        name = pattern.sub(repl, name, count=1)
+    return "org:" + name_key(_LEGAL_FORM_END.sub("", name) or name)
