@@ -37,11 +37,8 @@ _FOR_PHRASE = (
     rf"(?:für|des|der)\s+{_W}(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_W}))*"
 )
 
-_STATES = "|".join(
-    sorted((re.escape(s) for s in read_yaml(REFERENCE_DIR / "states.yaml")["states"]), key=len)[
-        ::-1
-    ]
-)
+_STATE_NAMES = read_yaml(REFERENCE_DIR / "states.yaml")["states"]
+_STATES = "|".join(sorted(map(re.escape, _STATE_NAMES), key=len, reverse=True))
 
 _ORG_PATTERNS: list[tuple[str, str]] = [
     # a Land as a body: "vom Land Hessen", "des Landes Baden-Württemberg", "Freistaat Sachsen"

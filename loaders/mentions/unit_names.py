@@ -132,6 +132,7 @@ _GENITIVE_UNIT = re.compile(
     r"\s+(der|des)\s+$"
 )
 _UNIT_REACH = 160
+_FIRST_WORD = re.compile(r"\S+\s+")
 
 
 def _after_genitive_article(text: str, start: int, end: int) -> bool:
@@ -163,9 +164,9 @@ def genitive_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start, own_words = found.start(2), found.group(2)
         if own_words[:1].islower() and found.group(1) is None:  # "sowie Jugendamt": no adjective
-            cut = own_words.split(None, 1)[0]  # the first word, up to any white space
-            gap = len(own_words) - len(own_words[len(cut) :].lstrip())
-            start, own_words = start + gap, own_words[gap:]
+            cut = _FIRST_WORD.match(own_words)  # its white space may be a line break
+            if cut is not None:
+                start, own_words = start + cut.end(), own_words[cut.end() :]
         own = nominative(clean_name(own_words), found.group(1))
         own = own[:1].upper() + own[1:]
         name = clean_name(f"{own} {found.group(3)} {text[parent.start : parent.end]}")

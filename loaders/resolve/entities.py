@@ -128,9 +128,8 @@ def qualified(head: str, owner: str) -> str:
 
 # heads of public bodies that are named after the town or county they serve ("Jobcenter
 # Dortmund", "Polizeipräsidium Dortmund"), and the owners that have them
-_PUBLIC_HEAD_TYPES = frozenset({"Jobcenter", "Bezirksregierung", "Polizei", "Bundesbehoerde"})
-_PUBLIC_HEAD_TYPES |= {"Kommune", "Kreis"}
 _PLACE_OWNERS = frozenset({"Kommune", "Kreis"})
+_PUBLIC_HEAD_TYPES = _PLACE_OWNERS | {"Jobcenter", "Bezirksregierung", "Polizei", "Bundesbehoerde"}
 
 
 def _may_own(head: str, owner: Entity) -> bool:
