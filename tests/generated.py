@@ -34,7 +34,7 @@ def report(town: str, year: int = 2021, alias: bool = True) -> str:
         f"Die Stadt {town}{short} führte {year} eine Mitarbeiterbefragung durch.\n"
         f"Im Jahr {year + 1} besuchte die Stadt {town} drei Jobmessen gemeinsam mit dem "
         f"Jobcenter {town}.\n"
-        f"Die Stadt {town} arbeitet in Kooperation mit dem Caritasverband {town}.\n"
+        f"Die Stadt {town} arbeitet in Kooperation mit dem Deutschen Caritasverband.\n"
     )
 
 
