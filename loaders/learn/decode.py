@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from loaders.learn.features import word_classes
-from loaders.learn.nominative import nominative
+from loaders.learn.nominative import article_before, nominative
 from loaders.learn.tokens import Token
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name, org_type_of
@@ -29,7 +29,6 @@ _STRUCTURAL = frozenset({"branch"})
 _BRACKETED = re.compile(r"\([^()]*\)?")
 _LIST_DASH = re.compile(r"\s[-–]\s")
 _NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
-_ARTICLE = re.compile(r"(?:^|\s)(des|dem|der|den|eines|einem|einer)\s+$")
 # a genre word before a name is its label, not part of it (GUIDELINES: "Projekt „X“" is "X"):
 # one word before an opening quote ("Kooperation „X“", "Fortbildungsangebot „X“") or "Projekt"
 _LABEL = re.compile(r"^(?:[\w-]+\s+[„\"»‚]\s*|(?:Pilot|Modell)?[Pp]rojekt(?:es|s)?\s+)(?=[\w#])")
@@ -141,8 +140,7 @@ def _new_mention(text: str, start: int, stop: int, label: str) -> Mention | None
     name = clean_name(surface)
     if not _name_shaped(name):
         return None
-    article = _ARTICLE.search(text[max(0, start - 12) : start])
-    name = nominative(name, article.group(1) if article else None)
+    name = nominative(name, article_before(text, start))
     if label == "ORG":
         name = normalise_org_name(name)
         return Mention("org", name, surface, start, stop, org_type_of(name), origin="model")

@@ -132,6 +132,12 @@ _CONTRACTED = {"im": "dem", "vom": "dem", "zum": "dem", "beim": "dem", "am": "de
 # a weak adjective after the nominative article of the head's gender: "das" + neuter,
 # "der" + masculine (a feminine head keeps "-e": "die Deutsche Rentenversicherung")
 _WEAK_ENDING = {("das", "n"): "es", ("der", "m"): "er"}
+# the article right before a name, a contracted one too ("im Kommunalen Integrationszentrum")
+_ARTICLE_BEFORE = re.compile(
+    r"(?:^|[\s(„\"])(das|der|dem|den|des|eines|einem|einer|im|vom|zum|zur|beim|am)\s+$",
+    re.IGNORECASE,
+)
+_ARTICLE_REACH = 12  # characters before a name where its article stands
 _GENITIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][\wäöüß-]*?)(?:es|s)$")
 
 
@@ -195,3 +201,9 @@ def _strong_form(name: str, article: str) -> str | None:
     if ending is None:
         return None
     return " ".join(w[:-1] + ending if i < adjectives else w for i, w in enumerate(words))
+
+
+def article_before(text: str, start: int) -> str | None:
+    """The article that stands right before the name at ``start`` in ``text``, lower case."""
+    found = _ARTICLE_BEFORE.search(text, max(0, start - _ARTICLE_REACH), start)
+    return found.group(1).casefold() if found else None

@@ -16,20 +16,12 @@ Forum". One pass over all names reads the article before each and sets the name 
 
 from __future__ import annotations
 
-import re
-
-from loaders.learn.nominative import nominative
+from loaders.learn.nominative import article_before, nominative
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name
 from loaders.names import clean_name
 
 __all__ = ["in_nominative"]
-
-_ARTICLE = re.compile(
-    r"(?:^|[\s(„\"])(das|der|dem|den|des|eines|einem|einer|im|vom|zum|zur|beim|am)\s+$",
-    re.IGNORECASE,
-)
-_REACH = 12  # characters before a name where its article stands
 
 
 def in_nominative(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -38,9 +30,9 @@ def in_nominative(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         if m.kind != "programme" and m.ref_id is None and _as_found(m):
-            article = _ARTICLE.search(text, max(0, m.start - _REACH), m.start)
+            article = article_before(text, m.start)
             if article is not None:
-                name = normalise_org_name(nominative(m.name, article.group(1).casefold()))
+                name = normalise_org_name(nominative(m.name, article))
                 if name != m.name:
                     m = m.with_(name=name)
         out.append(m)
