@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -75,9 +76,25 @@ def eval_command(
             help="dev references scored by a model trained without them (slow, honest)",
         ),
     ] = False,
+    fold_models: Annotated[
+        Path | None,
+        typer.Option(
+            "--faltmodelle",
+            help="mit --auslassen: die Modelle je Fold in diesem Ordner behalten und beim "
+            "nächsten Lauf wiederverwenden (misst eine Regeländerung bei festen Modellen)",
+        ),
+    ] = None,
 ) -> None:
     """Score the extraction on every reference (dev and sealed), per reference and averaged."""
-    rows = evaluate(load_manifest(), leave_out=leave_out, progress=lambda n: err.print(n))
+    if fold_models is not None and not leave_out:
+        err.print("Fehler: --faltmodelle gilt nur zusammen mit --auslassen.")
+        raise typer.Exit(2)
+    rows = evaluate(
+        load_manifest(),
+        leave_out=leave_out,
+        progress=lambda n: err.print(n),
+        fold_models=fold_models,
+    )
     console.print(_table(rows))
     console.print(_summary(rows))
     if not leave_out:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.evaluation import load_manifest, text_of
+from loaders.evaluation import evaluate, load_manifest, text_of
 from loaders.learn.training import line_ranges
 
 
@@ -29,3 +29,19 @@ def test_sealed_references_include_unseen_texts_and_brochure_parts():
     sealed = [r for r in load_manifest() if r.role == "sealed"]
     docs = {r.data()["doc"][:3] for r in sealed}
     assert "001" in docs and any(d.startswith("u") for d in docs)
+
+
+def test_kept_fold_models_are_reused_for_the_same_references_only(tmp_path):
+    """`vielfalt eval --auslassen --faltmodelle DIR`: a second run scores with the models
+    the first one trained (a rule change measured with the models held fixed); another
+    set of training references never gets models trained on a different set."""
+    dev = [r for r in load_manifest() if r.name.startswith(("u80_", "u96_", "u97_"))]
+    assert [r.fold for r in dev] == ["s", "v", "v"]
+    first = evaluate(dev, leave_out=True, fold_models=tmp_path)
+    kept = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert len(kept) == 4  # two folds, a mention and a link model each
+    second = evaluate(dev, leave_out=True, fold_models=tmp_path)
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == kept
+    assert [r.scores for r in second] == [r.scores for r in first]
+    evaluate(dev[:2], leave_out=True, fold_models=tmp_path)  # fold s now trains on u96 only
+    assert len(list(tmp_path.iterdir())) == 6

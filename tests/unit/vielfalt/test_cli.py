@@ -42,3 +42,10 @@ def test_export_help_names_every_export_format() -> None:
     from vielfalt.report_commands import EXPORT_HELP
 
     assert EXPORT_HELP == ", ".join(EXPORT_FORMATS)
+
+
+def test_kept_fold_models_without_leaving_out_is_a_german_error(tmp_path) -> None:
+    done = CliRunner().invoke(app, ["eval", "--faltmodelle", str(tmp_path)])
+    assert done.exit_code == 2
+    assert "--faltmodelle gilt nur zusammen mit --auslassen" in done.output
+    assert "Traceback" not in done.output
