@@ -29,6 +29,9 @@ _STRUCTURAL = frozenset({"branch"})
 _BRACKETED = re.compile(r"\([^()]*\)?")
 _LIST_DASH = re.compile(r"\s[-–]\s")
 _NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
+# the last word of a name that is an adjective ("KI-internen", "IQ-geförderte": a compound
+# whose last part is lower-case and inflected) or an office ("KI-Mitarbeiter": people)
+_COMPOUND_TAIL = re.compile(r"^[A-ZÄÖÜ][\wÄÖÜäöüß]*-(?:([a-zäöüß]+(?:e|en|er|es|em))|(\w+))$")
 # a genre word before a name is its label, not part of it (GUIDELINES: "Projekt „X“" is "X"):
 # one word before an opening quote ("Kooperation „X“", "Fortbildungsangebot „X“") or "Projekt"
 _LABEL = re.compile(r"^(?:[\w-]+\s+[„\"»‚]\s*|(?:Pilot|Modell)?[Pp]rojekt(?:es|s)?\s+)(?=[\w#])")
@@ -123,13 +126,21 @@ def _outgrows(text: str, start: int, stop: int, inside: list[Mention]) -> bool:
 
 def _name_shaped(name: str) -> bool:
     """A name starts with a capital (or # or a digit), is no web address, no question and
-    no list of topics, and neither starts nor ends with a function word."""
+    no list of topics, neither starts nor ends with a function word, and does not end in
+    an adjective or an office.
+
+    >>> [_name_shaped(n) for n in ("KI-internen", "KI-Mitarbeiter", "KI-Team", "IQ-Netzwerk")]
+    [False, False, True, True]
+    """
     words = name.split()
     if len(name) < 2 or not any(c.isalpha() for c in name) or _WEB.search(name):
         return False
     if not (name[0].isupper() or name[0].isdigit() or name[0] == "#"):
         return False
     if "?" in name or "--" in name or len(_LIST_DASH.findall(name)) > 1 or len(words) > 10:
+        return False
+    tail = _COMPOUND_TAIL.match(words[-1])
+    if tail and (tail.group(1) or tail.group(2).casefold() in word_classes().role_words):
         return False
     function_words = word_classes().function_words
     return words[0].casefold() not in function_words and words[-1] not in function_words

@@ -16,17 +16,15 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from loaders.clean.textstream import TextStream
-from loaders.errors import InputError
 from loaders.learn.places import places
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
-from loaders.reference import REFERENCE_DIR, OrganisationRef, ProgrammeRef, Reference, read_yaml
+from loaders.reference import OrganisationRef, ProgrammeRef, Reference
 from loaders.resolve.across import resolve_across  # re-exported
+from loaders.resolve.heads import generic_heads, municipal_heads
 from loaders.resolve.keys import entity_key  # re-exported
 from loaders.resolve.variants import join_units_named_alone, own_words
 
@@ -103,17 +101,6 @@ def _index_get(index: Index, text: str) -> OrganisationRef | ProgrammeRef | None
 
 
 _TOWN_HEAD = re.compile(r"^(?:Stadt|Gemeinde|Landeshauptstadt)\s+")
-GENERIC_HEADS_FILE = REFERENCE_DIR / "generic_heads.yaml"
-
-
-@lru_cache(maxsize=2)
-def generic_heads(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
-    """Name key of every generic head -> its nominative form (reference data)."""
-    data = read_yaml(path)
-    heads = data.get("heads") if isinstance(data, dict) else None
-    if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
-        raise InputError(str(path), "erwartet eine Liste 'heads' von Namen")
-    return {name_key(h): h for h in heads}
 
 
 def qualified(head: str, owner: str) -> str:
@@ -146,7 +133,8 @@ def _may_own(head: str, owner: Entity) -> bool:
     >>> _may_own("Integrationsagentur", Entity("k", "org", "Wohlfahrtsverband"))
     True
     """
-    return org_type_of(head) not in _PUBLIC_HEAD_TYPES or owner.type in _PLACE_OWNERS
+    public = org_type_of(head) in _PUBLIC_HEAD_TYPES or head in municipal_heads()
+    return not public or owner.type in _PLACE_OWNERS
 
 
 def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | None:
@@ -157,7 +145,30 @@ def _lookup(index: Index, mention: Mention) -> OrganisationRef | ProgrammeRef | 
         hit = _index_get(index, text)
         if hit is not None:
             return hit
+    if mention.abbreviation:
+        hit = index.get(abbreviation_key(mention.abbreviation))
+        if hit is not None and _shares_a_name_word(hit.name, mention.name):
+            return hit
     return None
+
+
+_LONG_WORD = re.compile(r"[A-ZÄÖÜ][\wäöüß-]{7,}")
+
+
+def _shares_a_name_word(known: str, found: str) -> bool:
+    """A name the text defines with a known entry's abbreviation is that entry when the
+    two share a long name word, whatever their case and word order ("der Landesweiten
+    Koordinierungsstelle der Kommunalen Integrationszentren (LaKI)"): an abbreviation
+    alone may stand for two organisations.
+
+    >>> _shares_a_name_word("Landesweite Koordinierungsstelle Kommunale Integrationszentren",
+    ...                     "Landesweiten Koordinierungsstelle der Kommunalen Integrationszentren")
+    True
+    >>> _shares_a_name_word("Bundesagentur für Arbeit", "Bezirksamt Mitte")
+    False
+    """
+    stems = {w[:8].casefold() for w in _LONG_WORD.findall(known)}
+    return any(w[:8].casefold() in stems for w in _LONG_WORD.findall(found))
 
 
 _NAMED_HEAD = "named_head"  # a bare generic head read as the one organisation of that head
@@ -185,14 +196,15 @@ def _bare_heads_to_named(
     def surface_key(m: Mention) -> str:
         return name_key(normalise_org_name(clean_name(m.surface)))
 
-    def head_of(m: Mention) -> str | None:
+    def head_of(m: Mention) -> str | None:  # the head's key, for its abbreviation too
         key = surface_key(m)
-        return key if key in heads and not own.startswith(key) else None
+        head = name_key(heads[key]) if key in heads else None
+        return head if head is not None and not own.startswith(head) else None
 
     named: dict[str, set[str]] = {}
     first: dict[str, Mention] = {}
     for m in mentions:
-        if m.kind != "org" or head_of(m) is not None:
+        if m.kind not in ("org", "unit") or name_key(m.name) in heads:
             continue
         for key in (name_key(m.name), surface_key(m)):
             for h in heads:
@@ -203,7 +215,7 @@ def _bare_heads_to_named(
     for m in mentions:
         head = head_of(m) if m.kind in ("org", "unit") else None
         q = first.get(head) if head is not None else None
-        if head is not None and q is not None and len(named[head]) == 1:
+        if head is not None and q is not None and len(named[head]) == 1 and not m.parent:
             m = m.with_(
                 kind=q.kind,
                 name=q.name,
@@ -354,6 +366,7 @@ def resolve_document(
             bare = own_words(m.surface, m.parent)  # "Integrationsbüro der Stadt X"
             bare = bare.split(" der ")[0] if m.origin == "list" else bare
             bare = normalise_org_name(bare)  # "Integrationsbüros der Stadt X" = "Integrationsbüro"
+            bare = heads.get(name_key(bare), bare)  # "KI": the head it abbreviates
             key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
             unit_head = heads.get(name_key(m.name))
             name = m.name

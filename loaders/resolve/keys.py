@@ -11,6 +11,7 @@ import re
 
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.names import name_key
+from loaders.resolve.heads import head_abbreviations
 
 __all__ = ["entity_key"]
 
@@ -21,6 +22,9 @@ _HEAD_SYNONYMS = [
     # a chamber by its standard short form: "IHK zu Essen" = "Industrie- und Handelskammer zu Essen"
     (re.compile(r"^IHK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Industrie- und Handelskammer "),
     (re.compile(r"^HWK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Handwerkskammer "),
+] + [  # a generic head's abbreviation before its owner: "KI des Kreises Soest", "KI Kreis Lippe"
+    (re.compile(rf"^{re.escape(short)}\s+(?=(?:des\s+|der\s+)?[A-ZÄÖÜ])"), f"{head} ")
+    for short, head in head_abbreviations().items()
 ]
 
 _LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
@@ -34,9 +38,13 @@ def entity_key(name: str) -> str:
     >>> entity_key("Aufbauwerk Region Leipzig GmbH") == entity_key("Aufbauwerk Region Leipzig")
     True
 
-    A head written in its standard short form is the head ("Uni", "IHK", "HWK"):
+    A head written in its standard short form is the head ("Uni", "IHK", "HWK", a generic
+    head's abbreviation):
 
     >>> entity_key("IHK zu Essen") == entity_key("Industrie- und Handelskammer zu Essen")
+    True
+    >>> entity_key("KI des Kreises Soest") == entity_key(
+    ...     "Kommunales Integrationszentrum des Kreises Soest")
     True
     """
     for pattern, repl in _HEAD_SYNONYMS:

@@ -7,6 +7,9 @@ import pytest
 
 from loaders.errors import InputError
 from loaders.extract import extract_document, extract_paths, to_contract
+from loaders.names import is_abbreviation, name_key
+from loaders.resolve.across import resolve_across
+from loaders.resolve.heads import generic_heads
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
@@ -99,3 +102,19 @@ def test_the_printer_in_the_imprint_is_not_the_reporting_organisation(tmp_path):
     partners = {frozenset((k.source, k.target)) for k in links if k.type == "COOPERATES_WITH"}
     assert frozenset(("Stadt Musterstadt", "Jobcenter Musterstadt")) in partners
     assert not any("Print" in k.source or "Print" in k.target for k in links)
+
+
+@needs_corpus
+def test_no_node_of_the_corpus_graph_is_a_bare_generic_head():
+    """ "das KI" in the reports of several towns and "die Kl" (OCR) of the statewide text
+    were one node, standing for a different organisation in each place: a false path,
+    broker and synergy for every report that names its own KI."""
+    heads = generic_heads()
+
+    def bare(name: str) -> bool:
+        folded = name.replace("l", "I") if is_abbreviation(name) else name  # OCR reads I as l
+        return name_key(folded) in heads
+
+    docs = resolve_across(extract_document(p) for p in sorted(CORPUS.glob("*.txt")))
+    named = [(d.doc, o.name) for d in docs for o in d.organisations if bare(o.name)]
+    assert named == []

@@ -1,5 +1,7 @@
 """Entity resolution inside a document and across documents."""
 
+import re
+
 from loaders.clean.textstream import TextStream
 from loaders.mentions.find import find_mentions
 from loaders.mentions.patterns import Mention
@@ -242,6 +244,33 @@ def test_a_public_head_in_an_association_s_report_is_not_the_association_s():
         "Arbeiter-Samariter-Bund Kreisverband Xdorf e. V."
     }
     assert "Jobcenter Xdorf" in named("Stadt Xdorf")
+
+
+def test_a_head_s_abbreviation_is_the_owner_s_head_and_no_one_s_in_other_reports():
+    """ "das KI" in the reports of two counties is each county's Kommunales
+    Integrationszentrum, not one "KI" for every report; in an association's report it
+    names no one (only towns and counties have one)."""
+    text = "Das KI berät Schulen.\nDas KI lädt ein.\nDas KI fördert uns."
+    starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    stream = TextStream(text, starts, (1, 2, 3))
+    found = [
+        Mention("org", "KI", "KI", m.start(), m.end(), "Sonstige", origin="model")
+        for m in re.finditer("KI", text)
+    ]
+    blocks = (
+        Block("Kreis Lippe", 1, 1, 1),
+        Block("Kreis Soest", 1, 2, 2),
+        Block("Caritasverband Xdorf e. V.", 1, 3, 3),
+    )
+    resolved = resolve_document(stream, found, blocks, load_reference(), None)
+    named = sorted(e.canonical for e in resolved.entities.values() if e.lines)
+    assert named == [
+        "Caritasverband Xdorf e. V.",
+        "Kommunales Integrationszentrum Kreis Lippe",
+        "Kommunales Integrationszentrum Kreis Soest",
+        "Kreis Lippe",
+        "Kreis Soest",
+    ]
 
 
 def test_resolve_across_joins_legal_form_variants_but_not_units_of_two_parents():

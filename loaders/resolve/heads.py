@@ -1,0 +1,55 @@
+"""Generic heads: names that stand for a different organisation in each place.
+
+"das Jobcenter", "das Kommunale Integrationszentrum", "das KI": reference data
+(``reference/generic_heads.yaml``) read by the resolution inside a document, which qualifies
+a bare head by its owner, and by the grouping key, which reads a head's abbreviation as the
+head ("KI des Kreises Soest" = "Kommunales Integrationszentrum des Kreises Soest").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.errors import InputError
+from loaders.names import name_key
+from loaders.reference import REFERENCE_DIR, read_yaml
+
+__all__ = ["GENERIC_HEADS_FILE", "generic_heads", "head_abbreviations", "municipal_heads"]
+
+GENERIC_HEADS_FILE = REFERENCE_DIR / "generic_heads.yaml"
+
+
+@lru_cache(maxsize=2)
+def generic_heads(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
+    """Name key of every generic head, and of its standard abbreviation -> its nominative
+    form (reference data)."""
+    heads, _, short = _generic_heads_data(path)
+    return {name_key(h): h for h in heads} | {name_key(k): v for k, v in short.items()}
+
+
+def municipal_heads(path: Path = GENERIC_HEADS_FILE) -> frozenset[str]:
+    """The generic heads only a town or county has (reference data)."""
+    return frozenset(_generic_heads_data(path)[1])
+
+
+def head_abbreviations(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
+    """A head's standard abbreviation -> the head ("KI" -> "Kommunales Integrationszentrum")."""
+    return dict(_generic_heads_data(path)[2])
+
+
+@lru_cache(maxsize=4)
+def _generic_heads_data(path: Path) -> tuple[list[str], list[str], dict[str, str]]:
+    data = read_yaml(path)
+    heads = data.get("heads") if isinstance(data, dict) else None
+    if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
+        raise InputError(str(path), "erwartet eine Liste 'heads' von Namen")
+    municipal = data.get("municipal") or []
+    short = data.get("abbreviations") or {}
+    if not isinstance(municipal, list) or not all(h in heads for h in municipal):
+        raise InputError(str(path), "'municipal' nennt Köpfe aus 'heads'")
+    if not isinstance(short, dict) or not all(
+        isinstance(k, str) and v in heads for k, v in short.items()
+    ):
+        raise InputError(str(path), "'abbreviations' bildet Kurzformen auf Köpfe aus 'heads' ab")
+    return heads, municipal, short
