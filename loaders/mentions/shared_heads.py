@@ -37,8 +37,10 @@ _PLACE = (
     r"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
 # a member may carry its own legal form: "die Caritasverbände Büren e. V. und Paderborn e. V."
-_MEMBER = rf"{_PLACE}(?:\s+{LEGAL_FORM})?"
-_MEMBER_RE = re.compile(rf"(?P<place>{_PLACE})(?:\s+{LEGAL_FORM})?")
+# or the region that tells it apart: "die Städte Arnsberg, Sundern (Sauerland) und Meschede"
+_REGION = r"(?:\s*\([A-ZÄÖÜ][\wäöüß. -]{1,30}\))?"
+_MEMBER = rf"{_PLACE}{_REGION}(?:\s+{LEGAL_FORM})?"
+_MEMBER_RE = re.compile(rf"(?P<place>{_PLACE}){_REGION}(?:\s+{LEGAL_FORM})?")
 _TERRITORIES = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis"})
 # "in den Städten Köln und Bonn": towns as places, not as bodies that act
 _LOCATIVE = re.compile(r"\b(?:in|aus)\s+(?:den\s+|der\s+|allen\s+)?(?:\w+\s+)?$")

@@ -77,6 +77,16 @@ def test_members_of_a_plural_head_keep_their_legal_form():
     ]
 
 
+def test_members_of_a_plural_head_keep_the_region_that_tells_them_apart():
+    text = "Beteiligte: die Städte Arnsberg, Sundern (Sauerland), Meschede,\nund Medebach."
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Stadt Arnsberg",
+        "Stadt Sundern (Sauerland)",
+        "Stadt Meschede",
+        "Stadt Medebach",
+    ]
+
+
 def test_towns_as_places_and_common_nouns_name_nobody():
     assert shared_head_mentions("Es gab Feste in den Städten Köln, Bonn und Aachen.") == []
     assert shared_head_mentions("Sie gaben den Städten Geld, Personal und Zeit.") == []
