@@ -33,8 +33,12 @@ __all__ = [
 _W = WORD
 _NOT_PLACE = NOT_PLACE
 _PLACE = PLACE
+# "im" joins a name's last part ("… im ländlichen Raum"), not a time or frame after it
+# ("das Ministerium für Integration im Jahr 2014", "… im Rahmen des Programms")
+_NOT_FRAME = r"(?!(?:Jahre?|Rahmen|Zuge|Auftrag|Namen|Vorfeld|Anschluss)\b)"
 _FOR_PHRASE = (
-    rf"(?:für|des|der)\s+{_W}(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_W}))*"
+    rf"(?:für|des|der)\s+{_W}"
+    rf"(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_NOT_FRAME}{_W}))*"
 )
 
 _STATE_NAMES = read_yaml(REFERENCE_DIR / "states.yaml")["states"]

@@ -353,3 +353,12 @@ def test_found_names_are_set_into_the_nominative(text, expected):
 )
 def test_the_administration_of_a_town_or_county_is_the_town_or_county(found, expected):
     assert normalise_org_name(found) == expected
+
+
+def test_a_time_or_frame_after_a_name_is_not_part_of_it():
+    found = _names(
+        "Mit 3,6 Mio. Euro unterstützt das Ministerium für Wohnen und Teilhabe im Jahr 2014 "
+        "rund 100 Projekte; das Ministerium für Heimat und Sport im Rahmen des Programms X."
+    )
+    assert {"Ministerium für Wohnen und Teilhabe", "Ministerium für Heimat und Sport"} <= set(found)
+    assert not any("Jahr" in n or "Rahmen" in n for n in found)
