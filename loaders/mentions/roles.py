@@ -41,17 +41,30 @@ def is_role(word: str) -> bool:
     return any(low.endswith(r) for r in word_classes().role_words)
 
 
-def is_person(text: str, start: int, end: int) -> bool:
+def is_person(text: str, start: int, end: int, starts: frozenset[int] = frozenset()) -> bool:
     """True for two or three capitalised words with no organisation word in them and an
-    office right before ("Landrat Max Muster") or after ("Max Muster, Vorsitzender")."""
+    office right before ("Landrat Max Muster") or after ("Max Muster, Vorsitzender"), or,
+    as participant lists write people, an organisation in brackets right after ("Doreen
+    Barzel (Stiftung Mercator) • …": ``starts`` are where the text's mentions start)."""
     words = text[start:end].split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if not 2 <= len(words) <= 3 or not all(
+        w[:1].isupper() and w.replace("-", "").isalpha() for w in words
+    ):
         return False
     if org_type_of(" ".join(words)) != "Sonstige":
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     after = _ROLE_AFTER.match(text, end)
-    return bool((before and is_role(before.group(1))) or (after and is_role(after.group(1))))
+    if (before and is_role(before.group(1))) or (after and is_role(after.group(1))):
+        return True
+    bracket = _ORG_IN_BRACKETS.match(text, end)
+    return bracket is not None and (
+        bracket.start(1) in starts or _names_a_body(clean_name(bracket.group(1)))
+    )
+
+
+# "Max Muster (Stiftung X, Abteilung Y)": the bracket's first name is an organisation's
+_ORG_IN_BRACKETS = re.compile(r"[ \t]*\((?:Dr\.\s*)?([^,()\n]{2,80})[,)]")
 
 
 def is_titled_person(text: str, start: int, end: int) -> bool:
@@ -79,6 +92,7 @@ def _names_a_body(name: str) -> bool:
 def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without persons, and with offices cut from the names they were glued to."""
     out = []
+    starts = frozenset(m.start for m in mentions if m.kind != "programme")
     for m in mentions:
         if m.origin in _KEPT or m.kind == "programme":
             out.append(m)
@@ -92,6 +106,14 @@ def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(
                 m.with_(name=name, surface=text[start : m.end], start=start, type=org_type_of(name))
             )
-        elif not (is_person(text, m.start, m.end) or is_titled_person(text, m.start, m.end)):
+        elif not (_names_a_person(text, m, starts) or is_titled_person(text, m.start, m.end)):
             out.append(m)
     return out
+
+
+def _names_a_person(text: str, m: Mention, starts: frozenset[int]) -> bool:
+    """:func:`is_person` on the name itself: a model span may hold a list bullet or the
+    bracket after the name ("• Doreen Barzel (Stiftung Mercator")."""
+    at = text.find(m.name, m.start, m.end)
+    start, end = (at, at + len(m.name)) if at >= 0 else (m.start, m.end)
+    return is_person(text, start, end, starts)

@@ -129,6 +129,30 @@ def test_people_named_beside_their_office_are_no_organisations():
     assert without_roles(text, found) == []
 
 
+def test_people_of_a_participant_list_with_their_organisation_in_brackets_are_no_organisations():
+    text = (
+        "• Doreen Barzel (Stiftung Mercator) • Jan-Alexander Muster (Mülheim & Business GmbH) "
+        "• Konzerthaus Dortmund (Kooperationspartner) • Caritas Essen (Stadt Essen)"
+    )
+
+    def model(name: str, span: str | None = None) -> Mention:
+        surface = span or name
+        start = text.index(surface)
+        return Mention(
+            "org", name, surface, start, start + len(surface), "Sonstige", origin="model"
+        )
+
+    found = [
+        model(
+            "Doreen Barzel", "• Doreen Barzel (Stiftung Mercator"
+        ),  # a model span, bullet and all
+        model("Jan-Alexander Muster"),
+        model("Konzerthaus Dortmund"),
+        model("Caritas Essen"),
+    ]
+    assert [m.name for m in without_roles(text, found)] == ["Konzerthaus Dortmund", "Caritas Essen"]
+
+
 def test_an_office_with_its_holder_is_no_organisation():
     text = "Grußworte: Staatsministerin Annette Widmann-Mauz und die Stadt Hamm."
     found = [
