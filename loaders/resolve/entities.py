@@ -24,7 +24,7 @@ from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import OrganisationRef, ProgrammeRef, Reference
 from loaders.resolve.across import resolve_across  # re-exported
-from loaders.resolve.heads import generic_heads, municipal_heads
+from loaders.resolve.heads import generic_heads, municipal_heads, state_government_keys
 from loaders.resolve.keys import entity_key  # re-exported
 from loaders.resolve.variants import join_units_named_alone, own_words
 
@@ -228,6 +228,35 @@ def _bare_heads_to_named(
     return out
 
 
+_STATE_BODY = re.compile(r"^(?:Land|Freistaat)\s+\S")
+
+
+def _government_of_the_named_state(mentions: Sequence[Mention], index: Index) -> list[Mention]:
+    """ "Die Landesregierung" in a text that names one Land as a body ("vom Land
+    Niedersachsen gefördert") is that Land, not the entry the reference data gives the
+    bare word (North Rhine-Westphalia's government, in a text from Lower Saxony).
+
+    >>> land = Mention("org", "Land Niedersachsen", "Land Niedersachsen", 0, 18, "Landesbehoerde")
+    >>> bare = Mention("org", "Landesregierung Nordrhein-Westfalen", "Landesregierung", 30, 45,
+    ...                "Landesbehoerde", ref_id="landesregierung-nrw", origin="reference")
+    >>> [m.name for m in _government_of_the_named_state([land, bare], {})]
+    ['Land Niedersachsen', 'Land Niedersachsen']
+    """
+    states = {m.name: m for m in mentions if m.kind == "org" and _STATE_BODY.match(m.name)}
+    if len(states) != 1:
+        return list(mentions)
+    state = next(iter(states.values()))
+    known = _index_get(index, state.name)  # "Land Nordrhein-Westfalen": the entry itself
+    words = state_government_keys()
+    out = []
+    for m in mentions:
+        bare = name_key(clean_name(m.surface)) in words
+        if bare and m.ref_id is not None and (known is None or known.id != m.ref_id):
+            m = m.with_(name=state.name, type=state.type, ref_id=None, origin=_NAMED_HEAD)
+        out.append(m)
+    return out
+
+
 def _named_subject(
     mentions: Sequence[Mention], heads: dict[str, str], subject: str | None
 ) -> str | None:
@@ -283,6 +312,7 @@ def resolve_document(
     """Group ``mentions`` into entities; units get their parent from the text or the block."""
     index = reference_index(reference)
     heads = generic_heads()
+    mentions = _government_of_the_named_state(mentions, index)
     if not blocks:
         subject_name = _named_subject(mentions, heads, subject_name)
         mentions = _bare_heads_to_named(mentions, heads, subject_name)

@@ -1,9 +1,10 @@
 """Generic heads: names that stand for a different organisation in each place.
 
-"das Jobcenter", "das Kommunale Integrationszentrum", "das KI": reference data
-(``reference/generic_heads.yaml``) read by the resolution inside a document, which qualifies
-a bare head by its owner, and by the grouping key, which reads a head's abbreviation as the
-head ("KI des Kreises Soest" = "Kommunales Integrationszentrum des Kreises Soest").
+"das Jobcenter", "das Kommunale Integrationszentrum", "das KI", "die Landesregierung":
+reference data (``reference/generic_heads.yaml``, ``reference/states.yaml``) read by the
+resolution inside a document, which qualifies a bare head by its owner, and by the grouping
+key, which reads a head's abbreviation as the head ("KI des Kreises Soest" = "Kommunales
+Integrationszentrum des Kreises Soest").
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from loaders.errors import InputError
 from loaders.names import name_key
 from loaders.reference import REFERENCE_DIR, read_yaml
 
-__all__ = ["GENERIC_HEADS_FILE", "generic_heads", "head_abbreviations", "municipal_heads"]
+__all__ = [
+    "GENERIC_HEADS_FILE",
+    "generic_heads",
+    "head_abbreviations",
+    "municipal_heads",
+    "state_government_keys",
+]
 
 GENERIC_HEADS_FILE = REFERENCE_DIR / "generic_heads.yaml"
+STATES_FILE = REFERENCE_DIR / "states.yaml"
 
 
 @lru_cache(maxsize=2)
@@ -53,3 +61,12 @@ def _generic_heads_data(path: Path) -> tuple[list[str], list[str], dict[str, str
     ):
         raise InputError(str(path), "'abbreviations' bildet Kurzformen auf Köpfe aus 'heads' ab")
     return heads, municipal, short
+
+
+@lru_cache(maxsize=2)
+def state_government_keys(path: Path = STATES_FILE) -> frozenset[str]:
+    """Name keys of the words for a Land's government that name no Land ("Landesregierung")."""
+    words = read_yaml(path).get("government")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise InputError(str(path), "erwartet eine Liste 'government' von Wörtern")
+    return frozenset(name_key(w) for w in words)

@@ -293,3 +293,15 @@ def test_resolve_across_joins_legal_form_variants_but_not_units_of_two_parents()
     assert ids[0]["Multikulturelles Forum e. V."] == ids[1]["Multikulturelles Forum e. V."]
     assert ids[0]["IHK Köln"] == ids[1]["IHK Köln"]
     assert ids[0]["Dezernat 20"] != ids[1]["Dezernat 20"]
+
+
+def test_the_bare_state_government_is_the_land_the_text_names():
+    def named(text: str) -> set[str]:
+        return {e.canonical for e in _resolve(text).entities.values() if e.lines}
+
+    lower_saxony = "Das Projekt wird vom Land Niedersachsen gefördert. Die Landesregierung zahlt."
+    assert named(lower_saxony) == {"Land Niedersachsen"}
+    # the reference data's own Land keeps its entry; a text naming no Land is left as it was
+    nrw = "Das Land Nordrhein-Westfalen fördert. Die Landesregierung zahlt."
+    assert named(nrw) == {"Landesregierung Nordrhein-Westfalen"}
+    assert named("Die Landesregierung zahlt.") == {"Landesregierung Nordrhein-Westfalen"}
