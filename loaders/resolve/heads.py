@@ -3,7 +3,7 @@
 "das Jobcenter", "das Kommunale Integrationszentrum", "das KI", "die Landesregierung":
 reference data (``reference/generic_heads.yaml``, ``reference/states.yaml``) read by the
 resolution inside a document, which qualifies a bare head by its owner, and by the grouping
-key, which reads a head's abbreviation as the head ("KI des Kreises Soest" = "Kommunales
+key, which reads a head's short form as the head ("KI des Kreises Soest" = "Kommunales
 Integrationszentrum des Kreises Soest").
 """
 
@@ -19,7 +19,7 @@ from loaders.reference import REFERENCE_DIR, read_yaml
 __all__ = [
     "GENERIC_HEADS_FILE",
     "generic_heads",
-    "head_abbreviations",
+    "head_short_forms",
     "municipal_heads",
     "state_government_keys",
 ]
@@ -30,7 +30,7 @@ STATES_FILE = REFERENCE_DIR / "states.yaml"
 
 @lru_cache(maxsize=2)
 def generic_heads(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
-    """Name key of every generic head, and of its standard abbreviation -> its nominative
+    """Name key of every generic head, and of its standard short form -> its nominative
     form (reference data)."""
     heads, _, short = _generic_heads_data(path)
     return {name_key(h): h for h in heads} | {name_key(k): v for k, v in short.items()}
@@ -41,8 +41,9 @@ def municipal_heads(path: Path = GENERIC_HEADS_FILE) -> frozenset[str]:
     return frozenset(_generic_heads_data(path)[1])
 
 
-def head_abbreviations(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
-    """A head's standard abbreviation -> the head ("KI" -> "Kommunales Integrationszentrum")."""
+def head_short_forms(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
+    """A head's standard short form -> the head ("KI" -> "Kommunales Integrationszentrum",
+    "Arbeitsagentur" -> "Agentur für Arbeit")."""
     return dict(_generic_heads_data(path)[2])
 
 
@@ -53,13 +54,13 @@ def _generic_heads_data(path: Path) -> tuple[list[str], list[str], dict[str, str
     if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
         raise InputError(str(path), "erwartet eine Liste 'heads' von Namen")
     municipal = data.get("municipal") or []
-    short = data.get("abbreviations") or {}
+    short = data.get("short_forms") or {}
     if not isinstance(municipal, list) or not all(h in heads for h in municipal):
         raise InputError(str(path), "'municipal' nennt Köpfe aus 'heads'")
     if not isinstance(short, dict) or not all(
         isinstance(k, str) and v in heads for k, v in short.items()
     ):
-        raise InputError(str(path), "'abbreviations' bildet Kurzformen auf Köpfe aus 'heads' ab")
+        raise InputError(str(path), "'short_forms' bildet Kurzformen auf Köpfe aus 'heads' ab")
     return heads, municipal, short
 
 

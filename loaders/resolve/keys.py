@@ -11,20 +11,19 @@ import re
 
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.names import name_key
-from loaders.resolve.heads import head_abbreviations
+from loaders.resolve.heads import head_short_forms
 
 __all__ = ["entity_key"]
 
 _HEAD_SYNONYMS = [
     (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
-    (re.compile(r"^Arbeitsagentur\s+"), "Agentur für Arbeit "),
     (re.compile(r"^Uni\s+"), "Universität "),
     # a chamber by its standard short form: "IHK zu Essen" = "Industrie- und Handelskammer zu Essen"
     (re.compile(r"^IHK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Industrie- und Handelskammer "),
     (re.compile(r"^HWK\s+(?=(?:zu\s+|für\s+)?[A-ZÄÖÜ])"), "Handwerkskammer "),
-] + [  # a generic head's abbreviation before its owner: "KI des Kreises Soest", "KI Kreis Lippe"
+] + [  # a generic head's short form before its owner: "KI des Kreises Soest", "Arbeitsagentur X"
     (re.compile(rf"^{re.escape(short)}\s+(?=(?:des\s+|der\s+)?[A-ZÄÖÜ])"), f"{head} ")
-    for short, head in head_abbreviations().items()
+    for short, head in head_short_forms().items()
 ]
 
 _LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
@@ -39,7 +38,7 @@ def entity_key(name: str) -> str:
     True
 
     A head written in its standard short form is the head ("Uni", "IHK", "HWK", a generic
-    head's abbreviation):
+    head's short form):
 
     >>> entity_key("IHK zu Essen") == entity_key("Industrie- und Handelskammer zu Essen")
     True

@@ -305,3 +305,13 @@ def test_the_bare_state_government_is_the_land_the_text_names():
     nrw = "Das Land Nordrhein-Westfalen fördert. Die Landesregierung zahlt."
     assert named(nrw) == {"Landesregierung Nordrhein-Westfalen"}
     assert named("Die Landesregierung zahlt.") == {"Landesregierung Nordrhein-Westfalen"}
+
+
+def test_a_head_s_short_form_is_the_one_named_organisation_of_that_head():
+    text = (
+        "Die Agentur für Arbeit Flensburg und das Diakonische Werk kooperieren. "
+        "Die Arbeitsagentur berät."
+    )
+    named = {e.canonical for e in _resolve(text).entities.values() if e.lines}
+    assert "Agentur für Arbeit Flensburg" in named
+    assert "Bundesagentur für Arbeit" not in named  # the reference data's entry for the word
