@@ -362,3 +362,8 @@ def test_a_time_or_frame_after_a_name_is_not_part_of_it():
     )
     assert {"Ministerium für Wohnen und Teilhabe", "Ministerium für Heimat und Sport"} <= set(found)
     assert not any("Jahr" in n or "Rahmen" in n for n in found)
+
+
+def test_the_european_union_is_a_known_funder():
+    found = _names("Gefördert aus dem Europäischen Sozialfonds der Europäischen\nUnion und der EU.")
+    assert "Europäische Union" in found
