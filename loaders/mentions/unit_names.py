@@ -163,7 +163,9 @@ def genitive_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if found is None or is_role(found.group(2).split()[-1]):
             continue
         start, own_words = found.start(2), found.group(2)
-        if own_words[:1].islower() and found.group(1) is None:  # "sowie Jugendamt": no adjective
+        office = len(own_words.split()) > 1 and is_role(own_words.split()[0])
+        if office or own_words[:1].islower() and found.group(1) is None:
+            # "sowie Jugendamt": no adjective; "Herausgeber Integrationsbüro": an office
             cut = _FIRST_WORD.match(own_words)  # its white space may be a line break
             if cut is not None:
                 start, own_words = start + cut.end(), own_words[cut.end() :]

@@ -254,6 +254,10 @@ def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
     assert units(
         "von einer unabhängigen\nRechtsberatungsstelle des Kreises Unna", "Kreises Unna"
     ) == [("Rechtsberatungsstelle des Kreises Unna", "Kreises Unna")]
+    # an imprint's office before the unit is not its name
+    assert units("Herausgeber\nIntegrationsbüro\nder Stadt Essen", "Stadt Essen") == [
+        ("Integrationsbüro der Stadt Essen", "Stadt Essen")
+    ]
 
 
 def test_a_land_is_a_body_where_land_or_freistaat_names_it():
