@@ -26,7 +26,11 @@ from loaders.reference import OrganisationRef, ProgrammeRef, Reference
 from loaders.resolve.across import resolve_across  # re-exported
 from loaders.resolve.heads import generic_heads, municipal_heads, state_government_keys
 from loaders.resolve.keys import entity_key  # re-exported
-from loaders.resolve.variants import join_units_named_alone, own_words
+from loaders.resolve.variants import (
+    join_named_without_town,
+    join_units_named_alone,
+    own_words,
+)
 
 __all__ = [
     "Entity",
@@ -434,6 +438,7 @@ def resolve_document(
             entities[key].listed = True
         resolved.append((m, key, line))
     resolved = join_units_named_alone(entities, resolved, keep={*partner_keys, subject})
+    resolved = join_named_without_town(entities, resolved, heads, keep={*partner_keys, subject})
     _finish(entities, reference)
     resolved = _join_subtitled(entities, resolved)
     return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)

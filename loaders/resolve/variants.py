@@ -16,6 +16,8 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from loaders.learn.places import places
+from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name
 from loaders.names import clean_name, name_key
@@ -23,7 +25,7 @@ from loaders.names import clean_name, name_key
 if TYPE_CHECKING:
     from loaders.resolve.entities import Entity
 
-__all__ = ["own_words", "join_units_named_alone"]
+__all__ = ["own_words", "join_units_named_alone", "join_named_without_town"]
 
 _GENITIVE_JOIN = re.compile(r"\s+(?:der|des)\s+")
 
@@ -61,10 +63,69 @@ def join_units_named_alone(
         into = units.get(key.removeprefix("org:"), set())
         if len(into) == 1:
             joined[key] = next(iter(into))
-    for key, unit_key in joined.items():
-        alone, unit = entities.pop(key), entities[unit_key]
-        unit.names.update(alone.names)
-        unit.aliases |= alone.aliases | set(alone.names)
-        unit.lines |= alone.lines
-        unit.listed = unit.listed or alone.listed
+    return _joined(entities, resolved, joined)
+
+
+def _joined(
+    entities: dict[str, Entity], resolved: list[tuple[Mention, str, int]], joined: dict[str, str]
+) -> list[tuple[Mention, str, int]]:
+    """Each entity of ``joined`` taken into the one it maps to; its mentions follow."""
+    for key, into_key in joined.items():
+        alone, into = entities.pop(key), entities[into_key]
+        into.names.update(alone.names)
+        into.aliases |= alone.aliases | set(alone.names)
+        into.lines |= alone.lines
+        into.listed = into.listed or alone.listed
     return [(m, joined.get(key, key), line) for m, key, line in resolved]
+
+
+_LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
+
+
+def without_town(name: str) -> str | None:
+    """The name without the place it ends with, legal form aside ("Multikulturelles Forum
+    Lünen e. V." -> "Multikulturelles Forum"); None when it ends with no place.
+
+    >>> without_town("Multikulturelles Forum Lünen e. V.")
+    'Multikulturelles Forum'
+    >>> without_town("Multikulturelles Forum e. V.") is None
+    True
+    """
+    words = _LEGAL_FORM_END.sub("", name).split()
+    known = places()
+    for size in (3, 2, 1):
+        tail = tuple(words[-size:])
+        if len(words) > size + 1 and tail in known.get(tail[0], ()):
+            return " ".join(words[:-size])
+    return None
+
+
+def join_named_without_town(
+    entities: dict[str, Entity],
+    resolved: list[tuple[Mention, str, int]],
+    generic: Collection[str],
+    keep: Collection[str | None] = (),
+) -> list[tuple[Mention, str, int]]:
+    """An organisation named once with its town and once without ("das Multikulturelle
+    Forum e. V." … "Multikulturelles Forum Lünen e. V.") is one, named with the town, when
+    exactly one organisation of the document bears that name with a town. A generic head
+    ("Jobcenter", keys in ``generic``) names another one in each town and is never joined;
+    the organisations in ``keep`` (the partners, the reporter) stay themselves."""
+    towns: dict[str, set[str]] = {}  # name key without the town -> organisations with it
+    for key, entity in entities.items():
+        if key.startswith("org:") and not entity.ref_id:
+            for name in entity.names:
+                short = without_town(name)
+                if short is not None:
+                    towns.setdefault(name_key(short), set()).add(key)
+    joined: dict[str, str] = {}
+    for key, entity in entities.items():
+        if not key.startswith("org:") or entity.ref_id or key in keep:
+            continue
+        short_keys = {name_key(_LEGAL_FORM_END.sub("", n)) for n in entity.names}
+        candidates = {k for s in short_keys - set(generic) for k in towns.get(s, ())} - {key}
+        if len(candidates) == 1:
+            joined[key] = next(iter(candidates))
+    for key in set(joined.values()) & set(joined):  # no chains
+        del joined[key]
+    return _joined(entities, resolved, joined)

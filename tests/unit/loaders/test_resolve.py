@@ -315,3 +315,17 @@ def test_a_head_s_short_form_is_the_one_named_organisation_of_that_head():
     named = {e.canonical for e in _resolve(text).entities.values() if e.lines}
     assert "Agentur für Arbeit Flensburg" in named
     assert "Bundesagentur für Arbeit" not in named  # the reference data's entry for the word
+
+
+def test_a_club_named_with_and_without_its_town_is_one():
+    text = "Das Multikulturelle Forum e. V. lädt ein. Das Multikulturelle Forum Lünen e. V. berät."
+    found = [
+        _found(text, "Multikulturelle Forum e. V.", name="Multikulturelles Forum e. V."),
+        _found(
+            text, "Multikulturelle Forum Lünen e. V.", name="Multikulturelles Forum Lünen e. V."
+        ),
+    ]
+    resolved = _resolve_mentions(text, found)
+    assert [e.canonical for e in resolved.entities.values()] == [
+        "Multikulturelles Forum Lünen e. V."
+    ]
