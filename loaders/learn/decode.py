@@ -28,8 +28,11 @@ _WEB = re.compile(r"www\.|https?:|@|\.(?:de|com|org|net|eu|info)\b|/\w+/")
 _STRUCTURAL = frozenset({"branch"})
 _BRACKETED = re.compile(r"\([^()]*\)?")
 _LIST_DASH = re.compile(r"\s[-–]\s")
-# an agenda item of council minutes ("TOP 6 Evaluation des …", "TOP Ö 3 Aufgaben …")
-_AGENDA_ITEM = re.compile(r"^TOP\s+(?:[ÖN]\s+)?\d")
+# an agenda item of council minutes ("TOP 6 Evaluation des …", "TOP Ö 3 Aufgaben …") or a
+# letter's salutation ("Hallo Welt", "Liebe Leserinnen und Leser", "Sehr geehrte Damen …")
+_NOT_A_NAME = re.compile(
+    r"^(?:TOP\s+(?:[ÖN]\s+)?\d|(?:Hallo|Liebe[rs]?|Sehr\s+geehrte[rn]?|Guten\s+Tag)\b)"
+)
 _NAME_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
 # the last word of a name that is an adjective ("KI-internen", "IQ-geförderte": a compound
 # whose last part is lower-case and inflected) or an office ("KI-Mitarbeiter": people)
@@ -128,13 +131,13 @@ def _outgrows(text: str, start: int, stop: int, inside: list[Mention]) -> bool:
 
 def _name_shaped(name: str) -> bool:
     """A name starts with a capital (or # or a digit), is no web address, no question, no
-    list of topics and no agenda item, neither starts nor ends with a function word, and
-    does not end in an adjective or an office.
+    list of topics, no agenda item and no salutation, neither starts nor ends with a
+    function word, and does not end in an adjective or an office.
 
     >>> [_name_shaped(n) for n in ("KI-internen", "KI-Mitarbeiter", "KI-Team", "IQ-Netzwerk")]
     [False, False, True, True]
-    >>> _name_shaped("TOP 6 Evaluation des Integrationskonzeptes")
-    False
+    >>> [_name_shaped(n) for n in ("TOP 6 Evaluation des Konzeptes", "Hallo Welt")]
+    [False, False]
     """
     words = name.split()
     if len(name) < 2 or not any(c.isalpha() for c in name) or _WEB.search(name):
@@ -143,7 +146,7 @@ def _name_shaped(name: str) -> bool:
         return False
     if "?" in name or "--" in name or len(_LIST_DASH.findall(name)) > 1 or len(words) > 10:
         return False
-    if _AGENDA_ITEM.match(name):
+    if _NOT_A_NAME.match(name):
         return False
     tail = _COMPOUND_TAIL.match(words[-1])
     if tail and (tail.group(1) or tail.group(2).casefold() in word_classes().role_words):

@@ -200,7 +200,7 @@ def _bare_heads_to_named(
     def surface_key(m: Mention) -> str:
         return name_key(normalise_org_name(clean_name(m.surface)))
 
-    def head_of(m: Mention) -> str | None:  # the head's key, for its abbreviation too
+    def head_of(m: Mention) -> str | None:  # the head's key, for its short form too
         key = surface_key(m)
         head = name_key(heads[key]) if key in heads else None
         return head if head is not None and not own.startswith(head) else None

@@ -67,7 +67,8 @@ def _generic_heads_data(path: Path) -> tuple[list[str], list[str], dict[str, str
 @lru_cache(maxsize=2)
 def state_government_keys(path: Path = STATES_FILE) -> frozenset[str]:
     """Name keys of the words for a Land's government that name no Land ("Landesregierung")."""
-    words = read_yaml(path).get("government")
+    data = read_yaml(path)
+    words = data.get("government") if isinstance(data, dict) else None
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise InputError(str(path), "erwartet eine Liste 'government' von Wörtern")
     return frozenset(name_key(w) for w in words)

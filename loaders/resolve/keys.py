@@ -13,7 +13,7 @@ from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.names import name_key
 from loaders.resolve.heads import head_short_forms
 
-__all__ = ["entity_key"]
+__all__ = ["entity_key", "without_legal_form"]
 
 _HEAD_SYNONYMS = [
     (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
@@ -48,4 +48,10 @@ def entity_key(name: str) -> str:
     """
     for pattern, repl in _HEAD_SYNONYMS:
         name = pattern.sub(repl, name, count=1)
-    return "org:" + name_key(_LEGAL_FORM_END.sub("", name) or name)
+    return "org:" + name_key(without_legal_form(name))
+
+
+def without_legal_form(name: str) -> str:
+    """The name without the legal form it ends with ("Forum Lünen e. V." -> "Forum Lünen");
+    a name that is only a legal form stays as it is."""
+    return _LEGAL_FORM_END.sub("", name) or name

@@ -17,10 +17,10 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from loaders.learn.places import places
-from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name
 from loaders.names import clean_name, name_key
+from loaders.resolve.keys import without_legal_form
 
 if TYPE_CHECKING:
     from loaders.resolve.entities import Entity
@@ -79,9 +79,6 @@ def _joined(
     return [(m, joined.get(key, key), line) for m, key, line in resolved]
 
 
-_LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
-
-
 def without_town(name: str) -> str | None:
     """The name without the place it ends with, legal form aside ("Multikulturelles Forum
     Lünen e. V." -> "Multikulturelles Forum"); None when it ends with no place.
@@ -91,7 +88,7 @@ def without_town(name: str) -> str | None:
     >>> without_town("Multikulturelles Forum e. V.") is None
     True
     """
-    words = _LEGAL_FORM_END.sub("", name).split()
+    words = without_legal_form(name).split()
     known = places()
     for size in (3, 2, 1):
         tail = tuple(words[-size:])
@@ -122,7 +119,7 @@ def join_named_without_town(
     for key, entity in entities.items():
         if not key.startswith("org:") or entity.ref_id or key in keep:
             continue
-        short_keys = {name_key(_LEGAL_FORM_END.sub("", n)) for n in entity.names}
+        short_keys = {name_key(without_legal_form(n)) for n in entity.names}
         candidates = {k for s in short_keys - set(generic) for k in towns.get(s, ())} - {key}
         if len(candidates) == 1:
             joined[key] = next(iter(candidates))
