@@ -30,6 +30,7 @@ from loaders.resolve.variants import (
     join_named_without_town,
     join_units_named_alone,
     own_words,
+    take_into,
 )
 
 __all__ = [
@@ -470,14 +471,10 @@ def _join_subtitled(
     # the title of "X Y – Z"…): no chains, no cycles
     for key in set(joined.values()) & set(joined):
         del joined[key]
-    for key, full in joined.items():
-        short, into = entities.pop(key), entities[full]
-        into.names.update(short.names)
-        into.lines |= short.lines
-        into.aliases |= short.aliases | set(short.names)
-        into.listed = into.listed or short.listed
-        into.aliases.discard(into.canonical)
-    return [(m, joined.get(key, key), line) for m, key, line in resolved]
+    resolved = take_into(entities, resolved, joined)
+    for full in set(joined.values()):
+        entities[full].aliases.discard(entities[full].canonical)
+    return resolved
 
 
 def _finish(entities: dict[str, Entity], reference: Reference) -> None:

@@ -36,6 +36,7 @@ def generic_heads(path: Path = GENERIC_HEADS_FILE) -> dict[str, str]:
     return {name_key(h): h for h in heads} | {name_key(k): v for k, v in short.items()}
 
 
+@lru_cache(maxsize=2)
 def municipal_heads(path: Path = GENERIC_HEADS_FILE) -> frozenset[str]:
     """The generic heads only a town or county has (reference data)."""
     return frozenset(_generic_heads_data(path)[1])

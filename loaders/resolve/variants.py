@@ -25,7 +25,7 @@ from loaders.resolve.keys import without_legal_form
 if TYPE_CHECKING:
     from loaders.resolve.entities import Entity
 
-__all__ = ["own_words", "join_units_named_alone", "join_named_without_town"]
+__all__ = ["own_words", "join_units_named_alone", "join_named_without_town", "take_into"]
 
 _GENITIVE_JOIN = re.compile(r"\s+(?:der|des)\s+")
 
@@ -63,13 +63,14 @@ def join_units_named_alone(
         into = units.get(key.removeprefix("org:"), set())
         if len(into) == 1:
             joined[key] = next(iter(into))
-    return _joined(entities, resolved, joined)
+    return take_into(entities, resolved, joined)
 
 
-def _joined(
+def take_into(
     entities: dict[str, Entity], resolved: list[tuple[Mention, str, int]], joined: dict[str, str]
 ) -> list[tuple[Mention, str, int]]:
-    """Each entity of ``joined`` taken into the one it maps to; its mentions follow."""
+    """Each entity of ``joined`` taken into the one it maps to (its names, aliases, lines
+    and list membership); its mentions follow."""
     for key, into_key in joined.items():
         alone, into = entities.pop(key), entities[into_key]
         into.names.update(alone.names)
@@ -125,4 +126,4 @@ def join_named_without_town(
             joined[key] = next(iter(candidates))
     for key in set(joined.values()) & set(joined):  # no chains
         del joined[key]
-    return _joined(entities, resolved, joined)
+    return take_into(entities, resolved, joined)

@@ -4,6 +4,8 @@ link."""
 
 from pathlib import Path
 
+import pytest
+
 from loaders.extract import extract_document
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
@@ -69,22 +71,21 @@ def test_a_plural_head_names_one_organisation_per_place():
     ]
 
 
-def test_members_of_a_plural_head_keep_their_legal_form():
-    text = "Dabei sind die Caritasverbände Büren e.V. und Paderborn e. V. sowie die Diakonie."
-    assert [m.name for m in shared_head_mentions(text)] == [
-        "Caritasverband Büren e.V.",
-        "Caritasverband Paderborn e. V.",
-    ]
-
-
-def test_members_of_a_plural_head_keep_the_region_that_tells_them_apart():
-    text = "Beteiligte: die Städte Arnsberg, Sundern (Sauerland), Meschede,\nund Medebach."
-    assert [m.name for m in shared_head_mentions(text)] == [
-        "Stadt Arnsberg",
-        "Stadt Sundern (Sauerland)",
-        "Stadt Meschede",
-        "Stadt Medebach",
-    ]
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (  # its own legal form
+            "Dabei sind die Caritasverbände Büren e.V. und Paderborn e. V. sowie die Diakonie.",
+            ["Caritasverband Büren e.V.", "Caritasverband Paderborn e. V."],
+        ),
+        (  # the region that tells it apart
+            "Beteiligte: die Städte Arnsberg, Sundern (Sauerland), Meschede,\nund Medebach.",
+            ["Stadt Arnsberg", "Stadt Sundern (Sauerland)", "Stadt Meschede", "Stadt Medebach"],
+        ),
+    ],
+)
+def test_members_of_a_plural_head_keep_what_follows_their_place(text, members):
+    assert [m.name for m in shared_head_mentions(text)] == members
 
 
 def test_towns_as_places_and_common_nouns_name_nobody():
