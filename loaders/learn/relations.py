@@ -250,11 +250,12 @@ def model_links(
     sentences: Sequence[Sentence] | None = None,
 ) -> tuple[Link, ...]:
     """The rules' links and the classifier's confident links (with ``keep_rules`` off: the
-    classifier decides every candidate pair, the rules only pairs that are no candidate);
+    classifier decides every candidate pair, the rules only pairs that are no candidate),
+    one per (source, type, target) and line as :func:`loaders.links.sentences.find_links`;
     ``sentences`` as for :func:`candidates`."""
     entities = resolved.entities
     keep_rules = KEEP_RULE_LINKS if keep_rules is None else keep_rules
-    found: dict[tuple[str, str, str], Link] = {}
+    found: dict[tuple[str, str, str, int], Link] = {}
     pairs: set[frozenset[str]] = set()
 
     def add(source: str, target: str, link_type: str, line: int, evidence: str) -> None:
@@ -263,8 +264,8 @@ def model_links(
             return
         if link_type == "COOPERATES_WITH":
             s, t = sorted((s, t))
-        key = (s, link_type, t)
-        if key not in found or line < found[key].line:
+        key = (s, link_type, t, line)
+        if key not in found:
             found[key] = Link(s, t, link_type, line, evidence)
 
     for c in candidates(stream, resolved, blocks, rule_links, reference, sentences):

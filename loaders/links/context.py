@@ -45,7 +45,8 @@ Cues: TypeAlias = dict[str, re.Match[str] | None]
 
 
 class LinkSink(Protocol):
-    """Where the passes put the links they find (``loaders.links.sentences`` keeps one per key)."""
+    """Where the passes put the links they find (``loaders.links.sentences`` keeps one per
+    key and line)."""
 
     def add(self, source: str, target: str, link_type: str, line: int, evidence: str) -> None:
         """Record one link with the line and sentence that state it."""

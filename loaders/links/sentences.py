@@ -108,7 +108,7 @@ def cue_patterns(reference: Reference) -> dict[str, re.Pattern[str]]:
 class _Collector:
     def __init__(self, resolved: ResolvedDocument) -> None:
         self.entities = resolved.entities
-        self.links: dict[tuple[str, str, str], Link] = {}
+        self.links: dict[tuple[str, str, str, int], Link] = {}
 
     def add(self, source: str, target: str, link_type: str, line: int, evidence: str) -> None:
         if source == target or source not in self.entities or target not in self.entities:
@@ -122,10 +122,8 @@ class _Collector:
                     break
             else:
                 source, target = sorted((source, target))
-        key = (source, link_type, target)
-        known = self.links.get(key)
-        # a unit's first naming is its evidence, whichever pass finds it first
-        if known is None or (link_type == "PART_OF" and line < known.line):
+        key = (source, link_type, target, line)
+        if key not in self.links:  # the first pass to find a statement gives its evidence
             entities = self.entities
             self.links[key] = Link(
                 entities[source].canonical,
@@ -144,7 +142,9 @@ def find_links(
     project_key: str | None = None,
     sentences: Sequence[Sentence] | None = None,
 ) -> tuple[Link, ...]:
-    """All typed links of one document, deduplicated by (source, type, target).
+    """All typed links of one document, one per (source, type, target) and line: a relation
+    stated in several places keeps each statement, so every report that states it shows it
+    (the graph keeps one relation with all its evidence, ``loaders.load.batch``).
 
     ``sentences`` are the document's (:func:`document_sentences`) when the caller has them
     already: the link model reads the same sentences, and cutting them is not cheap.

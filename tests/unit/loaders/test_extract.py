@@ -34,6 +34,16 @@ def test_contract_shape_for_a_written_file(tmp_path):
         assert link["line"] >= 1 and link["evidence"]
 
 
+def test_a_relation_stated_twice_keeps_both_statements(tmp_path):
+    # a reader of either passage (a partner's report, a page of a brochure) finds it there
+    path = tmp_path / "zweimal.txt"
+    said = "Die Stadt Musterstadt arbeitet in Kooperation mit dem Jobcenter Musterkreis."
+    path.write_text(f"{said}\n\nDazu gab es eine Messe.\n\n{said}\n", encoding="utf-8")
+    links = extract_document(path).links
+    lines = {k.line for k in links if k.type == "COOPERATES_WITH"}
+    assert lines == {1, 5}
+
+
 def test_a_text_without_names_gives_an_empty_extraction(tmp_path):
     for i, text in enumerate(("Hallo Welt.\n", "Diak")):
         path = tmp_path / f"leer{i}.txt"
