@@ -80,7 +80,7 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
             _assign_trailing(text, parts, chapter, inside, owners, order, alone_order)
             reattach_continuations(text, pages, chapter, inside, owners)
         elif inside:
-            _assign_leading(chapter, inside, owners)
+            _assign_leading(text, parts, chapter, inside, owners)
     blocks = _blocks(text, chapters, owners)
     log.info("%s: %d chapters, %d partner blocks", text.source.name, len(chapters), len(blocks))
     return blocks
@@ -374,11 +374,27 @@ def _item(text: CleanText, para: list[int]) -> bool:
     return text.lines[para[0]][:1] in BULLETS
 
 
-def _assign_leading(chapter: Chapter, inside: list[Heading], owners: list[str | None]) -> None:
-    """A heading owns the text from itself to the next heading or the chapter's end."""
+def _assign_leading(
+    text: CleanText,
+    pages: list[bool],
+    chapter: Chapter,
+    inside: list[Heading],
+    owners: list[str | None],
+) -> None:
+    """A heading owns the text from itself to the next heading or the chapter's end.
+
+    A heading with no text below it stood in its page's header and was extracted after the
+    page's text: it owns the text from the page's start (after the heading before it).
+    """
     for n, h in enumerate(inside):
         stop = inside[n + 1].first - 1 if n + 1 < len(inside) else chapter.end
-        for i in range(h.first, stop + 1):
+        start = h.first
+        if not _filled(text, h.last + 1, stop + 1):
+            floor = inside[n - 1].last + 1 if n else chapter.body_start
+            page = next((i for i in range(h.first, floor, -1) if pages[i]), None)
+            if page is not None and n and _filled(text, page, h.first):
+                start = page
+        for i in range(start, stop + 1):
             owners[i] = h.name
 
 

@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 CATEGORIES_FILE = REFERENCE_DIR / "categories.yaml"
+CHAPTER_LABELS_FILE = REFERENCE_DIR / "chapter_labels.yaml"
 
 _MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
@@ -79,6 +80,27 @@ def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
     if not categories or len({c.id for c in categories}) != len(categories):
         raise InputError(str(path), "categories must be a non-empty list with unique ids")
     return categories
+
+
+@lru_cache(maxsize=4)
+def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
+    """A chapter's label before its title: "Kapitel 3 |", "Handlungsfeld 2:"."""
+    words = read_yaml(path)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise InputError(str(path), "erwartet eine Liste von Wörtern")
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^\s*(?:{alternatives})\s+\d+\s*[|:.–—-]?\s*(?=\S)", re.IGNORECASE)
+
+
+def without_chapter_label(line: str) -> str:
+    """A heading line without its chapter label.
+
+    >>> without_chapter_label("Kapitel 3 | Chancengerechtigkeit und Teilhabe")
+    'Chancengerechtigkeit und Teilhabe'
+    >>> without_chapter_label("Teilhabe am Arbeitsmarkt")
+    'Teilhabe am Arbeitsmarkt'
+    """
+    return _chapter_label().sub("", line, count=1)
 
 
 def page_starts(text: CleanText) -> list[bool]:
@@ -131,16 +153,41 @@ def find_chapters(text: CleanText) -> list[Chapter]:
         return []
     pages = page_starts(text)
     explicit = _marked_pages(text) is not None
+    inline = _titles_inline(text, pages, list(starts.values()))
     opened = sorted(
-        (_chapter_start(text, pages, explicit, line), line, last, category)
+        (line if inline else _chapter_start(text, pages, explicit, line), line, last, category)
         for category, (line, last) in starts.items()
     )
     chapters = []
     for n, (start, line, last, category) in enumerate(opened):
         end = opened[n + 1][0] - 1 if n + 1 < len(opened) else len(text.lines) - 1
-        body = _body_start(text, pages, explicit, (category, start, line, last, end))
+        body = (
+            last + 1
+            if inline
+            else _body_start(text, pages, explicit, (category, start, line, last, end))
+        )
         chapters.append(Chapter(category, start, body, end, heading=(line, last)))
     return chapters
+
+
+def _titles_inline(text: CleanText, pages: list[bool], titles: list[tuple[int, int]]) -> bool:
+    """Whether chapter titles stand inside running text, with text above and below them on
+    their page: chapters then follow one another on a page, and each starts at its title.
+    A brochure that opens every chapter on a new page has its titles at the page's top (or,
+    extracted, at its end; or repeated as the running header) and starts the chapter with
+    the page."""
+    inside = 0
+    for line, last in titles:
+        page = next((i for i in range(line, -1, -1) if pages[i]), 0)  # the text starts a page
+        following = next((i for i in range(last + 1, len(pages)) if pages[i]), len(pages))
+        alone = not text.noise[line]  # a running header's title opens no inline chapter
+        if alone and _filled(text, page, line) and _filled(text, last + 1, following):
+            inside += 1
+    return inside * 2 > len(titles)
+
+
+def _filled(text: CleanText, lo: int, hi: int) -> bool:
+    return any(text.lines[i] and not text.noise[i] for i in range(lo, hi))
 
 
 def _category_markers(
@@ -149,9 +196,10 @@ def _category_markers(
     """Lines (alone or joined with the next one) that name a field of action."""
     lines, markers = text.lines, []
     titles = _title_pattern(categories)
-    for i, line in enumerate(lines):
-        if not line or len(line) > 140 or line.count(" ") > 14 or _is_toc(line):
+    for i, full in enumerate(lines):
+        if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
+        line = without_chapter_label(full)
         key = line.strip(_EDGE_CHARS)
         j = _next_filled(lines, i, 2)
         options = [(key, i)]

@@ -11,6 +11,8 @@ of the "Landschaftsverband Rheinland") is a sub-heading, not a partner.
 (True, True)
 >>> _name_shaped("Die Stellenausschreibungen sprechen Menschen an")
 False
+>>> _name_shaped("Aus- und Fortbildungszentrum für den bremischen öffentlichen Dienst")
+True
 >>> sorted(initials("Landschaftsverband Rheinland"))
 ['LR', 'LVR']
 """
@@ -63,7 +65,22 @@ _ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
+_MAX_WORDS = 14  # "Zentrum für Interkulturelles Management und Diversity der Hochschule Bremen"
+_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
+
+
+def _attribute(words: list[str], n: int) -> bool:
+    """Whether lower-case ``words[n]`` is an adjective inside a name: after an article or
+    preposition (or another such adjective) and before a capitalised noun, as in "Aus- und
+    Fortbildungszentrum für den bremischen öffentlichen Dienst"."""
+    if not _ADJECTIVE.fullmatch(words[n]) or n + 1 >= len(words):
+        return False
+    before = words[n - 1] if n else ""
+    after = words[n + 1]
+    return (before.lower() in _FUNCTION_WORDS or bool(_ADJECTIVE.fullmatch(before))) and (
+        after[:1].isupper() or bool(_ADJECTIVE.fullmatch(after))
+    )
 
 
 def _name_shaped(line: str) -> bool:
@@ -71,7 +88,7 @@ def _name_shaped(line: str) -> bool:
     if not 3 <= len(line) <= 90:
         return False
     words = line.split()
-    if len(words) > 10 or words[-1].lower() in _FUNCTION_WORDS:
+    if len(words) > _MAX_WORDS or words[-1].lower() in _FUNCTION_WORDS:
         return False
     if words[0] in _FUNCTION_WORDS:
         return False  # a name does not start with a preposition or a lower-case article
@@ -81,12 +98,13 @@ def _name_shaped(line: str) -> bool:
     if line.endswith(".") and not legal:
         return False
     named = words[: len(line[: legal.start()].split())] if legal else words
-    for word in named:
+    for n, word in enumerate(named):
         bare = word.strip("„“\"'()/,")
         if not bare or bare.lower() in _FUNCTION_WORDS:
             continue
         if not (bare[0].isupper() or bare[0].isdigit() or bare[0] == "#" or legal):
-            return False
+            if not _attribute(named, n):
+                return False
     if (
         legal
         and line[legal.end() :].strip(" ()")
@@ -132,7 +150,7 @@ def partner_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
         single = (
             org
             and not _ARTICLE.match(h.name)
-            and (_at_page_edge(text, pages, h) or _after_blank(text, h))
+            and (_at_page_edge(text, pages, h) or _after_blank(text, h) or _before_blank(text, h))
         )
         if (n >= 2 and (org or n >= 3)) or single:
             kept.append(h)
@@ -269,6 +287,17 @@ def _after_blank(text: CleanText, h: Heading) -> bool:
         and not lines[h.first - 1]
         and h.last + 1 < len(lines)
         and bool(lines[h.last + 1])
+    )
+
+
+def _before_blank(text: CleanText, h: Heading) -> bool:
+    """A name on a line of its own after the end of its text, with an empty line below: a
+    heading extracted after the text it stood above."""
+    lines = text.lines
+    return (
+        h.first > 0
+        and lines[h.first - 1].endswith((".", "!", "?"))
+        and (h.last + 1 >= len(lines) or not lines[h.last + 1])
     )
 
 

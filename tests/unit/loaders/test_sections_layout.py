@@ -220,3 +220,44 @@ def test_a_name_line_in_running_text_without_fields_of_action_opens_no_block() -
     lines = [line for line in _compilation() if not line.startswith(("5 ", "6 "))]
     text = clean(SourceText("c.txt", "c.txt", tuple(lines), (None,) * len(lines), "0"))
     assert split_sections(text) == ()
+
+
+def _labelled_compilation() -> list[str]:
+    """Chapters numbered "Kapitel N |", several on one page; one report's name line was
+    extracted after its text (it stood in the page header), and one name holds adjectives."""
+    return [
+        "Kapitel 1 | Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+        "",
+        "Stadt Musterhausen",
+        *report("Stadt Musterhausen", 1),
+        "",
+        "Kapitel 3 | Chancengerechtigkeit und Teilhabe",
+        "",
+        "Fortbildungszentrum für den öffentlichen Dienst",
+        *report("Fortbildungszentrum für den öffentlichen Dienst", 2),
+        "Seite 2",
+        *report("Kreis Beispielland", 3),
+        "Kreis Beispielland",
+        "",
+        "Kapitel 5 | Synergieeffekte durch Vernetzung",
+        "",
+        "Verein für Vielfalt e. V.",
+        *report("Verein für Vielfalt e. V.", 4),
+    ]
+
+
+def test_numbered_chapters_sharing_a_page_each_start_at_their_title() -> None:
+    lines = _labelled_compilation()
+    text = clean(SourceText("k.txt", "k.txt", tuple(lines), (None,) * len(lines), "0"))
+    blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
+    at = {line: n for n, line in enumerate(lines, start=1)}
+    assert blocks == {
+        ("Stadt Musterhausen", 1): (at["Stadt Musterhausen"], at["Stadt Musterhausen"] + 7),
+        ("Fortbildungszentrum für den öffentlichen Dienst", 3): (
+            at["Fortbildungszentrum für den öffentlichen Dienst"],
+            at["Seite 2"] - 1,
+        ),
+        # the name line below its report owns the report from the page's start
+        ("Kreis Beispielland", 3): (at["Seite 2"] + 1, at["Kreis Beispielland"]),
+        ("Verein für Vielfalt e. V.", 5): (at["Verein für Vielfalt e. V."], len(lines)),
+    }
