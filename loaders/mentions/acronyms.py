@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name, is_abbreviation
 from loaders.sections.headings import load_organisation_words
 
-__all__ = ["ACRONYM_ORIGIN", "find_acronym_names"]
+__all__ = ["ACRONYM_ORIGIN", "find_acronym_names", "spelt_in_lower_case"]
 
 ACRONYM_ORIGIN = "acronym"
 _BRACKETS = re.compile(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,8})\s*\)")
@@ -79,6 +80,26 @@ def find_acronym_names(text: str) -> list[Mention]:
             continue  # no head says what it is ("Jugendmigrationsdienste (JMD)")
         out.append(Mention("org", name, surface, a, z, org_type, origin=ACRONYM_ORIGIN))
     return out
+
+
+_LOWER_SHORT = re.compile(r"[a-zäöü]{3,5}")  # two letters: "ca", "zB" are words
+_LEGAL_TAIL = re.compile(rf"\s*{LEGAL_FORM}\s*$")
+
+
+def spelt_in_lower_case(short: str, name: str) -> bool:
+    """Whether ``short`` is a lower-case short form spelt by ``name``'s words, as some
+    organisations write theirs ("Vereinigung der Bayerischen Wirtschaft e. V. (vbw)",
+    "Berufliches Fortbildungszentrum (bfz)").
+
+    >>> spelt_in_lower_case("vbw", "Vereinigung der Bayerischen Wirtschaft e. V.")
+    True
+    >>> spelt_in_lower_case("und", "Stadt Unna Dortmund")
+    False
+    """
+    if not _LOWER_SHORT.fullmatch(short):
+        return False
+    words = tuple(w for w in _WORD.findall(_LEGAL_TAIL.sub("", name)))
+    return bool(words) and words[0][:1].isupper() and _spells(words, short)
 
 
 def _words_before(text: str, end: int) -> list[tuple[str, int, int]]:

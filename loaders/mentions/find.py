@@ -20,7 +20,7 @@ from bisect import bisect_left, insort
 
 from loaders.clean.textstream import TextStream
 from loaders.learn.places import places
-from loaders.mentions.acronyms import find_acronym_names
+from loaders.mentions.acronyms import find_acronym_names, spelt_in_lower_case
 from loaders.mentions.gazetteer import gazetteer_for
 from loaders.mentions.legal_forms import find_suffix_orgs
 from loaders.mentions.patterns import Mention, find_pattern_mentions, org_type_of
@@ -31,7 +31,9 @@ from loaders.reference import Reference, load_reference
 __all__ = ["Mention", "find_mentions", "with_definitions", "LIST_ORIGIN", "BRANCH_ORIGIN"]
 
 LIST_ORIGIN = "list"
-_DEFINITION = re.compile(r"\s*[“”\"]?\s*\(\s*([A-ZÄÖÜ][\w.&/-]{1,10}(?:\s+NRW)?)\s*\)")
+_DEFINITION = re.compile(
+    r"\s*[“”\"]?\s*\(\s*([A-ZÄÖÜ][\w.&/-]{1,10}(?:\s+NRW)?|[a-zäöü]{3,5})\s*\)"
+)
 _PARENT_LINK = re.compile(r"\s*(?:der|des|beim|bei\s+der|am|an\s+der)\s+$")
 _LIST_ITEM = re.compile(
     r"(?:^|•|\n)\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3}\s*"
@@ -204,6 +206,10 @@ def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:
 _WORD_CHAR = re.compile(r"[\w-]")
 
 
+def _short_form(short: str, name: str) -> bool:
+    return is_abbreviation(short) or spelt_in_lower_case(short, name)
+
+
 def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Record ``Name (ABK)`` and find the later uses of ABK.
 
@@ -215,7 +221,8 @@ def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "programme" and m.ref_id is None:
             continue
         d = _DEFINITION.match(text, m.end)
-        if d and is_abbreviation(d.group(1)) and d.group(1) not in m.name:
+        short = d.group(1) if d else ""
+        if d and _short_form(short, m.name) and short not in m.name:
             out[i] = m.with_(abbreviation=d.group(1))
             defined.setdefault(d.group(1), out[i].with_(end=d.end()))
     out = [

@@ -52,6 +52,17 @@ def test_abbreviation_definition_is_used_later():
     assert later[0].start == text.rindex("LfS")
 
 
+@pytest.mark.parametrize("short", ["vbw", "VdB"])
+def test_a_short_form_in_lower_case_is_defined_like_capitals(short):
+    text = (
+        f"Der Verband der Bildungswerke e. V. ({short}) lädt ein. "
+        f"Später berichtete die {short} über das Projekt."
+    )
+    mentions = find_mentions(TextStream(text, (0,), (1,)))
+    later = [m for m in mentions if m.start == text.rindex(short)]
+    assert [m.name for m in later] == ["Verband der Bildungswerke e. V."]
+
+
 def test_participant_list_gives_units_with_parents():
     people = " • ".join(f"Vor{i} Nach{i} (Stadt Ort{i}, Amt für Sachen)" for i in range(6))
     mentions = find_mentions(TextStream(people, (0,), (1,)))
