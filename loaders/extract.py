@@ -27,6 +27,7 @@ from loaders.links.sentences import document_sentences, find_links
 from loaders.measures.dating import dated
 from loaders.measures.partners import find_measures
 from loaders.mentions.cases import in_nominative
+from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
@@ -189,7 +190,7 @@ def analyse_document(
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
     mentions = with_laws(stream.text, mentions)
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
-    mentions = in_nominative(stream.text, mentions)
+    mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

@@ -44,6 +44,17 @@ def test_a_relation_stated_twice_keeps_both_statements(tmp_path):
     assert lines == {1, 5}
 
 
+def test_a_name_opening_with_a_truncated_compound_keeps_it(tmp_path):
+    path = tmp_path / "buero.txt"
+    path.write_text(
+        "Gemeinsam mit der Forschungs- und\nTransferstelle Migration der Universität "
+        "Musterstadt lädt die Stadt ein.\n",
+        encoding="utf-8",
+    )
+    names = {o.name for o in extract_document(path).organisations}
+    assert "Forschungs- und Transferstelle Migration der Universität Musterstadt" in names
+
+
 def test_a_text_without_names_gives_an_empty_extraction(tmp_path):
     for i, text in enumerate(("Hallo Welt.\n", "Diak")):
         path = tmp_path / f"leer{i}.txt"
