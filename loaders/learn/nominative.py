@@ -27,6 +27,8 @@ form, as the organisation writes it:
 'Internationaler Bund'
 >>> nominative("mobilen Übersetzungsdienst", "den")
 'mobiler Übersetzungsdienst'
+>>> nominative("Westfälische Industrie- und Handelskammertag", "der")
+'Westfälischer Industrie- und Handelskammertag'
 """
 
 from __future__ import annotations
@@ -169,7 +171,7 @@ def nominative(name: str, article: str | None) -> str:
     adjectives = 0
     while adjectives < len(words) - 1 and _ADJ.match(words[adjectives]):
         adjectives += 1
-    head_index = adjectives
+    head_index = _head_at(words, adjectives)
     head = words[head_index]
     genitive = article in {"des", "eines"}
     if genitive:
@@ -187,6 +189,15 @@ def nominative(name: str, article: str | None) -> str:
     return " ".join(fixed)
 
 
+def _head_at(words: list[str], first: int) -> int:
+    """The index of the head noun that starts at ``words[first]``: past truncated compounds
+    ("Industrie- und Handelskammertag": the head is "Handelskammertag")."""
+    at = first
+    while at + 2 < len(words) and words[at].endswith("-") and words[at + 1] in {"und", "oder"}:
+        at += 2
+    return at
+
+
 def _strong_form(name: str, article: str) -> str | None:
     """The strong form of a name whose adjectives have their weak ending after a nominative
     article ("das Multikulturelle Forum" -> "Multikulturelles Forum"), None when the name
@@ -197,7 +208,7 @@ def _strong_form(name: str, article: str) -> str | None:
         adjectives += 1
     if not adjectives:
         return None
-    ending = _WEAK_ENDING.get((article, gender_of(words[adjectives]) or ""))
+    ending = _WEAK_ENDING.get((article, gender_of(words[_head_at(words, adjectives)]) or ""))
     if ending is None:
         return None
     return " ".join(w[:-1] + ending if i < adjectives else w for i, w in enumerate(words))
