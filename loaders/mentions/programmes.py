@@ -32,6 +32,7 @@ _PROGRAMME_CUES: list[tuple[str, str]] = [
     (r"\w*[Nn]etzwerk(?:es|s)?|Netzwerkplattform|Plattform", "Netzwerk"),
     (r"Charta|Kontrakt(?:es|s)?|\w*[Vv]ereinbarung|Bündnis(?:ses)?|Pakt(?:es|s)?", "Charta"),
     (r"Aktion", "Kampagne"),
+    (r"\w*[Pp]reis(?:es)?", "Sonstige"),
     (
         r"\w*[Ff]orum|\w*[Rr]eihe|\w*[Mm]esse|Wettbewerb(?:s|es)?|Fachtag(?:ung)?|Konferenz|"
         r"Aktionstag(?:es|s)?|Masterplan",
@@ -46,7 +47,7 @@ _PROGRAMME_QUOTED_RE = [
     (
         re.compile(
             rf"\b(?:{cue})\s*\(?\s*(?:des\s+|der\s+|zur\s+|zum\s+)?{_QUOTE_OPEN}(?=[\w#])"
-            rf"([^“”\"«®\n]{{2,100}}?(?:\n[^“”\"«®\n]{{1,80}}?)?){_QUOTE_CLOSE}"
+            rf"([^“”\"«®\n]{{2,100}}?(?:\n[^“”\"«®\n]{{1,80}}?){{0,2}}){_QUOTE_CLOSE}"
         ),
         kind,
     )

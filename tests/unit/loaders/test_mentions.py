@@ -63,6 +63,18 @@ def test_a_short_form_in_lower_case_is_defined_like_capitals(short):
     assert [m.name for m in later] == ["Verband der Bildungswerke e. V."]
 
 
+def test_a_prize_and_a_quoted_title_over_three_lines_are_programmes():
+    text = (
+        "Die Stadt vergibt den Integrationspreis „Brücken bauen“. Sie führt das Projekt "
+        "„Gewinnung von jungen\nMenschen mit Einwanderungsgeschichte für den\nöffentlichen "
+        "Dienst“ durch."
+    )
+    found = _names(text)
+    assert found.get("Brücken bauen") == "programme"
+    title = "Gewinnung von jungen Menschen mit Einwanderungsgeschichte für den öffentlichen Dienst"
+    assert found.get(title) == "programme"
+
+
 def test_participant_list_gives_units_with_parents():
     people = " • ".join(f"Vor{i} Nach{i} (Stadt Ort{i}, Amt für Sachen)" for i in range(6))
     mentions = find_mentions(TextStream(people, (0,), (1,)))
