@@ -129,6 +129,24 @@ def _outgrows(text: str, start: int, stop: int, inside: list[Mention]) -> bool:
     return any(w[:1].isupper() and len(w) > 1 for w in _NAME_WORD.findall(rest))
 
 
+def _shouted(words: list[str]) -> bool:
+    """Words in capitals that say nothing of a name: in text set in capitals case shows no
+    name, so a slogan ("KONTAKTIEREN SIE UNS GERNE", "MEHR INFOS") is a name only with a
+    head word of organisations or programmes or a legal form; words that short forms are
+    made of ("IAL CISL", "KOMM-AN NRW") and a single word stand."""
+    letters = "".join(c for c in "".join(words) if c.isalpha())
+    long_words = sum(1 for w in words if sum(c.isalpha() for c in w) >= 5)
+    if not letters.isupper() or long_words < 2:
+        return False  # "IDA NRW", "JUMP IN", "BÜRGERKURIER": short forms and titles
+    classes = word_classes()
+    cues = set(classes.programme_cues) | set(classes.legal_forms)
+    for word in words:
+        low = word.casefold().strip(".,()")
+        if low in cues or low.endswith(tuple(classes.head_endings)):
+            return False
+    return True
+
+
 def _name_shaped(name: str) -> bool:
     """A name starts with a capital (or # or a digit), is no web address, no question, no
     list of topics, no agenda item and no salutation, neither starts nor ends with a
@@ -138,6 +156,8 @@ def _name_shaped(name: str) -> bool:
     [False, False, True, True]
     >>> [_name_shaped(n) for n in ("TOP 6 Evaluation des Konzeptes", "Hallo Welt")]
     [False, False]
+    >>> [_name_shaped(n) for n in ("KONTAKTIEREN SIE UNS GERNE", "IDA NRW", "STADT ESSEN")]
+    [False, True, True]
     """
     words = name.split()
     if len(name) < 2 or not any(c.isalpha() for c in name) or _WEB.search(name):
@@ -147,6 +167,8 @@ def _name_shaped(name: str) -> bool:
     if "?" in name or "--" in name or len(_LIST_DASH.findall(name)) > 1 or len(words) > 10:
         return False
     if _NOT_A_NAME.match(name):
+        return False
+    if _shouted(words):
         return False
     tail = _COMPOUND_TAIL.match(words[-1])
     if tail and (tail.group(1) or tail.group(2).casefold() in word_classes().role_words):
