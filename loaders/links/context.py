@@ -19,7 +19,7 @@ from typing import Protocol, TypeAlias
 from loaders.clean.textstream import Sentence, TextStream
 from loaders.mentions.patterns import Mention
 from loaders.models import Block
-from loaders.names import token_key, tokens
+from loaders.names import is_abbreviation, token_key, tokens
 from loaders.reference import Reference
 from loaders.resolve.entities import Entity, ResolvedDocument
 
@@ -33,6 +33,7 @@ __all__ = [
     "initiative_organisers",
     "organised_back",
     "named_units",
+    "abbreviated_units",
     "own_unit",
     "programme_units",
     "reference_links",
@@ -197,6 +198,28 @@ def named_units(out: LinkSink, entities: dict[str, Entity]) -> None:
                 served = not join and words[-n - 1].islower()  # "… für die Stadt Köln"
                 if len(own) > len(join) and not served:
                     out.add(key, parent, "PART_OF", min(org.lines), org.canonical)
+
+
+_ABBREVIATED = re.compile(r"^([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,5})-[A-ZÄÖÜ]")
+
+
+def abbreviated_units(out: LinkSink, entities: dict[str, Entity]) -> None:
+    """A name that opens with another organisation's short form and a hyphen is that
+    organisation's: a unit ("LVR-Jugendhilfe Rheinland", "LVR-Stabsstelle Inklusion") is
+    PART_OF it, a programme ("WDR-Impulsgespräche") is ORGANISED_BY it."""
+    owners: dict[str, set[str]] = {}
+    for key, e in entities.items():
+        if e.kind == "org":
+            for name in {e.canonical, *e.aliases}:
+                if is_abbreviation(name):
+                    owners.setdefault(name, set()).add(key)
+    for key, e in entities.items():
+        found = _ABBREVIATED.match(e.canonical)
+        owner = owners.get(found.group(1), set()) if found else set()
+        if len(owner) != 1 or key in owner or e.parent_key or not e.lines:
+            continue
+        link_type = "PART_OF" if e.kind == "org" else "ORGANISED_BY"
+        out.add(key, next(iter(owner)), link_type, min(e.lines), e.canonical)
 
 
 _SERVICE_UNIT = re.compile(r"(?:stelle|zentrum)\b", re.IGNORECASE)

@@ -23,6 +23,7 @@ from loaders.links.context import (
     Cues,
     LinkSink,
     Placed,
+    abbreviated_units,
     cue_lists,
     initiative_events,
     initiative_organisers,
@@ -204,6 +205,7 @@ def find_links(
     item_funders(out, resolved, stream, reference)
     programme_units(out, entities)
     named_units(out, entities)
+    abbreviated_units(out, entities)
     return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
 
 

@@ -307,3 +307,23 @@ def test_the_noun_of_an_attributive_funding_participle_is_the_funded():
     assert ("Neue Wege", "FUNDED_BY", "Landesregierung Nordrhein-Westfalen") in links
     assert not any("Neue Wege" == o and t == "FUNDED_BY" for _, t, o in links)
     assert not any("Alte Wege" == s and t == "FUNDED_BY" for s, t, _ in links)
+
+
+def test_a_name_opening_with_a_short_form_belongs_to_its_organisation():
+    from loaders.links.context import abbreviated_units
+    from loaders.resolve.entities import Entity
+
+    found = []
+
+    class Sink:
+        def add(self, source, target, link_type, line, evidence):
+            found.append((source, link_type, target))
+
+    entities = {
+        "v": Entity("v", "org", "Verband", canonical="Xaver Verband", aliases={"XVB"}, lines={1}),
+        "j": Entity("j", "org", "Sonstige", canonical="XVB-Jugendhilfe Nord", lines={5}),
+        "p": Entity("p", "programme", "Projekt", canonical="XVB-Impulsgespräche", lines={7}),
+        "o": Entity("o", "org", "Sonstige", canonical="ABC-Zentrum", lines={9}),
+    }
+    abbreviated_units(Sink(), entities)
+    assert found == [("j", "PART_OF", "v"), ("p", "ORGANISED_BY", "v")]
