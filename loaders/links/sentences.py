@@ -36,6 +36,7 @@ from loaders.links.context import (
 from loaders.links.items import item_funders
 from loaders.links.lists import list_links
 from loaders.models import Block, Link
+from loaders.names import is_abbreviation
 from loaders.reference import Reference
 from loaders.resolve.entities import Entity, ResolvedDocument
 
@@ -438,8 +439,18 @@ def _programme_links(
                 out.add(key, organiser, "ORGANISED_BY", line, text)
             continue
         subject = subject_before(pos)
-        if subject is not None and (in_block or found.get("PARTICIPATES_IN") is not None):
+        if subject is not None and _named_after(entities[key], entities[subject]):
+            out.add(key, subject, "ORGANISED_BY", line, text)  # "Vielfalt im LVR er-leben"
+        elif subject is not None and (in_block or found.get("PARTICIPATES_IN") is not None):
             out.add(subject, key, "PARTICIPATES_IN", line, text)
+
+
+def _named_after(programme: Entity, org: Entity) -> bool:
+    """Whether a programme bears its organisation's short form or name as a word of its own
+    ("Vielfalt im LVR er-leben", "WDR-Impulsgespräche"): the organisation's own offer."""
+    words = set(re.findall(r"[\wÄÖÜäöüß]+", programme.canonical))
+    shorts = {a for a in org.aliases if is_abbreviation(a)}
+    return bool(words & shorts) or org.canonical in programme.canonical
 
 
 def _apposed_owner(text: str, orgs: list[Spot], programmes: list[Spot], pos: int) -> str | None:

@@ -327,3 +327,12 @@ def test_a_name_opening_with_a_short_form_belongs_to_its_organisation():
     }
     abbreviated_units(Sink(), entities)
     assert found == [("j", "PART_OF", "v"), ("p", "ORGANISED_BY", "v")]
+
+
+def test_a_programme_named_after_the_partner_is_run_by_it():
+    links = _links(
+        "Der Xaver Verband (XVB) bildet aus. Neu ist die Reihe „Vielfalt im XVB erleben“.",
+        partner="Xaver Verband",
+    )
+    assert ("Vielfalt im XVB erleben", "ORGANISED_BY", "Xaver Verband") in links
+    assert ("Xaver Verband", "PARTICIPATES_IN", "Vielfalt im XVB erleben") not in links
