@@ -36,10 +36,11 @@ _PLACE = PLACE
 # "im" joins a name's last part ("… im ländlichen Raum"), not a time or frame after it
 # ("das Ministerium für Integration im Jahr 2014", "… im Rahmen des Programms")
 _NOT_FRAME = r"(?!(?:Jahre?|Rahmen|Zuge|Auftrag|Namen|Vorfeld|Anschluss)\b)"
-_FOR_PHRASE = (
-    rf"(?:für|des|der)\s+{_W}"
-    rf"(?:(?:\s*,\s*|\s+und\s+|\s+)(?:{_W}|(?:der|des|den|im)\s+{_NOT_FRAME}{_W}))*"
-)
+# "für Arbeit, Soziales und Integration der Freien Hansestadt": after a comma or "und" only
+# more of the list, never ", der Behörde …" or "und dem Senator …" (the next name)
+_NAME_GOES_ON = rf"(?:(?:\s*,\s*|\s+und\s+|\s+){_W}|\s+(?:der|des|den|im)\s+{_NOT_FRAME}{_W})*"
+_FOR_PHRASE = rf"(?:für|des|der)\s+{_W}{_NAME_GOES_ON}"
+_FOR_ONLY = rf"für\s+{_W}{_NAME_GOES_ON}"  # "Behörde für …", not "Behörde der Stadt"
 
 _STATE_NAMES = read_yaml(REFERENCE_DIR / "states.yaml")["states"]
 _STATES = "|".join(sorted(map(re.escape, _STATE_NAMES), key=len, reverse=True))
@@ -75,6 +76,9 @@ _ORG_PATTERNS: list[tuple[str, str]] = [
         rf"(?:Bundes|Landes)?[Mm]inisterium\s+{_FOR_PHRASE}(?:\s+des\s+Landes\s+{_W})?",
         "Ministerium",
     ),
+    # the ministries of the city states: "Der Senator für Inneres", "Senatsverwaltung für
+    # Integration, Arbeit und Soziales", "Behörde für Arbeit, Soziales, Familie und Integration"
+    (rf"(?:Senator(?:in)?|Senatsverwaltung|Behörde)\s+{_FOR_ONLY}", "Ministerium"),
     (rf"(?:Bundesamt|Landesamt)\s+{_FOR_PHRASE}", "Bundesbehoerde"),
     (
         rf"(?:Universität|Uni|Hochschule|Fachhochschule)\s+(?:{_FOR_PHRASE}|{_NOT_PLACE}{_PLACE})",

@@ -75,6 +75,19 @@ def test_a_prize_and_a_quoted_title_over_three_lines_are_programmes():
     assert found.get(title) == "programme"
 
 
+def test_the_ministries_of_city_states_are_organisations():
+    found = _names(
+        "Das Projekt ist eine Kooperation zwischen der Behörde für Schule und Berufsbildung, "
+        "der Behörde für Inneres und Sport und dem Senator für Wirtschaft, Arbeit und Häfen."
+    )
+    for name in (
+        "Behörde für Schule und Berufsbildung",
+        "Behörde für Inneres und Sport",
+        "Senator für Wirtschaft, Arbeit und Häfen",
+    ):
+        assert found.get(name) == "org"
+
+
 def test_participant_list_gives_units_with_parents():
     people = " • ".join(f"Vor{i} Nach{i} (Stadt Ort{i}, Amt für Sachen)" for i in range(6))
     mentions = find_mentions(TextStream(people, (0,), (1,)))
