@@ -98,7 +98,7 @@ def spelt_in_lower_case(short: str, name: str) -> bool:
     """
     if not _LOWER_SHORT.fullmatch(short):
         return False
-    words = tuple(w for w in _WORD.findall(_LEGAL_TAIL.sub("", name)))
+    words = tuple(_WORD.findall(_LEGAL_TAIL.sub("", name)))
     return bool(words) and words[0][:1].isupper() and _spells(words, short)
 
 

@@ -25,7 +25,14 @@ import logging
 from dataclasses import replace
 
 from loaders.models import Block, CleanText
-from loaders.sections.chapters import Category, Chapter, find_chapters, load_categories, page_starts
+from loaders.sections.chapters import (
+    Category,
+    Chapter,
+    filled_lines,
+    find_chapters,
+    load_categories,
+    page_starts,
+)
 from loaders.sections.columns import (
     alone,
     column_starts,
@@ -103,14 +110,10 @@ def _without_introduction(
         if below is None or below not in starts or below == chapter.body_start:
             continue
         out[n] = replace(out[n], body_start=below)
-        if n and _content(text, chapter.title, first - 1):
+        if n and filled_lines(text, chapter.title, first):
             out[n - 1] = replace(out[n - 1], end=first - 1)
             out[n] = replace(out[n], title=first)
     return out
-
-
-def _content(text: CleanText, lo: int, hi: int) -> int:
-    return sum(1 for i in range(lo, hi + 1) if text.lines[i] and not text.noise[i])
 
 
 def _headings_trail(
@@ -120,8 +123,8 @@ def _headings_trail(
     before = after = 0
     for chapter, inside in zip(chapters, by_chapter, strict=True):
         if inside:
-            before += _content(text, chapter.body_start, inside[0].first - 1)
-            after += _content(text, inside[-1].last + 1, chapter.end)
+            before += len(filled_lines(text, chapter.body_start, inside[0].first))
+            after += len(filled_lines(text, inside[-1].last + 1, chapter.end + 1))
     return before > after
 
 
@@ -168,7 +171,7 @@ def _assign_trailing(
             if (
                 len(top) == 1
                 and len(on_page) == 2
-                and not _filled(text, on_page[1].last + 1, last + 1)
+                and not filled_lines(text, on_page[1].last + 1, last + 1)
             ):
                 stop = _continuation_end(text, top[0].name, cursor, on_page[1])
             spill = stop
@@ -180,7 +183,7 @@ def _assign_trailing(
                         owners[i] = nxt.name
             stacked = in_partner_order(top, order)
             _share(text, stacked, range(cursor, spill), owners, alone_order)
-            below = _filled(text, cursor, stop)
+            below = filled_lines(text, cursor, stop)
             for h in top:
                 for i in range(h.first, h.last + 1):
                     owners[i] = owners[below[0]] if len(top) > 1 and below else h.name
@@ -197,7 +200,7 @@ def _assign_trailing(
             for i in pending:
                 owners[i] = stack[0].name
             _share(text, in_partner_order(stack, order), span, owners)
-            before = _filled(text, span.start, span.stop)
+            before = filled_lines(text, span.start, span.stop)
             for h in stack:
                 for i in range(h.first, h.last + 1):
                     owners[i] = owners[before[-1]] if len(stack) > 1 and before else h.name
@@ -222,7 +225,7 @@ def _spill_start(text: CleanText, stack: list[Heading], span: range, following: 
     ``span.stop`` if there is none.
     """
     names = [h.name for h in stack]
-    paras = paragraphs(text, _filled(text, span.start, span.stop))
+    paras = paragraphs(text, filled_lines(text, span.start, span.stop))
     ours = [name_keys(m, [x for x in [*names, following.name] if x != m]) for m in names]
     theirs = name_keys(following.name, names)
     named = [k for k, p in enumerate(paras) if any(names_any(text, p, keys) for keys in ours)]
@@ -232,20 +235,16 @@ def _spill_start(text: CleanText, stack: list[Heading], span: range, following: 
     return span.stop
 
 
-def _filled(text: CleanText, lo: int, hi: int) -> list[int]:
-    return [i for i in range(lo, hi) if text.lines[i] and not text.noise[i]]
-
-
 def _top_stack(text: CleanText, first: int, on_page: list[Heading]) -> list[Heading]:
     """Headings that are the first text of their page (with those stacked right below)."""
-    if not on_page or _filled(text, first, on_page[0].first):
+    if not on_page or filled_lines(text, first, on_page[0].first):
         return []
     return stacks(text, on_page)[0]
 
 
 def _continues(text: CleanText, first: int, heading: Heading, headed: set[int]) -> bool:
     """Whether a page opens in the middle of the previous page's last sentence or list."""
-    page = _filled(text, first, heading.first)
+    page = filled_lines(text, first, heading.first)
     before = [i for i in range(first - 1, max(-1, first - 40), -1) if text.lines[i]]
     before = [i for i in before if not text.noise[i] and i not in headed][:5]
     if not page or not before:
@@ -268,7 +267,7 @@ def _continuation_end(text: CleanText, partner: str, first: int, heading: Headin
     A running header in mid-page marks the end; otherwise the text runs on to its last
     paragraph that names the partner, and at least to the first sub-heading that does not.
     """
-    lines = _filled(text, first, heading.first)
+    lines = filled_lines(text, first, heading.first)
     header = next((i for i in range(lines[0], heading.first) if text.noise[i]), None)
     if header is not None:
         return header
@@ -306,7 +305,7 @@ def _share(
     lists before the named one takes that text, and only that text.
     """
     names = [h.name for h in stack]
-    lines = _filled(text, span.start, span.stop)
+    lines = filled_lines(text, span.start, span.stop)
     if not lines:
         return
     if len(stack) == 1:
@@ -389,10 +388,10 @@ def _assign_leading(
     for n, h in enumerate(inside):
         stop = inside[n + 1].first - 1 if n + 1 < len(inside) else chapter.end
         start = h.first
-        if not _filled(text, h.last + 1, stop + 1):
+        if not filled_lines(text, h.last + 1, stop + 1):
             floor = inside[n - 1].last + 1 if n else chapter.body_start
             page = next((i for i in range(h.first, floor, -1) if pages[i]), None)
-            if page is not None and n and _filled(text, page, h.first):
+            if page is not None and n and filled_lines(text, page, h.first):
                 start = page
         for i in range(start, stop + 1):
             owners[i] = h.name

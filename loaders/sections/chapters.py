@@ -31,6 +31,7 @@ __all__ = [
     "find_chapters",
     "heading_key",
     "continues_sentence",
+    "filled_lines",
 ]
 
 CATEGORIES_FILE = REFERENCE_DIR / "categories.yaml"
@@ -181,13 +182,14 @@ def _titles_inline(text: CleanText, pages: list[bool], titles: list[tuple[int, i
         page = next((i for i in range(line, -1, -1) if pages[i]), 0)  # the text starts a page
         following = next((i for i in range(last + 1, len(pages)) if pages[i]), len(pages))
         alone = not text.noise[line]  # a running header's title opens no inline chapter
-        if alone and _filled(text, page, line) and _filled(text, last + 1, following):
+        if alone and filled_lines(text, page, line) and filled_lines(text, last + 1, following):
             inside += 1
     return inside * 2 > len(titles)
 
 
-def _filled(text: CleanText, lo: int, hi: int) -> bool:
-    return any(text.lines[i] and not text.noise[i] for i in range(lo, hi))
+def filled_lines(text: CleanText, lo: int, hi: int) -> list[int]:
+    """The lines from ``lo`` up to ``hi`` that hold text (no empty line, no running header)."""
+    return [i for i in range(lo, hi) if text.lines[i] and not text.noise[i]]
 
 
 def _category_markers(
