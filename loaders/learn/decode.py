@@ -139,10 +139,11 @@ def _shouted(words: list[str]) -> bool:
     if not letters.isupper() or long_words < 2:
         return False  # "IDA NRW", "JUMP IN", "BÜRGERKURIER": short forms and titles
     classes = word_classes()
-    cues = set(classes.programme_cues) | set(classes.legal_forms)
     for word in words:
         low = word.casefold().strip(".,()")
-        if low in cues or low.endswith(tuple(classes.head_endings)):
+        if low in classes.programme_cues or low in classes.legal_forms:
+            return False
+        if low.endswith(classes.head_endings):
             return False
     return True
 

@@ -34,6 +34,7 @@ __all__ = [
     "organised_back",
     "named_units",
     "abbreviated_units",
+    "short_forms",
     "own_unit",
     "programme_units",
     "reference_links",
@@ -203,6 +204,11 @@ def named_units(out: LinkSink, entities: dict[str, Entity]) -> None:
 _ABBREVIATED = re.compile(r"^([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,5})-[A-ZÄÖÜ]")
 
 
+def short_forms(entity: Entity) -> set[str]:
+    """The names of an entity that are short forms ("LVR", "WDR")."""
+    return {name for name in {entity.canonical, *entity.aliases} if is_abbreviation(name)}
+
+
 def abbreviated_units(out: LinkSink, entities: dict[str, Entity]) -> None:
     """A name that opens with another organisation's short form and a hyphen is that
     organisation's: a unit ("LVR-Jugendhilfe Rheinland", "LVR-Stabsstelle Inklusion") is
@@ -210,9 +216,8 @@ def abbreviated_units(out: LinkSink, entities: dict[str, Entity]) -> None:
     owners: dict[str, set[str]] = {}
     for key, e in entities.items():
         if e.kind == "org":
-            for name in {e.canonical, *e.aliases}:
-                if is_abbreviation(name):
-                    owners.setdefault(name, set()).add(key)
+            for name in short_forms(e):
+                owners.setdefault(name, set()).add(key)
     for key, e in entities.items():
         found = _ABBREVIATED.match(e.canonical)
         owner = owners.get(found.group(1), set()) if found else set()

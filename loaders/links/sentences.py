@@ -32,11 +32,11 @@ from loaders.links.context import (
     own_unit,
     programme_units,
     reference_links,
+    short_forms,
 )
 from loaders.links.items import item_funders
 from loaders.links.lists import list_links
 from loaders.models import Block, Link
-from loaders.names import is_abbreviation
 from loaders.reference import Reference
 from loaders.resolve.entities import Entity, ResolvedDocument
 
@@ -449,8 +449,7 @@ def _named_after(programme: Entity, org: Entity) -> bool:
     """Whether a programme bears its organisation's short form or name as a word of its own
     ("Vielfalt im LVR er-leben", "WDR-Impulsgespräche"): the organisation's own offer."""
     words = set(re.findall(r"[\wÄÖÜäöüß]+", programme.canonical))
-    shorts = {a for a in org.aliases if is_abbreviation(a)}
-    return bool(words & shorts) or org.canonical in programme.canonical
+    return bool(words & short_forms(org)) or org.canonical in programme.canonical
 
 
 def _apposed_owner(text: str, orgs: list[Spot], programmes: list[Spot], pos: int) -> str | None:

@@ -206,10 +206,6 @@ def _attach_parents(text: str, mentions: list[Mention]) -> list[Mention]:
 _WORD_CHAR = re.compile(r"[\w-]")
 
 
-def _short_form(short: str, name: str) -> bool:
-    return is_abbreviation(short) or spelt_in_lower_case(short, name)
-
-
 def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Record ``Name (ABK)`` and find the later uses of ABK.
 
@@ -222,9 +218,10 @@ def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         d = _DEFINITION.match(text, m.end)
         short = d.group(1) if d else ""
-        if d and _short_form(short, m.name) and short not in m.name:
-            out[i] = m.with_(abbreviation=d.group(1))
-            defined.setdefault(d.group(1), out[i].with_(end=d.end()))
+        spelt = is_abbreviation(short) or spelt_in_lower_case(short, m.name)
+        if d and spelt and short not in m.name:
+            out[i] = m.with_(abbreviation=short)
+            defined.setdefault(short, out[i].with_(end=d.end()))
     out = [
         m
         for m in out
