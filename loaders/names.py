@@ -142,9 +142,16 @@ def short_words_agree(words: Sequence[str], other: Sequence[str]) -> bool:
 
     >>> short_words_agree(["KOMM", "AN"], ["KOMM", "IN"]), short_words_agree(["fur"], ["für"])
     (False, True)
+    >>> short_words_agree(["LeIQ", "Netzwerk"], ["IQ", "Netzwerk"])
+    False
     """
-    return all(
-        _plain(a) == _plain(b)
-        for a, b in zip(words, other, strict=False)
-        if len(a) <= _SHORT and len(b) <= _SHORT
-    )
+    for a, b in zip(words, other, strict=False):
+        short, long_ = sorted((a, b), key=len)
+        if len(short) > _SHORT:
+            continue
+        if len(long_) <= _SHORT:
+            if _plain(a) != _plain(b):
+                return False
+        elif short.isupper() and not _plain(long_).startswith(_plain(short)):
+            return False  # an abbreviation inside a longer word: "LeIQ" is not "IQ"
+    return True
