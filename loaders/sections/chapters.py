@@ -85,12 +85,17 @@ def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
 
 @lru_cache(maxsize=4)
 def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
-    """A chapter's label before its title: "Kapitel 3 |", "Handlungsfeld 2:"."""
+    """A chapter's label before its title: "Kapitel 3 |", "Handlungsfeld 2:", a Roman
+    numeral ("II.", "Kapitel IV")."""
     words = read_yaml(path)
     if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
         raise InputError(str(path), "erwartet eine Liste von Wörtern")
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"^\s*(?:{alternatives})\s+\d+\s*[|:.–—-]?\s*(?=\S)", re.IGNORECASE)
+    number = r"(?:\d+|(?-i:[IVX]{1,5})\b)"
+    return re.compile(
+        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S)",
+        re.IGNORECASE,
+    )
 
 
 def without_chapter_label(line: str) -> str:
@@ -98,6 +103,8 @@ def without_chapter_label(line: str) -> str:
 
     >>> without_chapter_label("Kapitel 3 | Chancengerechtigkeit und Teilhabe")
     'Chancengerechtigkeit und Teilhabe'
+    >>> without_chapter_label("II. FORTBILDUNG UND INTERKULTURELLE KOMPETENZ")
+    'FORTBILDUNG UND INTERKULTURELLE KOMPETENZ'
     >>> without_chapter_label("Teilhabe am Arbeitsmarkt")
     'Teilhabe am Arbeitsmarkt'
     """

@@ -45,6 +45,7 @@ _FUNCTION_WORDS = frozenset(
     "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
 )
 _LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KG|eG|AöR|KdöR)(?=\s|$)")
+PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 ORGANISATION_WORDS_FILE = REFERENCE_DIR / "organisation_words.yaml"
 
 
@@ -132,6 +133,7 @@ class Heading:
     first: int
     last: int
     name: str
+    labelled: bool = False  # printed after a label ("Partner: …"): a heading by its layout
 
 
 def find_partner_headings(text: CleanText) -> list[tuple[int, str]]:
@@ -150,7 +152,12 @@ def partner_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
         single = (
             org
             and not _ARTICLE.match(h.name)
-            and (_at_page_edge(text, pages, h) or _after_blank(text, h) or _before_blank(text, h))
+            and (
+                h.labelled
+                or _at_page_edge(text, pages, h)
+                or _after_blank(text, h)
+                or _before_blank(text, h)
+            )
         )
         if (n >= 2 and (org or n >= 3)) or single:
             kept.append(h)
@@ -212,9 +219,29 @@ def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
+    words = read_yaml(path)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise InputError(str(path), "erwartet eine Liste von Wörtern")
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^\s*(?:{alternatives})\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def without_partner_label(line: str) -> str:
+    """A heading line without the label some brochures print before a partner's name.
+
+    >>> without_partner_label("Partner: Landkreis Lüneburg")
+    'Landkreis Lüneburg'
+    >>> without_partner_label("Partnerschaften: gelebte Vielfalt")
+    'Partnerschaften: gelebte Vielfalt'
+    """
+    return _partner_label().sub("", line, count=1)
+
+
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
-    line, name, last = lines[i], None, i
+    line, name, last = without_partner_label(lines[i]), None, i
     if _name_shaped(line):
         name = line
     broken = bool(continues_sentence(line)) and not line.endswith(",")
@@ -238,7 +265,7 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
         and not _cuts_word(text, i, last)
     ):
         return None  # the sentence goes on below
-    return Heading(first=i, last=last, name=name)
+    return Heading(first=i, last=last, name=name, labelled=line != lines[i])
 
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:
