@@ -405,19 +405,20 @@ def _page_ranges(pages: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
 def _blocks(
     text: CleanText, chapters: list[Chapter], owners: list[str | None]
 ) -> tuple[Block, ...]:
-    """Runs of text lines with one owner, trimmed to their first and last text line."""
+    """Runs of text lines with one owner, from their first text line to the line before
+    the next run's (or the chapter's end): the blank lines, page numbers and running
+    headers after a partner's text belong to its report, as a reader marks it."""
     blocks: list[Block] = []
     for chapter in chapters:
         owner: str | None = None
-        start = end = -1
+        start = -1
         for i in range(chapter.body_start, chapter.end + 1):
             if not text.lines[i] or text.noise[i]:
                 continue
             if owners[i] != owner:
                 if owner is not None:
-                    blocks.append(Block(owner, chapter.category, start + 1, end + 1))
+                    blocks.append(Block(owner, chapter.category, start + 1, i))
                 owner, start = owners[i], i
-            end = i
         if owner is not None:
-            blocks.append(Block(owner, chapter.category, start + 1, end + 1))
+            blocks.append(Block(owner, chapter.category, start + 1, chapter.end + 1))
     return tuple(blocks)

@@ -45,8 +45,10 @@ class Brochure:
         return clean(SourceText("b.pdf", "b.pdf", tuple(lines), pages, "0"))
 
     def expected(self) -> set[tuple[str, int, int, int]]:
-        """(partner, category, first line, last line) of each run of owned lines."""
+        """(partner, category, first line, last line) of each run of owned lines; a run
+        goes on over the empty lines, page numbers and running headers after it."""
         flat = [owner for page in self.owners for owner in page]
+        lines = [line for page in self.pages for line in page]
         runs: list[list[int | str]] = []
         for number, owner in enumerate(flat, start=1):
             if owner is None:
@@ -55,7 +57,16 @@ class Brochure:
                 runs[-1][3] = number
             else:
                 runs.append([owner[0], owner[1], number, number])
+        for run in runs:
+            end = int(run[3])
+            while end < len(lines) and _not_text(lines[end]):
+                end += 1
+            run[3] = end
         return {(str(p), int(c), int(s), int(e)) for p, c, s, e in runs}
+
+
+def _not_text(line: str) -> bool:
+    return not line or is_header(line) or line.isdigit()
 
 
 def is_header(line: str) -> bool:

@@ -44,7 +44,12 @@ def test_headings_stacked_at_a_page_top_share_the_text_by_name() -> None:
     assert {p for p, c, _, _ in blocks if c == 1} == {a, k, v}
     texts = {p: (s, e) for p, c, s, e in blocks if c == 1}
     lines = b.text().lines
-    assert "Vielfalt" in lines[texts[v][1] - 1] and "Beispielland" in lines[texts[k][1] - 1]
+
+    def last_text(partner: str) -> str:
+        start, end = texts[partner]
+        return next(lines[i - 1] for i in range(end, start - 1, -1) if lines[i - 1])
+
+    assert "Vielfalt" in last_text(v) and "Beispielland" in last_text(k)
 
 
 def test_heading_cut_into_a_hyphenated_word_is_still_a_heading() -> None:
@@ -211,8 +216,8 @@ def test_reports_under_two_fields_of_action_each_open_at_their_name_line() -> No
         ("Verein für Vielfalt e. V.", 6),
     }
     # the report of the Kreis runs on over the page break up to the next field's title
-    # (1-based lines: its last is the one before the empty line above the title)
-    assert blocks[("Kreis Beispielland", 5)][1] == lines.index("6 Weitere Maßnahmen") - 1
+    # (1-based lines: its last is the empty line above the title)
+    assert blocks[("Kreis Beispielland", 5)][1] == lines.index("6 Weitere Maßnahmen")
     assert blocks[("Stadt Musterhausen", 5)][0] == lines.index("Stadt Musterhausen") + 1
 
 
@@ -252,12 +257,58 @@ def test_numbered_chapters_sharing_a_page_each_start_at_their_title() -> None:
     blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
     at = {line: n for n, line in enumerate(lines, start=1)}
     assert blocks == {
-        ("Stadt Musterhausen", 1): (at["Stadt Musterhausen"], at["Stadt Musterhausen"] + 7),
+        # a report runs on to the next chapter's title over the empty line before it
+        ("Stadt Musterhausen", 1): (at["Stadt Musterhausen"], at["Stadt Musterhausen"] + 8),
         ("Fortbildungszentrum für den öffentlichen Dienst", 3): (
             at["Fortbildungszentrum für den öffentlichen Dienst"],
-            at["Seite 2"] - 1,
+            at["Seite 2"],
         ),
         # the name line below its report owns the report from the page's start
-        ("Kreis Beispielland", 3): (at["Seite 2"] + 1, at["Kreis Beispielland"]),
+        ("Kreis Beispielland", 3): (at["Seite 2"] + 1, at["Kreis Beispielland"] + 1),
         ("Verein für Vielfalt e. V.", 5): (at["Verein für Vielfalt e. V."], len(lines)),
     }
+
+
+def _roman_compilation() -> list[str]:
+    """Chapters numbered with Roman numerals in capitals; each partner's name printed after
+    a label ("Partner: …") below a logo's placeholder, its report right below."""
+    return [
+        "JAHRESBERICHT DER PARTNER",
+        "",
+        "I. EINLEITUNG",
+        "Die Partner berichten über ihre Arbeit im vergangenen Jahr.",
+        "",
+        "II. FORTBILDUNG UND INTERKULTURELLE KOMPETENZ",
+        "",
+        "[Logo]",
+        "Partner: Landkreis Musterhausen",
+        *report("Landkreis Musterhausen", 1),
+        "",
+        "III. CHANCENGERECHTIGKEIT UND TEILHABE",
+        "",
+        "[Logo]",
+        "Partner: Verein für Vielfalt e. V.",
+        *report("Verein für Vielfalt e. V.", 2),
+        "",
+        "[Logo]",
+        "Partner: Kreis Beispielland",
+        *report("Kreis Beispielland", 3),
+    ]
+
+
+def test_roman_numbered_chapters_and_labelled_partner_names_open_blocks() -> None:
+    lines = _roman_compilation()
+    text = clean(SourceText("r.txt", "r.txt", tuple(lines), (None,) * len(lines), "0"))
+    blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
+    at = {line: n for n, line in enumerate(lines, start=1)}
+    assert set(blocks) == {
+        ("Landkreis Musterhausen", 2),
+        ("Verein für Vielfalt e. V.", 3),
+        ("Kreis Beispielland", 3),
+    }
+    # each report's text is its partner's: from its name line to the next logo or chapter
+    assert blocks[("Landkreis Musterhausen", 2)] == (
+        at["Partner: Landkreis Musterhausen"],
+        at["III. CHANCENGERECHTIGKEIT UND TEILHABE"] - 1,
+    )
+    assert blocks[("Kreis Beispielland", 3)] == (at["Partner: Kreis Beispielland"], len(lines))
