@@ -37,7 +37,10 @@ __all__ = [
 ]
 
 TOKEN_RE = re.compile(r"#?\w+", re.UNICODE)
-_OCR_SHARP_S = re.compile(r"(?<=[a-zäöü])BB?(?=[a-zäöü])")
+# an ß read as B: only after a vowel (ß never follows a consonant: "KölnBäder" is a
+# compound), and not inside a short form written with capitals ("NeBeL")
+SHARP_S = r"(?<=[aeiouyäöü])BB?(?=[a-zäöü])(?![a-zäöü]*[A-ZÄÖÜ])"
+_OCR_SHARP_S = re.compile(SHARP_S)
 _VOWEL_RUN = re.compile(r"[aeiouyäöüáàâãåéèêëíìîïóòôõúùûý*]+")
 _ENDING = re.compile(r"(?:ern|ens|es|en|er|em|e|s|n)$")
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})

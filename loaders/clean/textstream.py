@@ -6,7 +6,8 @@ the pattern stages search a single string built from the cleaned lines: noise li
 ``\\n``. An offset maps back to its 1-based original line by binary search, and sentences
 are cut without a scan per line, which keeps a 13,000-line brochure fast.
 
->>> from loaders.models import CleanText, SourceText
+>>> from loaders.models import CleanText
+from loaders.names import SHARP_S, SourceText
 >>> src = SourceText("x.txt", "x.txt", ("Die Stadt", "", "Köln kooperiert."), (None,) * 3, "0")
 >>> stream = build_stream(CleanText(src, src.lines, (False,) * 3))
 >>> stream.line_at(stream.text.index("Köln"))
@@ -20,22 +21,25 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.models import CleanText
+from loaders.names import SHARP_S
 
 __all__ = ["TextStream", "Sentence", "build_stream", "split_sentences", "fix_ocr", "quote"]
 
-# OCR misreadings of umlauts and ß in scanned reports ("fiir", "Offnung", "Behdrde",
-# "MaBnahmen"). Only spellings that are never correct German are rewritten, so names,
-# cue words and evidence read as printed; the line map is unaffected (it is per line).
+# OCR misreadings of umlauts, ß and a capital I in scanned reports ("fiir", "Offnung",
+# "Behdrde", "MaBnahmen", "lm Rahmen", "lntegration"). Only spellings that are never correct
+# German are rewritten, so names, cue words and evidence read as printed ("KölnBäder" and
+# "NeBeL" stay, see ``SHARP_S``); the line map is unaffected (it is per line).
 _OCR_FIXES = [
     (re.compile(r"\b([Ff])(?:ii|i|u)r\b"), r"\1ür"),
     (re.compile(r"\bOff(?=nung|entlich)"), "Öff"),
     (re.compile(r"(?:\b[o&]6|\b6|\b&|\bo6)ff(?=entlich|nung)"), "öff"),
     (re.compile(r"\bUber(?=[a-zäöü]|\b)"), "Über"),
     (re.compile(r"([Bb]eh)[déeé6](?=rde)"), r"\1ö"),
-    (re.compile(r"(?<=[a-zäöü])BB?(?=[a-zäöü])"), "ß"),
+    (re.compile(SHARP_S), "ß"),
+    (re.compile(r"\bl(?=[mn](?:[a-zäöüß]|\b))"), "I"),  # no German word opens with "lm" or "ln"
     (re.compile(r"\b([Aa]nl)a(?=ss?lich)"), r"\1ä"),
 ]
-_OCR_HINT = re.compile(r"[ii]r\b|ur\b|Off|6|&ff|Uber|eh[déeé6]rde|[a-zäöü]B[a-zäöüB]|nlass")
+_OCR_HINT = re.compile(r"[ii]r\b|ur\b|Off|6|&ff|Uber|eh[déeé6]rde|[a-zäöü]B[a-zäöüB]|nlass|\bl[mn]")
 
 
 def fix_ocr(line: str) -> str:

@@ -143,6 +143,16 @@ def test_ocr_fixes_in_the_stream():
         "Genehmigungsbehörde für die Öffnung der Maßnahmen"
     )
     assert fix_ocr("Anlasslich des Tages Uber alles") == "Anlässlich des Tages Über alles"
+    # a capital I read as l: no German word opens with "lm" or "ln"
+    assert fix_ocr("lm Rahmen der lntegration") == "Im Rahmen der Integration"
+
+
+def test_ocr_repairs_leave_correct_spellings_alone():
+    from loaders.clean.textstream import fix_ocr
+
+    # ß never follows a consonant, and a short form with capitals keeps its B
+    for written in ("Die KölnBäder laden ein", "Das Netzwerk NeBeL", "lt. Vertrag", "Elmigra"):
+        assert fix_ocr(written) == written
 
 
 def test_workshop_series_with_a_name_keeps_its_cue_word():
