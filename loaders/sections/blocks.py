@@ -380,14 +380,16 @@ def _assign_leading(
     inside: list[Heading],
     owners: list[str | None],
 ) -> None:
-    """A heading owns the text from itself to the next heading or the chapter's end.
+    """A heading owns the text below it to the next heading or the chapter's end; the
+    heading's own line is no sentence of the report (a sentence never runs from a name
+    line into the text below it).
 
     A heading with no text below it stood in its page's header and was extracted after the
     page's text: it owns the text from the page's start (after the heading before it).
     """
     for n, h in enumerate(inside):
         stop = inside[n + 1].first - 1 if n + 1 < len(inside) else chapter.end
-        start = h.first
+        start = h.last + 1
         if not filled_lines(text, h.last + 1, stop + 1):
             floor = inside[n - 1].last + 1 if n else chapter.body_start
             page = next((i for i in range(h.first, floor, -1) if pages[i]), None)

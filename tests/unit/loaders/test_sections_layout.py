@@ -218,7 +218,8 @@ def test_reports_under_two_fields_of_action_each_open_at_their_name_line() -> No
     # the report of the Kreis runs on over the page break up to the next field's title
     # (1-based lines: its last is the empty line above the title)
     assert blocks[("Kreis Beispielland", 5)][1] == lines.index("6 Weitere Maßnahmen")
-    assert blocks[("Stadt Musterhausen", 5)][0] == lines.index("Stadt Musterhausen") + 1
+    # (its first is the line below the name line: a sentence never runs from the name on)
+    assert blocks[("Stadt Musterhausen", 5)][0] == lines.index("Stadt Musterhausen") + 2
 
 
 def test_a_name_line_in_running_text_without_fields_of_action_opens_no_block() -> None:
@@ -258,14 +259,14 @@ def test_numbered_chapters_sharing_a_page_each_start_at_their_title() -> None:
     at = {line: n for n, line in enumerate(lines, start=1)}
     assert blocks == {
         # a report runs on to the next chapter's title over the empty line before it
-        ("Stadt Musterhausen", 1): (at["Stadt Musterhausen"], at["Stadt Musterhausen"] + 8),
+        ("Stadt Musterhausen", 1): (at["Stadt Musterhausen"] + 1, at["Stadt Musterhausen"] + 8),
         ("Fortbildungszentrum für den öffentlichen Dienst", 3): (
-            at["Fortbildungszentrum für den öffentlichen Dienst"],
+            at["Fortbildungszentrum für den öffentlichen Dienst"] + 1,
             at["Seite 2"],
         ),
         # the name line below its report owns the report from the page's start
         ("Kreis Beispielland", 3): (at["Seite 2"] + 1, at["Kreis Beispielland"] + 1),
-        ("Verein für Vielfalt e. V.", 5): (at["Verein für Vielfalt e. V."], len(lines)),
+        ("Verein für Vielfalt e. V.", 5): (at["Verein für Vielfalt e. V."] + 1, len(lines)),
     }
 
 
@@ -306,9 +307,9 @@ def test_roman_numbered_chapters_and_labelled_partner_names_open_blocks() -> Non
         ("Verein für Vielfalt e. V.", 3),
         ("Kreis Beispielland", 3),
     }
-    # each report's text is its partner's: from its name line to the next logo or chapter
+    # each report is its partner's: from below its name line to the next logo or chapter
     assert blocks[("Landkreis Musterhausen", 2)] == (
-        at["Partner: Landkreis Musterhausen"],
+        at["Partner: Landkreis Musterhausen"] + 1,
         at["III. CHANCENGERECHTIGKEIT UND TEILHABE"] - 1,
     )
-    assert blocks[("Kreis Beispielland", 3)] == (at["Partner: Kreis Beispielland"], len(lines))
+    assert blocks[("Kreis Beispielland", 3)] == (at["Partner: Kreis Beispielland"] + 1, len(lines))
