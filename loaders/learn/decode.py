@@ -178,7 +178,27 @@ def _name_shaped(name: str) -> bool:
     return words[0].casefold() not in function_words and words[-1] not in function_words
 
 
+def _without_next_line_opener(text: str, start: int, stop: int) -> int:
+    r"""Where a span ends that ran over a line break into the word opening the next line,
+    when that word opens a date or a clause ("… des Lahn-Dill-Kreises" | "Freitag, 22.
+    September", "… Vielfaltszentrum" | "Gefördert vom …"): before the line break.
+
+    >>> text = "Volkshochschule Wetzlar\nFreitag, 22. September"
+    >>> text[: _without_next_line_opener(text, 0, 31)]
+    'Volkshochschule Wetzlar'
+    """
+    cut = text.rfind("\n", start, stop)
+    last = text[cut + 1 : stop].strip()
+    if cut <= start or " " in last:
+        return stop
+    classes = word_classes()
+    if last.casefold() in classes.date_words or last.casefold() in classes.relation_cues:
+        return len(text[start:cut].rstrip()) + start
+    return stop
+
+
 def _new_mention(text: str, start: int, stop: int, label: str) -> Mention | None:
+    stop = _without_next_line_opener(text, start, stop)
     surface = text[start:stop]
     name = clean_name(surface)
     if not _name_shaped(name):

@@ -59,6 +59,7 @@ class WordClasses:
     function_words: frozenset[str]
     relation_cues: frozenset[str]
     role_words: frozenset[str]
+    date_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -81,6 +82,7 @@ def word_classes(path: Path = CLASSES_FILE) -> WordClasses:
         function_words=frozenset(data["function_words"]),
         relation_cues=frozenset(data["relation_cues"]),
         role_words=frozenset(data["role_words"]),
+        date_words=frozenset(data["date_words"]),
     )
 
 
