@@ -99,8 +99,12 @@ def to_mentions(
     ordered = sorted(rule_mentions, key=lambda m: m.start)
     confirmed: set[int] = set()
     out: list[Mention] = list(structural)
-    for first, end, label in spans:
-        start, stop = tokens[first].start, tokens[end - 1].end
+    pieces = (
+        (start, stop, label)
+        for first, end, label in spans
+        for start, stop in _between_separators(text, tokens[first].start, tokens[end - 1].end)
+    )
+    for start, stop, label in pieces:
         if any(a < stop and start < z for a, z in fixed):
             continue
         lo = bisect_left(starts, start - 300)
@@ -115,6 +119,24 @@ def to_mentions(
             confirmed.update(overlapping)
     out.extend(ordered[i] for i in sorted(confirmed))
     return sorted(out, key=lambda m: m.start)
+
+
+_SEPARATOR = re.compile(r"\s+[·|]\s+")  # "Goldbachschule Frohnhausen · Johann-von-Nassau-Schule"
+
+
+def _between_separators(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The parts of a span between the separators of a line of names: a name holds no
+    " · " and no " | ".
+
+    >>> text = "Goldbachschule Frohnhausen · Johann-von-Nassau-Schule Dillenburg"
+    >>> [text[a:z] for a, z in _between_separators(text, 0, len(text))]
+    ['Goldbachschule Frohnhausen', 'Johann-von-Nassau-Schule Dillenburg']
+    """
+    cuts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(text, start, stop)]
+    if not cuts:
+        return [(start, stop)]
+    edges = [start, *(x for cut in cuts for x in cut), stop]
+    return [(a, z) for a, z in zip(edges[::2], edges[1::2], strict=True) if a < z]
 
 
 def _outgrows(text: str, start: int, stop: int, inside: list[Mention]) -> bool:
