@@ -7,6 +7,8 @@ at a short line above (a heading or a person's name, not part of the name).
 
 >>> [m.name for m in find_suffix_orgs("Mitwirkung: IKU GmbH und die Petek e.V. in Essen")]
 ['IKU GmbH', 'Petek e.V.']
+>>> [m.name for m in find_suffix_orgs("mit dem Caritasverband für die Stadt Bonn e. V.")]
+['Caritasverband für die Stadt Bonn e. V.']
 """
 
 from __future__ import annotations
@@ -139,6 +141,7 @@ def _left_name(text: str, end: int) -> int:
             or word[:1].isdigit()
             or word in _INNER
             or (taken == 0 and word.isalpha())
+            or _FOR_ARTICLE.search(text, window_start, m.end())  # "für die Stadt Bonn e. V."
         ):
             break
         start = m.start()
@@ -161,6 +164,7 @@ _HEAD_NOUN = re.compile(
     r"institut|akademie|kammer|bund|werk|agentur|hochschule|universität)\b"
 )
 _VON = re.compile(r"vo[nm]\s+")
+_FOR_ARTICLE = re.compile(r"\bfür\s+(?:die|das)$")  # the articles a name holds after "für"
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-zäöüß]{3,}\s+$")
 _LEADING_CONNECTOR = re.compile(r"(?:für|und|der|des|zur|zum|im|in|an|am|den|&|\+|-)\s+")
 
