@@ -101,6 +101,7 @@ _SENTENCE_END = re.compile(
     r"(?:\n|(?<![^\n]))[^\n|.!?]{1,80} \| [^\n|!?]{1,80}\n(?=[A-ZÄÖÜ„])"
     r"|(?<=[.!?;:])\s+(?=[A-ZÄÖÜ0-9„\"•*>-])(?<!\b[a-zA-Z]\.\s)(?<!\bz\.\s)"
     r"(?<!\s\d\.\s)(?<!\s\d\d\.\s)"  # "des 5. Deutschen Diversity-Tages": an ordinal
+    r"(?<!\bSt\.\s)(?<!\bDr\.\s)(?<!\bProf\.\s)"  # "Landkreis St. Wendel", "Dr. Anna X"
     r"|\n(?=\s*(?:[•▪◦➔>*-]|\d+\.\s|[A-ZÄÖÜ][^\n]{0,60}:\s))"
     r"|\s*•\s*"
     r"|\n(?=[A-ZÄÖÜ][^\n.!?]{0,80}\n[A-ZÄÖÜ])"

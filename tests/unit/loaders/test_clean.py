@@ -147,6 +147,17 @@ def test_sentence_breaks_are_read_from_the_line_end_only() -> None:
     assert not continues_sentence("Der Verein und die Stadt.")
 
 
+def test_a_sentence_goes_on_after_sankt_and_titles() -> None:
+    from loaders.clean.textstream import TextStream, split_sentences
+
+    text = "Der Landkreis St. Wendel und Dr. Anna Muster kooperieren. Prof. Max Muster berichtet."
+    sentences = [s.text for s in split_sentences(TextStream(text, (0,), (1,)))]
+    assert sentences == [
+        "Der Landkreis St. Wendel und Dr. Anna Muster kooperieren.",
+        "Prof. Max Muster berichtet.",
+    ]
+
+
 def test_chapter_titles_with_unusual_spaces_are_still_found() -> None:
     from loaders.sections.chapters import _category_markers, load_categories
 
