@@ -49,6 +49,9 @@ class Category:
     name: str
     short: str
     headings: tuple[re.Pattern[str], ...]
+    # words that name the field in a numbered chapter title worded otherwise ("II.
+    # Interkulturelle Kompetenz durch Fortbildung")
+    keywords: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
                 name=str(item["name"]),
                 short=str(item.get("short", item["name"])),
                 headings=tuple(re.compile(p, re.IGNORECASE) for p in item["headings"]),
+                keywords=re.compile(item["keywords"], re.IGNORECASE)
+                if item.get("keywords")
+                else None,
             )
             for item in raw
         )
@@ -223,7 +229,16 @@ def _category_markers(
                 found = next(name for name, value in match.groupdict().items() if value)
                 markers.append((i, last, int(found[1:])))
                 break
+        else:
+            if line != full and (field := _named_field(categories, line)) is not None:
+                markers.append((i, i, field))  # a numbered title in other words
     return markers
+
+
+def _named_field(categories: tuple[Category, ...], title: str) -> int | None:
+    """The one field whose words a numbered chapter title holds, else None."""
+    fields = [c.id for c in categories if c.keywords is not None and c.keywords.search(title)]
+    return fields[0] if len(fields) == 1 else None
 
 
 @lru_cache(maxsize=4)

@@ -313,3 +313,18 @@ def test_roman_numbered_chapters_and_labelled_partner_names_open_blocks() -> Non
         at["III. CHANCENGERECHTIGKEIT UND TEILHABE"] - 1,
     )
     assert blocks[("Kreis Beispielland", 3)] == (at["Partner: Kreis Beispielland"] + 1, len(lines))
+
+
+def test_numbered_chapter_titles_in_other_words_name_their_field() -> None:
+    lines = [
+        line.replace(
+            "II. FORTBILDUNG UND INTERKULTURELLE KOMPETENZ", "II. Kompetenz durch Fortbildung"
+        ).replace("III. CHANCENGERECHTIGKEIT UND TEILHABE", "III. Mehr Teilhabe für alle")
+        for line in _roman_compilation()
+    ]
+    text = clean(SourceText("r.txt", "r.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert {(b.partner, b.category) for b in split_sections(text)} == {
+        ("Landkreis Musterhausen", 2),
+        ("Verein für Vielfalt e. V.", 3),
+        ("Kreis Beispielland", 3),
+    }
