@@ -6,8 +6,7 @@ the pattern stages search a single string built from the cleaned lines: noise li
 ``\\n``. An offset maps back to its 1-based original line by binary search, and sentences
 are cut without a scan per line, which keeps a 13,000-line brochure fast.
 
->>> from loaders.models import CleanText
-from loaders.names import SHARP_S, SourceText
+>>> from loaders.models import CleanText, SourceText
 >>> src = SourceText("x.txt", "x.txt", ("Die Stadt", "", "Köln kooperiert."), (None,) * 3, "0")
 >>> stream = build_stream(CleanText(src, src.lines, (False,) * 3))
 >>> stream.line_at(stream.text.index("Köln"))
