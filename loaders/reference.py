@@ -32,9 +32,13 @@ __all__ = [
     "Reference",
     "load_reference",
     "CUE_CLASSES",
+    "ORGANISATION_WORDS_FILE",
+    "load_organisation_words",
+    "read_word_list",
 ]
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
+ORGANISATION_WORDS_FILE = REFERENCE_DIR / "organisation_words.yaml"
 _ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -119,6 +123,28 @@ def read_yaml(path: Path) -> Any:
         raise InputError(
             str(path), f"invalid YAML: {exc}", None if line is None else line + 1
         ) from exc
+
+
+def read_word_list(path: Path) -> tuple[str, ...]:
+    """A YAML file that is a non-empty list of words (rule vocabulary, e.g. the labels a
+    brochure prints before a chapter title or a partner's name), validated."""
+    words = read_yaml(path)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise InputError(str(path), "erwartet eine Liste von Wörtern")
+    return tuple(words)
+
+
+@lru_cache(maxsize=4)
+def load_organisation_words(path: Path = ORGANISATION_WORDS_FILE) -> tuple[str, ...]:
+    """Head words that organisation names end with, validated (reference data, not code)."""
+    try:
+        raw = read_yaml(path)
+        words = tuple(raw["endings"])
+    except (KeyError, TypeError) as exc:
+        raise InputError(str(path), f"invalid organisation words file: {exc}") from exc
+    if not words or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+        raise InputError(str(path), "endings must be a non-empty list of lower-case words")
+    return words
 
 
 def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:

@@ -30,7 +30,7 @@ from loaders.errors import InputError
 from loaders.learn.places import places
 from loaders.learn.tokens import Token
 from loaders.mentions.model import Mention
-from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.reference import REFERENCE_DIR, load_organisation_words, read_yaml
 
 __all__ = [
     "WordClasses",
@@ -55,7 +55,7 @@ class WordClasses:
     legal_forms: frozenset[str]
     programme_cues: frozenset[str]
     programme_endings: tuple[str, ...]
-    head_endings: tuple[str, ...]
+    head_endings: tuple[str, ...]  # from reference/organisation_words.yaml
     function_words: frozenset[str]
     relation_cues: frozenset[str]
     role_words: frozenset[str]
@@ -66,8 +66,8 @@ class WordClasses:
 def word_classes(path: Path = CLASSES_FILE) -> WordClasses:
     """The word classes (reference data), validated: lists of lower-case words."""
     data = read_yaml(path)
-    fields = WordClasses.__dataclass_fields__
-    if not isinstance(data, dict) or set(data) != set(fields):
+    fields = set(WordClasses.__dataclass_fields__) - {"head_endings"}
+    if not isinstance(data, dict) or set(data) != fields:
         raise InputError(str(path), f"erwartet genau die Schlüssel {sorted(fields)}")
     for key, words in data.items():
         if not isinstance(words, list) or not all(
@@ -78,7 +78,7 @@ def word_classes(path: Path = CLASSES_FILE) -> WordClasses:
         legal_forms=frozenset(data["legal_forms"]),
         programme_cues=frozenset(data["programme_cues"]),
         programme_endings=tuple(data["programme_endings"]),
-        head_endings=tuple(sorted(data["head_endings"], key=len, reverse=True)),
+        head_endings=tuple(sorted(load_organisation_words(), key=len, reverse=True)),
         function_words=frozenset(data["function_words"]),
         relation_cues=frozenset(data["relation_cues"]),
         role_words=frozenset(data["role_words"]),

@@ -25,7 +25,7 @@ from functools import lru_cache
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name, is_abbreviation
-from loaders.sections.headings import load_organisation_words
+from loaders.reference import load_organisation_words
 
 __all__ = ["ACRONYM_ORIGIN", "find_acronym_names", "spelt_in_lower_case"]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from loaders.errors import InputError
 from loaders.models import CleanText
-from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.reference import REFERENCE_DIR, read_word_list, read_yaml
 
 __all__ = [
     "CATEGORIES_FILE",
@@ -93,10 +93,7 @@ def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
 def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     """A chapter's label before its title: "Kapitel 3 |", "Handlungsfeld 2:", a Roman
     numeral ("II.", "Kapitel IV")."""
-    words = read_yaml(path)
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-        raise InputError(str(path), "erwartet eine Liste von Wörtern")
-    alternatives = "|".join(re.escape(w) for w in words)
+    alternatives = "|".join(re.escape(w) for w in read_word_list(path))
     number = r"(?:\d+|(?-i:[IVX]{1,5})\b)"
     return re.compile(
         rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S)",

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.errors import InputError
 from loaders.models import CleanText
-from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.reference import REFERENCE_DIR, load_organisation_words, read_word_list
 from loaders.sections.chapters import continues_sentence, heading_key, page_starts
 
 __all__ = [
@@ -35,7 +34,6 @@ __all__ = [
     "Heading",
     "find_partner_headings",
     "initials",
-    "load_organisation_words",
     "paragraphs",
     "partner_headings",
     "subheading",
@@ -46,19 +44,6 @@ _FUNCTION_WORDS = frozenset(
 )
 _LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KG|eG|AöR|KdöR)(?=\s|$)")
 PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
-ORGANISATION_WORDS_FILE = REFERENCE_DIR / "organisation_words.yaml"
-
-
-def load_organisation_words(path: Path = ORGANISATION_WORDS_FILE) -> tuple[str, ...]:
-    """Head words that organisation names end with, validated (reference data, not code)."""
-    try:
-        raw = read_yaml(path)
-        words = tuple(raw["endings"])
-    except (KeyError, TypeError) as exc:
-        raise InputError(str(path), f"invalid organisation words file: {exc}") from exc
-    if not words or not all(isinstance(w, str) and w and w == w.lower() for w in words):
-        raise InputError(str(path), "endings must be a non-empty list of lower-case words")
-    return words
 
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
@@ -221,10 +206,7 @@ def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
 
 @lru_cache(maxsize=4)
 def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
-    words = read_yaml(path)
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-        raise InputError(str(path), "erwartet eine Liste von Wörtern")
-    alternatives = "|".join(re.escape(w) for w in words)
+    alternatives = "|".join(re.escape(w) for w in read_word_list(path))
     return re.compile(rf"^\s*(?:{alternatives})\s*:\s*(?=\S)", re.IGNORECASE)
 
 

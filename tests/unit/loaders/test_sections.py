@@ -10,9 +10,9 @@ from brochure_text import TITLES, Brochure, as_set, report, toc, trailing_brochu
 from loaders.clean.repair import clean
 from loaders.errors import InputError
 from loaders.models import SourceText
+from loaders.reference import load_organisation_words
 from loaders.sections.blocks import find_partner_headings, split_sections
 from loaders.sections.chapters import find_chapters, load_categories
-from loaders.sections.headings import load_organisation_words
 from loaders.source.files import iter_source_files, read_source
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
