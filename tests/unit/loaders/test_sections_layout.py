@@ -252,11 +252,18 @@ def _labelled_compilation() -> list[str]:
     ]
 
 
+def _split(
+    lines: list[str],
+) -> tuple[dict[tuple[str, int | None], tuple[int, int]], dict[str, int]]:
+    """The blocks of a text without page marks by (partner, field), and each line's number."""
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
+    return blocks, {line: n for n, line in enumerate(lines, start=1)}
+
+
 def test_numbered_chapters_sharing_a_page_each_start_at_their_title() -> None:
     lines = _labelled_compilation()
-    text = clean(SourceText("k.txt", "k.txt", tuple(lines), (None,) * len(lines), "0"))
-    blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
-    at = {line: n for n, line in enumerate(lines, start=1)}
+    blocks, at = _split(lines)
     assert blocks == {
         # a report runs on to the next chapter's title over the empty line before it
         ("Stadt Musterhausen", 1): (at["Stadt Musterhausen"] + 1, at["Stadt Musterhausen"] + 8),
@@ -299,9 +306,7 @@ def _roman_compilation() -> list[str]:
 
 def test_roman_numbered_chapters_and_labelled_partner_names_open_blocks() -> None:
     lines = _roman_compilation()
-    text = clean(SourceText("r.txt", "r.txt", tuple(lines), (None,) * len(lines), "0"))
-    blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
-    at = {line: n for n, line in enumerate(lines, start=1)}
+    blocks, at = _split(lines)
     assert set(blocks) == {
         ("Landkreis Musterhausen", 2),
         ("Verein für Vielfalt e. V.", 3),
@@ -322,8 +327,7 @@ def test_numbered_chapter_titles_in_other_words_name_their_field() -> None:
         ).replace("III. CHANCENGERECHTIGKEIT UND TEILHABE", "III. Mehr Teilhabe für alle")
         for line in _roman_compilation()
     ]
-    text = clean(SourceText("r.txt", "r.txt", tuple(lines), (None,) * len(lines), "0"))
-    assert {(b.partner, b.category) for b in split_sections(text)} == {
+    assert set(_split(lines)[0]) == {
         ("Landkreis Musterhausen", 2),
         ("Verein für Vielfalt e. V.", 3),
         ("Kreis Beispielland", 3),
