@@ -234,10 +234,10 @@ def _document(net: Network, d: int, keys: list[tuple[int, str, int, bool]]) -> D
         line = len(lines)
         org_lines.setdefault(s, []).append(line)
         (prog_lines if to_prog else org_lines).setdefault(t, []).append(line)
-        links.append(Link(a.name, b.name, type_, line, sentence))
+        links.append(Link(a.id, b.id, type_, line, sentence))
         if k % 10 == 0:
             measures.append(
-                Measure(a.name, 1 + (d + k) % 6, MEASURES[k % len(MEASURES)], line, None, year)
+                Measure(a.id, 1 + (d + k) % 6, MEASURES[k % len(MEASURES)], line, None, year)
             )
     text = "\n".join(lines)
     return DocumentExtraction(

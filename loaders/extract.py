@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from loaders.clean.repair import clean
 from loaders.clean.textstream import Sentence, TextStream, build_stream
@@ -229,7 +229,8 @@ def extract_document(
         )
     measures = find_measures(a.stream, a.blocks, a.resolved, ref)
     organisations, programmes = _one_kind_per_id(
-        _organisations(a.resolved), _programmes(a.resolved)
+        _one_record_per_id(_organisations(a.resolved)),
+        _one_record_per_id(_programmes(a.resolved)),
     )
     source = a.source
     meta = document_meta(a.text)
@@ -240,7 +241,7 @@ def extract_document(
         title=meta.title or a.title,
         publisher=meta.publisher,
         year=meta.year,
-        blocks=a.blocks,
+        blocks=_with_partner_ids(a.blocks, a.resolved),
         organisations=organisations,
         programmes=programmes,
         links=links,
@@ -267,7 +268,8 @@ def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
     for entity in entities.values():
         if entity.kind != "org" or not entity.lines:
             continue
-        parent = entities[entity.parent_key].canonical if entity.parent_key in entities else None
+        parent_key = entity.parent_key if entity.parent_key in entities else None
+        parent = entities[parent_key].canonical if parent_key else None
         aliases = set(entity.aliases)
         own = own_name(entity, entities)
         if parent and name_key(parent) not in name_key(own):
@@ -279,11 +281,54 @@ def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
                 name=entity.canonical,
                 type=entity.type,
                 aliases=tuple(sorted(aliases)),
-                parent=parent,
+                parent_id=resolved.id_of(parent_key) if parent_key else None,
                 mentions=tuple(sorted(entity.lines)),
             )
         )
     return tuple(sorted(out, key=lambda o: o.id))
+
+
+def _with_partner_ids(blocks: tuple[Block, ...], resolved: ResolvedDocument) -> tuple[Block, ...]:
+    """Each block with the id of the organisation its partner heading was resolved to."""
+    return tuple(
+        replace(b, partner_id=resolved.id_of(key))
+        if key is not None and key in resolved.entities
+        else b
+        for b, key in zip(blocks, resolved.block_partners, strict=True)
+    )
+
+
+R = TypeVar("R", Organisation, Programme)
+
+
+def _one_record_per_id(records: tuple[R, ...]) -> tuple[R, ...]:
+    """Entities that came out with one id are one record (links name them by id): the
+    name with the most mentions, the other names as aliases ("Kompetenzzentrum … im
+    Sport" and "Kompetenzzentrum … im Sport des LSB NRW", a unit with and without its
+    parent).
+
+    >>> a = Programme("ikoe", "IKÖ", "Projekt", mentions=(1, 4))
+    >>> _one_record_per_id((a, Programme("ikoe", "IKOE", "Projekt", mentions=(2,))))
+    (Programme(id='ikoe', name='IKÖ', kind='Projekt', aliases=('IKOE',), mentions=(1, 2, 4)),)
+    """
+    by_id: dict[str, list[R]] = {}
+    for r in records:
+        by_id.setdefault(r.id, []).append(r)
+    out = []
+    for group in by_id.values():
+        first = max(group, key=_mention_count)
+        names = {n for member in group for n in _names(member)} - {first.name}
+        mentions = sorted({m for member in group for m in member.mentions})
+        out.append(replace(first, aliases=tuple(sorted(names)), mentions=tuple(mentions)))
+    return tuple(out)
+
+
+def _mention_count(record: Organisation | Programme) -> int:
+    return len(record.mentions)
+
+
+def _names(record: Organisation | Programme) -> tuple[str, ...]:
+    return (record.name, *record.aliases)
 
 
 def _one_kind_per_id(
@@ -366,6 +411,8 @@ def extract_paths(
 def to_contract(extraction: DocumentExtraction) -> dict[str, Any]:
     """The JSON object of the extraction contract (lists, ``page`` only for PDFs)."""
     pages = extraction.line_pages
+    names = {p.id: p.name for p in extraction.programmes}
+    names.update({o.id: o.name for o in extraction.organisations})
 
     def paged(item: dict[str, Any], line: int) -> dict[str, Any]:
         if pages and line in pages:
@@ -384,7 +431,7 @@ def to_contract(extraction: DocumentExtraction) -> dict[str, Any]:
                 "name": o.name,
                 "aliases": list(o.aliases),
                 "type": o.type,
-                "parent": o.parent,
+                "parent": names.get(o.parent_id) if o.parent_id else None,
                 "mentions": list(o.mentions),
             }
             for o in extraction.organisations
@@ -402,8 +449,8 @@ def to_contract(extraction: DocumentExtraction) -> dict[str, Any]:
         "links": [
             paged(
                 {
-                    "source": k.source,
-                    "target": k.target,
+                    "source": names.get(k.source_id, k.source_id),
+                    "target": names.get(k.target_id, k.target_id),
                     "type": k.type,
                     "line": k.line,
                     "evidence": k.evidence,
@@ -415,7 +462,7 @@ def to_contract(extraction: DocumentExtraction) -> dict[str, Any]:
         "measures": [
             paged(
                 {
-                    "org": m.org,
+                    "org": names.get(m.org_id, m.org_id),
                     "category": m.category,
                     "title": m.title,
                     "line": m.line,

@@ -91,12 +91,17 @@ class CleanText:
 
 @dataclass(frozen=True)
 class Block:
-    """A partner's report section for one field of action (brochures only)."""
+    """A partner's report section for one field of action (brochures only).
+
+    ``partner`` is the name its heading gives; ``partner_id`` the organisation it was
+    resolved to (set once the document is resolved, :func:`loaders.extract.extract_document`).
+    """
 
     partner: str
     category: int | None
     start: int
     end: int
+    partner_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,7 @@ class Organisation:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
-    parent: str | None = None  # canonical name of the parent organisation
+    parent_id: str | None = None  # id of the parent organisation (in the same extraction)
     mentions: tuple[int, ...] = ()
 
 
@@ -120,10 +125,15 @@ class Programme:
 
 @dataclass(frozen=True)
 class Link:
-    """A typed link between two canonical names, with the evidence it came from."""
+    """A typed link between two entities, with the evidence it came from.
 
-    source: str
-    target: str
+    From resolution on, records name entities by id (``Organisation.id``, ``Programme.id``
+    of the same extraction), never by name: two entities may share a name or an alias,
+    and a rename (a coordinator's correction, cross-document resolution) changes names
+    only."""
+
+    source_id: str
+    target_id: str
     type: str
     line: int
     evidence: str
@@ -133,7 +143,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Measure:
-    org: str
+    org_id: str  # the reporting organisation's id
     category: int | None
     title: str
     line: int

@@ -27,7 +27,7 @@ from loaders.learn.features import Features
 from loaders.links.sentences import cue_patterns, document_sentences
 from loaders.models import Block, Link
 from loaders.reference import Reference, load_reference
-from loaders.resolve.entities import Entity, ResolvedDocument
+from loaders.resolve.entities import Entity, ResolvedDocument, entity_id
 
 __all__ = [
     "LINK_MODEL",
@@ -151,14 +151,19 @@ def _pair_features(
     return f
 
 
+def _keys_by_id(entities: dict[str, Entity]) -> dict[str, str]:
+    """Entity key of every id a link may carry."""
+    return {entity_id(e, entities): k for k, e in entities.items()}
+
+
 def _rule_labels(
     rule_links: Sequence[Link], entities: dict[str, Entity]
 ) -> dict[tuple[str, str], str]:
     """The rules' verdict per ordered key pair, as a class seen from that order."""
-    key_of = {e.canonical: k for k, e in entities.items()}
+    key_of = _keys_by_id(entities)
     out: dict[tuple[str, str], str] = {}
     for link in rule_links:
-        s, t = key_of.get(link.source), key_of.get(link.target)
+        s, t = key_of.get(link.source_id), key_of.get(link.target_id)
         if s is None or t is None:
             continue
         out[(s, t)] = link_label(link.type, True)
@@ -259,7 +264,7 @@ def model_links(
     pairs: set[frozenset[str]] = set()
 
     def add(source: str, target: str, link_type: str, line: int, evidence: str) -> None:
-        s, t = entities[source].canonical, entities[target].canonical
+        s, t = resolved.id_of(source), resolved.id_of(target)
         if s == t:
             return
         if link_type == "COOPERATES_WITH":
@@ -273,9 +278,9 @@ def model_links(
         decided = label_link(_decide(tagger, c.features), c.first, c.second)
         if decided is not None:
             add(decided[0], decided[1], decided[2], c.line, quote(c.sentence.text))
-    key_of = {e.canonical: k for k, e in entities.items()}
+    key_of = _keys_by_id(entities)
     for link in rule_links:
-        s, t = key_of.get(link.source), key_of.get(link.target)
+        s, t = key_of.get(link.source_id), key_of.get(link.target_id)
         if s is not None and t is not None and (keep_rules or frozenset((s, t)) not in pairs):
             add(s, t, link.type, link.line, link.evidence)
-    return tuple(sorted(found.values(), key=lambda k: (k.line, k.type, k.target)))
+    return tuple(sorted(found.values(), key=lambda k: (k.line, k.type, k.target_id)))

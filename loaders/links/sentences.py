@@ -109,6 +109,7 @@ def cue_patterns(reference: Reference) -> dict[str, re.Pattern[str]]:
 
 class _Collector:
     def __init__(self, resolved: ResolvedDocument) -> None:
+        self.resolved = resolved
         self.entities = resolved.entities
         self.links: dict[tuple[str, str, str, int], Link] = {}
 
@@ -126,10 +127,9 @@ class _Collector:
                 source, target = sorted((source, target))
         key = (source, link_type, target, line)
         if key not in self.links:  # the first pass to find a statement gives its evidence
-            entities = self.entities
             self.links[key] = Link(
-                entities[source].canonical,
-                entities[target].canonical,
+                self.resolved.id_of(source),
+                self.resolved.id_of(target),
                 link_type,
                 line,
                 quote(evidence),
@@ -207,7 +207,9 @@ def find_links(
     programme_units(out, entities)
     named_units(out, entities)
     abbreviated_units(out, entities)
-    return tuple(sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target)))
+    return tuple(
+        sorted(out.links.values(), key=lambda link: (link.line, link.type, link.target_id))
+    )
 
 
 def document_sentences(stream: TextStream, blocks: tuple[Block, ...]) -> list[Sentence]:

@@ -61,13 +61,8 @@ def _mention_rows(
 def to_batch(x: DocumentExtraction) -> GraphBatch:
     """Rows for the writer; the document's own lines supply the mention quotes."""
     text = x.text_lines
-    label_of: dict[str, tuple[Label, str]] = {}
-    for p in x.programmes:
-        for n in (p.name, *p.aliases):
-            label_of.setdefault(n, (Label.PROGRAMME, p.id))
-    for o in x.organisations:
-        for n in (o.name, *o.aliases):
-            label_of[n] = (Label.ORGANISATION, o.id)  # organisations win a name clash
+    label_of: dict[str, Label] = {p.id: Label.PROGRAMME for p in x.programmes}
+    label_of.update({o.id: Label.ORGANISATION for o in x.organisations})
 
     orgs = [
         {
@@ -78,21 +73,14 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
         }
         for o in x.organisations
     ]
-    known_org_ids = {o.id for o in x.organisations}
+    partner_ids = []
     for b in x.blocks:  # a partner heading always becomes an organisation
-        if b.partner not in label_of:
-            pid = slugify(b.partner)
-            label_of[b.partner] = (Label.ORGANISATION, pid)
-            if pid not in known_org_ids:
-                known_org_ids.add(pid)
-                orgs.append(
-                    {
-                        "id": pid,
-                        "name": b.partner,
-                        "type": "Sonstige",
-                        "aliases": [],
-                    }
-                )
+        own = b.partner_id and label_of.get(b.partner_id) is Label.ORGANISATION
+        pid = b.partner_id if own and b.partner_id else slugify(b.partner)
+        if pid not in label_of:
+            label_of[pid] = Label.ORGANISATION
+            orgs.append({"id": pid, "name": b.partner, "type": "Sonstige", "aliases": []})
+        partner_ids.append(pid)
     progs = [
         {
             "id": p.id,
@@ -104,12 +92,12 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
     ]
 
     blocks: dict[str, Row] = {}
-    for b in x.blocks:
+    for b, pid in zip(x.blocks, partner_ids, strict=True):
         row = blocks.setdefault(
-            label_of[b.partner][1],
+            pid,
             {
                 "doc": x.doc,
-                "org_id": label_of[b.partner][1],
+                "org_id": pid,
                 "categories": [],
                 "starts": [],
                 "ends": [],
@@ -121,9 +109,16 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
 
     links: dict[tuple[str, str, str, str, str], Row] = {}
     for lk in x.links:
-        if lk.type not in LINK_TYPES or lk.source not in label_of or lk.target not in label_of:
+        if (
+            lk.type not in LINK_TYPES
+            or lk.source_id not in label_of
+            or lk.target_id not in label_of
+        ):
             continue
-        (sl, sid), (tl, tid) = label_of[lk.source], label_of[lk.target]
+        (sl, sid), (tl, tid) = (
+            (label_of[lk.source_id], lk.source_id),
+            (label_of[lk.target_id], lk.target_id),
+        )
         if sid == tid and sl == tl:
             continue
         (sl, sid), (tl, tid) = stored_direction(lk.type, (sl, sid), (tl, tid))
@@ -151,8 +146,8 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
 
     measures = []
     for m in x.measures:
-        label, org_id = label_of.get(m.org, (None, None))
-        if label is not Label.ORGANISATION:
+        org_id = m.org_id
+        if label_of.get(org_id) is not Label.ORGANISATION:
             continue
         mid = hashlib.sha1(f"{x.doc}|{m.line}|{org_id}|{m.title}".encode()).hexdigest()[:16]
         measures.append(

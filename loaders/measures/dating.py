@@ -10,9 +10,9 @@ a measure keeps the start year its own text gives (:func:`loaders.measures.title
 and otherwise takes the report's.
 
 >>> from loaders.models import Link, Measure
->>> x = DocumentExtraction("d", "d", "", links=(Link("A", "B", "COOPERATES_WITH", 3,
-...     "Seit 2019 arbeitet A mit B zusammen."), Link("A", "C", "SIGNED", 4, "A unterzeichnet C.")),
-...     measures=(Measure("A", 1, "Kampagne", 5),), year=2021)
+>>> x = DocumentExtraction("d", "d", "", links=(Link("a", "b", "COOPERATES_WITH", 3,
+...     "Seit 2019 arbeitet A mit B zusammen."), Link("a", "c", "SIGNED", 4, "A unterzeichnet C.")),
+...     measures=(Measure("a", 1, "Kampagne", 5),), year=2021)
 >>> [k.year for k in dated(x).links], [m.year for m in dated(x).measures]
 ([2019, 2021], [2021])
 """

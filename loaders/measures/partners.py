@@ -120,7 +120,7 @@ def _item_measures(item: Item, reference: Reference) -> list[tuple[int, str, str
 
 
 def _block_measures(
-    stream: TextStream, block: Block, org: str, reference: Reference
+    stream: TextStream, block: Block, org_id: str, reference: Reference
 ) -> list[Measure]:
     start = stream.offset_of_line(block.start)
     end = stream.offset_of_line(block.end + 1)
@@ -129,7 +129,7 @@ def _block_measures(
         for offset, title, type_id, evidence in _item_measures(item, reference):
             out.append(
                 Measure(
-                    org=org,
+                    org_id=org_id,
                     category=block.category,
                     title=title,
                     line=stream.line_at(offset),
@@ -150,8 +150,7 @@ def find_measures(
     for block, partner_key in zip(blocks, resolved.block_partners, strict=False):
         if partner_key is None or partner_key not in resolved.entities:
             continue
-        org = resolved.entities[partner_key].canonical
-        out.extend(_block_measures(stream, block, org, reference))
+        out.extend(_block_measures(stream, block, resolved.id_of(partner_key), reference))
     if not blocks:
         return subject_measures(stream, resolved, reference)
     return tuple(out)

@@ -43,7 +43,7 @@ def subject_measures(
     key = resolved.subject
     if key is None or key not in resolved.entities:
         return ()
-    org = resolved.entities[key].canonical
+    org_id = resolved.id_of(key)
     named = sorted(m.start for m, k, _ in resolved.mentions if k == key)
     if not named:
         return ()
@@ -63,7 +63,7 @@ def subject_measures(
             seen.add(found[0])
             out.append(
                 Measure(
-                    org=org,
+                    org_id=org_id,
                     category=found[2] or None,
                     title=noun_phrase(text, found[1], label_of(found[0], reference)),
                     line=stream.line_at(sentence.start),

@@ -69,6 +69,10 @@ class ResolvedDocument:
     block_partners: tuple[str | None, ...]  # entity key of each block's partner
     subject: str | None  # entity key of the document's reporting organisation
 
+    def id_of(self, key: str) -> str:
+        """The id the entity of ``key`` carries from resolution on (:func:`entity_id`)."""
+        return entity_id(self.entities[key], self.entities)
+
 
 _NUMBER_NOTE = re.compile(r"\s*\(.*")  # "Dezernat 11 (Personal)" is keyed as "Dezernat 11"
 _INDEX: dict[int, tuple[Reference, dict[str, OrganisationRef | ProgrammeRef]]] = {}

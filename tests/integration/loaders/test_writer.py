@@ -39,10 +39,10 @@ def _doc(
             ),
         ),
         links=(
-            Link("Stadt B", "Stadt A", "COOPERATES_WITH", 3, quote),
-            Link("Stadt A", "Integration durch Qualifizierung (IQ)", "PARTICIPATES_IN", 5, "IQ"),
+            Link("stadt-b", "stadt-a", "COOPERATES_WITH", 3, quote),
+            Link("stadt-a", "iq", "PARTICIPATES_IN", 5, "IQ"),
         ),
-        measures=(Measure("Stadt A", 1, "Mitarbeitendenbefragung", 7, "staff_survey", 2021),),
+        measures=(Measure("stadt-a", 1, "Mitarbeitendenbefragung", 7, "staff_survey", 2021),),
         text_lines=tuple(f"Zeile {i}" for i in range(1, 11)),
     )
 

@@ -43,8 +43,8 @@ def dated_report(year: int = 2019) -> DocumentExtraction:
                 for n, (i, t) in _ORGS.items()
             ),
             links=(
-                Link("Stadt A", "D-Stiftung", "COOPERATES_WITH", 2, lines[1]),
-                Link("Verein <B> & Co", "E-Hochschule", "COOPERATES_WITH", 3, lines[2]),
+                Link("stadt-a", "d-stiftung", "COOPERATES_WITH", 2, lines[1]),
+                Link("verein-b", "e-hochschule", "COOPERATES_WITH", 3, lines[2]),
             ),
             text_lines=lines,
         )

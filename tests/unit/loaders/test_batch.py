@@ -19,12 +19,12 @@ def _x() -> DocumentExtraction:
             Organisation("a", "A", "Kommune", ("AA",), mentions=(3,)),
         ),
         links=(
-            Link("B", "AA", "COOPERATES_WITH", 2, "mit A"),
-            Link("A", "B", "COOPERATES_WITH", 3, "mit B"),
-            Link("A", "Unbekannt", "PART_OF", 3, "x"),
-            Link("A", "B", "NOT_A_TYPE", 3, "x"),
+            Link("b", "a", "COOPERATES_WITH", 2, "mit A"),
+            Link("a", "b", "COOPERATES_WITH", 3, "mit B"),
+            Link("a", "unbekannt", "PART_OF", 3, "x"),
+            Link("a", "b", "NOT_A_TYPE", 3, "x"),
         ),
-        measures=(Measure("Verein Z e. V.", 2, "Schulung", 4, "training", 2022),),
+        measures=(Measure("verein-z-ev", 2, "Schulung", 4, "training", 2022),),
     )
 
 

@@ -13,7 +13,9 @@ def _links(text: str, partner: str | None = "Stadt Bottrop"):
     blocks = (Block(partner, 1, 1, 1),) if partner else ()
     ref = load_reference()
     resolved = resolve_document(stream, find_mentions(stream, ref), blocks, ref)
-    return {(k.source, k.type, k.target) for k in find_links(stream, resolved, blocks, ref)}
+    name = {resolved.id_of(key): e.canonical for key, e in resolved.entities.items()}
+    links = find_links(stream, resolved, blocks, ref)
+    return {(name[k.source_id], k.type, name[k.target_id]) for k in links}
 
 
 def test_cooperation_with_partner_as_subject():

@@ -1,7 +1,7 @@
 """Every member of a list gets the link its sentence states (loaders/links/lists.py)."""
 
 from loaders.clean.textstream import TextStream
-from loaders.extract import extract_document
+from loaders.extract import extract_document, to_contract
 from loaders.links.sentences import find_links
 from loaders.mentions.find import find_mentions
 from loaders.models import Block
@@ -20,7 +20,9 @@ def _links(
     blocks = (Block(partner, 1, 1, len(starts)),) if partner else ()
     ref = load_reference()
     resolved = resolve_document(stream, find_mentions(stream, ref), blocks, ref, subject)
-    return {(k.source, k.type, k.target) for k in find_links(stream, resolved, blocks, ref)}
+    name = {resolved.id_of(key): e.canonical for key, e in resolved.entities.items()}
+    links = find_links(stream, resolved, blocks, ref)
+    return {(name[k.source_id], k.type, name[k.target_id]) for k in links}
 
 
 def _ends(links: set[tuple[str, str, str]], link_type: str, end: str) -> set[str]:
@@ -93,10 +95,10 @@ def test_signatories_named_through_their_people_cooperate_pairwise(tmp_path):
         "Diakonie Soest, die Kooperationsvereinbarung unterzeichnet.\n",
         encoding="utf-8",
     )
-    links = extract_document(path).links
-    pairs = {frozenset((k.source, k.target)) for k in links if k.type == "COOPERATES_WITH"}
+    links = to_contract(extract_document(path))["links"]
+    pairs = {frozenset((k["source"], k["target"])) for k in links if k["type"] == "COOPERATES_WITH"}
     assert frozenset(("Kreis Soest", "Caritasverband Soest e. V.")) in pairs
-    names = {n for k in links for n in (k.source, k.target)}
+    names = {n for k in links for n in (k["source"], k["target"])}
     assert not any("Muster" in n or "Beispiel" in n or "Vorsitzende" in n for n in names)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import extract_document
+from loaders.extract import extract_document, to_contract
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
 from loaders.mentions.roles import without_roles
@@ -105,9 +105,9 @@ def test_members_of_an_organiser_list_organise_the_event(tmp_path: Path):
     names = {o.name for o in extraction.organisations}
     assert {"Refugee Law Clinic", "BüZe Ehrenfeld", "Stadt Herne", "Stadt Dortmund"} <= names
     organisers = {
-        link.target
-        for link in extraction.links
-        if link.type == "ORGANISED_BY" and link.source == "Vielfalt im Quartier"
+        link["target"]
+        for link in to_contract(extraction)["links"]
+        if link["type"] == "ORGANISED_BY" and link["source"] == "Vielfalt im Quartier"
     }
     assert {"Refugee Law Clinic", "BüZe Ehrenfeld", "Stadt Bochum"} <= organisers
 

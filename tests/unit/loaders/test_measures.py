@@ -3,7 +3,7 @@
 import pytest
 
 from loaders.clean.textstream import build_stream
-from loaders.extract import extract_document
+from loaders.extract import extract_document, to_contract
 from loaders.measures.partners import find_measures
 from loaders.measures.taxonomy import typed
 from loaders.measures.titles import noun_phrase, start_year
@@ -83,7 +83,7 @@ def test_one_measure_per_item_with_short_titles():
             1,
         ),
     }
-    assert {m.org for m in measures} == {"Stadt Musterstadt"}
+    assert {m.org_id for m in measures} == {"stadt-musterstadt"}
 
 
 def test_paragraph_reports_a_second_activity_of_another_type():
@@ -116,7 +116,7 @@ def test_report_without_blocks_uses_the_reporting_organisation(tmp_path):
         "Der Arbeitsmarkt wächst, Fachkräfte werden gesucht.\n",
         encoding="utf-8",
     )
-    doc = extract_document(path)
-    assert [(m.org, m.type, m.year, m.category) for m in doc.measures] == [
+    doc = to_contract(extract_document(path))
+    assert [(m["org"], m["type"], m["year"], m["category"]) for m in doc["measures"]] == [
         ("Stadt Musterstadt", "staff-survey", 2021, 4)
     ]

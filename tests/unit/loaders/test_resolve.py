@@ -52,13 +52,13 @@ def test_resolve_across_unifies_ids_and_link_names():
         "a.txt",
         "1",
         organisations=(Organisation("stadt-koeln", "Stadt Köln", "Kommune", mentions=(1,)),),
-        links=(Link("Stadt Köln", "Stadt Bonn", "COOPERATES_WITH", 1, "x"),),
     )
     b = DocumentExtraction(
         "b.txt",
         "b.txt",
         "2",
         organisations=(Organisation("stadt-koeln-x", "STADT KÖLN", "Kommune", mentions=(2,)),),
+        links=(Link("stadt-koeln-x", "stadt-bonn", "COOPERATES_WITH", 1, "x"),),
     )
     c = DocumentExtraction(
         "c.txt",
@@ -69,7 +69,7 @@ def test_resolve_across_unifies_ids_and_link_names():
     out = resolve_across([a, b, c])
     assert {d.organisations[0].id for d in out} == {"stadt-koeln"}
     assert {d.organisations[0].name for d in out} == {"Stadt Köln"}
-    assert out[0].links[0].source == "Stadt Köln"
+    assert out[1].links[0].source_id == "stadt-koeln"  # links name entities by id
 
 
 def test_short_forms_match_exactly_not_by_folded_key():
@@ -281,18 +281,41 @@ def test_resolve_across_joins_legal_form_variants_but_not_units_of_two_parents()
         "a.txt",
         Organisation("mf-ev", "Multikulturelles Forum e. V.", "Verein", mentions=(1,)),
         Organisation("ihk", "IHK Köln", "Kammer", mentions=(1,)),
-        Organisation("x-dez", "Dezernat 20", "Kommune", parent="Stadt Xdorf", mentions=(2,)),
+        Organisation("x", "Stadt Xdorf", "Kommune", mentions=(1,)),
+        Organisation("x-dez", "Dezernat 20", "Kommune", parent_id="x", mentions=(2,)),
     )
     b = doc(
         "b.txt",
         Organisation("mf", "Multikulturelles Forum", "Verein", mentions=(1,)),
         Organisation("ihk-koeln", "Industrie- und Handelskammer Köln", "Kammer", mentions=(1,)),
-        Organisation("y-dez", "Dezernat 20", "Kommune", parent="Stadt Ystadt", mentions=(2,)),
+        Organisation("y", "Stadt Ystadt", "Kommune", mentions=(1,)),
+        Organisation("y-dez", "Dezernat 20", "Kommune", parent_id="y", mentions=(2,)),
     )
     ids = [{o.name: o.id for o in d.organisations} for d in resolve_across([a, b])]
     assert ids[0]["Multikulturelles Forum e. V."] == ids[1]["Multikulturelles Forum e. V."]
     assert ids[0]["IHK Köln"] == ids[1]["IHK Köln"]
     assert ids[0]["Dezernat 20"] != ids[1]["Dezernat 20"]
+
+
+def test_two_units_of_one_name_in_one_document_stay_two_and_keep_their_links():
+    """Records name entities by id from resolution on: two "Dezernat 20" of two towns in
+    one report are two nodes, and a link to one of them is not moved to the other."""
+    doc = DocumentExtraction(
+        "a.txt",
+        "a.txt",
+        "a",
+        organisations=(
+            Organisation("x", "Stadt Xdorf", "Kommune", mentions=(1,)),
+            Organisation("y", "Stadt Ystadt", "Kommune", mentions=(1,)),
+            Organisation("x-dez", "Dezernat 20", "Kommune", parent_id="x", mentions=(2,)),
+            Organisation("y-dez", "Dezernat 20", "Kommune", parent_id="y", mentions=(3,)),
+        ),
+        links=(Link("y-dez", "y", "PART_OF", 3, "Dezernat 20 der Stadt Ystadt"),),
+    )
+    (out,) = resolve_across([doc])
+    units = {o.parent_id: o.id for o in out.organisations if o.name == "Dezernat 20"}
+    assert len(set(units.values())) == 2
+    assert [(k.source_id, k.target_id) for k in out.links] == [(units["y"], "y")]
 
 
 def test_the_bare_state_government_is_the_land_the_text_names():
