@@ -73,6 +73,10 @@ def normalise_line(line: str) -> str:
     return _MULTISPACE.sub(" ", text).strip()
 
 
+# a picture's placeholder on a line of its own ("[Logo]", "[Foto: Stadt Celle]")
+_PICTURE = re.compile(r"\[[^\[\]\d][^\[\]]{0,59}\]")
+
+
 def is_page_number(line: str) -> bool:
     """True for bare page numbers such as ``12``, ``- 12 -``, ``Seite 3 von 9``."""
     return bool(_PAGE_NUMBER.match(line.strip()))
@@ -86,6 +90,7 @@ def line_key(line: str) -> str:
 def clean(source: SourceText) -> CleanText:
     """Repair broken words and flag page furniture; ``len(result.lines) == len(source.lines)``."""
     lines = [normalise_line(line) for line in source.lines]
+    lines = ["" if _PICTURE.fullmatch(line) else line for line in lines]  # no text
     noise = _find_noise(lines)
     words = Counter(_WORD.findall("\n".join(lines)))
     vocabulary: Counter[str] = Counter()

@@ -41,6 +41,7 @@ _MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
 _CONTINUES = re.compile(r"([,;-]|\b(der|die|das|des|den|dem|und|oder|für|von|mit|zur|zum))$")
 _EDGE_CHARS = "0123456789 \t.|–—-"
+_BARE_NUMBER = re.compile(r"^\d{1,2}\.?\s+(?=[A-ZÄÖÜ])")  # a chapter's number alone
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,8 @@ def _category_markers(
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
         line = without_chapter_label(full)
+        if line == full and _stands_alone(lines, i):
+            line = _BARE_NUMBER.sub("", full, count=1)  # "3 Mehr Beschäftigte mit …"
         key = line.strip(_EDGE_CHARS)
         j = _next_filled(lines, i, 2)
         options = [(key, i)]
@@ -230,6 +233,11 @@ def _category_markers(
             if line != full and (field := _named_field(categories, line)) is not None:
                 markers.append((i, i, field))  # a numbered title in other words
     return markers
+
+
+def _stands_alone(lines: tuple[str, ...], i: int) -> bool:
+    """A line with an empty line above and below it: how a title is set apart."""
+    return (i == 0 or not lines[i - 1]) and i + 1 < len(lines) and not lines[i + 1]
 
 
 def _named_field(categories: tuple[Category, ...], title: str) -> int | None:

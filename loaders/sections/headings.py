@@ -53,6 +53,13 @@ _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
 _MAX_WORDS = 14  # "Zentrum für Interkulturelles Management und Diversity der Hochschule Bremen"
 _ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]")
+# a partner's name with its town after a bar ("Stadt Filderstadt | Filderstadt")
+_PLACE_AFTER = re.compile(
+    r"\s+\|\s+[A-ZÄÖÜ][a-zäöüß.-]+(?:\s+(?:a\.|am|an|der|im|in|[A-ZÄÖÜ][\w.-]+)){0,3}$"
+)
+# a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -78,8 +85,8 @@ def _name_shaped(line: str) -> bool:
         return False
     if words[0] in _FUNCTION_WORDS:
         return False  # a name does not start with a preposition or a lower-case article
-    if _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line):
-        return False
+    if _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line) or _POSTCODE.search(line):
+        return False  # (a postcode: a contact's address line)
     legal = _LEGAL_FORM.search(line)
     if line.endswith(".") and not legal:
         return False
@@ -211,14 +218,22 @@ def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
 
 
 def without_partner_label(line: str) -> str:
-    """A heading line without the label some brochures print before a partner's name.
+    """A heading line without the label some brochures print before a partner's name, or
+    the town some print after it.
 
     >>> without_partner_label("Partner: Landkreis Lüneburg")
     'Landkreis Lüneburg'
     >>> without_partner_label("Partnerschaften: gelebte Vielfalt")
     'Partnerschaften: gelebte Vielfalt'
+    >>> without_partner_label("3.2 Landeshauptstadt Mainz")
+    'Landeshauptstadt Mainz'
+    >>> without_partner_label("Jobcenter Landkreis Esslingen | Esslingen am Neckar")
+    'Jobcenter Landkreis Esslingen'
+    >>> without_partner_label("Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X")
+    'Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X'
     """
-    return _partner_label().sub("", line, count=1)
+    named = _SECTION_NUMBER.sub("", _partner_label().sub("", line, count=1), count=1)
+    return _PLACE_AFTER.sub("", named, count=1)
 
 
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:

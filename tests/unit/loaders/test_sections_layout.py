@@ -332,3 +332,65 @@ def test_numbered_chapter_titles_in_other_words_name_their_field() -> None:
         ("Verein für Vielfalt e. V.", 3),
         ("Kreis Beispielland", 3),
     }
+
+
+def test_a_partner_line_with_its_town_after_a_bar_opens_a_report() -> None:
+    """ "Stadt Musterhausen | Musterhausen": a name with its town, no empty line around."""
+    lines = [
+        "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+        "Stadt Musterhausen | Musterhausen",
+        "Im Berichtsjahr wurden zwölf neue Stellen ausgeschrieben und besetzt.",
+        "Kreis Beispielland | Beispielstadt am Main",
+        "Der Kreis Beispielland wirbt auf Messen um Auszubildende.",
+        "Handlungsfeld 2: Fortbildung und interkulturelle Kompetenz",
+        "Verein für Vielfalt e. V. | Beispielstadt",
+        "Der Verein für Vielfalt e. V. schult seine Beschäftigten.",
+    ]
+    blocks, at = _split(lines)
+    assert blocks == {
+        ("Stadt Musterhausen", 1): (3, 3),
+        ("Kreis Beispielland", 1): (5, 5),
+        ("Verein für Vielfalt e. V.", 2): (8, 8),
+    }
+
+
+def test_a_logo_line_and_a_contact_address_are_no_partner_names() -> None:
+    """A picture's placeholder above a partner's name is no text; a contact's address line
+    at a report's end ("…, 38440 Musterhausen") names no partner."""
+    lines = []
+    for chapter, partner in (
+        ("1 | Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte", "Stadt A-Dorf"),
+        ("2 | Fortbildung und interkulturelle Kompetenz", "Landkreis Beispielland"),
+    ):
+        lines += [chapter, "", "[Logo]", partner, *report(partner, 1)]
+        lines += [
+            "Ansprechpartner:",
+            "Max Muster, Fachbereich Ausländerwesen, Ring 1, 38440 Adorf",
+            "",
+        ]
+    blocks, at = _split(lines)
+    assert set(blocks) == {("Stadt A-Dorf", 1), ("Landkreis Beispielland", 2)}
+
+
+def test_bare_numbered_chapters_and_numbered_partner_sections_open_blocks() -> None:
+    """Chapter "3 Mehr Beschäftigte mit …" standing alone names field 1 by its words; the
+    partners' sections are numbered under it ("3.2 Stadt Musterhausen")."""
+    lines = [
+        "3 Mehr Beschäftigte mit Einwanderungsgeschichte im öffentlichen Dienst",
+        "",
+        "3.1 Ausgangslage",
+        "",
+        "Das Land hat die Ausschreibungen überarbeitet.",
+        "",
+        "3.2 Stadt Musterhausen",
+        "",
+        *report("Stadt Musterhausen", 1),
+        "",
+        "4 Interkulturelle Kompetenz der Beschäftigten stärken",
+        "",
+        "4.1 Kreis Beispielland",
+        "",
+        *report("Kreis Beispielland", 2),
+    ]
+    blocks, at = _split(lines)
+    assert set(blocks) == {("Stadt Musterhausen", 1), ("Kreis Beispielland", 2)}
