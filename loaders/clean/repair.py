@@ -98,7 +98,31 @@ def clean(source: SourceText) -> CleanText:
         vocabulary[word.casefold()] += count
     _join_broken_words(lines, noise, vocabulary)
     _join_split_words(lines, words, vocabulary)
+    _read_rn_as_m(lines, words)
     return CleanText(source=source, lines=tuple(lines), noise=tuple(noise))
+
+
+def _read_rn_as_m(lines: list[str], words: Counter[str]) -> None:
+    """OCR reads an "m" as "rn" ("Worrns", "Handwerkskarnmer"): a word with "rn" whose
+    spelling with "m" the document uses more often is that word.
+
+    >>> lines = ["Stadt Worms", "in Worms und Worrns", "Kern und Kerne"]
+    >>> _read_rn_as_m(lines, Counter(_WORD.findall(" ".join(lines))))
+    >>> lines
+    ['Stadt Worms', 'in Worms und Worms', 'Kern und Kerne']
+    """
+    misread = {}
+    for word, count in words.items():
+        if "rn" in word:
+            read = word.replace("rn", "m")
+            if words.get(read, 0) > count:
+                misread[word] = read
+    if not misread:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, misread)) + r")\b")
+    for i, line in enumerate(lines):
+        if "rn" in line:
+            lines[i] = pattern.sub(lambda m: misread[m.group()], line)
 
 
 def _find_noise(lines: list[str]) -> list[bool]:

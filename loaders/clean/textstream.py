@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.models import CleanText
@@ -28,7 +29,8 @@ __all__ = ["TextStream", "Sentence", "build_stream", "split_sentences", "fix_ocr
 # "Behdrde", "MaBnahmen", "lm Rahmen", "lntegration"). Only spellings that are never correct
 # German are rewritten, so names, cue words and evidence read as printed ("KölnBäder" and
 # "NeBeL" stay, see ``SHARP_S``); the line map is unaffected (it is per line).
-_OCR_FIXES = [
+_UMLAUT = dict(zip("aouAOU", "äöüÄÖÜ", strict=True))
+_OCR_FIXES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\b([Ff])(?:ii|i|u)r\b"), r"\1ür"),
     (re.compile(r"\bOff(?=nung|entlich)"), "Öff"),
     (re.compile(r"(?:\b[o&]6|\b6|\b&|\bo6)ff(?=entlich|nung)"), "öff"),
@@ -37,8 +39,15 @@ _OCR_FIXES = [
     (re.compile(SHARP_S), "ß"),
     (re.compile(r"\bl(?=[mn](?:[a-zäöüß]|\b))"), "I"),  # no German word opens with "lm" or "ln"
     (re.compile(r"\b([Aa]nl)a(?=ss?lich)"), r"\1ä"),
+    # an umlaut's dots printed as a character of their own after the vowel ("fu¨r")
+    (re.compile("([aouAOU])\u00a8"), lambda m: _UMLAUT[m.group(1)]),
+    # a digit inside a word: "0" for "O" at its start, "1" for "l" between letters
+    (re.compile(r"\b0(?=[a-zäöüß]{2})"), "O"),
+    (re.compile(r"(?<=[a-zäöüß])1(?=[a-zäöüß])"), "l"),
 ]
-_OCR_HINT = re.compile(r"[ii]r\b|ur\b|Off|6|&ff|Uber|eh[déeé6]rde|[a-zäöü]B[a-zäöüB]|nlass|\bl[mn]")
+_OCR_HINT = re.compile(
+    r"[ii]r\b|ur\b|Off|6|&ff|Uber|eh[déeé6]rde|[a-zäöü]B[a-zäöüB]|nlass|\bl[mn]|\u00a8|[01][a-zäöüß]"
+)
 
 
 def fix_ocr(line: str) -> str:

@@ -177,3 +177,18 @@ def test_split_word_is_joined_only_where_the_document_proves_it() -> None:
     cleaned = clean(SourceText("t.txt", "t.txt", lines, (None,) * 3, "0"))
     assert cleaned.lines[0] == "Die Landesbediensteten kamen."
     assert cleaned.lines[2] == "Die Stadt feiert."
+
+
+def test_an_m_read_as_rn_is_the_spelling_the_document_uses_more_often() -> None:
+    cleaned = clean(
+        source("Stadt Worms", "Die Stadt Worms und die", "Handwerkskammer in Worrns", "Kern")
+    )
+    assert cleaned.lines[2:] == ("Handwerkskammer in Worms", "Kern")
+
+
+def test_a_picture_placeholder_line_is_no_text() -> None:
+    assert clean(source("[Logo]", "Stadt Worms", "[Foto: Rathaus]")).lines == (
+        "",
+        "Stadt Worms",
+        "",
+    )

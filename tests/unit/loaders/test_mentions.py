@@ -145,13 +145,25 @@ def test_ocr_fixes_in_the_stream():
     assert fix_ocr("Anlasslich des Tages Uber alles") == "Anlässlich des Tages Über alles"
     # a capital I read as l: no German word opens with "lm" or "ln"
     assert fix_ocr("lm Rahmen der lntegration") == "Im Rahmen der Integration"
+    # an umlaut's dots as a character of their own; digits for letters inside a word
+    assert (
+        fix_ocr("Einbu¨rgerung im Ma¨dchenhaus 0ldenburg")
+        == "Einbürgerung im Mädchenhaus Oldenburg"
+    )
+    assert fix_ocr("Charta der Vie1falt") == "Charta der Vielfalt"
 
 
 def test_ocr_repairs_leave_correct_spellings_alone():
     from loaders.clean.textstream import fix_ocr
 
     # ß never follows a consonant, and a short form with capitals keeps its B
-    for written in ("Die KölnBäder laden ein", "Das Netzwerk NeBeL", "lt. Vertrag", "Elmigra"):
+    for written in (
+        "Die KölnBäder laden ein",
+        "Das Netzwerk NeBeL",
+        "lt. Vertrag",
+        "Elmigra",
+        "in 1a Lage seit 2010",
+    ):
         assert fix_ocr(written) == written
 
 
