@@ -95,6 +95,12 @@ _ORG_PATTERNS: list[tuple[str, str]] = [
         "Schule",
     ),
     (rf"Wirtschaftsförderung\s+{_NOT_PLACE}{_W}(?:\s+{_W})?(?=\s+GmbH)?", "Unternehmen"),
+    # a sports club named by its kind's short form: "SV Atter", "1. FC Union", "TuS 1860 Bad X"
+    (
+        rf"(?:\d\.\s+)?(?-i:SV|SC|TSV|FC|VfL|VfB|VfR|TuS|TuRa|SpVgg|DJK|TSG|SSV|FSV|ESV|PSV|BSC|SSC)"
+        rf"\s+(?:\d{{2,4}}\s+)?{_NOT_PLACE}{_W}(?:\s+{_NOT_PLACE}{_W}){{0,2}}(?=[\s,.;:)]|$)",
+        "Verein",
+    ),
 ]
 _UNIT_WORDS = (
     (

@@ -429,3 +429,15 @@ def test_a_time_or_frame_after_a_name_is_not_part_of_it():
 def test_the_european_union_is_a_known_funder():
     found = _names("Gefördert aus dem Europäischen Sozialfonds der Europäischen\nUnion und der EU.")
     assert "Europäische Union" in found
+
+
+def test_sports_clubs_named_by_the_short_form_of_their_kind():
+    from loaders.mentions.patterns import find_pattern_mentions
+
+    text = "Dabei sind der SV Atter, die SSV Alemannia Sechshelden und der 1. FC Union Berlin."
+    found = [(m.name, m.type) for m in find_pattern_mentions(text)]
+    assert found == [
+        ("SV Atter", "Verein"),
+        ("SSV Alemannia Sechshelden", "Verein"),
+        ("1. FC Union Berlin", "Verein"),
+    ]
