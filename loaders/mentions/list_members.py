@@ -145,7 +145,8 @@ def _split_coordinated(text: str, m: Mention) -> list[Mention]:
             bounds += [glue.start(), glue.end()]
         bounds.append(m.end)
         pieces = [(lo, hi, None) for lo, hi in zip(bounds[::2], bounds[1::2], strict=True)]
-        if len(pieces) < 2 or not all(_headed(text[lo:hi]) for lo, hi, _ in pieces):
+        named = [text[lo:hi] for lo, hi, _ in pieces]
+        if len(pieces) < 2 or not (all(map(_headed, named)) or all(map(_closed, named))):
             return [m]
     parts = []
     for lo, hi, article in pieces:
@@ -164,6 +165,13 @@ def _split_coordinated(text: str, m: Mention) -> list[Mention]:
             )
         )
     return parts
+
+
+def _closed(words: str) -> bool:
+    """Capitalised words closed by a legal form: "EWE VERTRIEB GmbH und EWE WASSER GmbH"
+    are two companies though neither has a head noun."""
+    core = _LEGAL_END.sub("", words.strip())
+    return core != words.strip() and all(w[:1].isupper() for w in core.split())
 
 
 def _headed(words: str) -> bool:

@@ -190,6 +190,12 @@ def test_names_glued_over_und_or_a_line_are_split_only_when_each_has_a_head():
     ]
     assert names("das Ministerium für Arbeit und Soziales.") == ["x"]
     assert names("die Agentur für Arbeit\nBremen-Bremerhaven.") == ["x"]
+    # two companies, each closed by its legal form; a name and its legal form over a line stay
+    assert names("die EWE VERTRIEB GmbH und EWE WASSER GmbH.") == [
+        "EWE VERTRIEB GmbH",
+        "EWE WASSER GmbH",
+    ]
+    assert names("der Caritasverband\nWorms e. V.") == ["x"]
 
 
 def test_an_office_before_a_body_with_von_or_without_article_is_cut_off():
