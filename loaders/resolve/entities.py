@@ -24,7 +24,12 @@ from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import OrganisationRef, ProgrammeRef, Reference
 from loaders.resolve.across import resolve_across  # re-exported
-from loaders.resolve.heads import generic_heads, municipal_heads, state_government_keys
+from loaders.resolve.heads import (
+    generic_heads,
+    municipal_heads,
+    state_government_keys,
+    state_names,
+)
 from loaders.resolve.keys import entity_key  # re-exported
 from loaders.resolve.variants import (
     join_named_without_town,
@@ -266,6 +271,47 @@ def _government_of_the_named_state(mentions: Sequence[Mention], index: Index) ->
     return out
 
 
+_SAME_STATE = {"NRW": "Nordrhein-Westfalen"}
+
+
+def _without_an_unnamed_states_bodies(
+    mentions: Sequence[Mention], index: Index, text: str
+) -> list[Mention]:
+    """A reference entry of one Land's body ("Landesregierung Nordrhein-Westfalen") read
+    from words that name no Land ("die Landesregierung", "das Integrationsministerium") is
+    not that body in a text that names other Länder but not that one: in a report from
+    Rhineland-Palatinate the words mean its own government, which the reference data does
+    not hold; another body's words ("Paritätischer Wohlfahrtsverband") name it as the text
+    does. A text that names no Land is left to the reference data.
+
+    >>> bare = Mention("org", "Landesregierung Nordrhein-Westfalen", "Landesregierung", 4, 19,
+    ...                "Landesbehoerde", ref_id="landesregierung-nrw", origin="reference")
+    >>> from loaders.reference import load_reference
+    >>> index = reference_index(load_reference())
+    >>> text = "In Sachsen-Anhalt zahlt die Landesregierung"
+    >>> [m.name for m in _without_an_unnamed_states_bodies([bare], index, text)]
+    []
+    >>> len(_without_an_unnamed_states_bodies([bare], index, "Die Landesregierung (NRW)"))
+    1
+    """
+    out = []
+    for m in mentions:
+        entry = (
+            _index_get(index, m.name) if m.ref_id is not None and m.kind != "programme" else None
+        )
+        if entry is not None and entry.id == m.ref_id:
+            own = {_SAME_STATE.get(s, s) for s in state_names() if s in entry.name}
+            if own and not any(s in m.surface for s in state_names()):
+                named = {_SAME_STATE.get(s, s) for s in state_names() if s in text}
+                if named and not own & named:
+                    if name_key(clean_name(m.surface)) in state_government_keys():
+                        continue  # "die Landesregierung": no body of its own
+                    name = normalise_org_name(clean_name(m.surface))
+                    m = m.with_(name=name, ref_id=None, type=org_type_of(name), origin=_NAMED_HEAD)
+        out.append(m)
+    return out
+
+
 def _named_subject(
     mentions: Sequence[Mention], heads: dict[str, str], subject: str | None
 ) -> str | None:
@@ -322,6 +368,7 @@ def resolve_document(
     index = reference_index(reference)
     heads = generic_heads()
     mentions = _government_of_the_named_state(mentions, index)
+    mentions = _without_an_unnamed_states_bodies(mentions, index, stream.text)
     if not blocks:
         subject_name = _named_subject(mentions, heads, subject_name)
         mentions = _bare_heads_to_named(mentions, heads, subject_name)

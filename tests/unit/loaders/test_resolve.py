@@ -352,3 +352,12 @@ def test_a_club_named_with_and_without_its_town_is_one():
     assert [e.canonical for e in resolved.entities.values()] == [
         "Multikulturelles Forum Lünen e. V."
     ]
+
+
+def test_a_land_s_bodies_are_not_read_from_bare_words_in_another_land_s_text():
+    def named(text: str) -> set[str]:
+        return {e.canonical for e in _resolve(text).entities.values() if e.lines}
+
+    text = "Der Landkreistag Rheinland-Pfalz berichtet. Die Landesregierung zahlt."
+    assert "Landesregierung Nordrhein-Westfalen" not in named(text)
+    assert "Landesregierung Nordrhein-Westfalen" in named(text.replace("Rheinland-Pfalz", "NRW"))
