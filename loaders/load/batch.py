@@ -75,8 +75,9 @@ def to_batch(x: DocumentExtraction) -> GraphBatch:
     ]
     partner_ids = []
     for b in x.blocks:  # a partner heading always becomes an organisation
-        own = b.partner_id and label_of.get(b.partner_id) is Label.ORGANISATION
-        pid = b.partner_id if own and b.partner_id else slugify(b.partner)
+        pid = b.partner_id
+        if pid is None or label_of.get(pid) is not Label.ORGANISATION:
+            pid = slugify(b.partner)
         if pid not in label_of:
             label_of[pid] = Label.ORGANISATION
             orgs.append({"id": pid, "name": b.partner, "type": "Sonstige", "aliases": []})

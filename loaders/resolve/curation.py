@@ -3,7 +3,7 @@
 Corrections (``queries.corrections``) name organisations by name or alias, so they keep
 working when re-extraction changes line numbers; the records they change name entities by
 id, so a rename changes one name and a merge maps ids. Merges run first, then renames and
-retypes; links are renamed along and rejected or added last. A correction that names
+retypes; links follow the merges and are rejected or added last. A correction that names
 nothing in this document changes nothing.
 """
 
