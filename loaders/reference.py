@@ -35,10 +35,13 @@ __all__ = [
     "ORGANISATION_WORDS_FILE",
     "load_organisation_words",
     "read_word_list",
+    "STATES_FILE",
+    "state_names",
 ]
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
 ORGANISATION_WORDS_FILE = REFERENCE_DIR / "organisation_words.yaml"
+STATES_FILE = REFERENCE_DIR / "states.yaml"
 _ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -145,6 +148,16 @@ def load_organisation_words(path: Path = ORGANISATION_WORDS_FILE) -> tuple[str, 
     if not words or not all(isinstance(w, str) and w and w == w.lower() for w in words):
         raise InputError(str(path), "endings must be a non-empty list of lower-case words")
     return words
+
+
+@lru_cache(maxsize=2)
+def state_names(path: Path = STATES_FILE) -> tuple[str, ...]:
+    """The Länder as texts name them ("Nordrhein-Westfalen", "NRW", "Sachsen"), validated."""
+    data = read_yaml(path)
+    names = data.get("states") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise InputError(str(path), "erwartet eine Liste 'states' von Ländernamen")
+    return tuple(names)
 
 
 def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:

@@ -19,7 +19,7 @@ from loaders.mentions.model import NOT_PLACE, PLACE, WORD, Mention
 from loaders.mentions.org_types import org_type_of
 from loaders.mentions.programmes import find_plain_programmes, find_quoted_programmes
 from loaders.names import clean_name
-from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.reference import state_names
 from loaders.scan import word_matches
 
 __all__ = [
@@ -42,8 +42,7 @@ _NAME_GOES_ON = rf"(?:(?:\s*,\s*|\s+und\s+|\s+){_W}|\s+(?:der|des|den|im)\s+{_NO
 _FOR_PHRASE = rf"(?:für|des|der)\s+{_W}{_NAME_GOES_ON}"
 _FOR_ONLY = rf"für\s+{_W}{_NAME_GOES_ON}"  # "Behörde für …", not "Behörde der Stadt"
 
-_STATE_NAMES = read_yaml(REFERENCE_DIR / "states.yaml")["states"]
-_STATES = "|".join(sorted(map(re.escape, _STATE_NAMES), key=len, reverse=True))
+_STATES = "|".join(sorted(map(re.escape, state_names()), key=len, reverse=True))
 
 _ORG_PATTERNS: list[tuple[str, str]] = [
     # a Land as a body: "vom Land Hessen", "des Landes Baden-Württemberg", "Freistaat Sachsen"

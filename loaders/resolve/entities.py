@@ -22,14 +22,9 @@ from loaders.learn.places import places
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
-from loaders.reference import OrganisationRef, ProgrammeRef, Reference
+from loaders.reference import OrganisationRef, ProgrammeRef, Reference, state_names
 from loaders.resolve.across import resolve_across  # re-exported
-from loaders.resolve.heads import (
-    generic_heads,
-    municipal_heads,
-    state_government_keys,
-    state_names,
-)
+from loaders.resolve.heads import generic_heads, municipal_heads, state_government_keys
 from loaders.resolve.keys import entity_key  # re-exported
 from loaders.resolve.variants import (
     join_named_without_town,
@@ -274,6 +269,11 @@ def _government_of_the_named_state(mentions: Sequence[Mention], index: Index) ->
 _SAME_STATE = {"NRW": "Nordrhein-Westfalen"}
 
 
+def _states_in(text: str) -> set[str]:
+    """The Länder ``text`` names (one name for "NRW" and "Nordrhein-Westfalen")."""
+    return {_SAME_STATE.get(s, s) for s in state_names() if s in text}
+
+
 def _without_an_unnamed_states_bodies(
     mentions: Sequence[Mention], index: Index, text: str
 ) -> list[Mention]:
@@ -294,16 +294,18 @@ def _without_an_unnamed_states_bodies(
     >>> len(_without_an_unnamed_states_bodies([bare], index, "Die Landesregierung (NRW)"))
     1
     """
+    named = _states_in(text)
+    if not named:
+        return list(mentions)
     out = []
     for m in mentions:
         entry = (
             _index_get(index, m.name) if m.ref_id is not None and m.kind != "programme" else None
         )
         if entry is not None and entry.id == m.ref_id:
-            own = {_SAME_STATE.get(s, s) for s in state_names() if s in entry.name}
-            if own and not any(s in m.surface for s in state_names()):
-                named = {_SAME_STATE.get(s, s) for s in state_names() if s in text}
-                if named and not own & named:
+            own = _states_in(entry.name)
+            if own and not _states_in(m.surface):
+                if not own & named:
                     if name_key(clean_name(m.surface)) in state_government_keys():
                         continue  # "die Landesregierung": no body of its own
                     name = normalise_org_name(clean_name(m.surface))

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from loaders.errors import InputError
 from loaders.names import name_key
-from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.reference import REFERENCE_DIR, STATES_FILE, read_yaml
 
 __all__ = [
-    "state_names",
     "GENERIC_HEADS_FILE",
     "generic_heads",
     "head_short_forms",
@@ -26,7 +25,6 @@ __all__ = [
 ]
 
 GENERIC_HEADS_FILE = REFERENCE_DIR / "generic_heads.yaml"
-STATES_FILE = REFERENCE_DIR / "states.yaml"
 
 
 @lru_cache(maxsize=2)
@@ -64,16 +62,6 @@ def _generic_heads_data(path: Path) -> tuple[list[str], list[str], dict[str, str
     ):
         raise InputError(str(path), "'short_forms' bildet Kurzformen auf Köpfe aus 'heads' ab")
     return heads, municipal, short
-
-
-@lru_cache(maxsize=2)
-def state_names(path: Path = STATES_FILE) -> tuple[str, ...]:
-    """The Länder as texts name them ("Nordrhein-Westfalen", "NRW", "Sachsen")."""
-    data = read_yaml(path)
-    names = data.get("states") if isinstance(data, dict) else None
-    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-        raise InputError(str(path), "erwartet eine Liste 'states' von Ländernamen")
-    return tuple(names)
 
 
 @lru_cache(maxsize=2)

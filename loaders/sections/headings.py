@@ -217,19 +217,19 @@ def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{alternatives})\s*:\s*(?=\S)", re.IGNORECASE)
 
 
-def without_partner_label(line: str) -> str:
-    """A heading line without the label some brochures print before a partner's name, or
-    the town some print after it.
+def partner_name_of(line: str) -> str:
+    """The partner's name a heading line gives: without the label some brochures print
+    before it, the section number or the town after it.
 
-    >>> without_partner_label("Partner: Landkreis Lüneburg")
+    >>> partner_name_of("Partner: Landkreis Lüneburg")
     'Landkreis Lüneburg'
-    >>> without_partner_label("Partnerschaften: gelebte Vielfalt")
+    >>> partner_name_of("Partnerschaften: gelebte Vielfalt")
     'Partnerschaften: gelebte Vielfalt'
-    >>> without_partner_label("3.2 Landeshauptstadt Mainz")
+    >>> partner_name_of("3.2 Landeshauptstadt Mainz")
     'Landeshauptstadt Mainz'
-    >>> without_partner_label("Jobcenter Landkreis Esslingen | Esslingen am Neckar")
+    >>> partner_name_of("Jobcenter Landkreis Esslingen | Esslingen am Neckar")
     'Jobcenter Landkreis Esslingen'
-    >>> without_partner_label("Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X")
+    >>> partner_name_of("Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X")
     'Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X'
     """
     named = _SECTION_NUMBER.sub("", _partner_label().sub("", line, count=1), count=1)
@@ -238,7 +238,7 @@ def without_partner_label(line: str) -> str:
 
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
-    line, name, last = without_partner_label(lines[i]), None, i
+    line, name, last = partner_name_of(lines[i]), None, i
     if _name_shaped(line):
         name = line
     broken = bool(continues_sentence(line)) and not line.endswith(",")
