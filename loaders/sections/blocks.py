@@ -72,7 +72,7 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
     if not chapters:
         return ()
     pages = page_starts(text)
-    headings = partner_headings(text, pages)
+    headings = partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters))
     chapters = _without_introduction(text, chapters, headings)
     by_chapter = [
         [h for h in headings if ch.body_start <= h.first and h.last <= ch.end] for ch in chapters

@@ -93,11 +93,12 @@ def load_categories(path: Path = CATEGORIES_FILE) -> tuple[Category, ...]:
 @lru_cache(maxsize=4)
 def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     """A chapter's label before its title: "Kapitel 3 |", "Handlungsfeld 2:", a Roman
-    numeral ("II.", "Kapitel IV")."""
+    numeral ("II.", "Kapitel IV"), a letter ("Handlungsfeld B"); the title may follow on
+    the next line."""
     alternatives = "|".join(re.escape(w) for w in read_word_list(path))
-    number = r"(?:\d+|(?-i:[IVX]{1,5})\b)"
+    number = r"(?:\d+|(?-i:[IVX]{1,5}|[A-H])\b)"
     return re.compile(
-        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S)",
+        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S|$)",
         re.IGNORECASE,
     )
 
@@ -157,7 +158,10 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     categories = load_categories()
     markers = _category_markers(text, categories)
     markers = _drop_overviews(markers)
-    chosen = _longest_rising(markers)
+    labelled = [m for m in markers if without_chapter_label(text.lines[m[0]]) != text.lines[m[0]]]
+    # chapters the brochure labels ("Handlungsfeld C") may come in its own order; titles
+    # found by their words alone must rise with the fields, or they are sub-headings
+    chosen = labelled if len(labelled) >= _MIN_CHAPTERS else _longest_rising(markers)
     starts: dict[int, tuple[int, int]] = {}
     for line, last, category in chosen:
         starts.setdefault(category, (line, last))
@@ -212,12 +216,14 @@ def _category_markers(
     for i, full in enumerate(lines):
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
-        line = without_chapter_label(full)
+        line, first = without_chapter_label(full), i
+        if not line and (below := _next_filled(lines, i, 2)) is not None:
+            line, first = lines[below], below  # "Handlungsfeld A" above its title
         if line == full and _stands_alone(lines, i):
             line = _BARE_NUMBER.sub("", full, count=1)  # "3 Mehr Beschäftigte mit …"
         key = line.strip(_EDGE_CHARS)
-        j = _next_filled(lines, i, 2)
-        options = [(key, i)]
+        j = _next_filled(lines, first, 2)
+        options = [(key, first)]
         if j is not None and len(lines[j]) <= 100 and not _is_toc(lines[j]):
             options.append((f"{line.lstrip(_EDGE_CHARS)} {lines[j].rstrip(_EDGE_CHARS)}", j))
         for candidate, last in options:
@@ -231,7 +237,7 @@ def _category_markers(
                 break
         else:
             if line != full and (field := _named_field(categories, line)) is not None:
-                markers.append((i, i, field))  # a numbered title in other words
+                markers.append((i, first, field))  # a numbered title in other words
     return markers
 
 

@@ -51,6 +51,7 @@ _ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
+_PROSE_LINE = 60  # characters: a line of running text, not a title or a list item
 _MAX_WORDS = 14  # "Zentrum für Interkulturelles Management und Diversity der Hochschule Bremen"
 _ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]")
@@ -60,6 +61,9 @@ _PLACE_AFTER = re.compile(
 )
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
+# a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
+# dash (a list's dash is shorter) and the name, its unit after a comma
+_SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -133,8 +137,13 @@ def find_partner_headings(text: CleanText) -> list[tuple[int, str]]:
     return [(h.last + 1, h.name) for h in partner_headings(text, page_starts(text))]
 
 
-def partner_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
-    """Stand-alone organisation names; repeated ones, or ones at a page edge, are kept."""
+def partner_headings(
+    text: CleanText, pages: list[bool], titles: frozenset[int] = frozenset()
+) -> list[Heading]:
+    """Stand-alone organisation names; repeated ones, or ones at a page edge, are kept.
+
+    ``titles``: the last lines of the chapters' titles, which end a paragraph like a
+    finished sentence."""
     found = _heading_candidates(text, pages)
     counts = Counter(heading_key(h.name) for h in found)
     kept = []
@@ -149,10 +158,13 @@ def partner_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
                 or _at_page_edge(text, pages, h)
                 or _after_blank(text, h)
                 or _before_blank(text, h)
+                or _between_paragraphs(text, h, titles)
             )
         )
         if (n >= 2 and (org or n >= 3)) or single:
             kept.append(h)
+    if sum(h.labelled for h in kept) >= 2:
+        kept = [h for h in kept if h.labelled]  # a brochure that labels its partners labels all
     names = {h.name for h in kept}
     return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
 
@@ -219,7 +231,8 @@ def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
 
 def partner_name_of(line: str) -> str:
     """The partner's name a heading line gives: without the label some brochures print
-    before it, the section number or the town after it.
+    before it, the section number or the town after it; or the name a report is signed
+    with.
 
     >>> partner_name_of("Partner: Landkreis Lüneburg")
     'Landkreis Lüneburg'
@@ -231,7 +244,11 @@ def partner_name_of(line: str) -> str:
     'Jobcenter Landkreis Esslingen'
     >>> partner_name_of("Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X")
     'Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X'
+    >>> partner_name_of("— Polizei Hamburg, Personalabteilung")
+    'Polizei Hamburg'
     """
+    if signed := _SIGNATURE.match(line):
+        return signed["name"].strip()
     named = _SECTION_NUMBER.sub("", _partner_label().sub("", line, count=1), count=1)
     return _PLACE_AFTER.sub("", named, count=1)
 
@@ -311,6 +328,22 @@ def _after_blank(text: CleanText, h: Heading) -> bool:
         and not lines[h.first - 1]
         and h.last + 1 < len(lines)
         and bool(lines[h.last + 1])
+    )
+
+
+def _between_paragraphs(text: CleanText, h: Heading, titles: frozenset[int]) -> bool:
+    """A name on a line of its own between a finished sentence (or a chapter's title) and
+    running text, in a brochure set without empty lines: the line below is a long line of
+    prose, not another name of a list."""
+    lines = text.lines
+    if h.first == 0 or h.last + 1 >= len(lines):
+        return False
+    above, below = lines[h.first - 1], lines[h.last + 1]
+    return (
+        (above.endswith((".", "!", "?")) or h.first - 1 in titles)
+        and len(below) >= _PROSE_LINE
+        and below[:1].isupper()
+        and not _name_shaped(below)
     )
 
 

@@ -394,3 +394,54 @@ def test_bare_numbered_chapters_and_numbered_partner_sections_open_blocks() -> N
     ]
     blocks, at = _split(lines)
     assert set(blocks) == {("Stadt Musterhausen", 1), ("Kreis Beispielland", 2)}
+
+
+def test_lettered_chapters_in_their_own_order_and_names_between_paragraphs_open_blocks() -> None:
+    """ "Handlungsfeld B" above a title that words the field otherwise ("Qualifizierung der
+    Beschäftigten"), chapters in the brochure's order rather than the fields', and partner
+    names set between a finished sentence (or the chapter's title) and their text, without
+    empty lines."""
+    prose = [
+        f"Im Jahr {2010 + n} haben wir {n + 3} Workshops angeboten und viele Menschen beraten."
+        for n in range(10)
+    ]
+    lines = []
+    intro = ["Die Partner berichten hier von ihrer Arbeit."]
+    for letter, title, introduction, partner in (
+        ("A", "Personalgewinnung und Ausbildung", intro, "Stadt Musterhausen – Personalamt"),
+        ("B", "Netzwerkarbeit", [], "Kreis Beispielland"),
+        ("C", "Qualifizierung der Beschäftigten", intro, "Verein für Vielfalt e. V."),
+    ):
+        lines += [f"Handlungsfeld {letter}", title, *introduction, partner, *prose]
+        lines += ["Das Angebot wird im kommenden Jahr fortgesetzt."]
+    blocks, at = _split(lines)
+    assert blocks == {
+        ("Stadt Musterhausen – Personalamt", 1): (5, 15),
+        ("Kreis Beispielland", 5): (19, 29),
+        ("Verein für Vielfalt e. V.", 2): (34, 44),
+    }
+
+
+def test_reports_signed_at_their_end_belong_to_the_signing_partner() -> None:
+    """Each report opens with its own title and is signed below its text ("— Feuerwehr
+    Musterhausen, Akademie"): the text up to the signature is the signer's, and a title
+    that ends in an organisation word ("… im Einsatzdienst") names no partner."""
+    lines = []
+    for chapter, title, signature in (
+        (
+            "HANDLUNGSFELD 1 – Erhöhung des Anteils der Beschäftigten mit Migrationsgeschichte",
+            "Azubi-Botschafter an Schulen",
+            "— Stadt Musterhausen, Personalamt",
+        ),
+        (
+            "HANDLUNGSFELD 2 – Fortbildung und interkulturelle Kompetenz",
+            "Interkulturelle Kompetenz im Einsatzdienst",
+            "— Feuerwehr Musterhausen, Akademie",
+        ),
+    ):
+        lines += [chapter, "", title, *report(signature, 1), signature, ""]
+    blocks, at = _split(lines)
+    assert blocks == {
+        ("Stadt Musterhausen", 1): (3, 12),
+        ("Feuerwehr Musterhausen", 2): (15, 24),
+    }
