@@ -14,9 +14,11 @@ numbers, form feeds, a page-start marker, or else from running headers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from loaders.errors import InputError
 from loaders.models import CleanText
@@ -41,7 +43,10 @@ _MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
 _CONTINUES = re.compile(r"([,;-]|\b(der|die|das|des|den|dem|und|oder|für|von|mit|zur|zum))$")
 _EDGE_CHARS = "0123456789 \t.|–—-"
-_BARE_NUMBER = re.compile(r"^\d{1,2}\.?\s+(?=[A-ZÄÖÜ])")  # a chapter's number alone
+# a chapter's letter, after its label or alone ("Handlungsfeld C", "C TEILHABE")
+_LETTERED = re.compile(r"^\s*(?:[A-Za-zäöüÄÖÜ]+\s+)?(?P<letter>[A-H])(?:\s*$|\s*[|:.–—-]?\s+)")
+# a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
+_BARE_NUMBER = re.compile(r"^(?:\d{1,2}\.?|[A-H])\s+(?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,16 @@ class Category:
     # words that name the field in a numbered chapter title worded otherwise ("II.
     # Interkulturelle Kompetenz durch Fortbildung")
     keywords: re.Pattern[str] | None = None
+
+
+class Marker(NamedTuple):
+    """A line naming a field of action: its first and last line, the field, and whether a
+    label ("Handlungsfeld C", "Kapitel 2", "II.") stands before the title."""
+
+    line: int
+    last: int
+    category: int
+    labelled: bool
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,19 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
         rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S|$)",
         re.IGNORECASE,
     )
+
+
+def _letter_field(line: str) -> int | None:
+    """The field a chapter's letter counts to ("C" the third), for a title worded
+    without the field's words.
+
+    >>> _letter_field("Handlungsfeld D"), _letter_field("B   INTERKULTURELLE KOMPETENZ STÄRKEN")
+    (4, 2)
+    >>> _letter_field("Kapitel 3 | Teilhabe") is None
+    True
+    """
+    match = _LETTERED.match(line)
+    return ord(match["letter"]) - ord("A") + 1 if match and match["letter"] <= "F" else None
 
 
 def without_chapter_label(line: str) -> str:
@@ -158,12 +186,12 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     categories = load_categories()
     markers = _category_markers(text, categories)
     markers = _drop_overviews(markers)
-    labelled = [m for m in markers if without_chapter_label(text.lines[m[0]]) != text.lines[m[0]]]
+    labelled = [m for m in markers if m.labelled]
     # chapters the brochure labels ("Handlungsfeld C") may come in its own order; titles
     # found by their words alone must rise with the fields, or they are sub-headings
     chosen = labelled if len(labelled) >= _MIN_CHAPTERS else _longest_rising(markers)
     starts: dict[int, tuple[int, int]] = {}
-    for line, last, category in chosen:
+    for line, last, category, _ in chosen:
         starts.setdefault(category, (line, last))
     if len(starts) < _MIN_CHAPTERS:
         return []
@@ -207,9 +235,7 @@ def filled_lines(text: CleanText, lo: int, hi: int) -> list[int]:
     return [i for i in range(lo, hi) if text.lines[i] and not text.noise[i]]
 
 
-def _category_markers(
-    text: CleanText, categories: tuple[Category, ...]
-) -> list[tuple[int, int, int]]:
+def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
     """Lines (alone or joined with the next one) that name a field of action."""
     lines, markers = text.lines, []
     titles = _title_pattern(categories)
@@ -217,6 +243,7 @@ def _category_markers(
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
         line, first = without_chapter_label(full), i
+        labelled = line != full
         if not line and (below := _next_filled(lines, i, 2)) is not None:
             line, first = lines[below], below  # "Handlungsfeld A" above its title
         if line == full and _stands_alone(lines, i):
@@ -233,11 +260,13 @@ def _category_markers(
             match = titles.match(candidate.strip())
             if match and (text.noise[i] or _opens_line(text, i)):
                 found = next(name for name, value in match.groupdict().items() if value)
-                markers.append((i, last, int(found[1:])))
+                markers.append(Marker(i, last, int(found[1:]), labelled))
                 break
         else:
-            if line != full and (field := _named_field(categories, line)) is not None:
-                markers.append((i, first, field))  # a numbered title in other words
+            if line != full and (
+                (field := _named_field(categories, line) or _letter_field(full)) is not None
+            ):
+                markers.append(Marker(i, first, field, labelled))  # a title in other words
     return markers
 
 
@@ -247,9 +276,13 @@ def _stands_alone(lines: tuple[str, ...], i: int) -> bool:
 
 
 def _named_field(categories: tuple[Category, ...], title: str) -> int | None:
-    """The one field whose words a numbered chapter title holds, else None."""
-    fields = [c.id for c in categories if c.keywords is not None and c.keywords.search(title)]
-    return fields[0] if len(fields) == 1 else None
+    """The field whose words a numbered chapter title holds most often, else None."""
+    hits = Counter(
+        {c.id: len(c.keywords.findall(title)) for c in categories if c.keywords is not None}
+    ).most_common(2)
+    if not hits or not hits[0][1] or len(hits) > 1 and hits[1][1] == hits[0][1]:
+        return None
+    return hits[0][0]
 
 
 @lru_cache(maxsize=4)
@@ -282,20 +315,20 @@ def _opens_line(text: CleanText, i: int) -> bool:
     return True
 
 
-def _drop_overviews(markers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _drop_overviews(markers: list[Marker]) -> list[Marker]:
     """Remove tables of contents: runs of close markers that name three or more fields."""
-    keep: list[tuple[int, int, int]] = []
-    run: list[tuple[int, int, int]] = []
-    for marker in [*markers, (1 << 30, 0, 0)]:
+    keep: list[Marker] = []
+    run: list[Marker] = []
+    for marker in [*markers, Marker(1 << 30, 0, 0, False)]:
         if run and marker[0] - run[-1][0] > 12:
-            if len({category for _, _, category in run}) < 3:
+            if len({m.category for m in run}) < 3:
                 keep.extend(run)
             run = []
         run.append(marker)
     return keep
 
 
-def _longest_rising(markers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _longest_rising(markers: list[Marker]) -> list[Marker]:
     """The longest run of markers whose field numbers never decrease (stray ones dropped)."""
     if not markers:
         return []
@@ -303,7 +336,7 @@ def _longest_rising(markers: list[tuple[int, int, int]]) -> list[tuple[int, int,
     back = [-1] * len(markers)
     for k in range(len(markers)):
         for m in range(k):
-            if markers[m][2] <= markers[k][2] and best[m] + 1 > best[k]:
+            if markers[m].category <= markers[k].category and best[m] + 1 > best[k]:
                 best[k], back[k] = best[m] + 1, m
     k = max(range(len(markers)), key=lambda x: (best[x], -x))
     chosen = []

@@ -33,6 +33,7 @@ __all__ = [
     "BULLETS",
     "Heading",
     "find_partner_headings",
+    "from_capitals",
     "initials",
     "paragraphs",
     "partner_headings",
@@ -55,12 +56,16 @@ _PROSE_LINE = 60  # characters: a line of running text, not a title or a list it
 _MAX_WORDS = 14  # "Zentrum für Interkulturelles Management und Diversity der Hochschule Bremen"
 _ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]")
-# a partner's name with its town after a bar ("Stadt Filderstadt | Filderstadt")
+# a partner's name with its town after a bar or a dot ("Stadt Filderstadt | Filderstadt"),
+# or with a label after a drawn rule ("STADT KASSEL ──────── Modellregion Integration")
 _PLACE_AFTER = re.compile(
-    r"\s+\|\s+[A-ZÄÖÜ][a-zäöüß.-]+(?:\s+(?:a\.|am|an|der|im|in|[A-ZÄÖÜ][\w.-]+)){0,3}$"
+    r"\s+[|·]\s+[A-ZÄÖÜ][a-zäöüß.-]+(?:\s+(?:a\.|am|an|der|im|in|[A-ZÄÖÜ][\w.-]+)){0,3}$"
+    r"|\s*[─━]{3,}.*$"
 )
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
+# a picture's placeholder before the name beside it ("[Logo] STADT CELLE")
+_PICTURE_BEFORE = re.compile(r"^\[[^\[\]\d][^\[\]]{0,59}\]\s+(?=\S)")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
 _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
@@ -105,7 +110,7 @@ def _name_shaped(line: str) -> bool:
     if (
         legal
         and line[legal.end() :].strip(" ()")
-        and not re.fullmatch(r"\s*\([A-ZÄÖÜ][\w.-]*\)\s*", line[legal.end() :])
+        and not re.fullmatch(r"\s*(?:\([A-ZÄÖÜ][\w.-]*\)|& Co\. KG)\s*", line[legal.end() :])
     ):
         return False  # words after the legal form: a sentence, not a name
     return sum(c.isalpha() for c in line) >= 3
@@ -230,9 +235,9 @@ def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
 
 
 def partner_name_of(line: str) -> str:
-    """The partner's name a heading line gives: without the label some brochures print
-    before it, the section number or the town after it; or the name a report is signed
-    with.
+    """The partner's name a heading line gives: without the label or logo some brochures
+    print before it, the section number or the town after it; or the name a report is
+    signed with.
 
     >>> partner_name_of("Partner: Landkreis Lüneburg")
     'Landkreis Lüneburg'
@@ -244,18 +249,52 @@ def partner_name_of(line: str) -> str:
     'Jobcenter Landkreis Esslingen'
     >>> partner_name_of("Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X")
     'Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X'
+    >>> partner_name_of("[Logo] Diakonisches Werk Pfalz · Ludwigshafen")
+    'Diakonisches Werk Pfalz'
     >>> partner_name_of("— Polizei Hamburg, Personalabteilung")
     'Polizei Hamburg'
     """
     if signed := _SIGNATURE.match(line):
         return signed["name"].strip()
-    named = _SECTION_NUMBER.sub("", _partner_label().sub("", line, count=1), count=1)
+    named = _PICTURE_BEFORE.sub("", line, count=1)
+    named = _SECTION_NUMBER.sub("", _partner_label().sub("", named, count=1), count=1)
     return _PLACE_AFTER.sub("", named, count=1)
+
+
+_LEGAL_IN_CAPITALS = {"E.": "e.", "GMBH": "GmbH", "GGMBH": "gGmbH", "MBH": "mbH", "EG": "eG"}
+_LEGAL_IN_CAPITALS |= {"CO.": "Co.", "AÖR": "AöR", "GAG": "gAG"}
+
+
+def from_capitals(name: str) -> str:
+    """A name printed in capitals as it is written in text: words capitalised, function
+    words and legal forms in their own case, short forms kept.
+
+    >>> from_capitals("TÜRKISCHE GEMEINDE IN SCHLESWIG-HOLSTEIN E. V.")
+    'Türkische Gemeinde in Schleswig-Holstein e. V.'
+    >>> from_capitals("MAINZER VERKEHRSGESELLSCHAFT MBH (MVG)")
+    'Mainzer Verkehrsgesellschaft mbH (MVG)'
+    >>> from_capitals("Stadt Kassel")
+    'Stadt Kassel'
+    """
+    if not name.isupper():
+        return name
+    words = []
+    for word in name.split():
+        bare = word.strip("()„“\"',")
+        if word.lower() in _FUNCTION_WORDS:
+            words.append(word.lower())
+        elif word in _LEGAL_IN_CAPITALS:
+            words.append(_LEGAL_IN_CAPITALS[word])
+        elif len(bare) <= 3 or not any(c in "AEIOUÄÖÜ" for c in bare) or "." in bare[:-1]:
+            words.append(word)  # a short form: "IHK", "(MVG)", "A.A.U."
+        else:
+            words.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(words)
 
 
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
-    line, name, last = partner_name_of(lines[i]), None, i
+    line, name, last = from_capitals(partner_name_of(lines[i])), None, i
     if _name_shaped(line):
         name = line
     broken = bool(continues_sentence(line)) and not line.endswith(",")
@@ -279,7 +318,7 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
         and not _cuts_word(text, i, last)
     ):
         return None  # the sentence goes on below
-    return Heading(first=i, last=last, name=name, labelled=line != lines[i])
+    return Heading(first=i, last=last, name=name, labelled=partner_name_of(lines[i]) != lines[i])
 
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:

@@ -169,7 +169,7 @@ def test_chapter_titles_with_unusual_spaces_are_still_found() -> None:
     )
     src = SourceText("t.txt", "t.txt", lines, (None,) * 4, "0")
     found = _category_markers(clean(src), load_categories())
-    assert [(first, last, c) for first, last, c in found] == [(0, 0, 4), (2, 3, 5)]
+    assert [(m.line, m.last, m.category) for m in found] == [(0, 0, 4), (2, 3, 5)]
 
 
 def test_split_word_is_joined_only_where_the_document_proves_it() -> None:

@@ -445,3 +445,36 @@ def test_reports_signed_at_their_end_belong_to_the_signing_partner() -> None:
         ("Stadt Musterhausen", 1): (3, 12),
         ("Feuerwehr Musterhausen", 2): (15, 24),
     }
+
+
+def test_lettered_chapters_and_capital_partner_names_beside_a_logo_open_blocks() -> None:
+    """Chapters lettered on a line set apart ("C TEILHABE UND FAIRE VERFAHREN"; a title
+    without the field's words counts by its letter), partner names in capitals after a
+    logo's placeholder with their town after a dot, or a label after a drawn rule."""
+    lines = [
+        "A VIELFALT IN DEN EIGENEN REIHEN",
+        "",
+        "[Logo] TÜRKISCHE GEMEINDE IN MUSTERLAND E. V. · Musterstadt",
+        "",
+        *report("Türkische Gemeinde in Musterland e. V.", 1),
+        "Die Gemeinde berät seit vielen Jahren Familien in sieben Sprachen.",
+        "",
+        "B INTERKULTURELLE KOMPETENZ STÄRKEN",
+        "",
+        "[Wappen] STADT BEISPIELHAUSEN ────────────── Modellregion",
+        "",
+        *report("Stadt Beispielhausen", 2),
+        "Die Stadt berät seit vielen Jahren Familien in sieben Sprachen.",
+        "",
+        "C HINSCHAUEN UND ANSPRECHBAR SEIN",
+        "",
+        "[Logo] MUSTER VERKEHRSGESELLSCHAFT MBH (MVG) · Musterstadt",
+        "",
+        *report("Muster Verkehrsgesellschaft mbH", 3),
+    ]
+    blocks, at = _split(lines)
+    assert blocks == {
+        ("Türkische Gemeinde in Musterland e. V.", 1): (5, 13),
+        ("Stadt Beispielhausen", 2): (18, 26),
+        ("Muster Verkehrsgesellschaft mbH (MVG)", 3): (31, 37),
+    }
