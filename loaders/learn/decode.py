@@ -219,8 +219,26 @@ def _without_next_line_opener(text: str, start: int, stop: int) -> int:
     return stop
 
 
+# a place's first word never ends a name: "Freiwillige Feuerwehr Bad" | "Hersfeld"
+_PLACE_OPENER = re.compile(r"\s(?:Bad|Sankt|St\.)$")
+_PLACE_REST = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*")
+
+
+def _with_whole_place(text: str, start: int, stop: int) -> int:
+    """Where a span ends that stopped after a place's first word ("Bad", "Sankt"): after
+    the place's name.
+
+    >>> text = "an die Freiwillige Feuerwehr Bad Hersfeld auf Platz zwei"
+    >>> text[7 : _with_whole_place(text, 7, text.index(" Hersfeld"))]
+    'Freiwillige Feuerwehr Bad Hersfeld'
+    """
+    if _PLACE_OPENER.search(text, start, stop) and (rest := _PLACE_REST.match(text, stop)):
+        return rest.end()
+    return stop
+
+
 def _new_mention(text: str, start: int, stop: int, label: str) -> Mention | None:
-    stop = _without_next_line_opener(text, start, stop)
+    stop = _with_whole_place(text, start, _without_next_line_opener(text, start, stop))
     surface = text[start:stop]
     name = clean_name(surface)
     if not _name_shaped(name):

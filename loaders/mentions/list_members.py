@@ -142,6 +142,8 @@ def _split_coordinated(text: str, m: Mention) -> list[Mention]:
     else:
         bounds = [m.start]
         for glue in _GLUED.finditer(text, m.start, m.end):
+            if "\n" in glue.group() and _LEGAL_TAIL.match(text, glue.end()):
+                continue  # a name's legal form on the next line: "Jamaat\ne. V." is one name
             bounds += [glue.start(), glue.end()]
         bounds.append(m.end)
         pieces = [(lo, hi, None) for lo, hi in zip(bounds[::2], bounds[1::2], strict=True)]

@@ -176,7 +176,8 @@ def test_a_guessed_name_over_und_and_an_article_is_two_organisations():
 
 def test_names_glued_over_und_or_a_line_are_split_only_when_each_has_a_head():
     def names(text: str) -> list[str]:
-        start, end = text.index(" ") + 1, text.rindex(".")
+        start = text.index(" ") + 1
+        end = text.index(" arbeiten") if " arbeiten" in text else text.rindex(".")
         found = [Mention("org", "x", text[start:end], start, end, "Sonstige", origin="model")]
         return [m.name for m in list_members(text, found)]
 
@@ -196,6 +197,11 @@ def test_names_glued_over_und_or_a_line_are_split_only_when_each_has_a_head():
         "EWE WASSER GmbH",
     ]
     assert names("der Caritasverband\nWorms e. V.") == ["x"]
+    # ... also where the first name's legal form stands on the next line
+    assert names("die Ahmadiyya Muslim Jamaat\ne. V. und Binodon Bangla e. V. arbeiten mit.") == [
+        "Ahmadiyya Muslim Jamaat e. V.",
+        "Binodon Bangla e. V.",
+    ]
 
 
 def test_an_office_before_a_body_with_von_or_without_article_is_cut_off():
