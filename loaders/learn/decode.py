@@ -237,8 +237,34 @@ def _with_whole_place(text: str, start: int, stop: int) -> int:
     return stop
 
 
+_LAST_WORD = re.compile(r"\s+([^\s]+)$")
+
+
+def _without_trailing_verb(text: str, start: int, stop: int) -> int:
+    """Where an organisation's span ends that took the lower-case word after the name
+    ("das Welcome Center Ostwürttemberg freuen"): before it. A legal form ("mbH") and a
+    name written in lower case ("welcome.ruhr") stay.
+
+    >>> text = "kann sich das Welcome Center Ostwürttemberg freuen, teilte"
+    >>> text[14 : _without_trailing_verb(text, 14, text.index(","))]
+    'Welcome Center Ostwürttemberg'
+    >>> text = "die dobeq mbH"
+    >>> text[4 : _without_trailing_verb(text, 4, len(text))]
+    'dobeq mbH'
+    """
+    last = _LAST_WORD.search(text, start, stop)
+    if last is None:
+        return stop
+    word = last.group(1)
+    if not word.isalpha() or not word.islower() or word in word_classes().legal_forms:
+        return stop
+    return last.start()
+
+
 def _new_mention(text: str, start: int, stop: int, label: str) -> Mention | None:
     stop = _with_whole_place(text, start, _without_next_line_opener(text, start, stop))
+    if label == "ORG":
+        stop = _without_trailing_verb(text, start, stop)
     surface = text[start:stop]
     name = clean_name(surface)
     if not _name_shaped(name):
