@@ -127,7 +127,45 @@ def split_sentences(stream: TextStream, start: int = 0, end: int | None = None) 
         cursor = match.end()
     if cursor < stop:
         out.append(Sentence(cursor, stop, stream.text[cursor:stop]))
-    return _join_open_quotes(stream.text, out)
+    return _join_open_quotes(stream.text, _values_apart(stream.text, out))
+
+
+# "Druck:", "Träger der Maßnahme:": a label of an entry, not the start of a sentence
+_LABEL = re.compile(r"[A-ZÄÖÜ][\w/-]*(?: [\w/-]+){0,3}:")
+# a line that breaks off mid-sentence: after a comma, a dash, an article or a preposition
+_VALUE_GOES_ON = re.compile(
+    r"(?:[,;:–-]|\b(?:der|die|das|des|den|dem|ein|eine|und|oder|für|von|mit|zur|zum|im|in|an|"
+    r"auf|bei|aus|sowie))$"
+)
+
+
+def _values_apart(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    r"""The value of a labelled entry line ("Druck: Muster Print GmbH, Bonn") ends with its
+    line: the text below it does not go on with it (a value running on over the line break,
+    after a comma or into a lower-case word, stays).
+
+    >>> text = "Druck: Muster Print GmbH, Bonn\nDie Stadt Musterstadt lädt ein."
+    >>> parts = [Sentence(0, 6, "Druck:"), Sentence(7, len(text), text[7:])]
+    >>> [s.text for s in _values_apart(text, parts)]
+    ['Druck:', 'Muster Print GmbH, Bonn', 'Die Stadt Musterstadt lädt ein.']
+    """
+    out: list[Sentence] = []
+    for sentence in sentences:
+        prev = out[-1] if out else None
+        cut = sentence.text.find("\n")
+        if (
+            prev is not None
+            and _LABEL.fullmatch(prev.text)
+            and "\n" not in text[prev.end : sentence.start]
+            and cut > 0
+            and not _VALUE_GOES_ON.search(sentence.text[:cut].rstrip())
+            and sentence.text[cut + 1 : cut + 2].isupper()
+        ):
+            out.append(Sentence(sentence.start, sentence.start + cut, sentence.text[:cut]))
+            out.append(Sentence(sentence.start + cut + 1, sentence.end, sentence.text[cut + 1 :]))
+            continue
+        out.append(sentence)
+    return out
 
 
 _QUOTE_JOIN_MAX = 240  # a quoted name is short; a longer piece is a real sentence
