@@ -28,7 +28,7 @@ from collections import Counter
 
 from loaders.models import CleanText, SourceText
 
-__all__ = ["clean", "normalise_line", "is_page_number", "line_key"]
+__all__ = ["PICTURE", "clean", "normalise_line", "is_page_number", "line_key"]
 
 _TIDY = str.maketrans(
     {
@@ -74,7 +74,7 @@ def normalise_line(line: str) -> str:
 
 
 # a picture's placeholder on a line of its own ("[Logo]", "[Foto: Stadt Celle]")
-_PICTURE = re.compile(r"\[[^\[\]\d][^\[\]]{0,59}\]")
+PICTURE = re.compile(r"\[[^\[\]\d][^\[\]]{0,59}\]")
 
 
 def is_page_number(line: str) -> bool:
@@ -90,7 +90,7 @@ def line_key(line: str) -> str:
 def clean(source: SourceText) -> CleanText:
     """Repair broken words and flag page furniture; ``len(result.lines) == len(source.lines)``."""
     lines = [normalise_line(line) for line in source.lines]
-    lines = ["" if _PICTURE.fullmatch(line) else line for line in lines]  # no text
+    lines = ["" if PICTURE.fullmatch(line) else line for line in lines]  # no text
     noise = _find_noise(lines)
     words = Counter(_WORD.findall("\n".join(lines)))
     vocabulary: Counter[str] = Counter()

@@ -46,7 +46,7 @@ _EDGE_CHARS = "0123456789 \t.|–—-"
 # a chapter's letter, after its label or alone ("Handlungsfeld C", "C TEILHABE")
 _LETTERED = re.compile(r"^\s*(?:[A-Za-zäöüÄÖÜ]+\s+)?(?P<letter>[A-H])(?:\s*$|\s*[|:.–—-]?\s+)")
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
-_BARE_NUMBER = re.compile(r"^(?:\d{1,2}\.?|[A-H])\s+(?=[A-ZÄÖÜ])")
+_BARE_LABEL = re.compile(r"^(?:\d{1,2}\.?|[A-H])\s+(?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,7 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
         if not line and (below := _next_filled(lines, i, 2)) is not None:
             line, first = lines[below], below  # "Handlungsfeld A" above its title
         if line == full and _stands_alone(lines, i):
-            line = _BARE_NUMBER.sub("", full, count=1)  # "3 Mehr Beschäftigte mit …"
+            line = _BARE_LABEL.sub("", full, count=1)  # "3 Mehr Beschäftigte mit …"
         key = line.strip(_EDGE_CHARS)
         j = _next_filled(lines, first, 2)
         options = [(key, first)]
@@ -320,7 +320,7 @@ def _drop_overviews(markers: list[Marker]) -> list[Marker]:
     keep: list[Marker] = []
     run: list[Marker] = []
     for marker in [*markers, Marker(1 << 30, 0, 0, False)]:
-        if run and marker[0] - run[-1][0] > 12:
+        if run and marker.line - run[-1].line > 12:
             if len({m.category for m in run}) < 3:
                 keep.extend(run)
             run = []

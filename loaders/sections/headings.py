@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.clean.repair import PICTURE
 from loaders.models import CleanText
 from loaders.reference import REFERENCE_DIR, load_organisation_words, read_word_list
 from loaders.sections.chapters import continues_sentence, heading_key, page_starts
@@ -33,7 +34,6 @@ __all__ = [
     "BULLETS",
     "Heading",
     "find_partner_headings",
-    "from_capitals",
     "initials",
     "paragraphs",
     "partner_headings",
@@ -65,7 +65,7 @@ _PLACE_AFTER = re.compile(
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
 # a picture's placeholder before the name beside it ("[Logo] STADT CELLE")
-_PICTURE_BEFORE = re.compile(r"^\[[^\[\]\d][^\[\]]{0,59}\]\s+(?=\S)")
+_PICTURE_BEFORE = re.compile(rf"^{PICTURE.pattern}\s+(?=\S)")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
 _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
@@ -261,19 +261,21 @@ def partner_name_of(line: str) -> str:
     return _PLACE_AFTER.sub("", named, count=1)
 
 
-_LEGAL_IN_CAPITALS = {"E.": "e.", "GMBH": "GmbH", "GGMBH": "gGmbH", "MBH": "mbH", "EG": "eG"}
-_LEGAL_IN_CAPITALS |= {"CO.": "Co.", "AÖR": "AöR", "GAG": "gAG"}
+_LEGAL_IN_CAPITALS = {
+    "E.": "e.", "GMBH": "GmbH", "GGMBH": "gGmbH", "MBH": "mbH", "EG": "eG", "CO.": "Co.",
+    "AÖR": "AöR", "GAG": "gAG",
+}  # fmt: skip
 
 
-def from_capitals(name: str) -> str:
+def _from_capitals(name: str) -> str:
     """A name printed in capitals as it is written in text: words capitalised, function
     words and legal forms in their own case, short forms kept.
 
-    >>> from_capitals("TÜRKISCHE GEMEINDE IN SCHLESWIG-HOLSTEIN E. V.")
+    >>> _from_capitals("TÜRKISCHE GEMEINDE IN SCHLESWIG-HOLSTEIN E. V.")
     'Türkische Gemeinde in Schleswig-Holstein e. V.'
-    >>> from_capitals("MAINZER VERKEHRSGESELLSCHAFT MBH (MVG)")
+    >>> _from_capitals("MAINZER VERKEHRSGESELLSCHAFT MBH (MVG)")
     'Mainzer Verkehrsgesellschaft mbH (MVG)'
-    >>> from_capitals("Stadt Kassel")
+    >>> _from_capitals("Stadt Kassel")
     'Stadt Kassel'
     """
     if not name.isupper():
@@ -294,7 +296,7 @@ def from_capitals(name: str) -> str:
 
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
-    line, name, last = from_capitals(partner_name_of(lines[i])), None, i
+    line, name, last = _from_capitals(partner_name_of(lines[i])), None, i
     if _name_shaped(line):
         name = line
     broken = bool(continues_sentence(line)) and not line.endswith(",")
