@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from loaders.models import CleanText
 from loaders.names import SHARP_S
 
-__all__ = ["TextStream", "Sentence", "build_stream", "split_sentences", "fix_ocr", "quote"]
+__all__ = [
+    "TextStream",
+    "Sentence",
+    "build_stream",
+    "continues_sentence",
+    "split_sentences",
+    "fix_ocr",
+    "quote",
+]
 
 # OCR misreadings of umlauts, ß and a capital I in scanned reports ("fiir", "Offnung",
 # "Behdrde", "MaBnahmen", "lm Rahmen", "lntegration"). Only spellings that are never correct
@@ -132,11 +140,12 @@ def split_sentences(stream: TextStream, start: int = 0, end: int | None = None) 
 
 # "Druck:", "Träger der Maßnahme:": a label of an entry, not the start of a sentence
 _LABEL = re.compile(r"[A-ZÄÖÜ][\w/-]*(?: [\w/-]+){0,3}:")
-# a line that breaks off mid-sentence: after a comma, a dash, an article or a preposition
-_VALUE_GOES_ON = re.compile(
-    r"(?:[,;:–-]|\b(?:der|die|das|des|den|dem|ein|eine|und|oder|für|von|mit|zur|zum|im|in|an|"
-    r"auf|bei|aus|sowie))$"
-)
+_CONTINUES = re.compile(r"([,;-]|\b(der|die|das|des|den|dem|und|oder|für|von|mit|zur|zum))$")
+
+
+def continues_sentence(line: str) -> bool:
+    """Whether a line breaks off mid-sentence (ends with a comma, article or preposition)."""
+    return bool(_CONTINUES.search(line[-6:]))  # the longest ending word has four letters
 
 
 def _values_apart(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -158,7 +167,7 @@ def _values_apart(text: str, sentences: list[Sentence]) -> list[Sentence]:
             and _LABEL.fullmatch(prev.text)
             and "\n" not in text[prev.end : sentence.start]
             and cut > 0
-            and not _VALUE_GOES_ON.search(sentence.text[:cut].rstrip())
+            and not continues_sentence(sentence.text[:cut].rstrip())
             and sentence.text[cut + 1 : cut + 2].isupper()
         ):
             out.append(Sentence(sentence.start, sentence.start + cut, sentence.text[:cut]))

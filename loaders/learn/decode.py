@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from loaders.learn.features import word_classes
 from loaders.learn.nominative import article_before, nominative
 from loaders.learn.tokens import Token
-from loaders.mentions.model import Mention
+from loaders.mentions.model import PLACE_OPENER, Mention
 from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.names import clean_name
 
@@ -220,7 +220,7 @@ def _without_next_line_opener(text: str, start: int, stop: int) -> int:
 
 
 # a place's first word never ends a name: "Freiwillige Feuerwehr Bad" | "Hersfeld"
-_PLACE_OPENER = re.compile(r"\s(?:Bad|Sankt|St\.)$")
+_PLACE_OPENER = re.compile(rf"\s{PLACE_OPENER}$")
 _PLACE_REST = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*")
 
 

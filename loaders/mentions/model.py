@@ -17,7 +17,7 @@ from pathlib import Path
 from loaders.errors import InputError
 from loaders.reference import REFERENCE_DIR, read_yaml
 
-__all__ = ["Mention", "WORD", "NOT_NOUN", "PLACE", "NOT_PLACE", "load_place_words"]
+__all__ = ["Mention", "WORD", "NOT_NOUN", "PLACE", "PLACE_OPENER", "NOT_PLACE", "load_place_words"]
 
 PLACE_WORDS_FILE = REFERENCE_DIR / "place_words.yaml"
 
@@ -61,8 +61,9 @@ def load_place_words(path: Path = PLACE_WORDS_FILE) -> tuple[str, ...]:
 
 # "Mülheim an der Ruhr", but not "Köln an der Vielfalt...": only a known river or landscape
 _PLACE_TAIL = "|".join(sorted(load_place_words(), key=len, reverse=True))
+PLACE_OPENER = r"(?:Bad|Sankt|St\.)"  # a place's first word: "Bad Kissingen", "Sankt Augustin"
 PLACE = (  # "Bad Kissingen", "Schwäbisch Gmünd", "Mülheim an der Ruhr" are one place
-    rf"{NOT_NOUN}(?:(?:Bad|Sankt|St\.)\s+(?=[A-ZÄÖÜ])|[A-ZÄÖÜ][a-zäöü]+sch\s+(?=[A-ZÄÖÜ]))?{WORD}"
+    rf"{NOT_NOUN}(?:{PLACE_OPENER}\s+(?=[A-ZÄÖÜ])|[A-ZÄÖÜ][a-zäöü]+sch\s+(?=[A-ZÄÖÜ]))?{WORD}"
     rf"(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+(?:{_PLACE_TAIL})(?![\wÄÖÜäöüß]))?"
 )
 NOT_PLACE = (

@@ -24,6 +24,7 @@ from pathlib import Path
 from loaders.errors import InputError
 from loaders.learn.places import places
 from loaders.mentions.legal_forms import LEGAL_FORM
+from loaders.mentions.model import PLACE_OPENER
 from loaders.mentions.org_types import org_type_of
 from loaders.mentions.patterns import Mention
 from loaders.reference import REFERENCE_DIR, read_yaml
@@ -33,7 +34,7 @@ __all__ = ["PLURAL_HEADS_FILE", "SHARED_HEAD_ORIGIN", "shared_head_mentions", "w
 PLURAL_HEADS_FILE = REFERENCE_DIR / "plural_heads.yaml"
 SHARED_HEAD_ORIGIN = "shared_head"
 _PLACE = (
-    r"(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*"
+    rf"(?:{PLACE_OPENER}\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*"
     r"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
 # a member may carry its own legal form: "die Caritasverbände Büren e. V. und Paderborn e. V."

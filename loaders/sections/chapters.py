@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from loaders.clean.textstream import continues_sentence
 from loaders.errors import InputError
 from loaders.models import CleanText
 from loaders.reference import REFERENCE_DIR, read_word_list, read_yaml
@@ -32,7 +33,6 @@ __all__ = [
     "page_starts",
     "find_chapters",
     "heading_key",
-    "continues_sentence",
     "filled_lines",
 ]
 
@@ -41,12 +41,11 @@ CHAPTER_LABELS_FILE = REFERENCE_DIR / "chapter_labels.yaml"
 
 _MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
-_CONTINUES = re.compile(r"([,;-]|\b(der|die|das|des|den|dem|und|oder|für|von|mit|zur|zum))$")
 _EDGE_CHARS = "0123456789 \t.|–—-"
-# a chapter's letter, after its label or alone ("Handlungsfeld C", "C TEILHABE")
-_LETTERED = re.compile(r"^\s*(?:[A-Za-zäöüÄÖÜ]+\s+)?(?P<letter>[A-H])(?:\s*$|\s*[|:.–—-]?\s+)")
+_LETTER = "[A-H]"  # a chapter's letter: "Handlungsfeld C", "C TEILHABE"
+_LETTERED = re.compile(rf"^\s*(?:[A-Za-zäöüÄÖÜ]+\s+)?(?P<letter>{_LETTER})(?:\s*$|\s*[|:.–—-]?\s+)")
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
-_BARE_LABEL = re.compile(r"^(?:\d{1,2}\.?|[A-H])\s+(?=[A-ZÄÖÜ])")
+_BARE_LABEL = re.compile(rf"^(?:\d{{1,2}}\.?|{_LETTER})\s+(?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     numeral ("II.", "Kapitel IV"), a letter ("Handlungsfeld B"); the title may follow on
     the next line."""
     alternatives = "|".join(re.escape(w) for w in read_word_list(path))
-    number = r"(?:\d+|(?-i:[IVX]{1,5}|[A-H])\b)"
+    number = rf"(?:\d+|(?-i:[IVX]{{1,5}}|{_LETTER})\b)"
     return re.compile(
         rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S|$)",
         re.IGNORECASE,
@@ -300,11 +299,6 @@ def heading_key(line: str) -> str:
 def _is_toc(line: str) -> bool:
     """A table-of-contents entry: a title followed by its page ("... Seite 14")."""
     return line[-1:].isdigit() and bool(_TOC.search(line))
-
-
-def continues_sentence(line: str) -> bool:
-    """Whether a line breaks off mid-sentence (ends with a comma, article or preposition)."""
-    return bool(_CONTINUES.search(line[-6:]))  # the longest ending word has four letters
 
 
 def _opens_line(text: CleanText, i: int) -> bool:

@@ -26,9 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.clean.repair import PICTURE
+from loaders.clean.textstream import continues_sentence
 from loaders.models import CleanText
 from loaders.reference import REFERENCE_DIR, load_organisation_words, read_word_list
-from loaders.sections.chapters import continues_sentence, heading_key, page_starts
+from loaders.sections.chapters import heading_key, page_starts
 
 __all__ = [
     "BULLETS",
@@ -296,7 +297,8 @@ def _from_capitals(name: str) -> str:
 
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
-    line, name, last = _from_capitals(partner_name_of(lines[i])), None, i
+    named = partner_name_of(lines[i])
+    line, name, last = _from_capitals(named), None, i
     if _name_shaped(line):
         name = line
     broken = bool(continues_sentence(line)) and not line.endswith(",")
@@ -320,7 +322,7 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
         and not _cuts_word(text, i, last)
     ):
         return None  # the sentence goes on below
-    return Heading(first=i, last=last, name=name, labelled=partner_name_of(lines[i]) != lines[i])
+    return Heading(first=i, last=last, name=name, labelled=named != lines[i])
 
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:

@@ -139,7 +139,7 @@ def test_name_line_after_a_lower_case_word_part_is_not_glued_to_it() -> None:
 
 
 def test_sentence_breaks_are_read_from_the_line_end_only() -> None:
-    from loaders.sections.chapters import continues_sentence
+    from loaders.clean.textstream import continues_sentence
 
     assert continues_sentence("Wir arbeiten zusammen mit der")
     assert continues_sentence("Angebote für Kinder und")

@@ -414,7 +414,7 @@ def test_lettered_chapters_in_their_own_order_and_names_between_paragraphs_open_
     ):
         lines += [f"Handlungsfeld {letter}", title, *introduction, partner, *prose]
         lines += ["Das Angebot wird im kommenden Jahr fortgesetzt."]
-    blocks, at = _split(lines)
+    blocks, _ = _split(lines)
     assert blocks == {
         ("Stadt Musterhausen – Personalamt", 1): (5, 15),
         ("Kreis Beispielland", 5): (19, 29),
@@ -440,7 +440,7 @@ def test_reports_signed_at_their_end_belong_to_the_signing_partner() -> None:
         ),
     ):
         lines += [chapter, "", title, *report(signature, 1), signature, ""]
-    blocks, at = _split(lines)
+    blocks, _ = _split(lines)
     assert blocks == {
         ("Stadt Musterhausen", 1): (3, 12),
         ("Feuerwehr Musterhausen", 2): (15, 24),
@@ -472,7 +472,7 @@ def test_lettered_chapters_and_capital_partner_names_beside_a_logo_open_blocks()
         "",
         *report("Muster Verkehrsgesellschaft mbH", 3),
     ]
-    blocks, at = _split(lines)
+    blocks, _ = _split(lines)
     assert blocks == {
         ("Türkische Gemeinde in Musterland e. V.", 1): (5, 13),
         ("Stadt Beispielhausen", 2): (18, 26),
