@@ -24,6 +24,7 @@ import pycrfsuite
 
 from loaders.clean.textstream import Sentence, TextStream, quote
 from loaders.learn.features import Features
+from loaders.links.context import document_programme
 from loaders.links.sentences import cue_patterns, document_sentences
 from loaders.models import Block, Link
 from loaders.reference import Reference, load_reference
@@ -45,7 +46,16 @@ KEEP_RULE_LINKS = True  # the classifier adds links to the rules' (see BENCHMARK
 LINK_THRESHOLD = 0.5  # see _decide; chosen on the leave-one-fold-out dev score (BENCHMARKS.md)
 _MAX_MENTIONS = 40  # a longer "sentence" is a list: only neighbours are paired
 _PAIR_REACH = 6  # mentions apart
+_TOPIC_REACH = 6  # sentences after its last mention a programme is still the topic
 _WORD = re.compile(r"[\wÄÖÜäöüß]+")
+# a definite phrase that points back to a programme: "das Projekt", "im Rahmen des Programms"
+_BACK_REFERENCE = re.compile(
+    r"\b(?:das|des|dem|im|am|beim|vom|zum|dies\w*|unser\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:Projekt|Programm|Vorhaben|Netzwerk|Verbund|Bündnis|Initiative|Aktion|Reihe|"
+    r"Veranstaltung|Konferenz|Fachtag|Aktionstag|Wettbewerb|Preis|Kampagne|Format)",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"^\s*[•·▪*–-]")
 _COORDINATION = re.compile(r"^[\s,;/&]*(?:und|sowie|oder|,)?[\s,;/&]*$")
 
 
@@ -151,6 +161,45 @@ def _pair_features(
     return f
 
 
+def _topic_features(
+    text: str,
+    b: tuple[int, int],
+    topic: Entity,
+    second: Entity,
+    source: str,
+    since: int,
+    mentions: int,
+    cues: dict[str, re.Pattern[str]],
+) -> Features:
+    """Features of an entity and the programme a passage is about, named in an earlier
+    sentence (``source`` "last") or the document's own (``source`` "doc"). They carry
+    their own prefix: the words that tie a sentence to its topic are not the words
+    between two names."""
+    f: Features = {"t:bias": 1.0, f"t:src:{source}": 1.0}
+    f["t:a.type"] = topic.type
+    f["t:b.kind"] = second.kind
+    f["t:b.type"] = second.type
+    f["t:since"] = "0" if since <= 1 else "1" if since <= 3 else "2"
+    f["t:mentions"] = str(min(mentions, 3))
+    before, after = text[: b[0]], text[b[1] :]
+    for w in _words(before, last=3):
+        f[f"t:bef:{w}"] = 1.0
+    for w in _words(after, first=3):
+        f[f"t:aft:{w}"] = 1.0
+    for w in _words(text, first=3):
+        f[f"t:open:{w}"] = 1.0
+    if b[0] < 25:
+        f["t:b.opens"] = 1.0
+    if _BACK_REFERENCE.search(text):
+        f["t:back"] = 1.0
+    if _ITEM.match(text):
+        f["t:item"] = 1.0
+    for link_type, pattern in cues.items():
+        if pattern.search(text):
+            f[f"t:cue:{link_type}"] = 1.0
+    return f
+
+
 def _keys_by_id(entities: dict[str, Entity]) -> dict[str, str]:
     """Entity key of every id a link may carry."""
     return {entity_id(e, entities): k for k, e in entities.items()}
@@ -189,7 +238,10 @@ def candidates(
     out: list[Candidate] = []
     if sentences is None:
         sentences = document_sentences(stream, blocks)
-    for sentence in sentences:
+    own_programme = document_programme(resolved) if not blocks else None
+    topic: tuple[str, int] | None = None  # last programme named, sentence index
+    topic_block = -1
+    for index, sentence in enumerate(sentences):
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         if lo == hi:
             continue
@@ -211,6 +263,36 @@ def candidates(
         ]
         if default is not None and default in entities and default not in seen:
             pairs.extend((None, k, 0) for k in order[:_MAX_MENTIONS])
+        block_at = at if in_block else -1
+        if block_at != topic_block:
+            topic, topic_block = None, block_at
+        topics: dict[str, tuple[str, int]] = {}
+        if topic is not None and index - topic[1] <= _TOPIC_REACH:
+            topics[topic[0]] = ("last", index - topic[1])
+        if own_programme is not None:
+            source = "both" if own_programme in topics else "doc"
+            topics[own_programme] = (source, topics.get(own_programme, ("", 9))[1])
+        for topic_key, (source, since) in topics.items():
+            if topic_key in seen or topic_key not in entities:
+                continue
+            for k in order[:_MAX_MENTIONS]:
+                b = seen[k]
+                features = _topic_features(
+                    sentence.text,
+                    b[:2],
+                    entities[topic_key],
+                    entities[k],
+                    source,
+                    since,
+                    len(order),
+                    cues,
+                )
+                out.append(Candidate(topic_key, k, sentence, b[2], last_line, features))
+        programmes = [
+            k for k in order if entities[k].kind == "programme" and entities[k].type != "Gesetz"
+        ]
+        if programmes:
+            topic = (programmes[-1], index)
         for a_key, b_key, between in pairs:
             first = default if a_key is None else a_key
             assert first is not None

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import extract_document
+from loaders.extract import analyse_document, extract_document
 from loaders.learn.crf import LINK_PARAMS, load_tagger, train_model
 from loaders.learn.decode import spans_of, to_mentions
 from loaders.learn.features import token_features
 from loaders.learn.labels import GoldName, bio_labels
 from loaders.learn.nominative import nominative
-from loaders.learn.relations import LINK_MODEL, NONE, label_link, link_label
+from loaders.learn.relations import LINK_MODEL, NONE, candidates, label_link, link_label
 from loaders.learn.tokens import sentence_spans, tokenize
 from loaders.learn.training import line_ranges, reference_sequences
 from loaders.mentions.model import Mention
@@ -130,6 +130,24 @@ def test_link_classes_keep_direction():
             assert got == link_type
             assert (source == "a") is first_is_source
     assert label_link(NONE, "a", "b") is None
+
+
+def test_a_programme_named_before_is_the_topic_of_the_next_sentences(tmp_path):
+    text = tmp_path / "meldung.txt"
+    text.write_text(
+        "Das Projekt „Brücken bauen“ startet im Mai in Hamm.\n\n"
+        "Beteiligt sind der Caritasverband Hamm e. V. und die Volkshochschule Hamm.\n",
+        encoding="utf-8",
+    )
+    a = analyse_document(text)
+    pairs = {
+        (a.resolved.entities[c.first].canonical, a.resolved.entities[c.second].canonical):
+        c.features
+        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
+    }
+    topic = pairs[("Brücken bauen", "Caritasverband Hamm e. V.")]
+    assert topic["t:bias"] == 1.0 and "t:src:both" in topic  # last named and the text's own
+    assert "t:open:beteiligt" in topic and "bias" not in topic  # not an in-sentence pair
 
 
 def test_training_is_deterministic(tmp_path):
