@@ -163,11 +163,12 @@ def _find_noise(lines: list[str]) -> list[bool]:
 
 
 def _glued_to_same_noise(lines: list[str], noise: list[bool], where: list[int]) -> int:
-    """How often a line sits directly against the same noise line (two-line headers)."""
+    """How often a line sits directly against the same noise line (two-line headers); a
+    drawn rule ("______") is no header's half, whatever stands against it."""
     neighbours: Counter[str] = Counter()
     for i in where:
         for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and noise[j] and lines[j]:
+            if 0 <= j < len(lines) and noise[j] and any(c.isalnum() for c in lines[j]):
                 neighbours[line_key(lines[j])] += 1
     return max(neighbours.values(), default=0)
 

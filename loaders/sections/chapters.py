@@ -38,14 +38,21 @@ __all__ = [
 
 CATEGORIES_FILE = REFERENCE_DIR / "categories.yaml"
 CHAPTER_LABELS_FILE = REFERENCE_DIR / "chapter_labels.yaml"
+FRONT_MATTER_FILE = REFERENCE_DIR / "front_matter.yaml"
 
 _MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
 _EDGE_CHARS = "0123456789 \t.|–—-"
 _LETTER = "[A-H]"  # a chapter's letter: "Handlungsfeld C", "C TEILHABE"
-_LETTERED = re.compile(rf"^\s*(?:[A-Za-zäöüÄÖÜ]+\s+)?(?P<letter>{_LETTER})(?:\s*$|\s*[|:.–—-]?\s+)")
+_ROMAN = "(?:VI|IV|V|I{1,3})"  # a chapter's Roman numeral, up to the sixth field
+_LETTERED = re.compile(
+    rf"^\s*(?:[A-Za-zäöüÄÖÜ]+\s+)?(?:(?P<letter>{_LETTER})|(?P<roman>{_ROMAN}))"
+    r"(?:\s*$|\s*[|:.–—-]?\s+)"
+)
+_ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
-_BARE_LABEL = re.compile(rf"^(?:\d{{1,2}}\.?|{_LETTER})\s+(?=[A-ZÄÖÜ])")
+# or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")
+_BARE_LABEL = re.compile(rf"^(?:\d{{1,2}}\.?|{_LETTER}|{_ROMAN})\s+(?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)
@@ -118,16 +125,22 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
 
 
 def _letter_field(line: str) -> int | None:
-    """The field a chapter's letter counts to ("C" the third), for a title worded
-    without the field's words.
+    """The field a chapter's letter or Roman numeral counts to ("C" and "III" the third),
+    for a title worded without the field's words.
 
     >>> _letter_field("Handlungsfeld D"), _letter_field("B   INTERKULTURELLE KOMPETENZ STÄRKEN")
+    (4, 2)
+    >>> _letter_field("HANDLUNGSFELD IV"), _letter_field("II WISSEN WEITERGEBEN")
     (4, 2)
     >>> _letter_field("Kapitel 3 | Teilhabe") is None
     True
     """
     match = _LETTERED.match(line)
-    return ord(match["letter"]) - ord("A") + 1 if match and match["letter"] <= "F" else None
+    if match is None:
+        return None
+    if match["roman"]:
+        return _ROMAN_VALUE[match["roman"]]
+    return ord(match["letter"]) - ord("A") + 1 if match["letter"] <= "F" else None
 
 
 def without_chapter_label(line: str) -> str:
@@ -245,7 +258,7 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
         labelled = line != full
         if not line and (below := _next_filled(lines, i, 2)) is not None:
             line, first = lines[below], below  # "Handlungsfeld A" above its title
-        if line == full and _stands_alone(lines, i):
+        if line == full and (_stands_alone(lines, i) or _capitals(full)):
             line = _BARE_LABEL.sub("", full, count=1)  # "3 Mehr Beschäftigte mit …"
         key = line.strip(_EDGE_CHARS)
         j = _next_filled(lines, first, 2)
@@ -262,8 +275,10 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
                 markers.append(Marker(i, last, int(found[1:]), labelled))
                 break
         else:
-            if line != full and (
-                (field := _named_field(categories, line) or _letter_field(full)) is not None
+            if (
+                line != full
+                and not _front_matter(line)
+                and (field := _named_field(categories, line) or _letter_field(full)) is not None
             ):
                 markers.append(Marker(i, first, field, labelled))  # a title in other words
     return markers
@@ -272,6 +287,26 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
 def _stands_alone(lines: tuple[str, ...], i: int) -> bool:
     """A line with an empty line above and below it: how a title is set apart."""
     return (i == 0 or not lines[i - 1]) and i + 1 < len(lines) and not lines[i + 1]
+
+
+@lru_cache(maxsize=4)
+def _front_matter_pattern(path: Path = FRONT_MATTER_FILE) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in read_word_list(path))
+    return re.compile(rf"^\W*(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _front_matter(title: str) -> bool:
+    """Whether a numbered title opens a part that reports no field ("I. EINLEITUNG").
+
+    >>> _front_matter("EINLEITUNG"), _front_matter("Vielfalt im eigenen Team")
+    (True, False)
+    """
+    return bool(_front_matter_pattern().match(title))
+
+
+def _capitals(line: str) -> bool:
+    """A line in capitals, as chapter titles are set ("I MEHR VIELFALT IN UNSEREN TEAMS")."""
+    return sum(c.isalpha() for c in line) >= 8 and line.isupper()
 
 
 def _named_field(categories: tuple[Category, ...], title: str) -> int | None:

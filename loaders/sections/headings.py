@@ -9,6 +9,8 @@ of the "Landschaftsverband Rheinland") is a sub-heading, not a partner.
 
 >>> _name_shaped("Caritasverband für den Kreis Unna e. V."), _org_like("Kreis Lippe")
 (True, True)
+>>> _org_like("Deutscher Alpenverein, Sektion Mülheim")
+True
 >>> _name_shaped("Die Stellenausschreibungen sprechen Menschen an")
 False
 >>> _name_shaped("Aus- und Fortbildungszentrum für den bremischen öffentlichen Dienst")
@@ -63,8 +65,11 @@ _PLACE_AFTER = re.compile(
     r"\s+[|·]\s+[A-ZÄÖÜ][a-zäöüß.-]+(?:\s+(?:a\.|am|an|der|im|in|[A-ZÄÖÜ][\w.-]+)){0,3}$"
     r"|\s*[─━]{3,}.*$"
 )
-# a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz")
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
+# a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz", "II.1 …")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
+# a profile's entry below a partner's name: a short label, then a colon or a run of spaces
+# ("Sitz: Wiesbaden", "Branche        Automobilindustrie", "      Kurzprofil  Futsal-Verein")
+_PROFILE_ENTRY = re.compile(r"^\s*[A-ZÄÖÜ][\w-]*(?: [\w-]+)?(?::\s+|\s{2,})\S")
 # a picture's placeholder before the name beside it ("[Logo] STADT CELLE")
 _PICTURE_BEFORE = re.compile(rf"^{PICTURE.pattern}\s+(?=\S)")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
@@ -121,7 +126,7 @@ def _org_like(name: str) -> bool:
     """Whether a name carries a legal form or a word that organisations are named with."""
     if _LEGAL_FORM.search(name):
         return True
-    for word in re.split(r"[\s/]+", name.lower()):
+    for word in re.split(r"[\s/,]+", name.lower()):
         for part in word.split("-"):
             if part.endswith(_ORG_ENDINGS):
                 return True
@@ -150,7 +155,7 @@ def partner_headings(
 
     ``titles``: the last lines of the chapters' titles, which end a paragraph like a
     finished sentence."""
-    found = _heading_candidates(text, pages)
+    found = _without_profiles(text, _heading_candidates(text, pages))
     counts = Counter(heading_key(h.name) for h in found)
     kept = []
     for h in found:
@@ -165,6 +170,7 @@ def partner_headings(
                 or _after_blank(text, h)
                 or _before_blank(text, h)
                 or _between_paragraphs(text, h, titles)
+                or _above_profile(text, h)
             )
         )
         if (n >= 2 and (org or n >= 3)) or single:
@@ -173,6 +179,18 @@ def partner_headings(
         kept = [h for h in kept if h.labelled]  # a brochure that labels its partners labels all
     names = {h.name for h in kept}
     return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
+
+
+def _without_profiles(text: CleanText, found: list[Heading]) -> list[Heading]:
+    """The candidates without the entries of a profile set below a name ("Gründungsjahr
+    1989     Sitz Linden-Nord"): they describe the partner above them."""
+    kept: list[Heading] = []
+    below = -1  # the line after the last candidate, kept or not
+    for h in found:
+        if h.first != below or not _PROFILE_ENTRY.match(text.source.lines[h.first]):
+            kept.append(h)
+        below = h.last + 1
+    return kept
 
 
 def _unit_of(name: str, parent: str) -> bool:
@@ -244,8 +262,8 @@ def partner_name_of(line: str) -> str:
     'Landkreis Lüneburg'
     >>> partner_name_of("Partnerschaften: gelebte Vielfalt")
     'Partnerschaften: gelebte Vielfalt'
-    >>> partner_name_of("3.2 Landeshauptstadt Mainz")
-    'Landeshauptstadt Mainz'
+    >>> partner_name_of("3.2 Landeshauptstadt Mainz"), partner_name_of("II.1  Theater an der Ruhr")
+    ('Landeshauptstadt Mainz', 'Theater an der Ruhr')
     >>> partner_name_of("Jobcenter Landkreis Esslingen | Esslingen am Neckar")
     'Jobcenter Landkreis Esslingen'
     >>> partner_name_of("Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X")
@@ -388,6 +406,15 @@ def _between_paragraphs(text: CleanText, h: Heading, titles: frozenset[int]) -> 
         and below[:1].isupper()
         and not _name_shaped(below)
     )
+
+
+def _above_profile(text: CleanText, h: Heading) -> bool:
+    """A name over a short profile of its organisation ("Sitz: Wiesbaden", "Branche
+    Automobilindustrie" set in columns): read in the source, where the columns' spaces are
+    still there."""
+    below = h.last + 1
+    source = text.source.lines
+    return below < len(source) and bool(_PROFILE_ENTRY.match(source[below]))
 
 
 def _before_blank(text: CleanText, h: Heading) -> bool:

@@ -88,6 +88,17 @@ def test_repeated_names_without_numbers_are_not_noise() -> None:
     assert not any(clean(source(*lines)).noise)
 
 
+def test_a_name_set_between_drawn_rules_is_no_running_header() -> None:
+    """Rules drawn around each profile box recur as often as headers do; the partner's
+    name between them is still text."""
+    lines = []
+    for n in range(12):
+        name = "Verein für Vielfalt e. V." if n % 4 == 0 else f"Partner Nummer {n} e. V."
+        lines += ["_" * 40, name, "_" * 40, "", f"Ein Bericht über das Jahr {2000 + n}.", ""]
+    out = clean(source(*lines))
+    assert {line for line, noisy in zip(out.lines, out.noise, strict=True) if noisy} == {"_" * 40}
+
+
 def test_split_word_is_closed_only_when_the_document_proves_it() -> None:
     out = clean(
         source("faire Beur  teilungsverfahren", "Beurteilungsverfahren sind fair", "zu gehen")

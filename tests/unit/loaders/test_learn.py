@@ -141,8 +141,10 @@ def test_a_programme_named_before_is_the_topic_of_the_next_sentences(tmp_path):
     )
     a = analyse_document(text)
     pairs = {
-        (a.resolved.entities[c.first].canonical, a.resolved.entities[c.second].canonical):
-        c.features
+        (
+            a.resolved.entities[c.first].canonical,
+            a.resolved.entities[c.second].canonical,
+        ): c.features
         for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
     }
     topic = pairs[("Brücken bauen", "Caritasverband Hamm e. V.")]

@@ -478,3 +478,52 @@ def test_lettered_chapters_and_capital_partner_names_beside_a_logo_open_blocks()
         ("Stadt Beispielhausen", 2): (18, 26),
         ("Muster Verkehrsgesellschaft mbH (MVG)", 3): (31, 37),
     }
+
+
+def test_roman_chapters_and_names_over_a_profile_open_blocks() -> None:
+    """Chapters numbered in Roman numerals before a title in capitals ("III GLEICHE
+    CHANCEN"), partner sections numbered under them ("I.1"), and names
+    set over a short profile of their organisation: its entries ("Sitz: Musterstadt",
+    "Branche    Verkehr" in columns) describe the partner, they name none."""
+    profile = ["Gründungsjahr 1989     Sitz Musterstadt     Schwerpunkte Beratung", "_" * 40]
+    lines = [
+        "I VIELFALT IM EIGENEN TEAM",
+        "Menschen mit Einwanderungsgeschichte gewinnen",
+        "",
+        "I.1   Deutscher Alpenverein, Sektion Musterstadt",
+        "      Kurzprofil  Bergsport- und Kletterverein mit Angeboten für alle",
+        "",
+        *report("Deutscher Alpenverein", 1),
+        "",
+        "II GEMEINSAM LERNEN",
+        "Fortbildung für alle",
+        "",
+        "Verein für Vielfalt e. V.",
+        *profile,
+        "",
+        *report("Verein für Vielfalt e. V.", 2),
+        "",
+        "III GLEICHE CHANCEN FÜR ALLE",
+        "Beratung und Teilhabe",
+        "",
+        "Muster Verkehr AG",
+        "Branche        Verkehr",
+        "Sitz:          Musterstadt",
+        "",
+        *report("Muster Verkehr AG", 3),
+        "",
+        "IV SICHTBAR WERDEN",
+        "Dokumentation und Kommunikation",
+        "",
+        "Verein für Vielfalt e. V.",
+        *profile,
+        "",
+        *report("Verein für Vielfalt e. V.", 4),
+    ]
+    blocks, _ = _split(lines)
+    assert blocks == {
+        ("Deutscher Alpenverein, Sektion Musterstadt", 1): (5, 14),
+        ("Verein für Vielfalt e. V.", 2): (19, 29),
+        ("Muster Verkehr AG", 3): (34, 44),
+        ("Verein für Vielfalt e. V.", 4): (49, 58),
+    }
