@@ -46,7 +46,7 @@ __all__ = [
 _FUNCTION_WORDS = frozenset(
     "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
 )
-_LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KG|eG|AöR|KdöR)(?=\s|$)")
+_LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KGaA|KG|eG|SE|AöR|KdöR)(?=\s|$)")
 PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 
 
@@ -116,7 +116,9 @@ def _name_shaped(line: str) -> bool:
     if (
         legal
         and line[legal.end() :].strip(" ()")
-        and not re.fullmatch(r"\s*(?:\([A-ZÄÖÜ][\w.-]*\)|& Co\. KG)\s*", line[legal.end() :])
+        and not re.fullmatch(
+            r"\s*(?:\([A-ZÄÖÜ][\w.-]*(?: [\w.-]+){0,2}\)|& Co\. KG(?:aA)?)\s*", line[legal.end() :]
+        )
     ):
         return False  # words after the legal form: a sentence, not a name
     return sum(c.isalpha() for c in line) >= 3
