@@ -49,6 +49,7 @@ _LETTERED = re.compile(
     rf"^\s*(?:[A-Za-zäöüÄÖÜ]+\s+)?(?:(?P<letter>{_LETTER})|(?P<roman>{_ROMAN}))"
     r"(?:\s*$|\s*[|:.–—-]?\s+)"
 )
+_NUMBERED = re.compile(r"^\s*(?P<number>[1-6])\.?\s+(?=[A-ZÄÖÜ])")  # "2   KOMPETENZEN STÄRKEN"
 _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
 # or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")
@@ -134,7 +135,14 @@ def _letter_field(line: str) -> int | None:
     (4, 2)
     >>> _letter_field("Kapitel 3 | Teilhabe") is None
     True
+
+    A number alone before a title in capitals counts the same way ("2   KOMPETENZEN STÄRKEN").
+
+    >>> _letter_field("2   KOMPETENZEN STÄRKEN"), _letter_field("2 Kompetenzen stärken")
+    (2, None)
     """
+    if (numbered := _NUMBERED.match(line)) and _capitals(line):
+        return int(numbered["number"])
     match = _LETTERED.match(line)
     if match is None:
         return None

@@ -75,6 +75,10 @@ _PICTURE_BEFORE = re.compile(rf"^{PICTURE.pattern}\s+(?=\S)")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
 _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
+# columns of a table-like line, as the source sets them: one wide gap makes the narrower
+# ones gaps too ("ARBEITER-SAMARITER-BUND E. V.  Wohlfahrtsverband      seit 2016")
+_WIDE_GAP = re.compile(r"\S\s{3,}\S")
+_COLUMN_GAP = re.compile(r"\s{2,}")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -315,9 +319,22 @@ def _from_capitals(name: str) -> str:
     return " ".join(words)
 
 
+def _first_column(text: CleanText, i: int) -> str:
+    """A line as the text has it, or the first column of a header set in columns
+    ("JOBCENTER DUISBURG      Jobcenter      seit 2014"; a section number before it stays)."""
+    source = text.source.lines[i].strip()
+    columns = _COLUMN_GAP.split(source) if _WIDE_GAP.search(source) else []
+    if len(columns) < 2:
+        return text.lines[i]
+    if _SECTION_NUMBER.match(f"{columns[0]} {columns[1]}") and " " not in columns[0]:
+        columns = [f"{columns[0]} {columns[1]}", *columns[2:]]
+    return " ".join(columns[0].split()) if len(columns) >= 2 else text.lines[i]
+
+
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
-    named = partner_name_of(lines[i])
+    first = _first_column(text, i)
+    named = partner_name_of(first)
     line, name, last = _from_capitals(named), None, i
     if _name_shaped(line):
         name = line
@@ -342,7 +359,7 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
         and not _cuts_word(text, i, last)
     ):
         return None  # the sentence goes on below
-    return Heading(first=i, last=last, name=name, labelled=named != lines[i])
+    return Heading(first=i, last=last, name=name, labelled=named != first)
 
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:

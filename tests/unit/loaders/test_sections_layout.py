@@ -527,3 +527,32 @@ def test_roman_chapters_and_names_over_a_profile_open_blocks() -> None:
         ("Muster Verkehr AG", 3): (34, 44),
         ("Verein für Vielfalt e. V.", 4): (49, 58),
     }
+
+
+def test_numbered_chapters_in_capitals_and_partner_headers_set_in_columns() -> None:
+    """A chapter's number alone before its title in capitals counts its field ("2
+    KOMPETENZEN STÄRKEN"); a partner's header set in columns gives its name in the first
+    one ("JOBCENTER MUSTERSTADT      Jobcenter      seit 2014", "1.1   Muster GmbH    …")."""
+    lines = [
+        "1   MENSCHEN GEWINNEN",
+        "    Mehr Beschäftigte mit Einwanderungsgeschichte",
+        "",
+        "JOBCENTER MUSTERSTADT                    Jobcenter               seit 2014",
+        *report("Jobcenter Musterstadt", 1),
+        "",
+        "2   KOMPETENZEN STÄRKEN",
+        "    Lernen für alle",
+        "",
+        "2.1   Muster Backwaren GmbH                          Lebensmittel / Backwaren",
+        "",
+        *report("Muster Backwaren GmbH", 2),
+        "",
+        "VEREIN FÜR VIELFALT E. V.  Wohlfahrtsverband            seit 2016",
+        *report("Verein für Vielfalt e. V.", 3),
+    ]
+    blocks, _ = _split(lines)
+    assert blocks == {
+        ("Jobcenter Musterstadt", 1): (5, 12),
+        ("Muster Backwaren GmbH", 2): (18, 25),
+        ("Verein für Vielfalt e. V.", 2): (27, 33),
+    }
