@@ -50,6 +50,8 @@ _LETTERED = re.compile(
     r"(?:\s*$|\s*[|:.–—-]?\s+)"
 )
 _NUMBERED = re.compile(r"^\s*(?P<number>[1-6])\.?\s+(?=[A-ZÄÖÜ])")  # "2   KOMPETENZEN STÄRKEN"
+# the field's own number: "Handlungsfeld 6" is the sixth field whatever its title says
+_FIELD_NUMBER = re.compile(r"^\s*Handlungsfeld\s+(?P<number>[1-6])\b", re.IGNORECASE)
 _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
 # or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")
@@ -140,8 +142,12 @@ def _letter_field(line: str) -> int | None:
 
     >>> _letter_field("2   KOMPETENZEN STÄRKEN"), _letter_field("2 Kompetenzen stärken")
     (2, None)
+    >>> _letter_field("HANDLUNGSFELD 6")
+    6
     """
     if (numbered := _NUMBERED.match(line)) and _capitals(line):
+        return int(numbered["number"])
+    if numbered := _FIELD_NUMBER.match(line):
         return int(numbered["number"])
     match = _LETTERED.match(line)
     if match is None:
