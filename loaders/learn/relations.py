@@ -2,7 +2,8 @@
 
 The link rules read a cue and guess who its subject and object are; each new wording
 needs a new rule. Here every pair of entities named in one sentence (and the block's
-partner, the implicit subject of its report, with each of them) is a *candidate*,
+partner, the implicit subject of its report, with each of them; and the programme the passage
+is about, named in an earlier sentence or the text's own, with each of them) is a *candidate*,
 described by the words between and around the two names, the cues of
 ``reference/link_cues.yaml`` and where they stand, the entities' kinds and types, and the
 rules' own verdict; a maximum-entropy classifier (CRFsuite on one-item sequences) trained
@@ -270,8 +271,8 @@ def candidates(
         if topic is not None and index - topic[1] <= _TOPIC_REACH:
             topics[topic[0]] = ("last", index - topic[1])
         if own_programme is not None:
-            source = "both" if own_programme in topics else "doc"
-            topics[own_programme] = (source, topics.get(own_programme, ("", 9))[1])
+            named = topics.get(own_programme)
+            topics[own_programme] = ("both", named[1]) if named else ("doc", _TOPIC_REACH + 1)
         for topic_key, (source, since) in topics.items():
             if topic_key in seen or topic_key not in entities:
                 continue

@@ -127,23 +127,19 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     )
 
 
-def _letter_field(line: str) -> int | None:
-    """The field a chapter's letter or Roman numeral counts to ("C" and "III" the third),
-    for a title worded without the field's words.
+def _counted_field(line: str) -> int | None:
+    """The field a chapter's label counts to, for a title worded without the field's
+    words: its letter or Roman numeral ("C" and "III" the third), the number of a
+    "Handlungsfeld", or a number alone before a title in capitals.
 
-    >>> _letter_field("Handlungsfeld D"), _letter_field("B   INTERKULTURELLE KOMPETENZ STÄRKEN")
+    >>> _counted_field("Handlungsfeld D"), _counted_field("B   INTERKULTURELLE KOMPETENZ STÄRKEN")
     (4, 2)
-    >>> _letter_field("HANDLUNGSFELD IV"), _letter_field("II WISSEN WEITERGEBEN")
+    >>> _counted_field("HANDLUNGSFELD IV"), _counted_field("II WISSEN WEITERGEBEN")
     (4, 2)
-    >>> _letter_field("Kapitel 3 | Teilhabe") is None
-    True
-
-    A number alone before a title in capitals counts the same way ("2   KOMPETENZEN STÄRKEN").
-
-    >>> _letter_field("2   KOMPETENZEN STÄRKEN"), _letter_field("2 Kompetenzen stärken")
-    (2, None)
-    >>> _letter_field("HANDLUNGSFELD 6")
-    6
+    >>> _counted_field("2   KOMPETENZEN STÄRKEN"), _counted_field("HANDLUNGSFELD 6")
+    (2, 6)
+    >>> _counted_field("2 Kompetenzen stärken"), _counted_field("Kapitel 3 | Teilhabe")
+    (None, None)
     """
     if (numbered := _NUMBERED.match(line)) and _capitals(line):
         return int(numbered["number"])
@@ -292,7 +288,7 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
             if (
                 line != full
                 and not _front_matter(line)
-                and (field := _named_field(categories, line) or _letter_field(full)) is not None
+                and (field := _named_field(categories, line) or _counted_field(full)) is not None
             ):
                 markers.append(Marker(i, first, field, labelled))  # a title in other words
     return markers
