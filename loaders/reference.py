@@ -35,6 +35,7 @@ __all__ = [
     "ORGANISATION_WORDS_FILE",
     "load_organisation_words",
     "read_word_list",
+    "word_alternatives",
     "STATES_FILE",
     "state_names",
 ]
@@ -135,6 +136,11 @@ def read_word_list(path: Path) -> tuple[str, ...]:
     if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
         raise InputError(str(path), "erwartet eine Liste von Wörtern")
     return tuple(words)
+
+
+def word_alternatives(path: Path) -> str:
+    """The words of a word list as one regular-expression alternation, each literal."""
+    return "|".join(re.escape(w) for w in read_word_list(path))
 
 
 @lru_cache(maxsize=4)

@@ -26,7 +26,7 @@ import pycrfsuite
 from loaders.clean.textstream import Sentence, TextStream, quote
 from loaders.learn.features import Features
 from loaders.links.context import document_programme
-from loaders.links.sentences import cue_patterns, document_sentences
+from loaders.links.sentences import PROGRAMME_ANAPHOR, cue_patterns, document_sentences
 from loaders.models import Block, Link
 from loaders.reference import Reference, load_reference
 from loaders.resolve.entities import Entity, ResolvedDocument, entity_id
@@ -49,13 +49,6 @@ _MAX_MENTIONS = 40  # a longer "sentence" is a list: only neighbours are paired
 _PAIR_REACH = 6  # mentions apart
 _TOPIC_REACH = 6  # sentences after its last mention a programme is still the topic
 _WORD = re.compile(r"[\wÄÖÜäöüß]+")
-# a definite phrase that points back to a programme: "das Projekt", "im Rahmen des Programms"
-_BACK_REFERENCE = re.compile(
-    r"\b(?:das|des|dem|im|am|beim|vom|zum|dies\w*|unser\w*)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:Projekt|Programm|Vorhaben|Netzwerk|Verbund|Bündnis|Initiative|Aktion|Reihe|"
-    r"Veranstaltung|Konferenz|Fachtag|Aktionstag|Wettbewerb|Preis|Kampagne|Format)",
-    re.IGNORECASE,
-)
 _ITEM = re.compile(r"^\s*[•·▪*–-]")
 _COORDINATION = re.compile(r"^[\s,;/&]*(?:und|sowie|oder|,)?[\s,;/&]*$")
 
@@ -173,7 +166,8 @@ def _topic_features(
     cues: dict[str, re.Pattern[str]],
 ) -> Features:
     """Features of an entity and the programme a passage is about, named in an earlier
-    sentence (``source`` "last") or the document's own (``source`` "doc"). They carry
+    sentence (``source`` "last") or the document's own (``source`` "doc"); a phrase that
+    points back to it ("dieses Projekt") is the rules' own cue. They carry
     their own prefix: the words that tie a sentence to its topic are not the words
     between two names."""
     f: Features = {"t:bias": 1.0, f"t:src:{source}": 1.0}
@@ -191,7 +185,7 @@ def _topic_features(
         f[f"t:open:{w}"] = 1.0
     if b[0] < 25:
         f["t:b.opens"] = 1.0
-    if _BACK_REFERENCE.search(text):
+    if PROGRAMME_ANAPHOR.search(text):
         f["t:back"] = 1.0
     if _ITEM.match(text):
         f["t:item"] = 1.0
@@ -274,7 +268,7 @@ def candidates(
             named = topics.get(own_programme)
             topics[own_programme] = ("both", named[1]) if named else ("doc", _TOPIC_REACH + 1)
         for topic_key, (source, since) in topics.items():
-            if topic_key in seen or topic_key not in entities:
+            if topic_key in seen:
                 continue
             for k in order[:_MAX_MENTIONS]:
                 b = seen[k]

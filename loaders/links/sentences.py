@@ -40,7 +40,7 @@ from loaders.models import Block, Link
 from loaders.reference import Reference
 from loaders.resolve.entities import Entity, ResolvedDocument
 
-__all__ = ["find_links", "document_sentences", "cue_patterns"]
+__all__ = ["PROGRAMME_ANAPHOR", "find_links", "document_sentences", "cue_patterns"]
 
 #: A mention inside a sentence: (offset in the sentence, entity key, line).
 Spot: TypeAlias = tuple[int, str, int]
@@ -75,7 +75,9 @@ _APPOSITION = re.compile(
 )
 _APPOSITION_REACH = 250  # characters from the programme's start to its owner
 _OWNER = re.compile(r"(?<=[\w“”\"])\s+(?:der|des)\s+$")  # "Projekt X der Y": Y owns X
-_ANAPHOR = re.compile(
+# a phrase that points back to the programme named before ("dieses Projekt"); the link
+# classifier reads it too
+PROGRAMME_ANAPHOR = re.compile(
     r"\b(?:dies\w*|das|unser\w*)\s+(?:[\w-]+\s+){0,8}?(?:Projekt|Vorhaben|Programm|Reihe|Veranstaltung)",
     re.IGNORECASE,
 )
@@ -385,7 +387,7 @@ def _funding(
         funders.append(span)
     funder_keys = {k for _, _, k, _ in funders}
     receivers = [k for k in receivers if k not in funder_keys]
-    if not receivers and previous_programme and _ANAPHOR.search(text):
+    if not receivers and previous_programme and PROGRAMME_ANAPHOR.search(text):
         receivers = [previous_programme]
     receiver = receivers[0] if receivers else subject_before(start)
     for _, _, key, line in funders:

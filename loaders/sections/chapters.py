@@ -23,7 +23,7 @@ from typing import NamedTuple
 from loaders.clean.textstream import continues_sentence
 from loaders.errors import InputError
 from loaders.models import CleanText
-from loaders.reference import REFERENCE_DIR, read_word_list, read_yaml
+from loaders.reference import REFERENCE_DIR, read_yaml, word_alternatives
 
 __all__ = [
     "CATEGORIES_FILE",
@@ -119,7 +119,7 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     """A chapter's label before its title: "Kapitel 3 |", "Handlungsfeld 2:", a Roman
     numeral ("II.", "Kapitel IV"), a letter ("Handlungsfeld B"); the title may follow on
     the next line."""
-    alternatives = "|".join(re.escape(w) for w in read_word_list(path))
+    alternatives = word_alternatives(path)
     number = rf"(?:\d+|(?-i:[IVX]{{1,5}}|{_LETTER})\b)"
     return re.compile(
         rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S|$)",
@@ -301,7 +301,7 @@ def _stands_alone(lines: tuple[str, ...], i: int) -> bool:
 
 @lru_cache(maxsize=4)
 def _front_matter_pattern(path: Path = FRONT_MATTER_FILE) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in read_word_list(path))
+    alternatives = word_alternatives(path)
     return re.compile(rf"^\W*(?:{alternatives})\b", re.IGNORECASE)
 
 

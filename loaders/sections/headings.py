@@ -30,7 +30,7 @@ from pathlib import Path
 from loaders.clean.repair import PICTURE
 from loaders.clean.textstream import continues_sentence
 from loaders.models import CleanText
-from loaders.reference import REFERENCE_DIR, load_organisation_words, read_word_list
+from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alternatives
 from loaders.sections.chapters import heading_key, page_starts
 
 __all__ = [
@@ -255,7 +255,7 @@ def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
 
 @lru_cache(maxsize=4)
 def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in read_word_list(path))
+    alternatives = word_alternatives(path)
     return re.compile(rf"^\s*(?:{alternatives})\s*:\s*(?=\S)", re.IGNORECASE)
 
 
@@ -324,11 +324,9 @@ def _first_column(text: CleanText, i: int) -> str:
     ("JOBCENTER DUISBURG      Jobcenter      seit 2014"; a section number before it stays)."""
     source = text.source.lines[i].strip()
     columns = _COLUMN_GAP.split(source) if _WIDE_GAP.search(source) else []
-    if len(columns) < 2:
-        return text.lines[i]
-    if _SECTION_NUMBER.match(f"{columns[0]} {columns[1]}") and " " not in columns[0]:
-        columns = [f"{columns[0]} {columns[1]}", *columns[2:]]
-    return " ".join(columns[0].split()) if len(columns) >= 2 else text.lines[i]
+    if len(columns) > 1 and " " not in columns[0] and _SECTION_NUMBER.match(" ".join(columns[:2])):
+        columns = [" ".join(columns[:2]), *columns[2:]]
+    return " ".join(columns[0].split()) if len(columns) > 1 else text.lines[i]
 
 
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
