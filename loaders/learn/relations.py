@@ -96,8 +96,42 @@ def _words(text: str, last: int | None = None, first: int | None = None) -> list
     return words
 
 
-def _entity_features(prefix: str, entity: Entity) -> Features:
-    return {f"{prefix}.kind": entity.kind, f"{prefix}.type": entity.type}
+def _entity_features(prefix: str, entity: Entity, profile: Features) -> Features:
+    f: Features = {f"{prefix}.kind": entity.kind, f"{prefix}.type": entity.type}
+    f.update((f"{prefix}.{name}", value) for name, value in profile.items())
+    return f
+
+
+def entity_profiles(resolved: ResolvedDocument) -> dict[str, Features]:
+    """How much each entity looks like a real name, whatever the sentence says: how often
+    the document names it, how its mentions were found (a listed reference name, a legal
+    form, a naming pattern, the mention model alone) and how long its name is. A name the
+    model found once in a long run of capitals is more often a fragment than a partner, and
+    a link to a fragment is a wrong link however well the sentence states it.
+
+    >>> from loaders.mentions.model import Mention
+    >>> m = Mention("org", "Caritas", "Caritas", 0, 7, "Verband", origin="model")
+    >>> e = Entity("org:caritas", "org", "Verband", canonical="Caritas")
+    >>> entity_profiles(ResolvedDocument({e.key: e}, ((m, e.key, 1),), (), None))[e.key]
+    {'n': '1', 'words': '1', 'o:model': 1.0}
+    """
+    counts: dict[str, int] = {}
+    origins: dict[str, set[str]] = {}
+    for mention, key, _ in resolved.mentions:
+        counts[key] = counts.get(key, 0) + 1
+        origins.setdefault(key, set()).add(mention.origin)
+    out: dict[str, Features] = {}
+    for key, entity in resolved.entities.items():
+        n, words = counts.get(key, 0), len(entity.canonical.split())
+        f: Features = {
+            "n": str(min(n, 3)),
+            "words": "1" if words <= 1 else "2" if words <= 3 else "4",
+        }
+        if entity.ref_id is not None:
+            f["known"] = 1.0
+        f.update((f"o:{origin}", 1.0) for origin in sorted(origins.get(key, ())))
+        out[key] = f
+    return out
 
 
 def _pair_features(
@@ -109,10 +143,11 @@ def _pair_features(
     between_mentions: int,
     cues: dict[str, re.Pattern[str]],
     rule: str | None,
+    profiles: dict[str, Features],
 ) -> Features:
     f: Features = {"bias": 1.0}
-    f.update(_entity_features("a", first))
-    f.update(_entity_features("b", second))
+    f.update(_entity_features("a", first, profiles[first.key]))
+    f.update(_entity_features("b", second, profiles[second.key]))
     f["kinds"] = f"{first.kind}>{second.kind}"
     f["types"] = f"{first.type}>{second.type}"
     if a is None:
@@ -164,6 +199,7 @@ def _topic_features(
     since: int,
     mentions: int,
     cues: dict[str, re.Pattern[str]],
+    profile: Features,
 ) -> Features:
     """Features of an entity and the programme a passage is about, named in an earlier
     sentence (``source`` "last") or the document's own (``source`` "doc"); a phrase that
@@ -174,6 +210,7 @@ def _topic_features(
     f["t:a.type"] = topic.type
     f["t:b.kind"] = second.kind
     f["t:b.type"] = second.type
+    f.update((f"t:b.{name}", value) for name, value in profile.items())
     f["t:since"] = "0" if since <= 1 else "1" if since <= 3 else "2"
     f["t:mentions"] = str(min(mentions, 3))
     before, after = text[: b[0]], text[b[1] :]
@@ -228,6 +265,7 @@ def candidates(
     cues = cue_patterns(reference if reference is not None else load_reference())
     entities = resolved.entities
     rules = _rule_labels(rule_links, entities)
+    profiles = entity_profiles(resolved)
     starts = [m.start for m, _, _ in resolved.mentions]
     block_starts = [b.start for b in blocks]
     out: list[Candidate] = []
@@ -281,6 +319,7 @@ def candidates(
                     since,
                     len(order),
                     cues,
+                    profiles[k],
                 )
                 out.append(Candidate(topic_key, k, sentence, b[2], last_line, features))
         programmes = [
@@ -302,6 +341,7 @@ def candidates(
                 between,
                 cues,
                 rules.get((first, b_key)),
+                profiles,
             )
             out.append(Candidate(first, b_key, sentence, b[2], last_line, features))
     return out

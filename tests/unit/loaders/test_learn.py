@@ -152,6 +152,28 @@ def test_a_programme_named_before_is_the_topic_of_the_next_sentences(tmp_path):
     assert "t:open:beteiligt" in topic and "bias" not in topic  # not an in-sentence pair
 
 
+def test_a_candidate_knows_how_each_end_was_named(tmp_path):
+    """A name the text repeats, or closes with a legal form, is likelier an organisation
+    than a fragment; the link classifier sees that for both ends of a pair."""
+    text = tmp_path / "meldung.txt"
+    text.write_text(
+        "Der Caritasverband Hamm e. V. arbeitet mit der Volkshochschule Hamm zusammen.\n\n"
+        "Der Caritasverband Hamm e. V. lädt ein.\n",
+        encoding="utf-8",
+    )
+    a = analyse_document(text)
+    names = {k: e.canonical for k, e in a.resolved.entities.items()}
+    wanted = ("Caritasverband Hamm e. V.", "Volkshochschule Hamm")
+    pair = next(
+        c.features
+        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
+        if (names[c.first], names[c.second]) == wanted
+    )
+    assert pair["a.n"] == "2" and pair["b.n"] == "1"
+    assert pair["a.o:suffix"] == 1.0
+    assert pair["a.words"] == "4" and pair["b.words"] == "2"
+
+
 def test_training_is_deterministic(tmp_path):
     items = [
         ([{"w": "stadt", "cap": 1.0}, {"w": "essen", "place": "B"}], ["B-ORG", "I-ORG"]),
