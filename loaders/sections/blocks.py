@@ -48,6 +48,7 @@ from loaders.sections.headings import (
     BULLETS,
     Heading,
     find_partner_headings,
+    form_headings,
     paragraphs,
     partner_headings,
     subheading,
@@ -64,15 +65,21 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+_MIN_FORM_REPORTS = 3  # reports of one form that make a brochure without field chapters
+_MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a median
 
 
 def split_sections(text: CleanText) -> tuple[Block, ...]:
     """The partner blocks of a brochure, in document order; ``()`` for other documents."""
     chapters = find_chapters(text)
-    if not chapters:
-        return ()
     pages = page_starts(text)
-    headings = partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters))
+    if chapters:
+        headings = partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters))
+    else:
+        headings = form_headings(text, pages)
+        chapters = _one_part(text, headings)
+        if not chapters:
+            return ()
     chapters = _without_introduction(text, chapters, headings)
     by_chapter = [
         [h for h in headings if ch.body_start <= h.first and h.last <= ch.end] for ch in chapters
@@ -91,6 +98,20 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
     blocks = _blocks(text, chapters, owners)
     log.info("%s: %d chapters, %d partner blocks", text.source.name, len(chapters), len(blocks))
     return blocks
+
+
+def _one_part(text: CleanText, headings: list[Heading]) -> list[Chapter]:
+    """A brochure without chapters of the fields, if reports of one form follow each other:
+    one chapter of no field from the first report's name to the end. Three such names at
+    least, with text between them (a list of partners with their web addresses opens no
+    reports)."""
+    if len(headings) < _MIN_FORM_REPORTS:
+        return []
+    gaps = sorted(b.first - a.last for a, b in zip(headings, headings[1:], strict=False))
+    if gaps[len(gaps) // 2] < _MIN_REPORT_LINES:
+        return []
+    first = headings[0].first
+    return [Chapter(None, first, first, len(text.lines) - 1, heading=(first, first))]
 
 
 def _without_introduction(

@@ -81,9 +81,10 @@ class Marker(NamedTuple):
 
 @dataclass(frozen=True)
 class Chapter:
-    """One field of action in a brochure; lines are 0-based, ``end`` inclusive."""
+    """One field of action in a brochure; lines are 0-based, ``end`` inclusive. A brochure
+    that sorts its reports by no field is one chapter of no field (``category`` None)."""
 
-    category: int
+    category: int | None
     title: int
     body_start: int
     end: int
@@ -212,6 +213,8 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     # chapters the brochure labels ("Handlungsfeld C") may come in its own order; titles
     # found by their words alone must rise with the fields, or they are sub-headings
     chosen = labelled if len(labelled) >= _MIN_CHAPTERS else _longest_rising(markers)
+    if len({m.category for m in chosen}) < _MIN_CHAPTERS:
+        chosen = _contents_markers(text, categories)
     starts: dict[int, tuple[int, int]] = {}
     for line, last, category, _ in chosen:
         starts.setdefault(category, (line, last))
@@ -291,6 +294,43 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
                 and (field := _named_field(categories, line) or _counted_field(full)) is not None
             ):
                 markers.append(Marker(i, first, field, labelled))  # a title in other words
+    return markers
+
+
+def _contents_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
+    """Chapters a table of contents lists, at the line below it that repeats their title.
+
+    A brochure may title its chapters by a theme of its own ("Wissen und Wirkung") and
+    number them nowhere. Its table of contents still says which lines are chapter titles,
+    and in what order the fields come. Where every title that names a field's words
+    (``keywords`` of ``categories.yaml``) stands at that field's place in the list, and two
+    titles at least do, each title is the field of its place. Any other contents are a
+    report's own ("1. Ausgangslage", "2. Koordinierungsstelle Migration und Teilhabe").
+
+    Entries that open no field (``front_matter.yaml``: "Vorwort", "Impressum") are left out.
+    """
+    lines = text.lines
+    entries = [i for i, line in enumerate(lines) if _is_toc(line)]
+    if len(entries) < _MIN_CHAPTERS:
+        return []
+    titles = [_TOC.sub("", lines[i]).strip(_EDGE_CHARS) for i in entries]
+    listed = [t for t in titles if t and not _front_matter(t)]
+    named = [_named_field(categories, title) for title in listed]
+    known = [(rank, field) for rank, field in enumerate(named, 1) if field is not None]
+    if (
+        len(known) < _MIN_CHAPTERS
+        or len(listed) > len(categories)
+        or any(rank != field for rank, field in known)
+    ):
+        return []  # a report's own contents, not the fields in their order
+    markers: list[Marker] = []
+    after = entries[-1] + 1
+    for rank, title in enumerate(listed, 1):
+        key = heading_key(title)
+        line = next((i for i in range(after, len(lines)) if heading_key(lines[i]) == key), None)
+        if line is not None:
+            markers.append(Marker(line, line, rank, False))
+            after = line + 1
     return markers
 
 

@@ -34,6 +34,7 @@ from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alter
 from loaders.sections.chapters import heading_key, page_starts
 
 __all__ = [
+    "form_headings",
     "BULLETS",
     "Heading",
     "find_partner_headings",
@@ -79,6 +80,8 @@ _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
 # ones gaps too ("ARBEITER-SAMARITER-BUND E. V.  Wohlfahrtsverband      seit 2016")
 _WIDE_GAP = re.compile(r"\S\s{3,}\S")
 _COLUMN_GAP = re.compile(r"\s{2,}")
+# a web address on a line of its own: "www.vmdo.de", "ratderreligionenstuttgart.wordpress.com"
+_WEB_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -163,6 +166,7 @@ def partner_headings(
     finished sentence."""
     found = _without_profiles(text, _heading_candidates(text, pages))
     counts = Counter(heading_key(h.name) for h in found)
+    recurring = _recurring_lines(text)
     kept = []
     for h in found:
         n = counts[heading_key(h.name)]
@@ -177,6 +181,8 @@ def partner_headings(
                 or _before_blank(text, h)
                 or _between_paragraphs(text, h, titles)
                 or _above_profile(text, h)
+                or _above_address(text, h)
+                or _above_recurring(text, h, recurring)
             )
         )
         if (n >= 2 and (org or n >= 3)) or single:
@@ -185,6 +191,21 @@ def partner_headings(
         kept = [h for h in kept if h.labelled]  # a brochure that labels its partners labels all
     names = {h.name for h in kept}
     return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
+
+
+def form_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
+    """Names that open reports of one form: each over its web address or over a line
+    that every report repeats. A brochure may order its reports by no field of action at
+    all; such names still tell where each partner's report starts."""
+    found = _without_profiles(text, _heading_candidates(text, pages))
+    recurring = _recurring_lines(text)
+    return [
+        h
+        for h in found
+        if _org_like(h.name)
+        and not _ARTICLE.match(h.name)
+        and (_above_address(text, h) or _above_recurring(text, h, recurring))
+    ]
 
 
 def _without_profiles(text: CleanText, found: list[Heading]) -> list[Heading]:
@@ -354,6 +375,7 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
         after is not None
         and lines[after][:1].islower()
         and not _name_shaped(lines[after])
+        and not _WEB_ADDRESS.match(lines[after])
         and not _cuts_word(text, i, last)
     ):
         return None  # the sentence goes on below
@@ -432,6 +454,34 @@ def _above_profile(text: CleanText, h: Heading) -> bool:
     below = h.last + 1
     source = text.source.lines
     return below < len(source) and bool(_PROFILE_ENTRY.match(source[below]))
+
+
+def _above_address(text: CleanText, h: Heading) -> bool:
+    """A name over its web address ("www.planerladen.de"), as a brochure sets a partner's
+    contact under the name that opens its report."""
+    below = h.last + 1
+    return below < len(text.lines) and bool(_WEB_ADDRESS.match(text.lines[below]))
+
+
+def _recurring_lines(text: CleanText) -> frozenset[str]:
+    """Lines of text that stand three times or more in a document and are no page furniture:
+    the questions every report of a brochure answers ("Was hat Sie im Berichtsjahr besonders
+    beschäftigt?") or a label each report repeats."""
+    counts = Counter(
+        line
+        for line, noise in zip(text.lines, text.noise, strict=True)
+        if len(line) >= 15 and not noise
+    )
+    return frozenset(line for line, n in counts.items() if n >= 3)
+
+
+def _above_recurring(text: CleanText, h: Heading, recurring: frozenset[str]) -> bool:
+    """A name over a line that every report repeats: the reports follow one form, and
+    each opens with its partner's name."""
+    below = next(
+        (j for j in range(h.last + 1, min(len(text.lines), h.last + 3)) if text.lines[j]), None
+    )
+    return below is not None and text.lines[below] in recurring and text.lines[below] != h.name
 
 
 def _before_blank(text: CleanText, h: Heading) -> bool:

@@ -556,3 +556,109 @@ def test_numbered_chapters_in_capitals_and_partner_headers_set_in_columns() -> N
         ("Muster Backwaren GmbH", 2): (18, 25),
         ("Verein für Vielfalt e. V.", 2): (27, 33),
     }
+
+
+def test_chapters_listed_in_the_contents_and_names_over_a_repeated_question() -> None:
+    """Chapter titles worded by a theme of the brochure's own are chapters where its table
+    of contents lists them in the fields' order ("Wissen und Wirkung" stands fourth, between
+    titles that name the third and fifth field); a partner's name over the question every
+    report answers opens its report."""
+    question = "Was hat sich im Berichtsjahr bei Ihnen bewegt?"
+    lines = [
+        "Inhalt",
+        "",
+        "Vorwort ...................................................... 2",
+        "Personal gewinnen und halten ................................. 3",
+        "Qualifizierung und Kompetenz ................................. 4",
+        "Zugang und Teilhabe .......................................... 5",
+        "Wissen und Wirkung ........................................... 6",
+        "Netzwerke und Kooperation .................................... 7",
+        "",
+        "PERSONAL GEWINNEN UND HALTEN",
+        "",
+        "Jobcenter Musterstadt",
+        "",
+        question,
+        *report("Jobcenter Musterstadt", 1),
+        "",
+        "QUALIFIZIERUNG UND KOMPETENZ",
+        "",
+        "Muster Verkehr AG",
+        "",
+        question,
+        *report("Muster Verkehr AG", 2),
+        "",
+        "WISSEN UND WIRKUNG",
+        "",
+        "Verein für Vielfalt e. V.",
+        "",
+        question,
+        *report("Verein für Vielfalt e. V.", 4),
+    ]
+    blocks, at = _split(lines)
+    assert blocks == {  # from the question below the name to the next chapter's title
+        ("Jobcenter Musterstadt", 1): (at["Jobcenter Musterstadt"] + 2, 22),
+        ("Muster Verkehr AG", 2): (at["Muster Verkehr AG"] + 2, 35),
+        ("Verein für Vielfalt e. V.", 4): (at["Verein für Vielfalt e. V."] + 2, len(lines)),
+    }
+
+
+def test_contents_of_a_report_of_its_own_open_no_chapters() -> None:
+    """A report's own contents name fields' words at other places ("Teilhabe" second):
+    its titles are no chapters of the fields."""
+    lines = [
+        "1. Ausgangslage im Landkreis ................................. 2",
+        "2. Koordinierungsstelle Migration und Teilhabe ............... 2",
+        "3. Netzwerke und Gremien ..................................... 3",
+        "",
+        "Koordinierungsstelle Migration und Teilhabe",
+        "",
+        "Muster Verkehr AG",
+        *report("Muster Verkehr AG", 2),
+        "",
+        "Netzwerke und Gremien",
+        "",
+        "Verein für Vielfalt e. V.",
+        *report("Verein für Vielfalt e. V.", 3),
+    ]
+    assert _split(lines)[0] == {}
+
+
+def test_reports_under_their_partners_web_address_split_a_brochure_without_chapters() -> None:
+    """Reports sorted by no field, each under its partner's name and web address, are
+    blocks of no field; a contact list of names with web addresses is none."""
+    lines = [
+        "Berichte aus den Mitgliedsgremien",
+        "",
+        "FORUM DER RELIGIONEN MUSTERSTADT",
+        "www.forum-der-religionen-musterstadt.de",
+        "",
+        *report("Forum der Religionen Musterstadt", 1),
+        "",
+        "Forum der Kulturen Beispielhausen e. V.",
+        "forum-kulturen.beispielhausen.de",
+        "",
+        *report("Forum der Kulturen Beispielhausen e. V.", 2),
+        "",
+        "Muster Verkehr AG",
+        "https://www.muster-verkehr.de/vielfalt",
+        "",
+        *report("Muster Verkehr AG", 3),
+    ]
+    blocks, at = _split(lines)
+    assert blocks == {  # from the web address below the name to the next name
+        ("Forum der Religionen Musterstadt", None): (4, 13),
+        ("Forum der Kulturen Beispielhausen e. V.", None): (15, 24),
+        ("Muster Verkehr AG", None): (26, len(lines)),
+    }
+    contacts = [
+        "Unsere Partner:",
+        "",
+        "Rat der Religionen Musterstadt",
+        "www.rat-der-religionen-musterstadt.de",
+        "Forum der Kulturen Beispielhausen e. V.",
+        "forum-kulturen.beispielhausen.de",
+        "Muster Verkehr AG",
+        "www.muster-verkehr.de",
+    ]
+    assert _split(contacts)[0] == {}
