@@ -80,6 +80,10 @@ _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
 # ones gaps too ("ARBEITER-SAMARITER-BUND E. V.  Wohlfahrtsverband      seit 2016")
 _WIDE_GAP = re.compile(r"\S\s{3,}\S")
 _COLUMN_GAP = re.compile(r"\s{2,}")
+# a quotation on a line of its own: »…«, „…“, "…"
+_QUOTATION = re.compile(r"^\s*[»„\"“«].{8,}[«“\"”»]\s*$")
+# a name closed by its legal form, then a unit after a dash: "ASC Loope e. V. – Abteilung Fußball"
+_UNIT_AFTER_DASH = re.compile(rf"^(?P<name>.+?{_LEGAL_FORM.pattern})\s+[–—]\s+\S")
 # a web address on a line of its own: "www.vmdo.de", "ratderreligionenstuttgart.wordpress.com"
 _WEB_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
@@ -171,9 +175,9 @@ def partner_headings(
     for h in found:
         n = counts[heading_key(h.name)]
         org = _org_like(h.name)
-        single = (
-            org
-            and not _ARTICLE.match(h.name)
+        single = not _ARTICLE.match(h.name) and (
+            _above_quotation(text, h)
+            or org
             and (
                 h.labelled
                 or _at_page_edge(text, pages, h)
@@ -357,6 +361,8 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     line, name, last = _from_capitals(named), None, i
     if _name_shaped(line):
         name = line
+    elif (unit := _UNIT_AFTER_DASH.match(line)) and _name_shaped(unit["name"]):
+        name = unit["name"]  # "ASC Loope e. V. – Abteilung Fußball": the club reports
     broken = bool(continues_sentence(line)) and not line.endswith(",")
     if name is None and not broken and not _legal_tail_below(lines, i):
         return None  # neither a name nor the first half of one
@@ -454,6 +460,14 @@ def _above_profile(text: CleanText, h: Heading) -> bool:
     below = h.last + 1
     source = text.source.lines
     return below < len(source) and bool(_PROFILE_ENTRY.match(source[below]))
+
+
+def _above_quotation(text: CleanText, h: Heading) -> bool:
+    """A name over a quotation of its own line (»Integration hört bei uns nicht an der
+    Seitenlinie auf.«): a brochure opens a partner's report with a word of the partner's,
+    whatever the name's words ("BSV Viktoria Bielstein")."""
+    below = h.last + 1
+    return below < len(text.lines) and bool(_QUOTATION.match(text.lines[below]))
 
 
 def _above_address(text: CleanText, h: Heading) -> bool:

@@ -662,3 +662,38 @@ def test_reports_under_their_partners_web_address_split_a_brochure_without_chapt
         "www.muster-verkehr.de",
     ]
     assert _split(contacts)[0] == {}
+
+
+def test_names_over_a_quotation_and_a_unit_after_the_legal_form_open_reports() -> None:
+    """A name over a quotation of the partner's opens its report, whatever its words
+    ("BSV Musterhausen"); a unit after a dash behind the legal form is the partner's unit,
+    the partner reports ("TSV Beispielstadt e. V. – Abteilung Fußball")."""
+    lines = [
+        "1   MENSCHEN GEWINNEN",
+        "",
+        "",
+        "TSV BEISPIELSTADT E. V. – ABTEILUNG FUSSBALL",
+        "»Bei uns zählt, wer mitspielt, nicht woher jemand kommt.«",
+        "",
+        *report("TSV Beispielstadt e. V.", 1),
+        "",
+        "",
+        "BSV MUSTERHAUSEN",
+        "»Wer bei uns mitspielen will, muss zuerst ankommen dürfen.«",
+        "",
+        *report("BSV Musterhausen", 2),
+        "",
+        "2   KOMPETENZEN STÄRKEN",
+        "",
+        "",
+        "Verein für Vielfalt e. V.",
+        "„Vielfalt lernt man im Verein, nicht im Lehrbuch.“",
+        "",
+        *report("Verein für Vielfalt e. V.", 3),
+    ]
+    blocks, at = _split(lines)
+    assert blocks == {  # from the quotation below the name to the next name or chapter
+        ("TSV Beispielstadt e. V.", 1): (5, 15),
+        ("BSV Musterhausen", 1): (17, 26),
+        ("Verein für Vielfalt e. V.", 2): (at["Verein für Vielfalt e. V."] + 1, len(lines)),
+    }
