@@ -34,10 +34,10 @@ from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alter
 from loaders.sections.chapters import heading_key, page_starts
 
 __all__ = [
-    "form_headings",
     "BULLETS",
     "Heading",
     "find_partner_headings",
+    "form_headings",
     "initials",
     "paragraphs",
     "partner_headings",
@@ -185,8 +185,7 @@ def partner_headings(
                 or _before_blank(text, h)
                 or _between_paragraphs(text, h, titles)
                 or _above_profile(text, h)
-                or _above_address(text, h)
-                or _above_recurring(text, h, recurring)
+                or _opens_a_form(text, h, recurring)
             )
         )
         if (n >= 2 and (org or n >= 3)) or single:
@@ -206,10 +205,13 @@ def form_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
     return [
         h
         for h in found
-        if _org_like(h.name)
-        and not _ARTICLE.match(h.name)
-        and (_above_address(text, h) or _above_recurring(text, h, recurring))
+        if _org_like(h.name) and not _ARTICLE.match(h.name) and _opens_a_form(text, h, recurring)
     ]
+
+
+def _opens_a_form(text: CleanText, h: Heading, recurring: frozenset[str]) -> bool:
+    """A name over its web address or over a line every report repeats."""
+    return _above_address(text, h) or _above_recurring(text, h, recurring)
 
 
 def _without_profiles(text: CleanText, found: list[Heading]) -> list[Heading]:
