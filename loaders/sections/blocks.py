@@ -76,7 +76,7 @@ def split_sections(text: CleanText) -> tuple[Block, ...]:
     if chapters:
         headings = partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters))
     else:
-        headings = form_headings(text, pages)
+        headings = form_headings(text, pages, least=_MIN_FORM_REPORTS)
         chapters = _one_part(text, headings)
         if not chapters:
             return ()

@@ -196,12 +196,19 @@ def partner_headings(
     return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
 
 
-def form_headings(text: CleanText, pages: list[bool]) -> list[Heading]:
+def form_headings(text: CleanText, pages: list[bool], least: int) -> list[Heading]:
     """Names that open reports of one form: each over its web address or over a line
     that every report repeats. A brochure may order its reports by no field of action at
-    all; such names still tell where each partner's report starts."""
-    found = _without_profiles(text, _heading_candidates(text, pages))
+    all; such names still tell where each partner's report starts.
+
+    [] without looking for names when fewer than ``least`` lines of the text could stand
+    below one: most documents are no brochure, and one pass over their lines is all they
+    cost here."""
     recurring = _recurring_lines(text)
+    below = sum(1 for line in text.lines if line in recurring or _WEB_ADDRESS.match(line))
+    if below < least:
+        return []
+    found = _without_profiles(text, _heading_candidates(text, pages))
     return [
         h
         for h in found
@@ -455,28 +462,31 @@ def _between_paragraphs(text: CleanText, h: Heading, titles: frozenset[int]) -> 
     )
 
 
+def _line_below(lines: tuple[str, ...], h: Heading, pattern: re.Pattern[str]) -> bool:
+    """Whether the line right below a name matches ``pattern``: how a brochure's layout
+    sets something of the partner's under the name that opens its report."""
+    below = h.last + 1
+    return below < len(lines) and bool(pattern.match(lines[below]))
+
+
 def _above_profile(text: CleanText, h: Heading) -> bool:
     """A name over a short profile of its organisation ("Sitz: Wiesbaden", "Branche
     Automobilindustrie" set in columns): read in the source, where the columns' spaces are
     still there."""
-    below = h.last + 1
-    source = text.source.lines
-    return below < len(source) and bool(_PROFILE_ENTRY.match(source[below]))
+    return _line_below(text.source.lines, h, _PROFILE_ENTRY)
 
 
 def _above_quotation(text: CleanText, h: Heading) -> bool:
     """A name over a quotation of its own line (»Integration hört bei uns nicht an der
     Seitenlinie auf.«): a brochure opens a partner's report with a word of the partner's,
     whatever the name's words ("BSV Viktoria Bielstein")."""
-    below = h.last + 1
-    return below < len(text.lines) and bool(_QUOTATION.match(text.lines[below]))
+    return _line_below(text.lines, h, _QUOTATION)
 
 
 def _above_address(text: CleanText, h: Heading) -> bool:
     """A name over its web address ("www.planerladen.de"), as a brochure sets a partner's
     contact under the name that opens its report."""
-    below = h.last + 1
-    return below < len(text.lines) and bool(_WEB_ADDRESS.match(text.lines[below]))
+    return _line_below(text.lines, h, _WEB_ADDRESS)
 
 
 def _recurring_lines(text: CleanText) -> frozenset[str]:
