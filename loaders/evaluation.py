@@ -26,10 +26,11 @@ from typing import Any
 from loaders import scorer_prefilter
 from loaders.errors import InputError
 from loaders.extract import Analysis, analyse_document, extract_document, to_contract
-from loaders.learn.crf import LINK_PARAMS, MODEL_FILE, Sequence_, train_model
+from loaders.learn.crf import HEADING_PARAMS, LINK_PARAMS, MODEL_FILE, Sequence_, train_model
 from loaders.learn.relations import LINK_MODEL
-from loaders.learn.training import link_items, reference_sequences
+from loaders.learn.training import heading_items, link_items, reference_sequences
 from loaders.reference import read_yaml
+from loaders.sections.learnt import HEADING_MODEL
 from queries.settings import REPO_ROOT, get_settings
 
 __all__ = [
@@ -121,13 +122,23 @@ def _gold_id(ref: ReferenceFile) -> Callable[[str], object | None]:
     return lambda name: mod.resolve(name, pools)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names name the same entity, as the contract scorer compares them."""
+    mod = scorer()
+    return bool(mod.same({mod.norm(a)}, {mod.norm(b)}))
+
+
+Models = tuple[Path, Path, Path]  # mention, link and heading model
+
+
 @dataclass
 class _Trainer:
-    """Both models trained on a chosen set of dev references, texts read once."""
+    """The three models trained on a chosen set of dev references, texts read once."""
 
     refs: list[ReferenceFile]
     folder: Path
     _mention_items: dict[Path, list[Sequence_]] = field(default_factory=dict)
+    _heading_items: dict[Path, list[Sequence_]] = field(default_factory=dict)
 
     def mention_items(self, ref: ReferenceFile) -> list[Sequence_]:
         if ref.path not in self._mention_items:
@@ -135,32 +146,48 @@ class _Trainer:
             self._mention_items[ref.path] = list(reference_sequences(text_of(data["doc"]), [data]))
         return self._mention_items[ref.path]
 
-    def train(self, name: str, without: str | None = None) -> tuple[Path, Path]:
-        """Both models from every reference outside fold ``without``."""
+    def heading_items(self, ref: ReferenceFile) -> list[Sequence_]:
+        if ref.path not in self._heading_items:
+            data = ref.data()
+            self._heading_items[ref.path] = list(
+                heading_items(text_of(data["doc"]), data, _same_name)
+            )
+        return self._heading_items[ref.path]
+
+    def train(self, name: str, without: str | None = None) -> Models:
+        """The three models from every reference outside fold ``without``. The heading
+        model comes first: the link model learns from the blocks it reads."""
         chosen = [r for r in self.refs if without is None or r.fold != without]
         mention_model = self.folder / f"{name}.mentions.crfsuite"
         link_model = self.folder / f"{name}.links.crfsuite"
+        heading_model = self.folder / f"{name}.headings.crfsuite"
+        train_model(
+            (s for r in chosen for s in self.heading_items(r)), heading_model, HEADING_PARAMS
+        )
         train_model((s for r in chosen for s in self.mention_items(r)), mention_model)
         analyses: dict[str, Analysis] = {}
         items: list[Sequence_] = []
         for r in chosen:
             doc = r.data()["doc"]
             if doc not in analyses:
-                analyses[doc] = analyse_document(text_of(doc), model=mention_model)
+                analyses[doc] = analyse_document(
+                    text_of(doc), model=mention_model, heading_model=heading_model
+                )
             items.extend(link_items(analyses[doc], r.data(), _gold_id(r)))
         train_model(items, link_model, LINK_PARAMS)
-        return mention_model, link_model
+        return mention_model, link_model, heading_model
 
-    def fold_models(self, fold: str) -> tuple[Path, Path]:
+    def fold_models(self, fold: str) -> Models:
         """The models that never saw ``fold``: trained, or taken from the folder when an
         earlier run trained them on the same references (their names carry a digest of
         the training references' names)."""
         chosen = sorted(r.name for r in self.refs if r.fold != fold)
         digest = hashlib.sha1("\n".join(chosen).encode()).hexdigest()[:12]
         name = f"fold-{fold}-{digest}"
-        kept = self.folder / f"{name}.mentions.crfsuite", self.folder / f"{name}.links.crfsuite"
+        kinds = ("mentions", "links", "headings")
+        kept = tuple(self.folder / f"{name}.{kind}.crfsuite" for kind in kinds)
         if all(p.is_file() for p in kept):
-            return kept
+            return kept[0], kept[1], kept[2]
         return self.train(name, without=fold)
 
 
@@ -168,17 +195,19 @@ def train(
     refs: list[ReferenceFile] | None = None,
     folder: Path = MODEL_FILE.parent,
     progress: Callable[[str], None] | None = None,
-) -> tuple[Path, Path]:
-    """Train the mention and the link model on every dev reference, in manifest order."""
+) -> Models:
+    """Train the mention, link and heading models on every dev reference, in manifest
+    order."""
     dev = [r for r in (refs if refs is not None else load_manifest()) if r.role == "dev"]
     if progress:
         progress(f"{len(dev)} Referenzen")
     with tempfile.TemporaryDirectory() as tmp:
-        mentions, links = _Trainer(dev, Path(tmp)).train("all")
-        return (
-            Path(shutil.copyfile(mentions, folder / MODEL_FILE.name)),
-            Path(shutil.copyfile(links, folder / LINK_MODEL.name)),
+        trained = _Trainer(dev, Path(tmp)).train("all")
+        mentions, links, headings = (
+            Path(shutil.copyfile(new, folder / committed.name))
+            for new, committed in zip(trained, _COMMITTED, strict=True)
         )
+        return mentions, links, headings
 
 
 @dataclass(frozen=True)
@@ -188,16 +217,19 @@ class Row:
     held_out: bool  # scored by models that did not see it
 
 
-_EXTRACTIONS: dict[tuple[str, Path, Path], dict[str, Any]] = {}
+_EXTRACTIONS: dict[tuple[str, Path, Path, Path], dict[str, Any]] = {}
+_COMMITTED: Models = (MODEL_FILE, LINK_MODEL, HEADING_MODEL)
 
 
-def _score(ref: ReferenceFile, models: tuple[Path, Path]) -> dict[str, Any]:
-    """The scorer's figures for one reference; a text is extracted once per pair of models
+def _score(ref: ReferenceFile, models: Models) -> dict[str, Any]:
+    """The scorer's figures for one reference; a text is extracted once per set of models
     (several references cover parts of the brochure)."""
     data = ref.data()
     key = (data["doc"], *models)
     if key not in _EXTRACTIONS:
-        extraction = extract_document(text_of(data["doc"]), model=models[0], link_model=models[1])
+        extraction = extract_document(
+            text_of(data["doc"]), model=models[0], link_model=models[1], heading_model=models[2]
+        )
         _EXTRACTIONS[key] = to_contract(extraction)
     mod = scorer()
     gold = mod.load_gold([ref.path], None)[data["doc"]]
@@ -206,7 +238,7 @@ def _score(ref: ReferenceFile, models: tuple[Path, Path]) -> dict[str, Any]:
 
 def _score_committed(refs: list[ReferenceFile]) -> list[dict[str, Any]]:
     """Scores of references of one text with the committed models (one worker's task)."""
-    return [_score(r, (MODEL_FILE, LINK_MODEL)) for r in refs]
+    return [_score(r, _COMMITTED) for r in refs]
 
 
 def evaluate(
@@ -246,9 +278,9 @@ def evaluate(
         if fold_models is not None:
             fold_models.mkdir(parents=True, exist_ok=True)
         trainer = _Trainer(dev, fold_models or Path(tmp))
-        by_fold: dict[str, tuple[Path, Path]] = {}
+        by_fold: dict[str, Models] = {}
         for ref in refs:
-            models = (MODEL_FILE, LINK_MODEL)
+            models = _COMMITTED
             if ref.role == "dev":
                 if ref.fold not in by_fold:
                     by_fold[ref.fold] = trainer.fold_models(ref.fold)

@@ -175,13 +175,16 @@ class Analysis:
 
 
 def analyse_document(
-    path: Path | str, reference: Reference | None = None, model: Path | None = None
+    path: Path | str,
+    reference: Reference | None = None,
+    model: Path | None = None,
+    heading_model: Path | None = None,
 ) -> Analysis:
     """Read, clean, split, find mentions (rules, then the mention model) and resolve."""
     ref = reference if reference is not None else load_reference()
     source = read_source(path)
     text = clean(source)
-    blocks = split_sections(text)
+    blocks = split_sections(text, heading_model)
     stream = build_stream(text)
     mentions = find_mentions(stream, ref)
     compiled = load_model(model or MODEL_FILE)
@@ -212,15 +215,16 @@ def extract_document(
     corrections: Corrections | None = None,
     model: Path | None = None,
     link_model: Path | None = None,
+    heading_model: Path | None = None,
 ) -> DocumentExtraction:
     """Extract organisations, programmes, links and measures from one file.
 
-    Mentions and sentence links are decided by the learnt models (``model``,
-    ``link_model``; default: the committed ones) where they exist, with what the rules
-    found as their evidence.
+    Mentions, sentence links and the names that open a brochure's reports are decided by
+    the learnt models (``model``, ``link_model``, ``heading_model``; default: the
+    committed ones) where they exist, with what the rules found as their evidence.
     """
     ref = reference if reference is not None else load_reference()
-    a = analyse_document(path, ref, model)
+    a = analyse_document(path, ref, model, heading_model)
     links = a.rule_links
     link_tagger = load_tagger(link_model or LINK_MODEL)
     if link_tagger is not None:

@@ -105,7 +105,7 @@ def eval_command(
 
 
 def train_command() -> None:
-    """Train the mention and link models on every dev reference (deterministic)."""
+    """Train the mention, link and heading models on every dev reference (deterministic)."""
     for path in train(progress=lambda m: err.print(m)):
         console.print(f"Modell geschrieben: {path} ({path.stat().st_size // 1024} KiB)")
 

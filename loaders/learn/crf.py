@@ -17,7 +17,16 @@ import pycrfsuite
 from loaders.errors import InputError
 from loaders.learn.features import Features, Item
 
-__all__ = ["MODEL_FILE", "PARAMS", "LINK_PARAMS", "train_model", "load_tagger", "tag", "Sequence_"]
+__all__ = [
+    "MODEL_FILE",
+    "PARAMS",
+    "LINK_PARAMS",
+    "HEADING_PARAMS",
+    "train_model",
+    "load_tagger",
+    "tag",
+    "Sequence_",
+]
 
 MODEL_FILE = Path(__file__).with_name("mentions.crfsuite")
 # L1 keeps the model small (most of the ~200k candidate features get weight 0), L2
@@ -32,6 +41,11 @@ PARAMS = {
 
 # the link classifier sees one candidate per sequence: no transitions to learn
 LINK_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 300}
+# so does the heading classifier; it has few positives (a few hundred names from some
+# forty brochures), and a weaker L1 keeps the features of a form's size that let it read a
+# layout it has not seen. Chosen on the dev brochures held out by fold (BENCHMARKS.md,
+# session 30: c1 0.03 read them as well as 0.1 and split no dev text without blocks).
+HEADING_PARAMS = {"c1": 0.03, "c2": 0.01, "max_iterations": 300}
 
 # a sequence's tokens as feature dicts or as their attribute lists (the same to CRFsuite)
 Sequence_ = tuple[list[Features] | list[Item], list[str]]

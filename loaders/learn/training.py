@@ -22,9 +22,12 @@ from loaders.learn.tagging import document_features
 from loaders.learn.tokens import Token
 from loaders.mentions.find import find_mentions
 from loaders.reference import Reference, load_reference
+from loaders.sections.chapters import page_starts
+from loaders.sections.headings import heading_candidates
+from loaders.sections.learnt import HEADING, OTHER, candidate_features
 from loaders.source.files import read_source
 
-__all__ = ["reference_sequences", "line_ranges", "link_items"]
+__all__ = ["reference_sequences", "line_ranges", "link_items", "heading_items"]
 
 
 @lru_cache(maxsize=16)
@@ -118,3 +121,32 @@ def link_items(
             if here:
                 label = link_label(here[0][1], here[0][0] == a)
         yield [c.features], [label]
+
+
+_NEAR_BLOCK = 3  # lines: a name this close to its partner's block opens (or closes) it
+
+
+def heading_items(
+    text_path: Path, reference: dict[str, Any], same_name: Callable[[str, str], bool]
+) -> Iterator[Sequence_]:
+    """One-item training sequences for the heading classifier from one reference.
+
+    A candidate inside the covered lines is a heading when it names the partner of a
+    reference block it stands in or next to (a name printed after its report's text
+    closes it); every other candidate, and every candidate of a text without blocks, is
+    none. ``same_name`` is the scorer's comparison of two names."""
+    text = clean(read_source(text_path))
+    pages = page_starts(text)
+    found = heading_candidates(text, pages)
+    ranges = line_ranges(reference)
+    blocks = reference.get("blocks") or []
+    for h, features in zip(found, candidate_features(text, pages, found), strict=True):
+        line = h.first + 1
+        if not any(lo <= line <= hi for lo, hi in ranges):
+            continue
+        opens = any(
+            b["start"] - _NEAR_BLOCK <= line <= b["end"] + _NEAR_BLOCK
+            and same_name(h.name, b["partner"])
+            for b in blocks
+        )
+        yield [features], [HEADING if opens else OTHER]

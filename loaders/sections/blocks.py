@@ -15,15 +15,20 @@ page header), sometimes before. So this stage works from layout cues, not positi
    headings stacked at a page top (a row of column headings) own the reports below them
    in the brochure's partner order.
 
-Documents without that chapter structure (flyers, single reports, event documentation)
-have no blocks: the result is ``()``.
+A brochure that sorts its reports by no field is one chapter of no field; which of its
+lines open reports is read by a classifier trained on the references
+(:mod:`loaders.sections.learnt`), since such brochures follow no layout a rule knows.
+Documents without reports of partners (flyers, single reports, event documentation) have no
+blocks: the result is ``()``.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from pathlib import Path
 
+from loaders.learn.crf import load_tagger
 from loaders.models import Block, CleanText
 from loaders.sections.chapters import (
     Category,
@@ -48,11 +53,11 @@ from loaders.sections.headings import (
     BULLETS,
     Heading,
     find_partner_headings,
-    form_headings,
     paragraphs,
     partner_headings,
     subheading,
 )
+from loaders.sections.learnt import HEADING_MODEL, learnt_headings
 
 __all__ = [
     "split_sections",
@@ -69,14 +74,18 @@ _MIN_FORM_REPORTS = 3  # reports of one form that make a brochure without field 
 _MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a median
 
 
-def split_sections(text: CleanText) -> tuple[Block, ...]:
-    """The partner blocks of a brochure, in document order; ``()`` for other documents."""
+def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[Block, ...]:
+    """The partner blocks of a brochure, in document order; ``()`` for other documents.
+
+    Without chapters of the fields, the learnt classifier (``heading_model``; default: the
+    committed one) reads which names open reports."""
     chapters = find_chapters(text)
     pages = page_starts(text)
     if chapters:
         headings = partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters))
     else:
-        headings = form_headings(text, pages, least=_MIN_FORM_REPORTS)
+        tagger = load_tagger(heading_model or HEADING_MODEL)
+        headings = learnt_headings(text, pages, tagger) if tagger is not None else []
         chapters = _one_part(text, headings)
         if not chapters:
             return ()

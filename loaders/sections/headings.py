@@ -7,9 +7,9 @@ organisation, or when it carries an organisation word or legal form and stands a
 edge. A unit named after a partner's short form ("LVR-Klinikverbund" inside the report
 of the "Landschaftsverband Rheinland") is a sub-heading, not a partner.
 
->>> _name_shaped("Caritasverband für den Kreis Unna e. V."), _org_like("Kreis Lippe")
+>>> _name_shaped("Caritasverband für den Kreis Unna e. V."), org_like("Kreis Lippe")
 (True, True)
->>> _org_like("Deutscher Alpenverein, Sektion Mülheim")
+>>> org_like("Deutscher Alpenverein, Sektion Mülheim")
 True
 >>> _name_shaped("Die Stellenausschreibungen sprechen Menschen an")
 False
@@ -35,9 +35,15 @@ from loaders.sections.chapters import heading_key, page_starts
 
 __all__ = [
     "BULLETS",
+    "LEGAL_FORM",
+    "QUOTATION",
+    "WEB_ADDRESS",
     "Heading",
+    "above_profile",
+    "heading_candidates",
+    "org_like",
+    "recurring_lines",
     "find_partner_headings",
-    "form_headings",
     "initials",
     "paragraphs",
     "partner_headings",
@@ -47,7 +53,7 @@ __all__ = [
 _FUNCTION_WORDS = frozenset(
     "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
 )
-_LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KGaA|KG|eG|SE|AöR|KdöR)(?=\s|$)")
+LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KGaA|KG|eG|SE|AöR|KdöR)(?=\s|$)")
 PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 
 
@@ -71,8 +77,9 @@ _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-
 # a profile's entry below a partner's name: a short label, then a colon or a run of spaces
 # ("Sitz: Wiesbaden", "Branche        Automobilindustrie", "      Kurzprofil  Futsal-Verein")
 _PROFILE_ENTRY = re.compile(r"^\s*[A-ZÄÖÜ][\w-]*(?: [\w-]+)?(?::\s+|\s{2,})\S")
-# a picture's placeholder before the name beside it ("[Logo] STADT CELLE")
-_PICTURE_BEFORE = re.compile(rf"^{PICTURE.pattern}\s+(?=\S)")
+# a picture's placeholder or a drawn mark before the name beside it ("[Logo] STADT CELLE",
+# "■ HANDWERKSKAMMER …"; a list's bullets are no such mark)
+_PICTURE_BEFORE = re.compile(rf"^(?:{PICTURE.pattern}|[■□●○◆◇►▶])\s+(?=\S)")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
 _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
@@ -81,11 +88,11 @@ _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
 _WIDE_GAP = re.compile(r"\S\s{3,}\S")
 _COLUMN_GAP = re.compile(r"\s{2,}")
 # a quotation on a line of its own: »…«, „…“, "…"
-_QUOTATION = re.compile(r"^\s*[»„\"“«].{8,}[«“\"”»]\s*$")
+QUOTATION = re.compile(r"^\s*[»„\"“«].{8,}[«“\"”»]\s*$")
 # a name closed by its legal form, then a unit after a dash: "ASC Loope e. V. – Abteilung Fußball"
-_UNIT_AFTER_DASH = re.compile(rf"^(?P<name>.+?{_LEGAL_FORM.pattern})\s+[–—]\s+\S")
+_UNIT_AFTER_DASH = re.compile(rf"^(?P<name>.+?{LEGAL_FORM.pattern})\s+[–—]\s+\S")
 # a web address on a line of its own: "www.vmdo.de", "ratderreligionenstuttgart.wordpress.com"
-_WEB_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$")
+WEB_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -113,7 +120,7 @@ def _name_shaped(line: str) -> bool:
         return False  # a name does not start with a preposition or a lower-case article
     if _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line) or _POSTCODE.search(line):
         return False  # (a postcode: a contact's address line)
-    legal = _LEGAL_FORM.search(line)
+    legal = LEGAL_FORM.search(line)
     if line.endswith(".") and not legal:
         return False
     named = words[: len(line[: legal.start()].split())] if legal else words
@@ -135,9 +142,9 @@ def _name_shaped(line: str) -> bool:
     return sum(c.isalpha() for c in line) >= 3
 
 
-def _org_like(name: str) -> bool:
+def org_like(name: str) -> bool:
     """Whether a name carries a legal form or a word that organisations are named with."""
-    if _LEGAL_FORM.search(name):
+    if LEGAL_FORM.search(name):
         return True
     for word in re.split(r"[\s/,]+", name.lower()):
         for part in word.split("-"):
@@ -168,13 +175,13 @@ def partner_headings(
 
     ``titles``: the last lines of the chapters' titles, which end a paragraph like a
     finished sentence."""
-    found = _without_profiles(text, _heading_candidates(text, pages))
+    found = heading_candidates(text, pages)
     counts = Counter(heading_key(h.name) for h in found)
-    recurring = _recurring_lines(text)
+    recurring = recurring_lines(text)
     kept = []
     for h in found:
         n = counts[heading_key(h.name)]
-        org = _org_like(h.name)
+        org = org_like(h.name)
         single = not _ARTICLE.match(h.name) and (
             _above_quotation(text, h)
             or org
@@ -184,7 +191,7 @@ def partner_headings(
                 or _after_blank(text, h)
                 or _before_blank(text, h)
                 or _between_paragraphs(text, h, titles)
-                or _above_profile(text, h)
+                or above_profile(text, h)
                 or _opens_a_form(text, h, recurring)
             )
         )
@@ -194,26 +201,6 @@ def partner_headings(
         kept = [h for h in kept if h.labelled]  # a brochure that labels its partners labels all
     names = {h.name for h in kept}
     return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
-
-
-def form_headings(text: CleanText, pages: list[bool], least: int) -> list[Heading]:
-    """Names that open reports of one form: each over its web address or over a line
-    that every report repeats. A brochure may order its reports by no field of action at
-    all; such names still tell where each partner's report starts.
-
-    [] without looking for names when fewer than ``least`` lines of the text could stand
-    below one: most documents are no brochure, and one pass over their lines is all they
-    cost here."""
-    recurring = _recurring_lines(text)
-    below = sum(1 for line in text.lines if line in recurring or _WEB_ADDRESS.match(line))
-    if below < least:
-        return []
-    found = _without_profiles(text, _heading_candidates(text, pages))
-    return [
-        h
-        for h in found
-        if _org_like(h.name) and not _ARTICLE.match(h.name) and _opens_a_form(text, h, recurring)
-    ]
 
 
 def _opens_a_form(text: CleanText, h: Heading, recurring: frozenset[str]) -> bool:
@@ -257,7 +244,7 @@ def initials(name: str) -> set[str]:
 @lru_cache(maxsize=4096)
 def _initials(name: str) -> frozenset[str]:
     variants = {""}
-    for word in re.split(r"[\s-]+", _LEGAL_FORM.sub("", name)):
+    for word in re.split(r"[\s-]+", LEGAL_FORM.sub("", name)):
         if not word or word.lower() in _FUNCTION_WORDS or not word[0].isalpha():
             continue
         letters = {word[0].upper()}
@@ -270,7 +257,13 @@ def _initials(name: str) -> frozenset[str]:
     return frozenset(variants)
 
 
-def _heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
+def heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
+    """Lines shaped like an organisation's name that stand on their own: every line that
+    may open a partner's report, without the entries of a profile below a name."""
+    return _without_profiles(text, _name_lines(text, pages))
+
+
+def _name_lines(text: CleanText, pages: list[bool]) -> list[Heading]:
     lines, noise = text.lines, text.noise
     found: list[Heading] = []
     i = 0
@@ -334,16 +327,16 @@ def _from_capitals(name: str) -> str:
     'Türkische Gemeinde in Schleswig-Holstein e. V.'
     >>> _from_capitals("MAINZER VERKEHRSGESELLSCHAFT MBH (MVG)")
     'Mainzer Verkehrsgesellschaft mbH (MVG)'
-    >>> _from_capitals("Stadt Kassel")
-    'Stadt Kassel'
+    >>> _from_capitals("Stadt Kassel"), _from_capitals("IN VIA BEISPIELSTADT E. V.")
+    ('Stadt Kassel', 'In VIA Beispielstadt e. V.')
     """
     if not name.isupper():
         return name
     words = []
-    for word in name.split():
+    for n, word in enumerate(name.split()):
         bare = word.strip("()„“\"',")
-        if word.lower() in _FUNCTION_WORDS:
-            words.append(word.lower())
+        if word.lower() in _FUNCTION_WORDS:  # a name's first word keeps its capital
+            words.append(word.lower() if n else word.capitalize())
         elif word in _LEGAL_IN_CAPITALS:
             words.append(_LEGAL_IN_CAPITALS[word])
         elif len(bare) <= 3 or not any(c in "AEIOUÄÖÜ" for c in bare) or "." in bare[:-1]:
@@ -390,7 +383,7 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
         after is not None
         and lines[after][:1].islower()
         and not _name_shaped(lines[after])
-        and not _WEB_ADDRESS.match(lines[after])
+        and not WEB_ADDRESS.match(lines[after])
         and not _cuts_word(text, i, last)
     ):
         return None  # the sentence goes on below
@@ -469,7 +462,7 @@ def _line_below(lines: tuple[str, ...], h: Heading, pattern: re.Pattern[str]) ->
     return below < len(lines) and bool(pattern.match(lines[below]))
 
 
-def _above_profile(text: CleanText, h: Heading) -> bool:
+def above_profile(text: CleanText, h: Heading) -> bool:
     """A name over a short profile of its organisation ("Sitz: Wiesbaden", "Branche
     Automobilindustrie" set in columns): read in the source, where the columns' spaces are
     still there."""
@@ -480,16 +473,16 @@ def _above_quotation(text: CleanText, h: Heading) -> bool:
     """A name over a quotation of its own line (»Integration hört bei uns nicht an der
     Seitenlinie auf.«): a brochure opens a partner's report with a word of the partner's,
     whatever the name's words ("BSV Viktoria Bielstein")."""
-    return _line_below(text.lines, h, _QUOTATION)
+    return _line_below(text.lines, h, QUOTATION)
 
 
 def _above_address(text: CleanText, h: Heading) -> bool:
     """A name over its web address ("www.planerladen.de"), as a brochure sets a partner's
     contact under the name that opens its report."""
-    return _line_below(text.lines, h, _WEB_ADDRESS)
+    return _line_below(text.lines, h, WEB_ADDRESS)
 
 
-def _recurring_lines(text: CleanText) -> frozenset[str]:
+def recurring_lines(text: CleanText) -> frozenset[str]:
     """Lines of text that stand three times or more in a document and are no page furniture:
     the questions every report of a brochure answers ("Was hat Sie im Berichtsjahr besonders
     beschäftigt?") or a label each report repeats."""

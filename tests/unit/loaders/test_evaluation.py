@@ -39,9 +39,9 @@ def test_kept_fold_models_are_reused_for_the_same_references_only(tmp_path):
     assert [r.fold for r in dev] == ["s", "v", "v"]
     first = evaluate(dev, leave_out=True, fold_models=tmp_path)
     kept = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
-    assert len(kept) == 4  # two folds, a mention and a link model each
+    assert len(kept) == 6  # two folds, a mention, a link and a heading model each
     second = evaluate(dev, leave_out=True, fold_models=tmp_path)
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == kept
     assert [r.scores for r in second] == [r.scores for r in first]
     evaluate(dev[:2], leave_out=True, fold_models=tmp_path)  # fold s now trains on u96 only
-    assert len(list(tmp_path.iterdir())) == 6
+    assert len(list(tmp_path.iterdir())) == 9

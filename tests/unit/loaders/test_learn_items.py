@@ -18,6 +18,7 @@ from loaders.learn.tokens import sentence_spans, tokenize
 from loaders.learn.viterbi import compile_model
 from loaders.mentions.find import find_mentions
 from loaders.reference import load_reference
+from loaders.sections.learnt import HEADING_MODEL
 from loaders.source.files import read_source
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
@@ -60,7 +61,7 @@ def test_items_equal_the_feature_dicts_and_tag_alike(name):
     assert tag_document(model, layout, sequences) == expected
 
 
-@pytest.mark.parametrize("path", [MODEL_FILE, LINK_MODEL])
+@pytest.mark.parametrize("path", [MODEL_FILE, LINK_MODEL, HEADING_MODEL])
 def test_model_file_read_as_crfsuite_reads_it(path):
     model = compile_model(path)
     tagger = load_tagger(path)

@@ -625,31 +625,35 @@ def test_contents_of_a_report_of_its_own_open_no_chapters() -> None:
 
 
 def test_reports_under_their_partners_web_address_split_a_brochure_without_chapters() -> None:
-    """Reports sorted by no field, each under its partner's name and web address, are
-    blocks of no field; a contact list of names with web addresses is none."""
+    """Reports sorted by no field, each under its partner's name (in one form, here in
+    capitals) and web address, are blocks of no field; a contact list of names with web
+    addresses is none."""
     lines = [
         "Berichte aus den Mitgliedsgremien",
+        "",
+        "Die Gremien unseres Netzwerks berichten hier in eigenen Worten über ihr Jahr, über",
+        "Begegnungen, Feste und Gespräche und über das, was sie sich noch vornehmen.",
         "",
         "FORUM DER RELIGIONEN MUSTERSTADT",
         "www.forum-der-religionen-musterstadt.de",
         "",
         *report("Forum der Religionen Musterstadt", 1),
         "",
-        "Forum der Kulturen Beispielhausen e. V.",
+        "FORUM DER KULTUREN BEISPIELHAUSEN E. V.",
         "forum-kulturen.beispielhausen.de",
         "",
         *report("Forum der Kulturen Beispielhausen e. V.", 2),
         "",
-        "Muster Verkehr AG",
+        "MUSTER VERKEHR AG",
         "https://www.muster-verkehr.de/vielfalt",
         "",
         *report("Muster Verkehr AG", 3),
     ]
     blocks, at = _split(lines)
     assert blocks == {  # from the web address below the name to the next name
-        ("Forum der Religionen Musterstadt", None): (4, 13),
-        ("Forum der Kulturen Beispielhausen e. V.", None): (15, 24),
-        ("Muster Verkehr AG", None): (26, len(lines)),
+        ("Forum der Religionen Musterstadt", None): (7, 16),
+        ("Forum der Kulturen Beispielhausen e. V.", None): (18, 27),
+        ("Muster Verkehr AG", None): (29, len(lines)),
     }
     contacts = [
         "Unsere Partner:",

@@ -1,0 +1,174 @@
+"""Partner names that open reports, read by a learnt classifier instead of a layout rule.
+
+Each layout rule in :mod:`loaders.sections.headings` reads the brochures it was written
+for: a name over its web address, over a quotation, over a line every report repeats. A
+brochure of a new layout sets its partners' names some other way ("NATIONALTHEATER
+MANNHEIM" over a line of hashtags, "■ HANDWERKSKAMMER …" after a square). What such
+layouts share is not a cue but a *form*: the names stand on lines of their own, in one
+typography that recurs with a report of prose between each, and the report below names
+its partner again.
+
+So every name-shaped line of a text is a candidate, described by its own shape, the
+lines around it and how many candidates of the text share its form; a classifier trained
+on the dev references (``vielfalt train``, ``headings.crfsuite``) decides which candidates
+open a report. It reads texts whose fields of action the chapter rules do not find.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pycrfsuite
+
+from loaders.learn.features import Features
+from loaders.models import CleanText
+from loaders.sections.headings import (
+    BULLETS,
+    LEGAL_FORM,
+    QUOTATION,
+    WEB_ADDRESS,
+    Heading,
+    above_profile,
+    heading_candidates,
+    org_like,
+    recurring_lines,
+)
+
+__all__ = ["HEADING_MODEL", "HEADING", "candidate_features", "learnt_headings"]
+
+HEADING_MODEL = Path(__file__).parents[1] / "learn" / "headings.crfsuite"
+HEADING, OTHER = "H", "O"
+_PROSE_LINE = 60  # characters: a line of running text
+_AROUND = 20  # lines below (or above) a name in which its report names the partner again
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
+_WITH_FORM = ("case", "org")  # read with the form's size
+_STOP = frozenset("und oder für der die das des dem den mit von vom zur zum".split())
+
+
+def _line_kind(line: str, recurring: frozenset[str]) -> str:
+    """What a line next to a candidate is, in the few kinds a layout shows."""
+    if not line:
+        return "none"
+    if WEB_ADDRESS.match(line):
+        return "web"
+    if QUOTATION.match(line):
+        return "quote"
+    if line in recurring:
+        return "repeated"
+    if line[:1] == "#":
+        return "tags"
+    if line[:1] in BULLETS or line[:1] in "■□●◆":
+        return "bullet"
+    if line[:1].islower():
+        return "lower"
+    letters = [c for c in line if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return "capitals"
+    if len(line) >= _PROSE_LINE:
+        return "prose"
+    return "sentence" if line.endswith((".", "!", "?", ":")) else "title"
+
+
+def _neighbour_line(text: CleanText, i: int, step: int) -> tuple[str, int]:
+    """The nearest text line up or down (page furniture skipped) and how many empty
+    lines stand between (2 meaning two or more)."""
+    blanks = 0
+    j = i + step
+    while 0 <= j < len(text.lines):
+        if text.lines[j] and not text.noise[j]:
+            return text.lines[j], min(blanks, 2)
+        blanks += 1
+        j += step
+    return "", min(blanks, 2)
+
+
+def _prefix(source_line: str) -> str:
+    """The mark a layout sets before a name: a square, a bullet, a number, or none."""
+    head = source_line.strip()[:1]
+    if not head or head.isalpha():
+        return "none"
+    return "digit" if head.isdigit() else "mark"
+
+
+def _named_near(text: CleanText, h: Heading, step: int) -> str:
+    """Whether the text below (``step`` 1) or above (-1) the name names it again: all its
+    words, some, or none."""
+    words = {w.lower() for w in _WORD.findall(h.name)} - _STOP
+    if not words:
+        return "none"
+    lo, hi = (h.last + 1, h.last + 1 + _AROUND) if step > 0 else (h.first - _AROUND, h.first)
+    near = " ".join(text.lines[max(0, lo) : hi]).lower()
+    found = sum(1 for w in words if w in near)
+    return "all" if found == len(words) else "some" if found else "none"
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    return next((f"<{e}" for e in edges if n < e), f">={edges[-1]}")
+
+
+def candidate_features(text: CleanText, pages: list[bool], found: list[Heading]) -> list[Features]:
+    """The features of each candidate: its shape, its neighbours, and its form's share of
+    the text (how many candidates look alike, and how far apart they stand)."""
+    recurring = recurring_lines(text)
+    own: list[Features] = []
+    for h in found:
+        above, blank_above = _neighbour_line(text, h.first, -1)
+        below, blank_below = _neighbour_line(text, h.last, 1)
+        source = text.source.lines[h.first]
+        letters = [c for c in source if c.isalpha()]
+        f: Features = {
+            "bias": 1.0,
+            "case": "capitals" if all(c.isupper() for c in letters) else "mixed",
+            "org": "yes" if org_like(h.name) else "no",
+            "legal": "yes" if LEGAL_FORM.search(h.name) else "no",
+            "words": _bucket(len(h.name.split()), (2, 3, 4, 7)),
+            "lines": str(h.last - h.first + 1),
+            "prefix": _prefix(source),
+            "indent": "yes" if source[:1].isspace() else "no",
+            "blank_above": str(blank_above),
+            "blank_below": str(blank_below),
+            "above": _line_kind(above, recurring),
+            "below": "profile" if above_profile(text, h) else _line_kind(below, recurring),
+            "named_below": _named_near(text, h, 1),
+            "named_above": _named_near(text, h, -1),
+            "page_top": "yes"
+            if any(pages[h.first - k] for k in range(0, 3) if h.first >= k)
+            else "no",
+            "labelled": "yes" if h.labelled else "no",
+            "quoted": "yes" if any(q in h.name for q in '„“"»«') else "no",
+            "start": "yes" if h.first < 5 else "no",
+        }
+        own.append(f)
+    # a layout's form: the name's case and mark, an empty line above, the line below
+    forms = [f"{f['case']}|{f['prefix']}|{f['blank_above'] != '0'}|{f['below']}" for f in own]
+    groups: dict[str, list[int]] = {}
+    for n, form in enumerate(forms):
+        groups.setdefault(form, []).append(n)
+    shared: dict[str, Features] = {}
+    for form, alike in groups.items():
+        pairs = zip(alike, alike[1:], strict=False)
+        gaps = sorted(found[b].first - found[a].last for a, b in pairs)
+        org_share = sum(own[k]["org"] == "yes" for k in alike) / len(alike)
+        shared[form] = {
+            "form": _bucket(len(alike), (2, 3, 6)),
+            "form_gap": _bucket(gaps[len(gaps) // 2], (1, 4, 8, 20)) if gaps else "alone",
+            "form_org": "most" if org_share >= 0.5 else "few",
+            "candidates": _bucket(len(found), (3, 6, 15, 40)),
+        }
+    out: list[Features] = []
+    for f, form in zip(own, forms, strict=True):
+        group = shared[form]
+        size = group["form"]
+        both = {f"{k}&form": f"{f[k]}|{size}" for k in _WITH_FORM}
+        out.append({**f, **group, **both, "form&gap": f"{size}|{group['form_gap']}"})
+    return out
+
+
+def learnt_headings(text: CleanText, pages: list[bool], tagger: pycrfsuite.Tagger) -> list[Heading]:
+    """The candidates the classifier takes for names that open a partner's report."""
+    found = heading_candidates(text, pages)
+    if not found:
+        return []
+    features = candidate_features(text, pages, found)
+    return [h for h, f in zip(found, features, strict=True) if tagger.tag([f])[0] == HEADING]

@@ -1,0 +1,155 @@
+"""The learnt heading classifier: names that open reports in a layout no rule reads.
+
+Every text here is written by the tests themselves; no reference passage is copied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loaders.clean.repair import clean
+from loaders.learn.training import heading_items
+from loaders.models import CleanText, SourceText
+from loaders.sections.blocks import split_sections
+from loaders.sections.chapters import page_starts
+from loaders.sections.headings import heading_candidates
+from loaders.sections.learnt import HEADING, HEADING_MODEL, OTHER, candidate_features
+
+_INTRO = [
+    "Gemeinsam für ein offenes Beispielland",
+    "Berichte der Mitglieder des Bündnisses 2024",
+    "",
+    "Vorwort",
+    "",
+    "Seit fünf Jahren arbeiten in unserem Bündnis Verwaltungen, Unternehmen und Vereine",
+    "daran, dass alle Menschen in der Region gute Chancen auf Arbeit und Teilhabe haben.",
+    "In diesem Heft berichten die Mitglieder selbst, was sie im vergangenen Jahr erreicht",
+    "haben und was sie sich für das kommende Jahr vornehmen.",
+    "",
+]
+
+
+def _report(partner: str, topic: str) -> list[str]:
+    """A partner's report in the brochure's form: its name in capitals over a line that
+    says what the report is about, then prose that names the partner again."""
+    return [
+        "",
+        partner.upper(),
+        topic,
+        "",
+        f"Die {partner} ist seit 2019 Mitglied des Bündnisses und hat im Berichtsjahr",
+        "ihre Stellenausschreibungen überarbeitet. Sie sprechen nun ausdrücklich Menschen",
+        "mit Einwanderungsgeschichte an, und die Auswahlgremien wurden vorher geschult.",
+        "",
+        "Außerdem bieten wir unseren Beschäftigten jedes Jahr eine Fortbildung zur",
+        "interkulturellen Kompetenz an, an der im Berichtsjahr vierzig Personen teilnahmen.",
+        f"Für das kommende Jahr plant die {partner} eine Befragung ihrer Beschäftigten.",
+    ]
+
+
+_PARTNERS = [
+    ("Stadtverwaltung Beispielstadt", "Neue Wege in die Ausbildung"),
+    ("Kreissparkasse Musterland", "Beratung in vielen Sprachen"),
+    ("Handwerkskammer Beispielland", "Betriebe und Geflüchtete zusammenbringen"),
+    ("Volkshochschule Musterstadt", "Sprachkurse am Arbeitsplatz"),
+]
+
+
+def _text(lines: list[str]) -> CleanText:
+    return clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+
+
+def _brochure() -> list[str]:
+    return [*_INTRO, *(line for p, t in _PARTNERS for line in _report(p, t))]
+
+
+def test_reports_under_names_in_one_form_are_blocks_of_no_field() -> None:
+    """No chapter of a field and no cue a rule reads (no web address, quotation or
+    repeated line below the names): the classifier reads the names that share one form
+    and each opens its partner's report, up to the next name."""
+    lines = _brochure()
+    blocks = split_sections(_text(lines))
+    at = {line: n for n, line in enumerate(lines, start=1)}
+    assert [(b.partner, b.category) for b in blocks] == [(p, None) for p, _ in _PARTNERS]
+    for block, (partner, _) in zip(blocks, _PARTNERS, strict=True):
+        assert block.start == at[partner.upper()] + 1
+
+
+def test_a_press_release_and_a_report_with_numbered_sections_have_no_blocks() -> None:
+    """Names on lines of their own that open no reports: a press release's contacts and
+    a single report's own sections."""
+    press = [
+        "Neues Bündnis für Ausbildung in Beispielstadt",
+        "",
+        "Die Stadt Beispielstadt, die Agentur für Arbeit Musterland und die",
+        "Handwerkskammer Beispielland haben am Montag eine Vereinbarung unterzeichnet.",
+        "Gemeinsam wollen sie mehr junge Geflüchtete in eine Ausbildung bringen.",
+        "",
+        "Pressekontakt",
+        "Stadt Beispielstadt",
+        "Amt für Kommunikation",
+        "Marktplatz 1",
+    ]
+    sections = [
+        "Jahresbericht 2024 der Integrationsstelle",
+        "",
+        *(
+            line
+            for n, title in enumerate(["Ausgangslage", "Netzwerk Integration", "Ehrenamt"], 1)
+            for line in [
+                f"{n} {title}",
+                "Im Berichtsjahr haben wir unsere Arbeit fortgesetzt und ausgebaut. Dazu",
+                "gehörten Beratungen, Veranstaltungen und Treffen mit unseren Partnern in",
+                "der Stadt. Viele Anfragen kamen von Vereinen und Schulen aus der Region.",
+                "Für das nächste Jahr planen wir weitere Angebote in einfacher Sprache.",
+                "",
+            ]
+        ),
+    ]
+    assert split_sections(_text(press)) == ()
+    assert split_sections(_text(sections)) == ()
+
+
+def test_a_brochure_without_a_heading_model_has_no_blocks(tmp_path: Path) -> None:
+    """Without the model file the classifier reads nothing: no chapters, no blocks."""
+    assert split_sections(_text(_brochure()), heading_model=tmp_path / "none") == ()
+
+
+def test_candidates_of_one_form_share_its_size_and_spacing() -> None:
+    text = _text(_brochure())
+    pages = page_starts(text)
+    found = heading_candidates(text, pages)
+    features = candidate_features(text, pages, found)
+    names = {h.name: f for h, f in zip(found, features, strict=True)}
+    for partner, _ in _PARTNERS:
+        f = names[partner]
+        assert (f["case"], f["below"], f["form"], f["named_below"]) == (
+            "capitals",
+            "title",
+            "<6",
+            "all",
+        )
+
+
+def test_training_labels_a_name_next_to_its_partners_block(tmp_path: Path) -> None:
+    """A candidate that names the partner of a reference block it stands in or next to
+    is a heading; any other candidate, and every one of a text without blocks, is none."""
+    lines = _brochure()
+    path = tmp_path / "heft.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    at = {line: n for n, line in enumerate(lines, start=1)}
+    first, second = _PARTNERS[0][0], _PARTNERS[1][0]
+    reference = {
+        "blocks": [
+            {"partner": first, "start": at[first.upper()] + 1, "end": at[second.upper()] - 1},
+        ]
+    }
+    same = lambda a, b: a.casefold() == b.casefold()  # noqa: E731
+    labels = {
+        x[0]["below"] + str(n): y[0]
+        for n, (x, y) in enumerate(heading_items(path, reference, same))
+    }
+    assert sorted(labels.values()).count(HEADING) == 1
+    assert set(labels.values()) == {HEADING, OTHER}
+    assert {y[0] for _, y in heading_items(path, {}, same)} == {OTHER}
+    assert HEADING_MODEL.is_file()
