@@ -36,6 +36,7 @@ from loaders.sections.chapters import heading_key, page_starts
 __all__ = [
     "BULLETS",
     "LEGAL_FORM",
+    "MARKS",
     "QUOTATION",
     "WEB_ADDRESS",
     "Heading",
@@ -79,7 +80,8 @@ _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-
 _PROFILE_ENTRY = re.compile(r"^\s*[A-ZÄÖÜ][\w-]*(?: [\w-]+)?(?::\s+|\s{2,})\S")
 # a picture's placeholder or a drawn mark before the name beside it ("[Logo] STADT CELLE",
 # "■ HANDWERKSKAMMER …"; a list's bullets are no such mark)
-_PICTURE_BEFORE = re.compile(rf"^(?:{PICTURE.pattern}|[■□●○◆◇►▶])\s+(?=\S)")
+MARKS = "■□●○◆◇►▶"  # drawn before a name by a layout
+_PICTURE_BEFORE = re.compile(rf"^(?:{PICTURE.pattern}|[{MARKS}])\s+(?=\S)")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
 _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")

@@ -2,8 +2,8 @@
 
 Each layout rule in :mod:`loaders.sections.headings` reads the brochures it was written
 for: a name over its web address, over a quotation, over a line every report repeats. A
-brochure of a new layout sets its partners' names some other way ("NATIONALTHEATER
-MANNHEIM" over a line of hashtags, "■ HANDWERKSKAMMER …" after a square). What such
+brochure of a new layout sets its partners' names some other way ("STADTBIBLIOTHEK
+BEISPIELSTADT" over a line of hashtags, "■ HANDWERKSKAMMER …" after a square). What such
 layouts share is not a cue but a *form*: the names stand on lines of their own, in one
 typography that recurs with a report of prose between each, and the report below names
 its partner again.
@@ -26,6 +26,7 @@ from loaders.models import CleanText
 from loaders.sections.headings import (
     BULLETS,
     LEGAL_FORM,
+    MARKS,
     QUOTATION,
     WEB_ADDRESS,
     Heading,
@@ -41,9 +42,8 @@ HEADING_MODEL = Path(__file__).parents[1] / "learn" / "headings.crfsuite"
 HEADING, OTHER = "H", "O"
 _PROSE_LINE = 60  # characters: a line of running text
 _AROUND = 20  # lines below (or above) a name in which its report names the partner again
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")  # a name's words that its report repeats
 _WITH_FORM = ("case", "org")  # read with the form's size
-_STOP = frozenset("und oder für der die das des dem den mit von vom zur zum".split())
 
 
 def _line_kind(line: str, recurring: frozenset[str]) -> str:
@@ -58,7 +58,7 @@ def _line_kind(line: str, recurring: frozenset[str]) -> str:
         return "repeated"
     if line[:1] == "#":
         return "tags"
-    if line[:1] in BULLETS or line[:1] in "■□●◆":
+    if line[:1] in BULLETS or line[:1] in MARKS:
         return "bullet"
     if line[:1].islower():
         return "lower"
@@ -94,7 +94,7 @@ def _prefix(source_line: str) -> str:
 def _named_near(text: CleanText, h: Heading, step: int) -> str:
     """Whether the text below (``step`` 1) or above (-1) the name names it again: all its
     words, some, or none."""
-    words = {w.lower() for w in _WORD.findall(h.name)} - _STOP
+    words = {w.lower() for w in _WORD.findall(h.name)}
     if not words:
         return "none"
     lo, hi = (h.last + 1, h.last + 1 + _AROUND) if step > 0 else (h.first - _AROUND, h.first)
@@ -132,9 +132,7 @@ def candidate_features(text: CleanText, pages: list[bool], found: list[Heading])
             "below": "profile" if above_profile(text, h) else _line_kind(below, recurring),
             "named_below": _named_near(text, h, 1),
             "named_above": _named_near(text, h, -1),
-            "page_top": "yes"
-            if any(pages[h.first - k] for k in range(0, 3) if h.first >= k)
-            else "no",
+            "page_top": "yes" if any(pages[max(0, h.first - 2) : h.first + 1]) else "no",
             "labelled": "yes" if h.labelled else "no",
             "quoted": "yes" if any(q in h.name for q in '„“"»«') else "no",
             "start": "yes" if h.first < 5 else "no",
