@@ -23,8 +23,7 @@ from loaders.learn.tokens import Token
 from loaders.mentions.find import find_mentions
 from loaders.reference import Reference, load_reference
 from loaders.sections.chapters import page_starts
-from loaders.sections.headings import heading_candidates
-from loaders.sections.learnt import HEADING, OTHER, candidate_features
+from loaders.sections.learnt import HEADING, OTHER, candidate_features, report_candidates
 from loaders.source.files import read_source
 
 __all__ = ["reference_sequences", "line_ranges", "link_items", "heading_items"]
@@ -137,10 +136,10 @@ def heading_items(
     none. ``same_name`` is the scorer's comparison of two names."""
     text = clean(read_source(text_path))
     pages = page_starts(text)
-    found = heading_candidates(text, pages)
+    found = report_candidates(text, pages)
     ranges = line_ranges(reference)
     blocks = reference.get("blocks") or []
-    for h, features in zip(found, candidate_features(text, pages, found), strict=True):
+    for (h, _), features in zip(found, candidate_features(text, pages, found), strict=True):
         line = h.first + 1
         if not any(lo <= line <= hi for lo, hi in ranges):
             continue

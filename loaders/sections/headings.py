@@ -42,6 +42,7 @@ __all__ = [
     "Heading",
     "above_profile",
     "heading_candidates",
+    "names_before_titles",
     "org_like",
     "recurring_lines",
     "find_partner_headings",
@@ -263,6 +264,26 @@ def heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
     """Lines shaped like an organisation's name that stand on their own: every line that
     may open a partner's report, without the entries of a profile below a name."""
     return _without_profiles(text, _name_lines(text, pages))
+
+
+# a name that opens its line, then a title or a place after a colon, comma or dash
+# ("Beispielverein e. V.: Begegnung im Quartier", "Muster GmbH, Jena")
+_NAME_THEN = re.compile(r"^(?P<name>[^:,–—]{3,90}?)(?P<sep>:|,| [–—]) +\S.{0,90}$")
+
+
+def names_before_titles(text: CleanText) -> list[tuple[Heading, str]]:
+    """Lines that open with an organisation's name and go on with a title or a place
+    after a colon, comma or dash, each with its separator: how some brochures head a
+    report on one line. A sentence that opens with a name is one too; which of them open
+    reports is for the classifier of :mod:`loaders.sections.learnt` to decide."""
+    out = []
+    for i, line in enumerate(text.lines):
+        if not line or text.noise[i] or not (m := _NAME_THEN.match(line)):
+            continue
+        name = _from_capitals(m["name"].strip())
+        if _name_shaped(name) and org_like(name) and not _ARTICLE.match(name):
+            out.append((Heading(first=i, last=i, name=name), m["sep"].strip()))
+    return out
 
 
 def _name_lines(text: CleanText, pages: list[bool]) -> list[Heading]:

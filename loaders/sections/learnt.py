@@ -32,11 +32,18 @@ from loaders.sections.headings import (
     Heading,
     above_profile,
     heading_candidates,
+    names_before_titles,
     org_like,
     recurring_lines,
 )
 
-__all__ = ["HEADING_MODEL", "HEADING", "candidate_features", "learnt_headings"]
+__all__ = [
+    "HEADING_MODEL",
+    "HEADING",
+    "candidate_features",
+    "learnt_headings",
+    "report_candidates",
+]
 
 HEADING_MODEL = Path(__file__).parents[1] / "learn" / "headings.crfsuite"
 HEADING, OTHER = "H", "O"
@@ -107,12 +114,24 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return next((f"<{e}" for e in edges if n < e), f">={edges[-1]}")
 
 
-def candidate_features(text: CleanText, pages: list[bool], found: list[Heading]) -> list[Features]:
+def report_candidates(text: CleanText, pages: list[bool]) -> list[tuple[Heading, str]]:
+    """Every line that may open a report, in text order, with what follows the name on its
+    line: "" for a name on a line of its own, else the separator before a title or place
+    ("Beispielverein e. V.: Begegnung im Quartier")."""
+    alone = [(h, "") for h in heading_candidates(text, pages)]
+    taken = {i for h, _ in alone for i in range(h.first, h.last + 1)}
+    then = [(h, sep) for h, sep in names_before_titles(text) if h.first not in taken]
+    return sorted(alone + then, key=lambda c: c[0].first)
+
+
+def candidate_features(
+    text: CleanText, pages: list[bool], found: list[tuple[Heading, str]]
+) -> list[Features]:
     """The features of each candidate: its shape, its neighbours, and its form's share of
     the text (how many candidates look alike, and how far apart they stand)."""
     recurring = recurring_lines(text)
     own: list[Features] = []
-    for h in found:
+    for h, sep in found:
         above, blank_above = _neighbour_line(text, h.first, -1)
         below, blank_below = _neighbour_line(text, h.last, 1)
         source = text.source.lines[h.first]
@@ -136,23 +155,26 @@ def candidate_features(text: CleanText, pages: list[bool], found: list[Heading])
             "labelled": "yes" if h.labelled else "no",
             "quoted": "yes" if any(q in h.name for q in '„“"»«') else "no",
             "start": "yes" if h.first < 5 else "no",
+            "then": sep or "none",
         }
         own.append(f)
-    # a layout's form: the name's case and mark, an empty line above, the line below
-    forms = [f"{f['case']}|{f['prefix']}|{f['blank_above'] != '0'}|{f['below']}" for f in own]
+    # a layout's form: the name's case and mark, what follows it on its line, an empty line
+    # above, the line below
+    forms = [
+        f"{f['case']}|{f['prefix']}|{f['then']}|{f['blank_above'] != '0'}|{f['below']}" for f in own
+    ]
     groups: dict[str, list[int]] = {}
     for n, form in enumerate(forms):
         groups.setdefault(form, []).append(n)
     shared: dict[str, Features] = {}
     for form, alike in groups.items():
         pairs = zip(alike, alike[1:], strict=False)
-        gaps = sorted(found[b].first - found[a].last for a, b in pairs)
+        gaps = sorted(found[b][0].first - found[a][0].last for a, b in pairs)
         org_share = sum(own[k]["org"] == "yes" for k in alike) / len(alike)
         shared[form] = {
             "form": _bucket(len(alike), (2, 3, 6)),
             "form_gap": _bucket(gaps[len(gaps) // 2], (1, 4, 8, 20)) if gaps else "alone",
             "form_org": "most" if org_share >= 0.5 else "few",
-            "candidates": _bucket(len(found), (3, 6, 15, 40)),
         }
     out: list[Features] = []
     for f, form in zip(own, forms, strict=True):
@@ -165,8 +187,8 @@ def candidate_features(text: CleanText, pages: list[bool], found: list[Heading])
 
 def learnt_headings(text: CleanText, pages: list[bool], tagger: pycrfsuite.Tagger) -> list[Heading]:
     """The candidates the classifier takes for names that open a partner's report."""
-    found = heading_candidates(text, pages)
+    found = report_candidates(text, pages)
     if not found:
         return []
     features = candidate_features(text, pages, found)
-    return [h for h, f in zip(found, features, strict=True) if tagger.tag([f])[0] == HEADING]
+    return [h for (h, _), f in zip(found, features, strict=True) if tagger.tag([f])[0] == HEADING]

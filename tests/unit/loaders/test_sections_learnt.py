@@ -12,8 +12,13 @@ from loaders.learn.training import heading_items
 from loaders.models import CleanText, SourceText
 from loaders.sections.blocks import split_sections
 from loaders.sections.chapters import page_starts
-from loaders.sections.headings import heading_candidates
-from loaders.sections.learnt import HEADING, HEADING_MODEL, OTHER, candidate_features
+from loaders.sections.learnt import (
+    HEADING,
+    HEADING_MODEL,
+    OTHER,
+    candidate_features,
+    report_candidates,
+)
 
 _INTRO = [
     "Gemeinsam für ein offenes Beispielland",
@@ -118,9 +123,9 @@ def test_a_brochure_without_a_heading_model_has_no_blocks(tmp_path: Path) -> Non
 def test_candidates_of_one_form_share_its_size_and_spacing() -> None:
     text = _text(_brochure())
     pages = page_starts(text)
-    found = heading_candidates(text, pages)
+    found = report_candidates(text, pages)
     features = candidate_features(text, pages, found)
-    names = {h.name: f for h, f in zip(found, features, strict=True)}
+    names = {h.name: f for (h, _), f in zip(found, features, strict=True)}
     for partner, _ in _PARTNERS:
         f = names[partner]
         assert (f["case"], f["below"], f["form"], f["named_below"]) == (
