@@ -267,7 +267,7 @@ def heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
 
 
 # a name that opens its line, then a title or a place after a colon, comma or dash
-# ("Beispielverein e. V.: Begegnung im Quartier", "Muster GmbH, Jena")
+# ("Beispielverein e. V.: Begegnung im Quartier", "Caritasverband X e. V., Fachdienst Y")
 _NAME_THEN = re.compile(r"^(?P<name>[^:,–—]{3,90}?)(?P<sep>:|,| [–—]) +\S.{0,90}$")
 
 

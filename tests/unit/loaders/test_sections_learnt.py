@@ -158,3 +158,26 @@ def test_training_labels_a_name_next_to_its_partners_block(tmp_path: Path) -> No
     assert set(labels.values()) == {HEADING, OTHER}
     assert {y[0] for _, y in heading_items(path, {}, same)} == {OTHER}
     assert HEADING_MODEL.is_file()
+
+
+def test_a_name_before_a_title_on_its_line_is_a_candidate_with_its_separator() -> None:
+    """ "Beispielverein e. V.: Begegnung im Quartier" heads a report on one line: the name
+    before the colon (or comma, or dash) is a candidate, and the classifier sees which
+    separator followed it. A sentence that opens with a name and no separator is none."""
+    lines = [
+        *_INTRO,
+        "Beispielverein e. V.: Begegnung im Quartier",
+        "",
+        "Caritasverband Musterstadt e. V., Fachdienst Integration",
+        "",
+        "Stadtwerke Musterstadt – Ausbildung für alle",
+        "",
+        "Die Stadtwerke Musterstadt bilden seit 2019 junge Geflüchtete aus.",
+    ]
+    text = _text(lines)
+    found = report_candidates(text, page_starts(text))
+    named = {h.name: sep for h, sep in found}
+    assert named["Beispielverein e. V."] == ":"
+    assert named["Caritasverband Musterstadt e. V."] == ","
+    assert named["Stadtwerke Musterstadt"] == "–"
+    assert not any(name.startswith("Die Stadtwerke") for name in named)
