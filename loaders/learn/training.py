@@ -21,6 +21,7 @@ from loaders.learn.relations import NONE, candidates, link_label
 from loaders.learn.tagging import document_features
 from loaders.learn.tokens import Token
 from loaders.mentions.find import find_mentions
+from loaders.models import CleanText
 from loaders.reference import Reference, load_reference
 from loaders.sections.chapters import page_starts
 from loaders.sections.learnt import HEADING, OTHER, candidate_features, report_candidates
@@ -30,8 +31,14 @@ __all__ = ["reference_sequences", "line_ranges", "link_items", "heading_items"]
 
 
 @lru_cache(maxsize=16)
+def _cleaned(path: Path) -> CleanText:
+    """A text read and cleaned once for all the references and models that learn from it."""
+    return clean(read_source(path))
+
+
+@lru_cache(maxsize=16)
 def _stream(path: Path) -> TextStream:
-    return build_stream(clean(read_source(path)))
+    return build_stream(_cleaned(path))
 
 
 _Document = tuple[TextStream, list[Token], list[Features], list[tuple[int, int]]]
@@ -134,7 +141,7 @@ def heading_items(
     reference block it stands in or next to (a name printed after its report's text
     closes it); every other candidate, and every candidate of a text without blocks, is
     none. ``same_name`` is the scorer's comparison of two names."""
-    text = clean(read_source(text_path))
+    text = _cleaned(text_path)
     pages = page_starts(text)
     found = report_candidates(text, pages)
     ranges = line_ranges(reference)

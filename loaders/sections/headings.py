@@ -195,7 +195,8 @@ def partner_headings(
                 or _before_blank(text, h)
                 or _between_paragraphs(text, h, titles)
                 or above_profile(text, h)
-                or _opens_a_form(text, h, recurring)
+                or _above_address(text, h)
+                or _above_recurring(text, h, recurring)
             )
         )
         if (n >= 2 and (org or n >= 3)) or single:
@@ -204,11 +205,6 @@ def partner_headings(
         kept = [h for h in kept if h.labelled]  # a brochure that labels its partners labels all
     names = {h.name for h in kept}
     return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
-
-
-def _opens_a_form(text: CleanText, h: Heading, recurring: frozenset[str]) -> bool:
-    """A name over its web address or over a line every report repeats."""
-    return _above_address(text, h) or _above_recurring(text, h, recurring)
 
 
 def _without_profiles(text: CleanText, found: list[Heading]) -> list[Heading]:
