@@ -13,7 +13,7 @@ from pathlib import Path
 from loaders.errors import InputError
 from loaders.reference import REFERENCE_DIR, read_yaml
 
-__all__ = ["PLACES_FILE", "places"]
+__all__ = ["PLACES_FILE", "is_place", "places"]
 
 PLACES_FILE = REFERENCE_DIR / "places.yaml"
 
@@ -30,3 +30,13 @@ def places(path: Path = PLACES_FILE) -> dict[str, tuple[tuple[str, ...], ...]]:
         words = tuple(name.split())
         by_first.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def is_place(text: str) -> bool:
+    """Whether ``text`` is a German place name as a whole.
+
+    >>> is_place("Bad Driburg"), is_place("Köln"), is_place("Ausbildung")
+    (True, True, False)
+    """
+    words = tuple(text.split())
+    return bool(words) and words in places().get(words[0], ())

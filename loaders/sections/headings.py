@@ -29,6 +29,7 @@ from pathlib import Path
 
 from loaders.clean.repair import PICTURE
 from loaders.clean.textstream import continues_sentence
+from loaders.learn.places import is_place
 from loaders.models import CleanText
 from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alternatives
 from loaders.sections.chapters import heading_key, page_starts
@@ -74,6 +75,9 @@ _PLACE_AFTER = re.compile(
     r"\s+[|·]\s+[A-ZÄÖÜ][a-zäöüß.-]+(?:\s+(?:a\.|am|an|der|im|in|[A-ZÄÖÜ][\w.-]+)){0,3}$"
     r"|\s*[─━]{3,}.*$"
 )
+# the town after a comma ("Beispiel GmbH, Jena"): a place of the reference list only, for
+# a comma may also open a title or a unit ("Caritasverband X e. V., Fachdienst Y")
+_PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz", "II.1 …")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
 # a profile's entry below a partner's name: a short label, then a colon or a run of spaces
@@ -324,11 +328,16 @@ def partner_name_of(line: str) -> str:
     'Diakonisches Werk Pfalz'
     >>> partner_name_of("— Polizei Hamburg, Personalabteilung")
     'Polizei Hamburg'
+    >>> partner_name_of("Navimatix GmbH, Jena"), partner_name_of("Stadt X, Amt für Integration")
+    ('Navimatix GmbH', 'Stadt X, Amt für Integration')
     """
     if signed := _SIGNATURE.match(line):
         return signed["name"].strip()
     named = _PICTURE_BEFORE.sub("", line, count=1)
     named = _SECTION_NUMBER.sub("", _partner_label().sub("", named, count=1), count=1)
+    town = _PLACE_AFTER_COMMA.search(named)
+    if town and is_place(town["place"]):
+        return named[: town.start()]
     return _PLACE_AFTER.sub("", named, count=1)
 
 
@@ -394,6 +403,8 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
             name, last = joined, j
     if name is None:
         return None
+    if last == i and _town_below(lines, i):
+        name, last = f"{name} {lines[i + 1]}", i + 1  # "LVR-Klinik" over "Langenfeld"
     before = _neighbour(text, pages, i, -1)
     if before is not None and continues_sentence(lines[before]) and not _cuts_word(text, i, last):
         return None  # the line ends a sentence that started above
@@ -407,6 +418,12 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     ):
         return None  # the sentence goes on below
     return Heading(first=i, last=last, name=name, labelled=named != first)
+
+
+def _town_below(lines: tuple[str, ...], i: int) -> bool:
+    """Whether a name goes on with its town on a line of its own, then an empty line: a
+    name set over two lines ("LVR-Klinik" over "Langenfeld")."""
+    return i + 2 < len(lines) and is_place(lines[i + 1]) and not lines[i + 2]
 
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:

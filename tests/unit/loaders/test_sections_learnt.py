@@ -181,3 +181,54 @@ def test_a_name_before_a_title_on_its_line_is_a_candidate_with_its_separator() -
     assert named["Caritasverband Musterstadt e. V."] == ","
     assert named["Stadtwerke Musterstadt"] == "–"
     assert not any(name.startswith("Die Stadtwerke") for name in named)
+
+
+def test_a_name_with_its_town_below_or_after_a_comma_is_one_candidate() -> None:
+    """A brochure that sets a partner's town on a line of its own under the name
+    ("Beispielklinik" over "Bonn"), or after a comma ("Musterfirma GmbH, Jena"), names the
+    partner with its town in the one case and without it in the other. A line below that
+    is no town ("Ausbildung") is no part of the name."""
+    lines = [
+        *_INTRO,
+        "Beispielklinik",
+        "Bonn",
+        "",
+        "Die Beispielklinik in Bonn behandelt Menschen in vielen Sprachen.",
+        "",
+        "Musterfirma GmbH, Jena",
+        "",
+        "Die Musterfirma bildet seit 2019 junge Geflüchtete aus.",
+        "",
+        "Stadtverwaltung Beispielstadt",
+        "Ausbildung",
+        "",
+        "Die Stadtverwaltung bildet in zwölf Berufen aus.",
+    ]
+    text = _text(lines)
+    names = {h.name: (h.first, h.last) for h, _ in report_candidates(text, page_starts(text))}
+    at = {line: n for n, line in enumerate(lines)}
+    assert names["Beispielklinik Bonn"] == (at["Beispielklinik"], at["Bonn"])
+    assert names["Musterfirma GmbH"] == (at["Musterfirma GmbH, Jena"],) * 2
+    assert names["Stadtverwaltung Beispielstadt"] == (at["Stadtverwaltung Beispielstadt"],) * 2
+    assert "Bonn" not in names and "Musterfirma GmbH, Jena" not in names
+
+
+def test_names_set_over_two_lines_open_their_reports() -> None:
+    """The whole brochure in that layout: every report is a block of its partner, the
+    name and its town."""
+    towns = ["Bonn", "Köln", "Essen", "Düren"]
+    lines = list(_INTRO)
+    for town in towns:
+        lines += [
+            "",
+            "Beispielklinik",
+            town,
+            "",
+            f"Die Beispielklinik {town} hat im Berichtsjahr ihre Stellenausschreibungen",
+            "überarbeitet. Sie sprechen nun ausdrücklich Menschen mit Einwanderungsgeschichte",
+            "an, und die Auswahlgremien wurden vorher geschult. Außerdem bieten wir unseren",
+            "Beschäftigten jedes Jahr eine Fortbildung zur interkulturellen Kompetenz an.",
+            f"Für das kommende Jahr plant die Beispielklinik {town} eine Befragung.",
+        ]
+    blocks = split_sections(_text(lines))
+    assert [b.partner for b in blocks] == [f"Beispielklinik {town}" for town in towns]
