@@ -27,7 +27,7 @@ from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name, is_abbreviation
 from loaders.reference import load_organisation_words
 
-__all__ = ["ACRONYM_ORIGIN", "find_acronym_names", "spelt_in_lower_case"]
+__all__ = ["ACRONYM_ORIGIN", "find_acronym_names", "spells", "spelt_in_lower_case"]
 
 ACRONYM_ORIGIN = "acronym"
 _BRACKETS = re.compile(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,8})\s*\)")
@@ -84,6 +84,19 @@ def find_acronym_names(text: str) -> list[Mention]:
 
 _LOWER_SHORT = re.compile(r"[a-zäöü]{3,5}")  # two letters: "ca", "zB" are words
 _LEGAL_TAIL = re.compile(rf"\s*{LEGAL_FORM}\s*$")
+
+
+def spells(short: str, name: str) -> bool:
+    """Whether the letters of ``short``, in any case, are spelt by ``name``'s words.
+
+    >>> spells("KVB", "Kölner Verkehrs-Betriebe AG"), spells("SWK", "Stadtwerke Köln GmbH")
+    (True, True)
+    >>> spells("KVB", "Stadtwerke Köln GmbH")
+    False
+    """
+    letters = "".join(c for c in short.casefold() if c.isalpha())
+    words = tuple(_WORD.findall(_LEGAL_TAIL.sub("", name)))
+    return bool(letters) and bool(words) and _spells(words, letters)
 
 
 def spelt_in_lower_case(short: str, name: str) -> bool:

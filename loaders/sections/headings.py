@@ -30,6 +30,7 @@ from pathlib import Path
 from loaders.clean.repair import PICTURE
 from loaders.clean.textstream import continues_sentence
 from loaders.learn.places import is_place
+from loaders.mentions.acronyms import spells
 from loaders.models import CleanText
 from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alternatives
 from loaders.sections.chapters import heading_key, page_starts
@@ -78,6 +79,10 @@ _PLACE_AFTER = re.compile(
 # the town after a comma ("Beispiel GmbH, Jena"): a place of the reference list only, for
 # a comma may also open a title or a unit ("Caritasverband X e. V., Fachdienst Y")
 _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
+# a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG") or after it in
+# brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a reference writes it
+_SHORT_BEFORE = re.compile(r"^(?P<short>\S{2,20})\s+[–—]\s+(?P<name>\S.*)$")
+_SHORT_AFTER = re.compile(r"\s+\((?P<short>[^()\s]*[A-ZÄÖÜ][^()\s]*[A-ZÄÖÜ][^()]{0,16})\)$")
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz", "II.1 …")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
 # a profile's entry below a partner's name: a short label, then a colon or a run of spaces
@@ -85,7 +90,7 @@ _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-
 _PROFILE_ENTRY = re.compile(r"^\s*[A-ZÄÖÜ][\w-]*(?: [\w-]+)?(?::\s+|\s{2,})\S")
 # a picture's placeholder or a drawn mark before the name beside it ("[Logo] STADT CELLE",
 # "■ HANDWERKSKAMMER …"; a list's bullets are no such mark)
-MARKS = "■□●○◆◇►▶"  # drawn before a name by a layout
+MARKS = "■□●○◆◇►▶»›➤→"  # drawn before a name by a layout (with a space after it)
 _PICTURE_BEFORE = re.compile(rf"^(?:{PICTURE.pattern}|[{MARKS}])\s+(?=\S)")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
@@ -330,15 +335,36 @@ def partner_name_of(line: str) -> str:
     'Polizei Hamburg'
     >>> partner_name_of("Navimatix GmbH, Jena"), partner_name_of("Stadt X, Amt für Integration")
     ('Navimatix GmbH', 'Stadt X, Amt für Integration')
+    >>> partner_name_of("KVB – Kölner Verkehrs-Betriebe AG")
+    'Kölner Verkehrs-Betriebe AG'
+    >>> partner_name_of("» Feuerwehr Bonn (FWB)")
+    'Feuerwehr Bonn'
+    >>> partner_name_of("Stadt Halle (Saale)"), partner_name_of("Caritas – Fachdienst Migration")
+    ('Stadt Halle (Saale)', 'Caritas – Fachdienst Migration')
     """
+    return _without_short_form(_layout_off(line))
+
+
+def _layout_off(line: str) -> str:
+    """A heading line without what the brochure's layout prints around every name: a
+    signature's dash, a label, a mark, a section number, the town."""
     if signed := _SIGNATURE.match(line):
         return signed["name"].strip()
     named = _PICTURE_BEFORE.sub("", line, count=1)
     named = _SECTION_NUMBER.sub("", _partner_label().sub("", named, count=1), count=1)
     town = _PLACE_AFTER_COMMA.search(named)
-    if town and is_place(town["place"]):
-        return named[: town.start()]
+    named = named[: town.start()] if town and is_place(town["place"]) else named
     return _PLACE_AFTER.sub("", named, count=1)
+
+
+def _without_short_form(named: str) -> str:
+    """The full name, without the short form a partner gives before or after it."""
+    if (full := _SHORT_BEFORE.match(named)) and (
+        full["name"].casefold().startswith(full["short"].casefold())
+        or spells(full["short"], full["name"])
+    ):
+        named = full["name"]
+    return _SHORT_AFTER.sub("", named, count=1)
 
 
 _LEGAL_IN_CAPITALS = {
@@ -387,7 +413,9 @@ def _first_column(text: CleanText, i: int) -> str:
 def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     lines = text.lines
     first = _first_column(text, i)
-    named = partner_name_of(first)
+    named = _layout_off(first)
+    labelled = named != first  # a short form is the partner's own, no layout's label
+    named = _without_short_form(named)
     line, name, last = _from_capitals(named), None, i
     if _name_shaped(line):
         name = line
@@ -417,7 +445,7 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
         and not _cuts_word(text, i, last)
     ):
         return None  # the sentence goes on below
-    return Heading(first=i, last=last, name=name, labelled=named != first)
+    return Heading(first=i, last=last, name=name, labelled=labelled)
 
 
 def _town_below(lines: tuple[str, ...], i: int) -> bool:

@@ -476,7 +476,7 @@ def test_lettered_chapters_and_capital_partner_names_beside_a_logo_open_blocks()
     assert blocks == {
         ("Türkische Gemeinde in Musterland e. V.", 1): (5, 13),
         ("Stadt Beispielhausen", 2): (18, 26),
-        ("Muster Verkehrsgesellschaft mbH (MVG)", 3): (31, 37),
+        ("Muster Verkehrsgesellschaft mbH", 3): (31, 37),  # its short form is an alias
     }
 
 
@@ -701,3 +701,39 @@ def test_names_over_a_quotation_and_a_unit_after_the_legal_form_open_reports() -
         ("BSV Musterhausen", 1): (17, 26),
         ("Verein für Vielfalt e. V.", 2): (at["Verein für Vielfalt e. V."] + 1, len(lines)),
     }
+
+
+def test_a_short_form_before_or_after_a_partners_name_and_an_arrow_are_left_off() -> None:
+    """ "KVB – Kölner Verkehrs-Betriebe AG", "» Landesfeuerwehrverband Musterland e. V.
+    (LFV)": the partner is named in full, as a reference names it. A town in brackets
+    stays."""
+    names = [
+        ("MVB – Musterstädter Verkehrs-Betriebe AG", 1, "Vom Fahrgast zum Fahrer"),
+        ("» Landesfeuerwehrverband Musterland e. V. (LFV Musterland)", 1, "Nachwuchs gewinnen"),
+        ("Stadtwerke – Stadtwerke Musterstadt GmbH", 2, "Ausbilden mit Haltung"),
+        ("Stadt Halle (Saale)", 2, "Beratung in vielen Sprachen"),
+    ]
+    titles = {
+        1: "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+        2: "Handlungsfeld 2: Fortbildung und interkulturelle Kompetenz",
+    }
+    lines: list[str] = []
+    for name, field, subtitle in names:
+        if titles[field] not in lines:
+            lines += [titles[field], ""]
+        lines += [
+            name,
+            subtitle,
+            "",
+            "Im Berichtsjahr haben wir unsere Stellenausschreibungen überarbeitet. Sie",
+            "sprechen nun ausdrücklich Menschen mit Einwanderungsgeschichte an, und die",
+            "Auswahlgremien wurden vorher geschult.",
+            "",
+        ]
+    blocks, _ = _split(lines)
+    assert [name for name, _ in blocks] == [
+        "Musterstädter Verkehrs-Betriebe AG",
+        "Landesfeuerwehrverband Musterland e. V.",
+        "Stadtwerke Musterstadt GmbH",
+        "Stadt Halle (Saale)",
+    ]
