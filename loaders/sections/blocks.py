@@ -72,23 +72,34 @@ __all__ = [
 log = logging.getLogger(__name__)
 _MIN_FORM_REPORTS = 3  # reports of one form that make a brochure without field chapters
 _MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a median
+# fewer reports than this in a brochure's field chapters: the layout rules do not read it,
+# and the learnt classifier reads its names instead
+_MIN_RULE_BLOCKS = 2
 
 
 def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[Block, ...]:
     """The partner blocks of a brochure, in document order; ``()`` for other documents.
 
-    Without chapters of the fields, the learnt classifier (``heading_model``; default: the
-    committed one) reads which names open reports."""
+    The learnt classifier (``heading_model``; default: the committed one) reads which names
+    open reports where the fields' chapters are not found, and where they are but the
+    layout rules find fewer than two reports in them."""
     chapters = find_chapters(text)
     pages = page_starts(text)
     if chapters:
         headings = partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters))
-    else:
-        tagger = load_tagger(heading_model or HEADING_MODEL)
-        headings = learnt_headings(text, pages, tagger) if tagger is not None else []
-        chapters = _one_part(text, headings)
-        if not chapters:
-            return ()
+        blocks = _split(text, pages, chapters, headings)
+        if len(blocks) >= _MIN_RULE_BLOCKS:
+            return blocks
+        return _split(text, pages, chapters, _learnt(text, pages, heading_model))
+    headings = _learnt(text, pages, heading_model)
+    chapters = _one_part(text, headings)
+    return _split(text, pages, chapters, headings) if chapters else ()
+
+
+def _split(
+    text: CleanText, pages: list[bool], chapters: list[Chapter], headings: list[Heading]
+) -> tuple[Block, ...]:
+    """Each chapter's lines shared among the partners whose names open reports in it."""
     chapters = _without_introduction(text, chapters, headings)
     by_chapter = [
         [h for h in headings if ch.body_start <= h.first and h.last <= ch.end] for ch in chapters
@@ -107,6 +118,12 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     blocks = _blocks(text, chapters, owners)
     log.info("%s: %d chapters, %d partner blocks", text.source.name, len(chapters), len(blocks))
     return blocks
+
+
+def _learnt(text: CleanText, pages: list[bool], heading_model: Path | None) -> list[Heading]:
+    """The names the learnt classifier takes for report openings; none without a model."""
+    tagger = load_tagger(heading_model or HEADING_MODEL)
+    return learnt_headings(text, pages, tagger) if tagger is not None else []
 
 
 def _one_part(text: CleanText, headings: list[Heading]) -> list[Chapter]:

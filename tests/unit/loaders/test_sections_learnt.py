@@ -11,7 +11,8 @@ from loaders.clean.repair import clean
 from loaders.learn.training import heading_items
 from loaders.models import CleanText, SourceText
 from loaders.sections.blocks import split_sections
-from loaders.sections.chapters import page_starts
+from loaders.sections.chapters import find_chapters, page_starts
+from loaders.sections.headings import partner_headings
 from loaders.sections.learnt import (
     HEADING,
     HEADING_MODEL,
@@ -232,3 +233,29 @@ def test_names_set_over_two_lines_open_their_reports() -> None:
         ]
     blocks = split_sections(_text(lines))
     assert [b.partner for b in blocks] == [f"Beispielklinik {town}" for town in towns]
+
+
+def test_field_chapters_whose_names_no_rule_reads_are_read_by_the_classifier() -> None:
+    """A brochure grouped by the fields of action that sets each report's title in
+    guillemets over the partner's name, a layout the rules do not read (they find no
+    report in it): the classifier reads the names, and each report is a block of its
+    chapter's field."""
+    titles = [
+        "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+        "Handlungsfeld 2: Fortbildung und interkulturelle Kompetenz",
+    ]
+    lines = list(_INTRO)
+    for field, title in enumerate(titles):
+        lines += ["", title]
+        for partner, topic in _PARTNERS[2 * field : 2 * field + 2]:
+            report = _report(partner, topic)
+            report[1:3] = [f"»{topic}«", partner]
+            lines += report
+    text = _text(lines)
+    pages = page_starts(text)
+    chapters = find_chapters(text)
+    assert partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters)) == []
+    blocks = split_sections(text)
+    assert [(b.partner, b.category) for b in blocks] == [
+        (partner, 1 + n // 2) for n, (partner, _) in enumerate(_PARTNERS)
+    ]
