@@ -73,7 +73,7 @@ log = logging.getLogger(__name__)
 _MIN_FORM_REPORTS = 3  # reports of one form that make a brochure without field chapters
 _MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a median
 # fewer reports than this in a brochure's field chapters: the layout rules do not read it,
-# and the learnt classifier reads its names instead
+# and the learnt classifier reads its names instead (`bench/heading_folds.py --without-rules`)
 _MIN_RULE_BLOCKS = 2
 
 

@@ -47,7 +47,9 @@ __all__ = [
 
 HEADING_MODEL = Path(__file__).parents[1] / "learn" / "headings.crfsuite"
 HEADING, OTHER = "H", "O"
-HEADING_THRESHOLD = 0.2  # chosen on the dev brochures held out by fold (BENCHMARKS.md, session 31)
+# the probability from which a candidate opens a report: the best block lines of the dev
+# brochures held out by fold that split no dev text without blocks (bench/heading_folds.py)
+HEADING_THRESHOLD = 0.2
 _PROSE_LINE = 60  # characters: a line of running text
 _AROUND = 20  # lines below (or above) a name in which its report names the partner again
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")  # a name's words that its report repeats
