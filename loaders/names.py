@@ -34,6 +34,8 @@ __all__ = [
     "clean_name",
     "is_abbreviation",
     "short_words_agree",
+    "SPELLING_JOINERS",
+    "spelt_by",
 ]
 
 TOKEN_RE = re.compile(r"#?\w+", re.UNICODE)
@@ -158,3 +160,39 @@ def short_words_agree(words: Sequence[str], other: Sequence[str]) -> bool:
         elif short.isupper() and not _plain(long_).startswith(_plain(short)):
             return False  # an abbreviation inside a longer word: "LeIQ" is not "IQ"
     return True
+
+
+# small words a short form may skip ("Bundesamt für Migration und Flüchtlinge" -> BAMF)
+SPELLING_JOINERS = frozenset("für und der des die das von vom zur zum im in am an mit auf".split())
+
+
+@lru_cache(maxsize=4096)
+def spelt_by(words: tuple[str, ...], letters: str) -> bool:
+    """Whether ``letters`` (lower case) are spelt by ``words``: each capitalised word gives
+    its initial and may give further letters from inside, in order ("Austauschdienst": a,
+    d); a joiner or a word in lower case may give its initial or none.
+
+    >>> spelt_by(("Kölner", "Verkehrs-Betriebe"), "kvb"), spelt_by(("Stadtwerke", "Köln"), "kvb")
+    (True, False)
+    """
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word.casefold() in SPELLING_JOINERS or word.islower():
+        skip = spelt_by(rest, letters)
+        return skip or bool(letters) and word[0] == letters[0] and spelt_by(rest, letters[1:])
+    if not letters or word[:1].casefold() != letters[0]:
+        return False
+    inner = word[1:].casefold()
+    # the word may give further letters from inside, in order ("Austauschdienst": a, d)
+    taken, at = 1, 0
+    if spelt_by(rest, letters[1:]):
+        return True
+    while taken < len(letters):
+        at = inner.find(letters[taken], at) + 1
+        if at == 0:
+            return False
+        taken += 1
+        if spelt_by(rest, letters[taken:]):
+            return True
+    return False

@@ -20,19 +20,18 @@ of its features.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
-from loaders.names import clean_name, is_abbreviation
+from loaders.names import SPELLING_JOINERS as _JOINERS
+from loaders.names import clean_name, is_abbreviation, spelt_by
 from loaders.reference import load_organisation_words
 
-__all__ = ["ACRONYM_ORIGIN", "find_acronym_names", "spells", "spelt_in_lower_case"]
+__all__ = ["ACRONYM_ORIGIN", "find_acronym_names", "spelt_in_lower_case"]
 
 ACRONYM_ORIGIN = "acronym"
 _BRACKETS = re.compile(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,8})\s*\)")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
-_JOINERS = frozenset("für und der des die das von vom zur zum im in am an mit auf".split())
 _MAX_WORDS = 8
 # a head an organisation's name ends with (reference/organisation_words.yaml)
 _ORG_HEAD = re.compile("(?:" + "|".join(map(re.escape, load_organisation_words())) + ")$", re.I)
@@ -86,19 +85,6 @@ _LOWER_SHORT = re.compile(r"[a-zäöü]{3,5}")  # two letters: "ca", "zB" are wo
 _LEGAL_TAIL = re.compile(rf"\s*{LEGAL_FORM}\s*$")
 
 
-def spells(short: str, name: str) -> bool:
-    """Whether the letters of ``short``, in any case, are spelt by ``name``'s words.
-
-    >>> spells("KVB", "Kölner Verkehrs-Betriebe AG"), spells("SWK", "Stadtwerke Köln GmbH")
-    (True, True)
-    >>> spells("KVB", "Stadtwerke Köln GmbH")
-    False
-    """
-    letters = "".join(c for c in short.casefold() if c.isalpha())
-    words = tuple(_WORD.findall(_LEGAL_TAIL.sub("", name)))
-    return bool(letters) and bool(words) and _spells(words, letters)
-
-
 def spelt_in_lower_case(short: str, name: str) -> bool:
     """Whether ``short`` is a lower-case short form spelt by ``name``'s words, as some
     organisations write theirs ("Vereinigung der Bayerischen Wirtschaft e. V. (vbw)",
@@ -112,7 +98,7 @@ def spelt_in_lower_case(short: str, name: str) -> bool:
     if not _LOWER_SHORT.fullmatch(short):
         return False
     words = tuple(_WORD.findall(_LEGAL_TAIL.sub("", name)))
-    return bool(words) and words[0][:1].isupper() and _spells(words, short)
+    return bool(words) and words[0][:1].isupper() and spelt_by(words, short)
 
 
 def _words_before(text: str, end: int) -> list[tuple[str, int, int]]:
@@ -128,34 +114,9 @@ def _name_start(words: list[str], letters: str) -> int | None:
     the fullest name); the name begins with a capitalised word."""
     for start in range(len(words)):
         if words[start][:1].isupper() and words[start].casefold() not in _JOINERS:
-            if _spells(tuple(words[start:]), letters):
+            if spelt_by(tuple(words[start:]), letters):
                 return start
     return None
-
-
-@lru_cache(maxsize=4096)
-def _spells(words: tuple[str, ...], letters: str) -> bool:
-    if not words:
-        return not letters
-    word, rest = words[0], words[1:]
-    if word.casefold() in _JOINERS or word.islower():
-        skip = _spells(rest, letters)
-        return skip or bool(letters) and word[0] == letters[0] and _spells(rest, letters[1:])
-    if not letters or word[:1].casefold() != letters[0]:
-        return False
-    inner = word[1:].casefold()
-    # the word may give further letters from inside, in order ("Austauschdienst": a, d)
-    taken, at = 1, 0
-    if _spells(rest, letters[1:]):
-        return True
-    while taken < len(letters):
-        at = inner.find(letters[taken], at) + 1
-        if at == 0:
-            return False
-        taken += 1
-        if _spells(rest, letters[taken:]):
-            return True
-    return False
 
 
 def _head(words: list[str]) -> str:

@@ -30,8 +30,8 @@ from pathlib import Path
 from loaders.clean.repair import PICTURE
 from loaders.clean.textstream import continues_sentence
 from loaders.learn.places import is_place
-from loaders.mentions.acronyms import spells
 from loaders.models import CleanText
+from loaders.names import spelt_by
 from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alternatives
 from loaders.sections.chapters import heading_key, page_starts
 
@@ -82,6 +82,7 @@ _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
 # a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG") or after it in
 # brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a reference writes it
 _SHORT_BEFORE = re.compile(r"^(?P<short>\S{2,20})\s+[–—]\s+(?P<name>\S.*)$")
+_NAME_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
 _SHORT_AFTER = re.compile(r"\s+\((?P<short>[^()\s]*[A-ZÄÖÜ][^()\s]*[A-ZÄÖÜ][^()]{0,16})\)$")
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz", "II.1 …")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
@@ -357,11 +358,22 @@ def _layout_off(line: str) -> str:
     return _PLACE_AFTER.sub("", named, count=1)
 
 
+def _spelt(short: str, name: str) -> bool:
+    """Whether ``short``'s letters, in any case, are spelt by ``name``'s words.
+
+    >>> _spelt("KVB", "Kölner Verkehrs-Betriebe AG"), _spelt("SWK", "Stadtwerke Köln GmbH")
+    (True, True)
+    """
+    letters = "".join(c for c in short.casefold() if c.isalpha())
+    words = tuple(_NAME_WORD.findall(LEGAL_FORM.sub("", name)))
+    return bool(letters) and bool(words) and spelt_by(words, letters)
+
+
 def _without_short_form(named: str) -> str:
     """The full name, without the short form a partner gives before or after it."""
     if (full := _SHORT_BEFORE.match(named)) and (
         full["name"].casefold().startswith(full["short"].casefold())
-        or spells(full["short"], full["name"])
+        or _spelt(full["short"], full["name"])
     ):
         named = full["name"]
     return _SHORT_AFTER.sub("", named, count=1)
