@@ -35,6 +35,7 @@ __all__ = [
     "is_abbreviation",
     "short_words_agree",
     "SPELLING_JOINERS",
+    "SPELLING_WORD",
     "spelt_by",
 ]
 
@@ -163,6 +164,8 @@ def short_words_agree(words: Sequence[str], other: Sequence[str]) -> bool:
 
 
 # small words a short form may skip ("Bundesamt für Migration und Flüchtlinge" -> BAMF)
+# a word of a name that may spell a short form's letters ("Verkehrs-Betriebe" is one word)
+SPELLING_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
 SPELLING_JOINERS = frozenset("für und der des die das von vom zur zum im in am an mit auf".split())
 
 

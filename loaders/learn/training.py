@@ -24,6 +24,7 @@ from loaders.mentions.find import find_mentions
 from loaders.models import CleanText
 from loaders.reference import Reference, load_reference
 from loaders.sections.chapters import page_starts
+from loaders.sections.headings import Heading
 from loaders.sections.learnt import HEADING, OTHER, candidate_features, report_candidates
 from loaders.source.files import read_source
 
@@ -132,6 +133,18 @@ def link_items(
 _NEAR_BLOCK = 3  # lines: a name this close to its partner's block opens (or closes) it
 
 
+@lru_cache(maxsize=16)
+def _report_candidates(path: Path) -> tuple[tuple[Heading, Features], ...]:
+    """A text's report candidates with their features, once for all references of it (the
+    parts of one brochure)."""
+    text = _cleaned(path)
+    pages = page_starts(text)
+    found = report_candidates(text, pages)
+    return tuple(
+        (h, f) for (h, _), f in zip(found, candidate_features(text, pages, found), strict=True)
+    )
+
+
 def heading_items(
     text_path: Path, reference: dict[str, Any], same_name: Callable[[str, str], bool]
 ) -> Iterator[Sequence_]:
@@ -141,12 +154,9 @@ def heading_items(
     reference block it stands in or next to (a name printed after its report's text
     closes it); every other candidate, and every candidate of a text without blocks, is
     none. ``same_name`` is the scorer's comparison of two names."""
-    text = _cleaned(text_path)
-    pages = page_starts(text)
-    found = report_candidates(text, pages)
     ranges = line_ranges(reference)
     blocks = reference.get("blocks") or []
-    for (h, _), features in zip(found, candidate_features(text, pages, found), strict=True):
+    for h, features in _report_candidates(text_path):
         line = h.first + 1
         if not any(lo <= line <= hi for lo, hi in ranges):
             continue

@@ -24,6 +24,7 @@ import re
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import SPELLING_JOINERS as _JOINERS
+from loaders.names import SPELLING_WORD as _WORD
 from loaders.names import clean_name, is_abbreviation, spelt_by
 from loaders.reference import load_organisation_words
 
@@ -31,7 +32,6 @@ __all__ = ["ACRONYM_ORIGIN", "find_acronym_names", "spelt_in_lower_case"]
 
 ACRONYM_ORIGIN = "acronym"
 _BRACKETS = re.compile(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,8})\s*\)")
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
 _MAX_WORDS = 8
 # a head an organisation's name ends with (reference/organisation_words.yaml)
 _ORG_HEAD = re.compile("(?:" + "|".join(map(re.escape, load_organisation_words())) + ")$", re.I)

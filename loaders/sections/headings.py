@@ -31,7 +31,7 @@ from loaders.clean.repair import PICTURE
 from loaders.clean.textstream import continues_sentence
 from loaders.learn.places import is_place
 from loaders.models import CleanText
-from loaders.names import spelt_by
+from loaders.names import SPELLING_WORD, spelt_by
 from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alternatives
 from loaders.sections.chapters import heading_key, page_starts
 
@@ -82,7 +82,6 @@ _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
 # a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG") or after it in
 # brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a reference writes it
 _SHORT_BEFORE = re.compile(r"^(?P<short>\S{2,20})\s+[–—]\s+(?P<name>\S.*)$")
-_NAME_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
 _SHORT_AFTER = re.compile(r"\s+\((?P<short>[^()\s]*[A-ZÄÖÜ][^()\s]*[A-ZÄÖÜ][^()]{0,16})\)$")
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz", "II.1 …")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
@@ -365,7 +364,7 @@ def _spelt(short: str, name: str) -> bool:
     (True, True)
     """
     letters = "".join(c for c in short.casefold() if c.isalpha())
-    words = tuple(_NAME_WORD.findall(LEGAL_FORM.sub("", name)))
+    words = tuple(SPELLING_WORD.findall(LEGAL_FORM.sub("", name)))
     return bool(letters) and bool(words) and spelt_by(words, letters)
 
 
@@ -437,14 +436,14 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     if name is None and not broken and not _legal_tail_below(lines, i):
         return None  # neither a name nor the first half of one
     j = _neighbour(text, pages, i, 1)
-    if j is not None and (broken or _LEGAL_TAIL.fullmatch(lines[j])):
+    # the next line completes the name: a sentence's rest, a legal form, or the town set
+    # below it ("LVR-Klinik" over "Langenfeld")
+    if j is not None and (broken or _LEGAL_TAIL.fullmatch(lines[j]) or _town_below(lines, i, j)):
         joined = f"{line} {lines[j]}"
         if len(lines[j].split()) <= 6 and _name_shaped(joined):
             name, last = joined, j
     if name is None:
         return None
-    if last == i and _town_below(lines, i):
-        name, last = f"{name} {lines[i + 1]}", i + 1  # "LVR-Klinik" over "Langenfeld"
     before = _neighbour(text, pages, i, -1)
     if before is not None and continues_sentence(lines[before]) and not _cuts_word(text, i, last):
         return None  # the line ends a sentence that started above
@@ -460,10 +459,9 @@ def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
     return Heading(first=i, last=last, name=name, labelled=labelled)
 
 
-def _town_below(lines: tuple[str, ...], i: int) -> bool:
-    """Whether a name goes on with its town on a line of its own, then an empty line: a
-    name set over two lines ("LVR-Klinik" over "Langenfeld")."""
-    return i + 2 < len(lines) and is_place(lines[i + 1]) and not lines[i + 2]
+def _town_below(lines: tuple[str, ...], i: int, j: int) -> bool:
+    """Whether line ``j``, right below a name, is its town alone, then an empty line."""
+    return j == i + 1 and j + 1 < len(lines) and is_place(lines[j]) and not lines[j + 1]
 
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:
