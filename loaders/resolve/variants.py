@@ -16,16 +16,24 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from loaders.learn.places import places
+from loaders.learn.features import word_classes
+from loaders.learn.places import is_place, places
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name
-from loaders.names import clean_name, name_key
+from loaders.names import SPELLING_JOINERS, clean_name, name_key, spelt_by
 from loaders.resolve.keys import without_legal_form
 
 if TYPE_CHECKING:
     from loaders.resolve.entities import Entity
 
-__all__ = ["own_words", "join_units_named_alone", "join_named_without_town", "take_into"]
+__all__ = [
+    "own_words",
+    "join_units_named_alone",
+    "join_named_without_town",
+    "join_short_forms",
+    "short_form_of",
+    "take_into",
+]
 
 _GENITIVE_JOIN = re.compile(r"\s+(?:der|des)\s+")
 
@@ -67,13 +75,18 @@ def join_units_named_alone(
 
 
 def take_into(
-    entities: dict[str, Entity], resolved: list[tuple[Mention, str, int]], joined: dict[str, str]
+    entities: dict[str, Entity],
+    resolved: list[tuple[Mention, str, int]],
+    joined: dict[str, str],
+    names: bool = True,
 ) -> list[tuple[Mention, str, int]]:
     """Each entity of ``joined`` taken into the one it maps to (its names, aliases, lines
-    and list membership); its mentions follow."""
+    and list membership; with ``names`` off its names only as aliases, so that a short form
+    named more often does not become the name); its mentions follow."""
     for key, into_key in joined.items():
         alone, into = entities.pop(key), entities[into_key]
-        into.names.update(alone.names)
+        if names:
+            into.names.update(alone.names)
         into.aliases |= alone.aliases | set(alone.names)
         into.lines |= alone.lines
         into.listed = into.listed or alone.listed
@@ -127,3 +140,163 @@ def join_named_without_town(
     for key in set(joined.values()) & set(joined):  # no chains
         del joined[key]
     return take_into(entities, resolved, joined)
+
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}")
+_OWNER_AFTER = frozenset({"der", "des", "an", "am", "in", "im"})
+# the word before a town that names its own body: "Stadt", "Landeshauptstadt", "Gemeinde"
+_TOWN_BODY = re.compile(r"\w*(?:[Ss]tadt|[Gg]emeinde|[Kk]reis)|Markt")
+
+
+def _initials(word: str) -> bool:
+    """Whether a word is shaped like initials: short, with two capitals or more."""
+    return _ACRONYM.fullmatch(word) is not None and sum(c.isupper() for c in word) >= 2
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """Whether a text's ``short`` name stands for its ``full`` one: its initials
+    ("KVB", "TU Darmstadt" for "Technische Universität Darmstadt"), its first word ("die Liga" for
+    the "Liga der Freien Wohlfahrtspflege in Hessen"), the name before its owner
+    ("Regionaldirektion Bayern der Bundesagentur für Arbeit"), or a town for the town's own
+    body ("Meschede" for the "Stadt Meschede").
+
+    >>> short_form_of("KVB", "Kölner Verkehrs-Betriebe AG")
+    True
+    >>> short_form_of("TU Darmstadt", "Technische Universität Darmstadt")
+    True
+    >>> short_form_of("Liga", "Liga der Freien Wohlfahrtspflege")
+    True
+    >>> short_form_of("Meschede", "Stadt Meschede"), short_form_of("Stadt Meschede", "Meschede")
+    (True, False)
+    >>> short_form_of("Caritasverband Bonn", "Caritasverband Bonn Fachdienst Migration")
+    False
+
+    A name with its legal form is a name in full, not a short form ("EWE AG" of the "EWE
+    WASSER GmbH", "Wolfsburg AG" of the "Stadt Wolfsburg"), and initials are spelt mostly by
+    words' initials ("DaMOst" is not the "Dachverband sächsischer Migrantenorganisationen"):
+
+    >>> short_form_of("EWE AG", "EWE WASSER GmbH"), short_form_of("Wolfsburg AG", "Stadt Wolfsburg")
+    (False, False)
+    >>> short_form_of("DaMOst", "Dachverband sächsischer Migrantenorganisationen e. V.")
+    False
+    """
+    named_in_full = without_legal_form(short) != short
+    short, full = without_legal_form(short), without_legal_form(full)
+    words, full_words = short.split(), full.split()
+    if not words or len(full_words) < len(words):
+        return False
+    if _initials(words[0]):
+        rest = words[1:]
+        if rest and full_words[-len(rest) :] != rest:
+            return False
+        spelling = full_words[: len(full_words) - len(rest)]
+        initials = sum(1 for w in spelling if w[:1].isupper())
+        return (
+            len(words[0]) >= 3 - len(rest)
+            and words[0] not in spelling  # "EWE AG" is not spelt by the "EWE WASSER GmbH"
+            and 2 * initials >= len(words[0])  # "DaMOst" is not spelt from inside two words
+            and spelt_by(tuple(spelling), words[0].casefold())
+        )
+    if named_in_full or len(full_words) == len(words):
+        return False
+    if is_place(short):
+        return full_words[1:] == words and _TOWN_BODY.fullmatch(full_words[0]) is not None
+    if full_words[: len(words)] != words:
+        return False
+    return len(words) == 1 or full_words[len(words)] in _OWNER_AFTER
+
+
+def _genre_labelled(name: str) -> bool:
+    """Whether a programme's name opens with a genre word before its own name ("Programm
+    Integra", "Landesprogramm Start Deutsch"): the word is a label, not part of the name.
+
+    >>> _genre_labelled("Landesprogramm Start Deutsch"), _genre_labelled("Start Deutsch")
+    (True, False)
+    """
+    words = name.split(maxsplit=1)
+    if len(words) < 2 or not words[1][:1].isupper():
+        return False
+    classes = word_classes()
+    first = words[0].casefold()
+    return first in classes.programme_cues or first.endswith(classes.programme_endings)
+
+
+class _FullNames:
+    """The names a short form may stand for, found by its first word, by the words after a
+    town body's first word, or (initials) by the first letter: :func:`short_form_of` is
+    asked about a few names, not about every pair of the document's names."""
+
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.by_initial: dict[str, list[tuple[str, str]]] = {}
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        self.by_rest: dict[str, list[tuple[str, str]]] = {}
+        for key, entity in entities.items():
+            for full in entity.names:
+                words = without_legal_form(full).split()
+                lower = words[0].islower() or words[0].casefold() in SPELLING_JOINERS
+                initial = "" if lower else words[0][0].casefold()
+                self.by_initial.setdefault(initial, []).append((key, full))
+                self.by_first.setdefault(words[0], []).append((key, full))
+                self.by_rest.setdefault(" ".join(words[1:]), []).append((key, full))
+
+    def candidates(self, short: str) -> list[tuple[str, str]]:
+        """(entity key, name) of the names ``short`` may stand for."""
+        words = without_legal_form(short).split()
+        if not words:
+            return []
+        if _initials(words[0]):  # spelt from the first word on, bar a lower-case one
+            return self.by_initial.get(words[0][0].casefold(), []) + self.by_initial.get("", [])
+        return self.by_first.get(words[0], []) + self.by_rest.get(" ".join(words), [])
+
+
+def join_short_forms(
+    entities: dict[str, Entity],
+    resolved: list[tuple[Mention, str, int]],
+    generic: Collection[str],
+    keep: Collection[str | None] = (),
+) -> list[tuple[Mention, str, int]]:
+    """An organisation or programme named in full and elsewhere by a short form
+    (:func:`short_form_of`) or by one of the names it was given in full ("MBE" after
+    "Migrationsberatung für erwachsene Zuwanderer (MBE)") is one, when exactly one entity of
+    the document answers to the short form; so is a programme named once after a genre word
+    ("Programm Integra") and once without it, named without it. A generic head ("Jobcenter", keys in
+    ``generic``) names another one in each town and is never joined; the organisations in
+    ``keep`` (the partners, the reporter) stay themselves, and no unit is joined with its
+    parent."""
+    by_name: dict[str, set[str]] = {}  # a name or alias -> the entities that bear it
+    by_own_name: dict[str, set[str]] = {}  # the same for names without aliases
+    for key, entity in entities.items():
+        for name in {*entity.names, *entity.aliases}:
+            by_name.setdefault(name_key(name), set()).add(key)
+        for name in entity.names:
+            by_own_name.setdefault(name_key(name), set()).add(key)
+    fulls = _FullNames(entities)
+    joined: dict[str, str] = {}
+    for key, entity in entities.items():
+        if entity.ref_id or key in keep or not key.startswith(("org:", "programme:")):
+            continue
+        names = {n for n in entity.names if name_key(without_legal_form(n)) not in generic}
+        into = {k for n in names for k in by_name.get(name_key(n), ())}
+        if entity.kind == "programme":  # "Landesprogramm Start Deutsch" is "Start Deutsch"
+            labelled = (n.split(maxsplit=1)[1] for n in entity.names if _genre_labelled(n))
+            into |= {k for n in labelled for k in by_own_name.get(name_key(n), ())}
+        into -= {key}
+        if not into:
+            into = {
+                k
+                for n in names
+                for k, full in fulls.candidates(n)
+                if k != key and entities[k].kind == entity.kind and short_form_of(n, full)
+            }
+        into = {
+            k
+            for k in into
+            if entities[k].kind == entity.kind
+            and key != entities[k].parent_key
+            and k != entity.parent_key
+        }
+        if len(into) == 1:
+            joined[key] = next(iter(into))
+    for key in set(joined.values()) & set(joined):  # no chains
+        del joined[key]
+    return take_into(entities, resolved, joined, names=False)

@@ -361,3 +361,41 @@ def test_a_land_s_bodies_are_not_read_from_bare_words_in_another_land_s_text():
     text = "Der Landkreistag Rheinland-Pfalz berichtet. Die Landesregierung zahlt."
     assert "Landesregierung Nordrhein-Westfalen" not in named(text)
     assert "Landesregierung Nordrhein-Westfalen" in named(text.replace("Rheinland-Pfalz", "NRW"))
+
+
+def test_a_town_s_body_named_by_the_town_alone_is_one():
+    text = "Die Stadt Meschede lädt ein. Meschede und die Caritas Meschede e. V. beraten."
+    found = [
+        _found(text, "Stadt Meschede"),
+        _found(text, "Meschede und", name="Meschede"),
+        _found(text, "Caritas Meschede e. V."),
+    ]
+    resolved = _resolve_mentions(text, found)
+    named = {e.canonical: sorted(e.aliases) for e in resolved.entities.values()}
+    assert named == {"Stadt Meschede": ["Meschede"], "Caritas Meschede e. V.": []}
+
+
+def test_initials_and_a_first_word_name_the_one_organisation_named_in_full():
+    text = (
+        "Die Zentrale Bildungsstelle Kiel und der Verband Liga der Freien Wohlfahrtspflege. "
+        "Die ZBK berät, die Liga fördert. Die EWE AG und die EWE WASSER GmbH spenden."
+    )
+    found = [
+        _found(text, "Zentrale Bildungsstelle Kiel"),
+        _found(text, "Liga der Freien Wohlfahrtspflege"),
+        _found(text, "ZBK"),
+        _found(text, "Liga fördert", name="Liga"),
+        _found(text, "EWE AG"),
+        _found(text, "EWE WASSER GmbH"),
+    ]
+    resolved = _resolve_mentions(text, found)
+    named = sorted(e.canonical for e in resolved.entities.values())
+    # the full names stay the names, however often the short forms are used
+    assert named == [
+        "EWE AG",
+        "EWE WASSER GmbH",
+        "Liga der Freien Wohlfahrtspflege",
+        "Zentrale Bildungsstelle Kiel",
+    ]
+    keys = {resolved.entities[k].canonical for _, k, _ in resolved.mentions}
+    assert keys == set(named)
