@@ -164,8 +164,8 @@ def short_form_of(short: str, full: str) -> bool:
     True
     >>> short_form_of("TU Darmstadt", "Technische Universität Darmstadt")
     True
-    >>> short_form_of("Liga", "Liga der Freien Wohlfahrtspflege")
-    True
+    >>> short_form_of("Liga", "Liga der Freien Wohlfahrtspflege"), short_form_of("IHK", "IHK Trier")
+    (True, True)
     >>> short_form_of("Meschede", "Stadt Meschede"), short_form_of("Stadt Meschede", "Meschede")
     (True, False)
     >>> short_form_of("Caritasverband Bonn", "Caritasverband Bonn Fachdienst Migration")
@@ -185,7 +185,9 @@ def short_form_of(short: str, full: str) -> bool:
     words, full_words = short.split(), full.split()
     if not words or len(full_words) < len(words):
         return False
-    if _initials(words[0]):
+    if (
+        _initials(words[0]) and words[0] not in full_words
+    ):  # "IHK" of the "IHK Trier": its first word
         rest = words[1:]
         if rest and full_words[-len(rest) :] != rest:
             return False
@@ -193,7 +195,6 @@ def short_form_of(short: str, full: str) -> bool:
         initials = sum(1 for w in spelling if w[:1].isupper())
         return (
             len(words[0]) >= 3 - len(rest)
-            and words[0] not in spelling  # "EWE AG" is not spelt by the "EWE WASSER GmbH"
             and 2 * initials >= len(words[0])  # "DaMOst" is not spelt from inside two words
             and spelt_by(tuple(spelling), words[0].casefold())
         )
