@@ -185,9 +185,8 @@ def short_form_of(short: str, full: str) -> bool:
     words, full_words = short.split(), full.split()
     if not words or len(full_words) < len(words):
         return False
-    if (
-        _initials(words[0]) and words[0] not in full_words
-    ):  # "IHK" of the "IHK Trier": its first word
+    # initials that are a word of the full name are its first word ("IHK" of the "IHK Trier")
+    if _initials(words[0]) and words[0] not in full_words:
         rest = words[1:]
         if rest and full_words[-len(rest) :] != rest:
             return False
@@ -287,7 +286,7 @@ def join_short_forms(
                 k
                 for n in names
                 for k, full in fulls.candidates(n)
-                if k != key and entities[k].kind == entity.kind and short_form_of(n, full)
+                if k != key and short_form_of(n, full)
             }
         into = {
             k
