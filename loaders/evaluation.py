@@ -177,10 +177,11 @@ class _Trainer:
         train_model(items, link_model, LINK_PARAMS)
         return mention_model, link_model, heading_model
 
-    def fold_models(self, fold: str) -> Models:
+    def fold_models(self, fold: str, train: bool = True) -> Models:
         """The models that never saw ``fold``: trained, or taken from the folder when an
         earlier run trained them on the same references (their names carry a digest of
-        the training references' names)."""
+        the training references' names). Without ``train``, models held fixed: taken from
+        the folder only."""
         chosen = sorted(r.name for r in self.refs if r.fold != fold)
         digest = hashlib.sha1("\n".join(chosen).encode()).hexdigest()[:12]
         name = f"fold-{fold}-{digest}"
@@ -188,6 +189,8 @@ class _Trainer:
         kept = tuple(self.folder / f"{name}.{kind}.crfsuite" for kind in kinds)
         if all(p.is_file() for p in kept):
             return kept[0], kept[1], kept[2]
+        if not train:
+            raise InputError(str(self.folder), f"keine Modelle für Fold {fold} ({name})")
         return self.train(name, without=fold)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.evaluation import evaluate, load_manifest, text_of
+from loaders.errors import InputError
+from loaders.evaluation import _Trainer, evaluate, load_manifest, text_of
 from loaders.learn.training import line_ranges
 
 
@@ -45,3 +46,15 @@ def test_kept_fold_models_are_reused_for_the_same_references_only(tmp_path):
     assert [r.scores for r in second] == [r.scores for r in first]
     evaluate(dev[:2], leave_out=True, fold_models=tmp_path)  # fold s now trains on u96 only
     assert len(list(tmp_path.iterdir())) == 9
+
+
+def test_fold_models_held_fixed_are_taken_from_the_folder_or_refused(tmp_path):
+    """`bench/dev_folds.py --held-fixed`: a second code is scored with the fold models of
+    the first, never with models it trained itself; a missing model is a German error."""
+    dev = [r for r in load_manifest() if r.name.startswith(("u80_", "u96_"))]
+    trainer = _Trainer(dev, tmp_path)
+    with pytest.raises(InputError, match="keine Modelle für Fold s"):
+        trainer.fold_models("s", train=False)
+    assert list(tmp_path.iterdir()) == []
+    trained = trainer.fold_models("s")
+    assert trainer.fold_models("s", train=False) == trained
