@@ -522,11 +522,7 @@ def _join_subtitled(
         full = next((titled[k] for k in map(name_key, entity.names) if k in titled), None)
         if entity.kind == "programme" and full not in (None, key) and not entity.ref_id:
             joined[key] = full
-    # a programme others are joined into stays itself ("X" into "X Y – Z" while "X" is also
-    # the title of "X Y – Z"…): no chains, no cycles
-    for key in set(joined.values()) & set(joined):
-        del joined[key]
-    resolved = take_into(entities, resolved, joined)
+    resolved = take_into(entities, resolved, joined)  # drops chains from ``joined``
     for full in set(joined.values()):
         entities[full].aliases.discard(entities[full].canonical)
     return resolved

@@ -82,7 +82,11 @@ def take_into(
 ) -> list[tuple[Mention, str, int]]:
     """Each entity of ``joined`` taken into the one it maps to (its names, aliases, lines
     and list membership; with ``names`` off its names only as aliases, so that a short form
-    named more often does not become the name); its mentions follow."""
+    named more often does not become the name); its mentions follow. An entity others are
+    taken into stays itself ("X" into "X Y – Z" while "X Y – Z" goes into "X"): no chains,
+    no cycles; such entries are dropped from ``joined``."""
+    for key in set(joined.values()) & set(joined):
+        del joined[key]
     for key, into_key in joined.items():
         alone, into = entities.pop(key), entities[into_key]
         if names:
@@ -137,8 +141,6 @@ def join_named_without_town(
         candidates = {k for s in short_keys - set(generic) for k in towns.get(s, ())} - {key}
         if len(candidates) == 1:
             joined[key] = next(iter(candidates))
-    for key in set(joined.values()) & set(joined):  # no chains
-        del joined[key]
     return take_into(entities, resolved, joined)
 
 
@@ -297,6 +299,4 @@ def join_short_forms(
         }
         if len(into) == 1:
             joined[key] = next(iter(into))
-    for key in set(joined.values()) & set(joined):  # no chains
-        del joined[key]
     return take_into(entities, resolved, joined, names=False)
