@@ -7,15 +7,19 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from loaders.errors import InputError
 from loaders.reference import REFERENCE_DIR, read_yaml
 
-__all__ = ["PLACES_FILE", "is_place", "places"]
+__all__ = ["PLACES_FILE", "is_place", "is_town", "places"]
 
 PLACES_FILE = REFERENCE_DIR / "places.yaml"
+# what GeoNames adds to a town's name that texts leave off: "Kempten (Allgäu)", "Marburg an
+# der Lahn", "Bernau bei Berlin"
+_QUALIFIER = re.compile(r"\s+(?:\(.*\)|(?:an\s+der|am|im|in\s+der|ob\s+der|bei)\s+.+)$")
 
 
 @lru_cache(maxsize=4)
@@ -40,3 +44,23 @@ def is_place(text: str) -> bool:
     """
     words = tuple(text.split())
     return bool(words) and words in places().get(words[0], ())
+
+
+@lru_cache(maxsize=4)
+def _bare_towns(path: Path = PLACES_FILE) -> frozenset[str]:
+    return frozenset(
+        bare
+        for words in places(path).values()
+        for name in words
+        if (bare := _QUALIFIER.sub("", " ".join(name))) != " ".join(name)
+    )
+
+
+def is_town(text: str) -> bool:
+    """Whether ``text`` is a German place, also as texts name it without the qualifier of
+    its official name.
+
+    >>> is_town("Kempten"), is_town("Marburg"), is_town("Köln"), is_town("Allgäu")
+    (True, True, True, False)
+    """
+    return is_place(text) or " ".join(text.split()) in _bare_towns()

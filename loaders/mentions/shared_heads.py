@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.errors import InputError
-from loaders.learn.places import places
+from loaders.learn.places import is_town
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import PLACE_OPENER
 from loaders.mentions.org_types import org_type_of
@@ -69,10 +69,15 @@ def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
     )
 
 
+def _placed(name: str) -> bool:
+    """A member that names a place: a town, also without its official qualifier
+    ("Kempten"), or a district named after towns ("Trier-Saarburg", "Darmstadt-Dieburg")."""
+    return is_town(name) or is_town(name.split("-")[0])
+
+
 def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Mention]:
     """One mention per place of every plural-head list in ``text``, on the place's span."""
     heads = _plural_heads(path)
-    known = places()
     out: list[Mention] = []
     for match in _pattern(path).finditer(text):
         singular = heads[" ".join(match.group("head").split())]
@@ -82,8 +87,10 @@ def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Ment
             continue
         members = list(_MEMBER_RE.finditer(match.group("list")))
         names = [" ".join(m.group("place").split()) for m in members]
-        placed = [n for n in names if tuple(n.split()) in known.get(n.split()[0], ())]
-        if len(placed) < 2 or any(_COMMON_NOUN.search(n) and n not in placed for n in names):
+        placed = [n for n in names if _placed(n)]
+        if len(placed) < min(2, len(names) - 1) or any(
+            _COMMON_NOUN.search(n) and n not in placed for n in names
+        ):
             continue
         offset = match.start("list")
         for member in members:

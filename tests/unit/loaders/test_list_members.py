@@ -88,6 +88,29 @@ def test_members_of_a_plural_head_keep_what_follows_their_place(text, members):
     assert [m.name for m in shared_head_mentions(text)] == members
 
 
+def test_towns_named_without_their_qualifier_and_districts_are_members():
+    # GeoNames names "Kempten (Allgäu)" and "Marburg an der Lahn"; texts leave that off,
+    # and a district is named after its towns ("Trier-Saarburg") or by its region
+    text = (
+        "Es beteiligten sich die Städte Memmingen, Augsburg und Kempten, die Landkreise "
+        "Günzburg und Oberallgäu und die Jobcenter Trier-Stadt und Trier-Saarburg. "
+        "Die beiden Städte Kassel und Marburg koordinieren."
+    )
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Stadt Memmingen",
+        "Stadt Augsburg",
+        "Stadt Kempten",
+        "Landkreis Günzburg",
+        "Landkreis Oberallgäu",
+        "Jobcenter Trier-Stadt",
+        "Jobcenter Trier-Saarburg",
+        "Stadt Kassel",
+        "Stadt Marburg",
+    ]
+    # one place of two is enough; one of three is not
+    assert shared_head_mentions("die Landkreise Oberallgäu, Ostallgäu und Unterallgäu") == []
+
+
 def test_towns_as_places_and_common_nouns_name_nobody():
     assert shared_head_mentions("Es gab Feste in den Städten Köln, Bonn und Aachen.") == []
     assert shared_head_mentions("Sie gaben den Städten Geld, Personal und Zeit.") == []
