@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from loaders.clean.textstream import TextStream
-from loaders.learn.places import places
+from loaders.learn.places import is_town, places
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
@@ -495,9 +495,32 @@ def resolve_document(
     resolved = join_units_named_alone(entities, resolved, keep={*partner_keys, subject})
     resolved = join_named_without_town(entities, resolved, heads, keep={*partner_keys, subject})
     resolved = join_short_forms(entities, resolved, heads, keep={*partner_keys, subject})
+    resolved = _without_towns_alone(entities, resolved, keep={*partner_keys, subject})
     _finish(entities, reference)
     resolved = _join_subtitled(entities, resolved)
     return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)
+
+
+def _without_towns_alone(
+    entities: dict[str, Entity],
+    resolved: list[tuple[Mention, str, int]],
+    keep: Collection[str | None] = (),
+) -> list[tuple[Mention, str, int]]:
+    """Without the organisations named only by a town ("Pressemitteilung – Frankfurt am
+    Main, Januar 2025", "in Oberhausen"): a town acts as its body, named "Stadt X", and a
+    town alone that the short forms did not join to one is a place. Partners and the
+    reporter stay."""
+    towns = {
+        key
+        for key, entity in entities.items()
+        if key.startswith("org:")
+        and not entity.ref_id
+        and key not in keep
+        and all(is_town(n) for n in entity.names)
+    }
+    for key in towns:
+        del entities[key]
+    return [r for r in resolved if r[1] not in towns]
 
 
 # a programme's name and its subtitle: "StudiumE – Integration internationaler Studierender"

@@ -159,8 +159,9 @@ def short_form_of(short: str, full: str) -> bool:
     """Whether a text's ``short`` name stands for its ``full`` one: its initials
     ("KVB", "TU Darmstadt" for "Technische Universität Darmstadt"), its first word ("die Liga" for
     the "Liga der Freien Wohlfahrtspflege in Hessen"), the name before its owner
-    ("Regionaldirektion Bayern der Bundesagentur für Arbeit"), or a town for the town's own
-    body ("Meschede" for the "Stadt Meschede").
+    ("Regionaldirektion Bayern der Bundesagentur für Arbeit"), a town for the town's own
+    body ("Meschede" for the "Stadt Meschede"), or a town's body without its title ("Stadt
+    Marburg" for the "Universitätsstadt Marburg").
 
     >>> short_form_of("KVB", "Kölner Verkehrs-Betriebe AG")
     True
@@ -171,6 +172,10 @@ def short_form_of(short: str, full: str) -> bool:
     >>> short_form_of("Meschede", "Stadt Meschede"), short_form_of("Stadt Meschede", "Meschede")
     (True, False)
     >>> short_form_of("Caritasverband Bonn", "Caritasverband Bonn Fachdienst Migration")
+    False
+    >>> short_form_of("Stadt Marburg", "Universitätsstadt Marburg")
+    True
+    >>> short_form_of("Stadt Offenbach", "Kreis Offenbach")
     False
 
     A name with its legal form is a name in full, not a short form ("EWE AG" of the "EWE
@@ -199,6 +204,9 @@ def short_form_of(short: str, full: str) -> bool:
             and 2 * initials >= len(words[0])  # "DaMOst" is not spelt from inside two words
             and spelt_by(tuple(spelling), words[0].casefold())
         )
+    if words[0] == "Stadt" and full_words[1:] == words[1:] and len(words) > 1:
+        # the town's title left off: "Stadt Marburg" of the "Universitätsstadt Marburg"
+        return full_words[0].endswith("stadt") and full_words[0] != "Stadt"
     if named_in_full or len(full_words) == len(words):
         return False
     if is_place(short):
@@ -248,7 +256,8 @@ class _FullNames:
             return []
         if _initials(words[0]):  # spelt from the first word on, bar a lower-case one
             return self.by_initial.get(words[0][0].casefold(), []) + self.by_initial.get("", [])
-        return self.by_first.get(words[0], []) + self.by_rest.get(" ".join(words), [])
+        titled = self.by_rest.get(" ".join(words[1:]), []) if words[0] == "Stadt" else []
+        return self.by_first.get(words[0], []) + self.by_rest.get(" ".join(words), []) + titled
 
 
 def join_short_forms(

@@ -375,6 +375,28 @@ def test_a_town_s_body_named_by_the_town_alone_is_one():
     assert named == {"Stadt Meschede": ["Meschede"], "Caritas Meschede e. V.": []}
 
 
+def test_a_town_s_body_named_without_its_title_is_one_and_a_town_alone_is_a_place():
+    text = (
+        "Pressemitteilung – Frankfurt am Main, Januar 2025. Die Universitätsstadt Marburg "
+        "und der Kreis Offenbach laden ein. Die Stadt Marburg und die Stadt Offenbach beraten."
+    )
+    found = [
+        _found(text, "Frankfurt am Main"),
+        _found(text, "Universitätsstadt Marburg"),
+        _found(text, "Kreis Offenbach"),
+        _found(text, "Stadt Marburg"),
+        _found(text, "Stadt Offenbach"),
+    ]
+    resolved = _resolve_mentions(text, found)
+    named = {e.canonical: sorted(e.aliases) for e in resolved.entities.values()}
+    assert named == {
+        "Universitätsstadt Marburg": ["Stadt Marburg"],
+        "Kreis Offenbach": [],
+        "Stadt Offenbach": [],  # a town's body and its district's are two
+    }
+    assert {k for _, k, _ in resolved.mentions} == set(resolved.entities)
+
+
 def test_initials_and_a_first_word_name_the_one_organisation_named_in_full():
     text = (
         "Die Zentrale Bildungsstelle Kiel und der Verband Liga der Freien Wohlfahrtspflege. "
