@@ -96,6 +96,8 @@ def _read_branches(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         name = f"{org} {place}"
         start, end = m.start("place"), m.end()
+        if any(k.start < start < k.end for k in mentions):
+            continue  # the end of a name broken over the line: "Handwerkskammer\nTrier (HWK Trier)"
         out = [k for k in out if not (start <= k.start < end)]
         out.append(
             Mention(

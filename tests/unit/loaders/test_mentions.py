@@ -441,3 +441,17 @@ def test_sports_clubs_named_by_the_short_form_of_their_kind():
         ("SSV Alemannia Sechshelden", "Verein"),
         ("1. FC Union Berlin", "Verein"),
     ]
+
+
+def test_local_branches_in_brackets_and_a_name_broken_over_a_line():
+    def named(text: str) -> list[str]:
+        stream = TextStream(text, (0,), (1,))
+        return sorted(m.name for m in find_mentions(stream) if m.kind == "org")
+
+    assert {"AWO Dortmund", "Diakonie Essen"} <= set(
+        named("Standorte:\nDortmund (AWO), Essen (Diakonie)")
+    )
+    # the town opening the line ends the name before it; its short form is no branch
+    broken = named("Die Handwerkskammer\nTrier (HWK Trier) und die IHK Trier laden ein.")
+    assert "Handwerkskammer Trier" in broken
+    assert "HWK Trier Trier" not in broken
