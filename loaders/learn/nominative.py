@@ -106,6 +106,7 @@ _FEM = (
     "initiative",
     "polizei",
     "bank",
+    "kasse",
     "gemeinde",
     "union",
     "partei",

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from loaders.clean.repair import PICTURE
 from loaders.clean.textstream import continues_sentence
+from loaders.learn.nominative import nominative
 from loaders.learn.places import is_place
 from loaders.models import CleanText
 from loaders.names import SPELLING_WORD, spelt_by
@@ -59,6 +60,7 @@ _FUNCTION_WORDS = frozenset(
 )
 LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KGaA|KG|eG|SE|AöR|KdöR)(?=\s|$)")
 PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
+BYLINE_LABELS_FILE = REFERENCE_DIR / "byline_labels.yaml"
 
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
@@ -314,6 +316,15 @@ def _partner_label(path: Path = PARTNER_LABELS_FILE) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{alternatives})\s*:\s*(?=\S)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _byline(path: Path = BYLINE_LABELS_FILE) -> re.Pattern[str]:
+    alternatives = word_alternatives(path)
+    return re.compile(
+        rf"^\s*(?:Ein\s+)?(?:{alternatives})\s+(?P<case>des|der|von\s+der|vom|von)\s+"
+        r"(?P<name>[A-ZÄÖÜ0-9].{2,90})$"
+    )
+
+
 def partner_name_of(line: str) -> str:
     """The partner's name a heading line gives: without the label or logo some brochures
     print before it, the section number or the town after it; or the name a report is
@@ -341,15 +352,22 @@ def partner_name_of(line: str) -> str:
     'Feuerwehr Bonn'
     >>> partner_name_of("Stadt Halle (Saale)"), partner_name_of("Caritas – Fachdienst Migration")
     ('Stadt Halle (Saale)', 'Caritas – Fachdienst Migration')
+    >>> partner_name_of("Ein Beitrag der Nassauischen Sparkasse")
+    'Nassauische Sparkasse'
+    >>> partner_name_of("Bericht des Caritasverbandes Siegen e. V."), partner_name_of("Beiträge")
+    ('Caritasverband Siegen e. V.', 'Beiträge')
     """
     return _without_short_form(_layout_off(line))
 
 
 def _layout_off(line: str) -> str:
     """A heading line without what the brochure's layout prints around every name: a
-    signature's dash, a label, a mark, a section number, the town."""
+    signature's dash, a byline's words, a label, a mark, a section number, the town."""
     if signed := _SIGNATURE.match(line):
         return signed["name"].strip()
+    if byline := _byline().match(line):
+        case = byline["case"].split()[-1]
+        return nominative(byline["name"].strip(), None if case == "von" else case)
     named = _PICTURE_BEFORE.sub("", line, count=1)
     named = _SECTION_NUMBER.sub("", _partner_label().sub("", named, count=1), count=1)
     town = _PLACE_AFTER_COMMA.search(named)

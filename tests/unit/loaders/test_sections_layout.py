@@ -737,3 +737,35 @@ def test_a_short_form_before_or_after_a_partners_name_and_an_arrow_are_left_off(
         "Stadtwerke Musterstadt GmbH",
         "Stadt Halle (Saale)",
     ]
+
+
+def test_reports_under_a_title_and_a_byline_naming_the_partner_in_the_genitive() -> None:
+    """A brochure that heads each report with its title and a byline ("Ein Beitrag der
+    Nassauischen Sparkasse") names the partner in the byline, in the nominative."""
+    lines = [
+        "Vielfalt gestalten – Beispiele aus der Praxis",
+        "",
+        "Die folgenden Beiträge wurden von den Instituten selbst verfasst.",
+        "",
+        "Vom Praktikum in die Ausbildung",
+        "Ein Beitrag der Nassauischen Sparkasse",
+        "",
+        *report("Nassauische Sparkasse", 1),
+        "",
+        "Sprache als Schlüssel",
+        "Ein Beitrag des Caritasverbandes Musterstadt e. V.",
+        "",
+        *report("Caritasverband Musterstadt e. V.", 2),
+        "",
+        "Mentoring für den Einstieg",
+        "Bericht der Volksbank Beispielland eG",
+        "",
+        *report("Volksbank Beispielland eG", 3),
+    ]
+    blocks, at = _split(lines)
+    assert set(blocks) == {
+        ("Nassauische Sparkasse", None),
+        ("Caritasverband Musterstadt e. V.", None),
+        ("Volksbank Beispielland eG", None),
+    }
+    assert blocks[("Caritasverband Musterstadt e. V.", None)][0] >= at["Sprache als Schlüssel"]
