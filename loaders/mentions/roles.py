@@ -3,8 +3,10 @@
 Reports name organisations through the people who act for them: "Harald Klippel,
 Vorstandsvorsitzender des Caritasverbands Rhein-Sieg e.V.", "Landrat Sebastian Schuster für
 den Rhein-Sieg-Kreis". A name found with the office glued on ("Vorstandsvorsitzender des
-Caritasverbands …") is the organisation after the office; a short capitalised name with an
-office right before or after it, and nothing of an organisation in it, is a person. The
+Caritasverbands …") is the organisation after the office, and one found with a person's
+name before "von"/"vom"/"bei" ("Christina Katz von diversu e. V.") the organisation after
+the person; a short capitalised name with an office right before or after it, and nothing
+of an organisation in it, is a person. The
 offices are the role words of ``reference/mention_features.yaml``, also as the end of a
 compound ("Diakoniepastor", "Projektleiterin").
 
@@ -22,9 +24,11 @@ import re
 
 from loaders.learn.features import word_classes
 from loaders.learn.nominative import nominative
+from loaders.learn.places import is_town
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name
+from loaders.reference import load_organisation_words
 
 __all__ = ["is_person", "is_role", "is_titled_person", "without_roles"]
 
@@ -33,6 +37,14 @@ _GLUED_ROLE = re.compile(r"([\wÄÖÜäöüß-]+)\s+(?:(des|der)\s+|von\s+)?(?=[
 _WORD_BEFORE = re.compile(r"([\wÄÖÜäöüß-]+)\s+$")
 _ROLE_AFTER = re.compile(r"\s*,\s*([\wÄÖÜäöüß-]+)")
 _KEPT = frozenset({"reference", "branch"})  # known names and document conventions stand
+# a person glued before the organisation they speak for: "Christina Katz von diversu e. V.",
+# "Anna Muster vom Caritasverband X", "Max Muster bei der Stadt Y"
+_PERSON_OF = re.compile(
+    r"((?:[A-ZÄÖÜ][\wäöüß'-]+\s+){1,2}[A-ZÄÖÜ][\wäöüß'-]+)\s+"
+    r"(von\s+der|von\s+den|vom|von|bei\s+der|beim|bei)\s+(?=[^\W\d])"
+)
+_CONTRACTED_ARTICLE = {"vom": "dem", "beim": "dem"}
+_ORG_ENDINGS = load_organisation_words()  # "Mannheimer Altertumsverein von 1859 e. V."
 
 
 def is_role(word: str) -> bool:
@@ -97,6 +109,20 @@ def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.origin in _KEPT or m.kind == "programme":
             out.append(m)
             continue
+        person = _PERSON_OF.match(text, m.start, m.end)
+        if person and _is_personal_name(person.group(1)):
+            rest = clean_name(text[person.end() : m.end])
+            if _names_a_body(rest):
+                case = person.group(2).split()[-1]
+                case = _CONTRACTED_ARTICLE.get(case, None if case in ("von", "bei") else case)
+                name = normalise_org_name(nominative(rest, case) if case else rest)
+                start = person.end()
+                out.append(
+                    m.with_(
+                        name=name, surface=text[start : m.end], start=start, type=org_type_of(name)
+                    )
+                )
+                continue
         glued = _GLUED_ROLE.match(text, m.start, m.end)
         rest = clean_name(text[glued.end() : m.end]) if glued else ""
         if glued and is_role(glued.group(1)) and (glued.group(2) or _names_a_body(rest)):
@@ -109,6 +135,18 @@ def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         elif not (_names_a_person(text, m, starts) or is_titled_person(text, m.start, m.end)):
             out.append(m)
     return out
+
+
+def _is_personal_name(words: str) -> bool:
+    """Two or three capitalised words of letters with nothing of an organisation or a place
+    in them: shaped like a person's name ("Christina Katz", "Baraa Abu El-Khair")."""
+    parts = words.split()
+    return (
+        2 <= len(parts) <= 3
+        and all(w.replace("-", "").replace("'", "").isalpha() for w in parts)
+        and org_type_of(words) == "Sonstige"
+        and not any(is_role(w) or is_town(w) or w.casefold().endswith(_ORG_ENDINGS) for w in parts)
+    )
 
 
 def _names_a_person(text: str, m: Mention, starts: frozenset[int]) -> bool:

@@ -252,3 +252,25 @@ def test_a_plural_generic_head_with_von_names_each_member():
         "Integrationsrat Dortmund",
         "Integrationsrat Lünen",
     ]
+
+
+def test_a_person_named_before_the_organisation_they_speak_for_is_cut_off():
+    text = (
+        "- Christina Katz von diversu e. V. berichtete, Baraa Abu El-Khair vom Nour Energy "
+        "e. V. stellte vor, und der Mannheimer Altertumsverein von 1859 e. V. lud ein."
+    )
+
+    def model(name: str) -> Mention:
+        start = text.index(name)
+        return Mention("org", name, name, start, start + len(name), "Sonstige", origin="model")
+
+    found = [
+        model("Christina Katz von diversu e. V."),
+        model("Baraa Abu El-Khair vom Nour Energy e. V."),
+        model("Mannheimer Altertumsverein von 1859 e. V."),  # a club's year, no person
+    ]
+    assert [m.name for m in without_roles(text, found)] == [
+        "diversu e. V.",
+        "Nour Energy e. V.",
+        "Mannheimer Altertumsverein von 1859 e. V.",
+    ]
