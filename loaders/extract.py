@@ -32,6 +32,7 @@ from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
 from loaders.mentions.programmes import with_laws
+from loaders.mentions.quoted_titles import with_quoted_titles
 from loaders.mentions.roles import without_roles
 from loaders.mentions.shared_heads import with_shared_heads
 from loaders.mentions.unit_names import genitive_units
@@ -191,7 +192,7 @@ def analyse_document(
     if compiled is not None:
         mentions = with_definitions(stream.text, model_mentions(stream, mentions, compiled))
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
-    mentions = with_laws(stream.text, mentions)
+    mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
     title, subtitle = document_title(text)

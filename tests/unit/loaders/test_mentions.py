@@ -455,3 +455,21 @@ def test_local_branches_in_brackets_and_a_name_broken_over_a_line():
     broken = named("Die Handwerkskammer\nTrier (HWK Trier) und die IHK Trier laden ein.")
     assert "Handwerkskammer Trier" in broken
     assert "HWK Trier Trier" not in broken
+
+
+def test_a_name_run_into_a_quoted_title_is_the_title(tmp_path):
+    from loaders.extract import extract_document
+
+    path = tmp_path / "meldung.txt"
+    path.write_text(
+        "Die Jade Hochschule startet das Integrationsprogramm für Geflüchtete „Integra“.\n"
+        "Gemeinsam mit den Vereinen „Asyl“ und „Flux“ und dem Verein „inteGREATer e. V.“\n"
+        "tagt der Arbeitskreis „Wohnen und Integration“ im Rathaus.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(path)
+    programmes = {p.name for p in extraction.programmes}
+    organisations = {o.name for o in extraction.organisations}
+    assert {"Integra", "Wohnen und Integration"} <= programmes
+    assert {"Asyl", "Flux", "inteGREATer e. V."} <= organisations
+    assert not any("„" in n for n in programmes | organisations)
