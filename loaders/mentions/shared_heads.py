@@ -58,10 +58,26 @@ def _plural_heads(path: Path = PLURAL_HEADS_FILE) -> dict[str, str]:
     return {" ".join(k.split()): v for k, v in data.items()}
 
 
+def _singular(head: str, path: Path = PLURAL_HEADS_FILE) -> str:
+    """The singular that names each member: the head's own entry, else its compound's
+    ending made singular ("Landwirtschaftskammern" -> "Landwirtschaftskammer")."""
+    heads = _plural_heads(path)
+    if head in heads:
+        return heads[head]
+    for plural, singular in heads.items():
+        if plural.startswith("-") and head.endswith(plural[1:]):
+            return head[: len(head) - len(plural) + 1] + singular[1:]
+    return head
+
+
 @lru_cache(maxsize=2)
 def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
-    heads = sorted(_plural_heads(path), key=len, reverse=True)
-    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    heads = sorted((h for h in _plural_heads(path) if not h.startswith("-")), key=len, reverse=True)
+    endings = sorted(
+        (h[1:] for h in _plural_heads(path) if h.startswith("-")), key=len, reverse=True
+    )
+    compound = rf"[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*(?:{'|'.join(map(re.escape, endings))})"
+    head = "|".join([*(re.escape(h).replace(r"\ ", r"\s+") for h in heads), compound])
     return re.compile(
         rf"(?<![\wäöüß-])(?P<head>{head})\s+(?:(?:in|aus|von)\s+)?"
         rf"(?P<list>{_MEMBER}(?:\s*,\s*{_MEMBER})*\s*,?\s+(?:und|sowie)\s+{_MEMBER})"
@@ -77,14 +93,16 @@ def _placed(name: str) -> bool:
 
 def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Mention]:
     """One mention per place of every plural-head list in ``text``, on the place's span."""
-    heads = _plural_heads(path)
     out: list[Mention] = []
     for match in _pattern(path).finditer(text):
-        singular = heads[" ".join(match.group("head").split())]
+        head = " ".join(match.group("head").split())
+        singular = _singular(head, path)
         if singular in _TERRITORIES and _LOCATIVE.search(
             text, max(0, match.start() - 30), match.start()
         ):
             continue
+        if head not in _plural_heads(path) and match.end("head") + 1 < match.start("list"):
+            continue  # "Migrantenvereine in Esslingen und Nürtingen": clubs there, not names
         members = list(_MEMBER_RE.finditer(match.group("list")))
         names = [" ".join(m.group("place").split()) for m in members]
         placed = [n for n in names if _placed(n)]

@@ -274,3 +274,18 @@ def test_a_person_named_before_the_organisation_they_speak_for_is_cut_off():
         "Nour Energy e. V.",
         "Mannheimer Altertumsverein von 1859 e. V.",
     ]
+
+
+def test_a_compound_plural_head_names_its_members_by_its_singular_ending():
+    text = (
+        "Sie entstand aus den Landwirtschaftskammern Hannover und Weser-Ems. "
+        "Die Polizeidirektionen Braunschweig und Göttingen beraten."
+    )
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Landwirtschaftskammer Hannover",
+        "Landwirtschaftskammer Weser-Ems",
+        "Polizeidirektion Braunschweig",
+        "Polizeidirektion Göttingen",
+    ]
+    # after "in" a compound names the bodies in those places, not their names
+    assert shared_head_mentions("die Migrantenvereine in Esslingen und Nürtingen") == []
