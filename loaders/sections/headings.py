@@ -296,12 +296,13 @@ def names_before_titles(text: CleanText) -> list[tuple[Heading, str]]:
 def _name_lines(text: CleanText, pages: list[bool]) -> list[Heading]:
     lines, noise = text.lines, text.noise
     found: list[Heading] = []
+    lead_ins = repeated_lead_ins(text)
     i = 0
     while i < len(lines):
         if not lines[i] or noise[i]:
             i += 1
             continue
-        heading = _heading_at(text, pages, i)
+        heading = _heading_at(text, pages, i, lead_ins)
         if heading is None:
             i += 1
             continue
@@ -439,11 +440,71 @@ def _first_column(text: CleanText, i: int) -> str:
     return " ".join(columns[0].split()) if len(columns) > 1 else text.lines[i]
 
 
-def _heading_at(text: CleanText, pages: list[bool], i: int) -> Heading | None:
+_LEAD_IN_WORDS = range(2, 5)  # words of a lead-in the layout repeats before each name
+_LEAD_IN_LINES = 3  # standing-alone lines that must open with it
+_LEAD_IN_LINE_WORDS = 10  # a longer line is a sentence
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+_LEAD_ARTICLE = re.compile(r"^(?P<article>der|die|das|den|dem|des)\s+(?=\S)")
+
+
+def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
+    """Words a layout prints before every partner's name, found by their repetition: the
+    first two to four words, one of them in lower case ("So engagiert sich", "Ein Beitrag"),
+    that at least three short lines standing alone (a blank line or the text's start above
+    and below) open with, each going on with an organisation's name ("So engagiert sich die
+    IG BCE", "So engagiert sich der DGB Nord"). Bylines and labels differ from brochure to
+    brochure; that they recur before names is what they share. A name itself is no lead-in
+    ("Das Jobcenter StädteRegion Aachen" over several reports), nor is the opening of
+    sentences set on lines of their own ("Im Rahmen des …")."""
+    lines, noise = text.lines, text.noise
+    counts: Counter[tuple[str, ...]] = Counter()
+    for i, line in enumerate(lines):
+        above = i == 0 or not lines[i - 1] or noise[i - 1]
+        below = i + 1 == len(lines) or not lines[i + 1] or noise[i + 1]
+        words = tuple(line.split())
+        if not line or noise[i] or not (above and below) or len(words) > _LEAD_IN_LINE_WORDS:
+            continue
+        for n in _LEAD_IN_WORDS:
+            lead = words[:n]
+            if (
+                len(words) <= n
+                or lead[-1] in _ARTICLES  # an article belongs to the name after it
+                or not all(w.isalpha() for w in lead)  # no running header ("punktum. 2016")
+                or not any(w.islower() for w in lead)
+            ):
+                continue
+            rest = _without_lead_in(line, frozenset({lead}))
+            if _name_shaped(rest) and org_like(rest):
+                counts[lead] += 1
+    found = {k for k, c in counts.items() if c >= _LEAD_IN_LINES}
+    # the longest lead-in only: "So engagiert sich", not also "So engagiert"
+    return frozenset(
+        k for k in found if not any(len(o) > len(k) and o[: len(k)] == k for o in found)
+    )
+
+
+def _without_lead_in(line: str, lead_ins: frozenset[tuple[str, ...]]) -> str:
+    """The name after a repeated lead-in, in the nominative ("So engagiert sich der DGB
+    Nord" -> "DGB Nord")."""
+    words = line.split()
+    for lead in lead_ins:
+        if tuple(words[: len(lead)]) == lead:
+            rest = " ".join(words[len(lead) :])
+            article = _LEAD_ARTICLE.match(rest)
+            if article is None:
+                return rest
+            return nominative(rest[article.end() :], article["article"])
+    return line
+
+
+def _heading_at(
+    text: CleanText, pages: list[bool], i: int, lead_ins: frozenset[tuple[str, ...]] = frozenset()
+) -> Heading | None:
     lines = text.lines
-    first = _first_column(text, i)
+    column = _first_column(text, i)
+    first = _without_lead_in(column, lead_ins)
     named = _layout_off(first)
-    labelled = named != first  # a short form is the partner's own, no layout's label
+    labelled = named != column  # a short form is the partner's own, no layout's label
     named = _without_short_form(named)
     line, name, last = _from_capitals(named), None, i
     if _name_shaped(line):

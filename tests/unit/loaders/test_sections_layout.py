@@ -7,8 +7,9 @@ from brochure_text import as_set, report, two_partner_chapters
 from loaders.clean.repair import clean
 from loaders.models import SourceText
 from loaders.sections.blocks import find_partner_headings, split_sections
+from loaders.sections.chapters import page_starts
 from loaders.sections.columns import in_partner_order, partner_order
-from loaders.sections.headings import Heading
+from loaders.sections.headings import Heading, heading_candidates, repeated_lead_ins
 
 
 def test_page_that_opens_mid_sentence_continues_the_previous_partner() -> None:
@@ -769,3 +770,44 @@ def test_reports_under_a_title_and_a_byline_naming_the_partner_in_the_genitive()
         ("Volksbank Beispielland eG", None),
     }
     assert blocks[("Caritasverband Musterstadt e. V.", None)][0] >= at["Sprache als Schlüssel"]
+
+
+def test_a_lead_in_the_layout_repeats_before_each_partners_name_is_no_part_of_it() -> None:
+    """ "So engagiert sich die IG BCE": words that three or more standing-alone lines open
+    with, before an organisation's name each time, are the layout's, not the name's."""
+    lines = [
+        "Willkommen! Gewerkschaften engagieren sich",
+        "",
+        "So engagiert sich die IG Metall Beispielküste",
+        "",
+        *report("IG Metall Beispielküste", 1),
+        "",
+        "So engagiert sich der DGB Musterland",
+        "",
+        *report("DGB Musterland", 2),
+        "",
+        "So engagiert sich die DGB-Jugend Musterstadt",
+        "",
+        *report("DGB-Jugend Musterstadt", 3),
+        "",
+        "So engagiert sich der Lehrerverband Musterland e. V.",
+        "",
+        *report("Lehrerverband Musterland e. V.", 4),
+    ]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert repeated_lead_ins(text) == {("So", "engagiert", "sich")}
+    names = {h.name for h in heading_candidates(text, page_starts(text))}
+    assert {"IG Metall Beispielküste", "DGB Musterland", "Lehrerverband Musterland e. V."} <= names
+    # a name over several reports is no lead-in, nor are sentences set on lines of their own
+    names_again = [
+        "",
+        "Das Jobcenter Musterstadt Nord",
+        "",
+        "Das Jobcenter Musterstadt Süd",
+        "",
+        "Das Jobcenter Musterstadt West",
+        "",
+        "Im Rahmen des Projekts wurde viel erreicht.",
+    ]
+    other = clean(SourceText("u.txt", "u.txt", tuple(names_again), (None,) * 8, "0"))
+    assert repeated_lead_ins(other) == frozenset()
