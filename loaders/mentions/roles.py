@@ -43,7 +43,6 @@ _PERSON_OF = re.compile(
     r"((?:[A-ZÄÖÜ][\wäöüß'-]+\s+){1,2}[A-ZÄÖÜ][\wäöüß'-]+)\s+"
     r"(von\s+der|von\s+den|vom|von|bei\s+der|beim|bei)\s+(?=[^\W\d])"
 )
-_CONTRACTED_ARTICLE = {"vom": "dem", "beim": "dem"}
 _ORG_ENDINGS = load_organisation_words()  # "Mannheimer Altertumsverein von 1859 e. V."
 
 
@@ -113,9 +112,10 @@ def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         if person and _is_personal_name(person.group(1)):
             rest = clean_name(text[person.end() : m.end])
             if _names_a_body(rest):
-                case = person.group(2).split()[-1]
-                case = _CONTRACTED_ARTICLE.get(case, None if case in ("von", "bei") else case)
-                name = normalise_org_name(nominative(rest, case) if case else rest)
+                case = person.group(2).split()[-1]  # "vom": nominative reads it as "dem"
+                name = normalise_org_name(
+                    nominative(rest, None if case in ("von", "bei") else case)
+                )
                 start = person.end()
                 out.append(
                     m.with_(
