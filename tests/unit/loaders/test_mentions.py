@@ -3,6 +3,7 @@
 import pytest
 
 from loaders.clean.textstream import TextStream
+from loaders.extract import extract_document
 from loaders.mentions.cases import in_nominative
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.patterns import Mention, find_pattern_mentions, normalise_org_name
@@ -458,8 +459,6 @@ def test_local_branches_in_brackets_and_a_name_broken_over_a_line():
 
 
 def test_a_name_run_into_a_quoted_title_is_the_title(tmp_path):
-    from loaders.extract import extract_document
-
     path = tmp_path / "meldung.txt"
     path.write_text(
         "Die Jade Hochschule startet das Integrationsprogramm für Geflüchtete „Integra“.\n"
