@@ -449,7 +449,8 @@ _LEAD_ARTICLE = re.compile(r"^(?P<article>der|die|das|den|dem|des)\s+(?=\S)")
 
 def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
     """Words a layout prints before every partner's name, found by their repetition: the
-    first two to four words, one of them in lower case ("So engagiert sich", "Ein Beitrag"),
+    first two to four words, one of them a lower-case word that is no function word ("So
+    engagiert sich"), none an organisation's head word ("Verein für Vielfalt e. V."),
     that at least three short lines standing alone (a blank line or the text's start above
     and below) open with, each going on with an organisation's name ("So engagiert sich die
     IG BCE", "So engagiert sich der DGB Nord"). Bylines and labels differ from brochure to
@@ -470,7 +471,8 @@ def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
                 len(words) <= n
                 or lead[-1] in _ARTICLES  # an article belongs to the name after it
                 or not all(w.isalpha() for w in lead)  # no running header ("punktum. 2016")
-                or not any(w.islower() for w in lead)
+                or not any(w.islower() and w not in _FUNCTION_WORDS for w in lead)
+                or org_like(" ".join(lead))  # a name's own start: "Verein für Vielfalt e. V."
             ):
                 continue
             rest = _without_lead_in(line, frozenset({lead}))
