@@ -472,9 +472,13 @@ def resolve_document(
             else:
                 key = "ref:" + ref_id
                 name = item.name if item is not None else m.name
+                # the reference entry decides the kind: "Städtekooperation „Integration.
+                # Interkommunal“" read as a programme's title is the organisation it lists
+                kind = "org" if isinstance(item, OrganisationRef) else m.kind
+                kind = "programme" if isinstance(item, ProgrammeRef) else kind
                 entity = add(
                     key,
-                    m.kind,
+                    kind,
                     str(getattr(item, "type", None) or getattr(item, "kind", m.type)),
                     name,
                     line,

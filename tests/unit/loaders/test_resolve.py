@@ -421,3 +421,13 @@ def test_initials_and_a_first_word_name_the_one_organisation_named_in_full():
     ]
     keys = {resolved.entities[k].canonical for _, k, _ in resolved.mentions}
     assert keys == set(named)
+
+
+def test_a_reference_entry_decides_the_kind_of_what_names_it():
+    # a quoted title read as a programme that the reference data lists as an organisation
+    # is that organisation: one id is never an organisation in one text, a programme in another
+    text = "Die Stadt Hagen tritt der Städtekooperation „Integration.Interkommunal“ bei."
+    found = [_found(text, "Integration.Interkommunal", kind="programme")]
+    resolved = _resolve_mentions(text, found)
+    kinds = {e.canonical: e.kind for e in resolved.entities.values()}
+    assert kinds == {"Städtekooperation Integration.Interkommunal": "org"}
