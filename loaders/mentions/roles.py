@@ -28,7 +28,6 @@ from loaders.learn.places import is_town
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.names import clean_name
-from loaders.reference import load_organisation_words
 
 __all__ = ["is_person", "is_role", "is_titled_person", "without_roles"]
 
@@ -43,7 +42,6 @@ _PERSON_OF = re.compile(
     r"((?:[A-ZÄÖÜ][\wäöüß'-]+\s+){1,2}[A-ZÄÖÜ][\wäöüß'-]+)\s+"
     r"(von\s+der|von\s+den|vom|von|bei\s+der|beim|bei)\s+(?=[^\W\d])"
 )
-_ORG_ENDINGS = load_organisation_words()  # "Mannheimer Altertumsverein von 1859 e. V."
 
 
 def is_role(word: str) -> bool:
@@ -137,6 +135,11 @@ def without_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _head_word(word: str) -> bool:
+    """An organisation's head word, also as a compound's end ("Altertumsverein")."""
+    return word.casefold().endswith(word_classes().head_endings)
+
+
 def _is_personal_name(words: str) -> bool:
     """Two or three capitalised words of letters with nothing of an organisation or a place
     in them: shaped like a person's name ("Christina Katz", "Baraa Abu El-Khair")."""
@@ -145,7 +148,7 @@ def _is_personal_name(words: str) -> bool:
         2 <= len(parts) <= 3
         and all(w.replace("-", "").replace("'", "").isalpha() for w in parts)
         and org_type_of(words) == "Sonstige"
-        and not any(is_role(w) or is_town(w) or w.casefold().endswith(_ORG_ENDINGS) for w in parts)
+        and not any(is_role(w) or is_town(w) or _head_word(w) for w in parts)
     )
 
 

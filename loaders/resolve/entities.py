@@ -401,8 +401,7 @@ def resolve_document(
         if hit is not None:
             add(
                 "ref:" + hit.id,
-                "org" if isinstance(hit, OrganisationRef) else "programme",
-                hit.type if isinstance(hit, OrganisationRef) else hit.kind,
+                *_kind_of(hit),
                 hit.name,
                 line,
                 hit.id,
@@ -474,12 +473,11 @@ def resolve_document(
                 name = item.name if item is not None else m.name
                 # the reference entry decides the kind: "Städtekooperation „Integration.
                 # Interkommunal“" read as a programme's title is the organisation it lists
-                kind = "org" if isinstance(item, OrganisationRef) else m.kind
-                kind = "programme" if isinstance(item, ProgrammeRef) else kind
+                kind, type_ = _kind_of(item) if item is not None else (m.kind, str(m.type))
                 entity = add(
                     key,
                     kind,
-                    str(getattr(item, "type", None) or getattr(item, "kind", m.type)),
+                    type_,
                     name,
                     line,
                     ref_id,
@@ -503,6 +501,13 @@ def resolve_document(
     _finish(entities, reference)
     resolved = _join_subtitled(entities, resolved)
     return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)
+
+
+def _kind_of(item: OrganisationRef | ProgrammeRef) -> tuple[str, str]:
+    """A reference entry's kind and its type (an organisation's) or kind (a programme's)."""
+    if isinstance(item, OrganisationRef):
+        return "org", item.type
+    return "programme", item.kind
 
 
 def _without_towns_alone(

@@ -444,7 +444,6 @@ _LEAD_IN_WORDS = range(2, 5)  # words of a lead-in the layout repeats before eac
 _LEAD_IN_LINES = 3  # standing-alone lines that must open with it
 _LEAD_IN_LINE_WORDS = 10  # a longer line is a sentence
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
-_LEAD_ARTICLE = re.compile(r"^(?P<article>der|die|das|den|dem|des)\s+(?=\S)")
 
 
 def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
@@ -456,9 +455,12 @@ def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
     IG BCE", "So engagiert sich der DGB Nord"). Bylines and labels differ from brochure to
     brochure; that they recur before names is what they share. A name itself is no lead-in
     ("Das Jobcenter StädteRegion Aachen" over several reports), nor is the opening of
-    sentences set on lines of their own ("Im Rahmen des …")."""
+    sentences set on lines of their own ("Im Rahmen des …").
+
+    The words are counted first; the names after them are read only for words that recur
+    (this runs for every text, on every candidate line)."""
     lines, noise = text.lines, text.noise
-    counts: Counter[tuple[str, ...]] = Counter()
+    opened: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # lead-in -> the lines' words
     for i, line in enumerate(lines):
         above = i == 0 or not lines[i - 1] or noise[i - 1]
         below = i + 1 == len(lines) or not lines[i + 1] or noise[i + 1]
@@ -466,37 +468,43 @@ def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
         if not line or noise[i] or not (above and below) or len(words) > _LEAD_IN_LINE_WORDS:
             continue
         for n in _LEAD_IN_WORDS:
-            lead = words[:n]
-            if (
-                len(words) <= n
-                or lead[-1] in _ARTICLES  # an article belongs to the name after it
-                or not all(w.isalpha() for w in lead)  # no running header ("punktum. 2016")
-                or not any(w.islower() and w not in _FUNCTION_WORDS for w in lead)
-                or org_like(" ".join(lead))  # a name's own start: "Verein für Vielfalt e. V."
-            ):
-                continue
-            rest = _without_lead_in(line, frozenset({lead}))
-            if _name_shaped(rest) and org_like(rest):
-                counts[lead] += 1
-    found = {k for k, c in counts.items() if c >= _LEAD_IN_LINES}
+            if len(words) > n:
+                opened.setdefault(words[:n], []).append(words)
+    found = {
+        lead
+        for lead, opening in opened.items()
+        if len(opening) >= _LEAD_IN_LINES
+        and lead[-1] not in _ARTICLES  # an article belongs to the name after it
+        and all(w.isalpha() for w in lead)  # no running header ("punktum. spezial 2016")
+        and any(w.islower() and w not in _FUNCTION_WORDS for w in lead)
+        and not org_like(" ".join(lead))  # a name's own start: "Verein für Vielfalt e. V."
+        and sum(map(_reads_as_org, (_name_after(words, lead) for words in opening)))
+        >= _LEAD_IN_LINES
+    }
     # the longest lead-in only: "So engagiert sich", not also "So engagiert"
     return frozenset(
         k for k in found if not any(len(o) > len(k) and o[: len(k)] == k for o in found)
     )
 
 
+def _reads_as_org(name: str) -> bool:
+    return _name_shaped(name) and org_like(name)
+
+
+def _name_after(words: tuple[str, ...], lead: tuple[str, ...]) -> str:
+    """The name after a lead-in, in the nominative ("So engagiert sich der DGB Nord" ->
+    "DGB Nord")."""
+    rest = words[len(lead) :]
+    if len(rest) > 1 and rest[0] in _ARTICLES:
+        return nominative(" ".join(rest[1:]), rest[0])
+    return " ".join(rest)
+
+
 def _without_lead_in(line: str, lead_ins: frozenset[tuple[str, ...]]) -> str:
-    """The name after a repeated lead-in, in the nominative ("So engagiert sich der DGB
-    Nord" -> "DGB Nord")."""
-    words = line.split()
-    for lead in lead_ins:
-        if tuple(words[: len(lead)]) == lead:
-            rest = " ".join(words[len(lead) :])
-            article = _LEAD_ARTICLE.match(rest)
-            if article is None:
-                return rest
-            return nominative(rest[article.end() :], article["article"])
-    return line
+    """A heading line without the repeated lead-in it opens with, if any."""
+    words = tuple(line.split())
+    lead = next((lead for lead in lead_ins if words[: len(lead)] == lead), None)
+    return line if lead is None else _name_after(words, lead)
 
 
 def _heading_at(
