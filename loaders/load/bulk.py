@@ -44,6 +44,7 @@ from .writer import (
     WriteResult,
     announce,
     check_vocabulary,
+    count_change,
     forget_unwritten,
     publish,
     write_batch,
@@ -157,6 +158,7 @@ def _write_new(group: list[GraphBatch], settings: Settings) -> list[WriteResult]
     def work(tx: neo4j.ManagedTransaction) -> None:
         write_rows(tx, [b.document for b in group], rows)
         tx.run(_DELETE_ORPHANS_AMONG, org_ids=org_ids, programme_ids=programme_ids).consume()
+        count_change(tx)
 
     created = announce([b.document["id"] for b in group], settings)  # hidden before any fact
     for attempt in range(_RETRIES):

@@ -5,14 +5,19 @@ document's old facts are removed in the same transaction before its new ones are
 
 Why four transactions per document: Neo4j reads at read-committed isolation and applies a
 commit record by record, so a read statement running while a document's transaction commits
-can see part of it. A document is therefore announced first: created hidden
-(``Document.revision`` negative), or hidden when it is loaded already, in a transaction of
-its own (:func:`announce`, :func:`hide`), so a reader that meets any of its new facts finds
-the document hidden; its facts follow in one transaction; then a transaction of its own
-counts the change (``document_changes``), and a single property write shows the document
-(:func:`publish`; a removal deletes it instead). Readers that must see whole documents skip
-hidden ones and check the count, or the revisions they used (docs/reliability.md, "Whole
-documents during a load").
+can see part of it — a measure matched before its deletion and read after it has no ``doc``
+any more, an organisation whose mentions are gone looks like one no document names. A
+document is therefore announced first: created hidden (``Document.revision`` negative), or
+hidden when it is loaded already, in a transaction of its own (:func:`announce`,
+:func:`hide`), so a reader that meets any of its new facts finds the document hidden; its
+facts follow in one transaction, which also counts the change (``document_changes``,
+:func:`count_change`), so a reader that met that commit half-applied finds the count moved
+when it looks again and reads again; then a transaction of its own counts the change once
+more (a reader whose first look already saw the first count), and a single property write
+shows the document (:func:`publish`; a removal deletes it instead). Readers that must see
+whole documents skip hidden ones and check the count, or the revisions they used, and read
+what a half-applied commit leaves (a measure without ``doc``, an entity nothing links) as
+gone (docs/reliability.md, "Whole documents during a load").
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ __all__ = [
     "forget_unwritten",
     "hide",
     "publish",
+    "count_change",
 ]
 
 log = logging.getLogger(__name__)
@@ -113,10 +119,16 @@ def hide(doc: str, settings: Settings | None = None) -> None:
 
 
 def publish(docs: list[str], settings: Settings | None = None) -> None:
-    """Show documents whose facts are committed: the change counted in a commit of its own
-    first, then one property write per document."""
+    """Show documents whose facts (and their change count) are committed: the change
+    counted once more in a commit of its own, then one property write per document."""
     db.write(_COUNT_CHANGE, settings)
     db.write(_PUBLISH, settings, ids=docs)
+
+
+def count_change(tx: neo4j.ManagedTransaction) -> None:
+    """Count a change of documents' facts in the transaction that makes it (module
+    docstring): a reader whose statements overlapped its commit sees the count moved."""
+    tx.run(_COUNT_CHANGE).consume()
 
 
 def same_content(doc: str, sha256: str, settings: Settings | None = None) -> list[str]:
@@ -167,6 +179,7 @@ def write_batch(
         _remove(tx, doc)
         write_rows(tx, [batch.document], batch)
         tx.run(_DELETE_ORPHANS).consume()
+        count_change(tx)
 
     created = announce([doc], settings)
     try:
@@ -200,7 +213,7 @@ def remove_document(doc: str, settings: Settings | None = None) -> None:
     Its mentions, report blocks, measures, link evidence and the aliases only it gave an
     entity go; entities and links nothing else supports go with them. Raises
     :class:`NotFound` (and changes nothing) when no document of that id is loaded. Hidden
-    first, the facts removed, the change counted, then the document node deleted (each a
+    first, the facts removed and the change counted, then the document node deleted (each a
     commit of its own), as a load shows a document (module docstring).
     """
 
@@ -209,6 +222,7 @@ def remove_document(doc: str, settings: Settings | None = None) -> None:
             return False
         _remove(tx, doc)
         tx.run(_DELETE_ORPHANS).consume()
+        count_change(tx)
         return True
 
     hide(doc, settings)

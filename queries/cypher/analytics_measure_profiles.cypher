@@ -3,6 +3,6 @@
 // out (docs/reliability.md, "Whole documents during a load").
 // params: $hidden: [str] (queries/view.py)
 MATCH (o:Organisation)-[:REPORTS]->(m:Measure)
-WHERE NOT coalesce(m.doc, '') IN $hidden
+WHERE (m.doc IS NOT NULL AND NOT m.doc IN $hidden)
 RETURN o.id AS org, m.category AS category, m.type AS type, count(*) AS n
 ORDER BY org, category, type

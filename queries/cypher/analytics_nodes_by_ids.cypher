@@ -5,7 +5,7 @@
 UNWIND $ids AS id
 MATCH (n {id: id})
 WHERE (n:Organisation OR n:Programme)
-  AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(n) }
+  AND (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(n) } AND EXISTS { (n)--() })
        OR EXISTS { (d:Document)-[:MENTIONS]->(n) WHERE NOT d.id IN $hidden })
 RETURN n.id AS id,
        CASE WHEN n:Organisation THEN 'Organisation' ELSE 'Programme' END AS label,

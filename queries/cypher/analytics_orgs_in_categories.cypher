@@ -3,6 +3,6 @@
 // out (docs/reliability.md, "Whole documents during a load").
 // params: $hidden: [str] (queries/view.py), $categories: [int] field-of-action ids (1-6)
 MATCH (o:Organisation)-[:REPORTS]->(m:Measure)
-WHERE m.category IN $categories AND NOT coalesce(m.doc, '') IN $hidden
+WHERE m.category IN $categories AND (m.doc IS NOT NULL AND NOT m.doc IN $hidden)
 RETURN DISTINCT o.id AS id
 ORDER BY id

@@ -6,13 +6,13 @@
 // out (docs/reliability.md, "Whole documents during a load").
 // params: $id: str, $min: float, $hidden: [str] (queries/view.py)
 MATCH (:Organisation {id: $id})-[:REPORTS]->(m:Measure)
-WHERE NOT coalesce(m.doc, '') IN $hidden
+WHERE (m.doc IS NOT NULL AND NOT m.doc IN $hidden)
 WITH collect('feld:' + toString(m.category))
      + collect(CASE WHEN m.type <> '' THEN 'typ:' + m.type END) AS mine
 WHERE size(mine) > 0
 WITH mine, reduce(s = 0.0, k IN mine | s + size([x IN mine WHERE x = k])) AS norm_mine
 MATCH (o:Organisation)-[:REPORTS]->(m:Measure)
-WHERE NOT coalesce(m.doc, '') IN $hidden
+WHERE (m.doc IS NOT NULL AND NOT m.doc IN $hidden)
 WITH mine, norm_mine, o,
      collect('feld:' + toString(m.category))
      + collect(CASE WHEN m.type <> '' THEN 'typ:' + m.type END) AS theirs
@@ -20,5 +20,5 @@ WITH o, reduce(d = 0.0, k IN theirs | d + size([x IN mine WHERE x = k])) AS dot,
      norm_mine * reduce(s = 0.0, k IN theirs | s + size([x IN theirs WHERE x = k])) AS norms
 WHERE norms > 0 AND dot / sqrt(norms) >= $min
 MATCH (o)-[:REPORTS]->(m:Measure)
-WHERE NOT coalesce(m.doc, '') IN $hidden
+WHERE (m.doc IS NOT NULL AND NOT m.doc IN $hidden)
 RETURN o.id AS org, m.category AS category, m.type AS type, count(*) AS n

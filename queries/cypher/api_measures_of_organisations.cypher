@@ -8,7 +8,7 @@ CALL () {
   UNWIND $keys AS k
   MATCH (:Organisation {id: k.id})-[:REPORTS]->(x:Measure)
   WHERE (k.category IS NULL OR x.category = k.category)
-    AND NOT coalesce(x.doc, '') IN $hidden
+    AND (x.doc IS NOT NULL AND NOT x.doc IN $hidden)
   WITH k, x ORDER BY x.year, x.id
   RETURN collect({id: k.id, category: k.category,
                   measure: x {.id, .title, .type, .category, .year, .org_id, .doc, .line,

@@ -15,7 +15,7 @@ CALL () {
     AND ($organisation IS NULL OR x.org_id = $organisation)
     AND ($programme IS NULL OR EXISTS {
          (:Programme {id: $programme})<-[:PARTICIPATES_IN|SIGNED]-(:Organisation)-[:REPORTS]->(x) })
-    AND NOT coalesce(x.doc, '') IN $hidden
+    AND (x.doc IS NOT NULL AND NOT x.doc IN $hidden)
   RETURN count(x) AS total
 }
 CALL () {
@@ -28,7 +28,7 @@ CALL () {
     AND ($organisation IS NULL OR x.org_id = $organisation)
     AND ($programme IS NULL OR EXISTS {
          (:Programme {id: $programme})<-[:PARTICIPATES_IN|SIGNED]-(:Organisation)-[:REPORTS]->(x) })
-    AND NOT coalesce(x.doc, '') IN $hidden
+    AND (x.doc IS NOT NULL AND NOT x.doc IN $hidden)
   WITH x ORDER BY x.id LIMIT $limit
   RETURN collect(x {.id, .title, .type, .category, .year, .org_id, .doc, .line, .page, .quote})
          AS rows

@@ -4,6 +4,6 @@
 // returns: id, name, type, aliases
 UNWIND $ids AS id
 MATCH (o:Organisation {id: id})
-WHERE (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(o) }
+WHERE (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(o) } AND EXISTS { (o)--() })
        OR EXISTS { (d:Document)-[:MENTIONS]->(o) WHERE NOT d.id IN $hidden })
 RETURN o.id AS id, o.name AS name, o.type AS type, coalesce(o.aliases, []) AS aliases

@@ -16,8 +16,8 @@ CALL () {
                      WHERE (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
                        OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden)) })
     AND ($category IS NULL OR EXISTS { (o)-[:REPORTS]->(m:Measure {category: $category})
-                                       WHERE NOT coalesce(m.doc, '') IN $hidden })
-    AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(o) }
+                                       WHERE (m.doc IS NOT NULL AND NOT m.doc IN $hidden) })
+    AND (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(o) } AND EXISTS { (o)--() })
          OR EXISTS { (d:Document)-[:MENTIONS]->(o) WHERE NOT d.id IN $hidden })
   RETURN count(o) AS total
 }
@@ -31,8 +31,8 @@ CALL () {
                      WHERE (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
                        OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden)) })
     AND ($category IS NULL OR EXISTS { (o)-[:REPORTS]->(m:Measure {category: $category})
-                                       WHERE NOT coalesce(m.doc, '') IN $hidden })
-    AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(o) }
+                                       WHERE (m.doc IS NOT NULL AND NOT m.doc IN $hidden) })
+    AND (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(o) } AND EXISTS { (o)--() })
          OR EXISTS { (d:Document)-[:MENTIONS]->(o) WHERE NOT d.id IN $hidden })
   WITH o ORDER BY o.id LIMIT $limit
   RETURN collect({id: o.id, name: o.name, type: o.type, aliases: coalesce(o.aliases, [])})

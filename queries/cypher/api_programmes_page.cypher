@@ -15,7 +15,7 @@ CALL () {
          OR EXISTS { (:Organisation {id: $participant})-[r:PARTICIPATES_IN|SIGNED]->(p)
                      WHERE (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
                        OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden)) })
-    AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(p) }
+    AND (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(p) } AND EXISTS { (p)--() })
          OR EXISTS { (d:Document)-[:MENTIONS]->(p) WHERE NOT d.id IN $hidden })
   RETURN count(p) AS total
 }
@@ -28,7 +28,7 @@ CALL () {
          OR EXISTS { (:Organisation {id: $participant})-[r:PARTICIPATES_IN|SIGNED]->(p)
                      WHERE (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
                        OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden)) })
-    AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(p) }
+    AND (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(p) } AND EXISTS { (p)--() })
          OR EXISTS { (d:Document)-[:MENTIONS]->(p) WHERE NOT d.id IN $hidden })
   WITH p ORDER BY p.id LIMIT $limit
   RETURN collect({id: p.id, name: p.name, kind: p.kind, aliases: coalesce(p.aliases, [])})

@@ -5,7 +5,7 @@
 //         $hidden: [str] (queries/view.py)
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $limit})
 YIELD node, score
-WHERE (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(node) }
+WHERE (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(node) } AND EXISTS { (node)--() })
      OR EXISTS { (d:Document)-[:MENTIONS]->(node) WHERE NOT d.id IN $hidden })
 RETURN node.id AS id, node.name AS name,
        CASE WHEN node:Organisation THEN 'Organisation' ELSE 'Programme' END AS label,

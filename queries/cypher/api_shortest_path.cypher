@@ -8,7 +8,7 @@ MATCH p = shortestPath(
   (a)-[:COOPERATES_WITH|PARTICIPATES_IN|SIGNED|FUNDED_BY|PART_OF|ORGANISED_BY*..12]-(b))
 WHERE all(r IN relationships(p) WHERE (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
            OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden)))
-  AND all(n IN nodes(p) WHERE (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(n) }
+  AND all(n IN nodes(p) WHERE (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(n) } AND EXISTS { (n)--() })
            OR EXISTS { (d:Document)-[:MENTIONS]->(n) WHERE NOT d.id IN $hidden }))
 RETURN [n IN nodes(p) | {id: n.id, name: n.name, type: coalesce(n.type, n.kind),
           aliases: coalesce(n.aliases, []),

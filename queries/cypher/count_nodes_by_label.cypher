@@ -9,9 +9,9 @@ CALL () {
   MATCH (n)
   WHERE CASE
           WHEN n:Document THEN NOT n.id IN $hidden
-          WHEN n:Measure THEN NOT coalesce(n.doc, '') IN $hidden
+          WHEN n:Measure THEN (n.doc IS NOT NULL AND NOT n.doc IN $hidden)
           WHEN n:Organisation OR n:Programme
-            THEN NOT EXISTS { (:Document)-[:MENTIONS]->(n) }
+            THEN (NOT EXISTS { (:Document)-[:MENTIONS]->(n) } AND EXISTS { (n)--() })
                  OR EXISTS { (d:Document)-[:MENTIONS]->(n) WHERE NOT d.id IN $hidden }
           ELSE true
         END

@@ -11,8 +11,8 @@ CALL () {
           WHEN 'MENTIONS' THEN NOT a.id IN $hidden
           WHEN 'REPORTED_IN' THEN NOT b.id IN $hidden
           WHEN 'FROM_DOCUMENT' THEN NOT b.id IN $hidden
-          WHEN 'REPORTS' THEN NOT coalesce(b.doc, '') IN $hidden
-          WHEN 'IN_CATEGORY' THEN NOT coalesce(a.doc, '') IN $hidden
+          WHEN 'REPORTS' THEN (b.doc IS NOT NULL AND NOT b.doc IN $hidden)
+          WHEN 'IN_CATEGORY' THEN (a.doc IS NOT NULL AND NOT a.doc IN $hidden)
           ELSE coalesce(size(r.ev_docs), 0) = 0 OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden)
         END
   RETURN type(r) AS type, count(*) AS n

@@ -6,7 +6,7 @@ MATCH (n:Organisation)-[r:COOPERATES_WITH|PARTICIPATES_IN|SIGNED|FUNDED_BY|PART_
 WHERE n.id IN $org_ids AND (m:Organisation OR m:Programme)
   AND (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
      OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden))
-  AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(m) }
+  AND (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(m) } AND EXISTS { (m)--() })
      OR EXISTS { (d:Document)-[:MENTIONS]->(m) WHERE NOT d.id IN $hidden })
 RETURN CASE WHEN m:Organisation THEN 'org' ELSE 'prog' END AS kind, m.id AS id
 UNION
@@ -14,6 +14,6 @@ MATCH (n:Programme)-[r:COOPERATES_WITH|PARTICIPATES_IN|SIGNED|FUNDED_BY|PART_OF|
 WHERE n.id IN $prog_ids AND (m:Organisation OR m:Programme)
   AND (size($hidden) = 0 OR coalesce(size(r.ev_docs), 0) = 0
      OR any(doc IN r.ev_docs WHERE NOT doc IN $hidden))
-  AND (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(m) }
+  AND (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(m) } AND EXISTS { (m)--() })
      OR EXISTS { (d:Document)-[:MENTIONS]->(m) WHERE NOT d.id IN $hidden })
 RETURN CASE WHEN m:Organisation THEN 'org' ELSE 'prog' END AS kind, m.id AS id

@@ -12,9 +12,9 @@ CALL () {
   UNION
   MATCH (o:Organisation) WHERE $org_ids IS NULL RETURN o
 }
-WITH o WHERE (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(o) }
+WITH o WHERE (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(o) } AND EXISTS { (o)--() })
      OR EXISTS { (d:Document)-[:MENTIONS]->(o) WHERE NOT d.id IN $hidden })
-OPTIONAL MATCH (o)-[:REPORTS]->(m:Measure) WHERE NOT coalesce(m.doc, '') IN $hidden
+OPTIONAL MATCH (o)-[:REPORTS]->(m:Measure) WHERE (m.doc IS NOT NULL AND NOT m.doc IN $hidden)
 WITH o, [c IN collect(DISTINCT m.category) WHERE c IS NOT NULL] AS categories
 RETURN 'org' AS kind, o.id AS id, o.name AS name, o.type AS type, categories,
        [(d:Document)-[:MENTIONS]->(o) WHERE NOT d.id IN $hidden | d.id] AS docs
@@ -25,7 +25,7 @@ CALL () {
   UNION
   MATCH (p:Programme) WHERE $prog_ids IS NULL RETURN p
 }
-WITH p WHERE (size($hidden) = 0 OR NOT EXISTS { (:Document)-[:MENTIONS]->(p) }
+WITH p WHERE (size($hidden) = 0 OR (NOT EXISTS { (:Document)-[:MENTIONS]->(p) } AND EXISTS { (p)--() })
      OR EXISTS { (d:Document)-[:MENTIONS]->(p) WHERE NOT d.id IN $hidden })
 RETURN 'prog' AS kind, p.id AS id, p.name AS name, p.kind AS type, [] AS categories,
        [(d:Document)-[:MENTIONS]->(p) WHERE NOT d.id IN $hidden | d.id] AS docs

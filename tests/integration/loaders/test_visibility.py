@@ -15,10 +15,13 @@ import pytest
 from loaders.load import writer
 from loaders.load.pipeline import load_paths
 from queries import db
+from queries.curation_writes import add_link
 from queries.errors import NotFound
+from queries.network import key_figures
 from queries.read import MeasureFilter, filtered_page
 from queries.read_batch import combined
 from queries.read_links import LinkQuery, links_for, measures_of
+from queries.records import KeyFigures
 from queries.settings import Settings
 from tests.generated import MEASURES_PER_REPORT, report, write_reports
 
@@ -110,3 +113,26 @@ def test_link_reads_leave_out_the_evidence_of_hidden_documents(
     assert seen() == ({}, Counter())  # links with evidence of hidden documents only: left out
     writer.publish(["a.md", "b.md"], graph)
     assert seen() == (partners, docs)
+
+
+def test_entities_a_coordinator_links_stay_without_documents_while_others_are_hidden(
+    graph: Settings, tmp_path: Path
+) -> None:
+    """An entity no document names is shown while something links it (a coordinator's
+    link keeps it after its document went); the reads tell it from an orphan being deleted
+    by the links it has."""
+    a, b = write_reports(tmp_path, 2)
+    assert load_paths([tmp_path]).ok
+    town_a = next(r["id"] for r in db.read(_TOWN_OF, graph, doc=a))
+    add_link(town_a, "caritas", "COOPERATES_WITH", quote="laut Koordination", settings=graph)
+    writer.remove_document(a, graph)  # the town of a stays: the coordinator's link holds it
+    writer.hide(b, graph)  # b alone names the hub now: left out with b; the town of a stays
+    assert key_figures(graph) == KeyFigures(1, 0, 0, 1)
+    writer.publish([b], graph)
+    assert key_figures(graph) == KeyFigures(4, 0, MEASURES_PER_REPORT, 3)
+
+
+_TOWN_OF = (
+    "MATCH (:Document {id: $doc})-[:MENTIONS]->(o:Organisation) WHERE o.id STARTS WITH 'stadt-' "
+    "RETURN o.id AS id"
+)
