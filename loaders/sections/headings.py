@@ -430,6 +430,22 @@ def _from_capitals(name: str) -> str:
     return " ".join(words)
 
 
+def _as_written_in(text: CleanText, line: str) -> str | None:
+    """A name printed in lower case as a word mark ("arbeitsgemeinschaft dritte welt e. v.")
+    as the text writes it elsewhere ("Arbeitsgemeinschaft Dritte Welt e. V."), or None when
+    the text never writes those words capitalised. A word mark's closing full stop is
+    dropped when the text writes the name without it."""
+    if len(line.split()) < 2:
+        return None
+    body = " ".join(text.lines)
+    for phrase in dict.fromkeys((line, line.removesuffix("."))):
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        for m in re.finditer(rf"(?<!\w){words}(?!\w)", body, re.IGNORECASE):
+            if not m.group().islower():
+                return " ".join(m.group().split())
+    return None
+
+
 def _first_column(text: CleanText, i: int) -> str:
     """A line as the text has it, or the first column of a header set in columns
     ("JOBCENTER DUISBURG      Jobcenter      seit 2014"; a section number before it stays)."""
@@ -517,6 +533,8 @@ def _heading_at(
     labelled = named != column  # a short form is the partner's own, no layout's label
     named = _without_short_form(named)
     line, name, last = _from_capitals(named), None, i
+    if named.islower():
+        line = _as_written_in(text, named) or named
     if _name_shaped(line):
         name = line
     elif (unit := _UNIT_AFTER_DASH.match(line)) and _name_shaped(unit["name"]):

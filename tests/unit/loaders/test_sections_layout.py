@@ -811,3 +811,30 @@ def test_a_lead_in_the_layout_repeats_before_each_partners_name_is_no_part_of_it
     ]
     other = clean(SourceText("u.txt", "u.txt", tuple(names_again), (None,) * 8, "0"))
     assert repeated_lead_ins(other) == frozenset()
+
+
+def test_a_name_set_in_lower_case_as_a_word_mark_is_read_as_the_text_writes_it() -> None:
+    """ "arbeitsgemeinschaft dritte welt e. v." over a report: the name as the text writes
+    it elsewhere; lower-case lines whose words the text never capitalises stay text."""
+    lines = [
+        "Träger berichten",
+        "",
+        "Es berichten die Arbeitsgemeinschaft Musterwelt e. V. und die Mobile Jugendarbeit",
+        "Beispielstadt sowie weitere Träger.",
+        "",
+        "arbeitsgemeinschaft musterwelt e. v.",
+        "",
+        *report("Arbeitsgemeinschaft Musterwelt e. V.", 1),
+        "",
+        "mobile jugendarbeit beispielstadt.",
+        "",
+        *report("Mobile Jugendarbeit Beispielstadt", 2),
+        "",
+        "offene türen für alle",
+        "",
+        *report("Mobile Jugendarbeit Beispielstadt", 3),
+    ]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    names = {h.name for h in heading_candidates(text, page_starts(text))}
+    assert {"Arbeitsgemeinschaft Musterwelt e. V.", "Mobile Jugendarbeit Beispielstadt"} <= names
+    assert not any("offene" in n.casefold() or n.islower() for n in names)
