@@ -14,6 +14,7 @@ numbers, form feeds, a page-start marker, or else from running headers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ from loaders.reference import REFERENCE_DIR, read_yaml, word_alternatives
 
 __all__ = [
     "CATEGORIES_FILE",
+    "CIRCLED_NUMBER",
     "Category",
     "Chapter",
     "load_categories",
@@ -56,6 +58,8 @@ _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
 # or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")
 _BARE_LABEL = re.compile(rf"^(?:\d{{1,2}}\.?|{_LETTER}|{_ROMAN})\s+(?=[A-ZÄÖÜ])")
+# a number set in a circle ("① Personal und Nachwuchs"): a label, never a list's count
+CIRCLED_NUMBER = "[\u2460-\u2468\u2776-\u277e\u2780-\u2788\u278a-\u2792]"
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,8 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     alternatives = word_alternatives(path)
     number = rf"(?:\d+|(?-i:[IVX]{{1,5}}|{_LETTER})\b)"
     return re.compile(
-        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S|$)",
+        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.|{CIRCLED_NUMBER})"
+        r"\s*[|:.–—-]?\s*(?=\S|$)",
         re.IGNORECASE,
     )
 
@@ -141,7 +146,11 @@ def _counted_field(line: str) -> int | None:
     (2, 6)
     >>> _counted_field("2 Kompetenzen stärken"), _counted_field("Kapitel 3 | Teilhabe")
     (None, None)
+    >>> _counted_field("⑤ Netzwerke und Partnerschaften")
+    5
     """
+    if re.match(rf"\s*{CIRCLED_NUMBER}", line):
+        return unicodedata.digit(line.lstrip()[0])
     if (numbered := _NUMBERED.match(line)) and _capitals(line):
         return int(numbered["number"])
     if numbered := _FIELD_NUMBER.match(line):

@@ -34,7 +34,7 @@ from loaders.learn.places import is_place
 from loaders.models import CleanText
 from loaders.names import SPELLING_WORD, spelt_by
 from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alternatives
-from loaders.sections.chapters import heading_key, page_starts
+from loaders.sections.chapters import CIRCLED_NUMBER, heading_key, page_starts
 
 __all__ = [
     "BULLETS",
@@ -94,6 +94,9 @@ _PROFILE_ENTRY = re.compile(r"^\s*[A-ZÄÖÜ][\w-]*(?: [\w-]+)?(?::\s+|\s{2,})\S
 # "■ HANDWERKSKAMMER …"; a list's bullets are no such mark)
 MARKS = "■□●○◆◇►▶»›➤→"  # drawn before a name by a layout (with a space after it)
 _PICTURE_BEFORE = re.compile(rf"^(?:{PICTURE.pattern}|[{MARKS}])\s+(?=\S)")
+# the field a report belongs to, as a number in a circle after the name ("Stadtreinigung
+# Dresden GmbH ③")
+_FIELD_AFTER = re.compile(rf"\s+{CIRCLED_NUMBER}$")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
 _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
@@ -369,7 +372,7 @@ def _layout_off(line: str) -> str:
     if byline := _byline().match(line):
         case = byline["case"].split()[-1]
         return nominative(byline["name"].strip(), None if case == "von" else case)
-    named = _PICTURE_BEFORE.sub("", line, count=1)
+    named = _FIELD_AFTER.sub("", _PICTURE_BEFORE.sub("", line, count=1), count=1)
     named = _SECTION_NUMBER.sub("", _partner_label().sub("", named, count=1), count=1)
     town = _PLACE_AFTER_COMMA.search(named)
     named = named[: town.start()] if town and is_place(town["place"]) else named

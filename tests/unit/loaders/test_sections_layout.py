@@ -838,3 +838,36 @@ def test_a_name_set_in_lower_case_as_a_word_mark_is_read_as_the_text_writes_it()
     names = {h.name for h in heading_candidates(text, page_starts(text))}
     assert {"Arbeitsgemeinschaft Musterwelt e. V.", "Mobile Jugendarbeit Beispielstadt"} <= names
     assert not any("offene" in n.casefold() or n.islower() for n in names)
+
+
+def test_chapters_numbered_in_circles_and_the_field_mark_after_each_name() -> None:
+    """ "① Personal und Nachwuchs" opens the first field's chapter whatever its subtitle;
+    "Stadtreinigung Musterstadt GmbH ①" names the partner without its field's mark."""
+    lines = [
+        "① Personal und Nachwuchs",
+        "Menschen für Ausbildung und Beruf gewinnen",
+        "",
+        "Stadtreinigung Musterstadt GmbH ①",
+        "",
+        *report("Stadtreinigung Musterstadt GmbH", 1),
+        "",
+        "③ Gleicher Zugang zu Leistungen",
+        "Dienste, die allen offenstehen",
+        "",
+        "Verein für Vielfalt e. V. ③",
+        "",
+        *report("Verein für Vielfalt e. V.", 2),
+        "",
+        "⑤ Netzwerke und Partnerschaften",
+        "Gemeinsam mehr erreichen",
+        "",
+        "Kreis Beispielland ⑤",
+        "",
+        *report("Kreis Beispielland", 3),
+    ]
+    blocks, _ = _split(lines)
+    assert set(blocks) == {
+        ("Stadtreinigung Musterstadt GmbH", 1),
+        ("Verein für Vielfalt e. V.", 3),
+        ("Kreis Beispielland", 5),
+    }
