@@ -186,6 +186,8 @@ def short_form_of(short: str, full: str) -> bool:
     (False, False)
     >>> short_form_of("DaMOst", "Dachverband sächsischer Migrantenorganisationen e. V.")
     False
+    >>> short_form_of("JVA Neumünster", "Justizvollzugsanstalt Neumünster")  # capitals alone
+    True
     """
     named_in_full = without_legal_form(short) != short
     short, full = without_legal_form(short), without_legal_form(full)
@@ -201,7 +203,9 @@ def short_form_of(short: str, full: str) -> bool:
         initials = sum(1 for w in spelling if w[:1].isupper())
         return (
             len(words[0]) >= 3 - len(rest)
-            and 2 * initials >= len(words[0])  # "DaMOst" is not spelt from inside two words
+            # "DaMOst" is not spelt from inside two words; capitals alone may spell a
+            # compound's parts ("JVA" of the "Justizvollzugsanstalt")
+            and (2 * initials >= len(words[0]) or words[0].isupper())
             and spelt_by(tuple(spelling), words[0].casefold())
         )
     if words[0] == "Stadt" and full_words[1:] == words[1:] and len(words) > 1:
@@ -270,7 +274,9 @@ def join_short_forms(
     (:func:`short_form_of`) or by one of the names it was given in full ("MBE" after
     "Migrationsberatung für erwachsene Zuwanderer (MBE)") is one, when exactly one entity of
     the document answers to the short form; so is a programme named once after a genre word
-    ("Programm Integra") and once without it, named without it. A generic head ("Jobcenter", keys in
+    ("Programm Integra") and once without it, named without it. Initials join the entity
+    they spell whatever kind they were read as ("HiM" of the programme "Handwerk integriert
+    Migranten"). A generic head ("Jobcenter", keys in
     ``generic``) names another one in each town and is never joined; the organisations in
     ``keep`` (the partners, the reporter) stay themselves, and no unit is joined with its
     parent."""
@@ -299,10 +305,11 @@ def join_short_forms(
                 for k, full in fulls.candidates(n)
                 if k != key and short_form_of(n, full)
             }
+        initials = any(_initials(n.split()[0]) for n in names if n.split())
         into = {
             k
             for k in into
-            if entities[k].kind == entity.kind
+            if (entities[k].kind == entity.kind or initials)
             and key != entities[k].parent_key
             and k != entity.parent_key
         }

@@ -431,3 +431,30 @@ def test_a_reference_entry_decides_the_kind_of_what_names_it():
     resolved = _resolve_mentions(text, found)
     kinds = {e.canonical: e.kind for e in resolved.entities.values()}
     assert kinds == {"Städtekooperation Integration.Interkommunal": "org"}
+
+
+def test_capital_initials_spell_a_compound_and_take_the_kind_of_the_full_name():
+    # "JVA" spells the parts of one compound; mixed-case initials ("DaMOst") may not; and
+    # the initials of a programme named in full are that programme, whatever they were
+    # read as
+    text = (
+        "Die Justizvollzugsanstalt Neumünster und das Projekt Handwerk integriert Migranten. "
+        "Die JVA Neumünster bildet aus, HiM berät. Der Dachverband sächsischer "
+        "Migrantenorganisationen und DaMOst."
+    )
+    found = [
+        _found(text, "Justizvollzugsanstalt Neumünster"),
+        _found(text, "Handwerk integriert Migranten", kind="programme"),
+        _found(text, "JVA Neumünster"),
+        _found(text, "HiM"),
+        _found(text, "Dachverband sächsischer Migrantenorganisationen"),
+        _found(text, "DaMOst"),
+    ]
+    resolved = _resolve_mentions(text, found)
+    kinds = {e.canonical: e.kind for e in resolved.entities.values()}
+    assert kinds == {
+        "Justizvollzugsanstalt Neumünster": "org",
+        "Handwerk integriert Migranten": "programme",
+        "Dachverband sächsischer Migrantenorganisationen": "org",
+        "DaMOst": "org",
+    }
