@@ -28,6 +28,7 @@ from loaders.resolve.heads import generic_heads, municipal_heads, state_governme
 from loaders.resolve.keys import entity_key  # re-exported
 from loaders.resolve.variants import (
     join_named_without_town,
+    join_same_words,
     join_short_forms,
     join_units_named_alone,
     own_words,
@@ -497,6 +498,7 @@ def resolve_document(
     resolved = join_units_named_alone(entities, resolved, keep={*partner_keys, subject})
     resolved = join_named_without_town(entities, resolved, heads, keep={*partner_keys, subject})
     resolved = join_short_forms(entities, resolved, heads, keep={*partner_keys, subject})
+    resolved = join_same_words(entities, resolved, keep={*partner_keys, subject})
     resolved = _without_towns_alone(entities, resolved, keep={*partner_keys, subject})
     _finish(entities, reference)
     resolved = _join_subtitled(entities, resolved)

@@ -31,6 +31,7 @@ __all__ = [
     "join_units_named_alone",
     "join_named_without_town",
     "join_short_forms",
+    "join_same_words",
     "short_form_of",
     "take_into",
 ]
@@ -315,4 +316,68 @@ def join_short_forms(
         }
         if len(into) == 1:
             joined[key] = next(iter(into))
+    return take_into(entities, resolved, joined, names=False)
+
+
+# words that join a name's own words and may be left out or set elsewhere ("Jobcenter im
+# Kreis Paderborn", "Regionaldirektion Nord der Bundesagentur für Arbeit")
+_JOINING_WORDS = frozenset(
+    {"der", "die", "das", "des", "dem", "den", "in", "im", "am", "an", "zu", "zur", "zum",
+     "von", "vom", "für", "und", "bei", "beim", "e.", "v."}
+)  # fmt: skip
+_WORD_SPLIT = re.compile(r"[\s,/()–—]+")
+
+
+def own_word_set(name: str) -> frozenset[str]:
+    """A name's words without its legal form and joining words, in any order and case.
+
+    >>> own_word_set("Regionaldirektion Nord der Bundesagentur für Arbeit") == own_word_set(
+    ...     "Bundesagentur für Arbeit, Regionaldirektion Nord")
+    True
+    >>> own_word_set("Jobcenter im Kreis Paderborn") == own_word_set("Jobcenter Kreis Paderborn")
+    True
+    """
+    words = _WORD_SPLIT.split(without_legal_form(name).casefold())
+    return frozenset(w for w in words if w and w not in _JOINING_WORDS)
+
+
+def join_same_words(
+    entities: dict[str, Entity],
+    resolved: list[tuple[Mention, str, int]],
+    keep: Collection[str | None] = (),
+) -> list[tuple[Mention, str, int]]:
+    """Organisations (or programmes) whose names have the same own words are one, set in
+    another order or with other joining words ("Kreisverband Nürnberg der
+    Arbeiterwohlfahrt" and "Arbeiterwohlfahrt Kreisverband Nürnberg e. V."). Two words at
+    least; units (keyed by their parent) are left alone, and two reference entries or two
+    of ``keep`` (partners, the reporter) stay apart.
+    The one kept is one of ``keep``, else a reference entry, else the most often named."""
+    groups: dict[tuple[str, frozenset[str]], list[str]] = {}
+    for key, entity in entities.items():
+        if not key.startswith(("org:", "programme:")):
+            continue  # a unit is keyed by its parent too: one name, several units
+        for name in entity.names:
+            words = own_word_set(name)
+            if len(words) >= 2:
+                group = groups.setdefault((entity.kind, words), [])
+                if key not in group:
+                    group.append(key)
+    joined: dict[str, str] = {}
+    for keys in groups.values():
+        keys = [k for k in keys if k not in joined]
+        if len(keys) < 2:
+            continue
+        kept = [k for k in keys if k in keep]
+        refs = {entities[k].ref_id for k in keys} - {None}
+        if len(kept) > 1 or len(refs) > 1:
+            continue
+        into = (
+            kept[0]
+            if kept
+            else max(
+                keys,
+                key=lambda k: (entities[k].ref_id is not None, sum(entities[k].names.values()), k),
+            )
+        )
+        joined.update({k: into for k in keys if k != into})
     return take_into(entities, resolved, joined, names=False)

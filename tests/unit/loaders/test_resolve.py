@@ -458,3 +458,27 @@ def test_capital_initials_spell_a_compound_and_take_the_kind_of_the_full_name():
         "Dachverband sächsischer Migrantenorganisationen": "org",
         "DaMOst": "org",
     }
+
+
+def test_names_with_the_same_own_words_in_another_order_are_one_organisation():
+    text = (
+        "Die Arbeiterwohlfahrt Kreisverband Nürnberg e. V. und das Jobcenter im Kreis "
+        "Paderborn. Der Kreisverband Nürnberg der Arbeiterwohlfahrt berät, das Jobcenter "
+        "Kreis Paderborn fördert, die Stadt Offenbach und der Kreis Offenbach helfen."
+    )
+    found = [
+        _found(text, "Arbeiterwohlfahrt Kreisverband Nürnberg e. V."),
+        _found(text, "Jobcenter im Kreis Paderborn"),
+        _found(text, "Kreisverband Nürnberg der Arbeiterwohlfahrt"),
+        _found(text, "Jobcenter Kreis Paderborn"),
+        _found(text, "Stadt Offenbach"),
+        _found(text, "Kreis Offenbach"),
+    ]
+    resolved = _resolve_mentions(text, found)
+    assert len(resolved.entities) == 4
+    assert {resolved.entities[k].canonical for _, k, _ in resolved.mentions[:4]} == {
+        e.canonical for e in resolved.entities.values() if "Offenbach" not in e.canonical
+    }
+    assert {"Stadt Offenbach", "Kreis Offenbach"} <= {
+        e.canonical for e in resolved.entities.values()
+    }
