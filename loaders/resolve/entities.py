@@ -25,8 +25,9 @@ from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import OrganisationRef, ProgrammeRef, Reference, state_names
 from loaders.resolve.across import resolve_across  # re-exported
 from loaders.resolve.heads import generic_heads, municipal_heads, state_government_keys
-from loaders.resolve.keys import entity_key  # re-exported
+from loaders.resolve.keys import entity_key, without_legal_form  # entity_key re-exported
 from loaders.resolve.variants import (
+    is_initials,
     join_named_without_town,
     join_same_words,
     join_short_forms,
@@ -501,7 +502,7 @@ def resolve_document(
     resolved = join_same_words(entities, resolved, keep={*partner_keys, subject})
     resolved = _without_towns_alone(entities, resolved, keep={*partner_keys, subject})
     _finish(entities, reference)
-    resolved = _join_subtitled(entities, resolved)
+    resolved = _join_subtitled(entities, resolved, keep={*partner_keys, subject})
     return ResolvedDocument(entities, tuple(resolved), partner_keys, subject)
 
 
@@ -535,26 +536,53 @@ def _without_towns_alone(
 
 
 # a programme's name and its subtitle: "StudiumE – Integration internationaler Studierender"
-_SUBTITLED = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+\S")
+_SUBTITLED = re.compile(r"^(\S.{1,60}?)\s+[–-]\s+(\S.*)$")
+
+
+def _other_names(kind: str, name: str) -> tuple[str, ...]:
+    """The names a name with a dash gives its entity besides itself: a programme's name
+    before its subtitle; an organisation's short form and its full name ("INBI – Institut
+    zur Förderung von Bildung und Integration", "Zentrale Erstanlaufstelle Anerkennung –
+    ZEA") or its brand and full name with a legal form ("VIA Bayern – Verband für
+    Interkulturelle Arbeit e. V."). A dash after an organisation may also name its unit
+    ("Wetteraukreis – Fachdienst Frauen"): then it gives no other name."""
+    titled = _SUBTITLED.match(name)
+    if titled is None:
+        return ()
+    before, after = titled.group(1), titled.group(2)
+    if kind == "programme":
+        return (before,)
+    initials = any(len(side.split()) == 1 and is_initials(side) for side in (before, after))
+    if initials or without_legal_form(after) != after:
+        return (before, after)
+    return ()
 
 
 def _join_subtitled(
-    entities: dict[str, Entity], resolved: list[tuple[Mention, str, int]]
+    entities: dict[str, Entity],
+    resolved: list[tuple[Mention, str, int]],
+    keep: Collection[str | None] = (),
 ) -> list[tuple[Mention, str, int]]:
     """A programme named once with its subtitle and once without ("Neues Projekt „StudiumE“
     gestartet" … "das Projekt „StudiumE – Integration internationaler Studierender durch
-    Engagement“") is one programme, named in full."""
-    titled: dict[str, str] = {}  # name before the subtitle -> the programme named in full
+    Engagement“") is one programme, named in full; so is an organisation named once with
+    its short form or brand before a dash and once by either alone (:func:`_other_names`).
+    The partners and the reporter (``keep``) stay themselves."""
+    titled: dict[tuple[str, str], str] = {}  # kind, a name the dash gives -> named in full
     for key, entity in entities.items():
-        if entity.kind == "programme":
+        if entity.kind == "programme" or key.startswith("org:"):
             for name in entity.names:
-                title = _SUBTITLED.match(name)
-                if title is not None:
-                    titled.setdefault(name_key(title.group(1)), key)
+                for other in _other_names(entity.kind, name):
+                    titled.setdefault((entity.kind, name_key(without_legal_form(other))), key)
     joined: dict[str, str] = {}
     for key, entity in entities.items():
-        full = next((titled[k] for k in map(name_key, entity.names) if k in titled), None)
-        if entity.kind == "programme" and full not in (None, key) and not entity.ref_id:
+        if not (entity.kind == "programme" or key.startswith("org:")) or entity.ref_id:
+            continue
+        if key in keep:
+            continue
+        owns = (name_key(without_legal_form(n)) for n in entity.names)
+        full = next((titled[entity.kind, k] for k in owns if (entity.kind, k) in titled), None)
+        if full not in (None, key):
             joined[key] = full
     resolved = take_into(entities, resolved, joined)  # drops chains from ``joined``
     for full in set(joined.values()):

@@ -32,6 +32,7 @@ __all__ = [
     "join_named_without_town",
     "join_short_forms",
     "join_same_words",
+    "is_initials",
     "short_form_of",
     "take_into",
 ]
@@ -151,7 +152,7 @@ _OWNER_AFTER = frozenset({"der", "des", "an", "am", "in", "im"})
 _TOWN_BODY = re.compile(r"\w*(?:[Ss]tadt|[Gg]emeinde|[Kk]reis)|Markt")
 
 
-def _initials(word: str) -> bool:
+def is_initials(word: str) -> bool:
     """Whether a word is shaped like initials: short, with two capitals or more."""
     return _ACRONYM.fullmatch(word) is not None and sum(c.isupper() for c in word) >= 2
 
@@ -196,7 +197,7 @@ def short_form_of(short: str, full: str) -> bool:
     if not words or len(full_words) < len(words):
         return False
     # initials that are a word of the full name are its first word ("IHK" of the "IHK Trier")
-    if _initials(words[0]) and words[0] not in full_words:
+    if is_initials(words[0]) and words[0] not in full_words:
         rest = words[1:]
         if rest and full_words[-len(rest) :] != rest:
             return False
@@ -259,7 +260,7 @@ class _FullNames:
         words = without_legal_form(short).split()
         if not words:
             return []
-        if _initials(words[0]):  # spelt from the first word on, bar a lower-case one
+        if is_initials(words[0]):  # spelt from the first word on, bar a lower-case one
             return self.by_initial.get(words[0][0].casefold(), []) + self.by_initial.get("", [])
         titled = self.by_rest.get(" ".join(words[1:]), []) if words[0] == "Stadt" else []
         return self.by_first.get(words[0], []) + self.by_rest.get(" ".join(words), []) + titled
@@ -306,7 +307,7 @@ def join_short_forms(
                 for k, full in fulls.candidates(n)
                 if k != key and short_form_of(n, full)
             }
-        initials = any(_initials(n.split()[0]) for n in names if n.split())
+        initials = any(is_initials(n.split()[0]) for n in names if n.split())
         into = {
             k
             for k in into

@@ -482,3 +482,24 @@ def test_names_with_the_same_own_words_in_another_order_are_one_organisation():
     assert {"Stadt Offenbach", "Kreis Offenbach"} <= {
         e.canonical for e in resolved.entities.values()
     }
+
+
+def test_an_organisation_named_with_its_short_form_before_a_dash_is_one():
+    # initials or a full name with a legal form beside the dash are the same organisation's
+    text = (
+        "Das INBI – Institut zur Förderung von Bildung und Integration und die Kaizen – "
+        "Verein für Kampfkunst e. V. Das Institut zur Förderung von Bildung und Integration "
+        "berät, der Verein für Kampfkunst e. V. trainiert, die Stadt Kaizen hilft."
+    )
+    found = [
+        _found(text, "INBI – Institut zur Förderung von Bildung und Integration"),
+        _found(text, "Kaizen – Verein für Kampfkunst e. V."),
+        _found(
+            text,
+            "Institut zur Förderung von Bildung und Integration berät",
+            name=("Institut zur Förderung von Bildung und Integration"),
+        ),
+        _found(text, "Verein für Kampfkunst e. V. trainiert", name="Verein für Kampfkunst e. V."),
+    ]
+    resolved = _resolve_mentions(text, found)
+    assert len(resolved.entities) == 2
