@@ -30,8 +30,8 @@ from loaders.mentions.cases import in_nominative
 from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.list_members import list_members
-from loaders.mentions.numbered import without_leading_numbers
 from loaders.mentions.patterns import Mention
+from loaders.mentions.prefixes import without_prefixes
 from loaders.mentions.programmes import with_laws
 from loaders.mentions.quoted_titles import with_quoted_titles
 from loaders.mentions.roles import without_roles
@@ -193,7 +193,7 @@ def analyse_document(
     if compiled is not None:
         mentions = with_definitions(stream.text, model_mentions(stream, mentions, compiled))
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
-    mentions = without_leading_numbers(stream.text, mentions)
+    mentions = without_prefixes(stream.text, mentions)
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
