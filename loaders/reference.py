@@ -26,6 +26,7 @@ from loaders.models import LINK_TYPES, ORG_TYPES, PROGRAMME_KINDS
 __all__ = [
     "read_yaml",
     "REFERENCE_DIR",
+    "BYLINE_LABELS_FILE",
     "OrganisationRef",
     "ProgrammeRef",
     "MeasureTypeRef",
@@ -42,6 +43,7 @@ __all__ = [
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
 ORGANISATION_WORDS_FILE = REFERENCE_DIR / "organisation_words.yaml"
+BYLINE_LABELS_FILE = REFERENCE_DIR / "byline_labels.yaml"
 STATES_FILE = REFERENCE_DIR / "states.yaml"
 _ID = r"^[a-z0-9][a-z0-9-]*$"
 

@@ -9,13 +9,24 @@ at a short line above (a heading or a person's name, not part of the name).
 ['IKU GmbH', 'Petek e.V.']
 >>> [m.name for m in find_suffix_orgs("mit dem Caritasverband für die Stadt Bonn e. V.")]
 ['Caritasverband für die Stadt Bonn e. V.']
+
+A person's role or a byline's label before a genitive article is no part of the name; a
+name that holds such an article is one:
+
+>>> [m.name for m in find_suffix_orgs("Ein Beitrag der Sparda-Bank Hessen eG")]
+['Sparda-Bank Hessen eG']
+>>> [m.name for m in find_suffix_orgs("die Brücke der Kulturen Hildesheim e. V.")]
+['Brücke der Kulturen Hildesheim e. V.']
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from loaders.learn.features import word_classes
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
+from loaders.reference import BYLINE_LABELS_FILE, read_word_list
 
 __all__ = ["LEGAL_FORM", "find_suffix_orgs"]
 
@@ -127,7 +138,9 @@ def _left_name(text: str, end: int) -> int:
     for m in reversed(words):
         raw = m.group()
         word = raw.rstrip(".")
-        if word in ("der", "des") and _HEAD_NOUN.match(text, start, end):
+        if word in ("der", "des") and (
+            _HEAD_NOUN.match(text, start, end) or _role_before(words, m)
+        ):
             break  # "Servicestelle ... der Auslandsgesellschaft X e.V.": the name starts after
         if not word or not (word[0].isalnum() or word[0] in "#&+-"):
             break  # punctuation such as ( , : „ ends the name
@@ -167,6 +180,22 @@ _VON = re.compile(r"vo[nm]\s+")
 _FOR_ARTICLE = re.compile(r"\bfür\s+(?:die|das)$")  # the articles a name holds after "für"
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-zäöüß]{3,}\s+$")
 _LEADING_CONNECTOR = re.compile(r"(?:für|und|der|des|zur|zum|im|in|an|am|den|&|\+|-)\s+")
+
+
+def _role_before(words: list[re.Match[str]], article: re.Match[str]) -> bool:
+    """Whether the word before a genitive article is a person's role or a byline's label,
+    which the name that follows the article is not part of ("Vorstandsvorsitzender des
+    Caritasverbands Rhein-Sieg e. V.", "Ein Beitrag der Sparda-Bank Hessen eG")."""
+    at = next(n for n, w in enumerate(words) if w is article)
+    before = words[at - 1].group() if at else ""
+    return before in _byline_labels() or before.casefold().endswith(
+        tuple(word_classes().role_words)
+    )
+
+
+@lru_cache(maxsize=1)
+def _byline_labels() -> frozenset[str]:
+    return frozenset(read_word_list(BYLINE_LABELS_FILE))
 
 
 def _line_length_before(text: str, offset: int) -> int:

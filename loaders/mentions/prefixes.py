@@ -22,7 +22,7 @@ __all__ = ["without_prefixes"]
 
 # section numbers ("II.2", "1.2.") or bare numbers of up to three digits, then a name
 # a club's genre word before a capitalised name that ends with a legal form
-_CLUB_BEFORE = re.compile(rf"^Verein\s+(?=[A-ZÄÖÜ].*{LEGAL_FORM}$)")
+_CLUB_BEFORE = re.compile(rf"^Vereins?\s+(?=[A-ZÄÖÜ].*{LEGAL_FORM}$)")
 _NUMBER_BEFORE = re.compile(r"^(?:(?:(?:[IVX]{1,4}|\d{1,2})\.\d{1,2}\.?|\d{1,3})\s+)+(?=[A-ZÄÖÜ])")
 
 

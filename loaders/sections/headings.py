@@ -33,7 +33,12 @@ from loaders.learn.nominative import nominative
 from loaders.learn.places import is_place
 from loaders.models import CleanText
 from loaders.names import SPELLING_WORD, spelt_by
-from loaders.reference import REFERENCE_DIR, load_organisation_words, word_alternatives
+from loaders.reference import (
+    BYLINE_LABELS_FILE,
+    REFERENCE_DIR,
+    load_organisation_words,
+    word_alternatives,
+)
 from loaders.sections.chapters import CIRCLED_NUMBER, heading_key, page_starts
 
 __all__ = [
@@ -60,7 +65,6 @@ _FUNCTION_WORDS = frozenset(
 )
 LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KGaA|KG|eG|SE|AöR|KdöR)(?=\s|$)")
 PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
-BYLINE_LABELS_FILE = REFERENCE_DIR / "byline_labels.yaml"
 
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with

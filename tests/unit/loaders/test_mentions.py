@@ -6,6 +6,7 @@ from loaders.clean.textstream import TextStream
 from loaders.extract import extract_document
 from loaders.mentions.cases import in_nominative
 from loaders.mentions.find import find_mentions, with_definitions
+from loaders.mentions.legal_forms import find_suffix_orgs
 from loaders.mentions.patterns import Mention, find_pattern_mentions, normalise_org_name
 from loaders.names import name_key
 
@@ -491,3 +492,20 @@ def test_a_section_or_page_number_or_a_genre_word_before_a_name_is_no_part_of_it
     assert not any(
         n[:1].isdigit() or n.startswith("II") for n in organisations - {"1. FC Beispielstadt"}
     )
+
+
+def test_a_role_or_a_byline_before_a_genitive_article_is_no_part_of_the_name():
+    named = [
+        m.name
+        for text in (
+            "Ein Beitrag der Sparda-Bank Hessen eG",
+            "Gründer und Vorstandsvorsitzender der United Internet AG",
+            "die Brücke der Kulturen Hildesheim e. V.",
+        )
+        for m in find_suffix_orgs(text)
+    ]
+    assert named == [
+        "Sparda-Bank Hessen eG",
+        "United Internet AG",
+        "Brücke der Kulturen Hildesheim e. V.",
+    ]
