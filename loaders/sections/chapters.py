@@ -23,8 +23,9 @@ from typing import NamedTuple
 
 from loaders.clean.textstream import continues_sentence
 from loaders.errors import InputError
+from loaders.learn.features import word_classes
 from loaders.models import CleanText
-from loaders.reference import REFERENCE_DIR, read_yaml, word_alternatives
+from loaders.reference import REFERENCE_DIR, load_organisation_words, read_yaml, word_alternatives
 
 __all__ = [
     "CATEGORIES_FILE",
@@ -146,11 +147,15 @@ def _counted_field(line: str) -> int | None:
     (2, 6)
     >>> _counted_field("2 Kompetenzen stärken"), _counted_field("Kapitel 3 | Teilhabe")
     (None, None)
-    >>> _counted_field("⑤ Netzwerke und Partnerschaften")
-    5
+
+    A number in a circle counts a field before a title, not before a name (a brochure may
+    number its partners so):
+
+    >>> _counted_field("⑤ Weitere Wege"), _counted_field("② Stadtwerke Musterstadt GmbH")
+    (5, None)
     """
-    if re.match(rf"\s*{CIRCLED_NUMBER}", line):
-        return unicodedata.digit(line.lstrip()[0])
+    if circled := re.match(rf"\s*({CIRCLED_NUMBER})\s*(.*)", line):
+        return None if _names_a_body(circled.group(2)) else unicodedata.digit(circled.group(1))
     if (numbered := _NUMBERED.match(line)) and _capitals(line):
         return int(numbered["number"])
     if numbered := _FIELD_NUMBER.match(line):
@@ -161,6 +166,16 @@ def _counted_field(line: str) -> int | None:
     if match["roman"]:
         return _ROMAN_VALUE[match["roman"]]
     return ord(match["letter"]) - ord("A") + 1 if match["letter"] <= "F" else None
+
+
+def _names_a_body(title: str) -> bool:
+    """Whether a title is an organisation's name: a legal form or an organisation's head
+    word ends one of its words ("Stadtwerke Musterstadt GmbH", "Kreis Beispielland")."""
+    heads = tuple(load_organisation_words())
+    words = [w.strip(",.()").casefold() for w in title.split()]
+    return bool(word_classes().legal_forms.intersection(words)) or any(
+        w.endswith(heads) for w in words
+    )
 
 
 def without_chapter_label(line: str) -> str:

@@ -7,7 +7,7 @@ from brochure_text import as_set, report, two_partner_chapters
 from loaders.clean.repair import clean
 from loaders.models import SourceText
 from loaders.sections.blocks import find_partner_headings, split_sections
-from loaders.sections.chapters import page_starts
+from loaders.sections.chapters import find_chapters, page_starts
 from loaders.sections.columns import in_partner_order, partner_order
 from loaders.sections.headings import Heading, heading_candidates, repeated_lead_ins
 
@@ -871,3 +871,20 @@ def test_chapters_numbered_in_circles_and_the_field_mark_after_each_name() -> No
         ("Verein für Vielfalt e. V.", 3),
         ("Kreis Beispielland", 5),
     }
+
+
+def test_partners_numbered_in_circles_open_no_chapters() -> None:
+    """A brochure that numbers its partners in circles ("② Stadtwerke Musterstadt GmbH")
+    has no fields of action: the numbers count partners, not fields."""
+    partners = [
+        "Stadtwerke Musterstadt GmbH",
+        "Verein für Vielfalt e. V.",
+        "Kreis Beispielland",
+        "Beispielbibliothek Nord",
+    ]
+    lines = ["Unsere Partner berichten", ""]
+    for n, partner in enumerate(partners):
+        text = [*report(partner, n + 1), "", *report(partner, n + 5)]
+        lines += [f"{'①②③④'[n]} {partner}", "", *text, ""]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert find_chapters(text) == []
