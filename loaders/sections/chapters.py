@@ -168,6 +168,16 @@ def _counted_field(line: str) -> int | None:
     return ord(match["letter"]) - ord("A") + 1 if match["letter"] <= "F" else None
 
 
+_CIRCLED_OPENING = re.compile(rf"\s*{CIRCLED_NUMBER}")
+
+
+def _circled_lists(lines: tuple[str, ...]) -> bool:
+    """Whether a text numbers lists in circles: one circled number opens several lines (a
+    chapter's number opens one; a list starts again at ①)."""
+    opened = Counter(m.group().strip() for line in lines if (m := _CIRCLED_OPENING.match(line)))
+    return any(n > 1 for n in opened.values())
+
+
 def _names_a_body(title: str) -> bool:
     """Whether a title is an organisation's name: a legal form or an organisation's head
     word ends one of its words ("Stadtwerke Musterstadt GmbH", "Kreis Beispielland")."""
@@ -288,9 +298,12 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
     """Lines (alone or joined with the next one) that name a field of action."""
     lines, markers = text.lines, []
     titles = _title_pattern(categories)
+    listed = _circled_lists(lines)
     for i, full in enumerate(lines):
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
+        if listed and _CIRCLED_OPENING.match(full):
+            continue  # a list's number, not a chapter's
         line, first = without_chapter_label(full), i
         labelled = line != full
         if not line and (below := _next_filled(lines, i, 2)) is not None:

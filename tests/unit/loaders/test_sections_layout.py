@@ -888,3 +888,15 @@ def test_partners_numbered_in_circles_open_no_chapters() -> None:
         lines += [f"{'①②③④'[n]} {partner}", "", *text, ""]
     text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
     assert find_chapters(text) == []
+
+
+def test_lists_numbered_in_circles_open_no_chapters() -> None:
+    """Steps numbered ① and ② in every report are lists: a circled number that opens
+    several lines counts no field, whatever its line says."""
+    lines = ["Unsere Partner berichten", ""]
+    for n, partner in enumerate(["Stadt Musterhausen", "Kreis Beispielland"]):
+        lines += [partner, "", "① Personal gewinnen und halten", "", *report(partner, n + 1)]
+        lines += ["", *report(partner, n + 3), "", "② Fortbildung für alle", ""]
+        lines += [*report(partner, n + 5), "", *report(partner, n + 7), ""]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert find_chapters(text) == []
