@@ -14,7 +14,6 @@ numbers, form feeds, a page-start marker, or else from running headers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,13 +22,11 @@ from typing import NamedTuple
 
 from loaders.clean.textstream import continues_sentence
 from loaders.errors import InputError
-from loaders.learn.features import word_classes
 from loaders.models import CleanText
-from loaders.reference import REFERENCE_DIR, load_organisation_words, read_yaml, word_alternatives
+from loaders.reference import REFERENCE_DIR, read_yaml, word_alternatives
 
 __all__ = [
     "CATEGORIES_FILE",
-    "CIRCLED_NUMBER",
     "Category",
     "Chapter",
     "load_categories",
@@ -59,8 +56,6 @@ _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
 # or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")
 _BARE_LABEL = re.compile(rf"^(?:\d{{1,2}}\.?|{_LETTER}|{_ROMAN})\s+(?=[A-ZÄÖÜ])")
-# a number set in a circle ("① Personal und Nachwuchs"): a label, never a list's count
-CIRCLED_NUMBER = "[\u2460-\u2468\u2776-\u277e\u2780-\u2788\u278a-\u2792]"
 
 
 @dataclass(frozen=True)
@@ -128,8 +123,7 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     alternatives = word_alternatives(path)
     number = rf"(?:\d+|(?-i:[IVX]{{1,5}}|{_LETTER})\b)"
     return re.compile(
-        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.|{CIRCLED_NUMBER})"
-        r"\s*[|:.–—-]?\s*(?=\S|$)",
+        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S|$)",
         re.IGNORECASE,
     )
 
@@ -147,15 +141,7 @@ def _counted_field(line: str) -> int | None:
     (2, 6)
     >>> _counted_field("2 Kompetenzen stärken"), _counted_field("Kapitel 3 | Teilhabe")
     (None, None)
-
-    A number in a circle counts a field before a title, not before a name (a brochure may
-    number its partners so):
-
-    >>> _counted_field("⑤ Weitere Wege"), _counted_field("② Stadtwerke Musterstadt GmbH")
-    (5, None)
     """
-    if circled := re.match(rf"\s*({CIRCLED_NUMBER})\s*(.*)", line):
-        return None if _names_a_body(circled.group(2)) else unicodedata.digit(circled.group(1))
     if (numbered := _NUMBERED.match(line)) and _capitals(line):
         return int(numbered["number"])
     if numbered := _FIELD_NUMBER.match(line):
@@ -166,26 +152,6 @@ def _counted_field(line: str) -> int | None:
     if match["roman"]:
         return _ROMAN_VALUE[match["roman"]]
     return ord(match["letter"]) - ord("A") + 1 if match["letter"] <= "F" else None
-
-
-_CIRCLED_OPENING = re.compile(rf"\s*{CIRCLED_NUMBER}")
-
-
-def _circled_lists(lines: tuple[str, ...]) -> bool:
-    """Whether a text numbers lists in circles: one circled number opens several lines (a
-    chapter's number opens one; a list starts again at ①)."""
-    opened = Counter(m.group().strip() for line in lines if (m := _CIRCLED_OPENING.match(line)))
-    return any(n > 1 for n in opened.values())
-
-
-def _names_a_body(title: str) -> bool:
-    """Whether a title is an organisation's name: a legal form or an organisation's head
-    word ends one of its words ("Stadtwerke Musterstadt GmbH", "Kreis Beispielland")."""
-    heads = tuple(load_organisation_words())
-    words = [w.strip(",.()").casefold() for w in title.split()]
-    return bool(word_classes().legal_forms.intersection(words)) or any(
-        w.endswith(heads) for w in words
-    )
 
 
 def without_chapter_label(line: str) -> str:
@@ -298,12 +264,9 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
     """Lines (alone or joined with the next one) that name a field of action."""
     lines, markers = text.lines, []
     titles = _title_pattern(categories)
-    listed = _circled_lists(lines)
     for i, full in enumerate(lines):
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
-        if listed and _CIRCLED_OPENING.match(full):
-            continue  # a list's number, not a chapter's
         line, first = without_chapter_label(full), i
         labelled = line != full
         if not line and (below := _next_filled(lines, i, 2)) is not None:

@@ -39,7 +39,7 @@ from loaders.reference import (
     load_organisation_words,
     word_alternatives,
 )
-from loaders.sections.chapters import CIRCLED_NUMBER, heading_key, page_starts
+from loaders.sections.chapters import heading_key, page_starts
 
 __all__ = [
     "BULLETS",
@@ -100,7 +100,7 @@ MARKS = "■□●○◆◇►▶»›➤→"  # drawn before a name by a layout
 _PICTURE_BEFORE = re.compile(rf"^(?:{PICTURE.pattern}|[{MARKS}])\s+(?=\S)")
 # the field a report belongs to, as a number in a circle after the name ("Stadtreinigung
 # Dresden GmbH ③")
-_FIELD_AFTER = re.compile(rf"\s+{CIRCLED_NUMBER}$")
+_FIELD_AFTER = re.compile(r"\s+[\u2460-\u2468\u2776-\u277e\u2780-\u2788\u278a-\u2792]$")
 # a report signed at its end by its author ("— Polizei Hamburg, Personalabteilung"): an em
 # dash (a list's dash is shorter) and the name, its unit after a comma
 _SIGNATURE = re.compile(r"^[—―]\s+(?P<name>[^,]+)(?:,\s+[^,]+)?$")
