@@ -578,7 +578,7 @@ def _join_subtitled(
     for key, entity in entities.items():
         if not (entity.kind == "programme" or key.startswith("org:")) or entity.ref_id:
             continue
-        if key in keep:
+        if key in keep:  # the partners and the reporter stay themselves
             continue
         owns = (name_key(without_legal_form(n)) for n in entity.names)
         full = next((titled[entity.kind, k] for k in owns if (entity.kind, k) in titled), None)

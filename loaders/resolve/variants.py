@@ -337,13 +337,8 @@ def own_word_set(name: str) -> frozenset[str]:
     True
     >>> own_word_set("Jobcenter im Kreis Paderborn") == own_word_set("Jobcenter Kreis Paderborn")
     True
-    >>> own_word_set("Verein Türöffner e. V.") == own_word_set("Türöffner e. V.")
-    True
     """
-    bare = without_legal_form(name)
-    if bare != name and bare.startswith("Verein "):
-        bare = bare.removeprefix("Verein ")  # "Verein Türöffner e. V." is "Türöffner e. V."
-    words = _WORD_SPLIT.split(bare.casefold())
+    words = _WORD_SPLIT.split(without_legal_form(name).casefold())
     return frozenset(w for w in words if w and w not in _JOINING_WORDS)
 
 
@@ -353,19 +348,18 @@ def join_same_words(
     keep: Collection[str | None] = (),
 ) -> list[tuple[Mention, str, int]]:
     """Organisations (or programmes) whose names have the same own words are one, set in
-    another order or with other joining words ("Kreisverband Nürnberg der
-    Arbeiterwohlfahrt" and "Arbeiterwohlfahrt Kreisverband Nürnberg e. V."; "Verein
-    Türöffner e. V." and "Türöffner e. V."). Two words at
-    least; units (keyed by their parent) are left alone, and two reference entries or two
-    of ``keep`` (partners, the reporter) stay apart.
-    The one kept is one of ``keep``, else a reference entry, else the most often named."""
+    another order, case or with other joining words ("Kreisverband Nürnberg der
+    Arbeiterwohlfahrt" and "Arbeiterwohlfahrt Kreisverband Nürnberg e. V."). Two words at
+    least; units (keyed by their parent) are left alone, and two reference entries or two of
+    ``keep`` (partners, the reporter) stay apart. The one kept is one of ``keep``, else a
+    reference entry, else the most often named."""
     groups: dict[tuple[str, frozenset[str]], list[str]] = {}
     for key, entity in entities.items():
         if not key.startswith(("org:", "programme:")):
             continue  # a unit is keyed by its parent too: one name, several units
         for name in entity.names:
             words = own_word_set(name)
-            if len(words) >= 2 or words and name.startswith("Verein "):
+            if len(words) >= 2:
                 group = groups.setdefault((entity.kind, words), [])
                 if key not in group:
                     group.append(key)
