@@ -437,19 +437,36 @@ def _from_capitals(name: str) -> str:
     return " ".join(words)
 
 
-def _as_written_in(text: CleanText, line: str) -> str | None:
-    """A name printed in lower case as a word mark ("arbeitsgemeinschaft dritte welt e. v.")
-    as the text writes it elsewhere ("Arbeitsgemeinschaft Dritte Welt e. V."), or None when
-    the text never writes those words capitalised. A word mark's closing full stop is
-    dropped when the text writes the name without it."""
-    if len(line.split()) < 2:
+@lru_cache(maxsize=2)
+def _body_in_lower_case(lines: tuple[str, ...]) -> tuple[str, str]:
+    """The text's lines as one string, between spaces, and the same in lower case (read
+    once per text: the headings are looked for twice)."""
+    body = f" {' '.join(lines)} "
+    return body, body.lower()
+
+
+def _as_written_in(text: CleanText, i: int, line: str) -> str | None:
+    """A name printed in lower case as a word mark ("arbeitsgemeinschaft dritte welt e. v."),
+    on a line standing alone, as the text writes it elsewhere ("Arbeitsgemeinschaft Dritte
+    Welt e. V."), or None when the text never writes those words capitalised. A word mark's
+    closing full stop is dropped when the text writes the name without it. Lines of running
+    text in lower case are many and stand between others: they are not looked up."""
+    lines = text.lines
+    alone = (i == 0 or not lines[i - 1]) and (i + 1 == len(lines) or not lines[i + 1])
+    if len(line.split()) < 2 or not alone:
         return None
-    body = " ".join(text.lines)
+    body, lowered = _body_in_lower_case(lines)
+    if len(lowered) != len(body):
+        return None  # a letter whose lower case is longer: offsets would not match
     for phrase in dict.fromkeys((line, line.removesuffix("."))):
-        words = r"\s+".join(re.escape(w) for w in phrase.split())
-        for m in re.finditer(rf"(?<!\w){words}(?!\w)", body, re.IGNORECASE):
-            if not m.group().islower():
-                return " ".join(m.group().split())
+        wanted = " ".join(phrase.split()).lower()
+        at = lowered.find(wanted)
+        while at >= 0:
+            end = at + len(wanted)
+            found = body[at:end]
+            if not found.islower() and not (body[at - 1].isalnum() or body[end].isalnum()):
+                return found
+            at = lowered.find(wanted, at + 1)
     return None
 
 
@@ -541,7 +558,7 @@ def _heading_at(
     named = _without_short_form(named)
     line, name, last = _from_capitals(named), None, i
     if named.islower():
-        line = _as_written_in(text, named) or named
+        line = _as_written_in(text, i, named) or named
     if _name_shaped(line):
         name = line
     elif (unit := _UNIT_AFTER_DASH.match(line)) and _name_shaped(unit["name"]):
