@@ -71,6 +71,10 @@ _STOP = frozenset(
         "Zusammenarbeit",
         "Träger",
         "Trägerschaft",
+        "Dach",
+        "Tochter",
+        "Tochterunternehmen",
+        "Tochtergesellschaft",
         "Gründung",
         "Beispiel",
         "Beispiele",
@@ -161,9 +165,11 @@ def _left_name(text: str, end: int) -> int:
         taken += 1
         if taken >= 12:
             break
-    # "gesponsert von PETERS & HELBIG GmbH": after a lower-case verb "von" is a preposition
+    # "gesponsert von PETERS & HELBIG GmbH", "unter dem Dach von Binemo e. V.": after a
+    # lower-case verb or a word that ends names "von" is a preposition
     von = _VON.match(text, start, end)
-    if von and _LOWER_WORD_BEFORE.search(text, window_start, start):
+    before = _WORD_BEFORE.search(text, window_start, start)
+    if von and before and (before.group(1).islower() or before.group(1) in _STOP):
         start = von.end()
     # no dangling connector at the left edge
     while connector := _LEADING_CONNECTOR.match(text, start, end):
@@ -178,7 +184,7 @@ _HEAD_NOUN = re.compile(
 )
 _VON = re.compile(r"vo[nm]\s+")
 _FOR_ARTICLE = re.compile(r"\bfür\s+(?:die|das)$")  # the articles a name holds after "für"
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-zäöüß]{3,}\s+$")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-zÄÖÜäöüß]{3,})\s+$")
 _LEADING_CONNECTOR = re.compile(r"(?:für|und|der|des|zur|zum|im|in|an|am|den|&|\+|-)\s+")
 
 

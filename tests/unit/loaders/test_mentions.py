@@ -501,6 +501,7 @@ def test_a_role_or_a_byline_before_a_genitive_article_is_no_part_of_the_name():
             "Ein Beitrag der Sparda-Bank Hessen eG",
             "Gründer und Vorstandsvorsitzender der United Internet AG",
             "die Brücke der Kulturen Hildesheim e. V.",
+            "unter dem Dach von Binemo e. V. und bei unserer Tochter DB Fernverkehr AG",
         )
         for m in find_suffix_orgs(text)
     ]
@@ -508,4 +509,6 @@ def test_a_role_or_a_byline_before_a_genitive_article_is_no_part_of_the_name():
         "Sparda-Bank Hessen eG",
         "United Internet AG",
         "Brücke der Kulturen Hildesheim e. V.",
+        "Binemo e. V.",
+        "DB Fernverkehr AG",
     ]
