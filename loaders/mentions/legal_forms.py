@@ -139,11 +139,13 @@ def _left_name(text: str, end: int) -> int:
     words = list(_WINDOW_WORD.finditer(text, window_start, end))
     start = end
     taken = 0
-    for m in reversed(words):
+    for n in range(len(words) - 1, -1, -1):
+        m = words[n]
         raw = m.group()
         word = raw.rstrip(".")
+        previous = words[n - 1].group() if n else ""
         if word in ("der", "des") and (
-            _HEAD_NOUN.match(text, start, end) or _role_before(words, m)
+            _HEAD_NOUN.match(text, start, end) or _role_or_byline(previous)
         ):
             break  # "Servicestelle ... der Auslandsgesellschaft X e.V.": the name starts after
         if not word or not (word[0].isalnum() or word[0] in "#&+-"):
@@ -188,15 +190,11 @@ _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-zÄÖÜäöüß]{3,})\s+$")
 _LEADING_CONNECTOR = re.compile(r"(?:für|und|der|des|zur|zum|im|in|an|am|den|&|\+|-)\s+")
 
 
-def _role_before(words: list[re.Match[str]], article: re.Match[str]) -> bool:
+def _role_or_byline(word: str) -> bool:
     """Whether the word before a genitive article is a person's role or a byline's label,
     which the name that follows the article is not part of ("Vorstandsvorsitzender des
     Caritasverbands Rhein-Sieg e. V.", "Ein Beitrag der Sparda-Bank Hessen eG")."""
-    at = next(n for n, w in enumerate(words) if w is article)
-    before = words[at - 1].group() if at else ""
-    return before in _byline_labels() or before.casefold().endswith(
-        tuple(word_classes().role_words)
-    )
+    return word in _byline_labels() or word.casefold().endswith(tuple(word_classes().role_words))
 
 
 @lru_cache(maxsize=1)

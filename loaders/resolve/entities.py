@@ -568,17 +568,15 @@ def _join_subtitled(
     Engagement“") is one programme, named in full; so is an organisation named once with
     its short form or brand before a dash and once by either alone (:func:`_other_names`).
     The partners and the reporter (``keep``) stay themselves."""
+    named = {k: e for k, e in entities.items() if e.kind == "programme" or k.startswith("org:")}
     titled: dict[tuple[str, str], str] = {}  # kind, a name the dash gives -> named in full
-    for key, entity in entities.items():
-        if entity.kind == "programme" or key.startswith("org:"):
-            for name in entity.names:
-                for other in _other_names(entity.kind, name):
-                    titled.setdefault((entity.kind, name_key(without_legal_form(other))), key)
+    for key, entity in named.items():
+        for name in entity.names:
+            for other in _other_names(entity.kind, name):
+                titled.setdefault((entity.kind, name_key(without_legal_form(other))), key)
     joined: dict[str, str] = {}
-    for key, entity in entities.items():
-        if not (entity.kind == "programme" or key.startswith("org:")) or entity.ref_id:
-            continue
-        if key in keep:  # the partners and the reporter stay themselves
+    for key, entity in named.items():
+        if entity.ref_id or key in keep:  # the partners and the reporter stay themselves
             continue
         owns = (name_key(without_legal_form(n)) for n in entity.names)
         full = next((titled[entity.kind, k] for k in owns if (entity.kind, k) in titled), None)

@@ -451,11 +451,9 @@ def _as_written_in(text: CleanText, i: int, line: str) -> str | None:
     Welt e. V."), or None when the text never writes those words capitalised. A word mark's
     closing full stop is dropped when the text writes the name without it. Lines of running
     text in lower case are many and stand between others: they are not looked up."""
-    lines = text.lines
-    alone = (i == 0 or not lines[i - 1]) and (i + 1 == len(lines) or not lines[i + 1])
-    if len(line.split()) < 2 or not alone:
+    if len(line.split()) < 2 or not _stands_alone(text, i):
         return None
-    body, lowered = _body_in_lower_case(lines)
+    body, lowered = _body_in_lower_case(text.lines)
     if len(lowered) != len(body):
         return None  # a letter whose lower case is longer: offsets would not match
     for phrase in dict.fromkeys((line, line.removesuffix("."))):
@@ -502,10 +500,8 @@ def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
     lines, noise = text.lines, text.noise
     opened: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # lead-in -> the lines' words
     for i, line in enumerate(lines):
-        above = i == 0 or not lines[i - 1] or noise[i - 1]
-        below = i + 1 == len(lines) or not lines[i + 1] or noise[i + 1]
         words = tuple(line.split())
-        if not line or noise[i] or not (above and below) or len(words) > _LEAD_IN_LINE_WORDS:
+        if not line or noise[i] or not _stands_alone(text, i) or len(words) > _LEAD_IN_LINE_WORDS:
             continue
         for n in _LEAD_IN_WORDS:
             if len(words) > n:
@@ -525,6 +521,15 @@ def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
     return frozenset(
         k for k in found if not any(len(o) > len(k) and o[: len(k)] == k for o in found)
     )
+
+
+def _stands_alone(text: CleanText, i: int) -> bool:
+    """Whether line ``i`` has a blank line, page furniture or the text's edge above and
+    below it: how a layout sets a name, a lead-in or a word mark apart."""
+    lines, noise = text.lines, text.noise
+    above = i == 0 or not lines[i - 1] or noise[i - 1]
+    below = i + 1 == len(lines) or not lines[i + 1] or noise[i + 1]
+    return above and below
 
 
 def _reads_as_org(name: str) -> bool:
