@@ -214,3 +214,31 @@ def test_extraction_uses_the_committed_models(tmp_path):
     assert {"Stadt Hamm", "Caritasverband Hamm e. V."} <= names
     assert json.dumps([k.type for k in extraction.links])  # links are plain records
     assert Path(LINK_MODEL).stat().st_size > 0
+
+
+def test_a_definite_head_noun_names_the_organisation_named_before(tmp_path):
+    """ "Die Stadt ist … beigetreten" after "Stadt Hamm": the link model sees the town as
+    the sentence's actor, not only the text's subject (the Caritasverband, named more
+    often); a head word of a parent's name ("der Universität" in an institute's name) and a
+    phrase that goes on as a name ("die Stadt Soest") name no one."""
+    text = tmp_path / "meldung.txt"
+    text.write_text(
+        "Der Caritasverband Hamm e. V. und die Stadt Hamm laden zum Fest der Kulturen ein.\n\n"
+        "Der Caritasverband Hamm e. V. organisiert das Programm.\n\n"
+        "Die Stadt ist 2019 der Städtekoalition gegen Rassismus beigetreten.\n\n"
+        "Das Institut für Migrationsforschung der Universität Bielefeld berät dabei. "
+        "Die Universität erhält dafür Mittel der Stiftung Mercator.\n",
+        encoding="utf-8",
+    )
+    a = analyse_document(text)
+    names = {k: e.canonical for k, e in a.resolved.entities.items()}
+    found = [
+        (names[c.first], names[c.second], c.features)
+        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
+    ]
+    town = [f for x, y, f in found if (x, y) == ("Stadt Hamm", "Städtekoalition gegen Rassismus")]
+    assert town and town[0].get("a.anaphor") == 1.0
+    institute = "Institut für Migrationsforschung der Universität Bielefeld"
+    assert not any(
+        institute in (x, y) and ("a.anaphor" in f or "b.anaphor" in f) for x, y, f in found
+    )
