@@ -433,6 +433,19 @@ def test_the_european_union_is_a_known_funder():
     assert "Europäische Union" in found
 
 
+def test_the_social_fund_of_the_new_funding_period_is_its_own_programme():
+    """"Europäischer Sozialfonds Plus" (2021-2027) is not the ESF before it, and named in the
+    genitive it is a programme, not an organisation "Europäischen Sozialfonds Plus"."""
+    found = _names(
+        "Das Projekt wird aus Mitteln des Europäischen Sozialfonds Plus gefördert; "
+        "2015 half der Europäische Sozialfonds (ESF)."
+    )
+    assert found == {
+        "Europäischer Sozialfonds Plus (ESF Plus)": "programme",
+        "Europäischer Sozialfonds": "programme",
+    }
+
+
 def test_sports_clubs_named_by_the_short_form_of_their_kind():
     from loaders.mentions.patterns import find_pattern_mentions
 
