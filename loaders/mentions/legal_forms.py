@@ -9,6 +9,8 @@ at a short line above (a heading or a person's name, not part of the name).
 ['IKU GmbH', 'Petek e.V.']
 >>> [m.name for m in find_suffix_orgs("mit dem Caritasverband für die Stadt Bonn e. V.")]
 ['Caritasverband für die Stadt Bonn e. V.']
+>>> [m.name for m in find_suffix_orgs("Träger sind Caritas Köln e. V. und Diakonie Köln e. V.")]
+['Caritas Köln e. V.', 'Diakonie Köln e. V.']
 
 A person's role or a byline's label before a genitive article is no part of the name; a
 name that holds such an article is one:
@@ -137,10 +139,14 @@ def _left_name(text: str, end: int) -> int:
     """Start of the capitalised name that ends at ``end`` (walks left word by word)."""
     window_start = max(0, end - 160)
     words = list(_WINDOW_WORD.finditer(text, window_start, end))
+    # another name's legal form ends that name: "Caritas Köln e. V. und Diakonie Köln e. V."
+    closed = max((s.end() for s in _SUFFIX_RE.finditer(text, window_start, end)), default=-1)
     start = end
     taken = 0
     for n in range(len(words) - 1, -1, -1):
         m = words[n]
+        if m.start() < closed:
+            break
         raw = m.group()
         word = raw.rstrip(".")
         previous = words[n - 1].group() if n else ""
