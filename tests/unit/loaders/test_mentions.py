@@ -434,7 +434,7 @@ def test_the_european_union_is_a_known_funder():
 
 
 def test_the_social_fund_of_the_new_funding_period_is_its_own_programme():
-    """"Europäischer Sozialfonds Plus" (2021-2027) is not the ESF before it, and named in the
+    """ "Europäischer Sozialfonds Plus" (2021-2027) is not the ESF before it, and named in the
     genitive it is a programme, not an organisation "Europäischen Sozialfonds Plus"."""
     found = _names(
         "Das Projekt wird aus Mitteln des Europäischen Sozialfonds Plus gefördert; "
