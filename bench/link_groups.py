@@ -20,14 +20,10 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import loaders.evaluation as evaluation
 import loaders.learn.relations as relations
-from loaders.evaluation import Row, _gold_id, _score, _Trainer, load_manifest, micro, text_of
-from loaders.extract import analyse_document
-from loaders.learn.crf import HEADING_PARAMS, LINK_PARAMS, Sequence_, train_model
-from loaders.learn.training import link_items
+from loaders.evaluation import Row, _score, _Trainer, load_manifest, micro
 
 __all__ = ["group_of", "main"]
 
@@ -44,21 +40,12 @@ def _models(group: int, refs: list[evaluation.ReferenceFile], folder: Path) -> t
     mentions, links, headings = (
         folder / f"g{group}.{k}.crfsuite" for k in ("mentions", "links", "headings")
     )
+    trainer = _Trainer(train, folder)
     if not (mentions.is_file() and headings.is_file()):
-        trainer = _Trainer(train, folder)
-        train_model((s for r in train for s in trainer.heading_items(r)), headings, HEADING_PARAMS)
-        train_model((s for r in train for s in trainer.mention_items(r)), mentions)
+        trainer.train_headings(train, headings)
+        trainer.train_mentions(train, mentions)
     if not links.is_file():
-        items: list[Sequence_] = []
-        analyses: dict[str, Any] = {}
-        for r in train:
-            doc = r.data()["doc"]
-            if doc not in analyses:
-                analyses[doc] = analyse_document(
-                    text_of(doc), model=mentions, heading_model=headings
-                )
-            items.extend(link_items(analyses[doc], r.data(), _gold_id(r)))
-        train_model(items, links, LINK_PARAMS)
+        trainer.train_links(train, mentions, headings, links)
     return mentions, links, headings
 
 

@@ -161,21 +161,32 @@ class _Trainer:
         mention_model = self.folder / f"{name}.mentions.crfsuite"
         link_model = self.folder / f"{name}.links.crfsuite"
         heading_model = self.folder / f"{name}.headings.crfsuite"
-        train_model(
-            (s for r in chosen for s in self.heading_items(r)), heading_model, HEADING_PARAMS
-        )
-        train_model((s for r in chosen for s in self.mention_items(r)), mention_model)
+        self.train_headings(chosen, heading_model)
+        self.train_mentions(chosen, mention_model)
+        self.train_links(chosen, mention_model, heading_model, link_model)
+        return mention_model, link_model, heading_model
+
+    def train_headings(self, refs: list[ReferenceFile], path: Path) -> None:
+        train_model((s for r in refs for s in self.heading_items(r)), path, HEADING_PARAMS)
+
+    def train_mentions(self, refs: list[ReferenceFile], path: Path) -> None:
+        train_model((s for r in refs for s in self.mention_items(r)), path)
+
+    def train_links(
+        self, refs: list[ReferenceFile], mention_model: Path, heading_model: Path, path: Path
+    ) -> None:
+        """The link model learns from the candidates of texts read with the mention and
+        heading models it will be used with."""
         analyses: dict[str, Analysis] = {}
         items: list[Sequence_] = []
-        for r in chosen:
+        for r in refs:
             doc = r.data()["doc"]
             if doc not in analyses:
                 analyses[doc] = analyse_document(
                     text_of(doc), model=mention_model, heading_model=heading_model
                 )
             items.extend(link_items(analyses[doc], r.data(), _gold_id(r)))
-        train_model(items, link_model, LINK_PARAMS)
-        return mention_model, link_model, heading_model
+        train_model(items, path, LINK_PARAMS)
 
     def fold_models(self, fold: str, train: bool = True) -> Models:
         """The models that never saw ``fold``: trained, or taken from the folder when an

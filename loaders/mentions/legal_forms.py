@@ -135,12 +135,11 @@ _STOP = frozenset(
 _WINDOW_WORD = re.compile(r"[#\wÄÖÜäöüß][\wÄÖÜäöüß.'’-]*|[&+-]|[^\s\w]")
 
 
-def _left_name(text: str, end: int) -> int:
-    """Start of the capitalised name that ends at ``end`` (walks left word by word)."""
+def _left_name(text: str, end: int, closed: int = -1) -> int:
+    """Start of the capitalised name that ends at ``end`` (walks left word by word, not
+    past ``closed``: where another name's legal form ended, "Caritas Köln e. V. und …")."""
     window_start = max(0, end - 160)
     words = list(_WINDOW_WORD.finditer(text, window_start, end))
-    # another name's legal form ends that name: "Caritas Köln e. V. und Diakonie Köln e. V."
-    closed = max((s.end() for s in _SUFFIX_RE.finditer(text, window_start, end)), default=-1)
     start = end
     taken = 0
     for n in range(len(words) - 1, -1, -1):
@@ -215,8 +214,10 @@ def _line_length_before(text: str, offset: int) -> int:
 def find_suffix_orgs(text: str) -> list[Mention]:
     """Associations and firms named by a legal-form suffix ("... e. V.", "... GmbH")."""
     out = []
+    closed = -1  # end of the legal form before: another name's, which ends that name
     for m in _SUFFIX_RE.finditer(text):
-        start = _left_name(text, m.start())
+        start = _left_name(text, m.start(), closed)
+        closed = m.end()
         if start >= m.start():
             continue
         name = normalise_org_name(text[start : m.end()])
