@@ -75,6 +75,7 @@ _MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a med
 # fewer reports than this in a brochure's field chapters: the layout rules do not read it,
 # and the learnt classifier reads its names instead (`bench/heading_folds.py --without-rules`)
 _MIN_RULE_BLOCKS = 2
+_SUBTITLES = 2  # lines of a chapter's subtitle between its title and the first report
 
 
 def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[Block, ...]:
@@ -143,15 +144,17 @@ def _one_part(text: CleanText, headings: list[Heading]) -> list[Chapter]:
 def _without_introduction(
     text: CleanText, chapters: list[Chapter], headings: list[Heading]
 ) -> list[Chapter]:
-    """A chapter whose title is followed right away by a partner's heading has no
-    introduction: its body starts at that heading, and text above the title on its page
-    still belongs to the chapter before (the title stood mid-page)."""
+    """A chapter whose title is followed right away by a partner's heading (or by a
+    subtitle or two, then the heading) has no introduction: its body starts at that
+    heading, and text above the title on its page still belongs to the chapter before (the
+    title stood mid-page)."""
     out = list(chapters)
     starts = {h.first for h in headings}
     for n, chapter in enumerate(chapters):
         first, last = chapter.heading
+        filled = filled_lines(text, last + 1, chapter.end + 1)[: _SUBTITLES + 1]
         below = next(
-            (i for i in range(last + 1, chapter.end + 1) if text.lines[i] and not text.noise[i]),
+            (i for i in filled if i in starts or not _subtitle(text.lines[i])),
             None,
         )
         if below is None or below not in starts or below == chapter.body_start:
@@ -161,6 +164,11 @@ def _without_introduction(
             out[n - 1] = replace(out[n - 1], end=first - 1)
             out[n] = replace(out[n], title=first)
     return out
+
+
+def _subtitle(line: str) -> bool:
+    """A short capitalised line without sentence punctuation: a title's subtitle."""
+    return len(line) < 60 and line[:1].isupper() and not line.endswith((".", "!", "?", ":", ","))
 
 
 def _headings_trail(

@@ -53,6 +53,11 @@ _NUMBERED = re.compile(r"^\s*(?P<number>[1-6])\.?\s+(?=[A-ZÄÖÜ])")  # "2   KO
 # the field's own number: "Handlungsfeld 6" is the sixth field whatever its title says
 _FIELD_NUMBER = re.compile(r"^\s*Handlungsfeld\s+(?P<number>[1-6])\b", re.IGNORECASE)
 _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+# a line that is only a word and a field's count, with the title below it: whatever the
+# word ("SCHWERPUNKT II", "Säule 3", "Baustein C"), it labels the chapter as the listed ones do
+_LABEL_LINE = re.compile(
+    rf"^\s*(?:[A-ZÄÖÜ][a-zäöüß]{{3,}}|[A-ZÄÖÜ]{{4,}})\s+(?:{_ROMAN}|[1-6]|[A-F])\s*$"
+)
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
 # or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")
 _BARE_LABEL = re.compile(rf"^(?:\d{{1,2}}\.?|{_LETTER}|{_ROMAN})\s+(?=[A-ZÄÖÜ])")
@@ -268,6 +273,8 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
         line, first = without_chapter_label(full), i
+        if line == full and not text.noise[i] and _LABEL_LINE.match(full):
+            line = ""  # the title follows
         labelled = line != full
         if not line and (below := _next_filled(lines, i, 2)) is not None:
             line, first = lines[below], below  # "Handlungsfeld A" above its title

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,9 +78,11 @@ _MAX_WORDS = 14  # "Zentrum für Interkulturelles Management und Diversity der H
 _ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]")
 # a partner's name with its town after a bar or a dot ("Stadt Filderstadt | Filderstadt"),
-# or with a label after a drawn rule ("STADT KASSEL ──────── Modellregion Integration")
+# maybe more short facts after it ("Stadtwerke X GmbH · Pirna · 410 Beschäftigte"), or with a
+# label after a drawn rule ("STADT KASSEL ──────── Modellregion Integration")
 _PLACE_AFTER = re.compile(
-    r"\s+[|·]\s+[A-ZÄÖÜ][a-zäöüß.-]+(?:\s+(?:a\.|am|an|der|im|in|[A-ZÄÖÜ][\w.-]+)){0,3}$"
+    r"\s+[|·]\s+[A-ZÄÖÜ][a-zäöüß.-]+(?:\s+(?:a\.|am|an|der|im|in|[A-ZÄÖÜ][\w.-]+)){0,3}"
+    r"(?:\s+[|·]\s+[^|·\s]+(?:\s[^|·\s]+){0,3})*$"
     r"|\s*[─━]{3,}.*$"
 )
 # the town after a comma ("Beispiel GmbH, Jena"): a place of the reference list only, for
@@ -98,6 +101,8 @@ _PROFILE_ENTRY = re.compile(r"^\s*[A-ZÄÖÜ][\w-]*(?: [\w-]+)?(?::\s+|\s{2,})\S
 # "■ HANDWERKSKAMMER …"; a list's bullets are no such mark)
 MARKS = "■□●○◆◇►▶»›➤→"  # drawn before a name by a layout (with a space after it)
 _PICTURE_BEFORE = re.compile(rf"^(?:{PICTURE.pattern}|[{MARKS}])\s+(?=\S)")
+_NOT_MARKS = BULLETS + "|¦<=~"  # symbols a list or a table draws
+_SYMBOL_BEFORE = re.compile(r"^(?P<mark>\S)\s+(?=\S)")
 # the field a report belongs to, as a number in a circle after the name ("Stadtreinigung
 # Dresden GmbH ③")
 _FIELD_AFTER = re.compile(r"\s+[\u2460-\u2468\u2776-\u277e\u2780-\u2788\u278a-\u2792]$")
@@ -115,6 +120,25 @@ _UNIT_AFTER_DASH = re.compile(rf"^(?P<name>.+?{LEGAL_FORM.pattern})\s+[–—]\s
 # a web address on a line of its own: "www.vmdo.de", "ratderreligionenstuttgart.wordpress.com"
 WEB_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$")
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
+
+
+def _is_mark(char: str) -> bool:
+    """Whether a character a line opens with is drawn by the layout: one of ``MARKS`` or any
+    other symbol ("+ Klinikum Hellweg gGmbH", "✓ Stadt Celle") but a list's bullets (">")
+    and a table's bars.
+
+    >>> _is_mark("+"), _is_mark("■"), _is_mark("•"), _is_mark(">"), _is_mark("|"), _is_mark("S")
+    (True, True, False, False, False, False)
+    """
+    return char in MARKS or (char not in _NOT_MARKS and unicodedata.category(char) in {"Sm", "So"})
+
+
+def _without_mark(line: str) -> str:
+    """A line without the symbol a layout draws before it: part of no name, but no label
+    of one either, for a layout may draw one before other lines too."""
+    if (mark := _SYMBOL_BEFORE.match(line)) and _is_mark(mark["mark"]):
+        return line[mark.end() :]
+    return line
 
 
 def _attribute(words: list[str], n: int) -> bool:
@@ -350,6 +374,8 @@ def partner_name_of(line: str) -> str:
     'Partnerbericht 2025 | KAG Interkulturelle Öffnung im Landkreis X'
     >>> partner_name_of("[Logo] Diakonisches Werk Pfalz · Ludwigshafen")
     'Diakonisches Werk Pfalz'
+    >>> partner_name_of("Stadtwerke Elbe GmbH · Pirna · 410 Beschäftigte")
+    'Stadtwerke Elbe GmbH'
     >>> partner_name_of("— Polizei Hamburg, Personalabteilung")
     'Polizei Hamburg'
     >>> partner_name_of("Navimatix GmbH, Jena"), partner_name_of("Stadt X, Amt für Integration")
@@ -556,7 +582,7 @@ def _heading_at(
     text: CleanText, pages: list[bool], i: int, lead_ins: frozenset[tuple[str, ...]] = frozenset()
 ) -> Heading | None:
     lines = text.lines
-    column = _first_column(text, i)
+    column = _without_mark(_first_column(text, i))
     first = _without_lead_in(column, lead_ins)
     named = _layout_off(first)
     labelled = named != column  # a short form is the partner's own, no layout's label

@@ -900,3 +900,78 @@ def test_lists_numbered_in_circles_open_no_chapters() -> None:
         lines += [*report(partner, n + 5), "", *report(partner, n + 7), ""]
     text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
     assert find_chapters(text) == []
+
+
+def _paged(chapters: list[tuple[list[str], list[str]]]) -> list[str]:
+    """A brochure whose chapters each open a page under a running footer: (title lines,
+    partner heading lines) per chapter, each heading followed by a report."""
+    lines: list[str] = []
+    for page, (title, headings) in enumerate(chapters, start=3):
+        lines += [f"Netzwerk Beispielvielfalt | Partnerberichte 2025 | {page}", *title, ""]
+        for n, heading in enumerate(headings):
+            lines += [heading, *report(heading, n, page), ""]
+    return [*lines, "Netzwerk Beispielvielfalt | Partnerberichte 2025 | 9"]
+
+
+def test_a_chapter_label_of_any_word_and_a_symbol_before_each_name() -> None:
+    """ "SCHWERPUNKT II" over the field's title labels the chapter as "Kapitel 2" would;
+    "+ Stadtwerke …" is the name behind a mark the layout draws (the reports follow the
+    title at once, on its page)."""
+    lines = _paged(
+        [
+            (
+                ["SCHWERPUNKT I", "Mehr Beschäftigte mit Einwanderungsgeschichte"],
+                ["+ Stadtwerke Musterstadt GmbH", "+ Kreis Beispielland"],
+            ),
+            (
+                ["SCHWERPUNKT II", "Interkulturelle Kompetenz und Fortbildung"],
+                ["+ Ärztekammer Beispielland", "+ Verein für Vielfalt e. V."],
+            ),
+        ]
+    )
+    blocks, _ = _split(lines)
+    assert sorted(blocks) == [
+        ("Kreis Beispielland", 1),
+        ("Stadtwerke Musterstadt GmbH", 1),
+        ("Verein für Vielfalt e. V.", 2),
+        ("Ärztekammer Beispielland", 2),
+    ]
+
+
+def test_names_with_facts_after_dots_under_a_subtitled_chapter_open_reports() -> None:
+    """ "Stadtwerke Musterstadt GmbH · Musterstadt · 410 Beschäftigte": the name, then its
+    town and figures; a chapter's subtitle between its title and the first name is no
+    introduction."""
+    lines = _paged(
+        [
+            (
+                [
+                    "Abschnitt I",
+                    "Personal gewinnen",
+                    "Mehr Beschäftigte mit Einwanderungsgeschichte",
+                ],
+                [
+                    "Stadtwerke Musterstadt GmbH · Musterstadt · 410 Beschäftigte",
+                    "Kreis Beispielland · Beispielstadt · 250.000 Einwohnerinnen und Einwohner",
+                ],
+            ),
+            (
+                [
+                    "Abschnitt II",
+                    "Kompetenzen stärken",
+                    "Fortbildung und interkulturelle Kompetenz",
+                ],
+                ["Handwerkskammer Musterstadt · Musterstadt · 22.000 Mitgliedsbetriebe"],
+            ),
+        ]
+    )
+    blocks, at = _split(lines)
+    assert sorted(blocks) == [
+        ("Handwerkskammer Musterstadt", 2),
+        ("Kreis Beispielland", 1),
+        ("Stadtwerke Musterstadt GmbH", 1),
+    ]
+    assert (
+        blocks[("Stadtwerke Musterstadt GmbH", 1)][0]
+        == at["Stadtwerke Musterstadt GmbH · Musterstadt · 410 Beschäftigte"] + 1
+    )
