@@ -174,6 +174,27 @@ def test_a_candidate_knows_how_each_end_was_named(tmp_path):
     assert pair["a.words"] == "4" and pair["b.words"] == "2"
 
 
+def test_a_candidate_knows_how_often_the_text_names_its_pair_together(tmp_path):
+    """A pair the text keeps naming together is likelier linked than one it names together
+    once; the classifier sees how often (one sentence, two or three, more)."""
+    text = tmp_path / "meldung.txt"
+    text.write_text(
+        "Der Caritasverband Hamm e. V. arbeitet mit der Volkshochschule Hamm zusammen.\n\n"
+        "Der Caritasverband Hamm e. V. und die Volkshochschule Hamm laden ein.\n\n"
+        "Die Volkshochschule Hamm kooperiert auch mit der Stadt Hamm.\n",
+        encoding="utf-8",
+    )
+    a = analyse_document(text)
+    names = {k: e.canonical for k, e in a.resolved.entities.items()}
+    together = {
+        (names[c.first], names[c.second]): c.features["together"]
+        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
+        if "bias" in c.features
+    }
+    assert together[("Caritasverband Hamm e. V.", "Volkshochschule Hamm")] == "1"
+    assert together[("Volkshochschule Hamm", "Stadt Hamm")] == "0"
+
+
 def test_training_is_deterministic(tmp_path):
     items = [
         ([{"w": "stadt", "cap": 1.0}, {"w": "essen", "place": "B"}], ["B-ORG", "I-ORG"]),
