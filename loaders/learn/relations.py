@@ -6,9 +6,10 @@ partner, the implicit subject of its report, with each of them; an organisation 
 before and called by its head noun, "die Stadt", "der Verband"; and the programme the passage
 is about, named in an earlier sentence or the text's own, with each of them) is a *candidate*,
 described by the words between and around the two names, the cues of
-``reference/link_cues.yaml`` and where they stand, the entities' kinds and types, how
-often the text names the two together, and the rules' own verdict; a maximum-entropy classifier (CRFsuite on one-item sequences) trained
-on the references decides the link type and direction, or none. Measured leave one fold
+``reference/link_cues.yaml`` and where they stand, the entities' kinds and types, how often
+the text names the two together, and the rules' own verdict; a maximum-entropy classifier
+(CRFsuite on one-item sequences) trained on the references decides the link type and
+direction, or none. Measured leave one fold
 out, the classifier alone found fewer true links than the rules, and added to them a few
 more (BENCHMARKS.md); so it *adds* the links it is confident of (``LINK_THRESHOLD``) to the
 rules' links, which stay as found (``KEEP_RULE_LINKS``).

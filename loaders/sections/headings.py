@@ -123,18 +123,20 @@ _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,
 
 
 def _is_mark(char: str) -> bool:
-    """Whether a character a line opens with is drawn by the layout: one of ``MARKS`` or any
-    other symbol ("+ Klinikum Hellweg gGmbH", "✓ Stadt Celle") but a list's bullets (">")
-    and a table's bars.
+    """Whether a character a line opens with is a symbol the layout draws ("+ Klinikum
+    Hellweg gGmbH", "✓ Stadt Celle"), not a list's bullet (">") or a table's bar; the
+    ``MARKS`` are read as labels by :func:`_layout_off`.
 
-    >>> _is_mark("+"), _is_mark("■"), _is_mark("•"), _is_mark(">"), _is_mark("|"), _is_mark("S")
+    >>> _is_mark("+"), _is_mark("✓"), _is_mark("•"), _is_mark(">"), _is_mark("|"), _is_mark("■")
     (True, True, False, False, False, False)
     """
-    return char in MARKS or (char not in _NOT_MARKS and unicodedata.category(char) in {"Sm", "So"})
+    return (
+        char not in MARKS and char not in _NOT_MARKS and unicodedata.category(char) in {"Sm", "So"}
+    )
 
 
 def _without_mark(line: str) -> str:
-    """A line without the symbol a layout draws before it: part of no name, but no label
+    """A line without a symbol a layout draws before it: part of no name, but no label
     of one either, for a layout may draw one before other lines too."""
     if (mark := _SYMBOL_BEFORE.match(line)) and _is_mark(mark["mark"]):
         return line[mark.end() :]
