@@ -132,21 +132,25 @@ def test_link_classes_keep_direction():
     assert label_link(NONE, "a", "b") is None
 
 
-def test_a_programme_named_before_is_the_topic_of_the_next_sentences(tmp_path):
+def _candidate_pairs(tmp_path, content: str) -> list[tuple[str, str, dict]]:
+    """(first name, second name, features) of every link candidate of a short text."""
     text = tmp_path / "meldung.txt"
-    text.write_text(
+    text.write_text(content, encoding="utf-8")
+    a = analyse_document(text)
+    names = {k: e.canonical for k, e in a.resolved.entities.items()}
+    return [
+        (names[c.first], names[c.second], c.features)
+        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
+    ]
+
+
+def test_a_programme_named_before_is_the_topic_of_the_next_sentences(tmp_path):
+    found = _candidate_pairs(
+        tmp_path,
         "Das Projekt „Brücken bauen“ startet im Mai in Hamm.\n\n"
         "Beteiligt sind der Caritasverband Hamm e. V. und die Volkshochschule Hamm.\n",
-        encoding="utf-8",
     )
-    a = analyse_document(text)
-    pairs = {
-        (
-            a.resolved.entities[c.first].canonical,
-            a.resolved.entities[c.second].canonical,
-        ): c.features
-        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
-    }
+    pairs = {(x, y): f for x, y, f in found}
     topic = pairs[("Brücken bauen", "Caritasverband Hamm e. V.")]
     assert topic["t:bias"] == 1.0 and "t:src:both" in topic  # last named and the text's own
     assert "t:open:beteiligt" in topic and "bias" not in topic  # not an in-sentence pair
@@ -155,20 +159,13 @@ def test_a_programme_named_before_is_the_topic_of_the_next_sentences(tmp_path):
 def test_a_candidate_knows_how_each_end_was_named(tmp_path):
     """A name the text repeats, or closes with a legal form, is likelier an organisation
     than a fragment; the link classifier sees that for both ends of a pair."""
-    text = tmp_path / "meldung.txt"
-    text.write_text(
+    found = _candidate_pairs(
+        tmp_path,
         "Der Caritasverband Hamm e. V. arbeitet mit der Volkshochschule Hamm zusammen.\n\n"
         "Der Caritasverband Hamm e. V. lädt ein.\n",
-        encoding="utf-8",
     )
-    a = analyse_document(text)
-    names = {k: e.canonical for k, e in a.resolved.entities.items()}
     wanted = ("Caritasverband Hamm e. V.", "Volkshochschule Hamm")
-    pair = next(
-        c.features
-        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
-        if (names[c.first], names[c.second]) == wanted
-    )
+    pair = next(f for x, y, f in found if (x, y) == wanted)
     assert pair["a.n"] == "2" and pair["b.n"] == "1"
     assert pair["a.o:suffix"] == 1.0
     assert pair["a.words"] == "4" and pair["b.words"] == "2"
@@ -177,20 +174,13 @@ def test_a_candidate_knows_how_each_end_was_named(tmp_path):
 def test_a_candidate_knows_how_often_the_text_names_its_pair_together(tmp_path):
     """A pair the text keeps naming together is likelier linked than one it names together
     once; the classifier sees how often (one sentence, two or three, more)."""
-    text = tmp_path / "meldung.txt"
-    text.write_text(
+    found = _candidate_pairs(
+        tmp_path,
         "Der Caritasverband Hamm e. V. arbeitet mit der Volkshochschule Hamm zusammen.\n\n"
         "Der Caritasverband Hamm e. V. und die Volkshochschule Hamm laden ein.\n\n"
         "Die Volkshochschule Hamm kooperiert auch mit der Stadt Hamm.\n",
-        encoding="utf-8",
     )
-    a = analyse_document(text)
-    names = {k: e.canonical for k, e in a.resolved.entities.items()}
-    together = {
-        (names[c.first], names[c.second]): c.features["together"]
-        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
-        if "bias" in c.features
-    }
+    together = {(x, y): f["together"] for x, y, f in found if "bias" in f}
     assert together[("Caritasverband Hamm e. V.", "Volkshochschule Hamm")] == "1"
     assert together[("Volkshochschule Hamm", "Stadt Hamm")] == "0"
 
@@ -242,21 +232,14 @@ def test_a_definite_head_noun_names_the_organisation_named_before(tmp_path):
     the sentence's actor, not only the text's subject (the Caritasverband, named more
     often); a head word of a parent's name ("der Universität" in an institute's name) and a
     phrase that goes on as a name ("die Stadt Soest") name no one."""
-    text = tmp_path / "meldung.txt"
-    text.write_text(
+    found = _candidate_pairs(
+        tmp_path,
         "Der Caritasverband Hamm e. V. und die Stadt Hamm laden zum Fest der Kulturen ein.\n\n"
         "Der Caritasverband Hamm e. V. organisiert das Programm.\n\n"
         "Die Stadt ist 2019 der Städtekoalition gegen Rassismus beigetreten.\n\n"
         "Das Institut für Migrationsforschung der Universität Bielefeld berät dabei. "
         "Die Universität erhält dafür Mittel der Stiftung Mercator.\n",
-        encoding="utf-8",
     )
-    a = analyse_document(text)
-    names = {k: e.canonical for k, e in a.resolved.entities.items()}
-    found = [
-        (names[c.first], names[c.second], c.features)
-        for c in candidates(a.stream, a.resolved, a.blocks, a.rule_links, sentences=a.sentences)
-    ]
     town = [f for x, y, f in found if (x, y) == ("Stadt Hamm", "Städtekoalition gegen Rassismus")]
     assert town and town[0].get("a.anaphor") == 1.0
     institute = "Institut für Migrationsforschung der Universität Bielefeld"
