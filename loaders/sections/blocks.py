@@ -51,6 +51,7 @@ from loaders.sections.columns import (
 )
 from loaders.sections.headings import (
     BULLETS,
+    PROSE_LINE,
     Heading,
     find_partner_headings,
     paragraphs,
@@ -168,7 +169,11 @@ def _without_introduction(
 
 def _subtitle(line: str) -> bool:
     """A short capitalised line without sentence punctuation: a title's subtitle."""
-    return len(line) < 60 and line[:1].isupper() and not line.endswith((".", "!", "?", ":", ","))
+    return (
+        len(line) < PROSE_LINE
+        and line[:1].isupper()
+        and not line.endswith((".", "!", "?", ":", ","))
+    )
 
 
 def _headings_trail(

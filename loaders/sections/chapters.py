@@ -56,7 +56,7 @@ _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 # a line that is only a word and a field's count, with the title below it: whatever the
 # word ("SCHWERPUNKT II", "Säule 3", "Baustein C"), it labels the chapter as the listed ones do
 _LABEL_LINE = re.compile(
-    rf"^\s*(?:[A-ZÄÖÜ][a-zäöüß]{{3,}}|[A-ZÄÖÜ]{{4,}})\s+(?:{_ROMAN}|[1-6]|[A-F])\s*$"
+    rf"^\s*(?:[A-ZÄÖÜ][a-zäöüß]{{3,}}|[A-ZÄÖÜ]{{4,}})\s+(?:{_ROMAN}|[1-6]|{_LETTER})\s*$"
 )
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
 # or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")

@@ -46,6 +46,7 @@ __all__ = [
     "BULLETS",
     "LEGAL_FORM",
     "MARKS",
+    "PROSE_LINE",
     "QUOTATION",
     "WEB_ADDRESS",
     "Heading",
@@ -73,7 +74,7 @@ _ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
-_PROSE_LINE = 60  # characters: a line of running text, not a title or a list item
+PROSE_LINE = 60  # characters: a line of running text, not a title or a list item
 _MAX_WORDS = 14  # "Zentrum für Interkulturelles Management und Diversity der Hochschule Bremen"
 _ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]")
@@ -687,7 +688,7 @@ def _between_paragraphs(text: CleanText, h: Heading, titles: frozenset[int]) -> 
     above, below = lines[h.first - 1], lines[h.last + 1]
     return (
         (above.endswith((".", "!", "?")) or h.first - 1 in titles)
-        and len(below) >= _PROSE_LINE
+        and len(below) >= PROSE_LINE
         and below[:1].isupper()
         and not _name_shaped(below)
     )

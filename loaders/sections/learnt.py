@@ -27,6 +27,7 @@ from loaders.sections.headings import (
     BULLETS,
     LEGAL_FORM,
     MARKS,
+    PROSE_LINE,
     QUOTATION,
     WEB_ADDRESS,
     Heading,
@@ -50,7 +51,6 @@ HEADING, OTHER = "H", "O"
 # the probability from which a candidate opens a report: the best block lines of the dev
 # brochures held out by fold that split no dev text without blocks (bench/heading_folds.py)
 HEADING_THRESHOLD = 0.2
-_PROSE_LINE = 60  # characters: a line of running text
 _AROUND = 20  # lines below (or above) a name in which its report names the partner again
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")  # a name's words that its report repeats
 _WITH_FORM = ("case", "org")  # read with the form's size
@@ -75,7 +75,7 @@ def _line_kind(line: str, recurring: frozenset[str]) -> str:
     letters = [c for c in line if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return "capitals"
-    if len(line) >= _PROSE_LINE:
+    if len(line) >= PROSE_LINE:
         return "prose"
     return "sentence" if line.endswith((".", "!", "?", ":")) else "title"
 
