@@ -1,5 +1,5 @@
 """The heading classifier held out by fold: how well it reads the dev brochures, and at
-which threshold (`HEADING_THRESHOLD`, `_MIN_RULE_BLOCKS` in `loaders/sections`).
+which threshold (`HEADING_THRESHOLD`, `_MIN_BLOCKS` in `loaders/sections`).
 
 usage: python bench/heading_folds.py [--thresholds 0.5,0.3,0.2] [--without-rules]
 

@@ -18,6 +18,9 @@ page header), sometimes before. So this stage works from layout cues, not positi
 A brochure that sorts its reports by no field is one chapter of no field; which of its
 lines open reports is read by a classifier trained on the references
 (:mod:`loaders.sections.learnt`), since such brochures follow no layout a rule knows.
+Where neither reads two reports, or they read names on other lines than the form the
+brochure repeats around its names, that form opens the reports
+(:mod:`loaders.sections.forms`).
 Documents without reports of partners (flyers, single reports, event documentation) have no
 blocks: the result is ``()``.
 """
@@ -25,6 +28,7 @@ blocks: the result is ``()``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,6 +53,7 @@ from loaders.sections.columns import (
     reattach_continuations,
     stacks,
 )
+from loaders.sections.forms import recurring_form_headings
 from loaders.sections.headings import (
     BULLETS,
     PROSE_LINE,
@@ -73,9 +78,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 _MIN_FORM_REPORTS = 3  # reports of one form that make a brochure without field chapters
 _MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a median
-# fewer reports than this in a brochure's field chapters: the layout rules do not read it,
-# and the learnt classifier reads its names instead (`bench/heading_folds.py --without-rules`)
-_MIN_RULE_BLOCKS = 2
+# fewer reports than this: the names were not read, and the next reader tries (the
+# layout rules, then the learnt classifier, then the form names recur in)
+_MIN_BLOCKS = 2
 _SUBTITLES = 2  # lines of a chapter's subtitle between its title and the first report
 
 
@@ -84,18 +89,46 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
 
     The learnt classifier (``heading_model``; default: the committed one) reads which names
     open reports where the fields' chapters are not found, and where they are but the
-    layout rules find fewer than two reports in them."""
+    layout rules find fewer than two reports in them. The names of a form the brochure
+    repeats (:func:`recurring_form_headings`) open the reports where these readers read
+    fewer than two, or read most of the form's names on other lines: a layout they do not
+    know. If those names stand outside the chapters found, the chapters were misread, and
+    the names open reports of no field."""
     chapters = find_chapters(text)
     pages = page_starts(text)
+    titles = frozenset(ch.heading[1] for ch in chapters)
+    readers: list[Callable[[], list[Heading]]] = [lambda: _learnt(text, pages, heading_model)]
     if chapters:
-        headings = partner_headings(text, pages, frozenset(ch.heading[1] for ch in chapters))
-        blocks = _split(text, pages, chapters, headings)
-        if len(blocks) >= _MIN_RULE_BLOCKS:
-            return blocks
-        return _split(text, pages, chapters, _learnt(text, pages, heading_model))
-    headings = _learnt(text, pages, heading_model)
-    chapters = _one_part(text, headings)
-    return _split(text, pages, chapters, headings) if chapters else ()
+        readers.insert(0, lambda: partner_headings(text, pages, titles))
+    for read in readers:
+        read_by = read()
+        found = _blocks_of(text, pages, chapters, read_by)
+        if len(found) >= _MIN_BLOCKS:
+            break
+    by_form = _named_as(recurring_form_headings(text), read_by)
+    starts = {h.first for h in read_by}
+    if len(found) >= _MIN_BLOCKS and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
+        return found  # the names were read where the form has them: the layout is known
+    inside = [h for h in by_form if any(ch.body_start <= h.first <= ch.end for ch in chapters)]
+    if 2 * len(inside) < len(by_form):
+        chapters = []  # the form's names stand outside the chapters: they were misread
+    in_form = _blocks_of(text, pages, chapters, by_form)
+    return in_form if len(in_form) > len(found) else found
+
+
+def _named_as(headings: list[Heading], read_before: list[Heading]) -> list[Heading]:
+    """Names of a recurring form, each as a reader before gave it on the same line: a
+    form cut at its separators may cut a name ("Jobcenter – Landkreis Göttingen")."""
+    before = {h.first: h for h in read_before}
+    return [before.get(h.first, h) for h in headings]
+
+
+def _blocks_of(
+    text: CleanText, pages: list[bool], chapters: list[Chapter], headings: list[Heading]
+) -> tuple[Block, ...]:
+    """The blocks the names open, in the fields' chapters or else in one part."""
+    parts = chapters or _one_part(text, headings)
+    return _split(text, pages, parts, headings) if parts else ()
 
 
 def _split(

@@ -7,13 +7,13 @@ organisation, or when it carries an organisation word or legal form and stands a
 edge. A unit named after a partner's short form ("LVR-Klinikverbund" inside the report
 of the "Landschaftsverband Rheinland") is a sub-heading, not a partner.
 
->>> _name_shaped("Caritasverband für den Kreis Unna e. V."), org_like("Kreis Lippe")
+>>> name_shaped("Caritasverband für den Kreis Unna e. V."), org_like("Kreis Lippe")
 (True, True)
 >>> org_like("Deutscher Alpenverein, Sektion Mülheim")
 True
->>> _name_shaped("Die Stellenausschreibungen sprechen Menschen an")
+>>> name_shaped("Die Stellenausschreibungen sprechen Menschen an")
 False
->>> _name_shaped("Aus- und Fortbildungszentrum für den bremischen öffentlichen Dienst")
+>>> name_shaped("Aus- und Fortbildungszentrum für den bremischen öffentlichen Dienst")
 True
 >>> sorted(initials("Landschaftsverband Rheinland"))
 ['LR', 'LVR']
@@ -62,7 +62,7 @@ __all__ = [
     "subheading",
 ]
 
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "der die das des den dem für in im von vom und zu zur zum an am auf bei aus mit & / - –".split()
 )
 LEGAL_FORM = re.compile(r"\b(e\.\s?V\.|g?GmbH|mbH|g?AG|KGaA|KG|eG|SE|AöR|KdöR)(?=\s|$)")
@@ -70,7 +70,7 @@ PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
-_ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
+ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
@@ -92,7 +92,7 @@ _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
 # a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG") or after it in
 # brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a reference writes it
 _SHORT_BEFORE = re.compile(r"^(?P<short>\S{2,20})\s+[–—]\s+(?P<name>\S.*)$")
-_SHORT_AFTER = re.compile(r"\s+\((?P<short>[^()\s]*[A-ZÄÖÜ][^()\s]*[A-ZÄÖÜ][^()]{0,16})\)$")
+SHORT_AFTER = re.compile(r"\s+\((?P<short>[^()\s]*[A-ZÄÖÜ][^()\s]*[A-ZÄÖÜ][^()]{0,16})\)$")
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz", "II.1 …")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
 # a profile's entry below a partner's name: a short label, then a colon or a run of spaces
@@ -152,19 +152,19 @@ def _attribute(words: list[str], n: int) -> bool:
         return False
     before = words[n - 1] if n else ""
     after = words[n + 1]
-    return (before.lower() in _FUNCTION_WORDS or bool(_ADJECTIVE.fullmatch(before))) and (
+    return (before.lower() in FUNCTION_WORDS or bool(_ADJECTIVE.fullmatch(before))) and (
         after[:1].isupper() or bool(_ADJECTIVE.fullmatch(after))
     )
 
 
-def _name_shaped(line: str) -> bool:
+def name_shaped(line: str) -> bool:
     """Short, title-cased, no sentence punctuation: how organisation names are printed."""
     if not 3 <= len(line) <= 90:
         return False
     words = line.split()
-    if len(words) > _MAX_WORDS or words[-1].lower() in _FUNCTION_WORDS:
+    if len(words) > _MAX_WORDS or words[-1].lower() in FUNCTION_WORDS:
         return False
-    if words[0] in _FUNCTION_WORDS:
+    if words[0] in FUNCTION_WORDS:
         return False  # a name does not start with a preposition or a lower-case article
     if _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line) or _POSTCODE.search(line):
         return False  # (a postcode: a contact's address line)
@@ -174,7 +174,7 @@ def _name_shaped(line: str) -> bool:
     named = words[: len(line[: legal.start()].split())] if legal else words
     for n, word in enumerate(named):
         bare = word.strip("„“\"'()/,")
-        if not bare or bare.lower() in _FUNCTION_WORDS:
+        if not bare or bare.lower() in FUNCTION_WORDS:
             continue
         if not (bare[0].isupper() or bare[0].isdigit() or bare[0] == "#" or legal):
             if not _attribute(named, n):
@@ -230,7 +230,7 @@ def partner_headings(
     for h in found:
         n = counts[heading_key(h.name)]
         org = org_like(h.name)
-        single = not _ARTICLE.match(h.name) and (
+        single = not ARTICLE.match(h.name) and (
             _above_quotation(text, h)
             or org
             and (
@@ -289,7 +289,7 @@ def initials(name: str) -> set[str]:
 def _initials(name: str) -> frozenset[str]:
     variants = {""}
     for word in re.split(r"[\s-]+", LEGAL_FORM.sub("", name)):
-        if not word or word.lower() in _FUNCTION_WORDS or not word[0].isalpha():
+        if not word or word.lower() in FUNCTION_WORDS or not word[0].isalpha():
             continue
         letters = {word[0].upper()}
         lower = word.lower()
@@ -321,8 +321,8 @@ def names_before_titles(text: CleanText) -> list[tuple[Heading, str]]:
     for i, line in enumerate(text.lines):
         if not line or text.noise[i] or not (m := _NAME_THEN.match(line)):
             continue
-        name = _from_capitals(m["name"].strip())
-        if _name_shaped(name) and org_like(name) and not _ARTICLE.match(name):
+        name = from_capitals(m["name"].strip())
+        if name_shaped(name) and org_like(name) and not ARTICLE.match(name):
             out.append((Heading(first=i, last=i, name=name), m["sep"].strip()))
     return out
 
@@ -394,7 +394,7 @@ def partner_name_of(line: str) -> str:
     >>> partner_name_of("Bericht des Caritasverbandes Siegen e. V."), partner_name_of("Beiträge")
     ('Caritasverband Siegen e. V.', 'Beiträge')
     """
-    return _without_short_form(_layout_off(line))
+    return without_short_form(_layout_off(line))
 
 
 def _layout_off(line: str) -> str:
@@ -423,14 +423,14 @@ def _spelt(short: str, name: str) -> bool:
     return bool(letters) and bool(words) and spelt_by(words, letters)
 
 
-def _without_short_form(named: str) -> str:
+def without_short_form(named: str) -> str:
     """The full name, without the short form a partner gives before or after it."""
     if (full := _SHORT_BEFORE.match(named)) and (
         full["name"].casefold().startswith(full["short"].casefold())
         or _spelt(full["short"], full["name"])
     ):
         named = full["name"]
-    return _SHORT_AFTER.sub("", named, count=1)
+    return SHORT_AFTER.sub("", named, count=1)
 
 
 _LEGAL_IN_CAPITALS = {
@@ -439,15 +439,15 @@ _LEGAL_IN_CAPITALS = {
 }  # fmt: skip
 
 
-def _from_capitals(name: str) -> str:
+def from_capitals(name: str) -> str:
     """A name printed in capitals as it is written in text: words capitalised, function
     words and legal forms in their own case, short forms kept.
 
-    >>> _from_capitals("TÜRKISCHE GEMEINDE IN SCHLESWIG-HOLSTEIN E. V.")
+    >>> from_capitals("TÜRKISCHE GEMEINDE IN SCHLESWIG-HOLSTEIN E. V.")
     'Türkische Gemeinde in Schleswig-Holstein e. V.'
-    >>> _from_capitals("MAINZER VERKEHRSGESELLSCHAFT MBH (MVG)")
+    >>> from_capitals("MAINZER VERKEHRSGESELLSCHAFT MBH (MVG)")
     'Mainzer Verkehrsgesellschaft mbH (MVG)'
-    >>> _from_capitals("Stadt Kassel"), _from_capitals("IN VIA BEISPIELSTADT E. V.")
+    >>> from_capitals("Stadt Kassel"), from_capitals("IN VIA BEISPIELSTADT E. V.")
     ('Stadt Kassel', 'In VIA Beispielstadt e. V.')
     """
     if not name.isupper():
@@ -455,7 +455,7 @@ def _from_capitals(name: str) -> str:
     words = []
     for n, word in enumerate(name.split()):
         bare = word.strip("()„“\"',")
-        if word.lower() in _FUNCTION_WORDS:  # a name's first word keeps its capital
+        if word.lower() in FUNCTION_WORDS:  # a name's first word keeps its capital
             words.append(word.lower() if n else word.capitalize())
         elif word in _LEGAL_IN_CAPITALS:
             words.append(_LEGAL_IN_CAPITALS[word])
@@ -541,7 +541,7 @@ def repeated_lead_ins(text: CleanText) -> frozenset[tuple[str, ...]]:
         if len(opening) >= _LEAD_IN_LINES
         and lead[-1] not in _ARTICLES  # an article belongs to the name after it
         and all(w.isalpha() for w in lead)  # no running header ("punktum. spezial 2016")
-        and any(w.islower() and w not in _FUNCTION_WORDS for w in lead)
+        and any(w.islower() and w not in FUNCTION_WORDS for w in lead)
         and not org_like(" ".join(lead))  # a name's own start: "Verein für Vielfalt e. V."
         and sum(map(_reads_as_org, (_name_after(words, lead) for words in opening)))
         >= _LEAD_IN_LINES
@@ -562,7 +562,7 @@ def _stands_alone(text: CleanText, i: int) -> bool:
 
 
 def _reads_as_org(name: str) -> bool:
-    return _name_shaped(name) and org_like(name)
+    return name_shaped(name) and org_like(name)
 
 
 def _name_after(words: tuple[str, ...], lead: tuple[str, ...]) -> str:
@@ -589,13 +589,13 @@ def _heading_at(
     first = _without_lead_in(column, lead_ins)
     named = _layout_off(first)
     labelled = named != column  # a short form is the partner's own, no layout's label
-    named = _without_short_form(named)
-    line, name, last = _from_capitals(named), None, i
+    named = without_short_form(named)
+    line, name, last = from_capitals(named), None, i
     if named.islower():
         line = _as_written_in(text, i, named) or named
-    if _name_shaped(line):
+    if name_shaped(line):
         name = line
-    elif (unit := _UNIT_AFTER_DASH.match(line)) and _name_shaped(unit["name"]):
+    elif (unit := _UNIT_AFTER_DASH.match(line)) and name_shaped(unit["name"]):
         name = unit["name"]  # "ASC Loope e. V. – Abteilung Fußball": the club reports
     broken = bool(continues_sentence(line)) and not line.endswith(",")
     if name is None and not broken and not _legal_tail_below(lines, i):
@@ -605,7 +605,7 @@ def _heading_at(
     # below it ("LVR-Klinik" over "Langenfeld")
     if j is not None and (broken or _LEGAL_TAIL.fullmatch(lines[j]) or _town_below(lines, i, j)):
         joined = f"{line} {lines[j]}"
-        if len(lines[j].split()) <= 6 and _name_shaped(joined):
+        if len(lines[j].split()) <= 6 and name_shaped(joined):
             name, last = joined, j
     if name is None:
         return None
@@ -616,7 +616,7 @@ def _heading_at(
     if (
         after is not None
         and lines[after][:1].islower()
-        and not _name_shaped(lines[after])
+        and not name_shaped(lines[after])
         and not WEB_ADDRESS.match(lines[after])
         and not _cuts_word(text, i, last)
     ):
@@ -690,7 +690,7 @@ def _between_paragraphs(text: CleanText, h: Heading, titles: frozenset[int]) -> 
         (above.endswith((".", "!", "?")) or h.first - 1 in titles)
         and len(below) >= PROSE_LINE
         and below[:1].isupper()
-        and not _name_shaped(below)
+        and not name_shaped(below)
     )
 
 

@@ -1,0 +1,191 @@
+"""Partner names found by the form their brochure repeats around them.
+
+A brochure prints every partner's name in one form of its own: "Partner: Landkreis
+Peine", "3.2 Landeshauptstadt Mainz", "[Logo]  IHK SCHWABEN  ·  Augsburg",
+"Jobcenter Landkreis Esslingen | Esslingen am Neckar", "Beitrag 1.1: Stadtreinigung
+Hamburg". Each layout rule of :mod:`loaders.sections.headings` knows some of these forms;
+a brochure of a new layout brings another. What all of them share is that the form
+*recurs*: the same label, number, mark or separator around a different name, once per
+report, with the report between, and the report below names its partner again.
+
+So a line is cut at its separators, and each name-shaped piece of it is a possible name;
+the rest of the line, with digits and the words after the name made abstract, is its form.
+A form that at least three lines share, most of them around an organisation's name, with
+reports between them that name their partner, gives the brochure's partner names, however
+its layout decorates them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders.models import CleanText
+from loaders.sections.headings import (
+    ARTICLE,
+    FUNCTION_WORDS,
+    LEGAL_FORM,
+    SHORT_AFTER,
+    Heading,
+    from_capitals,
+    name_shaped,
+    org_like,
+    without_short_form,
+)
+
+__all__ = ["recurring_form_headings"]
+
+_MIN_LINES = 3  # lines of one form: fewer are no layout
+_MIN_GAP = 8  # lines from one name to the next, as a median: a list's items stand closer
+_NEAR = 20  # lines below (or above) a name in which its report names the partner again
+_MAX_LINE = 110  # characters: a longer line is running text
+_MAX_WORDS = 12  # words of a piece in which a name is looked for: a longer one is a sentence
+_MAX_PIECE = 40  # characters of a piece after the name: a town, a title, a sector
+# a separator: two spaces or more, or a run of marks, bars, dashes and brackets (a hyphen
+# only with spaces around it, so "Main-Kinzig-Kreis" stays one piece)
+_SEPARATOR = re.compile(
+    r"((?:\s*(?:[|¦·•:,/–—─━_=()\[\]»«›‹■□●○◆◇►▶➤→+✓#*]+|\s-+(?=\s))\s*|\s{2,})+)"
+)
+_RUN = re.compile(r"(\S)\1+")  # a rule's length follows the name's: "───" is "─"
+_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})(?:[.)]\d{0,3})*\.?\s+(?=\S)")  # "3.2 ", "II. "
+_DIGITS = re.compile(r"\d+")
+_ARTICLES = re.compile(r"\b(?:der|die|das|den|dem|des)\b")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
+_LEGAL = frozenset("e. V. e.V. eG gGmbH mbH gAG".split())  # a legal form's lower-case words
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read a line: the name in it and the form around it."""
+
+    line: int
+    name: str
+    form: str
+
+
+def _readings(i: int, line: str) -> list[_Reading]:
+    """Every name in a decorated line, each with the line's form around it.
+
+    >>> [(r.name, r.form) for r in _readings(0, "Beitrag 1.1: Stadtreinigung Hamburg")][1]
+    ('Stadtreinigung Hamburg', 'Beitrag 9.9|:|N')
+    >>> [r.form for r in _readings(0, "[Logo]  IHK SCHWABEN  ·  Augsburg")][1]
+    '[|Logo|]|N|·|w'
+    >>> [(r.name, r.form) for r in _readings(0, "Was hat die Stadt Celle 2024 bewegt?")]
+    [('Stadt Celle', 'Was hat d-|N|9 bewegt?')]
+    """
+    if len(line) > _MAX_LINE:
+        return []
+    # a short form after the name belongs to it, whether a partner has one or not
+    pieces = [p for p in _SEPARATOR.split(SHORT_AFTER.sub("", line.strip())) if p]
+    out = []
+    for k, piece in enumerate(pieces):
+        if _SEPARATOR.fullmatch(piece) or any(len(p) > _MAX_PIECE for p in pieces[k + 1 :]):
+            continue  # (a sentence goes on after the name)
+        before = [_separator(p) if _SEPARATOR.fullmatch(p) else _abstract(p) for p in pieces[:k]]
+        after = [_separator(p) if _SEPARATOR.fullmatch(p) else "w" for p in pieces[k + 1 :]]
+        for lead, name, trail in _names_in(piece):
+            form = "|".join(f for f in (*before, lead, "N", trail, *after) if f)
+            if form != "N":  # a bare name: the layout rules read those
+                out.append(_Reading(i, without_short_form(name), form))
+    return out
+
+
+def _names_in(piece: str) -> list[tuple[str, str, str]]:
+    """The names a piece of a line may give, each with the words the layout prints
+    before and after it ("3.2", "Was hat die … 2024 bewegt?"), made abstract: the piece
+    itself, else the longest name from each of its capitalised words."""
+    number = _NUMBER.match(piece)
+    bare = piece[number.end() :] if number else piece
+    name = from_capitals(bare.strip())
+    if name_shaped(name) and not ARTICLE.match(name):
+        return [(_abstract(number.group().strip()) if number else "", name, "")]
+    words = piece.split()
+    if len(words) > _MAX_WORDS:
+        return []
+    out = []
+    run_end = 0  # a name's words run to the first lower-case word but "der", "für", "und"
+    for start in range(len(words)):
+        if run_end <= start:
+            run_end = start
+            while run_end < len(words) and _in_name(words[run_end]):
+                run_end += 1
+        if not words[start][:1].isupper():
+            continue
+        for end in range(min(run_end, len(words) - (start == 0)), start, -1):
+            name = " ".join(words[start:end])
+            if words[end - 1].isdigit() or not org_like(name):
+                continue
+            if name_shaped(name) and not ARTICLE.match(name):
+                lead, trail = " ".join(words[:start]), " ".join(words[end:])
+                out.append((_abstract(lead), name, _abstract(trail)))
+                break
+    return out
+
+
+def _in_name(word: str) -> bool:
+    """Whether a word may stand inside a name: capitalised, a number, "der", "für",
+    "und", or a legal form's ("e. V.", "eG")."""
+    return word[:1].isupper() or word[:1].isdigit() or word in FUNCTION_WORDS or word in _LEGAL
+
+
+def _abstract(words: str) -> str:
+    """Words around a name as its form shows them: digits and articles made abstract
+    ("Was hat die … 2024 bewegt?" and "Was hat das … 2025 bewegt?" are one form)."""
+    return _ARTICLES.sub("d-", _DIGITS.sub("9", words))
+
+
+def _separator(piece: str) -> str:
+    """A separator as a form shows it: its marks, or a gap, whatever their length."""
+    return _RUN.sub(r"\1", "".join(piece.split())) or "_"
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(LEGAL_FORM.sub("", name))}
+
+
+def _named(text: CleanText, reading: _Reading, common: set[str], step: int) -> bool:
+    """Whether the lines below a name (``step`` 1) or above it (-1) name it again, half
+    its own words at least (not those most names of its form share, as a town): the
+    report about its partner."""
+    words = _words(reading.name) - common or _words(reading.name)
+    i = reading.line
+    lo, hi = (i + 1, i + 1 + _NEAR) if step > 0 else (max(0, i - _NEAR), i)
+    near = " ".join(text.lines[lo:hi]).lower()
+    return bool(words) and 2 * sum(w in near for w in words) >= len(words)
+
+
+def _common(alike: list[_Reading]) -> set[str]:
+    """The words that half the names of a form or more share ("Osnabrück")."""
+    counts = Counter(w for r in alike for w in _words(r.name))
+    return {w for w, n in counts.items() if 2 * n >= len(alike)}
+
+
+def recurring_form_headings(text: CleanText) -> list[Heading]:
+    """The names of the brochure's most recurring decorated form, if one recurs like
+    report openings: in three lines or more, mostly around organisations' names, with
+    reports between them that name their partners; else none."""
+    forms: dict[str, list[_Reading]] = {}
+    for i, line in enumerate(text.lines):
+        if line and not text.noise[i]:
+            for reading in _readings(i, line):
+                forms.setdefault(reading.form, []).append(reading)
+    best: tuple[int, int, int] = (0, 0, 0)
+    chosen: list[_Reading] = []
+    for alike in forms.values():
+        if len({r.name for r in alike}) < _MIN_LINES:
+            continue  # one name again and again: a running header, no reports
+        gaps = sorted(b.line - a.line for a, b in zip(alike, alike[1:], strict=False))
+        if gaps[len(gaps) // 2] < _MIN_GAP:
+            continue
+        orgs = sum(org_like(r.name) for r in alike)
+        common = _common(alike)
+        named = sum(_named(text, r, common, 1) for r in alike)
+        if 2 * orgs < len(alike) or 2 * named < len(alike):
+            continue
+        if sum(_named(text, r, common, -1) for r in alike) >= named:
+            continue  # the report above names it: a closing line ("Kontakt: …")
+        # the most named, the most lines, then the most words around the name
+        if (named, len(alike), len(alike[0].form)) > best:
+            best, chosen = (named, len(alike), len(alike[0].form)), alike
+    return [Heading(first=r.line, last=r.line, name=r.name) for r in chosen]

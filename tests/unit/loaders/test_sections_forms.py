@@ -1,0 +1,91 @@
+"""Partner names read by the form a brochure repeats around them, a layout no rule knows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from loaders.clean.repair import clean
+from loaders.models import CleanText, SourceText
+from loaders.sections.blocks import split_sections
+from loaders.sections.forms import recurring_form_headings
+
+PARTNERS = (
+    "Stadtwerke Musterstadt GmbH",
+    "Kreis Beispielland",
+    "Verein für Vielfalt e. V.",
+    "Handwerkskammer Musterstadt",
+)
+
+
+def _report(partner: str, n: int) -> list[str]:
+    """A report in the partner's voice that names the partner, as reports do."""
+    return [
+        f"Für {partner} war 2025 ein Jahr des Aufbruchs: {n + 2} neue Stellen",
+        "wurden ausgeschrieben, die Ausschreibungen sprechen Menschen mit",
+        "Einwanderungsgeschichte ausdrücklich an, und unsere Verfahren sind",
+        "kultursensibel. Wir beteiligen uns an Messen und Aktionstagen.",
+        "",
+        "Im Herbst haben wir eine Fortbildungsreihe begonnen.",
+    ]
+
+
+def _text(lines: list[str]) -> CleanText:
+    return clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+
+
+def _brochure(heading: Callable[[int, str], str]) -> list[str]:
+    """A foreword, then each partner's report under its name as ``heading`` sets it."""
+    lines = [
+        "Vielfalt im Betrieb – Jahresheft 2025",
+        "",
+        "Liebe Leserinnen und Leser, unsere Partner berichten hier über ihr Jahr.",
+        "",
+    ]
+    for n, partner in enumerate(PARTNERS, start=1):
+        lines += [heading(n, partner), *_report(partner, n), ""]
+    return lines
+
+
+def _names(lines: list[str]) -> list[tuple[int, str]]:
+    return [(h.first + 1, h.name) for h in recurring_form_headings(_text(lines))]
+
+
+def test_a_label_and_a_mark_repeated_around_each_name_open_its_report() -> None:
+    """ "Steckbrief 3 ◇ Verein für Vielfalt e. V. ◇ Bildung": the label, its number, the
+    marks and the sector change nothing but the name, so the name opens a report."""
+    lines = _brochure(lambda n, name: f"Steckbrief {n} ◇ {name} ◇ Bildung")
+    at = {line: n for n, line in enumerate(lines, start=1)}
+    blocks = {(b.partner, b.category): b.start for b in split_sections(_text(lines))}
+    assert blocks == {
+        (partner, None): at[f"Steckbrief {n} ◇ {partner} ◇ Bildung"] + 1
+        for n, partner in enumerate(PARTNERS, start=1)
+    }
+
+
+def test_words_repeated_around_each_name_open_its_report() -> None:
+    """ "Was die Kreis Beispielland 2025 erreicht hat": words, not marks, frame the names;
+    the year's digits and the article may change."""
+    lines = _brochure(lambda n, name: f"Was {'die' if n % 2 else 'der'} {name} 2025 erreicht hat")
+    assert [b.partner for b in split_sections(_text(lines))] == list(PARTNERS)
+
+
+def test_a_closing_line_naming_the_partner_opens_no_report() -> None:
+    """ "Kontakt: Kreis Beispielland, Musterweg 1" ends the report that named the partner
+    above it: a closing line, no opening."""
+    lines = ["Unsere Partner berichten", ""]
+    for n, partner in enumerate(PARTNERS, start=1):
+        lines += [partner, "", *_report(partner, n), f"Kontakt: {partner}, Musterweg {n}", ""]
+    assert _names(lines) == []
+
+
+def test_a_list_of_names_in_one_form_opens_no_reports() -> None:
+    """A list of the partners with their towns, one under the other, has no reports
+    between its names."""
+    lines = [
+        "Unsere Partner",
+        "",
+        *(f"▸ {partner} | Musterstadt" for partner in PARTNERS),
+        "",
+        *_report("Netzwerk Vielfalt", 1),
+    ]
+    assert _names(lines) == []
