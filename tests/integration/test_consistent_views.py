@@ -229,12 +229,22 @@ def test_key_figures_while_documents_are_removed_one_after_another(
     """
     names = write_reports(tmp_path / "berichte", 150)
     assert load_paths([tmp_path / "berichte"]).ok
+    reads = [0]
+
+    def read() -> KeyFigures:
+        figures = key_figures(graph)
+        reads[0] += 1
+        return figures
 
     def remove() -> None:
-        for doc in names[:145]:  # no pause: as many commits as possible fall into reads
+        for doc in names[:145]:  # no pause but for one read: commits fall into reads
+            before = reads[0]
             writer.remove_document(doc, graph)
+            deadline = time.monotonic() + 5  # a read ends after each removal's commit,
+            while reads[0] == before and time.monotonic() < deadline:  # however slow reads are
+                time.sleep(0.001)
 
-    figures, _ = _while(remove, lambda: key_figures(graph))
+    figures, _ = _while(remove, read)
     assert len(figures) >= 50, f"only {len(figures)} reads fell into the removals"
     for f in figures:
         k = f.measures // MEASURES_PER_REPORT
