@@ -79,7 +79,7 @@ log = logging.getLogger(__name__)
 _MIN_FORM_REPORTS = 3  # reports of one form that make a brochure without field chapters
 _MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a median
 # fewer reports than this: the names were not read, and the next reader tries (the
-# layout rules, then the learnt classifier, then the form names recur in)
+# layout rules, then the learnt classifier, then the form the names recur in)
 _MIN_BLOCKS = 2
 _SUBTITLES = 2  # lines of a chapter's subtitle between its title and the first report
 
