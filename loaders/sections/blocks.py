@@ -61,6 +61,7 @@ from loaders.sections.headings import (
     find_partner_headings,
     paragraphs,
     partner_headings,
+    spaced_as_reports,
     subheading,
 )
 from loaders.sections.learnt import HEADING_MODEL, learnt_headings
@@ -76,8 +77,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-_MIN_FORM_REPORTS = 3  # reports of one form that make a brochure without field chapters
-_MIN_REPORT_LINES = 8  # lines from one such report's name to the next, as a median
 # fewer reports than this: the names were not read, and the next reader tries (the
 # layout rules, then the learnt classifier, then the form the names recur in)
 _MIN_BLOCKS = 2
@@ -166,10 +165,7 @@ def _one_part(text: CleanText, headings: list[Heading]) -> list[Chapter]:
     one chapter of no field from the first report's name to the end. Three such names at
     least, with text between them (a list of partners with their web addresses opens no
     reports)."""
-    if len(headings) < _MIN_FORM_REPORTS:
-        return []
-    gaps = sorted(b.first - a.last for a, b in zip(headings, headings[1:], strict=False))
-    if gaps[len(gaps) // 2] < _MIN_REPORT_LINES:
+    if not spaced_as_reports(headings):
         return []
     first = headings[0].first
     return [Chapter(None, first, first, len(text.lines) - 1, heading=(first, first))]

@@ -26,18 +26,19 @@ from loaders.sections.headings import (
     ARTICLE,
     FUNCTION_WORDS,
     LEGAL_FORM,
+    NAME_WORD,
     SHORT_AFTER,
     Heading,
     from_capitals,
     name_shaped,
     org_like,
+    spaced_as_reports,
     without_short_form,
 )
 
 __all__ = ["recurring_form_headings"]
 
-_MIN_LINES = 3  # lines of one form: fewer are no layout
-_MIN_GAP = 8  # lines from one name to the next, as a median: a list's items stand closer
+_MIN_NAMES = 3  # different names a form gives: fewer are a running header or a signature
 _NEAR = 20  # lines below (or above) a name in which its report names the partner again
 _MAX_LINE = 110  # characters: a longer line is running text
 _MAX_WORDS = 12  # words of a piece in which a name is looked for: a longer one is a sentence
@@ -51,7 +52,6 @@ _RUN = re.compile(r"(\S)\1+")  # a rule's length follows the name's: "───"
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})(?:[.)]\d{0,3})*\.?\s+(?=\S)")  # "3.2 ", "II. "
 _DIGITS = re.compile(r"\d+")
 _ARTICLES = re.compile(r"\b(?:der|die|das|den|dem|des)\b")
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
 _LEGAL = frozenset("e. V. e.V. eG gGmbH mbH gAG".split())  # a legal form's lower-case words
 
 
@@ -78,14 +78,15 @@ def _readings(i: int, line: str) -> list[_Reading]:
         return []
     # a short form after the name belongs to it, whether a partner has one or not
     pieces = [p for p in _SEPARATOR.split(SHORT_AFTER.sub("", line.strip())) if p]
+    marks = [_separator(p) if _SEPARATOR.fullmatch(p) else "" for p in pieces]
+    before = [mark or _abstract(p) for p, mark in zip(pieces, marks, strict=True)]
+    after = [mark or "w" for mark in marks]
     out = []
     for k, piece in enumerate(pieces):
-        if _SEPARATOR.fullmatch(piece) or any(len(p) > _MAX_PIECE for p in pieces[k + 1 :]):
+        if marks[k] or any(len(p) > _MAX_PIECE for p in pieces[k + 1 :]):
             continue  # (a sentence goes on after the name)
-        before = [_separator(p) if _SEPARATOR.fullmatch(p) else _abstract(p) for p in pieces[:k]]
-        after = [_separator(p) if _SEPARATOR.fullmatch(p) else "w" for p in pieces[k + 1 :]]
         for lead, name, trail in _names_in(piece):
-            form = "|".join(f for f in (*before, lead, "N", trail, *after) if f)
+            form = "|".join(f for f in (*before[:k], lead, "N", trail, *after[k + 1 :]) if f)
             if form != "N":  # a bare name: the layout rules read those
                 out.append(_Reading(i, without_short_form(name), form))
     return out
@@ -141,7 +142,7 @@ def _separator(piece: str) -> str:
 
 
 def _words(name: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(LEGAL_FORM.sub("", name))}
+    return {w.lower() for w in NAME_WORD.findall(LEGAL_FORM.sub("", name))}
 
 
 def _named(text: CleanText, reading: _Reading, common: set[str], step: int) -> bool:
@@ -171,12 +172,12 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
             for reading in _readings(i, line):
                 forms.setdefault(reading.form, []).append(reading)
     best: tuple[int, int, int] = (0, 0, 0)
-    chosen: list[_Reading] = []
+    chosen: list[Heading] = []
     for alike in forms.values():
-        if len({r.name for r in alike}) < _MIN_LINES:
+        names = [Heading(first=r.line, last=r.line, name=r.name) for r in alike]
+        if len({h.name for h in names}) < _MIN_NAMES:
             continue  # one name again and again: a running header, no reports
-        gaps = sorted(b.line - a.line for a, b in zip(alike, alike[1:], strict=False))
-        if gaps[len(gaps) // 2] < _MIN_GAP:
+        if not spaced_as_reports(names):
             continue
         orgs = sum(org_like(r.name) for r in alike)
         common = _common(alike)
@@ -187,5 +188,5 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
             continue  # the report above names it: a closing line ("Kontakt: …")
         # the most named, the most lines, then the most words around the name
         if (named, len(alike), len(alike[0].form)) > best:
-            best, chosen = (named, len(alike), len(alike[0].form)), alike
-    return [Heading(first=r.line, last=r.line, name=r.name) for r in chosen]
+            best, chosen = (named, len(alike), len(alike[0].form)), names
+    return chosen

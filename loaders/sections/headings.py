@@ -46,6 +46,7 @@ __all__ = [
     "BULLETS",
     "LEGAL_FORM",
     "MARKS",
+    "NAME_WORD",
     "PROSE_LINE",
     "QUOTATION",
     "WEB_ADDRESS",
@@ -59,6 +60,7 @@ __all__ = [
     "initials",
     "paragraphs",
     "partner_headings",
+    "spaced_as_reports",
     "subheading",
 ]
 
@@ -75,6 +77,9 @@ _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
 PROSE_LINE = 60  # characters: a line of running text, not a title or a list item
+NAME_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")  # a name's words that its report repeats
+_MIN_REPORTS = 3  # names of one form that open reports: fewer are no layout
+_MIN_REPORT_LINES = 8  # lines from one such name to the next, as a median
 _MAX_WORDS = 14  # "Zentrum für Interkulturelles Management und Diversity der Hochschule Bremen"
 _ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]")
@@ -209,6 +214,15 @@ class Heading:
     last: int
     name: str
     labelled: bool = False  # printed after a label ("Partner: …"): a heading by its layout
+
+
+def spaced_as_reports(headings: list[Heading]) -> bool:
+    """Whether names follow each other as reports' openings do: three at least, with text
+    between them (a list of partners, one name under the other, opens no reports)."""
+    if len(headings) < _MIN_REPORTS:
+        return False
+    gaps = sorted(b.first - a.last for a, b in zip(headings, headings[1:], strict=False))
+    return gaps[len(gaps) // 2] >= _MIN_REPORT_LINES
 
 
 def find_partner_headings(text: CleanText) -> list[tuple[int, str]]:

@@ -16,7 +16,6 @@ open a report. It reads texts whose fields of action the chapter rules do not fi
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pycrfsuite
@@ -27,6 +26,7 @@ from loaders.sections.headings import (
     BULLETS,
     LEGAL_FORM,
     MARKS,
+    NAME_WORD,
     PROSE_LINE,
     QUOTATION,
     WEB_ADDRESS,
@@ -52,7 +52,6 @@ HEADING, OTHER = "H", "O"
 # brochures held out by fold that split no dev text without blocks (bench/heading_folds.py)
 HEADING_THRESHOLD = 0.2
 _AROUND = 20  # lines below (or above) a name in which its report names the partner again
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")  # a name's words that its report repeats
 _WITH_FORM = ("case", "org")  # read with the form's size
 
 
@@ -104,7 +103,7 @@ def _prefix(source_line: str) -> str:
 def _named_near(text: CleanText, h: Heading, step: int) -> str:
     """Whether the text below (``step`` 1) or above (-1) the name names it again: all its
     words, some, or none."""
-    words = {w.lower() for w in _WORD.findall(h.name)}
+    words = {w.lower() for w in NAME_WORD.findall(h.name)}
     if not words:
         return "none"
     lo, hi = (h.last + 1, h.last + 1 + _AROUND) if step > 0 else (h.first - _AROUND, h.first)
