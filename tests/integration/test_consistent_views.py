@@ -15,7 +15,8 @@ import re
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -120,10 +121,23 @@ def _shown(
     return shown
 
 
-def _while(work: Callable[[], object], read: Callable[[], Any]) -> tuple[list[Any], Any]:
-    """``read()`` in a loop while ``work`` runs, and once more afterwards."""
+def _while(steps: Sequence[Callable[[], object]], read: Callable[[], Any]) -> tuple[list[Any], Any]:
+    """``read()`` in a loop while ``steps`` run one after another, and once more afterwards.
+
+    After each step the steps wait (at most 10 s) until a read has ended after it, so reads
+    fall between the steps however slow reads or steps are on the machine.
+    """
+    answers: list[Any] = []
+
+    def work() -> None:
+        for step in steps:
+            step()
+            before = len(answers)
+            deadline = time.monotonic() + 10
+            while len(answers) == before and time.monotonic() < deadline:
+                time.sleep(0.001)
+
     thread = threading.Thread(target=work)
-    answers = []
     thread.start()
     while thread.is_alive():
         answers.append(read())
@@ -157,7 +171,7 @@ def _check(reads: list[Read], full: Read, docs: list[str], town_doc: dict[str, s
     read with all of them shown); returns how many reads showed some but not all."""
     by_doc = _by_doc(full, town_doc)
     assert all(len({f[1] for f in by_doc[d]}) >= 8 for d in docs)  # every part shows each
-    partial = 0
+    halves = 0
     for answer, net, figures in reads:
         facts, counts = _facts(answer, town_doc)
         shown = _shown(facts, by_doc, sorted(town_doc.values()))  # one request, one set
@@ -168,8 +182,8 @@ def _check(reads: list[Read], full: Read, docs: list[str], town_doc: dict[str, s
         assert counts.get("Document", 0) == n and counts.get("Measure", 0) == 3 * n, counts
         k = figures.measures // MEASURES_PER_REPORT  # the key figures: one statement
         assert figures == KeyFigures(1 + 2 * k, 0, 3 * k, 2 * k), figures
-        partial += 0 < len(shown & set(docs)) < len(docs)
-    return partial
+        halves += 0 < len(shown & set(docs)) < len(docs)
+    return halves
 
 
 def test_every_part_of_a_request_and_the_network_show_the_same_whole_documents(
@@ -191,26 +205,23 @@ def test_every_part_of_a_request_and_the_network_show_the_same_whole_documents(
             answer = client.post("/graphql", json=body).json()
             return answer, whole_network(graph), key_figures(graph)
 
-        def load() -> None:  # five loads of nine: a request made again while documents
-            for i in range(0, len(names), 9):  # change completes between two loads
-                done.append(load_paths([folder / n for n in names[i : i + 9]]))
-                time.sleep(0.5)
+        def load(batch: list[str]) -> None:
+            done.append(load_paths([folder / n for n in batch]))
 
-        during_load, full = _while(load, read)
+        # five loads of nine: a request made again while documents change completes
+        # between two loads
+        loads = [partial(load, names[i : i + 9]) for i in range(0, len(names), 9)]
+        during_load, full = _while(loads, read)
         assert all(d.ok for d in done) and sum(len(d.loaded) for d in done) == len(names)
-        partial = _check(during_load, full, names, town_doc)
-        assert partial >= 3, f"only {partial} of {len(during_load)} reads fell into the load"
+        halves = _check(during_load, full, names, town_doc)
+        assert halves >= 3, f"only {halves} of {len(during_load)} reads fell into the load"
 
         removed = names[:10]  # what `vielfalt db remove` does, one document after the other
 
-        def remove() -> None:
-            for doc in removed:
-                writer.remove_document(doc, graph)
-                time.sleep(0.3)  # a read takes longer than a removal: let some fall between
-
-        during_removal, after = _while(remove, read)
-    partial = _check(during_removal, full, removed, town_doc)
-    assert partial >= 3, f"only {partial} of {len(during_removal)} reads fell into the removals"
+        removals = [partial(writer.remove_document, doc, graph) for doc in removed]
+        during_removal, after = _while(removals, read)
+    halves = _check(during_removal, full, removed, town_doc)
+    assert halves >= 3, f"only {halves} of {len(during_removal)} reads fell into the removals"
     assert _check([after], full, [], town_doc) == 0
     shown = _shown(_facts(after[0], town_doc)[0], _by_doc(full, town_doc), sorted(doc_town))
     assert shown == set(first + names[10:])
@@ -229,22 +240,9 @@ def test_key_figures_while_documents_are_removed_one_after_another(
     """
     names = write_reports(tmp_path / "berichte", 150)
     assert load_paths([tmp_path / "berichte"]).ok
-    reads = [0]
-
-    def read() -> KeyFigures:
-        figures = key_figures(graph)
-        reads[0] += 1
-        return figures
-
-    def remove() -> None:
-        for doc in names[:145]:  # no pause but for one read: commits fall into reads
-            before = reads[0]
-            writer.remove_document(doc, graph)
-            deadline = time.monotonic() + 5  # a read ends after each removal's commit,
-            while reads[0] == before and time.monotonic() < deadline:  # however slow reads are
-                time.sleep(0.001)
-
-    figures, _ = _while(remove, read)
+    # no pause but for one read: commits fall into reads
+    removals = [partial(writer.remove_document, doc, graph) for doc in names[:145]]
+    figures, _ = _while(removals, lambda: key_figures(graph))
     assert len(figures) >= 50, f"only {len(figures)} reads fell into the removals"
     for f in figures:
         k = f.measures // MEASURES_PER_REPORT
