@@ -6,13 +6,13 @@ partner, the implicit subject of its report, with each of them; an organisation 
 before and called by its head noun, "die Stadt", "der Verband"; and the programme the passage
 is about, named in an earlier sentence or the text's own, with each of them) is a *candidate*,
 described by the words between and around the two names, the cues of
-``reference/link_cues.yaml`` and where they stand, the entities' kinds and types, how often
-the text names the two together, and the rules' own verdict; a maximum-entropy classifier
-(CRFsuite on one-item sequences) trained on the references decides the link type and
-direction, or none. Measured leave one fold
-out, the classifier alone found fewer true links than the rules, and added to them a few
-more (BENCHMARKS.md); so it *adds* the links it is confident of (``LINK_THRESHOLD``) to the
-rules' links, which stay as found (``KEEP_RULE_LINKS``).
+``reference/link_cues.yaml``, where they stand and for which kind of pair, the entities'
+kinds and types, how often the text names the two together, and the rules' own verdict; a
+maximum-entropy classifier (CRFsuite on one-item sequences) trained on the references
+decides the link type and direction, or none. Measured leave one fold out, the classifier
+alone found fewer true links than the rules, and added to them a few more (BENCHMARKS.md); so
+it *adds* the links it is confident of (``LINK_THRESHOLD``) to the rules' links, which stay as
+found (``KEEP_RULE_LINKS``).
 """
 
 from __future__ import annotations
@@ -178,18 +178,25 @@ def _pair_features(
             f["genitive"] = 1.0
         if between.rstrip().endswith("("):
             f["paren"] = 1.0
+    # the words leading up to the name of an implicit pair's only entity are not words
+    # between two names: "Gemeinsam mit dem X" states a link of the partner, "Y und X" not
+    btw, prevb = ("btw", "prevb") if a is not None else ("lead", "prevl")
     words_between = _words(between)
     for w in words_between[:6] + words_between[-6:]:
-        f[f"btw:{w}"] = 1.0
+        f[f"{btw}:{w}"] = 1.0
     if words_between:
-        f[f"prevb:{words_between[-1]}"] = 1.0
+        f[f"{prevb}:{words_between[-1]}"] = 1.0
     for w in _words(after, first=4):
         f[f"aft:{w}"] = 1.0
     f["nbetween"] = str(min(between_mentions, 3))
+    # a cue means one thing between two organisations, another between an organisation and
+    # a programme, and another again for the block's partner: each cue also with its pair
+    pair = "implicit" if a is None else f["kinds"]
     for link_type, pattern in cues.items():
         for where, part in (("bef", before), ("btw", between), ("aft", after)):
             if part and pattern.search(part):
                 f[f"cue:{link_type}:{where}"] = 1.0
+                f[f"cue:{link_type}:{where}|{pair}"] = 1.0
     if "?" in text:
         f["question"] = 1.0
     if first.parent_key == second.key:

@@ -185,6 +185,24 @@ def test_a_candidate_knows_how_often_the_text_names_its_pair_together(tmp_path):
     assert together[("Volkshochschule Hamm", "Stadt Hamm")] == "0"
 
 
+def test_a_cue_is_told_apart_for_the_partner_and_for_two_named_organisations(tmp_path):
+    """ "Gemeinsam mit X" states the reporting organisation's link to X; "Y arbeitet gemeinsam
+    mit X" states Y's. The words that lead up to the only name of an implicit pair are not
+    words between two names, and each cue is also seen with its kind of pair."""
+    found = _candidate_pairs(
+        tmp_path,
+        "Die Stadt Hamm stellt ihre Arbeit vor. Die Stadt Hamm ist Partnerin des Netzwerks.\n\n"
+        "Gemeinsam mit der Volkshochschule Hamm bieten wir Sprachkurse an.\n\n"
+        "Der Caritasverband Hamm e. V. arbeitet gemeinsam mit der Volkshochschule Hamm.\n",
+    )
+    implicit = next(f for x, y, f in found if "implicit" in f and y == "Volkshochschule Hamm")
+    named = next(f for x, y, f in found if x == "Caritasverband Hamm e. V.")
+    assert implicit["lead:gemeinsam"] == 1.0 and not any(k.startswith("btw:") for k in implicit)
+    assert named["btw:gemeinsam"] == 1.0 and not any(k.startswith("lead:") for k in named)
+    assert implicit["cue:COOPERATES_WITH:btw|implicit"] == 1.0
+    assert named["cue:COOPERATES_WITH:btw|org>org"] == 1.0
+
+
 def test_training_is_deterministic(tmp_path):
     items = [
         ([{"w": "stadt", "cap": 1.0}, {"w": "essen", "place": "B"}], ["B-ORG", "I-ORG"]),
