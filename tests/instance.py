@@ -3,12 +3,14 @@
 Tests clear the graph before each test, so they must never reach the database the user
 loaded (``vielfalt up``). This module is the one place that says where the tests' Neo4j
 lives: the user's settings with their own home (``.neo4j-test/`` beside the user's
-``NEO4J_HOME``), their own Bolt and HTTP
-ports (the user's plus a fixed offset, so several checkouts side by side do not collide),
-their own password and their own corrections file. :func:`activate` puts these overrides
-into ``os.environ``, so the tests' own process and every ``vielfalt`` subprocess they start
-use the test instance. The second guard (:func:`check_clearable`) refuses to empty a
-database that holds documents but no marker of the test suite.
+``NEO4J_HOME``), their own Bolt and HTTP ports (the user's plus a fixed offset, so they never
+meet the user's instance), their own password and their own corrections file. Two checkouts
+with the same settings share one test instance (the suite reuses a Neo4j that answers on its
+port): their suites must not run at the same time, since each test empties the graph.
+:func:`activate` puts these overrides into ``os.environ``, so the tests' own process and every
+``vielfalt`` subprocess they start use the test instance. The second guard
+(:func:`check_clearable`) refuses to empty a database that holds documents but no marker of
+the test suite.
 
 ``python -m tests.instance start|stop`` serves ``scripts/test.sh``.
 
