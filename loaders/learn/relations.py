@@ -159,13 +159,19 @@ def _pair_features(
     f: Features = {"bias": 1.0}
     f.update(_entity_features("a", first, profiles[first.key]))
     f.update(_entity_features("b", second, profiles[second.key]))
-    f["kinds"] = f"{first.kind}>{second.kind}"
+    kinds = f["kinds"] = f"{first.kind}>{second.kind}"
     f["types"] = f"{first.type}>{second.type}"
+    # the words leading up to the name of an implicit pair's only entity are not words
+    # between two names: "Gemeinsam mit dem X" states a link of the partner, "Y und X" not;
+    # and a cue means one thing between two organisations, another between an organisation
+    # and a programme, another again for the block's partner: each cue also with its pair
     if a is None:
         f["implicit"] = 1.0
         before, between, after = "", text[: b[0]], text[b[1] :]
+        btw, last, pair = "lead", "prevl", "implicit"
     else:
         before, between, after = text[: a[0]], text[a[1] : b[0]], text[b[1] :]
+        btw, last, pair = "btw", "prevb", kinds
         for w in _words(before, last=3):
             f[f"bef:{w}"] = 1.0
         if a[0] < 25:
@@ -178,20 +184,14 @@ def _pair_features(
             f["genitive"] = 1.0
         if between.rstrip().endswith("("):
             f["paren"] = 1.0
-    # the words leading up to the name of an implicit pair's only entity are not words
-    # between two names: "Gemeinsam mit dem X" states a link of the partner, "Y und X" not
-    btw, prevb = ("btw", "prevb") if a is not None else ("lead", "prevl")
     words_between = _words(between)
     for w in words_between[:6] + words_between[-6:]:
         f[f"{btw}:{w}"] = 1.0
     if words_between:
-        f[f"{prevb}:{words_between[-1]}"] = 1.0
+        f[f"{last}:{words_between[-1]}"] = 1.0
     for w in _words(after, first=4):
         f[f"aft:{w}"] = 1.0
     f["nbetween"] = str(min(between_mentions, 3))
-    # a cue means one thing between two organisations, another between an organisation and
-    # a programme, and another again for the block's partner: each cue also with its pair
-    pair = "implicit" if a is None else f["kinds"]
     for link_type, pattern in cues.items():
         for where, part in (("bef", before), ("btw", between), ("aft", after)):
             if part and pattern.search(part):

@@ -174,9 +174,9 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
     best: tuple[int, int, int] = (0, 0, 0)
     chosen: list[Heading] = []
     for alike in forms.values():
-        names = [Heading(first=r.line, last=r.line, name=r.name) for r in alike]
-        if len({h.name for h in names}) < _MIN_NAMES:
+        if len({r.name for r in alike}) < _MIN_NAMES:
             continue  # one name again and again: a running header, no reports
+        names = [Heading(first=r.line, last=r.line, name=r.name) for r in alike]
         if not spaced_as_reports(names):
             continue
         orgs = sum(org_like(r.name) for r in alike)
