@@ -53,7 +53,7 @@ from loaders.sections.columns import (
     reattach_continuations,
     stacks,
 )
-from loaders.sections.forms import recurring_form_headings
+from loaders.sections.forms import recurring_form_headings, without_label
 from loaders.sections.headings import (
     BULLETS,
     PROSE_LINE,
@@ -92,19 +92,21 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     repeats (:func:`recurring_form_headings`) open the reports where these readers read
     fewer than two, or read most of the form's names on other lines: a layout they do not
     know. If those names stand outside the chapters found, the chapters were misread, and
-    the names open reports of no field."""
+    the names open reports of no field. A reader's names on the form's lines lose the label
+    the form prints around each (:func:`without_label`)."""
     chapters = find_chapters(text)
     pages = page_starts(text)
     titles = frozenset(ch.heading[1] for ch in chapters)
     readers: list[Callable[[], list[Heading]]] = [lambda: _learnt(text, pages, heading_model)]
     if chapters:
         readers.insert(0, lambda: partner_headings(text, pages, titles))
+    by_form = recurring_form_headings(text)
     for read in readers:
-        read_by = read()
+        read_by = without_label(read(), by_form)
         found = _blocks_of(text, pages, chapters, read_by)
         if len(found) >= _MIN_BLOCKS:
             break
-    by_form = _named_as(recurring_form_headings(text), read_by)
+    by_form = _named_as(by_form, read_by)
     starts = {h.first for h in read_by}
     if len(found) >= _MIN_BLOCKS and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
         return found  # the names were read where the form has them: the layout is known

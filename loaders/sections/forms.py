@@ -8,18 +8,21 @@ a brochure of a new layout brings another. What all of them share is that the fo
 *recurs*: the same label, number, mark or separator around a different name, once per
 report, with the report between, and the report below names its partner again.
 
-So a line is cut at its separators, and each name-shaped piece of it is a possible name;
-the rest of the line, with digits and the words after the name made abstract, is its form.
-A form that at least three lines share, most of them around an organisation's name, with
-reports between them that name their partner, gives the brochure's partner names, however
-its layout decorates them.
+So a line is cut at its separators (any symbol a layout prints counts as one), and each
+name-shaped piece of it is a possible name; the rest of the line, with digits and the words
+after the name made abstract, is its form. A name alone on its line has the short label line
+above it as its form ("Verbandsporträt"), if there is one.
+A form that at least three lines share, most of them around an organisation's name (under a
+label line any name: the label marks the reports), with reports between them that name
+their partner, gives the brochure's partner names, however its layout decorates them.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.models import CleanText
 from loaders.sections.headings import (
@@ -36,7 +39,7 @@ from loaders.sections.headings import (
     without_short_form,
 )
 
-__all__ = ["recurring_form_headings"]
+__all__ = ["recurring_form_headings", "without_label"]
 
 _MIN_NAMES = 3  # different names a form gives: fewer are a running header or a signature
 _NEAR = 20  # lines below (or above) a name in which its report names the partner again
@@ -48,6 +51,13 @@ _MAX_PIECE = 40  # characters of a piece after the name: a town, a title, a sect
 _SEPARATOR = re.compile(
     r"((?:\s*(?:[|¦·•:,/–—─━_=()\[\]»«›‹■□●○◆◇►▶➤→+✓#*]+|\s-+(?=\s))\s*|\s{2,})+)"
 )
+# any other symbol a layout prints as a mark ("✈", "☎", "≫") is a separator too
+_SYMBOLS = {
+    c: "•"
+    for c in range(0xA0, 0x3000)
+    if unicodedata.category(chr(c)) in ("So", "Sm") and chr(c) not in "+°"
+}
+_LABEL = "¶N"  # the form of a name under a label line
 _RUN = re.compile(r"(\S)\1+")  # a rule's length follows the name's: "───" is "─"
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})(?:[.)]\d{0,3})*\.?\s+(?=\S)")  # "3.2 ", "II. "
 _DIGITS = re.compile(r"\d+")
@@ -77,7 +87,8 @@ def _readings(i: int, line: str) -> list[_Reading]:
     if len(line) > _MAX_LINE:
         return []
     # a short form after the name belongs to it, whether a partner has one or not
-    pieces = [p for p in _SEPARATOR.split(SHORT_AFTER.sub("", line.strip())) if p]
+    line = SHORT_AFTER.sub("", line.strip()).translate(_SYMBOLS)
+    pieces = [p for p in _SEPARATOR.split(line) if p]
     marks = [_separator(p) if _SEPARATOR.fullmatch(p) else "" for p in pieces]
     before = [mark or _abstract(p) for p, mark in zip(pieces, marks, strict=True)]
     after = [mark or "w" for mark in marks]
@@ -86,10 +97,26 @@ def _readings(i: int, line: str) -> list[_Reading]:
         if marks[k] or any(len(p) > _MAX_PIECE for p in pieces[k + 1 :]):
             continue  # (a sentence goes on after the name)
         for lead, name, trail in _names_in(piece):
-            form = "|".join(f for f in (*before[:k], lead, "N", trail, *after[k + 1 :]) if f)
+            # what follows the first separator after the name is one abstract word: a
+            # title ("Helfen, solange es nötig ist") has as many commas as it likes
+            rest = (*after[k + 1 : k + 2], "w") if k + 2 < len(pieces) else after[k + 1 :]
+            form = "|".join(f for f in (*before[:k], lead, "N", trail, *rest) if f)
             if form != "N":  # a bare name: the layout rules read those
                 out.append(_Reading(i, without_short_form(name), form))
     return out
+
+
+def _under_label(text: CleanText, i: int) -> list[_Reading]:
+    """A name alone on its line right under a short label line ("Verbandsporträt",
+    "Partner 3"): the label is the form, as a label before the name on its line is."""
+    if i == 0 or text.noise[i - 1]:
+        return []
+    name, above = text.lines[i].strip(), text.lines[i - 1].strip()
+    if len(above) > _MAX_PIECE or not any(c.isalpha() for c in above):
+        return []  # (a rule above a heading is no label)
+    if not name_shaped(name) or ARTICLE.match(name):
+        return []
+    return [_Reading(i, without_short_form(name), _abstract(_RUN.sub(r"\1", above)) + _LABEL)]
 
 
 def _names_in(piece: str) -> list[tuple[str, str, str]]:
@@ -169,7 +196,7 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
     forms: dict[str, list[_Reading]] = {}
     for i, line in enumerate(text.lines):
         if line and not text.noise[i]:
-            for reading in _readings(i, line):
+            for reading in (*_readings(i, line), *_under_label(text, i)):
                 forms.setdefault(reading.form, []).append(reading)
     best: tuple[int, int, int] = (0, 0, 0)
     chosen: list[Heading] = []
@@ -179,7 +206,11 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         names = [Heading(first=r.line, last=r.line, name=r.name) for r in alike]
         if not spaced_as_reports(names):
             continue
-        orgs = sum(org_like(r.name) for r in alike)
+        # a label line above each name marks a report by itself; a label on the name's
+        # line needs names shaped like organisations' (else it may be a title's)
+        orgs = (
+            len(alike) if alike[0].form.endswith(_LABEL) else sum(org_like(r.name) for r in alike)
+        )
         common = _common(alike)
         named = sum(_named(text, r, common, 1) for r in alike)
         if 2 * orgs < len(alike) or 2 * named < len(alike):
@@ -190,3 +221,20 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         if (named, len(alike), len(alike[0].form)) > best:
             best, chosen = (named, len(alike), len(alike[0].form)), names
     return chosen
+
+
+def without_label(read: list[Heading], by_form: list[Heading]) -> list[Heading]:
+    """Names read on the lines of a recurring form without the label the form prints
+    before or after each of them ("Gate 01 ✈ …", "Gate 02 ✈ …"): what is the same
+    around every name, but for its number, is the layout's, not the name's. Where the
+    words around differ ("Jobcenter – Landkreis Göttingen", "Caritasverband –
+    Südniedersachsen e. V."), they are part of the names and stay."""
+    in_form = {h.first: h.name for h in by_form}
+    longer = {
+        h.first: _abstract(h.name.replace(in_form[h.first], "N", 1))
+        for h in read
+        if h.first in in_form and in_form[h.first] in h.name and h.name != in_form[h.first]
+    }
+    if len(longer) < 2 or len(set(longer.values())) > 1:
+        return read
+    return [replace(h, name=in_form[h.first]) if h.first in longer else h for h in read]

@@ -13,6 +13,8 @@ from loaders.models import SourceText
 from loaders.reference import load_organisation_words
 from loaders.sections.blocks import find_partner_headings, split_sections
 from loaders.sections.chapters import find_chapters, load_categories
+from loaders.sections.forms import without_label
+from loaders.sections.headings import Heading
 from loaders.source.files import iter_source_files, read_source
 
 CORPUS = Path(__file__).parents[3].parent / "shared" / "corpus"
@@ -119,3 +121,16 @@ def test_organisation_words_file_is_validated(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="words.yaml"):
         load_organisation_words(bad)
     assert "verband" in load_organisation_words()
+
+
+def test_a_label_the_form_prints_around_every_name_is_not_part_of_it() -> None:
+    """A reader that took the whole line ("Gate 01 ✈ Region Hannover") gives the names the
+    recurring form has, without the label; words around that differ from line to line
+    ("Jobcenter – Landkreis Göttingen", "Caritasverband – Südniedersachsen e. V.") are
+    the names' own."""
+    labelled = [Heading(3, 3, "Gate 01 ✈ Region Hannover"), Heading(9, 9, "Gate 02 ✈ Stadt Celle")]
+    in_form = [Heading(3, 3, "Region Hannover"), Heading(9, 9, "Stadt Celle")]
+    assert [h.name for h in without_label(labelled, in_form)] == ["Region Hannover", "Stadt Celle"]
+    own = [Heading(3, 3, "Jobcenter – Landkreis Göttingen"), Heading(9, 9, "Caritas – Süd e. V.")]
+    cut = [Heading(3, 3, "Jobcenter"), Heading(9, 9, "Caritas")]
+    assert without_label(own, cut) == own

@@ -89,3 +89,37 @@ def test_a_list_of_names_in_one_form_opens_no_reports() -> None:
         *_report("Netzwerk Vielfalt", 1),
     ]
     assert _names(lines) == []
+
+
+def test_a_symbol_no_list_knows_separates_the_label_from_the_name() -> None:
+    """ "Gate 1 ✈ Stadtwerke Musterstadt GmbH": any symbol a layout prints is a mark, so
+    the label before it is the form's, and the partner is the name alone."""
+    lines = _brochure(lambda n, name: f"Gate 0{n} ✈ {name}")
+    assert [b.partner for b in split_sections(_text(lines))] == list(PARTNERS)
+
+
+def test_a_title_after_the_name_may_have_commas_of_its_own() -> None:
+    """ "Kreis Beispielland: Lernen, Arbeiten und Wohnen": each report's title differs,
+    in its commas too; the form is the name, the colon and a title."""
+    titles = ("Ein Jahr", "Lernen, Arbeiten und Wohnen", "Helfen, wo es nötig ist", "Neu")
+    lines = _brochure(lambda n, name: f"{name}: {titles[n - 1]}")
+    assert [name for _, name in _names(lines)] == list(PARTNERS)
+
+
+def test_a_label_line_above_each_name_opens_its_report() -> None:
+    """ "Verbandsporträt" on the line above every name is the brochure's form, even for
+    names without an organisation's word ("Alevitische Jugend Hamburg")."""
+    partners = ("Alevitische Jugend Hamburg", *PARTNERS[1:])
+    lines = ["Vielfalt im Verband", "", "Unsere Verbände berichten.", ""]
+    for n, partner in enumerate(partners, start=1):
+        lines += ["Verbandsporträt", partner, "", *_report(partner, n), ""]
+    assert _names(lines) == [(lines.index(p) + 1, p) for p in partners]
+
+
+def test_a_rule_above_section_titles_is_no_label() -> None:
+    """A newsletter's rule above its section titles ("NEUE KOOPERATION") is no label:
+    the titles open no partners' reports."""
+    lines = ["Newsletter 3/2025", ""]
+    for n, title in enumerate(("NEUE KOOPERATION", "FÖRDERUNG", "KAMPAGNE", "TERMINE")):
+        lines += ["—" * 40, title, "", *_report(title.title(), n), ""]
+    assert _names(lines) == []
