@@ -109,15 +109,17 @@ def build_stream(clean: CleanText) -> TextStream:
     return TextStream("\n".join(parts), tuple(starts), tuple(lines))
 
 
-# a sentence ends at . ! ? ; before white space and an upper-case letter, a digit, a quote
-# or a bullet, or where a new bullet/list item starts on a new line, or at a tab/• separator
+# a sentence ends at . ! ? ; before white space and an upper-case letter, a digit, a quote,
+# a bullet or a paragraph's mark ("§ 2", "(3)"), or where a new bullet/list item starts on a
+# new line, or at a tab/• separator
 _SENTENCE_END = re.compile(
     # a whole line "Title | Publisher" before a text line is a byline or running header the
     # cleaner did not flag (it occurs once): it is cut out and belongs to no sentence
     r"(?:\n|(?<![^\n]))[^\n|.!?]{1,80} \| [^\n|!?]{1,80}\n(?=[A-ZÄÖÜ„])"
-    r"|(?<=[.!?;:])\s+(?=[A-ZÄÖÜ0-9„\"•*>-])(?<!\b[a-zA-Z]\.\s)(?<!\bz\.\s)"
+    r"|(?<=[.!?;:])\s+(?=[A-ZÄÖÜ0-9„\"•*>§(-])(?<!\b[a-zA-Z]\.\s)(?<!\bz\.\s)"
     r"(?<!\s\d\.\s)(?<!\s\d\d\.\s)"  # "des 5. Deutschen Diversity-Tages": an ordinal
     r"(?<!\bSt\.\s)(?<!\bDr\.\s)(?<!\bProf\.\s)"  # "Landkreis St. Wendel", "Dr. Anna X"
+    r"(?<!\bAbs\.\s)(?<!\bNr\.\s)(?<!\bArt\.\s)"  # "§ 2 Abs. 3", "Drucksache Nr. 17"
     r"|\n(?=\s*(?:[•▪◦➔>*-]|\d+\.\s|[A-ZÄÖÜ][^\n]{0,60}:\s))"
     r"|\s*•\s*"
     r"|\n(?=[A-ZÄÖÜ][^\n.!?]{0,80}\n[A-ZÄÖÜ])"

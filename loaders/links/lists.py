@@ -45,9 +45,10 @@ _GLUE = re.compile(
 _BULLET = re.compile(r"^\s*[•▪◦➔>*–-]")
 _BULLET_CHARS = "•▪◦➔>*–- \n\t"
 # a passage that stops on a comma, an article or "und" was cut inside a list
-_OPEN_END = re.compile(r"(?:,|\b(?:und|sowie|oder|der|die|das|dem|den|des))$")
+_OPEN_END = re.compile(r"(?:,|\b(?:und|sowie|oder|der|die|das|dem|den|des|zwischen))$")
 _SEGMENT_MAX = 1500
-_BETWEEN = re.compile(r"[^.;:]{0,40}?\b(?:zwischen|mit)\b")  # "… vereinbarung zwischen A und B"
+# "… vereinbarung zwischen A und B", "Kooperationsvertrag über das Projekt X zwischen 1. A, 2. B"
+_BETWEEN = re.compile(r"[^.;:]{0,200}?\bzwischen\b|[^.;:]{0,40}?\bmit\b")
 _UNFINISHED = re.compile(r"(?:\b[a-zäöüß]+|[,„-])[ \t]*$")  # "… ein Angebot des"
 _EVIDENCE_MAX = 200
 # a bibliography entry names publishers, not a relation
@@ -178,7 +179,7 @@ def list_links(
         orgs = [_Named(m.start, m.end, k, ln) for m, k, ln in inside if entities[k].kind == "org"]
         if len(orgs) < _MIN_MEMBERS:
             continue
-        _signatories(out, cues, orgs, a, z, items, text, sentence_starts)
+        _signatories(out, cues, orgs, entities, (a, z, items), text, sentence_starts)
         programmes = [
             _Named(m.start, m.end, k, ln)
             for m, k, ln in inside
@@ -244,23 +245,28 @@ def _signatories(
     out: LinkSink,
     cues: ListCues,
     orgs: list[_Named],
-    a: int,
-    z: int,
-    items: int | None,
+    entities: dict[str, Entity],
+    passage: tuple[int, int, int | None],
     text: str,
     sentence_starts: list[int],
 ) -> None:
-    """The parties of a cooperation agreement signed in this passage cooperate pairwise,
-    also when the sentence names them through the people who signed ("… haben Landrat X für
-    den Kreis A, Y, Vorstand des Vereins B, … die Kooperationsvereinbarung unterzeichnet"):
-    every organisation the sentence names before the agreement, after "zwischen"/"mit" right
-    after it, or in the bullet items after it ("Die Kooperationsvereinbarung unterzeichneten
-    …, darunter: - A - B - C")."""
+    """The parties of a cooperation agreement signed in this passage, or stated as made
+    "zwischen" them (a contract's own heading: "Kooperationsvereinbarung über das Projekt X
+    zwischen 1. der Stadt A, 2. dem Kreis B, …"), cooperate pairwise, also when the sentence
+    names them through the people who signed ("… haben Landrat X für den Kreis A, Y,
+    Vorstand des Vereins B, … die Kooperationsvereinbarung unterzeichnet"): every
+    organisation the sentence names before the agreement, after "zwischen"/"mit" after it,
+    or in the bullet items after it ("Die Kooperationsvereinbarung unterzeichneten …,
+    darunter: - A - B - C"). ``passage`` is (start, end, where its bullet items begin)."""
+    a, z, items = passage
     noun = cues.agreement.search(text, a, z)
-    signed = [c for c in (cues.lead.get("SIGNED"), cues.tail.get("SIGNED")) if c is not None]
-    if noun is None or not any(c.search(text, a, z) for c in signed):
+    if noun is None:
         return
     between = _BETWEEN.match(text, noun.end())
+    signed = [c for c in (cues.lead.get("SIGNED"), cues.tail.get("SIGNED")) if c is not None]
+    stated = between is not None and between.group().endswith("zwischen")
+    if not (stated or any(c.search(text, a, z) for c in signed)):
+        return  # an agreement is named, but not whose: neither signed nor "zwischen" its parties
     sentence = max(a, sentence_starts[bisect_right(sentence_starts, noun.start()) - 1])
     parties: dict[str, _Named] = {}
     listed = range(items, _items_end(text, items, z)) if items and noun.start() < items else ()
@@ -271,6 +277,8 @@ def _signatories(
             or o.start in listed
         ):
             parties.setdefault(o.key, o)
+    # a party's unit that acts for it ("vertreten durch das Amt für … der Stadt") is no party
+    parties = {k: o for k, o in parties.items() if entities[k].parent_key not in parties}
     if len(parties) >= _MIN_MEMBERS:
         _pairwise(out, list(parties.values()), _passage(text, sentence, z))
 

@@ -62,9 +62,10 @@ def load_place_words(path: Path = PLACE_WORDS_FILE) -> tuple[str, ...]:
 # "Mülheim an der Ruhr", but not "Köln an der Vielfalt...": only a known river or landscape
 _PLACE_TAIL = "|".join(sorted(load_place_words(), key=len, reverse=True))
 PLACE_OPENER = r"(?:Bad|Sankt|St\.)"  # a place's first word: "Bad Kissingen", "Sankt Augustin"
-PLACE = (  # "Bad Kissingen", "Schwäbisch Gmünd", "Mülheim an der Ruhr" are one place
+PLACE = (  # "Bad Kissingen", "Schwäbisch Gmünd", "Freiburg im Breisgau" are one place
     rf"{NOT_NOUN}(?:{PLACE_OPENER}\s+(?=[A-ZÄÖÜ])|[A-ZÄÖÜ][a-zäöü]+sch\s+(?=[A-ZÄÖÜ]))?{WORD}"
-    rf"(?:\s+(?:an\s+der|am|in\s+der|ob\s+der)\s+(?:{_PLACE_TAIL})(?![\wÄÖÜäöüß]))?"
+    rf"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der|vor\s+der)\s+(?:{_PLACE_TAIL})(?![\wÄÖÜäöüß])"
+    rf"|\s*\((?:{_PLACE_TAIL})\))?"  # "Halle (Saale)", "Frankfurt (Oder)", "Kempten (Allgäu)"
 )
 NOT_PLACE = (
     r"(?!(?:Die|Der|Das|Des|Dem|Den|Und|Oder|Mit|Im|In|Bei|Für|Von|Zu|Zur|Zum|Auch|Als|Sowie|"

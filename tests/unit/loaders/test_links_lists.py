@@ -102,6 +102,33 @@ def test_signatories_named_through_their_people_cooperate_pairwise(tmp_path):
     assert not any("Muster" in n or "Beispiel" in n or "Vorsitzende" in n for n in names)
 
 
+def test_the_parties_a_contract_is_made_between_cooperate_pairwise():
+    """A contract's own heading states its parties, signed or not: "Kooperationsvereinbarung
+    über das Projekt X zwischen 1. der Stadt A, 2. dem Kreis B, …"; a unit that acts for a
+    party ("vertreten durch das Referat Migration der Stadt Soest") is no party."""
+    links = _links(
+        "Kooperationsvereinbarung\n"
+        "über das Projekt „Brücken bauen“ zur interkulturellen Öffnung\n"
+        "\n"
+        "zwischen\n"
+        "\n"
+        "1. der Stadt Soest, vertreten durch das Referat Migration der Stadt Soest,\n"
+        "2. dem Kreis Unna, vertreten durch den Landrat,\n"
+        "3. dem Caritasverband Soest e. V., vertreten durch den Vorstand,\n"
+        "\n"
+        "§ 1 Gegenstand\n"
+        "(1) Die Partner führen das Projekt gemeinsam durch.\n"
+    )
+    parties = {"Stadt Soest", "Kreis Unna", "Caritasverband Soest e. V."}
+    for one in parties:
+        assert _ends(links, "COOPERATES_WITH", one) == parties - {one}
+    named = _links(
+        "Die Kooperationsvereinbarung sieht vor, dass die Stadt Soest und der Kreis\n"
+        "Unna jährlich berichten."
+    )
+    assert not any(t == "COOPERATES_WITH" for _, t, _ in named)
+
+
 def test_only_the_agreement_sentence_names_its_parties():
     links = _links(
         "Die Stadt Hamm lud ein.\n"

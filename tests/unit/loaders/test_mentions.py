@@ -263,6 +263,18 @@ def test_place_phrase_only_with_a_known_river_or_landscape():
     assert not any("Vielfalt" in n or "Montag" in n for n in names)
 
 
+def test_a_town_named_with_its_landscape_keeps_it():
+    """ "Freiburg im Breisgau", "Halle (Saale)": the landscape after "im" or in brackets is
+    part of the town's name; any other word after "im" is not."""
+    names = _names(
+        "Die Stadt Freiburg im Breisgau und die Stadt Halle (Saale) laden ein; die Stadt "
+        "Musterstadt im Rahmen der Woche."
+    )
+    assert {"Stadt Freiburg im Breisgau", "Stadt Halle (Saale)"} <= set(names)
+    assert "Stadt Musterstadt" in names
+    assert not any("Rahmen" in n for n in names)
+
+
 def test_place_words_file_is_validated(tmp_path):
     from loaders.errors import InputError
     from loaders.mentions.model import load_place_words

@@ -38,6 +38,25 @@ def test_pipe_inside_a_running_sentence_is_kept():
     assert [s.text for s in split_sentences(stream)] == [stream.text]
 
 
+def test_a_paragraph_mark_starts_a_sentence_and_a_legal_abbreviation_does_not_end_one():
+    """Contracts and statutes number their paragraphs: "§ 1", "(2)" begin a sentence; "Abs."
+    and "Nr." before a number end none."""
+    stream = _stream(
+        [
+            "Der Verein arbeitet im IQ Netzwerk mit.",
+            "§ 1 Gegenstand",
+            "(1) Die Partner führen das Projekt gemeinsam durch.",
+            "(2) Die Kurse nach § 2 Abs. 2 zahlt die Stadt Gera.",
+        ]
+    )
+    texts = [s.text for s in split_sentences(stream)]
+    assert texts == [
+        "Der Verein arbeitet im IQ Netzwerk mit.",
+        "§ 1 Gegenstand\n(1) Die Partner führen das Projekt gemeinsam durch.",
+        "(2) Die Kurse nach § 2 Abs. 2 zahlt die Stadt Gera.",
+    ]
+
+
 def test_quote_is_one_trimmed_line_cut_at_a_word():
     assert quote("• **Partner:**  die Stadt\nKöln ") == "Partner: die Stadt Köln"
     long = quote("Wort " * 100)
