@@ -53,7 +53,7 @@ from loaders.sections.columns import (
     reattach_continuations,
     stacks,
 )
-from loaders.sections.forms import recurring_form_headings, without_label
+from loaders.sections.forms import named_as, recurring_form_headings, without_label
 from loaders.sections.headings import (
     BULLETS,
     PROSE_LINE,
@@ -93,7 +93,8 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     fewer than two, or read most of the form's names on other lines: a layout they do not
     know. If those names stand outside the chapters found, the chapters were misread, and
     the names open reports of no field. A reader's names on the form's lines lose the label
-    the form prints around each (:func:`without_label`)."""
+    the form prints around each, and the form's names are given as a reader read them
+    (:func:`without_label`, :func:`named_as`)."""
     chapters = find_chapters(text)
     pages = page_starts(text)
     titles = frozenset(ch.heading[1] for ch in chapters)
@@ -106,7 +107,7 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
         found = _blocks_of(text, pages, chapters, read_by)
         if len(found) >= _MIN_BLOCKS:
             break
-    by_form = _named_as(by_form, read_by)
+    by_form = named_as(by_form, read_by)
     starts = {h.first for h in read_by}
     if len(found) >= _MIN_BLOCKS and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
         return found  # the names were read where the form has them: the layout is known
@@ -115,13 +116,6 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
         chapters = []  # the form's names stand outside the chapters: they were misread
     in_form = _blocks_of(text, pages, chapters, by_form)
     return in_form if len(in_form) > len(found) else found
-
-
-def _named_as(headings: list[Heading], read_before: list[Heading]) -> list[Heading]:
-    """Names of a recurring form, each as a reader before gave it on the same line: a
-    form cut at its separators may cut a name ("Jobcenter – Landkreis Göttingen")."""
-    before = {h.first: h for h in read_before}
-    return [before.get(h.first, h) for h in headings]
 
 
 def _blocks_of(

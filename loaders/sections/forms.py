@@ -39,7 +39,7 @@ from loaders.sections.headings import (
     without_short_form,
 )
 
-__all__ = ["recurring_form_headings", "without_label"]
+__all__ = ["named_as", "recurring_form_headings", "without_label"]
 
 _MIN_NAMES = 3  # different names a form gives: fewer are a running header or a signature
 _NEAR = 20  # lines below (or above) a name in which its report names the partner again
@@ -238,3 +238,11 @@ def without_label(read: list[Heading], by_form: list[Heading]) -> list[Heading]:
     if len(longer) < 2 or len(set(longer.values())) > 1:
         return read
     return [replace(h, name=in_form[h.first]) if h.first in longer else h for h in read]
+
+
+def named_as(by_form: list[Heading], read: list[Heading]) -> list[Heading]:
+    """The form's names, each as a reader gave it on the same line: a form cut at its
+    separators may cut a name ("Jobcenter – Landkreis Göttingen"); :func:`without_label`
+    has already taken a label off the reader's names where the form shows one."""
+    by_line = {h.first: h for h in read}
+    return [by_line.get(h.first, h) for h in by_form]

@@ -31,6 +31,13 @@ def _ends(links: set[tuple[str, str, str]], link_type: str, end: str) -> set[str
     }
 
 
+def _assert_each_cooperates_with_the_others(
+    links: set[tuple[str, str, str]], parties: set[str]
+) -> None:
+    for one in parties:
+        assert _ends(links, "COOPERATES_WITH", one) == parties - {one}
+
+
 def test_organisers_named_in_a_list_organise_the_programme_of_the_text():
     links = _links(
         "Fachtag „Vielfalt im Quartier“\n"
@@ -79,8 +86,7 @@ def test_the_parties_of_a_signed_agreement_cooperate_with_each_other():
         "Kooperationsvereinbarung zur Integration unterzeichnet."
     )
     parties = {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"}
-    for one in parties:
-        assert _ends(links, "COOPERATES_WITH", one) == parties - {one}
+    _assert_each_cooperates_with_the_others(links, parties)
     charter = _links(
         "Die Stadt Gladbeck und der Kreis Wesel haben die Charta der Vielfalt unterzeichnet."
     )
@@ -120,8 +126,7 @@ def test_the_parties_a_contract_is_made_between_cooperate_pairwise():
         "(1) Die Partner führen das Projekt gemeinsam durch.\n"
     )
     parties = {"Stadt Soest", "Kreis Unna", "Caritasverband Soest e. V."}
-    for one in parties:
-        assert _ends(links, "COOPERATES_WITH", one) == parties - {one}
+    _assert_each_cooperates_with_the_others(links, parties)
     named = _links(
         "Die Kooperationsvereinbarung sieht vor, dass die Stadt Soest und der Kreis\n"
         "Unna jährlich berichten."
