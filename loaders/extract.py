@@ -27,6 +27,7 @@ from loaders.links.sentences import document_sentences, find_links
 from loaders.measures.dating import dated
 from loaders.measures.partners import find_measures
 from loaders.mentions.cases import in_nominative
+from loaders.mentions.complements import with_both_members
 from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.list_members import list_members
@@ -36,7 +37,7 @@ from loaders.mentions.programmes import with_laws
 from loaders.mentions.quoted_titles import with_quoted_titles
 from loaders.mentions.roles import without_roles
 from loaders.mentions.shared_heads import with_shared_heads
-from loaders.mentions.unit_names import genitive_units
+from loaders.mentions.unit_names import genitive_units, swallowed_parents
 from loaders.models import (
     Block,
     CleanText,
@@ -191,9 +192,10 @@ def analyse_document(
     mentions = find_mentions(stream, ref)
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
-        mentions = with_definitions(stream.text, model_mentions(stream, mentions, compiled))
+        found = with_both_members(stream.text, model_mentions(stream, mentions, compiled))
+        mentions = with_definitions(stream.text, found)
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
-    mentions = without_prefixes(stream.text, mentions)
+    mentions = swallowed_parents(stream.text, without_prefixes(stream.text, mentions))
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))

@@ -34,6 +34,7 @@ from loaders.links.context import (
     reference_links,
     short_forms,
 )
+from loaders.links.fields import record_fields
 from loaders.links.items import item_funders
 from loaders.links.lists import list_links
 from loaders.models import Block, Link
@@ -206,6 +207,7 @@ def find_links(
     cue_lists(out, sentences, resolved, blocks, stream)
     list_links(out, sentences, resolved, blocks, stream, reference)
     item_funders(out, resolved, stream, reference)
+    record_fields(out, resolved, stream)
     programme_units(out, entities)
     named_units(out, entities)
     abbreviated_units(out, entities)

@@ -34,6 +34,8 @@ LIST_ORIGIN = "list"
 _DEFINITION = re.compile(
     r"\s*[“”\"]?\s*\(\s*([A-ZÄÖÜ][\w.&/-]{1,10}(?:\s+NRW)?|[a-zäöü]{3,5})\s*\)"
 )
+# a short form defined inside a name, before its legal form
+_DEFINED_INSIDE = re.compile(r"\S\s+\(\s*([A-ZÄÖÜ][\w.&/-]{1,10})\s*\)\s+\S")
 _PARENT_LINK = re.compile(r"\s*(?:der|des|beim|bei\s+der|am|an\s+der)\s+$")
 _LIST_ITEM = re.compile(
     r"(?:^|•|\n)\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3}\s*"
@@ -96,6 +98,8 @@ def _read_branches(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         name = f"{org} {place}"
         start, end = m.start("place"), m.end()
+        if not _opens_an_item(text, start):
+            continue  # "… mit dem Universitätsklinikum\nMünster (UKM)": a sentence goes on
         if any(k.start < start < k.end for k in mentions):
             continue  # the end of a name broken over the line: "Handwerkskammer\nTrier (HWK Trier)"
         out = [k for k in out if not (start <= k.start < end)]
@@ -105,6 +109,14 @@ def _read_branches(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         )
     return out
+
+
+def _opens_an_item(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens an item of a list: at the text's start, after an
+    item's end or a list's opening (",", ";", ":", "•", ")"), or after "und"/"sowie"; a
+    line break alone is no list, the sentence before may go on across it."""
+    before = text[max(0, start - 8) : start].rstrip()
+    return not before or before[-1] in ",;:•)" or before.endswith((" und", " sowie"))
 
 
 class _Kept:
@@ -219,11 +231,15 @@ def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "programme" and m.ref_id is None:
             continue
         d = _DEFINITION.match(text, m.end)
-        short = d.group(1) if d else ""
+        inside = None if d else _DEFINED_INSIDE.search(m.surface)
+        short = d.group(1) if d else inside.group(1) if inside else ""
         spelt = is_abbreviation(short) or spelt_in_lower_case(short, m.name)
         if d and spelt and short not in m.name:
             out[i] = m.with_(abbreviation=short)
             defined.setdefault(short, out[i].with_(end=d.end()))
+        elif inside and spelt:  # "Leipziger Verkehrsbetriebe (LVB) GmbH"
+            out[i] = m.with_(abbreviation=short)
+            defined.setdefault(short, out[i])
     out = [
         m
         for m in out

@@ -137,7 +137,13 @@ _WINDOW_WORD = re.compile(r"[#\wÄÖÜäöüß][\wÄÖÜäöüß.'’-]*|[&+-]|[
 
 def _left_name(text: str, end: int, closed: int = -1) -> int:
     """Start of the capitalised name that ends at ``end`` (walks left word by word, not
-    past ``closed``: where another name's legal form ended, "Caritas Köln e. V. und …")."""
+    past ``closed``: where another name's legal form ended, "Caritas Köln e. V. und …").
+    A short form in brackets before the legal form is inside the name: "Leipziger
+    Verkehrsbetriebe (LVB) GmbH"."""
+    short = _SHORT_FORM_BEFORE.search(text, max(0, end - _SHORT_FORM_REACH), end)
+    if short is not None:
+        start = _left_name(text, short.start(), closed)
+        return start if start < short.start() else end
     window_start = max(0, end - 160)
     words = list(_WINDOW_WORD.finditer(text, window_start, end))
     start = end
@@ -184,6 +190,8 @@ def _left_name(text: str, end: int, closed: int = -1) -> int:
     return start
 
 
+_SHORT_FORM_BEFORE = re.compile(r"(?<=\S)\s+\(\s*[A-ZÄÖÜ][\wÄÖÜ.&-]{0,11}\s*\)\s*$")
+_SHORT_FORM_REACH = 20
 # an organisation's head noun right after a genitive article starts a new name
 _HEAD_NOUN = re.compile(
     r"[A-ZÄÖÜ][\wäöüß-]*(?:gesellschaft|verband|verein|stiftung|forum|gemeinde|zentrum|"

@@ -25,10 +25,18 @@ import re
 
 from loaders.learn.nominative import nominative
 from loaders.mentions.model import WORD, Mention
+from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.mentions.roles import is_role
 from loaders.names import clean_name
+from loaders.reference import load_organisation_words
 
-__all__ = ["abbreviation_units", "genitive_units", "programme_units"]
+__all__ = [
+    "abbreviation_units",
+    "genitive_units",
+    "names_an_organisation",
+    "programme_units",
+    "swallowed_parents",
+]
 
 _HEADS = (
     r"(?:[Kk]linik(?:verbund)?|[Vv]erbund|[Mm]useum|[Aa]kademie|[Ss]tabsstelle|[Ii]nstitut|"
@@ -185,4 +193,58 @@ def genitive_units(text: str, mentions: list[Mention]) -> list[Mention]:
                 parent=parent.name,
             )
         )
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# where a name joins its parent in the genitive ("… der Bundesagentur für Arbeit") or as
+# the body it sits in ("Ausländerbehörde im Ordnungsamt …"): the join and a capital after it
+_PARENT_JOIN = re.compile(r"[ \t\n]+(der|des|im|beim)[ \t\n]+(?=[A-ZÄÖÜ])")
+_ORG_HEAD = re.compile(
+    "(?:" + "|".join(map(re.escape, load_organisation_words())) + r")(?:e?s|n)?$", re.I
+)
+_HEAD_WORDS = 2  # "Leibniz Universität Hannover": the head word may follow one name word
+
+
+def names_an_organisation(name: str) -> bool:
+    """Whether one of a name's first words is an organisation's head word ("Stadt",
+    "Bundesagentur", "Jugenddorfwerk"). A legal form alone does not count: in
+    "Vereinigung der Bayerischen Wirtschaft e. V." it is the whole name's."""
+    words = [w for w in name.split()[:_HEAD_WORDS] if w[:1].isupper()]
+    return any(_ORG_HEAD.search(part) for w in words for part in w.split("-") if part)
+
+
+def _parent_start(text: str, m: Mention) -> tuple[int, str] | None:
+    """Where the parent's name begins inside ``m`` and the article before it, or None."""
+    for join in _PARENT_JOIN.finditer(text, m.start, m.end):
+        surface = text[join.end() : m.end]
+        if "(" in text[m.start : join.start()] and ")" not in text[m.start : join.start()]:
+            continue  # inside brackets: "Dezernat 36 (Kompetenzzentrum … der …)"
+        if names_an_organisation(nominative(clean_name(surface), join.group(1))):
+            return join.end(), join.group(1)
+    return None
+
+
+def swallowed_parents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name found whole with its parent in it ("Regionaldirektion Bayern der
+    Bundesagentur für Arbeit", "Integrationsrat der Stadt Siegen") names two organisations:
+    the unit, named in full, and its parent, which the text names too. Where the words
+    before the parent are the sentence's, not a name's ("von der Zukunftsregion
+    Westpfalz e. V."), the parent is all there is."""
+    out: list[Mention] = []
+    todo = list(mentions)
+    while todo:
+        m = todo.pop(0)
+        found = None
+        if m.kind == "org" and m.ref_id is None and m.parent is None:
+            found = _parent_start(text, m)
+        if found is None:
+            out.append(m)
+            continue
+        start, article = found
+        surface = text[start : m.end]
+        name = normalise_org_name(nominative(clean_name(surface), article))
+        parent = Mention("org", name, surface, start, m.end, org_type_of(name), origin=m.origin)
+        if text[m.start : m.start + 1].isupper():
+            out.append(m.with_(kind="unit", parent=name))
+        todo.insert(0, parent)  # "… im Ordnungsamt der Hansestadt Lübeck": its parent too
     return sorted(out, key=lambda m: (m.start, -m.end))

@@ -33,6 +33,8 @@ from loaders.sections.headings import (
     SHORT_AFTER,
     Heading,
     from_capitals,
+    joined_below,
+    joins_above,
     name_shaped,
     org_like,
     spaced_as_reports,
@@ -46,6 +48,7 @@ _NEAR = 20  # lines below (or above) a name in which its report names the partne
 _MAX_LINE = 110  # characters: a longer line is running text
 _MAX_WORDS = 12  # words of a piece in which a name is looked for: a longer one is a sentence
 _MAX_PIECE = 40  # characters of a piece after the name: a town, a title, a sector
+_MAX_BELOW = 6  # words of a line below that completes a name
 # a separator: two spaces or more, or a run of marks, bars, dashes and brackets (a hyphen
 # only with spaces around it, so "Main-Kinzig-Kreis" stays one piece)
 _SEPARATOR = re.compile(
@@ -220,7 +223,21 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         # the most named, the most lines, then the most words around the name
         if (named, len(alike), len(alike[0].form)) > best:
             best, chosen = (named, len(alike), len(alike[0].form)), names
-    return chosen
+    return [_over_two_lines(text, h) for h in chosen]
+
+
+def _over_two_lines(text: CleanText, heading: Heading) -> Heading:
+    """A name the line below completes ("P06 · KURPFÄLZISCHES MUSEUM FÜR ARBEIT" over
+    "UND ALLTAG WIESLOCH"): no name opens with the word that opens that line."""
+    below = heading.last + 1
+    if below >= len(text.lines) or not joins_above(text.lines[below]):
+        return heading
+    if not text.lines[heading.last].isupper():
+        return heading  # a name in running case: the line below is a sentence's
+    if len(text.lines[below].split()) > _MAX_BELOW:
+        return heading
+    name = joined_below(heading.name, text.lines[below])
+    return replace(heading, last=below, name=name)
 
 
 def without_label(read: list[Heading], by_form: list[Heading]) -> list[Heading]:

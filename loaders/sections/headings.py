@@ -58,6 +58,8 @@ __all__ = [
     "recurring_lines",
     "find_partner_headings",
     "initials",
+    "joined_below",
+    "joins_above",
     "paragraphs",
     "partner_headings",
     "spaced_as_reports",
@@ -615,10 +617,14 @@ def _heading_at(
     if name is None and not broken and not _legal_tail_below(lines, i):
         return None  # neither a name nor the first half of one
     j = _neighbour(text, pages, i, 1)
-    # the next line completes the name: a sentence's rest, a legal form, or the town set
-    # below it ("LVR-Klinik" over "Langenfeld")
-    if j is not None and (broken or _LEGAL_TAIL.fullmatch(lines[j]) or _town_below(lines, i, j)):
-        joined = f"{line} {lines[j]}"
+    joins = j is not None and named.isupper() and joins_above(lines[j])
+    # the next line completes the name: a sentence's rest, a legal form, the town set
+    # below it ("LVR-Klinik" over "Langenfeld"), or words no name opens with ("… MUSEUM FÜR
+    # ARBEIT" over "UND ALLTAG WIESLOCH")
+    if j is not None and (
+        broken or _LEGAL_TAIL.fullmatch(lines[j]) or _town_below(lines, i, j) or joins
+    ):
+        joined = joined_below(line, lines[j]) if joins else f"{line} {lines[j]}"
         if len(lines[j].split()) <= 6 and name_shaped(joined):
             name, last = joined, j
     if name is None:
@@ -636,6 +642,30 @@ def _heading_at(
     ):
         return None  # the sentence goes on below
     return Heading(first=i, last=last, name=name, labelled=labelled)
+
+
+_JOINING = frozenset(
+    {"und", "für", "der", "des", "zur", "zum", "im", "am", "an", "in", "bei", "beim"}
+)
+
+
+def joins_above(line: str) -> bool:
+    """Whether a line set in capitals opens with a word that joins it to the line above
+    ("UND", "FÜR", "DER"). In running case "und die Stadt …" below a name may as well go
+    on with a sentence, and "Der Verein …" opens one."""
+    words = line.split()
+    return bool(words) and words[0].lower() in _JOINING and line.isupper()
+
+
+def joined_below(name: str, below: str) -> str:
+    """``name`` with the line below that completes it, as written in text.
+
+    >>> joined_below("Kurpfälzisches Museum für Arbeit", "UND ALLTAG WIESLOCH")
+    'Kurpfälzisches Museum für Arbeit und Alltag Wiesloch'
+    """
+    first, _, rest = from_capitals(" ".join(below.split())).partition(" ")
+    first = first.lower() if first.lower() in _JOINING else first
+    return f"{name} {first} {rest}".rstrip()
 
 
 def _town_below(lines: tuple[str, ...], i: int, j: int) -> bool:

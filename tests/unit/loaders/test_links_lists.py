@@ -270,3 +270,44 @@ def test_the_project_a_lead_points_back_to_is_the_last_project_not_a_list_item()
     assert {"Bundesministerium für Familie, Senioren, Frauen und Jugend", "Kreis Wesel"} <= funders
     assert not _ends(links, "FUNDED_BY", "Lotsen für Alle")
     assert not _ends(links, "FUNDED_BY", "Demokratie leben!")
+
+
+def test_a_records_labelled_fields_link_its_name_to_the_names_in_them():
+    links = _links(
+        "Wegweiser Beratung\n"
+        "\n"
+        "1  Beratung für Erwachsene\n"
+        "Migrationsdienst Rheinhessen e. V.\n"
+        "angesiedelt bei der IHK Rheinhessen\n"
+        "Träger: Caritasverband Mainz e. V.\n"
+        "Telefon: 06131 2826-0\n"
+        "Förderung: Europäischer Sozialfonds Plus (ESF Plus) und Stadt Mainz\n"
+        "Kooperation: Jobcenter Mainz, Agentur für Arbeit Mainz\n"
+        "\n"
+        "2  Projekt „Brücken bauen“\n"
+        "Projektträger: Evangelische Jugendhilfe Bingen e. V.\n"
+        "Partner: Stadt Bingen, Türkischer Elternverein Bingen e. V.\n"
+    )
+    center = "Migrationsdienst Rheinhessen e. V."
+    assert _ends(links, "COOPERATES_WITH", center) == {
+        "Caritasverband Mainz e. V.",
+        "Jobcenter Mainz",
+        "Agentur für Arbeit Mainz",
+    }
+    funders = {o for s, t, o in links if s == center and t == "FUNDED_BY"}
+    assert {"Europäischer Sozialfonds Plus (ESF Plus)", "Stadt Mainz"} <= funders
+    # the record's name is the line it fills, not a name the description mentions
+    assert not any(
+        s == "IHK Rheinhessen" for s, t, _ in links if t in ("FUNDED_BY", "COOPERATES_WITH")
+    )
+    # a programme's carrier runs it, its partners take part in it
+    assert ("Brücken bauen", "ORGANISED_BY", "Evangelische Jugendhilfe Bingen e. V.") in links
+    assert ("Türkischer Elternverein Bingen e. V.", "PARTICIPATES_IN", "Brücken bauen") in links
+
+
+def test_one_label_in_running_text_makes_no_record():
+    links = _links(
+        "Die Stadt Mainz berichtet über ihre Arbeit.\n"
+        "Wichtig ist uns: Caritasverband Mainz e. V. und Jobcenter Mainz sind dabei.\n"
+    )
+    assert not any("Stadt Mainz" in (s, o) and t == "COOPERATES_WITH" for s, t, o in links)

@@ -138,6 +138,21 @@ def test_legal_form_walk_stops_at_preposition_and_genitive_owner():
     assert "Bildungsgesellschaft Neustadt e. V." in names
 
 
+def test_a_short_form_in_brackets_inside_a_name_is_the_names():
+    text = (
+        "Unterzeichnet haben die Leipziger Verkehrsbetriebe (LVB) GmbH und die Stadt. "
+        "Die LVB bilden seitdem mehr Fachkräfte aus."
+    )
+    stream = TextStream(text, (0,), (1,))
+    found = [(m.name, m.surface) for m in find_mentions(stream) if m.kind == "org"]
+    assert (
+        "Leipziger Verkehrsbetriebe (LVB) GmbH",
+        "Leipziger Verkehrsbetriebe (LVB) GmbH",
+    ) in found
+    assert ("Leipziger Verkehrsbetriebe (LVB) GmbH", "LVB") in found  # its later use
+    assert not any(name.startswith("LVB)") for name, _ in found)
+
+
 def test_ocr_fixes_in_the_stream():
     from loaders.clean.textstream import fix_ocr
 
@@ -332,6 +347,67 @@ def test_a_unit_named_with_its_parent_in_the_genitive_is_a_unit_of_it():
     ]
 
 
+def test_a_name_found_whole_with_its_parent_names_the_parent_too():
+    from loaders.mentions.model import Mention
+    from loaders.mentions.unit_names import swallowed_parents
+
+    def found(text: str, surface: str) -> list[tuple[str, str, str | None]]:
+        at = text.index(surface)
+        whole = Mention("org", surface, surface, at, at + len(surface), "Sonstige", origin="model")
+        return [(m.kind, m.name, m.parent) for m in swallowed_parents(text, [whole])]
+
+    name = "Regionaldirektion Bayern der Bundesagentur für Arbeit"
+    assert found(f"Die {name} rief", name) == [
+        ("unit", name, "Bundesagentur für Arbeit"),
+        ("org", "Bundesagentur für Arbeit", None),
+    ]
+    # the parent in the genitive is named in the nominative, and its own parent is found too
+    name = "Ausländerbehörde im Ordnungsamt der Hansestadt Lübeck"
+    assert found(f"mit der {name}.", name) == [
+        ("unit", name, "Ordnungsamt der Hansestadt Lübeck"),
+        ("unit", "Ordnungsamt der Hansestadt Lübeck", "Hansestadt Lübeck"),
+        ("org", "Hansestadt Lübeck", None),
+    ]
+    name = "Jugendmigrationsdienst des Christlichen Jugenddorfwerks Deutschland"
+    assert found(f"der {name} berät", name)[-1] == (
+        "org",
+        "Christliches Jugenddorfwerk Deutschland",
+        None,
+    )
+    # words of the sentence before the parent are no unit
+    name = "von der Zukunftsregion Westpfalz e. V."
+    assert found(f"gefördert {name}", name) == [("org", "Zukunftsregion Westpfalz e. V.", None)]
+    # a legal form is the whole name's; a genitive that names no organisation is its own
+    for name in ("Vereinigung der Bayerischen Wirtschaft e. V.", "Haus der Kulturen der Welt"):
+        assert found(f"mit der {name}", name) == [("org", name, None)]
+
+
+def test_a_name_ended_at_the_und_of_its_complement_takes_the_second_member():
+    from loaders.mentions.complements import with_both_members
+    from loaders.mentions.model import Mention
+
+    def named(text: str, first: str) -> str:
+        at = text.index(first)
+        found = Mention("org", first, first, at, at + len(first), "Sonstige", origin="model")
+        return with_both_members(text, [found])[0].name
+
+    first = "Staatsministerium für Unterricht"
+    assert named(f"das {first} und\nKultus. Die", first) == f"{first} und Kultus"
+    first = "Zentrum für Integration"
+    assert named(f"mit dem {first} und Migration e. V. in", first) == (
+        f"{first} und Migration e. V."
+    )
+    first = "Ministerium für Kinder, Jugend"
+    assert named(f"vom {first} und Familie gefördert", first) == f"{first} und Familie"
+    # the second member opens a name of its own, or more name words follow it
+    first = "Amt für Integration"
+    assert named(f"das {first} und Jobcenter Köln laden ein", first) == first
+    assert named(f"das {first} und Stadtverwaltung Essen", first) == first
+    assert named(f"das {first} und Migration Michael Meier", first) == first
+    # no complement: "und" joins two names
+    assert named("die Caritas Köln und Diakonie.", "Caritas Köln") == "Caritas Köln"
+
+
 def test_a_land_is_a_body_where_land_or_freistaat_names_it():
     def states(text: str) -> list[tuple[str, str]]:
         return [(m.name, m.type) for m in find_pattern_mentions(text) if m.type == "Landesbehoerde"]
@@ -482,6 +558,9 @@ def test_local_branches_in_brackets_and_a_name_broken_over_a_line():
     broken = named("Die Handwerkskammer\nTrier (HWK Trier) und die IHK Trier laden ein.")
     assert "Handwerkskammer Trier" in broken
     assert "HWK Trier Trier" not in broken
+    # a town opening a line goes on with the sentence before it, which is no list
+    going_on = named("Wir arbeiten mit dem Universitätsklinikum\nMünster (UKM) zusammen.")
+    assert "UKM Münster" not in going_on
 
 
 def test_a_name_run_into_a_quoted_title_is_the_title(tmp_path):

@@ -123,3 +123,21 @@ def test_a_rule_above_section_titles_is_no_label() -> None:
     for n, title in enumerate(("NEUE KOOPERATION", "FÖRDERUNG", "KAMPAGNE", "TERMINE")):
         lines += ["—" * 40, title, "", *_report(title.title(), n), ""]
     assert _names(lines) == []
+
+
+def test_a_name_in_capitals_broken_over_two_lines_is_one_name() -> None:
+    """ "P02 · KREIS BEISPIELLAND" over "UND STADT MUSTERSTADT": no name opens with "und",
+    so the line below completes the name, and the report starts after it."""
+    lines = ["Vielfalt im Betrieb – Jahresheft 2025", "", "Unsere Partner berichten.", ""]
+    for n, partner in enumerate(PARTNERS, start=1):
+        lines.append(f"P0{n} · {partner.upper()}")
+        if n == 2:
+            lines.append("UND STADT MUSTERSTADT")
+        lines += [*_report(partner, n), ""]
+    blocks = split_sections(_text(lines))
+    assert blocks[1].partner == "Kreis Beispielland und Stadt Musterstadt"
+    assert blocks[1].start == lines.index("UND STADT MUSTERSTADT") + 2
+    assert [b.partner for b in blocks[2:]] == [
+        "Verein für Vielfalt e. V.",
+        "Handwerkskammer Musterstadt",
+    ]

@@ -1,0 +1,198 @@
+"""Links stated by a record's labelled fields: "Träger: …", "Förderung: …", "Kooperation: …".
+
+A directory of services, a project's profile or a funding list prints a name and then
+lines of "Label: value" about it:
+
+    Migrationsberatungsstelle Lörrach
+    Träger: Caritasverband Markgräflerland e. V.
+    Telefon: 07621 4080-30
+    Förderung: Bundesprogramm Migrationsberatung für erwachsene Zuwanderer (MBE)
+    Kooperation: Jobcenter Landkreis Lörrach, Jugendmigrationsdienst Lörrach
+
+No sentence states these links; the layout does. The fields are about the record's name,
+the one named on the lines above its first field (after the record before it), and the
+label says what each name of the value is to it (``reference/field_labels.yaml``). A value
+may go on over the next lines ("… Zuwanderer (MBE)\\ndes Bundesministeriums …").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.clean.textstream import TextStream, quote
+from loaders.errors import InputError
+from loaders.links.context import LinkSink
+from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.resolve.entities import Entity, ResolvedDocument
+
+__all__ = ["FIELD_LABELS_FILE", "field_labels", "record_fields"]
+
+FIELD_LABELS_FILE = REFERENCE_DIR / "field_labels.yaml"
+_ROLES = ("carrier", "funder", "partner", "network")
+# "Label:" opening a line (a bullet before it may stand): a label is a few words, no sentence
+_FIELD = re.compile(r"^[ \t]*(?:[•▪◦*–-][ \t]+)?([A-ZÄÖÜ][\wäöüß*/ -]{1,40}?)[ \t]*:(?=\s|$)")
+_MAX_LABEL_WORDS = 4
+_MIN_FIELDS = 2  # one "Label:" line alone is a sentence's colon, not a record
+_HEAD_LINES = 3  # lines above the first field where the record's name stands
+# a line the value goes on from: it breaks a word or a phrase
+_GOES_ON = re.compile(r"(?:[-,]|\b(?:und|oder|sowie|des|der|dem|den|aus|für|von|vom|im|in|mit))$")
+
+
+@dataclass(frozen=True)
+class _Field:
+    role: str | None  # a role of field_labels.yaml, None for other fields ("Telefon")
+    label: str
+    start: int  # offsets of the value in the stream, over the lines it goes on to
+    end: int
+    line_text: str
+
+
+@lru_cache(maxsize=4)
+def field_labels(path: Path = FIELD_LABELS_FILE) -> dict[str, re.Pattern[str]]:
+    """The label pattern of each role (reference data), validated."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) != set(_ROLES):
+        raise InputError(str(path), f"erwartet genau die Schlüssel {list(_ROLES)}")
+    out = {}
+    for role, labels in data.items():
+        if (
+            not isinstance(labels, list)
+            or not labels
+            or not all(isinstance(x, str) for x in labels)
+        ):
+            raise InputError(str(path), f"'{role}' muss eine Liste regulärer Ausdrücke sein")
+        try:
+            out[role] = re.compile("(?:" + "|".join(labels) + r")\Z", re.IGNORECASE)
+        except re.error as exc:
+            raise InputError(str(path), f"'{role}': ungültiger Ausdruck ({exc})") from exc
+    return out
+
+
+def record_fields(out: LinkSink, resolved: ResolvedDocument, stream: TextStream) -> None:
+    """The links each record's fields state between the record's name and the names in
+    their values."""
+    text = stream.text
+    starts = [m.start for m, _, _ in resolved.mentions]
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    done = -1  # the last line of the record before
+    i = 0
+    while i < len(lines):
+        if _field(lines[i]) is None:
+            i += 1
+            continue
+        last, fields = _record(lines, offsets, i)
+        if len(fields) >= _MIN_FIELDS:
+            head = range(max(done + 1, i - _HEAD_LINES), i)
+            subject = _record_name(resolved, starts, lines, offsets, head)
+            if subject is not None:
+                _field_links(out, resolved, starts, subject, fields)
+        done = i = last
+        i += 1
+
+
+def _field(line: str) -> re.Match[str] | None:
+    found = _FIELD.match(line)
+    if found is None or len(found.group(1).split()) > _MAX_LABEL_WORDS:
+        return None
+    return found
+
+
+def _record(lines: list[str], offsets: list[int], first: int) -> tuple[int, list[_Field]]:
+    """The last line of the record whose fields begin at line ``first``, and its fields."""
+    labels = field_labels()
+    fields: list[_Field] = []
+    i = first
+    while i < len(lines):
+        found = _field(lines[i])
+        if found is None:
+            break
+        end = i
+        while end + 1 < len(lines) and _goes_on(lines[end], lines[end + 1]):
+            end += 1
+        label = " ".join(found.group(1).split())
+        role = next((r for r, p in labels.items() if p.match(label)), None)
+        start = offsets[i] + found.end()
+        stop = offsets[end] + len(lines[end])
+        fields.append(_Field(role, label, start, stop, " ".join(lines[i : end + 1])))
+        i = end + 1
+    return i - 1, fields
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """Whether ``following`` carries on the value of ``line``."""
+    if not following.strip() or _field(following) is not None:
+        return False
+    return following.lstrip()[:1].islower() or bool(_GOES_ON.search(line.rstrip()))
+
+
+def _record_name(
+    resolved: ResolvedDocument,
+    starts: list[int],
+    lines: list[str],
+    offsets: list[int],
+    head: range,
+) -> str | None:
+    """The entity whose name fills most of a line of ``head``, the record's lines above
+    its first field after the last empty one: a record prints its name on a line of its
+    own ("Welcome Center Dreiländereck"), a line of description names others in passing
+    ("angesiedelt bei der IHK Hochrhein-Bodensee")."""
+    blank = [i for i in head if not lines[i].strip()]
+    first = blank[-1] + 1 if blank else head.start
+    best: tuple[float, int] = (0.0, 0)
+    chosen = None
+    lo, hi = bisect_left(starts, offsets[first]), bisect_left(starts, offsets[head.stop])
+    for mention, key, _ in resolved.mentions[lo:hi]:
+        i = bisect_right(offsets, mention.start) - 1
+        line_end = offsets[i] + len(lines[i])
+        filled = (min(mention.end, line_end) - mention.start) / max(1, len(lines[i].strip()))
+        if (filled, -i) > best:
+            best, chosen = (filled, -i), key
+    return chosen
+
+
+def _field_links(
+    out: LinkSink,
+    resolved: ResolvedDocument,
+    starts: list[int],
+    subject: str,
+    fields: Sequence[_Field],
+) -> None:
+    entities = resolved.entities
+    record = entities[subject]
+    for f in fields:
+        if f.role is None:
+            continue
+        for _, key, line in resolved.mentions[
+            bisect_left(starts, f.start) : bisect_left(starts, f.end)
+        ]:
+            if key != subject and key != record.parent_key:
+                link = _link(f.role, subject, record, key, entities[key])
+                if link is not None:
+                    out.add(*link, line, quote(f.line_text))
+
+
+def _link(
+    role: str, subject: str, record: Entity, key: str, named: Entity
+) -> tuple[str, str, str] | None:
+    """(source, target, type) of what ``named`` is to the record, by the field's role."""
+    org, programme = named.kind == "org", named.kind == "programme"
+    if role == "funder":
+        return subject, key, "FUNDED_BY"
+    if role == "carrier" and org:
+        kind = "ORGANISED_BY" if record.kind == "programme" else "COOPERATES_WITH"
+        return subject, key, kind
+    if role == "partner" and org:
+        if record.kind == "programme":
+            return key, subject, "PARTICIPATES_IN"
+        return subject, key, "COOPERATES_WITH"
+    if role == "network" and programme and record.kind == "org":
+        return subject, key, "PARTICIPATES_IN"
+    return None
