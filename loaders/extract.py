@@ -32,7 +32,7 @@ from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
-from loaders.mentions.prefixes import without_prefixes
+from loaders.mentions.prefixes import without_capital_lines, without_prefixes
 from loaders.mentions.programmes import with_laws
 from loaders.mentions.quoted_titles import with_quoted_titles
 from loaders.mentions.roles import without_roles
@@ -195,7 +195,8 @@ def analyse_document(
         found = with_both_members(stream.text, model_mentions(stream, mentions, compiled))
         mentions = with_definitions(stream.text, found)
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
-    mentions = swallowed_parents(stream.text, without_prefixes(stream.text, mentions))
+    mentions = without_prefixes(stream.text, without_capital_lines(stream.text, mentions))
+    mentions = swallowed_parents(stream.text, mentions)
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))

@@ -39,6 +39,7 @@ _FIELD = re.compile(r"^[ \t]*(?:[•▪◦*–-][ \t]+)?([A-ZÄÖÜ][\wäöüß*
 _MAX_LABEL_WORDS = 4
 _MIN_FIELDS = 2  # one "Label:" line alone is a sentence's colon, not a record
 _HEAD_LINES = 3  # lines above the first field where the record's name stands
+_MIN_FILLED = 0.5  # of its line that the record's name fills
 # a line the value goes on from: it breaks a word or a phrase
 _GOES_ON = re.compile(r"(?:[-,]|\b(?:und|oder|sowie|des|der|dem|den|aus|für|von|vom|im|in|mit))$")
 
@@ -91,11 +92,20 @@ def record_fields(out: LinkSink, resolved: ResolvedDocument, stream: TextStream)
         last, fields = _record(lines, offsets, i)
         if len(fields) >= _MIN_FIELDS:
             head = range(max(done + 1, i - _HEAD_LINES), i)
+            # the record's own lines: those after the last empty line above it (the stream
+            # keeps no empty lines of a document; the original line numbers show them)
+            gaps = [k for k in (*head, i) if k and _after_gap(stream, lines, k)]
+            head = range(max(head.start, *gaps) if gaps else head.start, i)
             subject = _record_name(resolved, starts, lines, offsets, head)
             if subject is not None:
                 _field_links(out, resolved, starts, subject, fields)
         done = i = last
         i += 1
+
+
+def _after_gap(stream: TextStream, lines: list[str], k: int) -> bool:
+    """Whether an empty line stands before line ``k`` of the stream."""
+    return not lines[k - 1].strip() or stream.lines[k] - stream.lines[k - 1] > 1
 
 
 def _field(line: str) -> re.Match[str] | None:
@@ -141,14 +151,13 @@ def _record_name(
     head: range,
 ) -> str | None:
     """The entity whose name fills most of a line of ``head``, the record's lines above
-    its first field after the last empty one: a record prints its name on a line of its
+    its first field, and half of it at least: a record prints its name on a line of its
     own ("Welcome Center Dreiländereck"), a line of description names others in passing
-    ("angesiedelt bei der IHK Hochrhein-Bodensee")."""
-    blank = [i for i in head if not lines[i].strip()]
-    first = blank[-1] + 1 if blank else head.start
-    best: tuple[float, int] = (0.0, 0)
+    ("angesiedelt bei der IHK Hochrhein-Bodensee"), a title may name none ("(3) Brücken
+    hinter Mauern")."""
+    best: tuple[float, int] = (_MIN_FILLED, 0)
     chosen = None
-    lo, hi = bisect_left(starts, offsets[first]), bisect_left(starts, offsets[head.stop])
+    lo, hi = bisect_left(starts, offsets[head.start]), bisect_left(starts, offsets[head.stop])
     for mention, key, _ in resolved.mentions[lo:hi]:
         i = bisect_right(offsets, mention.start) - 1
         line_end = offsets[i] + len(lines[i])

@@ -17,8 +17,9 @@ import re
 
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import Mention
+from loaders.mentions.patterns import normalise_org_name
 
-__all__ = ["without_prefixes"]
+__all__ = ["without_capital_lines", "without_prefixes"]
 
 # section numbers ("II.2", "1.2.") or bare numbers of up to three digits, then a name
 # a club's genre word before a capitalised name that ends with a legal form
@@ -53,4 +54,55 @@ def without_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
         cut = opening.re.match(text[m.start : m.end])
         start = m.start + cut.end() if cut is not None else m.start
         out.append(m.with_(name=m.name[opening.end() :], surface=text[start : m.end], start=start))
+    return out
+
+
+_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]")
+_WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_CAPITAL_WORD = 4
+_LONG_CAPITAL_WORD = 9
+_NAME_START = re.compile(r"\s*[A-ZÄÖÜ„\"(]")
+
+
+def _in_capitals(part: str) -> bool:
+    """Whether a line's part is words set in capitals: two words of four letters or more,
+    or one long word ("DIENSTSITZ DARMSTADT", "STUDIERENDENWERK"). Short forms ("IHK",
+    "NRW", "AOK") are parts of names, and so is a brand ("NORDWEST")."""
+    if part.upper() != part:
+        return False
+    words = [w for w in _WORDS.findall(part) if len(w) >= _CAPITAL_WORD]
+    return len(words) >= 2 or any(len(w) >= _LONG_CAPITAL_WORD for w in words)
+
+
+def without_capital_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Organisation names without a line in capitals run into them across a line break:
+    a heading, a label or a running header above or below a name in running case
+    ("STUDIERENDENWERK" over "Studentenwerk Gießen", "… der Bundesagentur für Arbeit"
+    over "DIENSTSITZ DARMSTADT"). A name set in capitals throughout stays as it is.
+
+    >>> text = "NETZWERKE UND PARTNERSCHAFTEN\\nHenkel AG & Co. KGaA"
+    >>> [m.name for m in without_capital_lines(text, [Mention("org", text, text, 0, 50, "")])]
+    ['Henkel AG & Co. KGaA']
+    """
+    out = []
+    for m in mentions:
+        surface = text[m.start : m.end]
+        if m.kind not in ("org", "unit") or m.ref_id or "\n" not in surface:
+            out.append(m)
+            continue
+        parts = surface.split("\n")
+        capitals = [_in_capitals(p) for p in parts]
+        running = [i for i, c in enumerate(capitals) if not c and _LETTERS.search(parts[i])]
+        if not running or len(running) == len(parts) or not any(capitals):
+            out.append(m)
+            continue
+        first, last = running[0], running[-1]
+        if any(capitals[first : last + 1]) or not _NAME_START.match(parts[first]):
+            out.append(m)  # capitals inside the name, or its running part opens no name
+            continue
+        start = m.start + sum(len(p) + 1 for p in parts[:first])
+        end = start + len("\n".join(parts[first : last + 1]))
+        start += len(parts[first]) - len(parts[first].lstrip())
+        cut = text[start:end]
+        out.append(m.with_(name=normalise_org_name(cut), surface=cut, start=start, end=end))
     return out

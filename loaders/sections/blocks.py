@@ -59,6 +59,7 @@ from loaders.sections.headings import (
     PROSE_LINE,
     Heading,
     find_partner_headings,
+    org_like,
     paragraphs,
     partner_headings,
     spaced_as_reports,
@@ -91,10 +92,11 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     layout rules find fewer than two reports in them. The names of a form the brochure
     repeats (:func:`recurring_form_headings`) open the reports where these readers read
     fewer than two, or read most of the form's names on other lines: a layout they do not
-    know. If those names stand outside the chapters found, the chapters were misread, and
-    the names open reports of no field. A reader's names on the form's lines lose the label
-    the form prints around each, and the form's names are given as a reader read them
-    (:func:`without_label`, :func:`named_as`)."""
+    know; where they read most of them on the form's lines, the form's names they missed
+    open reports too. If those names stand outside the chapters found, the chapters were
+    misread, and the names open reports of no field. A reader's names on the form's lines
+    lose the label the form prints around each, and the form's names are given as a reader
+    read them (:func:`without_label`, :func:`named_as`)."""
     chapters = find_chapters(text)
     pages = page_starts(text)
     titles = frozenset(ch.heading[1] for ch in chapters)
@@ -110,7 +112,15 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     by_form = named_as(by_form, read_by)
     starts = {h.first for h in read_by}
     if len(found) >= _MIN_BLOCKS and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
-        return found  # the names were read where the form has them: the layout is known
+        # the names were read where the form has them: the layout is known, and the
+        # form's names the readers missed open reports too, if a label marks them or they
+        # are organisations' (a numbered "3.1 Ausgangslage" is a section of the text)
+        missed = [h for h in by_form if h.first not in starts and (h.labelled or org_like(h.name))]
+        if not missed:
+            return found
+        both = sorted([*read_by, *missed], key=lambda h: h.first)
+        more = _blocks_of(text, pages, chapters, both)
+        return more if len(more) > len(found) else found
     inside = [h for h in by_form if any(ch.body_start <= h.first <= ch.end for ch in chapters)]
     if 2 * len(inside) < len(by_form):
         chapters = []  # the form's names stand outside the chapters: they were misread

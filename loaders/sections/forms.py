@@ -49,6 +49,7 @@ _MAX_LINE = 110  # characters: a longer line is running text
 _MAX_WORDS = 12  # words of a piece in which a name is looked for: a longer one is a sentence
 _MAX_PIECE = 40  # characters of a piece after the name: a town, a title, a sector
 _MAX_BELOW = 6  # words of a line below that completes a name
+_PHRASE = 3  # words of a label phrase before each name ("So engagiert sich …")
 # a separator: two spaces or more, or a run of marks, bars, dashes and brackets (a hyphen
 # only with spaces around it, so "Main-Kinzig-Kreis" stays one piece)
 _SEPARATOR = re.compile(
@@ -64,6 +65,7 @@ _LABEL = "¶N"  # the form of a name under a label line
 _RUN = re.compile(r"(\S)\1+")  # a rule's length follows the name's: "───" is "─"
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})(?:[.)]\d{0,3})*\.?\s+(?=\S)")  # "3.2 ", "II. "
 _DIGITS = re.compile(r"\d+")
+_ARTICLE_WORDS = frozenset("der die das den dem des".split())
 _ARTICLES = re.compile(r"\b(?:der|die|das|den|dem|des)\b")
 _LEGAL = frozenset("e. V. e.V. eG gGmbH mbH gAG".split())  # a legal form's lower-case words
 
@@ -145,13 +147,28 @@ def _names_in(piece: str) -> list[tuple[str, str, str]]:
             continue
         for end in range(min(run_end, len(words) - (start == 0)), start, -1):
             name = " ".join(words[start:end])
-            if words[end - 1].isdigit() or not org_like(name):
+            if words[end - 1].isdigit() or not (org_like(name) or _after_phrase(words, start, end)):
                 continue
             if name_shaped(name) and not ARTICLE.match(name):
-                lead, trail = " ".join(words[:start]), " ".join(words[end:])
+                lead, trail = " ".join(_phrase_of(words[:start])), " ".join(words[end:])
                 out.append((_abstract(lead), name, _abstract(trail)))
                 break
     return out
+
+
+def _phrase_of(lead: list[str]) -> list[str]:
+    """The words before a name without the article that ends a phrase there: "So
+    engagiert sich die IG BCE" and "So engagiert sich MigrAr" print one form."""
+    if len(lead) >= _PHRASE and lead[-1].lower() in _ARTICLE_WORDS:
+        return lead[:-1]
+    return lead
+
+
+def _after_phrase(words: list[str], start: int, end: int) -> bool:
+    """Whether a name that is no organisation's by its words ("MigrAr", "Arbeit und Leben
+    Hamburg") ends its piece after a phrase of words (``_PHRASE``): a label the layout
+    prints before every partner's name ("So engagiert sich …")."""
+    return end == len(words) and len(_phrase_of(words[:start])) >= _PHRASE
 
 
 def _in_name(word: str) -> bool:
@@ -164,6 +181,13 @@ def _abstract(words: str) -> str:
     """Words around a name as its form shows them: digits and articles made abstract
     ("Was hat die … 2024 bewegt?" and "Was hat das … 2025 bewegt?" are one form)."""
     return _ARTICLES.sub("d-", _DIGITS.sub("9", words))
+
+
+def _phrase_before(form: str) -> bool:
+    """Whether a form prints a phrase of words before the name and nothing after it."""
+    lead, _, trail = form.partition("N")
+    words = [w for w in lead.replace("|", " ").split() if w.isalpha()]
+    return not trail and len(words) >= _PHRASE
 
 
 def _separator(piece: str) -> str:
@@ -209,11 +233,11 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         names = [Heading(first=r.line, last=r.line, name=r.name) for r in alike]
         if not spaced_as_reports(names):
             continue
-        # a label line above each name marks a report by itself; a label on the name's
-        # line needs names shaped like organisations' (else it may be a title's)
-        orgs = (
-            len(alike) if alike[0].form.endswith(_LABEL) else sum(org_like(r.name) for r in alike)
-        )
+        # a label line above each name marks a report by itself, and so does a phrase
+        # before it; a label on the name's line needs names shaped like organisations'
+        # (else it may be a title's)
+        labelled = alike[0].form.endswith(_LABEL) or _phrase_before(alike[0].form)
+        orgs = len(alike) if labelled else sum(org_like(r.name) for r in alike)
         common = _common(alike)
         named = sum(_named(text, r, common, 1) for r in alike)
         if 2 * orgs < len(alike) or 2 * named < len(alike):
@@ -222,7 +246,8 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
             continue  # the report above names it: a closing line ("Kontakt: …")
         # the most named, the most lines, then the most words around the name
         if (named, len(alike), len(alike[0].form)) > best:
-            best, chosen = (named, len(alike), len(alike[0].form)), names
+            best = (named, len(alike), len(alike[0].form))
+            chosen = [replace(h, labelled=labelled) for h in names]
     return [_over_two_lines(text, h) for h in chosen]
 
 

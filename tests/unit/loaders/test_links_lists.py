@@ -305,6 +305,24 @@ def test_a_records_labelled_fields_link_its_name_to_the_names_in_them():
     assert ("Türkischer Elternverein Bingen e. V.", "PARTICIPATES_IN", "Brücken bauen") in links
 
 
+def test_a_record_whose_title_names_nothing_takes_no_name_from_the_text_above(tmp_path):
+    path = tmp_path / "foerderliste.txt"
+    path.write_text(
+        "Gefördert wurden fünf Projekte.\n"
+        "Die Universität Hildesheim berät die Projekte.\n"
+        "\n"
+        "(3) Brücken hinter Mauern\n"
+        "Projektträger: Justizvollzugsanstalt Hannover\n"
+        "Beteiligt: Bildungsinstitut Celle\n",
+        encoding="utf-8",
+    )
+    found = to_contract(extract_document(path))
+    assert "Justizvollzugsanstalt Hannover" in {o["name"] for o in found["organisations"]}
+    assert not any(
+        "Justizvollzugsanstalt Hannover" in (k["source"], k["target"]) for k in found["links"]
+    )
+
+
 def test_one_label_in_running_text_makes_no_record():
     links = _links(
         "Die Stadt Mainz berichtet über ihre Arbeit.\n"

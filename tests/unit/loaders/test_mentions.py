@@ -153,6 +153,25 @@ def test_a_short_form_in_brackets_inside_a_name_is_the_names():
     assert not any(name.startswith("LVB)") for name, _ in found)
 
 
+def test_a_line_in_capitals_run_into_a_name_is_no_part_of_it():
+    from loaders.mentions.model import Mention
+    from loaders.mentions.prefixes import without_capital_lines
+
+    def cut(text: str) -> str:
+        whole = Mention("org", text, text, 0, len(text), "Sonstige", origin="model")
+        return without_capital_lines(text, [whole])[0].surface
+
+    assert cut("STUDIERENDENWERK\nStudentenwerk Gießen") == "Studentenwerk Gießen"
+    assert cut("Regionaldirektion Hessen der Bundesagentur für Arbeit\nDIENSTSITZ DARMSTADT") == (
+        "Regionaldirektion Hessen der Bundesagentur für Arbeit"
+    )
+    # a name in capitals throughout, and short forms in capitals inside a name, stay
+    assert cut("STADT DESSAU-ROSSLAU\nINTEGRATIONSBÜRO") == "STADT DESSAU-ROSSLAU\nINTEGRATIONSBÜRO"
+    assert (
+        cut("Arbeit und Leben\nDGB/VHS Hamburg e. V.") == "Arbeit und Leben\nDGB/VHS Hamburg e. V."
+    )
+
+
 def test_ocr_fixes_in_the_stream():
     from loaders.clean.textstream import fix_ocr
 

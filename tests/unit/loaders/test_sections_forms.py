@@ -141,3 +141,15 @@ def test_a_name_in_capitals_broken_over_two_lines_is_one_name() -> None:
         "Verein für Vielfalt e. V.",
         "Handwerkskammer Musterstadt",
     ]
+
+
+def test_a_phrase_before_each_name_is_a_form_whatever_the_names() -> None:
+    """ "So engagiert sich die IG BCE", "So engagiert sich MigrAr": a phrase the layout
+    prints before every partner's name marks the reports, with or without an article and
+    for names no organisation's word gives away."""
+    partners = ("MigrAr", "Arbeit und Leben Musterstadt", "Kulturbrücke Beispielland")
+    articles = ("", "", "die ")
+    lines = ["Praxisbeispiele 2025", "", "Unsere Mitglieder berichten.", ""]
+    for n, (partner, article) in enumerate(zip(partners, articles, strict=True), start=1):
+        lines += [f"So engagiert sich {article}{partner}", *_report(partner, n), ""]
+    assert [name for _, name in _names(lines)] == list(partners)

@@ -977,3 +977,26 @@ def test_names_with_facts_after_dots_under_a_subtitled_chapter_open_reports() ->
         blocks[("Stadtwerke Musterstadt GmbH", 1)][0]
         == at["Stadtwerke Musterstadt GmbH · Musterstadt · 410 Beschäftigte"] + 1
     )
+
+
+def test_a_name_of_the_brochures_form_the_layout_rules_missed_opens_its_report() -> None:
+    """The layout rules read "Partner: …" where no lower-case line follows; the form all
+    four names share opens the fourth report too, though a line in lower case is set
+    below its name."""
+    lines = ["JAHRESBERICHT DER PARTNER", "", "I. EINLEITUNG", "Die Partner berichten.", ""]
+    lines += ["II. FORTBILDUNG UND INTERKULTURELLE KOMPETENZ", ""]
+    names = (
+        "Landkreis Musterhausen",
+        "Verein für Vielfalt e. V.",
+        "Kreis Beispielland",
+        "Stadtwerke Musterstadt GmbH",
+    )
+    for n, name in enumerate(names, start=1):
+        lines += ["[Logo]", f"Partner: {name}"]
+        if n == len(names):
+            lines.append("seit 2020 im Netzwerk und mit zwei Standorten vertreten")
+        lines += [*report(name, n), ""]
+    blocks, at = _split(lines)
+    ends = {partner: end for (partner, _), (_, end) in blocks.items()}
+    assert list(ends) == list(names)
+    assert ends[names[2]] < at[f"Partner: {names[3]}"]
