@@ -50,6 +50,7 @@ _MAX_WORDS = 12  # words of a piece in which a name is looked for: a longer one 
 _MAX_PIECE = 40  # characters of a piece after the name: a town, a title, a sector
 _MAX_BELOW = 6  # words of a line below that completes a name
 _PHRASE = 3  # words of a label phrase before each name ("So engagiert sich …")
+_MAX_PHRASE = 5  # more words before a name are a sentence's
 # a separator: two spaces or more, or a run of marks, bars, dashes and brackets (a hyphen
 # only with spaces around it, so "Main-Kinzig-Kreis" stays one piece)
 _SEPARATOR = re.compile(
@@ -77,6 +78,10 @@ class _Reading:
     line: int
     name: str
     form: str
+    # the name set over two lines with the one above ("LVR-Klinik" over "Langenfeld"), and
+    # whether the report names it so: what the form's names are if most reports do
+    joined: str | None = None
+    joined_named: bool = False
 
 
 def _readings(i: int, line: str) -> list[_Reading]:
@@ -113,7 +118,9 @@ def _readings(i: int, line: str) -> list[_Reading]:
 
 def _under_label(text: CleanText, i: int) -> list[_Reading]:
     """A name alone on its line right under a short label line ("Verbandsporträt",
-    "Partner 3"): the label is the form, as a label before the name on its line is."""
+    "Partner 3"): the label is the form, as a label before the name on its line is. A line
+    above shaped like an organisation's name may be the name's first line instead
+    ("Beispielklinik" over "Bonn"): :func:`_set_over_two_lines` decides for the form."""
     if i == 0 or text.noise[i - 1]:
         return []
     name, above = text.lines[i].strip(), text.lines[i - 1].strip()
@@ -121,7 +128,29 @@ def _under_label(text: CleanText, i: int) -> list[_Reading]:
         return []  # (a rule above a heading is no label)
     if not name_shaped(name) or ARTICLE.match(name):
         return []
-    return [_Reading(i, without_short_form(name), _abstract(_RUN.sub(r"\1", above)) + _LABEL)]
+    form = _abstract(_RUN.sub(r"\1", above)) + _LABEL
+    bare = without_short_form(name)
+    whole = f"{above} {bare}"
+    if org_like(above) and name_shaped(whole):
+        return [_Reading(i, bare, form, joined=whole, joined_named=_named_whole(text, i, whole))]
+    return [_Reading(i, bare, form)]
+
+
+def _set_over_two_lines(alike: list[_Reading]) -> list[_Reading]:
+    """A form's names with the line above each, where the reports name most of them so:
+    "LVR-Klinik" over each town is the first line of every name, a label line over each
+    name ("Mitgliedsverband") is named by no report together with the name."""
+    if 2 * sum(r.joined_named for r in alike) <= len(alike):
+        return alike
+    return [replace(r, name=r.joined) if r.joined else r for r in alike]
+
+
+def _named_whole(text: CleanText, i: int, whole: str) -> bool:
+    """Whether the lines below line ``i`` name ``whole``, its words together: the report of
+    "LVR-Klinik" over "Langenfeld" speaks of "der LVR-Klinik Langenfeld"; under a label
+    ("Mitgliedsverband" over "Caritas Köln") the report does not name the label with it."""
+    below = " ".join(" ".join(text.lines[i + 1 : i + 1 + _NEAR]).split()).casefold()
+    return whole.casefold() in below
 
 
 def _names_in(piece: str) -> list[tuple[str, str, str]]:
@@ -166,9 +195,9 @@ def _phrase_of(lead: list[str]) -> list[str]:
 
 def _after_phrase(words: list[str], start: int, end: int) -> bool:
     """Whether a name that is no organisation's by its words ("MigrAr", "Arbeit und Leben
-    Hamburg") ends its piece after a phrase of words (``_PHRASE``): a label the layout
-    prints before every partner's name ("So engagiert sich …")."""
-    return end == len(words) and len(_phrase_of(words[:start])) >= _PHRASE
+    Hamburg") ends its piece after a phrase of a few words (``_PHRASE`` to ``_MAX_PHRASE``):
+    a label the layout prints before every partner's name ("So engagiert sich …")."""
+    return end == len(words) and _PHRASE <= len(_phrase_of(words[:start])) <= _MAX_PHRASE
 
 
 def _in_name(word: str) -> bool:
@@ -230,7 +259,11 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
     for alike in forms.values():
         if len({r.name for r in alike}) < _MIN_NAMES:
             continue  # one name again and again: a running header, no reports
-        names = [Heading(first=r.line, last=r.line, name=r.name) for r in alike]
+        alike = _set_over_two_lines(alike)
+        names = [
+            Heading(first=r.line - (r.joined == r.name), last=r.line, name=r.name, form=r.form)
+            for r in alike
+        ]
         if not spaced_as_reports(names):
             continue
         # a label line above each name marks a report by itself, and so does a phrase
@@ -268,18 +301,26 @@ def _over_two_lines(text: CleanText, heading: Heading) -> Heading:
 def without_label(read: list[Heading], by_form: list[Heading]) -> list[Heading]:
     """Names read on the lines of a recurring form without the label the form prints
     before or after each of them ("Gate 01 ✈ …", "Gate 02 ✈ …"): what is the same
-    around every name, but for its number, is the layout's, not the name's. Where the
-    words around differ ("Jobcenter – Landkreis Göttingen", "Caritasverband –
+    around every name, but for its number, is the layout's, not the name's, and so is
+    the form itself around one name ("P03 · …" read on a line of the form "P9 · N").
+    Where the words around differ ("Jobcenter – Landkreis Göttingen", "Caritasverband –
     Südniedersachsen e. V."), they are part of the names and stay."""
-    in_form = {h.first: h.name for h in by_form}
+    in_form = {h.first: h for h in by_form}
     longer = {
-        h.first: _abstract(h.name.replace(in_form[h.first], "N", 1))
+        h.first: _abstract(h.name.replace(in_form[h.first].name, "N", 1))
         for h in read
-        if h.first in in_form and in_form[h.first] in h.name and h.name != in_form[h.first]
+        if h.first in in_form
+        and in_form[h.first].name in h.name
+        and h.name != in_form[h.first].name
     }
     if len(longer) < 2 or len(set(longer.values())) > 1:
-        return read
-    return [replace(h, name=in_form[h.first]) if h.first in longer else h for h in read]
+        longer = {i: x for i, x in longer.items() if _bare(x) == _bare(in_form[i].form)}
+    return [replace(h, name=in_form[h.first].name) if h.first in longer else h for h in read]
+
+
+def _bare(form: str) -> str:
+    """A form without its separators' spacing: "P9 · N" and "P9|·|N" are one."""
+    return "".join(form.replace("|", " ").split())
 
 
 def named_as(by_form: list[Heading], read: list[Heading]) -> list[Heading]:

@@ -216,6 +216,7 @@ class Heading:
     last: int
     name: str
     labelled: bool = False  # printed after a label ("Partner: …"): a heading by its layout
+    form: str = ""  # the recurring form it was read in ("P9|·|N"), if any (sections/forms)
 
 
 def spaced_as_reports(headings: list[Heading]) -> bool:

@@ -153,3 +153,15 @@ def test_a_phrase_before_each_name_is_a_form_whatever_the_names() -> None:
     for n, (partner, article) in enumerate(zip(partners, articles, strict=True), start=1):
         lines += [f"So engagiert sich {article}{partner}", *_report(partner, n), ""]
     assert [name for _, name in _names(lines)] == list(partners)
+
+
+def test_a_name_set_over_two_lines_is_one_name_of_the_form() -> None:
+    """ "LVR-Klinik" over "Langenfeld": a line above shaped like an organisation's name is
+    the name's first line, not a label, and the heading starts there."""
+    towns = ("Langenfeld", "Düren", "Bonn", "Essen")
+    lines = ["Klinikverbund – Jahresheft 2025", "", "Unsere Kliniken berichten.", ""]
+    for n, town in enumerate(towns, start=1):
+        lines += ["LVR-Klinik", town, *_report(f"LVR-Klinik {town}", n), ""]
+    headings = recurring_form_headings(_text(lines))
+    assert [h.name for h in headings] == [f"LVR-Klinik {town}" for town in towns]
+    assert [h.first for h in headings] == [lines.index(town) - 1 for town in towns]
