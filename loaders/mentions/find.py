@@ -234,12 +234,11 @@ def with_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
         inside = None if d else _DEFINED_INSIDE.search(m.surface)
         short = d.group(1) if d else inside.group(1) if inside else ""
         spelt = is_abbreviation(short) or spelt_in_lower_case(short, m.name)
-        if d and spelt and short not in m.name:
+        # after the name ("Landesamt für Statistik (LfS)") or inside it, before its legal
+        # form ("Leipziger Verkehrsbetriebe (LVB) GmbH")
+        if (d or inside) and spelt and (inside or short not in m.name):
             out[i] = m.with_(abbreviation=short)
-            defined.setdefault(short, out[i].with_(end=d.end()))
-        elif inside and spelt:  # "Leipziger Verkehrsbetriebe (LVB) GmbH"
-            out[i] = m.with_(abbreviation=short)
-            defined.setdefault(short, out[i])
+            defined.setdefault(short, out[i].with_(end=d.end()) if d else out[i])
     out = [
         m
         for m in out
