@@ -92,7 +92,7 @@ def _readings(i: int, line: str) -> list[_Reading]:
     >>> [r.form for r in _readings(0, "[Logo]  IHK SCHWABEN  ·  Augsburg")][1]
     '[|Logo|]|N|·|w'
     >>> [(r.name, r.form) for r in _readings(0, "Was hat die Stadt Celle 2024 bewegt?")]
-    [('Stadt Celle', 'Was hat d-|N|9 bewegt?')]
+    [('Stadt Celle', 'Was hat|N|9 bewegt?')]
     """
     if len(line) > _MAX_LINE:
         return []
