@@ -47,7 +47,6 @@ _GOES_ON = re.compile(r"(?:[-,]|\b(?:und|oder|sowie|des|der|dem|den|aus|für|von
 @dataclass(frozen=True)
 class _Field:
     role: str | None  # a role of field_labels.yaml, None for other fields ("Telefon")
-    label: str
     start: int  # offsets of the value in the stream, over the lines it goes on to
     end: int
     line_text: str
@@ -80,9 +79,7 @@ def record_fields(out: LinkSink, resolved: ResolvedDocument, stream: TextStream)
     text = stream.text
     starts = [m.start for m, _, _ in resolved.mentions]
     lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
+    offsets = [*stream.starts, len(text) + 1]  # where each line starts, and the text's end
     done = -1  # the last line of the record before
     i = 0
     while i < len(lines):
@@ -131,7 +128,7 @@ def _record(lines: list[str], offsets: list[int], first: int) -> tuple[int, list
         role = next((r for r, p in labels.items() if p.match(label)), None)
         start = offsets[i] + found.end()
         stop = offsets[end] + len(lines[end])
-        fields.append(_Field(role, label, start, stop, " ".join(lines[i : end + 1])))
+        fields.append(_Field(role, start, stop, " ".join(lines[i : end + 1])))
         i = end + 1
     return i - 1, fields
 

@@ -67,7 +67,7 @@ _RUN = re.compile(r"(\S)\1+")  # a rule's length follows the name's: "───"
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})(?:[.)]\d{0,3})*\.?\s+(?=\S)")  # "3.2 ", "II. "
 _DIGITS = re.compile(r"\d+")
 _ARTICLE_WORDS = frozenset("der die das den dem des".split())
-_ARTICLES = re.compile(r"\b(?:der|die|das|den|dem|des)\b")
+_ARTICLES = re.compile(r"\b(?:" + "|".join(sorted(_ARTICLE_WORDS)) + r")\b")
 _LEGAL = frozenset("e. V. e.V. eG gGmbH mbH gAG".split())  # a legal form's lower-case words
 
 
