@@ -22,6 +22,7 @@ text names who runs it ("... der <Organisation>") it is that organisation's proj
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from loaders.learn.nominative import nominative
 from loaders.mentions.model import WORD, Mention
@@ -33,6 +34,7 @@ from loaders.reference import load_organisation_words
 __all__ = [
     "abbreviation_units",
     "genitive_units",
+    "has_head_word",
     "names_an_organisation",
     "programme_units",
     "swallowed_parents",
@@ -209,7 +211,12 @@ def names_an_organisation(name: str) -> bool:
     """Whether one of a name's first words is an organisation's head word ("Stadt",
     "Bundesagentur", "Jugenddorfwerk"). A legal form alone does not count: in
     "Vereinigung der Bayerischen Wirtschaft e. V." it is the whole name's."""
-    words = [w for w in name.split()[:_HEAD_WORDS] if w[:1].isupper()]
+    return has_head_word(w for w in name.split()[:_HEAD_WORDS] if w[:1].isupper())
+
+
+def has_head_word(words: Iterable[str]) -> bool:
+    """Whether one of ``words`` (or of their hyphenated parts) ends in an organisation's
+    head word, inflected or not."""
     return any(_ORG_HEAD.search(part) for w in words for part in w.split("-") if part)
 
 

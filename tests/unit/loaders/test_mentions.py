@@ -635,3 +635,20 @@ def test_a_role_or_a_byline_before_a_genitive_article_is_no_part_of_the_name():
         "Binemo e. V.",
         "DB Fernverkehr AG",
     ]
+
+
+def test_words_before_a_name_the_text_names_alone_elsewhere_are_no_part_of_it(tmp_path):
+    path = tmp_path / "bericht.txt"
+    path.write_text(
+        "Chancengerechtigkeit und Teilhabe\n"
+        "Solarwerk Lausitz GmbH bildet Geflüchtete aus. Vertreterinnen von Sisters e. V.\n"
+        "besuchten uns. Gemeinsam mit Sisters e. V. und der Solarwerk Lausitz GmbH planen\n"
+        "wir ein Fest. Die Gemeinnützige Gesellschaft für Arbeit mbH, kurz Gesellschaft für\n"
+        "Arbeit mbH, berät.\n",
+        encoding="utf-8",
+    )
+    organisations = {o.name for o in extract_document(path).organisations}
+    assert {"Solarwerk Lausitz GmbH", "Sisters e. V."} <= organisations
+    assert not any(n.startswith(("Chancengerechtigkeit", "Vertreterinnen")) for n in organisations)
+    # an adjective that agrees with the noun after it opens the name
+    assert "Gemeinnützige Gesellschaft für Arbeit mbH" in organisations
