@@ -125,21 +125,27 @@ def _read_rn_as_m(lines: list[str], words: Counter[str]) -> None:
             lines[i] = pattern.sub(lambda m: misread[m.group()], line)
 
 
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+$|…\s*\d+$")  # "Name ........ 4"
+
+
 def _find_noise(lines: list[str]) -> list[bool]:
     """Page numbers and running headers/footers: lines that recur with page numbers.
 
     A recurring line is a header when it carries a page or chapter number (``Kapitel3``)
     or stands beside a page number nearly every time; the other half of a two-line header
-    is the recurring line that always sits directly against the same header.
+    is the recurring line that always sits directly against the same header. A line of
+    the contents ("GEWOBA … ...... 4") recurs as the heading it lists, and both may carry
+    a number: the two are counted apart.
     """
     numbers = [bool(line) and is_page_number(line) for line in lines]
     # single digits are as often chapter numbers as page numbers: they place no footer
     page_numbers = [n and len(lines[i]) > 1 for i, n in enumerate(numbers)]
-    by_key: dict[str, list[int]] = {}
+    by_key: dict[tuple[str, bool], list[int]] = {}
     for i, line in enumerate(lines):
         key = line_key(line)
         if len(key) >= 4 and not numbers[i]:
-            by_key.setdefault(key, []).append(i)
+            # a contents line recurs as the heading it lists, not as a header
+            by_key.setdefault((key, bool(_CONTENTS_LINE.search(line))), []).append(i)
     noise = list(numbers)
     for where in by_key.values():
         if len(where) < 2:

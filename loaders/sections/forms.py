@@ -24,7 +24,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from loaders.clean.repair import normalise_line
 from loaders.models import CleanText
+from loaders.reference import word_alternatives
+from loaders.sections.chapters import CHAPTER_LABELS_FILE
 from loaders.sections.headings import (
     ARTICLE,
     FUNCTION_WORDS,
@@ -62,10 +65,17 @@ _SYMBOLS = {
     for c in range(0xA0, 0x3000)
     if unicodedata.category(chr(c)) in ("So", "Sm") and chr(c) not in "+°"
 }
+_GAP = re.compile(r"[ \t]{3,}")  # a column's gap in the line as printed
 _LABEL = "¶N"  # the form of a name under a label line
+# a chapter's label as a form prints it ("Handlungsfeld B" over each field's title)
+_CHAPTER = re.compile(
+    rf"^(?:{word_alternatives(CHAPTER_LABELS_FILE)})\s+(?:9|A|[IVX]{{1,5}})\b", re.IGNORECASE
+)
 _RUN = re.compile(r"(\S)\1+")  # a rule's length follows the name's: "───" is "─"
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})(?:[.)]\d{0,3})*\.?\s+(?=\S)")  # "3.2 ", "II. "
 _DIGITS = re.compile(r"\d+")
+# a code letter ("[W]", "[G]"); not N, which stands for the name in a form
+_LETTER = re.compile(r"(?<![\w.])(?!N\b)[A-ZÄÖÜ](?![\w.])")
 _ARTICLE_WORDS = frozenset("der die das den dem des".split())
 _ARTICLES = re.compile(r"\b(?:" + "|".join(sorted(_ARTICLE_WORDS)) + r")\b")
 _LEGAL = frozenset("e. V. e.V. eG gGmbH mbH gAG".split())  # a legal form's lower-case words
@@ -207,9 +217,10 @@ def _in_name(word: str) -> bool:
 
 
 def _abstract(words: str) -> str:
-    """Words around a name as its form shows them: digits and articles made abstract
-    ("Was hat die … 2024 bewegt?" and "Was hat das … 2025 bewegt?" are one form)."""
-    return _ARTICLES.sub("d-", _DIGITS.sub("9", words))
+    """Words around a name as its form shows them: digits, articles and single capital
+    letters made abstract ("Was hat die … 2024 bewegt?" and "Was hat das … 2025 bewegt?"
+    are one form, and so are "[W] …" and "[G] …", a code of the partner's kind)."""
+    return _ARTICLES.sub("d-", _DIGITS.sub("9", _LETTER.sub("A", words)))
 
 
 def _phrase_before(form: str) -> bool:
@@ -245,6 +256,26 @@ def _common(alike: list[_Reading]) -> set[str]:
     return {w for w, n in counts.items() if 2 * n >= len(alike)}
 
 
+def _with_gaps(text: CleanText, i: int) -> str:
+    """Line ``i`` as cleaned, with the wide gaps it was printed with where cleaning
+    changed nothing else: "1.1 | DGB-Region Braunschweig-Harz      Braunschweig" sets the
+    town apart from the name, as a separator does.
+
+    >>> from loaders.models import SourceText
+    >>> raw = ("1.1 | Caritas Goslar      Goslar", "Goslar  liegt am Harz")
+    >>> source = SourceText("x.txt", "x", raw, (None, None), "")
+    >>> cleaned = ("1.1 | Caritas Goslar Goslar", "Goslar liegt am Harz")
+    >>> text = CleanText(source, cleaned, (False, False))
+    >>> _with_gaps(text, 0), _with_gaps(text, 1)
+    ('1.1 | Caritas Goslar  Goslar', 'Goslar liegt am Harz')
+    """
+    line = text.lines[i]
+    raw = text.source.lines[i] if i < len(text.source.lines) else ""
+    if not _GAP.search(raw) or normalise_line(raw) != line:
+        return line
+    return _GAP.sub("  ", raw.strip())
+
+
 def recurring_form_headings(text: CleanText) -> list[Heading]:
     """The names of the brochure's most recurring decorated form, if one recurs like
     report openings: in three lines or more, mostly around organisations' names, with
@@ -252,13 +283,13 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
     forms: dict[str, list[_Reading]] = {}
     for i, line in enumerate(text.lines):
         if line and not text.noise[i]:
-            for reading in (*_readings(i, line), *_under_label(text, i)):
+            for reading in (*_readings(i, _with_gaps(text, i)), *_under_label(text, i)):
                 forms.setdefault(reading.form, []).append(reading)
     best: tuple[int, int, int] = (0, 0, 0)
     chosen: list[Heading] = []
     for alike in forms.values():
-        if len({r.name for r in alike}) < _MIN_NAMES:
-            continue  # one name again and again: a running header, no reports
+        if len({r.name for r in alike}) < _MIN_NAMES or _CHAPTER.match(alike[0].form):
+            continue  # one name again and again: a running header, no reports; chapters
         alike = _set_over_two_lines(alike)
         names = [
             Heading(first=r.line - (r.joined == r.name), last=r.line, name=r.name, form=r.form)

@@ -165,3 +165,41 @@ def test_a_name_set_over_two_lines_is_one_name_of_the_form() -> None:
     headings = recurring_form_headings(_text(lines))
     assert [h.name for h in headings] == [f"LVR-Klinik {town}" for town in towns]
     assert [h.first for h in headings] == [lines.index(town) - 1 for town in towns]
+
+
+def test_a_code_letter_of_the_partners_kind_before_each_name_is_one_form() -> None:
+    """ "[W] Stadtwerke …", "[K] Kreis …": the letter says what kind of partner it is, and
+    the form is the same around every name. A partner that reports in two chapters has its
+    line twice, and twice in the contents with a page number: no running header."""
+    codes = ("W", "K", "V", "W", "W")
+    partners = (*PARTNERS, PARTNERS[0])
+    lines = ["Vielfalt im Betrieb – Jahresheft 2025", "", "Inhalt", ""]
+    for n, (code, partner) in enumerate(zip(codes, partners, strict=True), start=2):
+        lines.append(f"[{code}] {partner} ........................ {n}")
+    lines += ["", "Unsere Partner berichten hier über ihr Jahr.", ""]
+    for n, (code, partner) in enumerate(zip(codes, partners, strict=True), start=1):
+        lines += [f"[{code}] {partner}", *_report(partner, n), ""]
+    assert [name for _, name in _names(lines)] == list(partners)
+
+
+def test_a_town_set_apart_by_a_wide_gap_is_no_part_of_the_name() -> None:
+    """ "1.1 | Kreis Beispielland          Beispielstadt": the gap the line was printed
+    with sets the town apart from the name, though cleaning closes it."""
+    lines = _brochure(lambda n, name: f"1.{n} | {name}{' ' * (60 - len(name))}Beispielstadt")
+    assert [name for _, name in _names(lines)] == list(PARTNERS)
+
+
+def test_a_chapter_label_over_each_fields_title_opens_no_report() -> None:
+    """ "Handlungsfeld B" over "Qualifizierung der Beschäftigten": chapters, whatever
+    letter or number counts them, not a partner's report under a label."""
+    titles = (
+        "Personalgewinnung und Ausbildung",
+        "Qualifizierung der Beschäftigten",
+        "Zugang zu Angeboten",
+        "Netzwerkarbeit und Kooperation",
+    )
+    lines = ["Vielfalt im Betrieb – Jahresheft 2025", ""]
+    for letter, title, partner in zip("ABCD", titles, PARTNERS, strict=True):
+        lines += [f"Handlungsfeld {letter}", title, f"{title} ist unser Thema.", ""]
+        lines += [partner, *_report(partner, 1), ""]
+    assert not any(name in titles for _, name in _names(lines))
