@@ -185,9 +185,18 @@ def page_starts(text: CleanText) -> list[bool]:
         return starts
     starts = [False] * len(text.lines)
     for i in range(1, len(starts)):  # a page ends where its header or footer stands
-        if text.noise[i - 1] and not text.noise[i] and text.lines[i]:
-            starts[i] = True
+        if text.noise[i - 1] and not text.noise[i]:
+            # the page's first line may be the end of a word broken over the footer,
+            # joined onto the line above: the page opens with the line after it
+            j = next((k for k in range(i, len(starts)) if text.lines[k] or not _joined(text, k)), i)
+            if text.lines[j]:
+                starts[j] = True
     return starts
+
+
+def _joined(text: CleanText, i: int) -> bool:
+    """Whether cleaning emptied line ``i`` by joining its words onto the line above."""
+    return not text.lines[i] and bool(text.source.lines[i].strip())
 
 
 def _marked_pages(text: CleanText) -> list[bool] | None:

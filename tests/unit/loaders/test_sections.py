@@ -134,3 +134,24 @@ def test_a_label_the_form_prints_around_every_name_is_not_part_of_it() -> None:
     own = [Heading(3, 3, "Jobcenter – Landkreis Göttingen"), Heading(9, 9, "Caritas – Süd e. V.")]
     cut = [Heading(3, 3, "Jobcenter"), Heading(9, 9, "Caritas")]
     assert without_label(own, cut) == own
+
+
+def test_a_page_opens_after_its_footer_where_a_word_broken_over_it_is_joined() -> None:
+    """ "… in der Kundenbera-" / footer / "tung." : cleaning joins the word's end onto the
+    line above and empties the page's first line; the page opens with the line after it."""
+    from loaders.sections.chapters import page_starts
+
+    lines: list[str] = []
+    words = (
+        ("Kundenbera", "tung"),
+        ("Fortbil", "dung"),
+        ("Sprachmitt", "lung"),
+        ("Einstel", "lung"),
+    )
+    for page, (left, right) in enumerate(words, start=2):
+        lines += [f"Im Jahr {page} arbeiten wir weiter an der {left}-"]
+        lines += [f"{page}          Partnerberichte 2025 | Netzwerk Beispiel"]
+        lines += [f"{right}.", f"Die {left}{right} ist uns wichtig, wir freuen uns darauf."]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert text.lines[2] == ""  # the broken word's end went up to the line above
+    assert [i for i, start in enumerate(page_starts(text)) if start] == [3, 7, 11, 15]
