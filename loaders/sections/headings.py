@@ -127,6 +127,7 @@ QUOTATION = re.compile(r"^\s*[»„\"“«].{8,}[«“\"”»]\s*$")
 _UNIT_AFTER_DASH = re.compile(rf"^(?P<name>.+?{LEGAL_FORM.pattern})\s+[–—]\s+\S")
 # a web address on a line of its own: "www.vmdo.de", "ratderreligionenstuttgart.wordpress.com"
 WEB_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$")
+_SENTENCE_OPENERS = frozenset("Wir Sie Er Es Ihr Unser Unsere Seit Im In Mit Auch".split())
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -164,6 +165,25 @@ def _attribute(words: list[str], n: int) -> bool:
     )
 
 
+_BRANCH_WORDS = 3  # "… e. V. Regionalverband Südostniedersachsen", "… gGmbH Braunschweig"
+
+
+def _branch_after(words: str) -> bool:
+    """Whether the words after a legal form name a branch or a town, capitalised nouns
+    and no sentence's article ("Die", "Wir") among them.
+
+    >>> [_branch_after(w) for w in (" Braunschweig", " Regionalverband Süd", " Wir beraten")]
+    [True, True, False]
+    """
+    after = words.split()
+    return (
+        0 < len(after) <= _BRANCH_WORDS
+        and all(w[:1].isupper() and (w.isalpha() or "-" in w) for w in after)
+        and not ARTICLE.match(words.strip() + " ")
+        and after[0] not in _SENTENCE_OPENERS
+    )
+
+
 def name_shaped(line: str) -> bool:
     """Short, title-cased, no sentence punctuation: how organisation names are printed."""
     if not 3 <= len(line) <= 90:
@@ -192,6 +212,7 @@ def name_shaped(line: str) -> bool:
         and not re.fullmatch(
             r"\s*(?:\([A-ZÄÖÜ][\w.-]*(?: [\w.-]+){0,2}\)|& Co\. KG(?:aA)?)\s*", line[legal.end() :]
         )
+        and not _branch_after(line[legal.end() :])
     ):
         return False  # words after the legal form: a sentence, not a name
     return sum(c.isalpha() for c in line) >= 3

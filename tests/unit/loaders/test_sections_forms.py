@@ -203,3 +203,19 @@ def test_a_chapter_label_over_each_fields_title_opens_no_report() -> None:
         lines += [f"Handlungsfeld {letter}", title, f"{title} ist unser Thema.", ""]
         lines += [partner, *_report(partner, 1), ""]
     assert not any(name in titles for _, name in _names(lines))
+
+
+def test_a_branch_or_town_after_the_legal_form_is_part_of_the_name() -> None:
+    """ "// Malteser Hilfsdienst gGmbH Braunschweig", "// Johanniter-Unfall-Hilfe e. V.
+    Regionalverband Süd": capitalised words after the legal form name the branch; a
+    sentence after it ("… e. V. Wir beraten") would not."""
+    partners = (
+        "Stadtwerke Musterstadt GmbH Nord",
+        "Kreis Beispielland",
+        "Verein für Vielfalt e. V. Regionalverband Süd",
+        "Handwerkskammer Musterstadt",
+    )
+    lines = ["Vielfalt im Betrieb – Jahresheft 2025", "", "Unsere Partner berichten.", ""]
+    for n, partner in enumerate(partners, start=1):
+        lines += [f"// {partner}", "", *_report(partner, n), ""]
+    assert [name for _, name in _names(lines)] == list(partners)
