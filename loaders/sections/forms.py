@@ -67,6 +67,8 @@ _SYMBOLS = {
 }
 _GAP = re.compile(r"[ \t]{3,}")  # a column's gap in the line as printed
 _LABEL = "¶N"  # the form of a name under a label line
+_OVER = "N¶"  # the form of a name over a label line
+_FIELD_BELOW = re.compile(r"^([A-ZÄÖÜ][\wäöüß]*(?: [\wäöüß]+){0,2}):(?=\s|$)")  # "Angebote in:"
 # a chapter's label as a form prints it ("Handlungsfeld B" over each field's title)
 _CHAPTER = re.compile(
     rf"^(?:{word_alternatives(CHAPTER_LABELS_FILE)})\s+(?:9|A|[IVX]{{1,5}})\b", re.IGNORECASE
@@ -144,6 +146,32 @@ def _under_label(text: CleanText, i: int) -> list[_Reading]:
     if org_like(above) and name_shaped(whole):
         return [_Reading(i, bare, form, joined=whole, joined_named=_named_whole(text, i, whole))]
     return [_Reading(i, bare, form)]
+
+
+def _over_label(text: CleanText, i: int) -> list[_Reading]:
+    """A name alone on its line right over a line that opens with a short label
+    ("Angebote in: Deutsch · Türkisch", "Branche: Logistik"): the label is the form."""
+    if i + 1 >= len(text.lines) or text.noise[i + 1]:
+        return []
+    name = text.lines[i].strip()
+    label = _FIELD_BELOW.match(text.lines[i + 1].strip())
+    if label is None or not _titled(name) or ARTICLE.match(name):
+        return []
+    return [_Reading(i, without_short_form(name), _OVER + _abstract(label.group(1)) + ":")]
+
+
+def _titled(line: str) -> bool:
+    """Whether a line may be a name set over a label, looser than :func:`name_shaped`: a
+    name's own words may be lower case ("proWerk – Werkstätten der …", "Hochschule
+    Bielefeld – University of Applied Sciences"), the label below vouches for the line."""
+    words = line.split()
+    return (
+        3 <= len(line) <= _MAX_PIECE * 2
+        and len(words) <= _MAX_WORDS
+        and any(c.isupper() for c in words[0])
+        and not re.search(r"[:;!?]", line)
+        and (not line.endswith((".", ",")) or LEGAL_FORM.search(line) is not None)
+    )
 
 
 def _set_over_two_lines(alike: list[_Reading]) -> list[_Reading]:
@@ -283,7 +311,11 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
     forms: dict[str, list[_Reading]] = {}
     for i, line in enumerate(text.lines):
         if line and not text.noise[i]:
-            for reading in (*_readings(i, _with_gaps(text, i)), *_under_label(text, i)):
+            for reading in (
+                *_readings(i, _with_gaps(text, i)),
+                *_under_label(text, i),
+                *_over_label(text, i),
+            ):
                 forms.setdefault(reading.form, []).append(reading)
     best: tuple[int, int, int] = (0, 0, 0)
     chosen: list[Heading] = []
@@ -298,10 +330,13 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         if not spaced_as_reports(names):
             continue
         # a label line above each name marks a report by itself, and so does a phrase
-        # before it; a label on the name's line needs names shaped like organisations'
-        # (else it may be a title's)
-        labelled = alike[0].form.endswith(_LABEL) or _phrase_before(alike[0].form)
-        orgs = len(alike) if labelled else sum(org_like(r.name) for r in alike)
+        # before it; a label below each name ("Angebote in: …") may head a project's
+        # record as well, and a label on the name's line may be a title's: those need
+        # names shaped like organisations'
+        over = alike[0].form.startswith(_OVER)
+        labelled = alike[0].form.endswith(_LABEL) or over or _phrase_before(alike[0].form)
+        vouched = labelled and not over
+        orgs = len(alike) if vouched else sum(org_like(r.name) for r in alike)
         common = _common(alike)
         named = sum(_named(text, r, common, 1) for r in alike)
         if 2 * orgs < len(alike) or 2 * named < len(alike):

@@ -219,3 +219,20 @@ def test_a_branch_or_town_after_the_legal_form_is_part_of_the_name() -> None:
     for n, partner in enumerate(partners, start=1):
         lines += [f"// {partner}", "", *_report(partner, n), ""]
     assert [name for _, name in _names(lines)] == list(partners)
+
+
+def test_a_label_line_under_each_name_opens_its_report() -> None:
+    """ "proWerk – Werkstätten Beispielstadt" over "Angebote in: Deutsch · Türkisch": the
+    label under each name marks the reports, whatever case the name's words have; a
+    list of projects each over "Laufzeit: …" is no brochure of partners."""
+    partners = ("proWerk – Werkstätten der Stiftung Beispielstadt", *PARTNERS[1:])
+    lines = ["Vielfalt im Betrieb – Jahresheft 2025", "", "Unsere Partner berichten.", ""]
+    for n, partner in enumerate(partners, start=1):
+        lines += [partner, "Angebote in: Deutsch · Türkisch · Leichte Sprache", "- - - -"]
+        lines += [*_report(partner, n), ""]
+    assert [name for _, name in _names(lines)] == list(partners)
+    projects = ("Sprachbrücken bauen", "Vom Nebeneinander zum Miteinander", "Start Deutsch")
+    lines = ["Projektarchiv 2016 bis 2020", ""]
+    for n, project in enumerate(projects, start=1):
+        lines += [project, f"Laufzeit: 201{n} bis 201{n + 2}", *_report(project, n), ""]
+    assert _names(lines) == []
