@@ -68,7 +68,8 @@ _SYMBOLS = {
 _GAP = re.compile(r"[ \t]{3,}")  # a column's gap in the line as printed
 _LABEL = "¶N"  # the form of a name under a label line
 _OVER = "N¶"  # the form of a name over a label line
-_FIELD_BELOW = re.compile(r"^([A-ZÄÖÜ][\wäöüß]*(?: [\wäöüß]+){0,2}):(?=\s|$)")  # "Angebote in:"
+# "Angebote in:", or a mark that opens a line of tags ("#Personal #Inklusion")
+_FIELD_BELOW = re.compile(r"^(?:([A-ZÄÖÜ][\wäöüß]*(?: [\wäöüß]+){0,2}):(?=\s|$)|(#)(?=\w))")
 # a chapter's label as a form prints it ("Handlungsfeld B" over each field's title)
 _CHAPTER = re.compile(
     rf"^(?:{word_alternatives(CHAPTER_LABELS_FILE)})\s+(?:9|A|[IVX]{{1,5}})\b", re.IGNORECASE
@@ -157,7 +158,8 @@ def _over_label(text: CleanText, i: int) -> list[_Reading]:
     label = _FIELD_BELOW.match(text.lines[i + 1].strip())
     if label is None or not _titled(name) or ARTICLE.match(name):
         return []
-    return [_Reading(i, without_short_form(name), _OVER + _abstract(label.group(1)) + ":")]
+    mark = label.group(2) or _abstract(label.group(1)) + ":"
+    return [_Reading(i, without_short_form(name), _OVER + mark)]
 
 
 def _titled(line: str) -> bool:

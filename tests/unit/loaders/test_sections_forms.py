@@ -236,3 +236,15 @@ def test_a_label_line_under_each_name_opens_its_report() -> None:
     for n, project in enumerate(projects, start=1):
         lines += [project, f"Laufzeit: 201{n} bis 201{n + 2}", *_report(project, n), ""]
     assert _names(lines) == []
+
+
+def test_a_line_of_tags_under_each_name_opens_its_report() -> None:
+    """ "MARCHIVUM" over "#Migrationsgeschichte #Zeitzeugen": the tags under each name
+    mark the reports, names no organisation's word gives away among them."""
+    partners = ("MARCHIVUM", "KULTURAMT MUSTERSTADT", "STADTBIBLIOTHEK MUSTERSTADT", "TECHNOSEUM")
+    lines = ["Kultur für alle – Jahresheft 2025", "", "Unsere Häuser berichten.", ""]
+    tags = ("#Sammeln #Zeitzeugen", "#Förderung", "#Lesen #Sprachen", "#Arbeit #Migration")
+    for n, (partner, tag) in enumerate(zip(partners, tags, strict=True), start=1):
+        lines += [partner, tag, ""]
+        lines += [*_report(partner.title(), n), ""]
+    assert [name for _, name in _names(lines)] == list(partners)
