@@ -151,7 +151,8 @@ def _under_label(text: CleanText, i: int) -> list[_Reading]:
 
 def _over_label(text: CleanText, i: int) -> list[_Reading]:
     """A name alone on its line right over a line that opens with a short label
-    ("Angebote in: Deutsch · Türkisch", "Branche: Logistik"): the label is the form."""
+    ("Angebote in: Deutsch · Türkisch", "Branche: Logistik") or with a tag
+    ("#Migrationsgeschichte #Zeitzeugen"): the label, or the tag's mark, is the form."""
     if i + 1 >= len(text.lines) or text.noise[i + 1]:
         return []
     name = text.lines[i].strip()
