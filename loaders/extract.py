@@ -30,7 +30,7 @@ from loaders.mentions.cases import in_nominative
 from loaders.mentions.complements import with_both_members
 from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
-from loaders.mentions.glued_words import without_glued_words
+from loaders.mentions.glued_words import without_glued_words, without_town_after
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
 from loaders.mentions.prefixes import without_capital_lines, without_prefixes
@@ -198,6 +198,7 @@ def analyse_document(
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
     mentions = without_prefixes(stream.text, without_capital_lines(stream.text, mentions))
     mentions = without_glued_words(stream.text, swallowed_parents(stream.text, mentions))
+    mentions = without_town_after(stream.text, mentions)
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))

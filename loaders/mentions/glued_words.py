@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 
+from loaders.learn.places import is_place
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.mentions.unit_names import has_head_word
 from loaders.names import clean_name, name_key
 
-__all__ = ["without_glued_words"]
+__all__ = ["without_glued_words", "without_town_after"]
 
 _NAME_WORD = re.compile(r"(?<![\w.&-])[A-ZÄÖÜ0-9][^\s]*")  # where a shorter name may begin
 _LEGAL_FORM_END = re.compile(rf"(?<![\w.-]){LEGAL_FORM}$")
@@ -84,3 +85,29 @@ def _from(text: str, m: Mention, start: int) -> Mention:
     surface = text[start : m.end]
     name = normalise_org_name(clean_name(surface))
     return m.with_(name=name, surface=surface, start=start, type=org_type_of(name))
+
+
+_TOWN_AFTER = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(\s+)(\S+(?:\s+\S+)?)$")
+
+
+def without_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names cut at their legal form where only a town follows it: the heading's town
+    ("Lenne Kunststofftechnik GmbH   Plettenberg") or the next line's ("… eG" over
+    "Vegesack · im Netzwerk seit 2019") is where the organisation sits, not its name.
+
+    >>> text = "Lenne Kunststofftechnik GmbH Plettenberg"
+    >>> found = [Mention("org", text, text, 0, len(text), "Unternehmen")]
+    >>> [m.name for m in without_town_after(text, found)]
+    ['Lenne Kunststofftechnik GmbH']
+    """
+    out = []
+    for m in mentions:
+        after = _TOWN_AFTER.search(text, m.start, m.end) if m.kind == "org" else None
+        if after is None or m.ref_id is not None or not is_place(after.group(2)):
+            out.append(m)
+            continue
+        end = after.start(1)
+        surface = text[m.start : end]
+        name = normalise_org_name(clean_name(surface))
+        out.append(m.with_(name=name, surface=surface, end=end, type=org_type_of(name)))
+    return out

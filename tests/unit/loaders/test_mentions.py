@@ -652,3 +652,26 @@ def test_words_before_a_name_the_text_names_alone_elsewhere_are_no_part_of_it(tm
     assert not any(n.startswith(("Chancengerechtigkeit", "Vertreterinnen")) for n in organisations)
     # an adjective that agrees with the noun after it opens the name
     assert "Gemeinnützige Gesellschaft für Arbeit mbH" in organisations
+
+
+def test_a_town_after_a_legal_form_is_no_part_of_the_name():
+    from loaders.mentions.glued_words import without_town_after
+
+    text = (
+        "Lenne Kunststofftechnik GmbH Plettenberg\n"
+        "Gewosie Wohnungsbaugenossenschaft Bremen-Nord eG\nVegesack · seit 2019\n"
+        "Deutsche Bahn AG Branche Mobilität"
+    )
+    found = []
+    for name in (
+        "Lenne Kunststofftechnik GmbH Plettenberg",
+        "Gewosie Wohnungsbaugenossenschaft Bremen-Nord eG\nVegesack",
+        "Deutsche Bahn AG Branche Mobilität",
+    ):
+        start = text.index(name)
+        found.append(Mention("org", " ".join(name.split()), name, start, start + len(name), ""))
+    assert [m.name for m in without_town_after(text, found)] == [
+        "Lenne Kunststofftechnik GmbH",
+        "Gewosie Wohnungsbaugenossenschaft Bremen-Nord eG",
+        "Deutsche Bahn AG Branche Mobilität",  # no town: left to the other rules
+    ]
