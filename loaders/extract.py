@@ -31,6 +31,7 @@ from loaders.mentions.complements import with_both_members
 from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.glued_words import without_glued_words, without_town_after
+from loaders.mentions.kinds import as_programmes
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
 from loaders.mentions.prefixes import without_capital_lines, without_prefixes
@@ -202,6 +203,7 @@ def analyse_document(
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
+    mentions = as_programmes(mentions)
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

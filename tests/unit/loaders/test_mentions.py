@@ -675,3 +675,28 @@ def test_a_town_after_a_legal_form_is_no_part_of_the_name():
         "Gewosie Wohnungsbaugenossenschaft Bremen-Nord eG",
         "Deutsche Bahn AG Branche Mobilität",  # no town: left to the other rules
     ]
+
+
+def test_a_law_a_round_table_or_an_alliance_read_as_an_organisation_is_a_programme(tmp_path):
+    from loaders.errors import InputError
+    from loaders.mentions.kinds import as_programmes, programme_heads
+
+    names = (
+        "Psychisch-Kranken-Gesetz (PsychKG)",
+        "Runder Tisch für Integration Flensburg",
+        "Regionale Fachkräfteallianz Landkreis Görlitz",
+        "Landkreis Görlitz",  # the first head word decides
+        "Runder Tisch Marxloh e. V.",  # a registered club
+    )
+    found = [Mention("org", n, n, 0, len(n), "") for n in names]
+    assert [(m.kind, m.type) for m in as_programmes(found)] == [
+        ("programme", "Gesetz"),
+        ("programme", "Netzwerk"),
+        ("programme", "Netzwerk"),
+        ("org", ""),
+        ("org", ""),
+    ]
+    bad = tmp_path / "heads.yaml"
+    bad.write_text("heads: [gesetz]\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        programme_heads(bad)
