@@ -59,11 +59,12 @@ _MAX_PHRASE = 5  # more words before a name are a sentence's
 _SEPARATOR = re.compile(
     r"((?:\s*(?:[|¦·•:,/–—─━_=()\[\]»«›‹■□●○◆◇►▶➤→+✓#*]+|\s-+(?=\s))\s*|\s{2,})+)"
 )
-# any other symbol a layout prints as a mark ("✈", "☎", "≫") is a separator too
+# any other symbol a layout prints as a mark ("✈", "☎", "≫", an angle bracket "⟩") is a
+# separator too; not the quotes around a title („ ‚)
 _SYMBOLS = {
     c: "•"
     for c in range(0xA0, 0x3000)
-    if unicodedata.category(chr(c)) in ("So", "Sm") and chr(c) not in "+°"
+    if unicodedata.category(chr(c)) in ("So", "Sm", "Ps", "Pe") and chr(c) not in "+°„‚"
 }
 _GAP = re.compile(r"[ \t]{3,}")  # a column's gap in the line as printed
 _LABEL = "¶N"  # the form of a name under a label line

@@ -96,6 +96,9 @@ def test_a_symbol_no_list_knows_separates_the_label_from_the_name() -> None:
     the label before it is the form's, and the partner is the name alone."""
     lines = _brochure(lambda n, name: f"Gate 0{n} ✈ {name}")
     assert [b.partner for b in split_sections(_text(lines))] == list(PARTNERS)
+    # and so is an angle bracket ("BERICHT 01 ⟩ …")
+    lines = _brochure(lambda n, name: f"BERICHT 0{n} ⟩ {name} | Musterstadt")
+    assert [b.partner for b in split_sections(_text(lines))] == list(PARTNERS)
 
 
 def test_a_title_after_the_name_may_have_commas_of_its_own() -> None:
