@@ -97,7 +97,7 @@ def test_a_symbol_no_list_knows_separates_the_label_from_the_name() -> None:
     lines = _brochure(lambda n, name: f"Gate 0{n} ✈ {name}")
     assert [b.partner for b in split_sections(_text(lines))] == list(PARTNERS)
     # and so is an angle bracket ("BERICHT 01 ⟩ …")
-    lines = _brochure(lambda n, name: f"BERICHT 0{n} ⟩ {name} | Musterstadt")
+    lines = _brochure(lambda n, name: f"BERICHT 0{n} ⟩ {name}")
     assert [b.partner for b in split_sections(_text(lines))] == list(PARTNERS)
 
 
