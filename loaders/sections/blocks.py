@@ -107,11 +107,11 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     for read in readers:
         read_by = without_label(read(), by_form)
         found = _blocks_of(text, pages, chapters, read_by)
-        if len(found) >= _MIN_BLOCKS:
+        if _enough(found):
             break
     by_form = named_as(by_form, read_by)
     starts = {h.first for h in read_by}
-    if len(found) >= _MIN_BLOCKS and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
+    if _enough(found) and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
         # the names were read where the form has them: the layout is known, and the
         # form's names the readers missed open reports too, if a label marks them or they
         # are organisations' (a numbered "3.1 Ausgangslage" is a section of the text)
@@ -125,7 +125,20 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     if 2 * len(inside) < len(by_form):
         chapters = []  # the form's names stand outside the chapters: they were misread
     in_form = _blocks_of(text, pages, chapters, by_form)
-    return in_form if len(in_form) > len(found) else found
+    best = in_form if len(in_form) > len(found) else found
+    return best if _enough(best) else ()
+
+
+def _enough(blocks: tuple[Block, ...]) -> bool:
+    """Whether the blocks are the reports of two partners at least: a text that names one
+    organisation over each of its sections ("Best Practice Einblick – Stadt Dessau-Roßlau")
+    is that organisation's report, no brochure of partners.
+
+    >>> one, other = Block("Stadt Musterstadt", None, 3, 9), Block("Kreis X", None, 21, 30)
+    >>> _enough((one, replace(one, start=10, end=20))), _enough((one, other))
+    (False, True)
+    """
+    return len({b.partner for b in blocks}) >= _MIN_BLOCKS
 
 
 def _blocks_of(

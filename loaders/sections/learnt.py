@@ -187,6 +187,9 @@ def candidate_features(
     return out
 
 
+_QUOTE_OPENS = ("„", '"', "»", "‚")  # a quotation's first line is no partner's name
+
+
 def learnt_headings(text: CleanText, pages: list[bool], tagger: pycrfsuite.Tagger) -> list[Heading]:
     """The candidates the classifier takes for names that open a partner's report."""
     found = report_candidates(text, pages)
@@ -195,7 +198,11 @@ def learnt_headings(text: CleanText, pages: list[bool], tagger: pycrfsuite.Tagge
     if HEADING not in tagger.labels():
         return []  # trained on texts without a report
     features = candidate_features(text, pages, found)
-    return [h for (h, _), f in zip(found, features, strict=True) if _opens(tagger, f)]
+    return [
+        h
+        for (h, _), f in zip(found, features, strict=True)
+        if not h.name.startswith(_QUOTE_OPENS) and _opens(tagger, f)
+    ]
 
 
 def _opens(tagger: pycrfsuite.Tagger, features: Features) -> bool:
