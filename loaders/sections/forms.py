@@ -35,6 +35,7 @@ from loaders.sections.headings import (
     NAME_WORD,
     SHORT_AFTER,
     Heading,
+    byline_name,
     from_capitals,
     joined_below,
     joins_above,
@@ -69,6 +70,7 @@ _SYMBOLS = {
 _GAP = re.compile(r"[ \t]{3,}")  # a column's gap in the line as printed
 _LABEL = "¶N"  # the form of a name under a label line
 _OVER = "N¶"  # the form of a name over a label line
+_BYLINE = "byline|N"  # the form of a name in a byline, whatever its label words
 # "Angebote in:", or a mark that opens a line of tags ("#Personal #Inklusion")
 _FIELD_BELOW = re.compile(r"^(?:([A-ZÄÖÜ][\wäöüß]*(?: [\wäöüß]+){0,2}):(?=\s|$)|(#)(?=\w))")
 # a chapter's label as a form prints it ("Handlungsfeld B" over each field's title)
@@ -110,6 +112,8 @@ def _readings(i: int, line: str) -> list[_Reading]:
     """
     if len(line) > _MAX_LINE:
         return []
+    if (named := byline_name(line)) is not None:  # "Ein Beitrag der …", "Bericht des …"
+        return [_Reading(i, named, _BYLINE)]
     # a short form after the name belongs to it, whether a partner has one or not
     line = SHORT_AFTER.sub("", line.strip()).translate(_SYMBOLS)
     pieces = [p for p in _SEPARATOR.split(line) if p]
@@ -342,10 +346,12 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         vouched = labelled and not over
         orgs = len(alike) if vouched else sum(org_like(r.name) for r in alike)
         common = _common(alike)
-        named = sum(_named(text, r, common, 1) for r in alike)
+        # a byline says whose report follows ("Ein Beitrag der …"): it needs no naming
+        byline = alike[0].form == _BYLINE
+        named = len(alike) if byline else sum(_named(text, r, common, 1) for r in alike)
         if 2 * orgs < len(alike) or 2 * named < len(alike):
             continue
-        if sum(_named(text, r, common, -1) for r in alike) >= named:
+        if not byline and sum(_named(text, r, common, -1) for r in alike) >= named:
             continue  # the report above names it: a closing line ("Kontakt: …")
         # the most named, the most lines, then the most words around the name
         if (named, len(alike), len(alike[0].form)) > best:

@@ -50,6 +50,7 @@ __all__ = [
     "PROSE_LINE",
     "QUOTATION",
     "WEB_ADDRESS",
+    "byline_name",
     "Heading",
     "above_profile",
     "heading_candidates",
@@ -398,6 +399,16 @@ def _byline(path: Path = BYLINE_LABELS_FILE) -> re.Pattern[str]:
     )
 
 
+def byline_name(line: str) -> str | None:
+    """The partner a byline names, in the nominative ("Ein Beitrag der Nassauischen
+    Sparkasse": "Nassauische Sparkasse"); None for a line that is no byline."""
+    byline = _byline().match(line)
+    if byline is None:
+        return None
+    case = byline["case"].split()[-1]
+    return nominative(byline["name"].strip(), None if case == "von" else case)
+
+
 def partner_name_of(line: str) -> str:
     """The partner's name a heading line gives: without the label or logo some brochures
     print before it, the section number or the town after it; or the name a report is
@@ -440,9 +451,8 @@ def _layout_off(line: str) -> str:
     signature's dash, a byline's words, a label, a mark, a section number, the town."""
     if signed := _SIGNATURE.match(line):
         return signed["name"].strip()
-    if byline := _byline().match(line):
-        case = byline["case"].split()[-1]
-        return nominative(byline["name"].strip(), None if case == "von" else case)
+    if (named := byline_name(line)) is not None:
+        return named
     named = _FIELD_AFTER.sub("", _PICTURE_BEFORE.sub("", line, count=1), count=1)
     named = _SECTION_NUMBER.sub("", _partner_label().sub("", named, count=1), count=1)
     town = _PLACE_AFTER_COMMA.search(named)
