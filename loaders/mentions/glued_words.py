@@ -56,7 +56,7 @@ def without_glued_words(text: str, mentions: list[Mention]) -> list[Mention]:
         cut = None
         if m.kind == "org" and m.ref_id is None and m.parent is None:
             cut = _named_alone(text, m, alone)
-        out.append(m if cut is None else _from(text, m, cut))
+        out.append(m if cut is None else _spanning(text, m, cut, m.end))
     return out
 
 
@@ -81,10 +81,11 @@ def _named_alone(text: str, m: Mention, alone: dict[str, list[tuple[int, int]]])
     return None
 
 
-def _from(text: str, m: Mention, start: int) -> Mention:
-    surface = text[start : m.end]
+def _spanning(text: str, m: Mention, start: int, end: int) -> Mention:
+    """``m`` cut to ``text[start:end]``, named and typed by what is left."""
+    surface = text[start:end]
     name = normalise_org_name(clean_name(surface))
-    return m.with_(name=name, surface=surface, start=start, type=org_type_of(name))
+    return m.with_(name=name, surface=surface, start=start, end=end, type=org_type_of(name))
 
 
 _TOWN_AFTER = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(\s+)(\S+(?:\s+\S+)?)$")
@@ -106,8 +107,5 @@ def without_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
         if after is None or m.ref_id is not None or not is_place(after.group(2)):
             out.append(m)
             continue
-        end = after.start(1)
-        surface = text[m.start : end]
-        name = normalise_org_name(clean_name(surface))
-        out.append(m.with_(name=name, surface=surface, end=end, type=org_type_of(name)))
+        out.append(_spanning(text, m, m.start, after.start(1)))
     return out

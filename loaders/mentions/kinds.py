@@ -35,7 +35,8 @@ _OWN_END = re.compile(r"\s(?:für|der|des|zur|zum|von|vom)\s")  # the name's own
 @lru_cache(maxsize=4)
 def programme_heads(path: Path = PROGRAMME_HEADS_FILE) -> dict[str, str]:
     """Programme head words and the kind each gives (reference data), validated."""
-    heads = read_yaml(path).get("heads") if isinstance(read_yaml(path), dict) else None
+    data = read_yaml(path)
+    heads = data.get("heads") if isinstance(data, dict) else None
     if (
         not isinstance(heads, dict)
         or not heads

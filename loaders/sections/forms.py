@@ -72,6 +72,7 @@ _LABEL = "¶N"  # the form of a name under a label line
 _OVER = "N¶"  # the form of a name over a label line
 _BYLINE = "byline|N"  # the form of a name in a byline, whatever its label words
 # "Angebote in:", or a mark that opens a line of tags ("#Personal #Inklusion")
+_SENTENCE_MARK = re.compile(r"[:;!?]")  # a line with one is no name
 _FIELD_BELOW = re.compile(r"^(?:([A-ZÄÖÜ][\wäöüß]*(?: [\wäöüß]+){0,2}):(?=\s|$)|(#)(?=\w))")
 # a chapter's label as a form prints it ("Handlungsfeld B" over each field's title)
 _CHAPTER = re.compile(
@@ -177,7 +178,7 @@ def _titled(line: str) -> bool:
         3 <= len(line) <= _MAX_PIECE * 2
         and len(words) <= _MAX_WORDS
         and any(c.isupper() for c in words[0])
-        and not re.search(r"[:;!?]", line)
+        and not _SENTENCE_MARK.search(line)
         and (not line.endswith((".", ",")) or LEGAL_FORM.search(line) is not None)
     )
 
