@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.errors import InputError
-from loaders.mentions.legal_forms import LEGAL_FORM
+from loaders.mentions.legal_forms import LEGAL_FORM_RE
 from loaders.mentions.model import Mention
 from loaders.reference import REFERENCE_DIR, load_organisation_words, read_yaml
 
@@ -28,7 +28,6 @@ __all__ = ["PROGRAMME_HEADS_FILE", "as_programmes", "programme_heads"]
 
 PROGRAMME_HEADS_FILE = REFERENCE_DIR / "programme_heads.yaml"
 _WORD = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*")
-_LEGAL = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(?!\w)")
 _OWN_END = re.compile(r"\s(?:für|der|des|zur|zum|von|vom)\s")  # the name's own words end
 
 
@@ -61,7 +60,7 @@ def _programme_head(name: str) -> str | None:
     """The programme kind of the name's first head word, None if that is an
     organisation's, if there is none, or if a legal form makes the name a club's or a
     firm's ("Runder Tisch Marxloh e. V.")."""
-    if _LEGAL.search(name):
+    if LEGAL_FORM_RE.search(name):
         return None
     own = _OWN_END.split(name, maxsplit=1)[0]
     org_heads = load_organisation_words()

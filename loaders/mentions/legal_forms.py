@@ -30,11 +30,12 @@ from loaders.learn.features import word_classes
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.reference import BYLINE_LABELS_FILE, read_word_list
 
-__all__ = ["LEGAL_FORM", "find_suffix_orgs"]
+__all__ = ["LEGAL_FORM", "LEGAL_FORM_RE", "find_suffix_orgs"]
 
 #: A German legal form ending a name ("e. V.", "gGmbH", "GmbH & Co. KG", "AG").
 LEGAL_FORM = r"(?:e\.\s?V\.|e\.V\b|gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|mbH|gAG|AG|GbR|KG|eG)"
-_SUFFIX_RE = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(?!\w)")
+#: A legal form standing as a word of its own.
+LEGAL_FORM_RE = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(?!\w)")
 _INNER = frozenset(
     {
         "für",
@@ -223,7 +224,7 @@ def find_suffix_orgs(text: str) -> list[Mention]:
     """Associations and firms named by a legal-form suffix ("... e. V.", "... GmbH")."""
     out = []
     closed = -1  # end of the legal form before: another name's, which ends that name
-    for m in _SUFFIX_RE.finditer(text):
+    for m in LEGAL_FORM_RE.finditer(text):
         start = _left_name(text, m.start(), closed)
         closed = m.end()
         if start >= m.start():

@@ -128,7 +128,9 @@ QUOTATION = re.compile(r"^\s*[»„\"“«].{8,}[«“\"”»]\s*$")
 _UNIT_AFTER_DASH = re.compile(rf"^(?P<name>.+?{LEGAL_FORM.pattern})\s+[–—]\s+\S")
 # a web address on a line of its own: "www.vmdo.de", "ratderreligionenstuttgart.wordpress.com"
 WEB_ADDRESS = re.compile(r"^\s*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$")
-_SENTENCE_OPENERS = frozenset("Wir Sie Er Es Ihr Unser Unsere Seit Im In Mit Auch".split())
+_SENTENCE_OPENERS = frozenset(
+    "Der Die Das Den Dem Des Wir Sie Er Es Ihr Unser Unsere Seit Im In Mit Auch".split()
+)
 _NOT_A_NAME = re.compile(r"^[•·▪*>\-–—(\d]|https?:|www\.|@|\||[:!?;]|[,]$")
 
 
@@ -180,7 +182,6 @@ def _branch_after(words: str) -> bool:
     return (
         0 < len(after) <= _BRANCH_WORDS
         and all(w[:1].isupper() and (w.isalpha() or "-" in w) for w in after)
-        and not ARTICLE.match(words.strip() + " ")
         and after[0] not in _SENTENCE_OPENERS
     )
 

@@ -116,6 +116,9 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return next((f"<{e}" for e in edges if n < e), f">={edges[-1]}")
 
 
+_QUOTES = '„“"»«'  # quotation marks: a name holding one is quoted
+
+
 def report_candidates(text: CleanText, pages: list[bool]) -> list[tuple[Heading, str]]:
     """Every line that may open a report, in text order, with what follows the name on its
     line: "" for a name on a line of its own, else the separator before a title or place
@@ -155,7 +158,7 @@ def candidate_features(
             "named_above": _named_near(text, h, -1),
             "page_top": "yes" if any(pages[max(0, h.first - 2) : h.first + 1]) else "no",
             "labelled": "yes" if h.labelled else "no",
-            "quoted": "yes" if any(q in h.name for q in '„“"»«') else "no",
+            "quoted": "yes" if any(q in h.name for q in _QUOTES) else "no",
             "start": "yes" if h.first < 5 else "no",
             "then": sep or "none",
         }
@@ -187,9 +190,6 @@ def candidate_features(
     return out
 
 
-_QUOTE_OPENS = ("„", '"', "»", "‚")  # a quotation's first line is no partner's name
-
-
 def learnt_headings(text: CleanText, pages: list[bool], tagger: pycrfsuite.Tagger) -> list[Heading]:
     """The candidates the classifier takes for names that open a partner's report."""
     found = report_candidates(text, pages)
@@ -201,7 +201,7 @@ def learnt_headings(text: CleanText, pages: list[bool], tagger: pycrfsuite.Tagge
     return [
         h
         for (h, _), f in zip(found, features, strict=True)
-        if not h.name.startswith(_QUOTE_OPENS) and _opens(tagger, f)
+        if not h.name.startswith(tuple(_QUOTES)) and _opens(tagger, f)  # a quotation's line
     ]
 
 

@@ -15,6 +15,13 @@ def _names(text: str) -> dict[str, str]:
     return {m.name: m.kind for m in find_mentions(TextStream(text, (0,), (1,)))}
 
 
+def _organisations_of(tmp_path, name: str, text: str) -> set[str]:
+    """The organisations extracted from ``text`` written to a file ``name``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {o.name for o in extract_document(path).organisations}
+
+
 def test_reference_names_match_ocr_and_inflection_variants():
     found = _names(
         "Das Ministerium fiir Arbeit, Integration und Soziales und die Bezirksregierung "
@@ -599,17 +606,16 @@ def test_a_name_run_into_a_quoted_title_is_the_title(tmp_path):
 
 
 def test_a_section_or_page_number_or_a_genre_word_before_a_name_is_no_part_of_it(tmp_path):
-    path = tmp_path / "broschuere.txt"
-    path.write_text(
+    organisations = _organisations_of(
+        tmp_path,
+        "broschuere.txt",
         "Inhalt\n\n"
         "     Musterverein für Vielfalt e. V. ........................  5\n"
         "     Beispielwerkstatt Nord GmbH ............................  7\n\n"
         "II.2  Musterverein für Vielfalt e. V.\n\n"
         "Der Musterverein für Vielfalt e. V. arbeitet mit dem 1. FC Beispielstadt zusammen.\n"
         "Der Verein Musterhilfe e. V. und der Verein für Vielfalt e. V. laden ein.\n",
-        encoding="utf-8",
     )
-    organisations = {o.name for o in extract_document(path).organisations}
     assert {"Musterverein für Vielfalt e. V.", "Musterhilfe e. V."} <= organisations
     assert "Verein für Vielfalt e. V." in organisations  # a name, not a genre word
     assert not any(
@@ -638,16 +644,15 @@ def test_a_role_or_a_byline_before_a_genitive_article_is_no_part_of_the_name():
 
 
 def test_words_before_a_name_the_text_names_alone_elsewhere_are_no_part_of_it(tmp_path):
-    path = tmp_path / "bericht.txt"
-    path.write_text(
+    organisations = _organisations_of(
+        tmp_path,
+        "bericht.txt",
         "Chancengerechtigkeit und Teilhabe\n"
         "Solarwerk Lausitz GmbH bildet Geflüchtete aus. Vertreterinnen von Sisters e. V.\n"
         "besuchten uns. Gemeinsam mit Sisters e. V. und der Solarwerk Lausitz GmbH planen\n"
         "wir ein Fest. Die Gemeinnützige Gesellschaft für Arbeit mbH, kurz Gesellschaft für\n"
         "Arbeit mbH, berät.\n",
-        encoding="utf-8",
     )
-    organisations = {o.name for o in extract_document(path).organisations}
     assert {"Solarwerk Lausitz GmbH", "Sisters e. V."} <= organisations
     assert not any(n.startswith(("Chancengerechtigkeit", "Vertreterinnen")) for n in organisations)
     # an adjective that agrees with the noun after it opens the name
