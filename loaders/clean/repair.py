@@ -126,6 +126,31 @@ def _read_rn_as_m(lines: list[str], words: Counter[str]) -> None:
 
 
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+$|…\s*\d+$")  # "Name ........ 4"
+_PAGE_AT_END = re.compile(r"\S\s+(\d{1,3})$")  # "Brückmann Personal GmbH 3"
+_CONTENTS_RUN = 3  # entries of a contents list without leader dots, one under the other
+_CONTENTS_GAP = 2  # lines from one entry to the next (a title set over two lines)
+
+
+def _contents_lines(lines: list[str]) -> set[int]:
+    """The lines of a table of contents: entries with leader dots, or runs of lines
+    that each end in a page number, one under the other, the numbers rising ("Grußwort
+    2", "Brückmann Personal GmbH 3", "Pflegepool Westfalen GmbH 4").
+
+    >>> lines = ["Inhalt", "Grußwort 2", "1 Vielfalt in", "der Belegschaft 3", "Kreis B 3", "", ""]
+    >>> sorted(_contents_lines([*lines, "Seite 9", "", "Seite 10"]))
+    [1, 3, 4]
+    """
+    found = {i for i, line in enumerate(lines) if _CONTENTS_LINE.search(line)}
+    run: list[tuple[int, int]] = []  # (line, page) of the entries one under the other
+    for i, line in enumerate([*lines, *[""] * (_CONTENTS_GAP + 1)]):
+        m = _PAGE_AT_END.search(line)
+        if run and (i - run[-1][0] > _CONTENTS_GAP or m and int(m[1]) < run[-1][1]):
+            if len(run) >= _CONTENTS_RUN:
+                found.update(k for k, _ in run)
+            run = []
+        if m:
+            run.append((i, int(m[1])))
+    return found
 
 
 def _find_noise(lines: list[str]) -> list[bool]:
@@ -135,17 +160,19 @@ def _find_noise(lines: list[str]) -> list[bool]:
     or stands beside a page number nearly every time; the other half of a two-line header
     is the recurring line that always sits directly against the same header. A line of
     the contents ("GEWOBA … ...... 4") recurs as the heading it lists, and both may carry
-    a number: the two are counted apart.
+    a number: the two are counted apart. Words that end in a different year each time are
+    a list's dated entries, no header.
     """
     numbers = [bool(line) and is_page_number(line) for line in lines]
     # single digits are as often chapter numbers as page numbers: they place no footer
     page_numbers = [n and len(lines[i]) > 1 for i, n in enumerate(numbers)]
     by_key: dict[tuple[str, bool], list[int]] = {}
+    contents = _contents_lines(lines)
     for i, line in enumerate(lines):
         key = line_key(line)
         if len(key) >= 4 and not numbers[i]:
             # a contents line recurs as the heading it lists, not as a header
-            by_key.setdefault((key, bool(_CONTENTS_LINE.search(line))), []).append(i)
+            by_key.setdefault((key, i in contents), []).append(i)
     noise = list(numbers)
     for where in by_key.values():
         if len(where) < 2:
@@ -153,9 +180,9 @@ def _find_noise(lines: list[str]) -> list[bool]:
         numbered = sum(lines[i][:1].isdigit() or lines[i][-1:].isdigit() for i in where)
         near_number = sum(_near(page_numbers, i, 2) for i in where)
         if (
-            (numbered >= 2 and len(where) >= 3)
+            (numbered >= 2 and len(where) >= 3 and not _dated_entries(lines, where))
             or (near_number >= 2 and near_number * 5 >= len(where) * 4)
-            or len(where) >= 20
+            or (len(where) >= 20 and not _dated_entries(lines, where))
         ):
             for i in where:
                 noise[i] = True
@@ -166,6 +193,23 @@ def _find_noise(lines: list[str]) -> list[bool]:
             for i in where:
                 noise[i] = True
     return noise
+
+
+_YEAR_AT_END = re.compile(r"\b(?:19|20)\d\d$")
+
+
+def _dated_entries(lines: list[str], where: list[int]) -> bool:
+    """Whether recurring words end each time in a year, and not always the same one: the
+    entries of a list ("Mitglied seit 2015", "Mitglied seit 2017"), where a running header
+    repeats its year ("Partnerberichte 2023") and a footer counts pages.
+
+    >>> _dated_entries(["Mitglied seit 2015", "Mitglied seit 2017"], [0, 1])
+    True
+    >>> _dated_entries(["Jahresbericht 2023", "Jahresbericht 2023"], [0, 1])
+    False
+    """
+    years = [_YEAR_AT_END.search(lines[i]) for i in where]
+    return all(years) and len({y.group() for y in years if y}) > 1
 
 
 def _glued_to_same_noise(lines: list[str], noise: list[bool], where: list[int]) -> int:

@@ -37,6 +37,7 @@ from loaders.models import Block, CleanText
 from loaders.sections.chapters import (
     Category,
     Chapter,
+    back_matter_start,
     filled_lines,
     find_chapters,
     load_categories,
@@ -183,11 +184,12 @@ def _one_part(text: CleanText, headings: list[Heading]) -> list[Chapter]:
     """A brochure without chapters of the fields, if reports of one form follow each other:
     one chapter of no field from the first report's name to the end. Three such names at
     least, with text between them (a list of partners with their web addresses opens no
-    reports)."""
+    reports). The chapter ends above the brochure's closing part ("Impressum")."""
     if not spaced_as_reports(headings):
         return []
     first = headings[0].first
-    return [Chapter(None, first, first, len(text.lines) - 1, heading=(first, first))]
+    end = back_matter_start(text, headings[-1].last) - 1
+    return [Chapter(None, first, first, end, heading=(first, first))]
 
 
 def _without_introduction(
@@ -196,7 +198,9 @@ def _without_introduction(
     """A chapter whose title is followed right away by a partner's heading (or by a
     subtitle or two, then the heading) has no introduction: its body starts at that
     heading, and text above the title on its page still belongs to the chapter before (the
-    title stood mid-page)."""
+    title stood mid-page). A chapter whose introduction ends on its title's page, where a
+    partner's heading follows it, has its body start at that heading: the introduction
+    need not fill the page."""
     out = list(chapters)
     starts = {h.first for h in headings}
     for n, chapter in enumerate(chapters):
@@ -207,6 +211,10 @@ def _without_introduction(
             None,
         )
         if below is None or below not in starts or below == chapter.body_start:
+            # a report headed on the title's page after the chapter's introduction
+            opened = sorted(i for i in starts if last < i < chapter.body_start)
+            if opened:
+                out[n] = replace(out[n], body_start=opened[0])
             continue
         out[n] = replace(out[n], body_start=below)
         if n and filled_lines(text, chapter.title, first):

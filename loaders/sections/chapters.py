@@ -27,6 +27,7 @@ from loaders.reference import REFERENCE_DIR, read_yaml, word_alternatives
 
 __all__ = [
     "CATEGORIES_FILE",
+    "back_matter_start",
     "Category",
     "Chapter",
     "load_categories",
@@ -39,6 +40,7 @@ __all__ = [
 CATEGORIES_FILE = REFERENCE_DIR / "categories.yaml"
 CHAPTER_LABELS_FILE = REFERENCE_DIR / "chapter_labels.yaml"
 FRONT_MATTER_FILE = REFERENCE_DIR / "front_matter.yaml"
+BACK_MATTER_FILE = REFERENCE_DIR / "back_matter.yaml"
 
 _MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
@@ -243,7 +245,7 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     )
     chapters = []
     for n, (start, line, last, category) in enumerate(opened):
-        end = opened[n + 1][0] - 1 if n + 1 < len(opened) else len(text.lines) - 1
+        end = opened[n + 1][0] - 1 if n + 1 < len(opened) else back_matter_start(text, last) - 1
         body = (
             last + 1
             if inline
@@ -251,6 +253,28 @@ def find_chapters(text: CleanText) -> list[Chapter]:
         )
         chapters.append(Chapter(category, start, body, end, heading=(line, last)))
     return chapters
+
+
+@lru_cache(maxsize=4)
+def _back_matter_pattern(path: Path = BACK_MATTER_FILE) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{word_alternatives(path)}):?$", re.IGNORECASE)
+
+
+def back_matter_start(text: CleanText, after: int) -> int:
+    """The first line after line ``after`` that titles a brochure's closing part
+    ("Impressum", "Bildnachweis"), or the text's end: the last report ends above it.
+
+    >>> from loaders.models import SourceText
+    >>> lines = ("Stadt A", "Wir berichten.", "IMPRESSUM", "Herausgeber: Kreis B")
+    >>> text = CleanText(SourceText("x", "x", lines, (None,) * 4, ""), lines, (False,) * 4)
+    >>> back_matter_start(text, 0), back_matter_start(text, 2)
+    (2, 4)
+    """
+    pattern = _back_matter_pattern()
+    return next(
+        (i for i in range(after + 1, len(text.lines)) if pattern.match(text.lines[i])),
+        len(text.lines),
+    )
 
 
 def _titles_inline(text: CleanText, pages: list[bool], titles: list[tuple[int, int]]) -> bool:

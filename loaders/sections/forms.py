@@ -158,12 +158,17 @@ def _under_label(text: CleanText, i: int) -> list[_Reading]:
 def _over_label(text: CleanText, i: int) -> list[_Reading]:
     """A name alone on its line right over a line that opens with a short label
     ("Angebote in: Deutsch · Türkisch", "Branche: Logistik") or with a tag
-    ("#Migrationsgeschichte #Zeitzeugen"): the label, or the tag's mark, is the form."""
+    ("#Migrationsgeschichte #Zeitzeugen"): the label, or the tag's mark, is the form. A
+    short form in brackets may stand on a line of its own between the name and the label."""
     if i + 1 >= len(text.lines) or text.noise[i + 1]:
         return []
     name = text.lines[i].strip()
     label = _FIELD_BELOW.match(text.lines[i + 1].strip())
-    if label is None or not _titled(name) or ARTICLE.match(name):
+    if label is None:
+        return []
+    if i and SHORT_AFTER.fullmatch(f" {name}") and _titled(text.lines[i - 1].strip()):
+        name = f"{text.lines[i - 1].strip()} {name}"  # its short form on a line of its own
+    if not _titled(name) or ARTICLE.match(name):
         return []
     mark = label.group(2) or _abstract(label.group(1)) + ":"
     return [_Reading(i, without_short_form(name), _OVER + mark)]

@@ -660,7 +660,7 @@ def _heading_at(
         joined = joined_below(line, lines[j]) if joins else f"{line} {lines[j]}"
         if len(lines[j].split()) <= 6 and name_shaped(joined):
             name, last = joined, j
-    if name is None:
+    if name is None or _opened_by_broken_word(text, i):
         return None
     before = _neighbour(text, pages, i, -1)
     if before is not None and continues_sentence(lines[before]) and not _cuts_word(text, i, last):
@@ -708,6 +708,23 @@ def _town_below(lines: tuple[str, ...], i: int, j: int) -> bool:
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:
     return any(_LEGAL_TAIL.fullmatch(line) for line in lines[i + 1 : i + 4] if line)
+
+
+def _opened_by_broken_word(text: CleanText, i: int) -> bool:
+    """Whether line ``i`` opened with the rest of a word broken at the line above ("Kom-" |
+    "munalen Integrationszentrum …"): cleaning joined the word above, and the line goes on
+    with that sentence, whatever is left of it.
+
+    >>> from loaders.models import SourceText
+    >>> lines = ("vom Kom-", "munalen Integrationszentrum Kreis Steinfurt")
+    >>> source = SourceText("x.txt", "x.txt", lines, (None, None), "")
+    >>> cleaned = ("vom Kommunalen", "Integrationszentrum Kreis Steinfurt")
+    >>> text = CleanText(source, cleaned, (False, False))
+    >>> _opened_by_broken_word(text, 1), _opened_by_broken_word(text, 0)
+    (True, False)
+    """
+    words = text.source.lines[i].split()
+    return bool(words) and words[0][:1].islower() and not text.lines[i].startswith(words[0])
 
 
 def _cuts_word(text: CleanText, first: int, last: int) -> bool:

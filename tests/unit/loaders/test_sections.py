@@ -155,3 +155,77 @@ def test_a_page_opens_after_its_footer_where_a_word_broken_over_it_is_joined() -
     text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
     assert text.lines[2] == ""  # the broken word's end went up to the line above
     assert [i for i, start in enumerate(page_starts(text)) if start] == [3, 7, 11, 15]
+
+
+def _caps_brochure() -> list[str]:
+    """A brochure whose contents list its partners with page numbers but no leader dots,
+    two partners reporting in two fields under a name in capitals over a line of facts,
+    each field's title opening a page with a short introduction above the first report."""
+    partners = {
+        1: (("WEBER LOGISTIK GMBH", "Weber Logistik GmbH", "Dortmund"),
+            ("SONNENHOF PFLEGE GGMBH", "Sonnenhof Pflege gGmbH", "Münster")),
+        2: (("WEBER LOGISTIK GMBH", "Weber Logistik GmbH", "Dortmund"),
+            ("KANZLEI ARSLAN UND PARTNER GMBH", "Kanzlei Arslan und Partner GmbH", "Bielefeld")),
+        3: (("SONNENHOF PFLEGE GGMBH", "Sonnenhof Pflege gGmbH", "Münster"),
+            ("KANZLEI ARSLAN UND PARTNER GMBH", "Kanzlei Arslan und Partner GmbH", "Bielefeld")),
+    }  # fmt: skip
+    titles = {1: "Mehr Vielfalt im Team", 2: "Kompetent im Alltag", 3: "Faire Chancen für alle"}
+    lines = ["VIELFALT IM BETRIEB", "Partnerberichte 2024", "", "Inhalt", "Grußwort 2"]
+    for field, names in partners.items():
+        lines.append(f"Handlungsfeld {field}: {titles[field]} {field + 2}")
+        lines += [f"{name} {field + 2}" for _, name, _ in names]
+    lines += ["Impressum 6", "", "Grußwort", "Liebe Leserinnen und Leser,"]
+    lines += ["die Berichte zeigen, was unsere Partner im Jahr bewegt haben."] * 12 + [""]
+    for field, names in partners.items():
+        lines += [str(field + 1), "VIELFALT IM BETRIEB | Partnerberichte 2024"]
+        lines += [f"HANDLUNGSFELD {field}", titles[field]]
+        lines += ["Wie die Partner dabei vorgehen, zeigen die", "folgenden Berichte.", ""]
+        for caps, name, town in names:
+            lines += [caps, f"{town} | Dienstleistung | 120 Beschäftigte"]
+            lines += [f"Die {name} hat im Berichtsjahr {field + 10} Stellen besetzt."]
+            lines += ["Die Ausschreibungen sprechen Menschen mit Einwanderungs-"]
+            lines += ["geschichte ausdrücklich an.", ""]
+    lines += ["6", "VIELFALT IM BETRIEB | Partnerberichte 2024", "Impressum"]
+    lines += ["Herausgeber: Netzwerk Vielfalt im Betrieb e. V.", "Gestaltung: Beispiel GmbH"]
+    return lines
+
+
+def test_contents_without_leader_dots_and_pages_opened_by_their_introduction() -> None:
+    """The contents list a partner reporting twice twice, with page numbers and no
+    leader dots: with its two headings that is no running header. A field's title opens a
+    page, and the first report follows its introduction on that page. "Impressum" ends
+    the last report."""
+    lines = _caps_brochure()
+    text = clean(SourceText("b.txt", "b.txt", tuple(lines), (None,) * len(lines), "0"))
+    weber = [i for i, line in enumerate(lines) if line == "WEBER LOGISTIK GMBH"]
+    assert not any(text.noise[i] for i in weber)
+    blocks = split_sections(text)
+    assert [(b.partner, b.category) for b in blocks] == [
+        ("Weber Logistik GmbH", 1),
+        ("Sonnenhof Pflege gGmbH", 1),
+        ("Weber Logistik GmbH", 2),
+        ("Kanzlei Arslan und Partner GmbH", 2),
+        ("Sonnenhof Pflege gGmbH", 3),
+        ("Kanzlei Arslan und Partner GmbH", 3),
+    ]
+    assert blocks[0].start == weber[0] + 2  # the 1-based line after the name
+    assert blocks[-1].end < lines.index("Impressum", 20) + 1
+
+
+def test_a_line_opened_by_a_broken_words_end_opens_no_report() -> None:
+    """ "… vom Kom-" | "munalen Integrationszentrum Kreis Steinfurt" at a page's end: the
+    name the cleaned line starts with is the sentence's, not a heading."""
+    from loaders.sections.chapters import page_starts
+    from loaders.sections.headings import heading_candidates
+
+    lines = [
+        "Unterstützt wurden wir dabei vom Kom-",
+        "munalen Integrationszentrum Kreis Steinfurt",
+        "11",
+        "Partnerberichte 2023 | Netzwerk Beispiel",
+        "Dolmetschende kamen zu jedem Termin.",
+    ]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert text.lines[1] == "Integrationszentrum Kreis Steinfurt"
+    names = [h.name for h in heading_candidates(text, page_starts(text))]
+    assert not any("Integrationszentrum" in name for name in names)

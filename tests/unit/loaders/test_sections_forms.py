@@ -251,3 +251,15 @@ def test_a_line_of_tags_under_each_name_opens_its_report() -> None:
         lines += [partner, tag, ""]
         lines += [*_report(partner.title(), n), ""]
     assert [name for _, name in _names(lines)] == list(partners)
+
+
+def test_a_short_form_on_its_own_line_between_name_and_label_is_the_names() -> None:
+    """ "Verband der Digitalwirtschaft e. V." over "(DigiVerband)" over "Sitz: …": the short
+    form in brackets closes the name above it, the label below marks the report."""
+    partners = (*PARTNERS[:2], "Verband der Digitalwirtschaft Musterland e. V.", PARTNERS[3])
+    lines = ["Vielfalt im Betrieb – Jahresheft 2025", "", "Unsere Partner berichten.", ""]
+    for n, partner in enumerate(partners, start=1):
+        lines += [partner, *(["(DigiVerband)"] if n == 3 else [])]
+        lines += ["Sitz: Musterstadt | Dienstleistung | 120 Beschäftigte"]
+        lines += [*_report(partner, n), ""]
+    assert [name for _, name in _names(lines)] == list(partners)
