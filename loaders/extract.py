@@ -30,7 +30,12 @@ from loaders.mentions.cases import in_nominative
 from loaders.mentions.complements import with_both_members
 from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
-from loaders.mentions.glued_words import without_glued_words, without_town_after
+from loaders.mentions.glued_words import (
+    without_glued_words,
+    without_next_line,
+    without_town_after,
+    without_town_before,
+)
 from loaders.mentions.kinds import as_programmes
 from loaders.mentions.list_members import list_members
 from loaders.mentions.patterns import Mention
@@ -202,6 +207,7 @@ def analyse_document(
     mentions = without_town_after(stream.text, mentions)
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
+    mentions = without_next_line(stream.text, without_town_before(stream.text, mentions))
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
     mentions = as_programmes(mentions)
     title, subtitle = document_title(text)

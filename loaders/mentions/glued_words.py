@@ -28,14 +28,20 @@ from __future__ import annotations
 
 import re
 
-from loaders.learn.places import is_place
+from loaders.learn.places import is_place, is_town
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.mentions.unit_names import has_head_word
 from loaders.names import clean_name, name_key
+from loaders.resolve.heads import generic_heads
 
-__all__ = ["without_glued_words", "without_town_after"]
+__all__ = [
+    "without_glued_words",
+    "without_town_after",
+    "without_town_before",
+    "without_next_line",
+]
 
 _NAME_WORD = re.compile(r"(?<![\w.&-])[A-ZÄÖÜ0-9][^\s]*")  # where a shorter name may begin
 _LEGAL_FORM_END = re.compile(rf"(?<![\w.-]){LEGAL_FORM}$")
@@ -89,12 +95,14 @@ def _spanning(text: str, m: Mention, start: int, end: int) -> Mention:
 
 
 _TOWN_AFTER = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(\s+)(\S+(?:\s+\S+)?)$")
+_TOWN_AFTER_COMMA = re.compile(r"(?<=\S)(\s*,\s+)(\S+(?:\s+\S+)?)$")  # "Atelier X, Darmstadt"
 
 
 def without_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Names cut at their legal form where only a town follows it: the heading's town
-    ("Lenne Kunststofftechnik GmbH   Plettenberg") or the next line's ("… eG" over
-    "Vegesack · im Netzwerk seit 2019") is where the organisation sits, not its name.
+    """Names cut at their legal form, or at a comma, where only a town follows: the
+    heading's town ("Lenne Kunststofftechnik GmbH   Plettenberg", "Atelier Mathildenhöhe,
+    Darmstadt") or the next line's ("… eG" over "Vegesack · im Netzwerk seit 2019") is
+    where the organisation sits, not its name.
 
     >>> text = "Lenne Kunststofftechnik GmbH Plettenberg"
     >>> found = [Mention("org", text, text, 0, len(text), "Unternehmen")]
@@ -103,9 +111,90 @@ def without_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
     """
     out = []
     for m in mentions:
-        after = _TOWN_AFTER.search(text, m.start, m.end) if m.kind == "org" else None
-        if after is None or m.ref_id is not None or not is_place(after.group(2)):
+        after = None
+        if m.kind == "org" and m.ref_id is None:
+            after = _TOWN_AFTER.search(text, m.start, m.end) or _TOWN_AFTER_COMMA.search(
+                text, m.start, m.end
+            )
+        if after is None or not is_town(after.group(2).split("(")[0].strip()):
             out.append(m)
             continue
         out.append(_spanning(text, m, m.start, after.start(1)))
+    return out
+
+
+_TERRITORY_WORDS = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis", "Region", "Bezirk"})
+_LEGAL_FORM_IN = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(?![\w])")
+_LINE_START = re.compile(r"\n\s*(?=[A-ZÄÖÜ0-9])")  # the first name word of the next line
+
+
+def without_town_before(text: str, mentions: list[Mention]) -> list[Mention]:
+    r"""Names cut after the line break where they open with a town that ends the line
+    above after a comma: in a list of one name per line, each with its seat ("Förde-Werkstatt
+    e. V., Kiel" over "Arbeiterwohlfahrt Kreisverband Ostholstein e. V."), the town is the
+    name's above, not the first word of the one below.
+
+    >>> text = "Verein A e. V., Kiel\nArbeiterwohlfahrt Kreisverband Ostholstein e. V."
+    >>> found = [Mention("org", text[16:], text[16:], 16, len(text), "Wohlfahrtsverband")]
+    >>> [m.name for m in without_town_before(text, found)]
+    ['Arbeiterwohlfahrt Kreisverband Ostholstein e. V.']
+    """
+    out = []
+    for m in mentions:
+        below = _LINE_START.search(text, m.start, m.end) if m.kind == "org" else None
+        if (
+            below is None
+            or m.ref_id is not None
+            or not text[: m.start].rstrip(" ").endswith(",")
+            or not is_place(text[m.start : below.start()].strip())
+        ):
+            out.append(m)
+            continue
+        out.append(_spanning(text, m, below.end(), m.end))
+    return out
+
+
+def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
+    r"""Names cut before the next line they run on into, where the text names them
+    elsewhere without it: a title's second line ("Integrationsnetzwerk Arbeit & Vielfalt"
+    over "Mitgliederverzeichnis") is what the document is, a heading's words below a name
+    ("Hessisches Ministerium für Soziales und Integration" over "Interkulturelle Öffnung")
+    are the heading's, not the name's end. A name that opens its line may run on into one
+    word only. A town, a territory or a legal form below a name is the name's ("Jugendamt"
+    over "Dortmund", "Kommunales Integrationszentrum" over "Kreis Unna"), and a generic
+    head named alone elsewhere does not cut its place off.
+
+    >>> text = "Netzwerk Vielfalt Nord\nMitgliederverzeichnis\nDas Netzwerk Vielfalt Nord ist …"
+    >>> found = [Mention("programme", text[:44], text[:44], 0, 44, "Netzwerk"),
+    ...          Mention("programme", text[49:71], text[49:71], 49, 71, "Netzwerk")]
+    >>> [m.name for m in without_next_line(text, found)]
+    ['Netzwerk Vielfalt Nord', 'Netzwerk Vielfalt Nord']
+    """
+    alone: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        alone.setdefault(name_key(m.name), []).append((m.start, m.end))
+    out = []
+    for m in mentions:
+        cut = text.rfind("\n", m.start, m.end)
+        tail = text[cut + 1 : m.end].strip() if cut > m.start else " "
+        titled = cut > m.start and (m.start == 0 or text[m.start - 1] == "\n")
+        spans = []
+        first = tail.split()[0] if tail.split() else ""
+        if (
+            (titled or " " in tail)
+            and not tail.isupper()
+            and not is_town(tail.split("(")[0].strip())
+            and first not in _TERRITORY_WORDS
+            and first[:1].isupper()
+            and not _LEGAL_FORM_IN.search(tail)
+            and name_key(text[m.start : cut]) not in generic_heads()
+        ):
+            spans = alone.get(name_key(text[m.start : cut]), [])  # not "Jugendamt" / "Dortmund"
+        if m.ref_id is not None or not any(e <= m.start or s >= m.end for s, e in spans):
+            out.append(m)
+        elif m.kind == "org":
+            out.append(_spanning(text, m, m.start, cut))
+        else:
+            surface = text[m.start : cut]
+            out.append(m.with_(name=clean_name(surface), surface=surface, end=cut))
     return out

@@ -33,8 +33,11 @@ __all__ = ["PLURAL_HEADS_FILE", "SHARED_HEAD_ORIGIN", "shared_head_mentions", "w
 
 PLURAL_HEADS_FILE = REFERENCE_DIR / "plural_heads.yaml"
 SHARED_HEAD_ORIGIN = "shared_head"
+_TERRITORIES = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis"})
+# a member may name its territory: "die Jobcenter Dortmund und Kreis Unna"
+_TERRITORY = rf"(?:(?:{'|'.join(sorted(_TERRITORIES))})\s+(?=[A-ZÄÖÜ]))?"
 _PLACE = (
-    rf"(?:{PLACE_OPENER}\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*"
+    rf"{_TERRITORY}(?:{PLACE_OPENER}\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*"
     r"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
 )
 # a member may carry its own legal form: "die Caritasverbände Büren e. V. und Paderborn e. V."
@@ -42,7 +45,6 @@ _PLACE = (
 _REGION = r"(?:\s*\([A-ZÄÖÜ][\wäöüß. -]{1,30}\))?"
 _MEMBER = rf"{_PLACE}{_REGION}(?:\s+{LEGAL_FORM})?"
 _MEMBER_RE = re.compile(rf"(?P<place>{_PLACE}){_REGION}(?:\s+{LEGAL_FORM})?")
-_TERRITORIES = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis"})
 # "in den Städten Köln und Bonn": towns as places, not as bodies that act
 _LOCATIVE = re.compile(r"\b(?:in|aus)\s+(?:den\s+|der\s+|allen\s+)?(?:\w+\s+)?$")
 _COMMON_NOUN = re.compile(r"(?:ung|heit|keit|schaft|ion|tät|nahme|ismus|en)$")
@@ -87,7 +89,11 @@ def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
 
 def _placed(name: str) -> bool:
     """A member that names a place: a town, also without its official qualifier
-    ("Kempten"), or a district named after towns ("Trier-Saarburg", "Darmstadt-Dieburg")."""
+    ("Kempten"), or a district named after towns ("Trier-Saarburg", "Darmstadt-Dieburg"),
+    with its territory or without ("Kreis Unna")."""
+    first, _, rest = name.partition(" ")
+    if first in _TERRITORIES and rest:
+        name = rest
     return is_town(name) or is_town(name.split("-")[0])
 
 

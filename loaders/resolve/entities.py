@@ -453,12 +453,18 @@ def resolve_document(
             parent_key = key_of_name(m.parent) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:
                 continue
+            unit_head = heads.get(name_key(m.name))
+            if (
+                unit_head is not None
+                and not m.parent
+                and not _may_own(unit_head, entities[parent_key])
+            ):
+                continue  # "des Kommunalen Integrationszentrums" in a firm's report: not its own
             bare = own_words(m.surface, m.parent)  # "Integrationsbüro der Stadt X"
             bare = bare.split(" der ")[0] if m.origin == "list" else bare
             bare = normalise_org_name(bare)  # "Integrationsbüros der Stadt X" = "Integrationsbüro"
             bare = heads.get(name_key(bare), bare)  # "KI": the head it abbreviates
             key = f"unit:{parent_key}:{name_key(_NUMBER_NOTE.sub('', bare))}"
-            unit_head = heads.get(name_key(m.name))
             name = m.name
             if unit_head is not None:  # "das Kommunale Integrationszentrum (KI)": the owner's
                 key = f"unit:{parent_key}:{name_key(unit_head)}"  # its short form too

@@ -203,3 +203,16 @@ def test_a_picture_placeholder_line_is_no_text() -> None:
         "Stadt Worms",
         "",
     )
+
+
+def test_dated_entries_of_a_list_are_no_running_header() -> None:
+    """ "Mitglied seit 2015", "Mitglied seit 2017", …: the words recur with a number, but
+    a different year each time, so they are entries of a directory; a header repeats its
+    year ("Partnerberichte 2023") or counts pages."""
+    lines: list[str] = []
+    for n, year in enumerate((2015, 2017, 2015, 2019)):
+        lines += [f"Verein Nummer {n} e. V.", "Musterstraße 1, 12345 Musterstadt"]
+        lines += [f"Mitglied seit {year}", "", "Partnerberichte 2023", ""]
+    text = clean(SourceText("v.txt", "v.txt", tuple(lines), (None,) * len(lines), "0"))
+    flagged = {line for line, noise in zip(lines, text.noise, strict=True) if noise}
+    assert flagged == {"Partnerberichte 2023"}

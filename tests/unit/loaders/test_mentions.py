@@ -705,3 +705,64 @@ def test_a_law_a_round_table_or_an_alliance_read_as_an_organisation_is_a_program
     bad.write_text("heads: [gesetz]\n", encoding="utf-8")
     with pytest.raises(InputError):
         programme_heads(bad)
+
+
+def test_a_town_ending_the_line_above_after_a_comma_opens_no_name(tmp_path):
+    """A list of signatories, one per line with its seat: "…, Kiel" over "Arbeiterwohlfahrt
+    Kreisverband Ostholstein e. V." is the seat of the name above, not the first word of
+    the name below, also where the list's separators made it one member."""
+    text = (
+        "Unterzeichnende Organisationen des Bündnisses:\n"
+        "Förde-Werkstatt für Interkulturelle Bildung e. V., Kiel\n"
+        "Arbeiterwohlfahrt Kreisverband Ostholstein e. V., Eutin\n"
+        "Polnischer Elternverein Nordfriesland e. V., Husum\n"
+        "Stadt Neumünster\n"
+    )
+    names = _organisations_of(tmp_path, "brief.txt", text)
+    assert "Arbeiterwohlfahrt Kreisverband Ostholstein e. V." in names
+    assert "Stadt Neumünster" in names
+    assert not any(name.startswith(("Kiel ", "Eutin ", "Husum ")) for name in names)
+
+
+def test_the_next_lines_words_are_no_part_of_a_name_the_text_names_without_them():
+    """ "Netzwerk Vielfalt Nord" over "Mitgliederverzeichnis" is the network, which the text
+    names alone below, and a heading's words below a ministry's name are not the name's;
+    "Jugendamt" over a town is the town's Jugendamt."""
+    from loaders.mentions.glued_words import without_next_line
+
+    text = (
+        "Netzwerk Vielfalt Nord\nMitgliederverzeichnis\nDas Netzwerk Vielfalt Nord lädt ein.\n"
+        "Jugendamt\nDortmund\nDas Jugendamt berät.\nVom Hessischen Ministerium für Soziales\n"
+        "Interkulturelle Öffnung gibt es Geld. Das Ministerium für Soziales hilft."
+    )
+    found = []
+    for name, kind in (
+        ("Netzwerk Vielfalt Nord\nMitgliederverzeichnis", "programme"),
+        ("Netzwerk Vielfalt Nord", "programme"),
+        ("Jugendamt\nDortmund", "org"),
+        ("Jugendamt", "org"),
+        ("Ministerium für Soziales\nInterkulturelle Öffnung", "org"),
+        ("Ministerium für Soziales", "org"),
+    ):
+        start = text.index(name, found[-1].end if found else 0)
+        found.append(Mention(kind, " ".join(name.split()), name, start, start + len(name), ""))
+    assert [m.name for m in without_next_line(text, found)] == [
+        "Netzwerk Vielfalt Nord",
+        "Netzwerk Vielfalt Nord",
+        "Jugendamt Dortmund",
+        "Jugendamt",
+        "Ministerium für Soziales",
+        "Ministerium für Soziales",
+    ]
+
+
+def test_a_member_of_a_shared_head_list_may_name_its_territory():
+    """ "die Jobcenter Dortmund und Kreis Unna": the second member is the Jobcenter of the
+    Kreis Unna, not a "Jobcenter Kreis"."""
+    from loaders.mentions.shared_heads import shared_head_mentions
+
+    text = "Mit den Jobcentern Dortmund und Kreis Unna haben wir ein Projekt gestartet."
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Jobcenter Dortmund",
+        "Jobcenter Kreis Unna",
+    ]
