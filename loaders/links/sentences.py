@@ -37,6 +37,7 @@ from loaders.links.context import (
 from loaders.links.fields import record_fields
 from loaders.links.items import item_funders
 from loaders.links.lists import list_links
+from loaders.links.memberships import membership_lines
 from loaders.models import Block, Link
 from loaders.reference import Reference
 from loaders.resolve.entities import Entity, ResolvedDocument
@@ -208,6 +209,7 @@ def find_links(
     list_links(out, sentences, resolved, blocks, stream, reference)
     item_funders(out, resolved, stream, reference)
     record_fields(out, resolved, stream)
+    membership_lines(out, resolved, stream, blocks)
     programme_units(out, entities)
     named_units(out, entities)
     abbreviated_units(out, entities)

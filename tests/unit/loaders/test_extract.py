@@ -141,3 +141,34 @@ def test_no_node_of_the_corpus_graph_is_a_bare_generic_head():
     docs = resolve_across(extract_document(p) for p in sorted(CORPUS.glob("*.txt")))
     named = [(d.doc, o.name) for d in docs for o in d.organisations if bare(o.name)]
     assert named == []
+
+
+def test_membership_lines_link_each_member_to_the_documents_network(tmp_path: Path) -> None:
+    """A directory prints "Mitglied seit 2015" under each member's entry, a brochure "· im
+    Netzwerk seit 2019" after a name: the member takes part in the network the document
+    is about."""
+    text = (
+        "Netzwerk Vielfalt Südheide\nMitgliederverzeichnis\n\n"
+        "Das Netzwerk Vielfalt Südheide verbindet Betriebe und Beratungsstellen.\n\n"
+        "Agentur für Arbeit Celle\nBahnhofstraße 5, 29221 Celle\n"
+        "Beratung von Betrieben zur Beschäftigung internationaler Fachkräfte\n"
+        "Mitglied seit 2015\n\n"
+        "Caritasverband Celle e. V.\nFritzenwiese 7, 29221 Celle\n"
+        "Migrationsberatung und Sprachkurse\nMitglied seit 2018\n\n"
+        "Stadtwerke Celle GmbH · im Netzwerk seit 2021\n"
+    )
+    path = tmp_path / "verzeichnis.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path)
+    names = {**{o.id: o.name for o in extraction.organisations},
+             **{p.id: p.name for p in extraction.programmes}}  # fmt: skip
+    members = {
+        names[link.source_id]
+        for link in extraction.links
+        if link.type == "PARTICIPATES_IN" and names[link.target_id] == "Netzwerk Vielfalt Südheide"
+    }
+    assert members == {
+        "Agentur für Arbeit Celle",
+        "Caritasverband Celle e. V.",
+        "Stadtwerke Celle GmbH",
+    }

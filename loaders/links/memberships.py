@@ -1,0 +1,99 @@
+"""Membership lines: "Mitglied seit 2015", "im Netzwerk seit 2019", "Partner seit 2022".
+
+A network's directory or its partners' reports print, under each member's name or at the
+end of its heading line, since when it belongs: "Bremerhaven · im Netzwerk seit 2020",
+"DIENSTSITZ DARMSTADT · MITGLIEDSBEHÖRDE SEIT 2022", "– Landesamt X, Partner seit 2022".
+No sentence names the network there: it is the one the document is about
+(:func:`loaders.links.context.document_programme`). The member is the organisation named on
+the line before the words, else the partner whose report holds the line, else the entry's
+name: the first organisation named since the empty line above.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.clean.textstream import TextStream, quote
+from loaders.links.context import LinkSink, document_programme
+from loaders.models import Block
+from loaders.reference import REFERENCE_DIR, word_alternatives
+from loaders.resolve.entities import ResolvedDocument
+
+__all__ = ["MEMBERSHIP_LABELS_FILE", "membership_lines"]
+
+MEMBERSHIP_LABELS_FILE = REFERENCE_DIR / "membership_labels.yaml"
+_MAX_LINE = 70  # characters: a longer line is running text ("… ist seit 2015 Mitglied …")
+_ENTRY_LINES = 6  # lines above a membership line where the entry's name may stand
+
+
+@lru_cache(maxsize=4)
+def _membership(path: Path = MEMBERSHIP_LABELS_FILE) -> re.Pattern[str]:
+    """The words, then "seit" and a year (a month may come before it), ending the line
+    or standing after a separator."""
+    return re.compile(
+        rf"(?:^|[·|•,;–—]\s*)(?:{word_alternatives(path)})\W{{0,3}}\s*seit\s*:?\s*"
+        r"(?:[A-Za-zäöüÄÖÜ]+\s+)?\d{4}\W*$",
+        re.IGNORECASE,
+    )
+
+
+def membership_lines(
+    out: LinkSink, resolved: ResolvedDocument, stream: TextStream, blocks: tuple[Block, ...]
+) -> None:
+    """PARTICIPATES_IN from each membership line's member to the document's network."""
+    network = document_programme(resolved)
+    if network is None:
+        return
+    pattern = _membership()
+    lines = stream.text.split("\n")
+    starts = [m.start for m, _, _ in resolved.mentions]
+    block_starts = [b.start for b in blocks]
+    for k, line in enumerate(lines):
+        found = pattern.search(line) if len(line) <= _MAX_LINE else None
+        if found is None:
+            continue
+        number = stream.lines[k]
+        at = bisect_left(block_starts, number + 1) - 1
+        in_block = at >= 0 and blocks[at].start <= number <= blocks[at].end
+        member = (
+            _named_before(resolved, starts, stream.starts[k] + found.start(), stream.starts[k])
+            or (resolved.block_partners[at] if in_block else None)
+            or _entry_name(resolved, starts, stream, k)
+        )
+        if member is not None and member != network:
+            out.add(member, network, "PARTICIPATES_IN", number, quote(line))
+
+
+def _orgs_between(resolved: ResolvedDocument, starts: list[int], lo: int, hi: int) -> list[str]:
+    return [
+        key
+        for _, key, _ in resolved.mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        if resolved.entities[key].kind == "org"
+    ]
+
+
+def _named_before(
+    resolved: ResolvedDocument, starts: list[int], at: int, line_start: int
+) -> str | None:
+    """The organisation the membership line names before its words."""
+    named = _orgs_between(resolved, starts, line_start, at)
+    return named[0] if named else None
+
+
+def _entry_name(
+    resolved: ResolvedDocument, starts: list[int], stream: TextStream, k: int
+) -> str | None:
+    """The first organisation named on the entry's lines above line ``k``: from the line
+    after the last empty one (the stream keeps none; the line numbers show them)."""
+    first = k
+    while (
+        first > 0
+        and k - first < _ENTRY_LINES
+        and stream.lines[first] - stream.lines[first - 1] == 1
+    ):
+        first -= 1
+    named = _orgs_between(resolved, starts, stream.starts[first], stream.starts[k])
+    return named[0] if named else None
