@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from loaders.clean.repair import clean
-from loaders.clean.textstream import Sentence, TextStream, build_stream
+from loaders.clean.textstream import Sentence, TextStream, build_stream, paragraph_breaks
 from loaders.errors import InputError
 from loaders.learn.crf import MODEL_FILE, load_tagger
 from loaders.learn.relations import LINK_MODEL, model_links
@@ -31,6 +31,7 @@ from loaders.mentions.complements import with_both_members
 from loaders.mentions.compounds import with_truncated_compounds
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.glued_words import (
+    without_blank_lines,
     without_glued_words,
     without_next_line,
     without_town_after,
@@ -208,6 +209,7 @@ def analyse_document(
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = without_next_line(stream.text, without_town_before(stream.text, mentions))
+    mentions = without_blank_lines(stream.text, paragraph_breaks(text, stream), mentions)
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
     mentions = as_programmes(mentions)
     title, subtitle = document_title(text)

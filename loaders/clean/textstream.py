@@ -27,6 +27,7 @@ __all__ = [
     "TextStream",
     "Sentence",
     "build_stream",
+    "paragraph_breaks",
     "continues_sentence",
     "split_sentences",
     "fix_ocr",
@@ -107,6 +108,29 @@ def build_stream(clean: CleanText) -> TextStream:
         parts.append(stripped)
         offset += len(stripped) + 1
     return TextStream("\n".join(parts), tuple(starts), tuple(lines))
+
+
+_MOSTLY_SPACED = 0.3  # share of lines after an empty line from which empty lines end nothing
+
+
+def paragraph_breaks(clean: CleanText, stream: TextStream) -> tuple[int, ...]:
+    """Offsets of the stream's line breaks that stand for empty lines of the document, in
+    order: where a paragraph or a title ends. Not a page break (its furniture lies
+    between), where a name may go on; and none in a text that sets an empty line after most
+    lines (a PDF extracted double-spaced), where an empty line ends nothing.
+
+    >>> from loaders.models import SourceText
+    >>> lines = ("Netzwerk Nord", "", "Vielfalt im Dienst", "Der Text", "geht weiter.")
+    >>> clean = CleanText(SourceText("t", "t", lines, (None,) * 5, ""), lines, (False,) * 5)
+    >>> paragraph_breaks(clean, build_stream(clean))
+    (13,)
+    """
+    breaks = []
+    for k in range(1, len(stream.lines)):
+        between = range(stream.lines[k - 1], stream.lines[k] - 1)  # 0-based lines between
+        if between and not any(clean.noise[j] for j in between):  # empty lines only
+            breaks.append(stream.starts[k] - 1)
+    return tuple(breaks) if len(breaks) <= _MOSTLY_SPACED * len(stream.lines) else ()
 
 
 # a sentence ends at . ! ? ; before white space and an upper-case letter, a digit, a quote,

@@ -27,6 +27,7 @@ named elsewhere ("Pflegestützpunkt Kreis Offenbach"), which :mod:`unit_names` r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from loaders.learn.places import is_place, is_town
 from loaders.mentions.legal_forms import LEGAL_FORM
@@ -34,9 +35,9 @@ from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.mentions.unit_names import has_head_word
 from loaders.names import clean_name, name_key
-from loaders.resolve.heads import generic_heads
 
 __all__ = [
+    "without_blank_lines",
     "without_glued_words",
     "without_town_after",
     "without_town_before",
@@ -161,8 +162,7 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Hessisches Ministerium für Soziales und Integration" over "Interkulturelle Öffnung")
     are the heading's, not the name's end. A name that opens its line may run on into one
     word only. A town, a territory or a legal form below a name is the name's ("Jugendamt"
-    over "Dortmund", "Kommunales Integrationszentrum" over "Kreis Unna"), and a generic
-    head named alone elsewhere does not cut its place off.
+    over "Dortmund", "Kommunales Integrationszentrum" over "Kreis Unna").
 
     >>> text = "Netzwerk Vielfalt Nord\nMitgliederverzeichnis\nDas Netzwerk Vielfalt Nord ist …"
     >>> found = [Mention("programme", text[:44], text[:44], 0, 44, "Netzwerk"),
@@ -187,7 +187,6 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
             and first not in _TERRITORY_WORDS
             and first[:1].isupper()
             and not _LEGAL_FORM_IN.search(tail)
-            and name_key(text[m.start : cut]) not in generic_heads()
         ):
             spans = alone.get(name_key(text[m.start : cut]), [])  # not "Jugendamt" / "Dortmund"
         if m.ref_id is not None or not any(e <= m.start or s >= m.end for s, e in spans):
@@ -197,4 +196,43 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             surface = text[m.start : cut]
             out.append(m.with_(name=clean_name(surface), surface=surface, end=cut))
+    return out
+
+
+def without_blank_lines(
+    text: str, breaks: tuple[int, ...], mentions: list[Mention]
+) -> list[Mention]:
+    r"""Names cut at the first empty line they run over (``breaks``: the offsets of the
+    stream's line breaks that stand for one or more empty lines of the document, in
+    order): a title
+    set apart from its subtitle ("Bund.Vielfalt.Rhein-Main", empty lines, "Vielfalt im
+    Bundesdienst – …") is the name alone; a name never runs over a paragraph's end. A page
+    break between a name's words is no empty line.
+
+    >>> text = "Netzwerk Nord\nVielfalt im Dienst"
+    >>> found = [Mention("programme", "Netzwerk Nord Vielfalt im Dienst", text, 0, 31, "Netzwerk")]
+    >>> [m.name for m in without_blank_lines(text, (13,), found)]
+    ['Netzwerk Nord']
+    """
+    if not breaks:
+        return mentions
+    out = []
+    for m in mentions:
+        at = bisect_right(breaks, m.start)
+        cut = breaks[at] if at < len(breaks) and breaks[at] < m.end else None
+        surface = text[m.start : cut].rstrip() if cut is not None else ""
+        first = m.name.split()[0] if m.name.split() else ""
+        if (
+            cut is None
+            or m.ref_id is not None
+            or not any(c.isupper() for c in surface)
+            or first not in surface.split()  # the name is the part below: "Das Programm" | "„…“"
+        ):
+            out.append(m)
+        elif m.kind == "org":
+            out.append(_spanning(text, m, m.start, m.start + len(surface)))
+        else:
+            out.append(
+                m.with_(name=clean_name(surface), surface=surface, end=m.start + len(surface))
+            )
     return out

@@ -766,3 +766,28 @@ def test_a_member_of_a_shared_head_list_may_name_its_territory():
         "Jobcenter Dortmund",
         "Jobcenter Kreis Unna",
     ]
+
+
+def test_a_name_runs_over_no_empty_line_unless_the_text_is_double_spaced():
+    """A title set apart from its subtitle by empty lines is the name alone; in a text
+    extracted double-spaced an empty line ends nothing, and a page's furniture between a
+    name's words is no empty line."""
+    from loaders.clean.repair import clean
+    from loaders.clean.textstream import build_stream, paragraph_breaks
+    from loaders.mentions.glued_words import without_blank_lines
+    from loaders.models import SourceText
+
+    def cut(lines: tuple[str, ...], name: str) -> str:
+        text = clean(SourceText("t.txt", "t.txt", lines, (None,) * len(lines), "0"))
+        stream = build_stream(text)
+        surface = name.replace(" ", "\n", 1) if "\n" not in name else name
+        start = stream.text.index(surface.split("\n")[0])
+        end = start + len(surface)
+        found = [Mention("programme", " ".join(surface.split()), surface, start, end, "Netzwerk")]
+        return without_blank_lines(stream.text, paragraph_breaks(text, stream), found)[0].name
+
+    title = ("Bund.Vielfalt.Rhein-Main", "", "", "Vielfalt im Bundesdienst", "")
+    body = tuple(f"Die Behörden der Region berichten im Jahr {n} über ihre Arbeit." for n in range(9))
+    assert cut((*title, *body), "Bund.Vielfalt.Rhein-Main Vielfalt") == "Bund.Vielfalt.Rhein-Main"
+    spaced = tuple(x for line in (*title[::3], *body) for x in (line, ""))
+    assert cut(spaced, "Bund.Vielfalt.Rhein-Main Vielfalt") == "Bund.Vielfalt.Rhein-Main Vielfalt"
