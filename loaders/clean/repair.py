@@ -143,7 +143,7 @@ def _contents_lines(lines: list[str]) -> set[int]:
     found = {i for i, line in enumerate(lines) if _CONTENTS_LINE.search(line)}
     run: list[tuple[int, int]] = []  # (line, page) of the entries one under the other
     for i, line in enumerate([*lines, *[""] * (_CONTENTS_GAP + 1)]):
-        m = _PAGE_AT_END.search(line)
+        m = _PAGE_AT_END.search(line) if line[-1:].isdigit() else None
         if run and (i - run[-1][0] > _CONTENTS_GAP or m and int(m[1]) < run[-1][1]):
             if len(run) >= _CONTENTS_RUN:
                 found.update(k for k, _ in run)

@@ -52,7 +52,7 @@ def membership_lines(
     starts = [m.start for m, _, _ in resolved.mentions]
     block_starts = [b.start for b in blocks]
     for k, line in enumerate(lines):
-        found = pattern.search(line) if len(line) <= _MAX_LINE else None
+        found = pattern.search(line) if len(line) <= _MAX_LINE and "seit" in line.lower() else None
         if found is None:
             continue
         number = stream.lines[k]
