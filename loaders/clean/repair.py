@@ -179,10 +179,9 @@ def _find_noise(lines: list[str]) -> list[bool]:
             continue
         numbered = sum(lines[i][:1].isdigit() or lines[i][-1:].isdigit() for i in where)
         near_number = sum(_near(page_numbers, i, 2) for i in where)
-        if (
-            (numbered >= 2 and len(where) >= 3 and not _dated_entries(lines, where))
-            or (near_number >= 2 and near_number * 5 >= len(where) * 4)
-            or (len(where) >= 20 and not _dated_entries(lines, where))
+        recurs = (numbered >= 2 and len(where) >= 3) or len(where) >= 20
+        if (recurs and not _dated_entries(lines, where)) or (
+            near_number >= 2 and near_number * 5 >= len(where) * 4
         ):
             for i in where:
                 noise[i] = True

@@ -33,6 +33,7 @@ from loaders.learn.places import is_place, is_town
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import Mention
 from loaders.mentions.patterns import normalise_org_name, org_type_of
+from loaders.mentions.shared_heads import TERRITORIES
 from loaders.mentions.unit_names import has_head_word
 from loaders.names import clean_name, name_key
 
@@ -89,8 +90,10 @@ def _named_alone(text: str, m: Mention, alone: dict[str, list[tuple[int, int]]])
 
 
 def _spanning(text: str, m: Mention, start: int, end: int) -> Mention:
-    """``m`` cut to ``text[start:end]``, named and typed by what is left."""
+    """``m`` cut to ``text[start:end]``, named (and an organisation typed) by what is left."""
     surface = text[start:end]
+    if m.kind != "org":
+        return m.with_(name=clean_name(surface), surface=surface, start=start, end=end)
     name = normalise_org_name(clean_name(surface))
     return m.with_(name=name, surface=surface, start=start, end=end, type=org_type_of(name))
 
@@ -124,7 +127,6 @@ def without_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_TERRITORY_WORDS = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis", "Region", "Bezirk"})
 _LEGAL_FORM_IN = re.compile(rf"(?<![\w.-]){LEGAL_FORM}(?![\w])")
 _LINE_START = re.compile(r"\n\s*(?=[A-ZÄÖÜ0-9])")  # the first name word of the next line
 
@@ -184,18 +186,15 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
             (titled or " " in tail)
             and not tail.isupper()
             and not is_town(tail.split("(")[0].strip())
-            and first not in _TERRITORY_WORDS
+            and first not in TERRITORIES
             and first[:1].isupper()
             and not _LEGAL_FORM_IN.search(tail)
         ):
             spans = alone.get(name_key(text[m.start : cut]), [])  # not "Jugendamt" / "Dortmund"
         if m.ref_id is not None or not any(e <= m.start or s >= m.end for s, e in spans):
             out.append(m)
-        elif m.kind == "org":
-            out.append(_spanning(text, m, m.start, cut))
         else:
-            surface = text[m.start : cut]
-            out.append(m.with_(name=clean_name(surface), surface=surface, end=cut))
+            out.append(_spanning(text, m, m.start, cut))
     return out
 
 
@@ -203,8 +202,7 @@ def without_blank_lines(
     text: str, breaks: tuple[int, ...], mentions: list[Mention]
 ) -> list[Mention]:
     r"""Names cut at the first empty line they run over (``breaks``: the offsets of the
-    stream's line breaks that stand for one or more empty lines of the document, in
-    order): a title
+    stream's line breaks that stand for empty lines of the document, in order): a title
     set apart from its subtitle ("Bund.Vielfalt.Rhein-Main", empty lines, "Vielfalt im
     Bundesdienst – …") is the name alone; a name never runs over a paragraph's end. A page
     break between a name's words is no empty line.
@@ -229,10 +227,6 @@ def without_blank_lines(
             or first not in surface.split()  # the name is the part below: "Das Programm" | "„…“"
         ):
             out.append(m)
-        elif m.kind == "org":
-            out.append(_spanning(text, m, m.start, m.start + len(surface)))
         else:
-            out.append(
-                m.with_(name=clean_name(surface), surface=surface, end=m.start + len(surface))
-            )
+            out.append(_spanning(text, m, m.start, m.start + len(surface)))
     return out

@@ -29,13 +29,19 @@ from loaders.mentions.org_types import org_type_of
 from loaders.mentions.patterns import Mention
 from loaders.reference import REFERENCE_DIR, read_yaml
 
-__all__ = ["PLURAL_HEADS_FILE", "SHARED_HEAD_ORIGIN", "shared_head_mentions", "with_shared_heads"]
+__all__ = [
+    "PLURAL_HEADS_FILE",
+    "SHARED_HEAD_ORIGIN",
+    "TERRITORIES",
+    "shared_head_mentions",
+    "with_shared_heads",
+]
 
 PLURAL_HEADS_FILE = REFERENCE_DIR / "plural_heads.yaml"
 SHARED_HEAD_ORIGIN = "shared_head"
-_TERRITORIES = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis"})
+TERRITORIES = frozenset({"Stadt", "Gemeinde", "Kreis", "Landkreis"})
 # a member may name its territory: "die Jobcenter Dortmund und Kreis Unna"
-_TERRITORY = rf"(?:(?:{'|'.join(sorted(_TERRITORIES))})\s+(?=[A-ZÄÖÜ]))?"
+_TERRITORY = rf"(?:(?:{'|'.join(sorted(TERRITORIES))})\s+(?=[A-ZÄÖÜ]))?"
 _PLACE = (
     rf"{_TERRITORY}(?:{PLACE_OPENER}\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*"
     r"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][a-zäöüß]+)?"
@@ -92,7 +98,7 @@ def _placed(name: str) -> bool:
     ("Kempten"), or a district named after towns ("Trier-Saarburg", "Darmstadt-Dieburg"),
     with its territory or without ("Kreis Unna")."""
     first, _, rest = name.partition(" ")
-    if first in _TERRITORIES and rest:
+    if first in TERRITORIES and rest:
         name = rest
     return is_town(name) or is_town(name.split("-")[0])
 
@@ -103,7 +109,7 @@ def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Ment
     for match in _pattern(path).finditer(text):
         head = " ".join(match.group("head").split())
         singular = _singular(head, path)
-        if singular in _TERRITORIES and _LOCATIVE.search(
+        if singular in TERRITORIES and _LOCATIVE.search(
             text, max(0, match.start() - 30), match.start()
         ):
             continue
