@@ -254,7 +254,7 @@ def extract_document(
         _one_record_per_id(_organisations(a.resolved)),
         _one_record_per_id(_programmes(a.resolved)),
     )
-    listed = {record.id for record in (*organisations, *programmes)}
+    listed = {o.id for o in organisations} | {p.id for p in programmes}
     # a link names only entities the extraction lists: a bare generic head that was only
     # a unit's parent ("der Arbeitskreis Integration der Bezirksregierung") is not listed
     links = tuple(k for k in links if k.source_id in listed and k.target_id in listed)
