@@ -29,7 +29,7 @@ import pycrfsuite
 
 from loaders.clean.textstream import Sentence, TextStream, quote
 from loaders.learn.features import Features
-from loaders.links.context import document_programme
+from loaders.links.context import block_of, document_programme
 from loaders.links.sentences import PROGRAMME_ANAPHOR, cue_patterns, document_sentences
 from loaders.models import Block, Link
 from loaders.reference import Reference, load_organisation_words, load_reference
@@ -291,12 +291,6 @@ def _anaphors(
     return out
 
 
-def _block_of(blocks: tuple[Block, ...], starts: list[int], line: int) -> int:
-    """Index of the block ``line`` lies in, -1 outside every block."""
-    at = bisect_left(starts, line + 1) - 1
-    return at if at >= 0 and blocks[at].start <= line <= blocks[at].end else -1
-
-
 def _keys_by_id(entities: dict[str, Entity]) -> dict[str, str]:
     """Entity key of every id a link may carry."""
     return {entity_id(e, entities): k for k, e in entities.items()}
@@ -348,7 +342,7 @@ def candidates(
         for m, key, line in resolved.mentions[lo:hi]:
             if key in entities and key not in seen:
                 seen[key] = (m.start - sentence.start, m.end - sentence.start, line)
-        here = _block_of(blocks, block_starts, stream.line_at(sentence.start))
+        here = block_of(blocks, block_starts, stream.line_at(sentence.start))
         recent = [(i, k, b) for i, k, b in recent if index - i <= _ANAPHOR_REACH]
         back: list[str | None] = [k for _, k, b in reversed(recent) if b == here]
         back.append(resolved.block_partners[here] if here >= 0 else resolved.subject)
@@ -364,7 +358,7 @@ def candidates(
         order = sorted(seen, key=lambda k: seen[k][0])
         first_line = seen[order[0]][2]
         last_line = max(v[2] for v in seen.values())
-        at = _block_of(blocks, block_starts, first_line)
+        at = block_of(blocks, block_starts, first_line)
         default = resolved.block_partners[at] if at >= 0 else resolved.subject
         reach = 1 if len(order) > _MAX_MENTIONS else _PAIR_REACH
         pairs: list[tuple[str | None, str, int]] = [

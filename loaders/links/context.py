@@ -34,6 +34,7 @@ __all__ = [
     "organised_back",
     "named_units",
     "abbreviated_units",
+    "block_of",
     "short_forms",
     "own_unit",
     "programme_units",
@@ -65,6 +66,13 @@ BACK_NOUN = re.compile(
     r"(?:[Rr]eihe|[Pp]rojekt|[Pp]rogramm|[Vv]eranstaltung(?:en)?|[Ii]nitiative|[Kk]ampagne|"
     r"[Vv]orhaben|[Ff]ormat|[Ww]orkshop-?[Rr]eihe)\b"
 )
+
+
+def block_of(blocks: Sequence[Block], starts: Sequence[int], line: int) -> int:
+    """Index of the block ``line`` lies in (``starts``: the blocks' first lines), -1 outside
+    every block."""
+    at = bisect_left(starts, line + 1) - 1
+    return at if at >= 0 and blocks[at].start <= line <= blocks[at].end else -1
 
 
 def reference_links(out: LinkSink, entities: dict[str, Entity], reference: Reference) -> None:

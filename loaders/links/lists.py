@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from loaders.clean.textstream import Sentence, TextStream
-from loaders.links.context import LinkSink, document_programme
+from loaders.links.context import LinkSink, block_of, document_programme
 from loaders.mentions.list_members import LIST_PARENTHESIS, LIST_SEPARATOR
 from loaders.mentions.patterns import Mention
 from loaders.models import Block
@@ -213,9 +213,8 @@ def list_links(
                 ]
                 programme = own[0] if own else None
             first_line = run[0].line
-            at = bisect_left(block_starts, first_line + 1) - 1
-            in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
-            partner = resolved.block_partners[at] if in_block else resolved.subject
+            at = block_of(blocks, block_starts, first_line)
+            partner = resolved.block_partners[at] if at >= 0 else resolved.subject
             named_subject = _subject(orgs, run, cue, a, sentence_starts)
             if link_type == "PARTNER" and programme is None and named_subject is None:
                 # "Partner:" on the page of a project or an event: its partners

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.clean.textstream import TextStream, quote
-from loaders.links.context import LinkSink, document_programme
+from loaders.links.context import LinkSink, block_of, document_programme
 from loaders.models import Block
 from loaders.reference import REFERENCE_DIR, word_alternatives
 from loaders.resolve.entities import ResolvedDocument
@@ -56,31 +56,21 @@ def membership_lines(
         if found is None:
             continue
         number = stream.lines[k]
-        at = bisect_left(block_starts, number + 1) - 1
-        in_block = at >= 0 and blocks[at].start <= number <= blocks[at].end
+        at = block_of(blocks, block_starts, number)
         member = (
-            _named_before(resolved, starts, stream.starts[k] + found.start(), stream.starts[k])
-            or (resolved.block_partners[at] if in_block else None)
+            _first_org(resolved, starts, stream.starts[k], stream.starts[k] + found.start())
+            or (resolved.block_partners[at] if at >= 0 else None)
             or _entry_name(resolved, starts, stream, k)
         )
         if member is not None and member != network:
             out.add(member, network, "PARTICIPATES_IN", number, quote(line))
 
 
-def _orgs_between(resolved: ResolvedDocument, starts: list[int], lo: int, hi: int) -> list[str]:
-    return [
-        key
-        for _, key, _ in resolved.mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
-        if resolved.entities[key].kind == "org"
-    ]
-
-
-def _named_before(
-    resolved: ResolvedDocument, starts: list[int], at: int, line_start: int
-) -> str | None:
-    """The organisation the membership line names before its words."""
-    named = _orgs_between(resolved, starts, line_start, at)
-    return named[0] if named else None
+def _first_org(resolved: ResolvedDocument, starts: list[int], lo: int, hi: int) -> str | None:
+    """The first organisation named between offsets ``lo`` and ``hi``: on the membership
+    line before its words, or on the entry's lines above it."""
+    mentions = resolved.mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
+    return next((key for _, key, _ in mentions if resolved.entities[key].kind == "org"), None)
 
 
 def _entry_name(
@@ -95,5 +85,4 @@ def _entry_name(
         and stream.lines[first] - stream.lines[first - 1] == 1
     ):
         first -= 1
-    named = _orgs_between(resolved, starts, stream.starts[first], stream.starts[k])
-    return named[0] if named else None
+    return _first_org(resolved, starts, stream.starts[first], stream.starts[k])

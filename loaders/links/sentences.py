@@ -24,6 +24,7 @@ from loaders.links.context import (
     LinkSink,
     Placed,
     abbreviated_units,
+    block_of,
     cue_lists,
     initiative_events,
     initiative_organisers,
@@ -172,8 +173,8 @@ def find_links(
             continue
         inside = resolved.mentions[lo:hi]
         first_line = inside[0][2]
-        at = bisect_left(block_starts, first_line + 1) - 1
-        in_block = at >= 0 and blocks[at].start <= first_line <= blocks[at].end
+        at = block_of(blocks, block_starts, first_line)
+        in_block = at >= 0
         default = resolved.block_partners[at] if in_block else resolved.subject
         found = {t: p.search(sentence.text) for t, p in cues.items()}
         initiative_events(out, inside, entities, initiatives, sentence.text)
