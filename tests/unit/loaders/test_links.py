@@ -1,11 +1,12 @@
 """Typed links from sentence cues, with the block partner as subject."""
 
 from loaders.clean.textstream import TextStream
+from loaders.links.context import named_units
 from loaders.links.sentences import find_links
 from loaders.mentions.find import find_mentions
 from loaders.models import Block
 from loaders.reference import load_reference
-from loaders.resolve.entities import resolve_document
+from loaders.resolve.entities import Entity, resolve_document
 
 
 def _links(text: str, partner: str | None = "Stadt Bottrop"):
@@ -228,6 +229,33 @@ def test_a_unit_named_after_its_parent_is_part_of_it():
     assert ("Gleichstellungsstelle des Rhein-Sieg-Kreises", "PART_OF", "Rhein-Sieg-Kreis") in links
     # "für die Stadt Gladbeck" names whom the association serves, not its parent
     assert not any(t == "PART_OF" and o == "Stadt Gladbeck" for _, t, o in links)
+
+
+def test_a_unit_is_joined_to_its_parent_by_a_genitive_not_set_beside_it():
+    class Sink:
+        def __init__(self) -> None:
+            self.links: list[tuple[str, str, str]] = []
+
+        def add(self, source: str, target: str, link_type: str, line: int, evidence: str) -> None:
+            self.links.append((source, link_type, target))
+
+    def org(key: str, name: str, org_type: str = "Verein") -> Entity:
+        return Entity(key, "org", org_type, canonical=name, lines={1})
+
+    entities = {
+        e.key: e
+        for e in (
+            org("town", "Stadt Unna", "Kommune"),
+            org("office", "Gesundheitsamt der Stadt Unna", "Kommune"),
+            org("beside", "Gesundheitsamt Stadt Unna", "Kommune"),
+            org("airport", "Flughafen Hannover", "Unternehmen"),
+            org("police", "Bundespolizeiinspektion Flughafen Hannover", "Sonstige"),
+        )
+    }
+    sink = Sink()
+    named_units(sink, entities)
+    assert ("office", "PART_OF", "town") in sink.links
+    assert not any(s in ("beside", "police") for s, _, _ in sink.links), sink.links
 
 
 def test_funders_named_before_the_participle_and_coordinated():
