@@ -239,10 +239,14 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     pages = page_starts(text)
     explicit = _marked_pages(text) is not None
     inline = _titles_inline(text, pages, list(starts.values()))
-    opened = sorted(
-        (line if inline else _chapter_start(text, pages, explicit, line), line, last, category)
-        for category, (line, last) in starts.items()
-    )
+    opened: list[tuple[int, int, int, int]] = []  # start, title's first and last line, field
+    previous = -1  # the last line of the title above
+    for category, (line, last) in sorted(starts.items(), key=lambda s: s[1]):
+        start = line if inline else _chapter_start(text, pages, explicit, line)
+        # a page that would open above the title before it was misread (two titles on one
+        # page, or page marks that are something else): the chapter opens at its title
+        opened.append((line if start <= previous else start, line, last, category))
+        previous = last
     chapters = []
     for n, (start, line, last, category) in enumerate(opened):
         end = opened[n + 1][0] - 1 if n + 1 < len(opened) else back_matter_start(text, last) - 1

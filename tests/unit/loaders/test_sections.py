@@ -44,6 +44,30 @@ def test_leading_headings_own_the_text_below_them() -> None:
     assert as_set(split_sections(b.text())) == b.expected()
 
 
+def test_two_chapter_titles_on_one_page_each_open_their_chapter() -> None:
+    # the first chapter is one short report: the second chapter's title follows it on the
+    # same page, and the report stays in the first chapter
+    b = Brochure()
+    b.page(toc())
+    partners = ["Bezirksregierung Nordstadt", "Jobcenter Südstadt"]
+    for category, title in TITLES.items():
+        opening = [title, "", "Eine kurze Einleitung in das Handlungsfeld.", ""]
+        if category == 1:
+            b.page(opening)
+            b.pages[-1] += [partners[0], "", *report(partners[0], 0), ""]
+            b.owners[-1] += [None, None] + [(partners[0], 1)] * 7 + [None]
+            continue
+        if category == 2:
+            b.pages[-1] += opening
+            b.owners[-1] += [None] * len(opening)
+        else:
+            b.page(opening)
+        for n, partner in enumerate(partners):
+            b.page([partner, "", *report(partner, n)], (partner, category))
+            b.owners[-1][0] = None
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
 def test_unit_named_after_a_partners_short_form_is_not_a_partner() -> None:
     b = Brochure()
     b.page(toc())
