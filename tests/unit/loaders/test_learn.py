@@ -203,6 +203,23 @@ def test_a_cue_is_told_apart_for_the_partner_and_for_two_named_organisations(tmp
     assert named["cue:COOPERATES_WITH:btw|org>org"] == 1.0
 
 
+def test_a_cue_right_before_a_name_and_a_sentence_in_the_first_person_are_told(tmp_path):
+    """ "… und seit 2019 gemeinsam mit der X" states the link to X more surely than a cue
+    somewhere in a long lead; "wir" says the sentence speaks for its author."""
+    found = _candidate_pairs(
+        tmp_path,
+        "Die Stadt Hamm stellt ihre Arbeit vor. Die Stadt Hamm ist Partnerin des Netzwerks.\n\n"
+        "Seit 2019 bieten wir Sprachkurse gemeinsam mit der Volkshochschule Hamm an.\n\n"
+        "Gemeinsam mit vielen Vereinen und Initiativen in der ganzen Stadt feiert auch der "
+        "Caritasverband Hamm e. V. das Fest.\n",
+    )
+    near = next(f for x, y, f in found if "implicit" in f and y == "Volkshochschule Hamm")
+    far = next(f for x, y, f in found if "implicit" in f and y == "Caritasverband Hamm e. V.")
+    assert near["cue:COOPERATES_WITH:near|implicit"] == 1.0 and near["we|implicit"] == 1.0
+    assert "cue:COOPERATES_WITH:near|implicit" not in far and "we|implicit" not in far
+    assert far["cue:COOPERATES_WITH:btw|implicit"] == 1.0
+
+
 def test_training_is_deterministic(tmp_path):
     items = [
         ([{"w": "stadt", "cap": 1.0}, {"w": "essen", "place": "B"}], ["B-ORG", "I-ORG"]),
