@@ -302,9 +302,27 @@ def filled_lines(text: CleanText, lo: int, hi: int) -> list[int]:
     return [i for i in range(lo, hi) if text.lines[i] and not text.noise[i]]
 
 
+_SPACED = re.compile(r"^(?:[A-ZÄÖÜ] ){2,}[A-ZÄÖÜ]$")  # "K A P I T E L"
+
+
+def unspaced(raw: str, line: str) -> str:
+    """A line set in spaced capitals as words: the raw line's wider gaps part the words
+    ("K A P I T E L  1" is "KAPITEL 1", "T E I L   A" is "TEIL A"); other lines as they are.
+
+    >>> unspaced("K A P I T E L  1", "K A P I T E L 1"), unspaced("Teil A", "Teil A")
+    ('KAPITEL 1', 'Teil A')
+    """
+    parts = re.split(r"\s{2,}", raw.strip())
+    if not any(_SPACED.match(p) for p in parts) or "".join(raw.split()) != "".join(line.split()):
+        return line
+    return " ".join(p.replace(" ", "") if _SPACED.match(p) else p for p in parts)
+
+
 def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
     """Lines (alone or joined with the next one) that name a field of action."""
-    lines, markers = text.lines, []
+    raw = text.source.lines
+    lines = [unspaced(raw[i], line) if i < len(raw) else line for i, line in enumerate(text.lines)]
+    markers = []
     titles = _title_pattern(categories)
     for i, full in enumerate(lines):
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):

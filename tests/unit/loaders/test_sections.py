@@ -68,6 +68,20 @@ def test_two_chapter_titles_on_one_page_each_open_their_chapter() -> None:
     assert as_set(split_sections(b.text())) == b.expected()
 
 
+def test_chapter_labels_set_in_spaced_capitals_are_read() -> None:
+    # "H A N D L U N G S F E L D  2" over a title of the brochure's own words
+    b = Brochure()
+    b.page(toc())
+    themes = {1: "Neue Wege in Arbeit", 2: "Gemeinsam lernen", 3: "Faire Chancen"}
+    for category, theme in themes.items():
+        label = " ".join("HANDLUNGSFELD") + f"  {category}"
+        b.page([label, theme, "", "Eine kurze Einleitung in das Handlungsfeld.", ""])
+        for n, partner in enumerate(["Bezirksregierung Nordstadt", "Jobcenter Südstadt"]):
+            b.page([partner, "", *report(partner, n)], (partner, category))
+            b.owners[-1][0] = None
+    assert [c.category for c in find_chapters(b.text())] == [1, 2, 3]
+
+
 def test_unit_named_after_a_partners_short_form_is_not_a_partner() -> None:
     b = Brochure()
     b.page(toc())
