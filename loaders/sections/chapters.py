@@ -321,8 +321,10 @@ def unspaced(raw: str, line: str) -> str:
 def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
     """Lines (alone or joined with the next one) that name a field of action."""
     raw = text.source.lines
-    lines = [unspaced(raw[i], line) if i < len(raw) else line for i, line in enumerate(text.lines)]
-    markers = []
+    lines = tuple(
+        unspaced(raw[i], line) if i < len(raw) else line for i, line in enumerate(text.lines)
+    )
+    markers: list[Marker] = []
     titles = _title_pattern(categories)
     for i, full in enumerate(lines):
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
