@@ -305,11 +305,11 @@ def filled_lines(text: CleanText, lo: int, hi: int) -> list[int]:
 _SPACED = re.compile(r"^(?:[A-ZÄÖÜ] ){2,}[A-ZÄÖÜ]$")  # "K A P I T E L"
 
 
-def unspaced(raw: str, line: str) -> str:
+def _unspaced(raw: str, line: str) -> str:
     """A line set in spaced capitals as words: the raw line's wider gaps part the words
     ("K A P I T E L  1" is "KAPITEL 1", "T E I L   A" is "TEIL A"); other lines as they are.
 
-    >>> unspaced("K A P I T E L  1", "K A P I T E L 1"), unspaced("Teil A", "Teil A")
+    >>> _unspaced("K A P I T E L  1", "K A P I T E L 1"), _unspaced("Teil A", "Teil A")
     ('KAPITEL 1', 'Teil A')
     """
     parts = re.split(r"\s{2,}", raw.strip())
@@ -322,7 +322,7 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
     """Lines (alone or joined with the next one) that name a field of action."""
     raw = text.source.lines
     lines = tuple(
-        unspaced(raw[i], line) if i < len(raw) else line for i, line in enumerate(text.lines)
+        _unspaced(raw[i], line) if i < len(raw) else line for i, line in enumerate(text.lines)
     )
     markers: list[Marker] = []
     titles = _title_pattern(categories)
