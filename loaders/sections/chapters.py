@@ -303,6 +303,7 @@ def filled_lines(text: CleanText, lo: int, hi: int) -> list[int]:
 
 
 _SPACED = re.compile(r"^(?:[A-ZÄÖÜ] ){2,}[A-ZÄÖÜ]$")  # "K A P I T E L"
+_SPACED_IN = re.compile(r"(?<!\S)[A-ZÄÖÜ] [A-ZÄÖÜ] [A-ZÄÖÜ](?!\S)")  # such a word in a line
 
 
 def _unspaced(raw: str, line: str) -> str:
@@ -312,6 +313,8 @@ def _unspaced(raw: str, line: str) -> str:
     >>> _unspaced("K A P I T E L  1", "K A P I T E L 1"), _unspaced("Teil A", "Teil A")
     ('KAPITEL 1', 'Teil A')
     """
+    if not _SPACED_IN.search(raw):
+        return line  # most lines: split none
     parts = re.split(r"\s{2,}", raw.strip())
     if not any(_SPACED.match(p) for p in parts) or "".join(raw.split()) != "".join(line.split()):
         return line
