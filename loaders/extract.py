@@ -315,13 +315,51 @@ def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
 
 
 def _with_partner_ids(blocks: tuple[Block, ...], resolved: ResolvedDocument) -> tuple[Block, ...]:
-    """Each block with the id of the organisation its partner heading was resolved to."""
+    """Each block with the id of the organisation its partner heading was resolved to, and
+    the fullest name its report gives the partner (:func:`fullest_name`)."""
+    named: dict[str, list[tuple[int, str]]] = {}
+    for mention, key, line in resolved.mentions:
+        named.setdefault(key, []).append((line, mention.name))
     return tuple(
-        replace(b, partner_id=resolved.id_of(key))
+        replace(
+            b,
+            partner=fullest_name(
+                b.partner, [n for line, n in named.get(key, []) if b.start <= line <= b.end]
+            ),
+            partner_id=resolved.id_of(key),
+        )
         if key is not None and key in resolved.entities
         else b
         for b, key in zip(blocks, resolved.block_partners, strict=True)
     )
+
+
+def fullest_name(heading: str, names: Iterable[str]) -> str:
+    """The longest of ``names`` (the partner's, as its report names it) that goes on from
+    the heading's words: a heading set short ("FACHKLINIK SONNENHANG") stands for the
+    partner the report names in full ("In der Fachklinik Sonnenhang Bad Berleburg …").
+
+    >>> fullest_name("Klinikum Nord", ["Klinikum Nord gGmbH", "Klinikum"])
+    'Klinikum Nord gGmbH'
+    >>> fullest_name("Klinik Süd", ["Klinikum Nord gGmbH", "Klinik Süd Die Klinik Süd"])
+    'Klinik Süd'
+    """
+    words = heading.split()
+    return max(
+        (
+            n
+            for n in names
+            if n.split()[: len(words)] == words
+            and len(tail := n.split()[len(words) :]) <= _FULLER_BY
+            and words[0] not in tail  # the heading run on into a sentence naming it again
+        ),
+        key=len,
+        default=heading,
+    )
+
+
+_FULLER_BY = 3  # words a report's name of its partner may add to the heading's: a town,
+# a legal form ("Bad Berleburg", "gGmbH"); more are a sentence's
 
 
 R = TypeVar("R", Organisation, Programme)

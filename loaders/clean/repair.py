@@ -73,6 +73,30 @@ def normalise_line(line: str) -> str:
     return _MULTISPACE.sub(" ", text).strip()
 
 
+# a word set in spaced capitals ("K A P I T E L", "H A G E N - O S T", "S T ."), and a
+# line that may hold one
+_SPACED = re.compile(r"^(?:[A-ZÄÖÜ&.-] ){1,}[A-ZÄÖÜ&.-]$")
+_SPACED_IN = re.compile(r"(?<!\S)[A-ZÄÖÜ] [A-ZÄÖÜ] [A-ZÄÖÜ](?!\S)")
+
+
+def unspaced(raw: str) -> str:
+    """A line set in spaced capitals as words: its wider gaps part the words ("K A P I T E L
+    1" is "KAPITEL 1", "K L I N I K U M   H A G E N - O S T" is "KLINIKUM HAGEN-OST");
+    other lines as they are.
+
+    >>> unspaced("K A P I T E L  1"), unspaced("Teil A")
+    ('KAPITEL 1', 'Teil A')
+    >>> unspaced("S T .   E L I S A B E T H - H O S P I T A L")
+    'ST. ELISABETH-HOSPITAL'
+    """
+    if not _SPACED_IN.search(raw):
+        return raw  # most lines: split none
+    parts = re.split(r"\s{2,}", raw.strip())
+    if not any(_SPACED.match(p) for p in parts):
+        return raw
+    return " ".join(p.replace(" ", "") if _SPACED.match(p) else p for p in parts)
+
+
 # a picture's placeholder on a line of its own ("[Logo]", "[Foto: Stadt Celle]")
 PICTURE = re.compile(r"\[[^\[\]\d][^\[\]]{0,59}\]")
 
@@ -89,7 +113,7 @@ def line_key(line: str) -> str:
 
 def clean(source: SourceText) -> CleanText:
     """Repair broken words and flag page furniture; ``len(result.lines) == len(source.lines)``."""
-    lines = [normalise_line(line) for line in source.lines]
+    lines = [normalise_line(unspaced(line)) for line in source.lines]
     lines = ["" if PICTURE.fullmatch(line) else line for line in lines]  # no text
     noise = _find_noise(lines)
     words = Counter(_WORD.findall("\n".join(lines)))

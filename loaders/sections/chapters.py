@@ -302,31 +302,9 @@ def filled_lines(text: CleanText, lo: int, hi: int) -> list[int]:
     return [i for i in range(lo, hi) if text.lines[i] and not text.noise[i]]
 
 
-_SPACED = re.compile(r"^(?:[A-ZÄÖÜ] ){2,}[A-ZÄÖÜ]$")  # "K A P I T E L"
-_SPACED_IN = re.compile(r"(?<!\S)[A-ZÄÖÜ] [A-ZÄÖÜ] [A-ZÄÖÜ](?!\S)")  # such a word in a line
-
-
-def _unspaced(raw: str, line: str) -> str:
-    """A line set in spaced capitals as words: the raw line's wider gaps part the words
-    ("K A P I T E L  1" is "KAPITEL 1", "T E I L   A" is "TEIL A"); other lines as they are.
-
-    >>> _unspaced("K A P I T E L  1", "K A P I T E L 1"), _unspaced("Teil A", "Teil A")
-    ('KAPITEL 1', 'Teil A')
-    """
-    if not _SPACED_IN.search(raw):
-        return line  # most lines: split none
-    parts = re.split(r"\s{2,}", raw.strip())
-    if not any(_SPACED.match(p) for p in parts) or "".join(raw.split()) != "".join(line.split()):
-        return line
-    return " ".join(p.replace(" ", "") if _SPACED.match(p) else p for p in parts)
-
-
 def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
     """Lines (alone or joined with the next one) that name a field of action."""
-    raw = text.source.lines
-    lines = tuple(
-        _unspaced(raw[i], line) if i < len(raw) else line for i, line in enumerate(text.lines)
-    )
+    lines = text.lines
     markers: list[Marker] = []
     titles = _title_pattern(categories)
     for i, full in enumerate(lines):

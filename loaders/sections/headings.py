@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.clean.repair import PICTURE
+from loaders.clean.repair import PICTURE, unspaced
 from loaders.clean.textstream import continues_sentence
 from loaders.learn.nominative import nominative
 from loaders.learn.places import is_place
@@ -195,6 +195,8 @@ def name_shaped(line: str) -> bool:
         return False
     if words[0] in FUNCTION_WORDS:
         return False  # a name does not start with a preposition or a lower-case article
+    if len(words) > 1 and all(w.startswith("#") for w in words):
+        return False  # a report's tags ("#Fortbildung #Sprachcafé"), not its partner
     if _NOT_A_NAME.search(line) or _SENTENCE_BREAK.search(line) or _POSTCODE.search(line):
         return False  # (a postcode: a contact's address line)
     legal = LEGAL_FORM.search(line)
@@ -549,7 +551,7 @@ def _as_written_in(text: CleanText, i: int, line: str) -> str | None:
 def _first_column(text: CleanText, i: int) -> str:
     """A line as the text has it, or the first column of a header set in columns
     ("JOBCENTER DUISBURG      Jobcenter      seit 2014"; a section number before it stays)."""
-    source = text.source.lines[i].strip()
+    source = unspaced(text.source.lines[i]).strip()  # a name in spaced capitals is no columns
     columns = _COLUMN_GAP.split(source) if _WIDE_GAP.search(source) else []
     if len(columns) > 1 and " " not in columns[0] and _SECTION_NUMBER.match(" ".join(columns[:2])):
         columns = [" ".join(columns[:2]), *columns[2:]]

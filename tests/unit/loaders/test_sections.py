@@ -82,6 +82,34 @@ def test_chapter_labels_set_in_spaced_capitals_are_read() -> None:
     assert [c.category for c in find_chapters(b.text())] == [1, 2, 3]
 
 
+def test_partner_names_set_in_spaced_capitals_are_read_as_words() -> None:
+    # "B E Z I R K S R E G I E R U N G   N O R D - S T A D T": letters set apart, words
+    # set apart by wider gaps, a hyphen spaced like a letter
+    b = Brochure()
+    b.page(toc())
+    for category, title in TITLES.items():
+        b.page([title, "", "Eine kurze Einleitung in das Handlungsfeld.", ""])
+        for n, partner in enumerate(["Bezirksregierung Nord-Stadt", "Jobcenter Südstadt"]):
+            spaced = "   ".join(" ".join(word.upper()) for word in partner.split())
+            b.page([spaced, "", *report(partner, n)], (partner, category))
+            b.owners[-1][0] = None
+    assert as_set(split_sections(b.text())) == b.expected()
+
+
+def test_a_line_of_tags_under_a_partners_name_is_no_partner() -> None:
+    b = Brochure()
+    b.page(toc())
+    for category, title in TITLES.items():
+        b.page([title, "", "Eine kurze Einleitung in das Handlungsfeld.", ""])
+        for n, partner in enumerate(["Bezirksregierung Nordstadt", "Jobcenter Südstadt"]):
+            b.page([partner, "#Personal #Vielfalt #Ausbildung", "", *report(partner, n)])
+            b.owners[-1][2:] = [(partner, category)] * (len(b.owners[-1]) - 2)
+    assert {blk.partner for blk in split_sections(b.text())} == {
+        "Bezirksregierung Nordstadt",
+        "Jobcenter Südstadt",
+    }
+
+
 def test_unit_named_after_a_partners_short_form_is_not_a_partner() -> None:
     b = Brochure()
     b.page(toc())
