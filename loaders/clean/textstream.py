@@ -144,7 +144,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\s\d\.\s)(?<!\s\d\d\.\s)"  # "des 5. Deutschen Diversity-Tages": an ordinal
     r"(?<!\bSt\.\s)(?<!\bDr\.\s)(?<!\bProf\.\s)"  # "Landkreis St. Wendel", "Dr. Anna X"
     r"(?<!\bAbs\.\s)(?<!\bNr\.\s)(?<!\bArt\.\s)"  # "§ 2 Abs. 3", "Drucksache Nr. 17"
-    r"|\n(?=\s*(?:[•▪◦➔>*-]|\d+\.\s|[A-ZÄÖÜ][^\n]{0,60}:\s))"
+    r"|\n(?=\s*(?:[•▪◦➔>*-]|– |\d+\.\s|[A-ZÄÖÜ][^\n]{0,60}:\s))"
     r"|\s*•\s*"
     r"|\n(?=[A-ZÄÖÜ][^\n.!?]{0,80}\n[A-ZÄÖÜ])"
 )
@@ -161,7 +161,46 @@ def split_sentences(stream: TextStream, start: int = 0, end: int | None = None) 
         cursor = match.end()
     if cursor < stop:
         out.append(Sentence(cursor, stop, stream.text[cursor:stop]))
+    out = _headings_apart(stream.text, out, _line_width(stream.text[start:stop]))
     return _join_open_quotes(stream.text, _values_apart(stream.text, out))
+
+
+_HEADING_WIDTH = 0.6  # of a text's usual line: a shorter line without a full stop is a heading
+
+
+def _line_width(text: str) -> int:
+    """The usual length of a text's lines (the median of its non-empty ones)."""
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _headings_apart(text: str, sentences: list[Sentence], width: int) -> list[Sentence]:
+    r"""A short line that opens a sentence, ends without punctuation and is followed by a
+    capitalised line is a heading ("TOP 3  Rückblick Betriebserkundungen 2024"), not the
+    start of the sentence below it: the names in a heading state no link with the names
+    of the text under it.
+
+    >>> text = "TOP 3  Rückblick\nDie Stadt Detmold lädt alle Partner zum Fest im Mai ein."
+    >>> [s.text for s in _headings_apart(text, [Sentence(0, len(text), text)], 50)]
+    ['TOP 3  Rückblick', 'Die Stadt Detmold lädt alle Partner zum Fest im Mai ein.']
+    """
+    out: list[Sentence] = []
+    for sentence in sentences:
+        cut = sentence.text.find("\n")
+        head = sentence.text[:cut].rstrip()
+        if (
+            cut > 0
+            and (sentence.start == 0 or text[sentence.start - 1] == "\n")
+            and len(head) < _HEADING_WIDTH * width
+            and not head.endswith((".", ",", ";", ":", "!", "?", "-", "–"))
+            and not continues_sentence(head)
+            and sentence.text[cut + 1 : cut + 2].isupper()
+        ):
+            out.append(Sentence(sentence.start, sentence.start + len(head), head))
+            out.append(Sentence(sentence.start + cut + 1, sentence.end, sentence.text[cut + 1 :]))
+            continue
+        out.append(sentence)
+    return out
 
 
 # "Druck:", "Träger der Maßnahme:": a label of an entry, not the start of a sentence

@@ -57,6 +57,44 @@ def test_a_paragraph_mark_starts_a_sentence_and_a_legal_abbreviation_does_not_en
     ]
 
 
+def test_an_item_after_a_dash_and_a_heading_line_are_sentences_of_their_own():
+    """Minutes list their items after en dashes, and a short line without a full stop over
+    a paragraph is its heading: neither runs into the sentence beside it."""
+    stream = _stream(
+        [
+            "TOP 5  Verschiedenes",
+            "– Die Bezirksregierung Detmold fördert die Koordination beim Kreis Lippe aus",
+            "  dem Landesprogramm KOMM-IN NRW.",
+            "– Die Stadt Lemgo möchte dem Netzwerk beitreten; alle Anwesenden stimmen zu",
+            "TOP 6  Termine",
+            "Die nächste Sitzung findet im Juni im Kreishaus statt, wie in der Sitzung",
+            "im März besprochen wurde.",
+        ]
+    )
+    texts = [" ".join(s.text.split()) for s in split_sentences(stream)]
+    assert texts == [
+        "TOP 5 Verschiedenes",
+        "– Die Bezirksregierung Detmold fördert die Koordination beim Kreis Lippe aus dem "
+        "Landesprogramm KOMM-IN NRW.",
+        "– Die Stadt Lemgo möchte dem Netzwerk beitreten; alle Anwesenden stimmen zu",
+        "TOP 6 Termine",
+        "Die nächste Sitzung findet im Juni im Kreishaus statt, wie in der Sitzung im März "
+        "besprochen wurde.",
+    ]
+
+
+def test_a_name_broken_over_two_lines_of_prose_stays_in_its_sentence():
+    stream = _stream(
+        [
+            "Seit dem Frühjahr 2024 arbeiten wir in allen Fragen der Ausbildung mit der",
+            "Stadt Detmold zusammen, die uns bei der Suche nach Betrieben unterstützt.",
+            "Gemeinsam mit dem Jobcenter Lippe",
+            "Beratung",
+        ]
+    )
+    assert [s.text for s in split_sentences(stream)][0] == "\n".join(stream.text.split("\n")[:2])
+
+
 def test_quote_is_one_trimmed_line_cut_at_a_word():
     assert quote("• **Partner:**  die Stadt\nKöln ") == "Partner: die Stadt Köln"
     long = quote("Wort " * 100)
