@@ -27,6 +27,7 @@ __all__ = ["MEMBERSHIP_LABELS_FILE", "membership_lines"]
 MEMBERSHIP_LABELS_FILE = REFERENCE_DIR / "membership_labels.yaml"
 _MAX_LINE = 70  # characters: a longer line is running text ("… ist seit 2015 Mitglied …")
 _ENTRY_LINES = 6  # lines above a membership line where the entry's name may stand
+_FIELDS = re.compile(r"\s[·|•]\s")  # a line of fields: "Partner seit 2019 | 96 Einsatzkräfte"
 
 
 @lru_cache(maxsize=4)
@@ -35,7 +36,7 @@ def _membership(path: Path = MEMBERSHIP_LABELS_FILE) -> re.Pattern[str]:
     or standing after a separator."""
     return re.compile(
         rf"(?:^|[·|•,;–—]\s*)(?:{word_alternatives(path)})\W{{0,3}}\s*seit\s*:?\s*"
-        r"(?:[A-Za-zäöüÄÖÜ]+\s+)?\d{4}\W*$",
+        r"(?:[A-Za-zäöüÄÖÜ]+\s+)?\d{4}(?:\W*$|\s*[·|•]\s)",
         re.IGNORECASE,
     )
 
@@ -52,13 +53,24 @@ def membership_lines(
     starts = [m.start for m, _, _ in resolved.mentions]
     block_starts = [b.start for b in blocks]
     for k, line in enumerate(lines):
-        found = pattern.search(line) if len(line) <= _MAX_LINE and "seit" in line.lower() else None
+        fields = bool(_FIELDS.search(line))
+        found = (
+            pattern.search(line)
+            if (len(line) <= _MAX_LINE or fields) and "seit" in line.lower()
+            else None
+        )
         if found is None:
             continue
         number = stream.lines[k]
         at = block_of(blocks, block_starts, number)
+        # on a line of fields the member opens the line ("Stadtwerke X GmbH · im Netzwerk
+        # seit 2021"); a body in a field of its own is another ("Tochter der X AG | Partner
+        # seit 2019 | …"), and the member is the partner whose report the line opens
+        before = _first_org(resolved, starts, stream.starts[k], stream.starts[k] + found.start())
+        if fields and before is not None and not _opens_line(resolved, starts, stream, k):
+            before = None
         member = (
-            _first_org(resolved, starts, stream.starts[k], stream.starts[k] + found.start())
+            before
             or (resolved.block_partners[at] if at >= 0 else None)
             or _entry_name(resolved, starts, stream, k)
         )
@@ -71,6 +83,12 @@ def _first_org(resolved: ResolvedDocument, starts: list[int], lo: int, hi: int) 
     line before its words, or on the entry's lines above it."""
     mentions = resolved.mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
     return next((key for _, key, _ in mentions if resolved.entities[key].kind == "org"), None)
+
+
+def _opens_line(resolved: ResolvedDocument, starts: list[int], stream: TextStream, k: int) -> bool:
+    """Whether an organisation's name opens line ``k`` of the stream."""
+    at = bisect_left(starts, stream.starts[k])
+    return at < len(starts) and starts[at] == stream.starts[k]
 
 
 def _entry_name(

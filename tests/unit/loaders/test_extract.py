@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from loaders.errors import InputError
-from loaders.extract import extract_document, extract_paths, to_contract
+from loaders.extract import analyse_document, extract_document, extract_paths, to_contract
 from loaders.names import is_abbreviation, name_key
 from loaders.resolve.across import resolve_across
 from loaders.resolve.heads import generic_heads
@@ -141,6 +141,32 @@ def test_no_node_of_the_corpus_graph_is_a_bare_generic_head():
     docs = resolve_across(extract_document(p) for p in sorted(CORPUS.glob("*.txt")))
     named = [(d.doc, o.name) for d in docs for o in d.organisations if bare(o.name)]
     assert named == []
+
+
+def test_membership_fields_of_a_profile_line_link_the_entrys_member(tmp_path: Path) -> None:
+    """A profile line sets its facts apart with bars: "Mitglied seit 2019" is one field of
+    it, and an organisation in another field ("Tochter der …") is not the member."""
+    text = (
+        "Netzwerk Vielfalt Südheide\nMitgliederverzeichnis\n\n"
+        "Das Netzwerk Vielfalt Südheide verbindet Betriebe und Beratungsstellen.\n\n"
+        "Stadtwerke Celle GmbH\n"
+        "Tochter der Versorgungsholding Niedersachsen AG | Mitglied seit 2019 | Celle und Umland\n"
+        "Wir versorgen rund 40.000 Haushalte mit Strom und Wasser.\n\n"
+        "Caritasverband Celle e. V.\nMitglied seit 2016 | 120 Beschäftigte\n"
+        "Wir beraten Zugewanderte in allen Fragen des Ankommens.\n"
+    )
+    path = tmp_path / "verzeichnis.txt"
+    path.write_text(text, encoding="utf-8")
+    analysis = analyse_document(path)
+    entities = analysis.resolved.entities
+    members = {
+        entities[key].canonical
+        for link in analysis.rule_links
+        if link.type == "PARTICIPATES_IN" and link.line in (7, 11)
+        for key in entities
+        if analysis.resolved.id_of(key) == link.source_id
+    }
+    assert members == {"Stadtwerke Celle GmbH", "Caritasverband Celle e. V."}
 
 
 def test_membership_lines_link_each_member_to_the_documents_network(tmp_path: Path) -> None:
