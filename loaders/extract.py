@@ -33,6 +33,7 @@ from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.glued_words import (
     without_blank_lines,
     without_glued_words,
+    without_lower_tails,
     without_next_line,
     without_town_after,
     without_town_before,
@@ -209,6 +210,7 @@ def analyse_document(
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
     mentions = without_next_line(stream.text, without_town_before(stream.text, mentions))
+    mentions = without_lower_tails(stream.text, mentions)
     mentions = without_blank_lines(stream.text, paragraph_breaks(text, stream), mentions)
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
     mentions = as_programmes(mentions)

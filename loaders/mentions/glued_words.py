@@ -40,6 +40,7 @@ from loaders.names import clean_name, name_key
 __all__ = [
     "without_blank_lines",
     "without_glued_words",
+    "without_lower_tails",
     "without_town_after",
     "without_town_before",
     "without_next_line",
@@ -47,6 +48,7 @@ __all__ = [
 
 _NAME_WORD = re.compile(r"(?<![\w.&-])[A-ZÄÖÜ0-9][^\s]*")  # where a shorter name may begin
 _LEGAL_FORM_END = re.compile(rf"(?<![\w.-]){LEGAL_FORM}$")
+_LEGAL_FORM_IN = re.compile(LEGAL_FORM)
 _LEGAL_FORM_START = re.compile(rf"{LEGAL_FORM}(?![\w.])|Co\.")
 # an adjective agreeing with the noun after it is the name's: "Gemeinnützige Gesellschaft …"
 _ADJECTIVE = re.compile(r"(?:ig|isch|lich|ar|iv|al|ell|er)(?:e|er|es|en|em)?$")
@@ -86,6 +88,57 @@ def _named_alone(text: str, m: Mention, alone: dict[str, list[tuple[int, int]]])
         spans = alone.get(name_key(text[word.start() : m.end]), [])
         if any(end <= m.start or start >= m.end for start, end in spans):
             return word.start()
+    return None
+
+
+# lower-case words that join a name's parts ("Caritasverband für die Stadt Bonn", "Haus der
+# Kulturen am See"); any other lower-case word after a name the text names alone is the
+# sentence's ("die Stadt Musterstadt interkulturelle Fortbildungen")
+_JOINING = frozenset(
+    "für und der des dem den die das von vom zur zum zu bei beim mit am im an in auf aus "
+    "über unter ohne gegen nach e.".split()
+)
+
+
+def without_lower_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    r"""Organisations' names cut before a lower-case word that follows the longest start
+    of them another mention names on its own, where the word joins no parts of a name and
+    no legal form follows it: a model that has seen names with lower-case words inside
+    ("Verband kommunaler Versorger") may run a name on into the sentence after it.
+
+    >>> text = "Stadt Nord\nSeit 2019 bietet die Stadt Nord interkulturelle Kurse an."
+    >>> found = [Mention("org", "Stadt Nord", text[:10], 0, 10, "Kommune"),
+    ...          Mention("org", text[32:64], text[32:64], 32, 64, "Kommune")]
+    >>> [m.name for m in without_lower_tails(text, found)]
+    ['Stadt Nord', 'Stadt Nord']
+    """
+    alone: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.kind == "org":
+            alone.setdefault(name_key(m.name), []).append((m.start, m.end))
+    out = []
+    for m in mentions:
+        cut = None  # a programme's title may go on in lower case: "Vielfalt verbindet"
+        if m.kind == "org" and m.ref_id is None:
+            cut = _before_lower_tail(text, m, alone)
+        out.append(m if cut is None else _spanning(text, m, m.start, cut))
+    return out
+
+
+def _before_lower_tail(
+    text: str, m: Mention, alone: dict[str, list[tuple[int, int]]]
+) -> int | None:
+    """Where ``m`` ends before a lower-case tail (:func:`without_lower_tails`), or None."""
+    for word in reversed(list(re.finditer(r"\S+", text[m.start : m.end]))):
+        if word.start() == 0 or not word.group()[:1].islower() or word.group() in _JOINING:
+            continue
+        end = m.start + word.start()
+        if _LEGAL_FORM_IN.search(text, end, m.end):
+            continue
+        head = text[m.start : end].rstrip()
+        spans = alone.get(name_key(head), [])
+        if any(e <= m.start or s >= m.end for s, e in spans):
+            return m.start + len(head)
     return None
 
 

@@ -6,6 +6,7 @@ from loaders.clean.textstream import TextStream
 from loaders.extract import extract_document
 from loaders.mentions.cases import in_nominative
 from loaders.mentions.find import find_mentions, with_definitions
+from loaders.mentions.glued_words import without_lower_tails
 from loaders.mentions.legal_forms import find_suffix_orgs
 from loaders.mentions.patterns import Mention, find_pattern_mentions, normalise_org_name
 from loaders.names import name_key
@@ -791,3 +792,32 @@ def test_a_name_runs_over_no_empty_line_unless_the_text_is_double_spaced():
     assert cut((*title, *body), "Bund.Vielfalt.Rhein-Main Vielfalt") == "Bund.Vielfalt.Rhein-Main"
     spaced = tuple(x for line in (*title[::3], *body) for x in (line, ""))
     assert cut(spaced, "Bund.Vielfalt.Rhein-Main Vielfalt") == "Bund.Vielfalt.Rhein-Main Vielfalt"
+
+
+def test_a_name_the_text_names_alone_does_not_run_on_into_lower_case_words():
+    """The model may run a name on into the words after it; a lower-case word after the part
+    the text names alone is the sentence's, unless it joins a name's parts or a legal form
+    follows ("Verband kommunaler Versorger Westfalen-Lippe e. V.")."""
+    text = (
+        "Stadt Nord, Caritasverband, Verband kommunaler Versorger.\n"
+        "Seit 2019 bietet die Stadt Nord interkulturelle Kurse an. Der Caritasverband für die "
+        "Stadt Nord berät. Der Verband kommunaler Versorger Westfalen-Lippe e. V. lädt ein."
+    )
+
+    def at(name: str, start: int = 0) -> Mention:
+        begin = text.index(name, start)
+        return Mention("org", name, name, begin, begin + len(name), "Sonstige")
+
+    found = [
+        at("Stadt Nord"),
+        at("Caritasverband"),
+        at("Verband kommunaler Versorger"),
+        at("Stadt Nord interkulturelle Kurse", 60),
+        at("Caritasverband für die Stadt Nord", 60),
+        at("Verband kommunaler Versorger Westfalen-Lippe e. V.", 60),
+    ]
+    assert [m.name for m in without_lower_tails(text, found)][3:] == [
+        "Stadt Nord",
+        "Caritasverband für die Stadt Nord",
+        "Verband kommunaler Versorger Westfalen-Lippe e. V.",
+    ]
