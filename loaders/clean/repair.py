@@ -75,7 +75,7 @@ def normalise_line(line: str) -> str:
 
 # a word set in spaced capitals ("K A P I T E L", "H A G E N - O S T", "S T ."), and a
 # line that may hold one
-_SPACED = re.compile(r"^(?:[A-ZÄÖÜ&.-] ){1,}[A-ZÄÖÜ&.-]$")
+_SPACED = re.compile(r"^(?:[A-ZÄÖÜ&.-] )+[A-ZÄÖÜ&.-]$")
 _SPACED_IN = re.compile(r"(?<!\S)[A-ZÄÖÜ] [A-ZÄÖÜ] [A-ZÄÖÜ](?!\S)")
 
 

@@ -36,6 +36,7 @@ from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.mentions.shared_heads import TERRITORIES
 from loaders.mentions.unit_names import has_head_word
 from loaders.names import clean_name, name_key
+from loaders.sections.headings import FUNCTION_WORDS
 
 __all__ = [
     "without_blank_lines",
@@ -91,15 +92,6 @@ def _named_alone(text: str, m: Mention, alone: dict[str, list[tuple[int, int]]])
     return None
 
 
-# lower-case words that join a name's parts ("Caritasverband für die Stadt Bonn", "Haus der
-# Kulturen am See"); any other lower-case word after a name the text names alone is the
-# sentence's ("die Stadt Musterstadt interkulturelle Fortbildungen")
-_JOINING = frozenset(
-    "für und der des dem den die das von vom zur zum zu bei beim mit am im an in auf aus "
-    "über unter ohne gegen nach e.".split()
-)
-
-
 def without_lower_tails(text: str, mentions: list[Mention]) -> list[Mention]:
     r"""Organisations' names cut before a lower-case word that follows the longest start
     of them another mention names on its own, where the word joins no parts of a name and
@@ -130,8 +122,8 @@ def _before_lower_tail(
 ) -> int | None:
     """Where ``m`` ends before a lower-case tail (:func:`without_lower_tails`), or None."""
     for word in reversed(list(re.finditer(r"\S+", text[m.start : m.end]))):
-        if word.start() == 0 or not word.group()[:1].islower() or word.group() in _JOINING:
-            continue
+        if word.start() == 0 or not word.group()[:1].islower() or word.group() in FUNCTION_WORDS:
+            continue  # a word joining a name's parts: "Caritasverband für die Stadt Bonn"
         end = m.start + word.start()
         if _LEGAL_FORM_IN.search(text, end, m.end):
             continue

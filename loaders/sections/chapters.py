@@ -304,7 +304,7 @@ def filled_lines(text: CleanText, lo: int, hi: int) -> list[int]:
 
 def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
     """Lines (alone or joined with the next one) that name a field of action."""
-    lines = text.lines
+    lines = text.lines  # spaced capitals read as words already (clean.repair.unspaced)
     markers: list[Marker] = []
     titles = _title_pattern(categories)
     for i, full in enumerate(lines):
