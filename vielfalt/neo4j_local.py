@@ -328,8 +328,28 @@ def start(s: Settings, timeout: float = 120.0) -> Status:
         raise ConfigError(
             f"Neo4j did not answer within {timeout:g} s. Last log lines:\n{_log_tail(p)}"
         )
-    _set_password(s, p)
+    _set_password_when_up(s, p, max(deadline, time.monotonic() + _SESSION_GRACE))
     return status(s)
+
+
+_SESSION_GRACE = 15.0  # seconds a server that answered Bolt gets to take its first session
+
+
+def _set_password_when_up(s: Settings, p: dict[str, Path], deadline: float) -> None:
+    """:func:`_set_password` once the server takes a session: its Bolt port may answer a
+    moment before it does. A server that takes none by ``deadline`` is a clear error with
+    its last log lines, not a driver's traceback."""
+    while True:
+        try:
+            _set_password(s, p)
+            return
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            if time.monotonic() >= deadline:
+                raise ConfigError(
+                    f"Neo4j unter {s.neo4j_uri} nimmt keine Verbindung an ({exc}). "
+                    f"Letzte Logzeilen:\n{_log_tail(p)}"
+                ) from exc
+            time.sleep(0.5)
 
 
 def stop(s: Settings, timeout: float = 60.0) -> bool:

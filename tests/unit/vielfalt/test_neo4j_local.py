@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,14 @@ def test_configuration_listens_on_loopback_only_with_authentication(tmp_path: Pa
     assert all(a == "127.0.0.1" or a.startswith("127.0.0.1:") for a in addresses)
     assert conf["dbms.security.auth_enabled"] == "true"
     assert conf["server.https.enabled"] == "false"
+
+
+def test_a_server_that_takes_no_session_is_a_clear_error(tmp_path: Path) -> None:
+    """Bolt may answer before the server takes a session; one that never takes one ends
+    the start with a German error naming the address, not with the driver's traceback."""
+    s = _settings(tmp_path, _free_port()).model_copy(update={"neo4j_password": "ein-gutes-pw"})
+    started = time.monotonic()
+    with pytest.raises(ConfigError, match=f"{s.neo4j_uri} nimmt keine Verbindung an"):
+        neo4j_local._set_password_when_up(s, neo4j_local._paths(s), time.monotonic() + 1.5)
+    assert time.monotonic() - started >= 1.5  # it waited for the server before giving up
+    assert not (tmp_path / "n4j" / "run" / "password-set").exists()
