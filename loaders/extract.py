@@ -336,6 +336,10 @@ def _with_partner_ids(blocks: tuple[Block, ...], resolved: ResolvedDocument) -> 
     )
 
 
+_FULLER_BY = 3  # words a report's name of its partner may add to the heading's: a town,
+# a legal form ("Bad Berleburg", "gGmbH"); more are a sentence's
+
+
 def fullest_name(heading: str, names: Iterable[str]) -> str:
     """The longest of ``names`` (the partner's, as its report names it) that goes on from
     the heading's words: a heading set short ("FACHKLINIK SONNENHANG") stands for the
@@ -358,10 +362,6 @@ def fullest_name(heading: str, names: Iterable[str]) -> str:
         key=len,
         default=heading,
     )
-
-
-_FULLER_BY = 3  # words a report's name of its partner may add to the heading's: a town,
-# a legal form ("Bad Berleburg", "gGmbH"); more are a sentence's
 
 
 R = TypeVar("R", Organisation, Programme)

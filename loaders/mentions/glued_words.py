@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from loaders.learn.places import is_place, is_town
 from loaders.mentions.legal_forms import LEGAL_FORM
@@ -49,19 +50,30 @@ __all__ = [
 
 _NAME_WORD = re.compile(r"(?<![\w.&-])[A-ZÄÖÜ0-9][^\s]*")  # where a shorter name may begin
 _LEGAL_FORM_END = re.compile(rf"(?<![\w.-]){LEGAL_FORM}$")
-_LEGAL_FORM_IN = re.compile(LEGAL_FORM)
 _LEGAL_FORM_START = re.compile(rf"{LEGAL_FORM}(?![\w.])|Co\.")
 # an adjective agreeing with the noun after it is the name's: "Gemeinnützige Gesellschaft …"
 _ADJECTIVE = re.compile(r"(?:ig|isch|lich|ar|iv|al|ell|er)(?:e|er|es|en|em)?$")
 
 
+_Spans = dict[str, list[tuple[int, int]]]  # name key -> (start, end) of each mention so named
+
+
+def _spans_by_name(mentions: Iterable[Mention]) -> _Spans:
+    spans: _Spans = {}
+    for m in mentions:
+        spans.setdefault(name_key(m.name), []).append((m.start, m.end))
+    return spans
+
+
+def _named_outside(spans: _Spans, name: str, m: Mention) -> bool:
+    """Whether the text names ``name`` on its own somewhere outside mention ``m``."""
+    return any(e <= m.start or s >= m.end for s, e in spans.get(name_key(name), ()))
+
+
 def without_glued_words(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names with a legal form cut to the longest end of them that another mention of
     the text names on its own, where the words cut cannot open a name."""
-    alone: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.kind == "org":
-            alone.setdefault(name_key(m.name), []).append((m.start, m.end))
+    alone = _spans_by_name(m for m in mentions if m.kind == "org")
     out = []
     for m in mentions:
         cut = None
@@ -71,7 +83,7 @@ def without_glued_words(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _named_alone(text: str, m: Mention, alone: dict[str, list[tuple[int, int]]]) -> int | None:
+def _named_alone(text: str, m: Mention, alone: _Spans) -> int | None:
     """Where the longest end of ``m`` that a mention outside it names begins, or None."""
     if not _LEGAL_FORM_END.search(text, m.start, m.end):
         return None
@@ -86,8 +98,7 @@ def _named_alone(text: str, m: Mention, alone: dict[str, list[tuple[int, int]]])
             or (last[:1].isupper() and _ADJECTIVE.search(last))
         ):
             continue
-        spans = alone.get(name_key(text[word.start() : m.end]), [])
-        if any(end <= m.start or start >= m.end for start, end in spans):
+        if _named_outside(alone, text[word.start() : m.end], m):
             return word.start()
     return None
 
@@ -104,10 +115,7 @@ def without_lower_tails(text: str, mentions: list[Mention]) -> list[Mention]:
     >>> [m.name for m in without_lower_tails(text, found)]
     ['Stadt Nord', 'Stadt Nord']
     """
-    alone: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.kind == "org":
-            alone.setdefault(name_key(m.name), []).append((m.start, m.end))
+    alone = _spans_by_name(m for m in mentions if m.kind == "org")
     out = []
     for m in mentions:
         cut = None  # a programme's title may go on in lower case: "Vielfalt verbindet"
@@ -117,9 +125,7 @@ def without_lower_tails(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _before_lower_tail(
-    text: str, m: Mention, alone: dict[str, list[tuple[int, int]]]
-) -> int | None:
+def _before_lower_tail(text: str, m: Mention, alone: _Spans) -> int | None:
     """Where ``m`` ends before a lower-case tail (:func:`without_lower_tails`), or None."""
     for word in reversed(list(re.finditer(r"\S+", text[m.start : m.end]))):
         if word.start() == 0 or not word.group()[:1].islower() or word.group() in FUNCTION_WORDS:
@@ -128,8 +134,7 @@ def _before_lower_tail(
         if _LEGAL_FORM_IN.search(text, end, m.end):
             continue
         head = text[m.start : end].rstrip()
-        spans = alone.get(name_key(head), [])
-        if any(e <= m.start or s >= m.end for s, e in spans):
+        if _named_outside(alone, head, m):
             return m.start + len(head)
     return None
 
@@ -217,15 +222,13 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
     >>> [m.name for m in without_next_line(text, found)]
     ['Netzwerk Vielfalt Nord', 'Netzwerk Vielfalt Nord']
     """
-    alone: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        alone.setdefault(name_key(m.name), []).append((m.start, m.end))
+    alone = _spans_by_name(mentions)
     out = []
     for m in mentions:
         cut = text.rfind("\n", m.start, m.end)
         tail = text[cut + 1 : m.end].strip() if cut > m.start else " "
         titled = cut > m.start and (m.start == 0 or text[m.start - 1] == "\n")
-        spans = []
+        cut_off = False
         first = tail.split()[0] if tail.split() else ""
         if (
             (titled or " " in tail)
@@ -235,8 +238,8 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
             and first[:1].isupper()
             and not _LEGAL_FORM_IN.search(tail)
         ):
-            spans = alone.get(name_key(text[m.start : cut]), [])  # not "Jugendamt" / "Dortmund"
-        if m.ref_id is not None or not any(e <= m.start or s >= m.end for s, e in spans):
+            cut_off = _named_outside(alone, text[m.start : cut], m)  # not "Jugendamt" / "Dortmund"
+        if m.ref_id is not None or not cut_off:
             out.append(m)
         else:
             out.append(_spanning(text, m, m.start, cut))

@@ -551,7 +551,9 @@ def _as_written_in(text: CleanText, i: int, line: str) -> str | None:
 def _first_column(text: CleanText, i: int) -> str:
     """A line as the text has it, or the first column of a header set in columns
     ("JOBCENTER DUISBURG      Jobcenter      seit 2014"; a section number before it stays)."""
-    source = unspaced(text.source.lines[i]).strip()  # a name in spaced capitals is no columns
+    source = text.source.lines[i].strip()
+    if _WIDE_GAP.search(source):
+        source = unspaced(source)  # a name in spaced capitals is no columns
     columns = _COLUMN_GAP.split(source) if _WIDE_GAP.search(source) else []
     if len(columns) > 1 and " " not in columns[0] and _SECTION_NUMBER.match(" ".join(columns[:2])):
         columns = [" ".join(columns[:2]), *columns[2:]]
