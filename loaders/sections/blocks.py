@@ -42,6 +42,7 @@ from loaders.sections.chapters import (
     find_chapters,
     load_categories,
     page_starts,
+    running_chapter_labels,
 )
 from loaders.sections.columns import (
     alone,
@@ -97,8 +98,12 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     open reports too. If those names stand outside the chapters found, the chapters were
     misread, and the names open reports of no field. A reader's names on the form's lines
     lose the label the form prints around each, and the form's names are given as a reader
-    read them (:func:`without_label`, :func:`named_as`)."""
+    read them (:func:`without_label`, :func:`named_as`). A chapter's label repeated at the
+    top of its pages is a running header (:func:`running_chapter_labels`)."""
     chapters = find_chapters(text)
+    if headers := running_chapter_labels(text, chapters):
+        noise = tuple(n or i in headers for i, n in enumerate(text.noise))
+        text = replace(text, noise=noise)
     pages = page_starts(text)
     titles = frozenset(ch.heading[1] for ch in chapters)
     readers: list[Callable[[], list[Heading]]] = [lambda: _learnt(text, pages, heading_model)]

@@ -32,6 +32,7 @@ __all__ = [
     "Chapter",
     "load_categories",
     "page_starts",
+    "running_chapter_labels",
     "find_chapters",
     "heading_key",
     "filled_lines",
@@ -130,7 +131,8 @@ def _chapter_label(path: Path = CHAPTER_LABELS_FILE) -> re.Pattern[str]:
     alternatives = word_alternatives(path)
     number = rf"(?:\d+|(?-i:[IVX]{{1,5}}|{_LETTER})\b)"
     return re.compile(
-        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.)\s*[|:.–—-]?\s*(?=\S|$)",
+        rf"^\s*(?:(?:{alternatives})\s+{number}|(?-i:[IVX]{{1,5}})\.(?!\s*(?-i:[a-zäöüß])))"
+        rf"\s*[|:.–—-]?\s*(?=\S|$)",
         re.IGNORECASE,
     )
 
@@ -170,6 +172,8 @@ def without_chapter_label(line: str) -> str:
     'FORTBILDUNG UND INTERKULTURELLE KOMPETENZ'
     >>> without_chapter_label("Teilhabe am Arbeitsmarkt")
     'Teilhabe am Arbeitsmarkt'
+    >>> without_chapter_label("V. anbieten.")  # the end of "e. V." broken over a line
+    'V. anbieten.'
     """
     return _chapter_label().sub("", line, count=1)
 
@@ -259,6 +263,22 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     return chapters
 
 
+def running_chapter_labels(text: CleanText, chapters: list[Chapter]) -> frozenset[int]:
+    """Lines inside a chapter that repeat its label with its title ("Handlungsfeld 2 ·
+    Interkulturelle Kompetenz" at the top of each of its pages): a running header, though
+    it changes from chapter to chapter and so does not recur as the cleaner's headers do."""
+    markers = _drop_overviews(_category_markers(text, load_categories()))
+    return frozenset(
+        m.line
+        for ch in chapters
+        for m in markers
+        if m.labelled
+        and m.line == m.last
+        and m.category == ch.category
+        and ch.heading[1] < m.line <= ch.end
+    )
+
+
 @lru_cache(maxsize=4)
 def _back_matter_pattern(path: Path = BACK_MATTER_FILE) -> re.Pattern[str]:
     return re.compile(rf"^(?:{word_alternatives(path)}):?$", re.IGNORECASE)
@@ -312,7 +332,8 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
             continue
         line, first = without_chapter_label(full), i
         if line == full and not text.noise[i] and _LABEL_LINE.match(full):
-            line = ""  # the title follows
+            # the title follows; "Grußwort 2" is a line of the contents, no chapter's label
+            line = full if _front_matter(full) else ""
         labelled = line != full
         if not line and (below := _next_filled(lines, i, 2)) is not None:
             line, first = lines[below], below  # "Handlungsfeld A" above its title

@@ -97,9 +97,10 @@ _PLACE_AFTER = re.compile(
 # the town after a comma ("Beispiel GmbH, Jena"): a place of the reference list only, for
 # a comma may also open a title or a unit ("Caritasverband X e. V., Fachdienst Y")
 _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
-# a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG") or after it in
-# brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a reference writes it
-_SHORT_BEFORE = re.compile(r"^(?P<short>\S{2,20})\s+[–—]\s+(?P<name>\S.*)$")
+# a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG", "BG BAU – …") or
+# after it in brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a
+# reference writes it
+_SHORT_BEFORE = re.compile(r"^(?P<short>\S{2,20}(?: [A-ZÄÖÜ0-9]\S{0,9})?)\s+[–—]\s+(?P<name>\S.*)$")
 SHORT_AFTER = re.compile(r"\s+\((?P<short>[^()\s]*[A-ZÄÖÜ][^()\s]*[A-ZÄÖÜ][^()]{0,16})\)$")
 # a partner's section numbered under its chapter ("3.2 Landeshauptstadt Mainz", "II.1 …")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+\.?\s+(?=[A-ZÄÖÜ])")
@@ -296,13 +297,25 @@ def partner_headings(
 
 def _without_profiles(text: CleanText, found: list[Heading]) -> list[Heading]:
     """The candidates without the entries of a profile set below a name ("Gründungsjahr
-    1989     Sitz Linden-Nord"): they describe the partner above them."""
+    1989     Sitz Linden-Nord"), and without a line of facts set below a name ("Anstalt
+    des öffentlichen Rechts · Münster · 3.200 Beschäftigte"): they describe the partner
+    above them. A line of facts that no organisation's name stands over (a chapter's
+    title may) opens a report itself ("Stadtwerke Elbe GmbH · Pirna · 410 Beschäftigte",
+    :func:`partner_name_of`)."""
     kept: list[Heading] = []
-    below = -1  # the line after the last candidate, kept or not
+    above: Heading | None = None  # the last candidate, kept or not
     for h in found:
-        if h.first != below or not _PROFILE_ENTRY.match(text.source.lines[h.first]):
+        line = text.source.lines[h.first]
+        describes = (
+            above is not None
+            and h.first == above.last + 1
+            and bool(
+                _PROFILE_ENTRY.match(line) or _PLACE_AFTER.search(line) and org_like(above.name)
+            )
+        )
+        if not describes:
             kept.append(h)
-        below = h.last + 1
+        above = h
     return kept
 
 
@@ -437,6 +450,8 @@ def partner_name_of(line: str) -> str:
     ('Navimatix GmbH', 'Stadt X, Amt für Integration')
     >>> partner_name_of("KVB – Kölner Verkehrs-Betriebe AG")
     'Kölner Verkehrs-Betriebe AG'
+    >>> partner_name_of("BG BAU – Berufsgenossenschaft der Bauwirtschaft")
+    'Berufsgenossenschaft der Bauwirtschaft'
     >>> partner_name_of("» Feuerwehr Bonn (FWB)")
     'Feuerwehr Bonn'
     >>> partner_name_of("Stadt Halle (Saale)"), partner_name_of("Caritas – Fachdienst Migration")

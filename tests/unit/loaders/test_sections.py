@@ -140,6 +140,49 @@ def test_table_of_contents_and_sub_headings_open_no_chapter() -> None:
     assert chapters[0].title > lines.index("Inhalt")
 
 
+def test_a_contents_line_after_a_front_matter_title_opens_no_chapter() -> None:
+    """ "Grußwort 2" in the contents reads like a chapter's label ("Handlungsfeld 2") over
+    "Das Partnernetzwerk 3", whose words name the field of networks; and "V. anbieten." is
+    the end of an "e. V." broken over a line, no Roman numeral. Chapter 5 opens at its own
+    label further down."""
+    body = [
+        *report("Stadt Musterstadt", 0),
+        "Die Stadt Musterstadt hat im Berichtsjahr neue Wege in der Ausbildung erprobt und",
+        "will mit dem Verein für Vielfalt in Musterstadt e.",
+        "V. anbieten. Sie will das Angebot im nächsten Jahr ausbauen.",
+        "",
+    ]
+    lines = [
+        "Inhalt",
+        "",
+        "Grußwort 2",
+        "Das Partnernetzwerk 3",
+        "1 Mehr Vielfalt in den Teams 4",
+        "2 Interkulturelle Kompetenz 6",
+        "5 Gemeinsam stärker: Vernetzung 8",
+        "",
+        "HANDLUNGSFELD 1",
+        "Mehr Vielfalt in den Teams",
+        "",
+        *body,
+        "HANDLUNGSFELD 2",
+        "Interkulturelle Kompetenz in Aus- und Fortbildung",
+        "",
+        *body,
+        "HANDLUNGSFELD 5",
+        "Gemeinsam stärker: Vernetzung",
+        "",
+        *body,
+    ]
+    text = clean(SourceText("b.txt", "b.txt", tuple(lines), (None,) * len(lines), "0"))
+    chapters = find_chapters(text)
+    assert [(c.category, text.lines[c.title]) for c in chapters] == [
+        (1, "HANDLUNGSFELD 1"),
+        (2, "HANDLUNGSFELD 2"),
+        (5, "HANDLUNGSFELD 5"),
+    ]
+
+
 def test_documents_without_chapters_have_no_blocks() -> None:
     flyer = [
         "Vielfalt in der Verwaltung",

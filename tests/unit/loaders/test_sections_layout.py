@@ -1000,3 +1000,59 @@ def test_a_name_of_the_brochures_form_the_layout_rules_missed_opens_its_report()
     ends = {partner: end for (partner, _), (_, end) in blocks.items()}
     assert list(ends) == list(names)
     assert ends[names[2]] < at[f"Partner: {names[3]}"]
+
+
+def test_a_line_of_facts_below_a_partners_name_describes_it() -> None:
+    """ "Rundfunk Musterland (RML)" over "Anstalt des öffentlichen Rechts · Musterstadt ·
+    3.200 Beschäftigte": the name opens the report, and the line of facts below describes
+    the partner (a line of facts under no name opens a report itself, see above). A short
+    form of two words before the name ("BG MUSTER – …") is left off like one of one word."""
+    facts = {
+        "Rundfunk Musterland (RML)": "Anstalt des öffentlichen Rechts · Musterstadt · 3.200 "
+        "Beschäftigte",
+        "Mediengruppe Beispielland GmbH": "Zeitungs- und Digitalverlag · Beispielstadt · 1.150 "
+        "Beschäftigte",
+        "BG MUSTER – Berufsgenossenschaft Musterbau": "Unfallversicherung · Musterstadt · 900 "
+        "Beschäftigte",
+    }
+    names = list(facts)
+    paged = _paged(
+        [
+            (["Handlungsfeld 1", "Mehr Beschäftigte mit Einwanderungsgeschichte"], names[:2]),
+            (["Handlungsfeld 2", "Fortbildung und interkulturelle Kompetenz"], names[2:]),
+        ]
+    )
+    lines = [out for line in paged for out in ([line, facts[line]] if line in facts else [line])]
+    blocks, at = _split(lines)
+    assert sorted(blocks) == [
+        ("Berufsgenossenschaft Musterbau", 2),
+        ("Mediengruppe Beispielland GmbH", 1),
+        ("Rundfunk Musterland", 1),
+    ]
+    assert blocks[("Rundfunk Musterland", 1)][0] == at["Rundfunk Musterland (RML)"] + 1
+
+
+def test_a_chapters_label_repeated_at_the_top_of_its_pages_is_a_running_header() -> None:
+    """ "Handlungsfeld 2 · Interkulturelle Kompetenz" over each page of the chapter, under
+    a page number: a running header, so the name right below it opens its page and its
+    report, as a name under a page's top does."""
+    chapters = {
+        1: ("Mehr Vielfalt in den Teams", ["Stadt Musterstadt", "Kreis Beispielland"]),
+        2: ("Interkulturelle Kompetenz", ["Verein für Vielfalt e. V.", "Jobcenter Musterstadt"]),
+    }
+    lines: list[str] = []
+    page = 3
+    for field, (title, (first, second)) in chapters.items():
+        lines += [str(page), f"Handlungsfeld {field}", title, "", first]
+        lines += [*report(first, 0, field), ""]
+        lines += [str(page + 1), f"Handlungsfeld {field} · {title}", second]
+        lines += [*report(second, 1, field), ""]
+        page += 2
+    blocks, at = _split(lines)
+    assert sorted(blocks) == [
+        ("Jobcenter Musterstadt", 2),
+        ("Kreis Beispielland", 1),
+        ("Stadt Musterstadt", 1),
+        ("Verein für Vielfalt e. V.", 2),
+    ]
+    assert blocks[("Kreis Beispielland", 1)][0] == at["Kreis Beispielland"] + 1
