@@ -32,6 +32,7 @@ __all__ = [
     "Chapter",
     "load_categories",
     "page_starts",
+    "part_title",
     "running_chapter_labels",
     "find_chapters",
     "heading_key",
@@ -409,6 +410,17 @@ def _stands_alone(lines: tuple[str, ...], i: int) -> bool:
 def _front_matter_pattern(path: Path = FRONT_MATTER_FILE) -> re.Pattern[str]:
     alternatives = word_alternatives(path)
     return re.compile(rf"^\W*(?:{alternatives})\b", re.IGNORECASE)
+
+
+def part_title(name: str) -> bool:
+    """Whether a line names only a part of the brochure itself ("Inhalt", "## Impressum",
+    "Grußwort"): no partner is called so, whatever its line looks like.
+
+    >>> part_title("## Impressum"), part_title("Inhalt"), part_title("Stadt Kontaktstadt")
+    (True, True, False)
+    """
+    bare = name.strip("#*|: \t")
+    return bool(_front_matter_pattern().fullmatch(bare) or _back_matter_pattern().match(bare))
 
 
 def _front_matter(title: str) -> bool:

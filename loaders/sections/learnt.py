@@ -22,6 +22,7 @@ import pycrfsuite
 
 from loaders.learn.features import Features
 from loaders.models import CleanText
+from loaders.sections.chapters import part_title
 from loaders.sections.headings import (
     BULLETS,
     LEGAL_FORM,
@@ -201,7 +202,8 @@ def learnt_headings(text: CleanText, pages: list[bool], tagger: pycrfsuite.Tagge
     return [
         h
         for (h, _), f in zip(found, features, strict=True)
-        if not h.name.startswith(tuple(_QUOTES)) and _opens(tagger, f)  # a quotation's line
+        # a quotation's line, or the title of a part of the brochure ("Inhalt", "## Impressum")
+        if not h.name.startswith(tuple(_QUOTES)) and not part_title(h.name) and _opens(tagger, f)
     ]
 
 

@@ -112,6 +112,31 @@ def test_reports_under_names_in_one_form_are_blocks_of_no_field(tmp_path: Path) 
         assert block.start == at[partner.upper()] + 1
 
 
+def test_the_titles_of_a_brochures_own_parts_open_no_report(tmp_path: Path) -> None:
+    """ "INHALT" and "IMPRESSUM" set in the form of the partners' names, each over a line
+    and a paragraph like a report: they name parts of the brochure, never a partner, so
+    the contents and the imprint are nobody's report."""
+    parts = [
+        "",
+        "INHALT",
+        "Was in diesem Heft steht",
+        "",
+        "Die Berichte der Mitglieder folgen in der Reihenfolge, in der sie dem Bündnis",
+        "beigetreten sind, und jeder Bericht nennt am Ende eine Ansprechperson.",
+    ]
+    imprint = [
+        "",
+        "IMPRESSUM",
+        "Herausgeber und Gestaltung",
+        "",
+        "Die Geschäftsstelle des Bündnisses hat dieses Heft im Frühjahr herausgegeben",
+        "und in einer Auflage von fünfhundert Stück drucken lassen.",
+    ]
+    lines = [*_INTRO, *parts, *(line for p, t in _PARTNERS for line in _report(p, t)), *imprint]
+    blocks = split_sections(_text(lines), heading_model=_model_of_one_form(tmp_path))
+    assert [b.partner for b in blocks] == [p for p, _ in _PARTNERS]
+
+
 def test_a_press_release_and_a_report_with_numbered_sections_have_no_blocks() -> None:
     """Names on lines of their own that open no reports: a press release's contacts and
     a single report's own sections."""
