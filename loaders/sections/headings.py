@@ -76,6 +76,12 @@ PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
 ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
+# a sentence's opening, a preposition and its article ("Mit dem Ressort Zuwanderung …"): no
+# name opens so ("Von der Heydt-Museum" does, so "von" is not among them)
+_PREPOSITION_ARTICLE = re.compile(
+    r"(?:Mit|Bei|Für|In|Im|Zu|An|Auf|Aus|Nach|Seit|Über|Unter|Durch) "
+    r"(?:der|die|das|des|den|dem|einem|einer) "
+)
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
@@ -194,7 +200,7 @@ def name_shaped(line: str) -> bool:
     words = line.split()
     if len(words) > _MAX_WORDS or words[-1].lower() in FUNCTION_WORDS:
         return False
-    if words[0] in FUNCTION_WORDS:
+    if words[0] in FUNCTION_WORDS or _PREPOSITION_ARTICLE.match(line):
         return False  # a name does not start with a preposition or a lower-case article
     if len(words) > 1 and all(w.startswith("#") for w in words):
         return False  # a report's tags ("#Fortbildung #Sprachcafé"), not its partner

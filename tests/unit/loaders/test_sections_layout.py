@@ -1056,3 +1056,34 @@ def test_a_chapters_label_repeated_at_the_top_of_its_pages_is_a_running_header()
         ("Verein für Vielfalt e. V.", 2),
     ]
     assert blocks[("Kreis Beispielland", 1)][0] == at["Kreis Beispielland"] + 1
+
+
+def test_a_paragraph_opening_with_a_preposition_and_its_article_is_no_name() -> None:
+    """ "Mit dem Ressort Integration der Stadt" on a line of its own after an empty line,
+    its sentence going on below with a capitalised word: a sentence of the report, not the
+    name of a partner whose report it opens."""
+    lines = [
+        "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+        "",
+        "Stadtwerke Musterstadt GmbH",
+        *report("Stadtwerke Musterstadt GmbH", 0),
+        "",
+        "Mit dem Ressort Integration der Stadt",
+        "Musterstadt haben wir eine Vereinbarung über Praktika geschlossen.",
+        "",
+        "Kreis Beispielland",
+        *report("Kreis Beispielland", 1),
+        "",
+        "Handlungsfeld 2: Fortbildung und interkulturelle Kompetenz",
+        "",
+        "Verein für Vielfalt e. V.",
+        *report("Verein für Vielfalt e. V.", 2),
+    ]
+    blocks, at = _split(lines)
+    assert sorted(blocks) == [
+        ("Kreis Beispielland", 1),
+        ("Stadtwerke Musterstadt GmbH", 1),
+        ("Verein für Vielfalt e. V.", 2),
+    ]
+    start, end = blocks[("Stadtwerke Musterstadt GmbH", 1)]
+    assert start < at["Mit dem Ressort Integration der Stadt"] < end
