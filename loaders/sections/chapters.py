@@ -332,9 +332,14 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
         if not full or len(full) > 140 or full.count(" ") > 14 or _is_toc(full):
             continue
         line, first = without_chapter_label(full), i
-        if line == full and not text.noise[i] and _LABEL_LINE.match(full):
-            # the title follows; "Grußwort 2" is a line of the contents, no chapter's label
-            line = full if _front_matter(full) else ""
+        # "Handlungsfeld 2" over its title; "Grußwort 2" is a line of the contents, no label
+        if (
+            line == full
+            and not text.noise[i]
+            and _LABEL_LINE.match(full)
+            and not _front_matter(full)
+        ):
+            line = ""  # the title follows
         labelled = line != full
         if not line and (below := _next_filled(lines, i, 2)) is not None:
             line, first = lines[below], below  # "Handlungsfeld A" above its title
