@@ -318,16 +318,19 @@ def _organisations(resolved: ResolvedDocument) -> tuple[Organisation, ...]:
 
 def _with_partner_ids(blocks: tuple[Block, ...], resolved: ResolvedDocument) -> tuple[Block, ...]:
     """Each block with the id of the organisation its partner heading was resolved to, and
-    the fullest name its report gives the partner (:func:`fullest_name`)."""
-    named: dict[str, list[tuple[int, str]]] = {}
+    the fullest name the partner's reports give it (:func:`fullest_name`): a partner that
+    reports twice may name itself in full in one of them only."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for b, key in zip(blocks, resolved.block_partners, strict=True):
+        spans.setdefault(key or "", []).append((b.start, b.end))
+    named: dict[str, list[str]] = {}
     for mention, key, line in resolved.mentions:
-        named.setdefault(key, []).append((line, mention.name))
+        if any(start <= line <= end for start, end in spans.get(key, [])):
+            named.setdefault(key, []).append(mention.name)
     return tuple(
         replace(
             b,
-            partner=fullest_name(
-                b.partner, [n for line, n in named.get(key, []) if b.start <= line <= b.end]
-            ),
+            partner=fullest_name(b.partner, named.get(key, [])),
             partner_id=resolved.id_of(key),
         )
         if key is not None and key in resolved.entities

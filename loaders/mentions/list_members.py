@@ -64,6 +64,7 @@ _BULLET_BREAK = re.compile(rf"[ \t]*(?:\n[ \t]*[•▪◦*–-]|{_LINE_ARTICLE})
 # where a list ends for sure: a blank line, such a sentence, a sentence end
 _SENTENCE_BREAK = re.compile(rf"\n\s*\n|{_LINE_ARTICLE}|[.!?][ \t\n]+[A-ZÄÖÜ]")
 _CLOSING = re.compile(r"\s*\)")
+_ENDED = re.compile(r"(?<![\d.])(?<!\b\w)[.!?]\s+$")  # a sentence's end (not "1.", "e. V.")
 # "… und der Heidelberger Dienste gGmbH": a second name after "und" and its article
 # two names joined by "und" or a line break, each typed by its own head (see _split_coordinated)
 _GLUED = re.compile(r"[ \t]+(?:und|sowie)[ \t]+|[ \t]*\n[ \t]*")
@@ -211,7 +212,9 @@ def _read_gap(text: str, a: Mention, b: Mention) -> tuple[Mention, list[Mention]
     if tail:
         gap_start = tail.end()
     pieces = _pieces(text, gap_start, b.start)
-    if pieces is None or len(pieces) < 2 or _SENTENCE_BREAK.search(text, a.end, b.start):
+    # a sentence that ends right before the second name: the name opens the next one
+    ended = _SENTENCE_BREAK.search(text, a.end, b.start) or _ENDED.search(text, a.end, b.start)
+    if pieces is None or len(pieces) < 2 or ended:
         return None  # no separator: not a list (a genitive, an apposition, a sentence)
     head, *middle, last = pieces
     members: list[Mention] = []

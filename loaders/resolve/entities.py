@@ -356,10 +356,23 @@ def _placed(name: str) -> bool:
 
 
 def _family_of(partner_name: str, mention: Mention) -> bool:
-    """True when a generic name ("ASB", "Caritas") belongs to the partner's own family."""
+    """True when a generic name ("ASB", "Caritas") belongs to the partner's own family; a
+    name that goes on with words the partner's lacks names another member of it ("die
+    Bezirksregierung Köln" in the report of the Bezirksregierung Düsseldorf).
+
+    >>> m = Mention("org", "Caritas", "Caritas", 0, 7, "Verein")
+    >>> _family_of("Caritasverband Köln e. V.", m)
+    True
+    >>> m = Mention("org", "Bezirksregierung Köln", "Bezirksregierung Köln", 0, 21, "Behoerde")
+    >>> _family_of("Bezirksregierung Düsseldorf", m)
+    False
+    """
     first = partner_name.split()[0].casefold() if partner_name else ""
-    words = [mention.surface, mention.name]
-    return bool(first) and any(first.startswith(w.split()[0].casefold()) for w in words if w)
+    own = set(partner_name.casefold().split())
+    words = [w.split() for w in (mention.surface, mention.name) if w]
+    return bool(first) and any(
+        first.startswith(w[0].casefold()) and {x.casefold() for x in w[1:]} <= own for w in words
+    )
 
 
 def resolve_document(

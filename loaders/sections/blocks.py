@@ -110,11 +110,16 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     if chapters:
         readers.insert(0, lambda: partner_headings(text, pages, titles))
     by_form = recurring_form_headings(text)
-    for read in readers:
-        read_by = without_label(read(), by_form)
-        found = _blocks_of(text, pages, chapters, read_by)
-        if _enough(found):
+    results: list[tuple[list[Heading], tuple[Block, ...]]] = []
+    for reader in readers:
+        names = without_label(reader(), by_form)
+        results.append((names, _blocks_of(text, pages, chapters, names)))
+        if _enough(results[-1][1]) and _in_most_chapters(results[-1][1], chapters):
             break
+    # the first reader that found reports in most chapters, else the first that found any
+    enough = [r for r in results if _enough(r[1])]
+    spread = [r for r in enough if _in_most_chapters(r[1], chapters)]
+    read_by, found = (spread or enough or results[-1:])[0]
     by_form = named_as(by_form, read_by)
     starts = {h.first for h in read_by}
     if _enough(found) and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
@@ -145,6 +150,19 @@ def _enough(blocks: tuple[Block, ...]) -> bool:
     (False, True)
     """
     return len({b.partner for b in blocks}) >= _MIN_BLOCKS
+
+
+def _in_most_chapters(blocks: tuple[Block, ...], chapters: list[Chapter]) -> bool:
+    """Whether reports were found in half the fields' chapters at least: a brochure sets
+    reports in most of its chapters, and a reader that finds them in few of them misread
+    its layout (two names read out of a line of facts below short forms, "GEW NRW").
+
+    >>> one = Block("Stadt Musterstadt", 1, 3, 9)
+    >>> chapters = [Chapter(n, 0, 0, 0, heading=(0, 0)) for n in (1, 2, 3)]
+    >>> _in_most_chapters((one,), chapters), _in_most_chapters((one,), chapters[:2])
+    (False, True)
+    """
+    return 2 * len({b.category for b in blocks}) >= len(chapters)
 
 
 def _blocks_of(

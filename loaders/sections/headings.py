@@ -231,13 +231,13 @@ def name_shaped(line: str) -> bool:
 
 def org_like(name: str) -> bool:
     """Whether a name carries a legal form or a word that organisations are named with."""
-    if LEGAL_FORM.search(name):
-        return True
-    for word in re.split(r"[\s/,]+", name.lower()):
-        for part in word.split("-"):
-            if part.endswith(_ORG_ENDINGS):
-                return True
-    return False
+    return bool(LEGAL_FORM.search(name)) or _head_word(name)
+
+
+def _head_word(name: str) -> bool:
+    """Whether a word of a name ends in a word that organisations are named with."""
+    words = re.split(r"[\s/,]+", name.lower())
+    return any(part.endswith(_ORG_ENDINGS) for word in words for part in word.split("-"))
 
 
 @dataclass(frozen=True)
@@ -291,6 +291,7 @@ def partner_headings(
                 or above_profile(text, h)
                 or _above_address(text, h)
                 or _above_recurring(text, h, recurring)
+                or _letter_spaced(text, h)
             )
         )
         if (n >= 2 and (org or n >= 3)) or single:
@@ -511,6 +512,9 @@ _LEGAL_IN_CAPITALS = {
 }  # fmt: skip
 
 
+_ABBREVIATED = re.compile(r"[A-ZÄÖÜ]{2,5}\.")  # a word cut short, not a short form's letters
+
+
 def from_capitals(name: str) -> str:
     """A name printed in capitals as it is written in text: words capitalised, function
     words and legal forms in their own case, short forms kept.
@@ -521,6 +525,8 @@ def from_capitals(name: str) -> str:
     'Mainzer Verkehrsgesellschaft mbH (MVG)'
     >>> from_capitals("Stadt Kassel"), from_capitals("IN VIA BEISPIELSTADT E. V.")
     ('Stadt Kassel', 'In VIA Beispielstadt e. V.')
+    >>> from_capitals("ALTENHILFE ST. JOSEF KREFELD")
+    'Altenhilfe St. Josef Krefeld'
     """
     if not name.isupper():
         return name
@@ -531,6 +537,8 @@ def from_capitals(name: str) -> str:
             words.append(word.lower() if n else word.capitalize())
         elif word in _LEGAL_IN_CAPITALS:
             words.append(_LEGAL_IN_CAPITALS[word])
+        elif _ABBREVIATED.fullmatch(bare):
+            words.append(word.capitalize())  # a word cut short: "ST." is "St.", "DR." "Dr."
         elif len(bare) <= 3 or not any(c in "AEIOUÄÖÜ" for c in bare) or "." in bare[:-1]:
             words.append(word)  # a short form: "IHK", "(MVG)", "A.A.U."
         else:
@@ -675,10 +683,13 @@ def _heading_at(
     if name is None and not broken and not _legal_tail_below(lines, i):
         return None  # neither a name nor the first half of one
     j = _neighbour(text, pages, i, 1)
-    joins = j is not None and named.isupper() and joins_above(lines[j])
+    joins = j is not None and (
+        (named.isupper() and joins_above(lines[j]))
+        or (named.isupper() == lines[j].isupper() and _rest_below(text, line, lines[j]))
+    )
     # the next line completes the name: a sentence's rest, a legal form, the town set
-    # below it ("LVR-Klinik" over "Langenfeld"), or words no name opens with ("… MUSEUM FÜR
-    # ARBEIT" over "UND ALLTAG WIESLOCH")
+    # below it ("LVR-Klinik" over "Langenfeld"), words no name opens with ("… MUSEUM FÜR
+    # ARBEIT" over "UND ALLTAG WIESLOCH"), or the name's rest up to its legal form
     if j is not None and (
         broken or _LEGAL_TAIL.fullmatch(lines[j]) or _town_below(lines, i, j) or joins
     ):
@@ -729,6 +740,39 @@ def joined_below(name: str, below: str) -> str:
 def _town_below(lines: tuple[str, ...], i: int, j: int) -> bool:
     """Whether line ``j``, right below a name, is its town alone, then an empty line."""
     return j == i + 1 and j + 1 < len(lines) and is_place(lines[j]) and not lines[j + 1]
+
+
+_REST_WORDS = 3  # words of a name's rest on the line below, before its legal form
+_ENDS_LEGAL = re.compile(r"\s(?:e\.\s?V\.|g?GmbH|mbH|g?AG|KG|eG)(?: \([\w-]+\))?$")
+
+
+def _rest_below(text: CleanText, name: str, below: str) -> bool:
+    """Whether the line below a name is its rest: a few words and the legal form, that
+    name no organisation of their own, under a name with an organisation's head word and
+    without a legal form ("VERBAND DER KRANKENHÄUSER" over "RHEIN-RUHR E. V."; not
+    "HALTUNG ZEIGEN" over "SILICON SAXONY E. V.", a title over a name), if the text
+    writes the whole name elsewhere too: a report names its partner again.
+
+    >>> from loaders.models import SourceText
+    >>> lines = ("VERBAND DER KRANKENHÄUSER", "RHEIN-RUHR E. V.",
+    ...          "Der Verband der Krankenhäuser Rhein-Ruhr e. V. vertritt")
+    >>> text = CleanText(SourceText("x.txt", "x.txt", lines, (None,) * 3, ""), lines, (False,) * 3)
+    >>> _rest_below(text, "Verband der Krankenhäuser", lines[1])
+    True
+    >>> _rest_below(text, "Haltung zeigen", "SILICON SAXONY E. V.")
+    False
+    """
+    rest = from_capitals(below)
+    words = _ENDS_LEGAL.split(rest)[0].split()
+    whole = f"{name} {rest}".lower()
+    return (
+        bool(_ENDS_LEGAL.search(rest))
+        and 0 < len(words) <= _REST_WORDS
+        and _head_word(name)
+        and not LEGAL_FORM.search(name)
+        and not _head_word(" ".join(words))
+        and _body_in_lower_case(text.lines)[1].count(whole) >= 2
+    )
 
 
 def _legal_tail_below(lines: tuple[str, ...], i: int) -> bool:
@@ -832,6 +876,12 @@ def _above_quotation(text: CleanText, h: Heading) -> bool:
     Seitenlinie auf.«): a brochure opens a partner's report with a word of the partner's,
     whatever the name's words ("BSV Viktoria Bielstein")."""
     return _line_below(text.lines, h, QUOTATION)
+
+
+def _letter_spaced(text: CleanText, h: Heading) -> bool:
+    """A name set in spaced capitals ("K L I N I K U M   H A G E N - O S T"): a designer's
+    heading, no line of running text."""
+    return all(unspaced(line) != line for line in text.source.lines[h.first : h.last + 1])
 
 
 def _above_address(text: CleanText, h: Heading) -> bool:

@@ -4,6 +4,7 @@ from loaders.clean.textstream import TextStream
 from loaders.extract import extract_document, to_contract
 from loaders.links.sentences import find_links
 from loaders.mentions.find import find_mentions
+from loaders.mentions.shared_heads import with_shared_heads
 from loaders.models import Block
 from loaders.reference import load_reference
 from loaders.resolve.entities import resolve_document
@@ -329,3 +330,39 @@ def test_one_label_in_running_text_makes_no_record():
         "Wichtig ist uns: Caritasverband Mainz e. V. und Jobcenter Mainz sind dabei.\n"
     )
     assert not any("Stadt Mainz" in (s, o) and t == "COOPERATES_WITH" for s, t, o in links)
+
+
+def test_members_of_the_partners_family_in_other_places_are_organisations_of_their_own():
+    """In the report of the Bezirksregierung Düsseldorf, "die Bezirksregierungen Köln,
+    Arnsberg und Münster" are three other Bezirksregierungen, not the partner again."""
+    text = "Dem Arbeitskreis gehören auch die Bezirksregierungen Köln, Arnsberg und Münster an."
+    stream = TextStream(text, (0,), (1,))
+    ref = load_reference()
+    blocks = (Block("Bezirksregierung Düsseldorf", 1, 1, 1),)
+    mentions = with_shared_heads(text, find_mentions(stream, ref))
+    resolved = resolve_document(stream, mentions, blocks, ref)
+    named = {resolved.entities[key].canonical for _, key, _ in resolved.mentions}
+    assert {
+        "Bezirksregierung Köln",
+        "Bezirksregierung Arnsberg",
+        "Bezirksregierung Münster",
+    } <= named
+    assert "Bezirksregierung Düsseldorf" not in named
+
+
+def test_those_who_bear_the_cost_of_a_project_fund_it():
+    links = _links(
+        "Das Projekt „Brücken bauen“ startete 2022.\n"
+        "Die Grundfinanzierung des Projekts tragen der Kreis Wesel und die Stadt Herne."
+    )
+    assert {"Kreis Wesel", "Stadt Herne"} <= _ends(links, "FUNDED_BY", "Brücken bauen")
+
+
+def test_a_list_before_the_particle_that_closes_the_sentence_takes_part():
+    """ "Im Projekt arbeiten A, B und C mit.": the verb's particle after the list."""
+    links = _links(
+        "Das Projekt „Brücken bauen“ startete 2022.\n"
+        "Im Projekt arbeiten die Stadt Gladbeck, der Kreis Wesel und die Stadt Herne mit."
+    )
+    members = _ends(links, "PARTICIPATES_IN", "Brücken bauen")
+    assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= members

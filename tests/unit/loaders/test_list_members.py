@@ -289,3 +289,17 @@ def test_a_compound_plural_head_names_its_members_by_its_singular_ending():
     ]
     # after "in" a compound names the bodies in those places, not their names
     assert shared_head_mentions("die Migrantenvereine in Esslingen und Nürtingen") == []
+
+
+def test_a_name_after_a_sentences_end_is_not_completed_with_the_word_before_it():
+    """ "… verbindet Betriebe und Beratungsstellen.\nStadtwerke Celle GmbH": the name opens
+    the next line's sentence; "Beratungsstellen." ends the one before."""
+    text = (
+        "Das Netzwerk Vielfalt Südheide verbindet Betriebe und Beratungsstellen.\n"
+        "Stadtwerke Celle GmbH\nWir versorgen rund 40.000 Haushalte."
+    )
+    guessed = _org(text, "Netzwerk Vielfalt Südheide verbindet Betriebe").with_(origin="model")
+    found = [guessed, _org(text, "Stadtwerke Celle GmbH").with_(origin="suffix")]
+    names = [m.name for m in list_members(text, found)]
+    assert "Stadtwerke Celle GmbH" in names
+    assert not any("Beratungsstellen" in name for name in names)

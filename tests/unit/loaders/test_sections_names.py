@@ -1,0 +1,128 @@
+"""How a partner's name is read off its heading: names set over two lines, names set in
+spaced capitals, and the name a partner gives itself in full in another of its reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loaders.clean.repair import clean
+from loaders.extract import extract_document, to_contract
+from loaders.models import SourceText
+from loaders.sections.blocks import split_sections
+
+_FIELD_1 = "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte"
+_FIELD_2 = "Handlungsfeld 2: Stärkung der interkulturellen Kompetenz der Beschäftigten"
+
+
+# a second chapter, for the chapters to be read as the fields' (one alone is no brochure's)
+_SECOND_FIELD = [
+    "",
+    _FIELD_2,
+    "",
+    "STADT MUSTERHAUSEN",
+    "Die Stadt Musterhausen schult ihre Beschäftigten im Bürgerbüro.",
+    "Im Berichtsjahr nahmen vierzig Beschäftigte teil.",
+]
+
+
+def _blocks(lines: list[str]) -> dict[tuple[str, int | None], tuple[int, int]]:
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    return {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
+
+
+def test_a_name_in_capitals_whose_legal_form_stands_on_the_next_line_is_one_name() -> None:
+    """ "VERBAND DER BEISPIELKLINIKEN" over "NORD-SÜD E. V.": the partner is the whole name,
+    not the line with the legal form."""
+    lines = [
+        _FIELD_1,
+        "",
+        "VERBAND DER BEISPIELKLINIKEN",
+        "NORD-SÜD E. V.",
+        "Der Verband der Beispielkliniken Nord-Süd e. V. vertritt vierzig Häuser.",
+        "Wir haben im Berichtsjahr einen Leitfaden für Bewerbungen veröffentlicht.",
+        "",
+        "STADT MUSTERHAUSEN",
+        "Die Stadt Musterhausen wirbt auf Messen um Auszubildende.",
+        "Im Berichtsjahr wurden zwölf Stellen besetzt.",
+        *_SECOND_FIELD,
+    ]
+    blocks = _blocks(lines)
+    assert blocks[("Verband der Beispielkliniken Nord-Süd e. V.", 1)] == (5, 7)
+    assert all(not partner.startswith("Nord-Süd") for partner, _ in blocks)
+
+
+def test_a_title_in_capitals_over_a_name_with_its_legal_form_is_no_part_of_the_name() -> None:
+    """ "GEMEINSAM STARK" over "BEISPIEL GMBH": a report's title, not the first half of the
+    name (it names no organisation's head word, and the text never writes them together)."""
+    lines = [
+        _FIELD_1,
+        "",
+        "GEMEINSAM STARK",
+        "BEISPIELWERKE GMBH",
+        "Die Beispielwerke GmbH bilden jedes Jahr zwanzig junge Menschen aus.",
+        "Wir haben im Berichtsjahr einen Leitfaden für Bewerbungen veröffentlicht.",
+        "",
+        "STADT MUSTERHAUSEN",
+        "Die Stadt Musterhausen wirbt auf Messen um Auszubildende.",
+        "Im Berichtsjahr wurden zwölf Stellen besetzt.",
+        *_SECOND_FIELD,
+    ]
+    assert not any(partner.startswith("Gemeinsam") for partner, _ in _blocks(lines))
+
+
+def test_names_set_in_spaced_capitals_open_reports_though_named_once() -> None:
+    """A designer's heading in spaced capitals is a heading by its type, with no empty line
+    around it and a line of facts set into the text below it."""
+    lines = [
+        _FIELD_1,
+        "K L I N I K U M   B E I S P I E L S T A D T",
+        "Im Klinikum arbeiten heute Menschen aus vierzig Nationen, und damit",
+        "Standort: Beispielstadt",
+        "das so bleibt, setzen wir auf ein eigenes Programm zur Gewinnung.",
+        "S T .   M A R I E N - H O S P I T A L   M U S T E R H A U S E N",
+        "Als Haus der Beispielgesellschaft verstehen wir Gastfreundschaft als",
+        "Standort: Musterhausen",
+        "Auftrag gegenüber allen, die zu uns kommen.",
+        _FIELD_2,
+        "F A C H K L I N I K   S O N N E N T A L",
+        "In der Fachklinik behandeln wir Menschen aus vielen Ländern, und",
+        "Standort: Sonnental",
+        "unsere Teams lernen dafür in Schulungen voneinander.",
+    ]
+    blocks = _blocks(lines)
+    assert blocks[("Klinikum Beispielstadt", 1)] == (3, 5)
+    assert blocks[("St. Marien-Hospital Musterhausen", 1)] == (7, 9)
+    assert blocks[("Fachklinik Sonnental", 2)] == (12, 14)
+
+
+def test_a_partner_reporting_twice_is_named_in_full_in_both_reports(tmp_path: Path) -> None:
+    """The report of the first field calls it by its heading only; the second gives the
+    legal form: both blocks carry the full name."""
+    lines = [
+        "Partnerberichte 2024",
+        "",
+        _FIELD_1,
+        "",
+        "KLINIKUM BEISPIELSTADT",
+        "Im Klinikum Beispielstadt arbeiten Menschen aus vierzig Nationen.",
+        "Wir haben im Berichtsjahr zwölf Pflegekräfte eingestellt.",
+        "",
+        "STADT MUSTERHAUSEN",
+        "Die Stadt Musterhausen wirbt auf Messen um Auszubildende.",
+        "Im Berichtsjahr wurden zwölf Stellen besetzt.",
+        "",
+        _FIELD_2,
+        "",
+        "KLINIKUM BEISPIELSTADT",
+        "Die Klinikum Beispielstadt gGmbH schult alle Führungskräfte.",
+        "Im Berichtsjahr nahmen achtzig Beschäftigte teil.",
+        "",
+        "STADT MUSTERHAUSEN",
+        "Die Stadt Musterhausen schult ihre Beschäftigten im Bürgerbüro.",
+        "Im Berichtsjahr nahmen vierzig Beschäftigte teil.",
+    ]
+    path = tmp_path / "b.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    blocks = to_contract(extract_document(path))["blocks"]
+    clinic = [b["partner"] for b in blocks if b["partner"].startswith("Klinikum")]
+    assert clinic == ["Klinikum Beispielstadt gGmbH", "Klinikum Beispielstadt gGmbH"]
