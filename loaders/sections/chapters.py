@@ -478,13 +478,17 @@ def _opens_line(text: CleanText, i: int) -> bool:
 
 
 def _drop_overviews(markers: list[Marker]) -> list[Marker]:
-    """Remove tables of contents: runs of close markers that name three or more fields."""
+    """Remove tables of contents: runs of close markers that name three or more fields. A
+    labelled title right after contents of unlabelled entries ("Handlungsfeld 1" a few
+    lines below "6 Weitere Maßnahmen 14") opens the first chapter: it stays."""
     keep: list[Marker] = []
     run: list[Marker] = []
     for marker in [*markers, Marker(1 << 30, 0, 0, False)]:
         if run and marker.line - run[-1].line > 12:
             if len({m.category for m in run}) < 3:
                 keep.extend(run)
+            elif run[-1].labelled and not any(m.labelled for m in run[:-1]):
+                keep.append(run[-1])
             run = []
         run.append(marker)
     return keep

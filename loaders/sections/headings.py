@@ -76,11 +76,12 @@ PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
 ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
-# a sentence's opening, a preposition and its article ("Mit dem Ressort Zuwanderung …"): no
+# a sentence's opening, a preposition and its article ("Mit dem Ressort Zuwanderung …", "Auf einen
+# Blick", a box's label): no
 # name opens so ("Von der Heydt-Museum" does, so "von" is not among them)
 _PREPOSITION_ARTICLE = re.compile(
     r"(?:Mit|Bei|Für|In|Im|Zu|An|Auf|Aus|Nach|Seit|Über|Unter|Durch) "
-    r"(?:der|die|das|des|den|dem|einem|einer) "
+    r"(?:der|die|das|des|den|dem|ein|eine|einen|einem|einer) "
 )
 _LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")

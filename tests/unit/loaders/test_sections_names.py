@@ -9,6 +9,8 @@ from loaders.clean.repair import clean
 from loaders.extract import extract_document, to_contract
 from loaders.models import SourceText
 from loaders.sections.blocks import split_sections
+from loaders.sections.chapters import find_chapters
+from loaders.sections.headings import name_shaped
 
 _FIELD_1 = "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte"
 _FIELD_2 = "Handlungsfeld 2: Stärkung der interkulturellen Kompetenz der Beschäftigten"
@@ -126,3 +128,40 @@ def test_a_partner_reporting_twice_is_named_in_full_in_both_reports(tmp_path: Pa
     blocks = to_contract(extract_document(path))["blocks"]
     clinic = [b["partner"] for b in blocks if b["partner"].startswith("Klinikum")]
     assert clinic == ["Klinikum Beispielstadt gGmbH", "Klinikum Beispielstadt gGmbH"]
+
+
+def test_a_boxs_label_is_not_shaped_like_a_name() -> None:
+    """ "Auf einen Blick" over each report's box of facts recurs like a partner's name, but
+    a preposition and its article, definite or not, open no name."""
+    assert not name_shaped("Auf einen Blick")
+    assert not name_shaped("Mit einem Blick auf die Region")
+    assert name_shaped("Stadt Musterhausen")
+
+
+def test_the_first_fields_label_right_below_the_contents_opens_its_chapter() -> None:
+    """The contents list the fields by number; "Handlungsfeld 1" follows a few lines below,
+    after the page's header: the contents end, and the first chapter opens there."""
+    lines = [
+        "Inhalt",
+        "Grußwort 3",
+        "1 Mehr Beschäftigte mit Einwanderungsgeschichte 5",
+        "2 Interkulturelle Kompetenz im Betrieb 7",
+        "3 Chancengerechtigkeit und Teilhabe 9",
+        "4 Evaluation, Dokumentation und Kommunikation 11",
+        "5 Gemeinsam mehr erreichen: Vernetzung 12",
+        "6 Weitere Maßnahmen 14",
+        "Impressum 15",
+        "4  Partnerberichte 2025",
+        "Handlungsfeld 1",
+        "Mehr Beschäftigte mit Einwanderungsgeschichte",
+        *[f"Bericht über das Jahr, Zeile {n}." for n in range(12)],
+        "Handlungsfeld 2",
+        "Interkulturelle Kompetenz im Betrieb",
+        *[f"Bericht über das Jahr, Zeile {n}." for n in range(12)],
+        "Handlungsfeld 3",
+        "Chancengerechtigkeit und Teilhabe",
+        *[f"Bericht über das Jahr, Zeile {n}." for n in range(12)],
+    ]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    chapters = find_chapters(text)
+    assert [(c.category, c.heading[0] + 1) for c in chapters] == [(1, 11), (2, 25), (3, 39)]
