@@ -76,9 +76,9 @@ PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
 ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
-# a sentence's opening, a preposition and its article ("Mit dem Ressort Zuwanderung …", "Auf einen
-# Blick", a box's label): no
-# name opens so ("Von der Heydt-Museum" does, so "von" is not among them)
+# a sentence's opening, a preposition and its article ("Mit dem Ressort Zuwanderung …"; "Auf
+# einen Blick", a box's label): no name opens so ("Von der Heydt-Museum" does, so "von" is
+# not among them)
 _PREPOSITION_ARTICLE = re.compile(
     r"(?:Mit|Bei|Für|In|Im|Zu|An|Auf|Aus|Nach|Seit|Über|Unter|Durch) "
     r"(?:der|die|das|des|den|dem|ein|eine|einen|einem|einer) "
@@ -744,7 +744,7 @@ def _town_below(lines: tuple[str, ...], i: int, j: int) -> bool:
 
 
 _REST_WORDS = 3  # words of a name's rest on the line below, before its legal form
-_ENDS_LEGAL = re.compile(r"\s(?:e\.\s?V\.|g?GmbH|mbH|g?AG|KG|eG)(?: \([\w-]+\))?$")
+_ENDS_LEGAL = re.compile(rf"\s{_LEGAL_TAIL.pattern}$")
 
 
 def _rest_below(text: CleanText, name: str, below: str) -> bool:
