@@ -320,9 +320,9 @@ def _with_partner_ids(blocks: tuple[Block, ...], resolved: ResolvedDocument) -> 
     """Each block with the id of the organisation its partner heading was resolved to, and
     the fullest name the partner's reports give it (:func:`fullest_name`): a partner that
     reports twice may name itself in full in one of them only."""
-    spans: dict[str, list[tuple[int, int]]] = {}
+    spans: dict[str | None, list[tuple[int, int]]] = {}
     for b, key in zip(blocks, resolved.block_partners, strict=True):
-        spans.setdefault(key or "", []).append((b.start, b.end))
+        spans.setdefault(key, []).append((b.start, b.end))
     named: dict[str, list[str]] = {}
     for mention, key, line in resolved.mentions:
         if any(start <= line <= end for start, end in spans.get(key, [])):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from loaders.clean.repair import clean
 from loaders.extract import extract_document, to_contract
-from loaders.models import SourceText
+from loaders.models import CleanText, SourceText
 from loaders.sections.blocks import split_sections
 from loaders.sections.chapters import find_chapters
 from loaders.sections.headings import name_shaped
@@ -16,6 +16,13 @@ _FIELD_1 = "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwan
 _FIELD_2 = "Handlungsfeld 2: Stärkung der interkulturellen Kompetenz der Beschäftigten"
 
 
+# a second partner's report after the first's
+_MUSTERHAUSEN = [
+    "",
+    "STADT MUSTERHAUSEN",
+    "Die Stadt Musterhausen wirbt auf Messen um Auszubildende.",
+    "Im Berichtsjahr wurden zwölf Stellen besetzt.",
+]
 # a second chapter, for the chapters to be read as the fields' (one alone is no brochure's)
 _SECOND_FIELD = [
     "",
@@ -27,9 +34,12 @@ _SECOND_FIELD = [
 ]
 
 
+def _cleaned(lines: list[str]) -> CleanText:
+    return clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+
+
 def _blocks(lines: list[str]) -> dict[tuple[str, int | None], tuple[int, int]]:
-    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
-    return {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
+    return {(b.partner, b.category): (b.start, b.end) for b in split_sections(_cleaned(lines))}
 
 
 def test_a_name_in_capitals_whose_legal_form_stands_on_the_next_line_is_one_name() -> None:
@@ -42,10 +52,7 @@ def test_a_name_in_capitals_whose_legal_form_stands_on_the_next_line_is_one_name
         "NORD-SÜD E. V.",
         "Der Verband der Beispielkliniken Nord-Süd e. V. vertritt vierzig Häuser.",
         "Wir haben im Berichtsjahr einen Leitfaden für Bewerbungen veröffentlicht.",
-        "",
-        "STADT MUSTERHAUSEN",
-        "Die Stadt Musterhausen wirbt auf Messen um Auszubildende.",
-        "Im Berichtsjahr wurden zwölf Stellen besetzt.",
+        *_MUSTERHAUSEN,
         *_SECOND_FIELD,
     ]
     blocks = _blocks(lines)
@@ -63,10 +70,7 @@ def test_a_title_in_capitals_over_a_name_with_its_legal_form_is_no_part_of_the_n
         "BEISPIELWERKE GMBH",
         "Die Beispielwerke GmbH bilden jedes Jahr zwanzig junge Menschen aus.",
         "Wir haben im Berichtsjahr einen Leitfaden für Bewerbungen veröffentlicht.",
-        "",
-        "STADT MUSTERHAUSEN",
-        "Die Stadt Musterhausen wirbt auf Messen um Auszubildende.",
-        "Im Berichtsjahr wurden zwölf Stellen besetzt.",
+        *_MUSTERHAUSEN,
         *_SECOND_FIELD,
     ]
     assert not any(partner.startswith("Gemeinsam") for partner, _ in _blocks(lines))
@@ -108,10 +112,7 @@ def test_a_partner_reporting_twice_is_named_in_full_in_both_reports(tmp_path: Pa
         "KLINIKUM BEISPIELSTADT",
         "Im Klinikum Beispielstadt arbeiten Menschen aus vierzig Nationen.",
         "Wir haben im Berichtsjahr zwölf Pflegekräfte eingestellt.",
-        "",
-        "STADT MUSTERHAUSEN",
-        "Die Stadt Musterhausen wirbt auf Messen um Auszubildende.",
-        "Im Berichtsjahr wurden zwölf Stellen besetzt.",
+        *_MUSTERHAUSEN,
         "",
         _FIELD_2,
         "",
@@ -141,6 +142,7 @@ def test_a_boxs_label_is_not_shaped_like_a_name() -> None:
 def test_the_first_fields_label_right_below_the_contents_opens_its_chapter() -> None:
     """The contents list the fields by number; "Handlungsfeld 1" follows a few lines below,
     after the page's header: the contents end, and the first chapter opens there."""
+    report = [f"Bericht über das Jahr, Zeile {n}." for n in range(12)]
     lines = [
         "Inhalt",
         "Grußwort 3",
@@ -154,14 +156,13 @@ def test_the_first_fields_label_right_below_the_contents_opens_its_chapter() -> 
         "4  Partnerberichte 2025",
         "Handlungsfeld 1",
         "Mehr Beschäftigte mit Einwanderungsgeschichte",
-        *[f"Bericht über das Jahr, Zeile {n}." for n in range(12)],
+        *report,
         "Handlungsfeld 2",
         "Interkulturelle Kompetenz im Betrieb",
-        *[f"Bericht über das Jahr, Zeile {n}." for n in range(12)],
+        *report,
         "Handlungsfeld 3",
         "Chancengerechtigkeit und Teilhabe",
-        *[f"Bericht über das Jahr, Zeile {n}." for n in range(12)],
+        *report,
     ]
-    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
-    chapters = find_chapters(text)
+    chapters = find_chapters(_cleaned(lines))
     assert [(c.category, c.heading[0] + 1) for c in chapters] == [(1, 11), (2, 25), (3, 39)]
