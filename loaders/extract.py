@@ -67,6 +67,7 @@ from loaders.resolve.entities import (
     resolve_across,
     resolve_document,
 )
+from loaders.resolve.variants import FULLER_BY, fuller_name_of
 from loaders.sections.blocks import split_sections
 from loaders.source.document_meta import document_meta
 from loaders.source.files import iter_source_files, read_source
@@ -339,28 +340,31 @@ def _with_partner_ids(blocks: tuple[Block, ...], resolved: ResolvedDocument) -> 
     )
 
 
-_FULLER_BY = 3  # words a report's name of its partner may add to the heading's: a town,
-# a legal form ("Bad Berleburg", "gGmbH"); more are a sentence's
-
-
 def fullest_name(heading: str, names: Iterable[str]) -> str:
     """The longest of ``names`` (the partner's, as its report names it) that goes on from
-    the heading's words: a heading set short ("FACHKLINIK SONNENHANG") stands for the
-    partner the report names in full ("In der Fachklinik Sonnenhang Bad Berleburg …").
+    the heading's words, or that the heading is a short form of
+    (:func:`~loaders.resolve.variants.fuller_name_of`): a heading set short ("FACHKLINIK
+    SONNENHANG", "IHK Schwaben") stands for the partner the report names in full ("In der
+    Fachklinik Sonnenhang Bad Berleburg …", "die Industrie- und Handelskammer Schwaben").
 
     >>> fullest_name("Klinikum Nord", ["Klinikum Nord gGmbH", "Klinikum"])
     'Klinikum Nord gGmbH'
     >>> fullest_name("Klinik Süd", ["Klinikum Nord gGmbH", "Klinik Süd Die Klinik Süd"])
     'Klinik Süd'
+    >>> fullest_name("IHK Schwaben", ["Industrie- und Handelskammer Schwaben"])
+    'Industrie- und Handelskammer Schwaben'
     """
     words = heading.split()
     return max(
         (
             n
             for n in names
-            if n.split()[: len(words)] == words
-            and len(tail := n.split()[len(words) :]) <= _FULLER_BY
-            and words[0] not in tail  # the heading run on into a sentence naming it again
+            if (
+                n.split()[: len(words)] == words
+                and len(tail := n.split()[len(words) :]) <= FULLER_BY
+                and words[0] not in tail  # the heading run on into a sentence naming it again
+            )
+            or fuller_name_of(heading, n)
         ),
         key=len,
         default=heading,

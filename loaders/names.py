@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = [
@@ -161,6 +162,23 @@ def short_words_agree(words: Sequence[str], other: Sequence[str]) -> bool:
         elif short.isupper() and not _plain(long_).startswith(_plain(short)):
             return False  # an abbreviation inside a longer word: "LeIQ" is not "IQ"
     return True
+
+
+_ALIKE = 0.75  # share of letters two spellings of one word have in common (OCR, inflection)
+
+
+def spelt_alike(word: str, other: str) -> bool:
+    """Whether two words with one key are spelt alike, not only folded alike: folding
+    vowels and endings makes "Solms" and "Siemens" one key, but they share few letters
+    in order; an OCR or inflected form shares most ("Carltas", "Caritas").
+
+    >>> spelt_alike("Solms", "Siemens"), spelt_alike("Carltas", "Caritas")
+    (False, True)
+    >>> spelt_alike("Diakonies", "Diakonie")
+    True
+    """
+    a, b = _plain(word), _plain(other)
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= _ALIKE
 
 
 # small words a short form may skip ("Bundesamt für Migration und Flüchtlinge" -> BAMF)

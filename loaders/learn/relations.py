@@ -12,7 +12,10 @@ maximum-entropy classifier (CRFsuite on one-item sequences) trained on the refer
 decides the link type and direction, or none. Measured leave one fold out, the classifier
 alone found fewer true links than the rules, and added to them a few more (BENCHMARKS.md); so
 it *adds* the links it is confident of (``LINK_THRESHOLD``) to the rules' links, which stay as
-found (``KEEP_RULE_LINKS``).
+found (``KEEP_RULE_LINKS``) unless the classifier read the same pair in the same sentence as
+another link: the rules guess a cue's subject and object, the classifier reads the clause
+("sind wir der Allianz X beigetreten, einem Netzwerk, das die Stadt koordiniert": the
+partner takes part in X, which the rule of "koordiniert" had made X's organiser).
 """
 
 from __future__ import annotations
@@ -452,6 +455,13 @@ def _decide(tagger: pycrfsuite.Tagger, features: Features) -> str:
     return best if tagger.marginal(best, 0) >= LINK_THRESHOLD else NONE
 
 
+def _same(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Whether two (source, target, type) links are one; a cooperation has no direction."""
+    if a[2] != b[2]:
+        return False
+    return a[:2] == b[:2] or (a[2] == "COOPERATES_WITH" and set(a[:2]) == set(b[:2]))
+
+
 def model_links(
     stream: TextStream,
     resolved: ResolvedDocument,
@@ -463,13 +473,16 @@ def model_links(
     sentences: Sequence[Sentence] | None = None,
 ) -> tuple[Link, ...]:
     """The rules' links and the classifier's confident links (with ``keep_rules`` off: the
-    classifier decides every candidate pair, the rules only pairs that are no candidate),
+    classifier decides every candidate pair, the rules only pairs that are no candidate; a
+    rule's link of a pair the classifier links otherwise in the same sentence is dropped),
     one per (source, type, target) and line as :func:`loaders.links.sentences.find_links`;
     ``sentences`` as for :func:`candidates`."""
     entities = resolved.entities
     keep_rules = KEEP_RULE_LINKS if keep_rules is None else keep_rules
     found: dict[tuple[str, str, str, int], Link] = {}
     pairs: set[frozenset[str]] = set()
+    # the classifier's links of a pair on each line of the sentences where it decided one
+    decided_on: dict[tuple[frozenset[str], int], list[tuple[str, str, str]]] = {}
 
     def add(source: str, target: str, link_type: str, line: int, evidence: str) -> None:
         s, t = resolved.id_of(source), resolved.id_of(target)
@@ -486,9 +499,16 @@ def model_links(
         decided = label_link(_decide(tagger, c.features), c.first, c.second)
         if decided is not None:
             add(decided[0], decided[1], decided[2], c.line, quote(c.sentence.text))
+            for line in range(c.line, c.last_line + 1):
+                decided_on.setdefault((frozenset((c.first, c.second)), line), []).append(decided)
     key_of = _keys_by_id(entities)
     for link in rule_links:
         s, t = key_of.get(link.source_id), key_of.get(link.target_id)
-        if s is not None and t is not None and (keep_rules or frozenset((s, t)) not in pairs):
+        if s is None or t is None:
+            continue
+        read = decided_on.get((frozenset((s, t)), link.line), [])
+        if read and not any(_same(d, (s, t, link.type)) for d in read):
+            continue  # the classifier reads this pair in this sentence as another link
+        if keep_rules or frozenset((s, t)) not in pairs:
             add(s, t, link.type, link.line, link.evidence)
     return tuple(sorted(found.values(), key=lambda k: (k.line, k.type, k.target_id)))

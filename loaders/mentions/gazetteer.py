@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from loaders.names import TOKEN_RE, is_abbreviation, short_words_agree, token_key
+from loaders.names import TOKEN_RE, is_abbreviation, short_words_agree, spelt_alike, token_key
 from loaders.reference import Reference
 
 __all__ = ["GazetteerHit", "Gazetteer", "gazetteer_for"]
@@ -140,9 +140,11 @@ def _surface_fits(entry: _Entry, words: list[str]) -> bool:
         return tuple(_ocr_exact(w) for w in words) == entry.words
     if not short_words_agree(words, entry.words):  # "ver.di" is not "vor die"
         return False
-    # a one-word name must be written as a name (capitalised), not as an ordinary word
+    # a one-word name must be written as a name (capitalised), not as an ordinary word,
+    # and spelt like it, not only folded like it ("Solms" is no "Siemens")
     if len(words) == 1:
-        return words[0][:1].isupper() or words[0][:1] == "#"
+        named = words[0][:1].isupper() or words[0][:1] == "#"
+        return named and spelt_alike(words[0], entry.words[0])
     return True
 
 

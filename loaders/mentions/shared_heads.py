@@ -7,7 +7,9 @@ and each place of the list is one organisation ("Bezirksregierung Arnsberg"). Th
 and their singulars are rule vocabulary (``reference/plural_heads.yaml``); a list counts
 when at least two of its members are German places (``reference/places.yaml``) and none
 looks like a common noun, so "den Städten Geld und Personal" names nobody; towns after
-"in"/"aus" ("in den Städten Köln und Bonn") are places, not bodies that act.
+"in"/"aus" ("in den Städten Köln und Bonn") are places, not bodies that act. A head owned by
+the towns' bodies ("die Gesundheitsämter der Kreise Soest und Unna") names a unit of each
+("Gesundheitsamt Kreis Soest", part of the "Kreis Soest").
 
 >>> text = "Beteiligt sind die Bezirksregierungen Arnsberg, Detmold und Münster."
 >>> [(m.name, text[m.start:m.end]) for m in shared_head_mentions(text)]
@@ -53,6 +55,8 @@ _MEMBER = rf"{_PLACE}{_REGION}(?:\s+{LEGAL_FORM})?"
 _MEMBER_RE = re.compile(rf"(?P<place>{_PLACE}){_REGION}(?:\s+{LEGAL_FORM})?")
 # "in den Städten Köln und Bonn": towns as places, not as bodies that act
 _LOCATIVE = re.compile(r"\b(?:in|aus)\s+(?:den\s+|der\s+|allen\s+)?(?:\w+\s+)?$")
+_GENITIVE = {"Stadt": "der Stadt", "Gemeinde": "der Gemeinde", "Kreis": "des Kreises",
+             "Landkreis": "des Landkreises"}  # fmt: skip
 _COMMON_NOUN = re.compile(r"(?:ung|heit|keit|schaft|ion|tät|nahme|ismus|en)$")
 
 
@@ -86,8 +90,9 @@ def _pattern(path: Path = PLURAL_HEADS_FILE) -> re.Pattern[str]:
     )
     compound = rf"[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*(?:{'|'.join(map(re.escape, endings))})"
     head = "|".join([*(re.escape(h).replace(r"\ ", r"\s+") for h in heads), compound])
+    territories = "|".join(p for p, s in _plural_heads(path).items() if s in TERRITORIES)
     return re.compile(
-        rf"(?<![\wäöüß-])(?P<head>{head})\s+(?:(?:in|aus|von)\s+)?"
+        rf"(?<![\wäöüß-])(?P<head>{head})\s+(?:(?:in|aus|von)\s+|der\s+(?P<of>{territories})\s+)?"
         rf"(?P<list>{_MEMBER}(?:\s*,\s*{_MEMBER})*\s*,?\s+(?:und|sowie)\s+{_MEMBER})"
         rf"(?![\wäöüß-])"
     )
@@ -113,7 +118,11 @@ def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Ment
             text, max(0, match.start() - 30), match.start()
         ):
             continue
-        if head not in _plural_heads(path) and match.end("head") + 1 < match.start("list"):
+        if (
+            head not in _plural_heads(path)
+            and not match["of"]
+            and match.end("head") + 1 < match.start("list")
+        ):
             continue  # "Migrantenvereine in Esslingen und Nürtingen": clubs there, not names
         members = list(_MEMBER_RE.finditer(match.group("list")))
         names = [" ".join(m.group("place").split()) for m in members]
@@ -123,17 +132,26 @@ def shared_head_mentions(text: str, path: Path = PLURAL_HEADS_FILE) -> list[Ment
         ):
             continue
         offset = match.start("list")
+        territory = _singular(match["of"], path) if match["of"] else None
         for member in members:
-            name = " ".join(f"{singular} {member.group(0)}".split())
+            place = " ".join(member.group(0).split())
+            kind, name, surface, parent = "org", f"{singular} {place}", member.group(0), None
+            if territory is not None:
+                # "die Gesundheitsämter der Kreise Soest und Unna": each a unit of its own
+                # Kreis, named as the head with its place ("Gesundheitsamt Kreis Soest")
+                parent = f"{territory} {place}"
+                kind, name = "unit", f"{singular} {parent}"
+                surface = f"{singular} {_GENITIVE[territory]} {place}"
             out.append(
                 Mention(
-                    "org",
+                    kind,
                     name,
-                    member.group(0),
+                    surface,
                     offset + member.start(),
                     offset + member.end(),
-                    org_type_of(name),
+                    org_type_of(name) if parent is None else "",
                     origin=SHARED_HEAD_ORIGIN,
+                    parent=parent,
                 )
             )
     return out

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from loaders.clean.textstream import TextStream
 from loaders.learn.places import is_town, places
 from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
+from loaders.mentions.shared_heads import SHARED_HEAD_ORIGIN
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
 from loaders.reference import OrganisationRef, ProgrammeRef, Reference, state_names
@@ -28,6 +29,7 @@ from loaders.resolve.heads import generic_heads, municipal_heads, state_governme
 from loaders.resolve.keys import entity_key, without_legal_form  # entity_key re-exported
 from loaders.resolve.variants import (
     is_initials,
+    join_fuller_names,
     join_named_without_town,
     join_same_words,
     join_short_forms,
@@ -463,7 +465,11 @@ def resolve_document(
             resolved.append((m, key, line))
             continue
         if m.kind == "unit" and not (m.parent is None and _placed(m.name)):
-            parent_key = key_of_name(m.parent) if m.parent else partner or subject
+            # the towns of a shared head's list are named only there, as the units' parents
+            # ("die Gesundheitsämter der Kreise Soest und Unna"); other parents are named
+            # by mentions of their own where the text names them
+            named_here = line if m.origin == SHARED_HEAD_ORIGIN else 0
+            parent_key = key_of_name(m.parent, named_here) if m.parent else partner or subject
             if parent_key is None or parent_key not in entities:
                 continue
             unit_head = heads.get(name_key(m.name))
@@ -519,6 +525,7 @@ def resolve_document(
     resolved = join_named_without_town(entities, resolved, heads, keep={*partner_keys, subject})
     resolved = join_short_forms(entities, resolved, heads, keep={*partner_keys, subject})
     resolved = join_same_words(entities, resolved, keep={*partner_keys, subject})
+    resolved = join_fuller_names(entities, resolved, (*partner_keys, subject))
     resolved = _without_towns_alone(entities, resolved, keep={*partner_keys, subject})
     _finish(entities, reference)
     resolved = _join_subtitled(entities, resolved, keep={*partner_keys, subject})

@@ -32,6 +32,9 @@ __all__ = [
     "join_named_without_town",
     "join_short_forms",
     "join_same_words",
+    "join_fuller_names",
+    "fuller_name_of",
+    "FULLER_BY",
     "is_initials",
     "short_form_of",
     "take_into",
@@ -147,6 +150,7 @@ def join_named_without_town(
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}")
+_YEAR = re.compile(r"(?:18|19|20)\d\d")
 _OWNER_AFTER = frozenset({"der", "des", "an", "am", "in", "im"})
 # the word before a town that names its own body: "Stadt", "Landeshauptstadt", "Gemeinde"
 _TOWN_BODY = re.compile(r"\w*(?:[Ss]tadt|[Gg]emeinde|[Kk]reis)|Markt")
@@ -179,6 +183,8 @@ def short_form_of(short: str, full: str) -> bool:
     True
     >>> short_form_of("Stadt Offenbach", "Kreis Offenbach")
     False
+    >>> short_form_of("TuS Eintracht Hassel", "TuS Eintracht Hassel 1912 e. V.")
+    True
 
     A name with its legal form is a name in full, not a short form ("EWE AG" of the "EWE
     WASSER GmbH", "Wolfsburg AG" of the "Stadt Wolfsburg"), and initials are spelt mostly by
@@ -219,6 +225,8 @@ def short_form_of(short: str, full: str) -> bool:
         return full_words[1:] == words and _TOWN_BODY.fullmatch(full_words[0]) is not None
     if full_words[: len(words)] != words:
         return False
+    if all(map(_YEAR.fullmatch, full_words[len(words) :])):
+        return True  # a club's founding year: "TuS Hassel" of the "TuS Hassel 1912 e. V."
     return len(words) == 1 or full_words[len(words)] in _OWNER_AFTER
 
 
@@ -355,7 +363,7 @@ def join_same_words(
     reference entry, else the most often named."""
     groups: dict[tuple[str, frozenset[str]], list[str]] = {}
     for key, entity in entities.items():
-        if not key.startswith(("org:", "programme:")):
+        if not key.startswith(("org:", "programme:", "ref:")):
             continue  # a unit is keyed by its parent too: one name, several units
         for name in entity.names:
             words = own_word_set(name)
@@ -382,3 +390,67 @@ def join_same_words(
         )
         joined.update({k: into for k in keys if k != into})
     return take_into(entities, resolved, joined, names=False)
+
+
+_CAPITALS = re.compile(r"[A-ZÄÖÜ]{2,}(?:/[A-ZÄÖÜ]{2,})*")  # initials: "DGB/VHS", "NRW"
+FULLER_BY = 3  # words a fuller name adds to a short one (a town, a legal form, initials);
+# more make another body ("Caritasverband Bonn Fachdienst Migration") or a sentence
+
+
+def fuller_name_of(short: str, full: str) -> bool:
+    """Whether ``full`` names the body ``short`` names, with words that do not make it
+    another: ``short`` is its short form (:func:`short_form_of`), or its own words stand in
+    ``full`` in their order from its first word on and ``full`` adds a place or initials
+    only ("Fachklinik Sonnenhang" of the "Fachklinik Sonnenhang Bad Berleburg", "Arbeit und
+    Leben Hamburg" of "Arbeit und Leben DGB/VHS Hamburg e. V.").
+
+    >>> fuller_name_of("Fachklinik Sonnenhang", "Fachklinik Sonnenhang Bad Berleburg")
+    True
+    >>> fuller_name_of("Arbeit und Leben Hamburg", "Arbeit und Leben DGB/VHS Hamburg e. V.")
+    True
+    >>> fuller_name_of("Caritasverband Bonn", "Caritasverband Bonn Fachdienst Migration")
+    False
+    >>> fuller_name_of("Stadt Bonn", "Stadt Bonn"), fuller_name_of("Bus GmbH", "Hagen Bus GmbH")
+    (False, False)
+    """
+    words, full_words = without_legal_form(short).split(), without_legal_form(full).split()
+    if words[:1] != ["Stadt"] and short_form_of(short, full):
+        return True  # (a town's title is no part of its body's name: "Kupferstadt Stolberg")
+    runs: list[list[str]] = [[]]  # the words ``full`` adds, in runs between ``short``'s
+    at = 0
+    for word in full_words:
+        if at < len(words) and word == words[at]:
+            at += 1
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    added = [run for run in runs if run]
+    if at < len(words) or runs[0] or not added or sum(map(len, added)) > FULLER_BY:
+        return False
+    return all(is_place(" ".join(run)) or all(map(_CAPITALS.fullmatch, run)) for run in added)
+
+
+def join_fuller_names(
+    entities: dict[str, Entity],
+    resolved: list[tuple[Mention, str, int]],
+    partners: Collection[str | None],
+) -> list[tuple[Mention, str, int]]:
+    """A partner whose heading gives a short form of its name is the organisation its
+    reports name in full (:func:`fuller_name_of`): "KLINIKEN AM RHEINBOGEN" over "Die
+    Kliniken am Rheinbogen Leverkusen gGmbH …". The other steps never join a partner into
+    another; this joins another into the partner, when it is the only partner the name
+    can be a fuller form of. Reference entries and units stay themselves."""
+    heads = [k for k in dict.fromkeys(partners) if k in entities and k.startswith("org:")]
+    joined: dict[str, str] = {}
+    for key, entity in entities.items():
+        if entity.ref_id or not key.startswith("org:") or key in heads:
+            continue
+        into = [
+            p
+            for p in heads
+            if key not in (entities[p].parent_key, p)
+            and any(fuller_name_of(s, f) for s in entities[p].names for f in entity.names)
+        ]
+        if len(into) == 1:
+            joined[key] = into[0]
+    return take_into(entities, resolved, joined)

@@ -14,7 +14,14 @@ from loaders.learn.decode import spans_of, to_mentions
 from loaders.learn.features import token_features
 from loaders.learn.labels import GoldName, bio_labels
 from loaders.learn.nominative import nominative
-from loaders.learn.relations import LINK_MODEL, NONE, candidates, label_link, link_label
+from loaders.learn.relations import (
+    LINK_MODEL,
+    NONE,
+    candidates,
+    label_link,
+    link_label,
+    model_links,
+)
 from loaders.learn.tokens import sentence_spans, tokenize
 from loaders.learn.training import line_ranges, reference_sequences
 from loaders.mentions.model import Mention
@@ -281,3 +288,24 @@ def test_a_definite_head_noun_names_the_organisation_named_before(tmp_path):
     assert not any(
         institute in (x, y) and ("a.anaphor" in f or "b.anaphor" in f) for x, y, f in found
     )
+
+
+def test_the_classifier_s_reading_of_a_pair_replaces_the_rule_s_in_its_sentence(tmp_path):
+    """The organiser rule of "koordiniert" takes the sentence's subject for the network's
+    organiser; a classifier that reads the pair as taking part wins for that sentence."""
+    text = tmp_path / "meldung.txt"
+    text.write_text(
+        "Der Caritasverband Hamm e. V. ist Mitglied im Netzwerk „Vielfalt Hamm“, das die "
+        "Stadt Hamm koordiniert.\n",
+        encoding="utf-8",
+    )
+    a = analyse_document(text)
+    ids = {e.canonical: a.resolved.id_of(k) for k, e in a.resolved.entities.items()}
+    caritas, network = ids["Caritasverband Hamm e. V."], ids["Vielfalt Hamm"]
+    rule = (network, "ORGANISED_BY", caritas)
+    assert rule in {(k.source_id, k.type, k.target_id) for k in a.rule_links}
+    takes_part = [([{"bias": 1.0}], ["PARTICIPATES_IN>"]), ([{"other": 1.0}], [NONE])]
+    tagger = load_tagger(train_model(takes_part, tmp_path / "links.crfsuite", LINK_PARAMS))
+    links = model_links(a.stream, a.resolved, a.blocks, a.rule_links, tagger, sentences=a.sentences)
+    found = {(k.source_id, k.type, k.target_id) for k in links}
+    assert (caritas, "PARTICIPATES_IN", network) in found and rule not in found

@@ -303,3 +303,34 @@ def test_a_name_after_a_sentences_end_is_not_completed_with_the_word_before_it()
     names = [m.name for m in list_members(text, found)]
     assert "Stadtwerke Celle GmbH" in names
     assert not any("Beratungsstellen" in name for name in names)
+
+
+def test_a_plural_head_of_towns_bodies_names_a_unit_of_each_town(tmp_path: Path):
+    """ "die Gesundheitsämter der Kreise Soest und Unna": each member is its Kreis's own
+    office, part of it, and takes the sentence's link; the Kreise are no members."""
+    text = "Die Gesundheitsämter der Kreise Soest und Unna wirken im Netzwerk mit."
+    members = shared_head_mentions(text)
+    assert [(m.kind, m.name, m.parent) for m in members] == [
+        ("unit", "Gesundheitsamt Kreis Soest", "Kreis Soest"),
+        ("unit", "Gesundheitsamt Kreis Unna", "Kreis Unna"),
+    ]
+    path = tmp_path / "meldung.txt"
+    path.write_text(
+        "Netzwerk Gesundheit Hellweg\n\nDas Netzwerk Gesundheit Hellweg arbeitet mit den "
+        "Ausländerbehörden der Städte Hamm und Lünen zusammen.\n",
+        encoding="utf-8",
+    )
+    links = {
+        (k["source"], k["type"], k["target"]) for k in to_contract(extract_document(path))["links"]
+    }
+    for town in ("Hamm", "Lünen"):
+        assert (f"Ausländerbehörde Stadt {town}", "PART_OF", f"Stadt {town}") in links
+
+
+def test_a_plural_of_bund_names_one_organisation_per_place():
+    text = "Wir arbeiten mit den Stadtsportbünden Hamm, Herne und Solingen zusammen."
+    assert [m.name for m in shared_head_mentions(text)] == [
+        "Stadtsportbund Hamm",
+        "Stadtsportbund Herne",
+        "Stadtsportbund Solingen",
+    ]

@@ -4,6 +4,7 @@ import re
 
 from loaders.clean.textstream import TextStream
 from loaders.mentions.find import find_mentions
+from loaders.mentions.gazetteer import gazetteer_for
 from loaders.mentions.patterns import Mention
 from loaders.mentions.unit_names import genitive_units
 from loaders.models import Block, DocumentExtraction, Link, Organisation
@@ -503,3 +504,31 @@ def test_an_organisation_named_with_its_short_form_before_a_dash_is_one():
     ]
     resolved = _resolve_mentions(text, found)
     assert len(resolved.entities) == 2
+
+
+def test_a_reference_entry_named_without_its_legal_form_is_the_entry():
+    """The reference knows the "Landessportbund Nordrhein-Westfalen e. V."; the text also
+    names it without the legal form, found by the naming rules: one organisation."""
+    text = (
+        "Der Landessportbund Nordrhein-Westfalen e. V. lädt ein; die Sportjugend im "
+        "Landessportbund Nordrhein-Westfalen und der Landessportbund Nordrhein-Westfalen laden mit."
+    )
+    names = ("Landessportbund Nordrhein-Westfalen e. V.", "Landessportbund Nordrhein-Westfalen")
+    starts = (text.index(names[0]), text.rindex(names[1]))
+    mentions = [
+        Mention(
+            "org", names[0], names[0], starts[0], starts[0] + len(names[0]), "Verband", "lsb-nrw"
+        ),
+        Mention("org", names[1], names[1], starts[1], starts[1] + len(names[1]), "Verband"),
+    ]
+    stream = TextStream(text, (0,), (1,))
+    resolved = resolve_document(stream, mentions, (), load_reference())
+    assert {key for _, key, _ in resolved.mentions} == {"ref:lsb-nrw"}
+
+
+def test_a_one_word_alias_fires_only_where_the_word_is_spelt_like_it():
+    """Folding vowels and endings gives "Solms" and "Siemens" one key; a surname is no
+    company."""
+    text = "Dr. Henrike Solms-Adebayo dankt der Siemens AG und Siemens."
+    hits = gazetteer_for(load_reference()).find(text)
+    assert [h.surface for h in hits if h.ref_id == "siemens"] == ["Siemens AG", "Siemens"]

@@ -166,3 +166,41 @@ def test_the_first_fields_label_right_below_the_contents_opens_its_chapter() -> 
     ]
     chapters = find_chapters(_cleaned(lines))
     assert [(c.category, c.heading[0] + 1) for c in chapters] == [(1, 11), (2, 25), (3, 39)]
+
+
+def test_a_partner_headed_by_a_short_form_is_the_organisation_its_report_names_in_full(
+    tmp_path: Path,
+) -> None:
+    """The heading leaves off the town or the carrier's initials that the report's own text
+    gives: one organisation, named in full, not two nodes for one partner."""
+    lines = [
+        "Partnerberichte 2024",
+        "",
+        _FIELD_1,
+        "",
+        "KLINIKEN AM TALWEG",
+        "Die Kliniken am Talweg Hameln gGmbH beschäftigen Menschen aus vierzig Nationen.",
+        "Wir haben im Berichtsjahr zwölf Pflegekräfte eingestellt.",
+        *_MUSTERHAUSEN,
+        "",
+        _FIELD_2,
+        "",
+        "BILDUNGSWERK ARBEIT UND ZUKUNFT HAMELN",
+        "Das Bildungswerk Arbeit und Zukunft DGB/VHS Hameln e. V. schult Betriebsräte.",
+        "Im Berichtsjahr nahmen achtzig Beschäftigte teil.",
+        "",
+        "STADT MUSTERHAUSEN",
+        "Die Stadt Musterhausen schult ihre Beschäftigten im Bürgerbüro.",
+        "Im Berichtsjahr nahmen vierzig Beschäftigte teil.",
+    ]
+    path = tmp_path / "b.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = to_contract(extract_document(path))
+    partners = {b["partner"] for b in found["blocks"]}
+    full = {
+        "Kliniken am Talweg Hameln gGmbH",
+        "Bildungswerk Arbeit und Zukunft DGB/VHS Hameln e. V.",
+    }
+    assert full <= partners
+    named = [o["name"] for o in found["organisations"]]
+    assert not any(n.startswith(("Kliniken", "Bildungswerk")) for n in named if n not in full)
