@@ -226,7 +226,8 @@ def analyse_document(
     subject = None if blocks else _subject_name(text, stream, mentions)
     resolved = resolve_document(stream, mentions, blocks, ref, subject)
     sentences = tuple(document_sentences(stream, blocks))
-    rule_links = find_links(stream, resolved, blocks, ref, project_key, sentences)
+    set_aside = [(i + 1, line) for i, line in enumerate(text.lines) if text.noise[i]]
+    rule_links = find_links(stream, resolved, blocks, ref, project_key, sentences, set_aside)
     return Analysis(source, text, blocks, stream, resolved, rule_links, title, sentences)
 
 

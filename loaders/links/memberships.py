@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,23 +43,31 @@ def _membership(path: Path = MEMBERSHIP_LABELS_FILE) -> re.Pattern[str]:
 
 
 def membership_lines(
-    out: LinkSink, resolved: ResolvedDocument, stream: TextStream, blocks: tuple[Block, ...]
+    out: LinkSink,
+    resolved: ResolvedDocument,
+    stream: TextStream,
+    blocks: tuple[Block, ...],
+    set_aside: Sequence[tuple[int, str]] = (),
 ) -> None:
-    """PARTICIPATES_IN from each membership line's member to the document's network."""
+    """PARTICIPATES_IN from each membership line's member to the document's network; of
+    the lines the cleaning ``set_aside`` ((number, text): a report's box of facts read as
+    page furniture, "Standort: Hagen" / "Im Partnernetzwerk seit: 2019"), those inside a
+    partner's report, for that partner."""
     network = document_programme(resolved)
     if network is None:
         return
     pattern = _membership()
+    block_starts = [b.start for b in blocks]
+    for number, line in set_aside:
+        at = block_of(blocks, block_starts, number)
+        partner = resolved.block_partners[at] if at >= 0 else None
+        if partner is not None and partner != network and _states(pattern, line):
+            out.add(partner, network, "PARTICIPATES_IN", number, quote(line))
     lines = stream.text.split("\n")
     starts = [m.start for m, _, _ in resolved.mentions]
-    block_starts = [b.start for b in blocks]
     for k, line in enumerate(lines):
         fields = bool(_FIELDS.search(line))
-        found = (
-            pattern.search(line)
-            if (len(line) <= _MAX_LINE or fields) and "seit" in line.lower()
-            else None
-        )
+        found = _states(pattern, line)
         if found is None:
             continue
         number = stream.lines[k]
@@ -76,6 +85,13 @@ def membership_lines(
         )
         if member is not None and member != network:
             out.add(member, network, "PARTICIPATES_IN", number, quote(line))
+
+
+def _states(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """The membership words of a line short enough (or set in fields) to be no sentence."""
+    if "seit" not in line.lower() or (len(line) > _MAX_LINE and not _FIELDS.search(line)):
+        return None
+    return pattern.search(line)
 
 
 def _first_org(resolved: ResolvedDocument, starts: list[int], lo: int, hi: int) -> str | None:

@@ -148,6 +148,7 @@ def find_links(
     reference: Reference,
     project_key: str | None = None,
     sentences: Sequence[Sentence] | None = None,
+    set_aside: Sequence[tuple[int, str]] = (),
 ) -> tuple[Link, ...]:
     """All typed links of one document, one per (source, type, target) and line: a relation
     stated in several places keeps each statement, so every report that states it shows it
@@ -155,6 +156,8 @@ def find_links(
 
     ``sentences`` are the document's (:func:`document_sentences`) when the caller has them
     already: the link model reads the same sentences, and cutting them is not cheap.
+    ``set_aside`` are the lines the cleaning kept out of the stream, (number, text), for
+    the membership lines among them (:func:`loaders.links.memberships.membership_lines`).
     """
     cues = cue_patterns(reference)
     entities = resolved.entities
@@ -210,7 +213,7 @@ def find_links(
     list_links(out, sentences, resolved, blocks, stream, reference)
     item_funders(out, resolved, stream, reference)
     record_fields(out, resolved, stream)
-    membership_lines(out, resolved, stream, blocks)
+    membership_lines(out, resolved, stream, blocks, set_aside)
     programme_units(out, entities)
     named_units(out, entities)
     abbreviated_units(out, entities)

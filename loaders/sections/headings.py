@@ -40,7 +40,7 @@ from loaders.reference import (
     load_organisation_words,
     word_alternatives,
 )
-from loaders.sections.chapters import heading_key, page_starts
+from loaders.sections.chapters import heading_key, page_starts, part_title
 
 __all__ = [
     "BULLETS",
@@ -269,11 +269,12 @@ def find_partner_headings(text: CleanText) -> list[tuple[int, str]]:
 def partner_headings(
     text: CleanText, pages: list[bool], titles: frozenset[int] = frozenset()
 ) -> list[Heading]:
-    """Stand-alone organisation names; repeated ones, or ones at a page edge, are kept.
+    """Stand-alone organisation names; repeated ones, or ones at a page edge, are kept; a
+    part's title is none however often it recurs ("Kontakt" over each report's contact box).
 
     ``titles``: the last lines of the chapters' titles, which end a paragraph like a
     finished sentence."""
-    found = heading_candidates(text, pages)
+    found = [h for h in heading_candidates(text, pages) if not part_title(h.name)]
     counts = Counter(heading_key(h.name) for h in found)
     recurring = recurring_lines(text)
     kept = []
@@ -299,6 +300,10 @@ def partner_headings(
             kept.append(h)
     if sum(h.labelled for h in kept) >= 2:
         kept = [h for h in kept if h.labelled]  # a brochure that labels its partners labels all
+    elif sum(_in_capitals(text, h) for h in kept) >= _CAPITAL_NAMES:
+        # a brochure that sets its partners' names in capitals sets all so: a name in
+        # capitals that reports once is a partner's too, with no empty line around it
+        kept = [h for h in found if h in kept or (_in_capitals(text, h) and org_like(h.name))]
     names = {h.name for h in kept}
     return [h for h in kept if not any(_unit_of(h.name, other) for other in names)]
 
@@ -877,6 +882,16 @@ def _above_quotation(text: CleanText, h: Heading) -> bool:
     Seitenlinie auf.«): a brochure opens a partner's report with a word of the partner's,
     whatever the name's words ("BSV Viktoria Bielstein")."""
     return _line_below(text.lines, h, QUOTATION)
+
+
+_CAPITAL_NAMES = 3  # names set in capitals that make capitals a brochure's form of them
+
+
+def _in_capitals(text: CleanText, h: Heading) -> bool:
+    """Whether a heading's lines are set in capitals, a legal form aside ("DRK-KREISVERBAND
+    DÜREN E. V.", "KITA-VERBUND RUHR-LIPPE gGmbH")."""
+    line = _ENDS_LEGAL.sub("", " ".join(text.lines[h.first : h.last + 1]))
+    return sum(c.isalpha() for c in line) >= 4 and line.isupper()
 
 
 def _letter_spaced(text: CleanText, h: Heading) -> bool:

@@ -366,3 +366,40 @@ def test_a_programme_named_after_the_partner_is_run_by_it():
     )
     assert ("Vielfalt im XVB erleben", "ORGANISED_BY", "Xaver Verband") in links
     assert ("Xaver Verband", "PARTICIPATES_IN", "Vielfalt im XVB erleben") not in links
+
+
+def test_a_membership_line_in_a_reports_box_of_facts_is_the_partners(tmp_path):
+    """Each report sets a box of facts into its text ("Standort: …", "Beschäftigte: …",
+    "Im Partnernetzwerk seit: 2019"); the cleaning reads the recurring box as page furniture,
+    yet its membership line says the partner belongs to the document's network."""
+    from loaders.extract import extract_document, to_contract
+
+    lines = [
+        "Partnernetzwerk „Vielfalt im Dienst Musterland“",
+        "Berichte der Partner 2024",
+        "",
+        "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+        "",
+    ]
+    partners = [
+        ("STADT HAMM", "Hamm", 2019),
+        ("STADT UNNA", "Unna", 2021),
+        ("KREIS SOEST", "Soest", 2020),
+    ]
+    for n, (heading, town, year) in enumerate(partners):
+        if n == 2:  # a second field's chapter: the chapters are the fields'
+            lines += ["Handlungsfeld 2: Stärkung der interkulturellen Kompetenz", ""]
+        lines += [
+            heading,
+            f"Die Verwaltung in {town} wirbt auf Messen um Auszubildende und",
+            f"Standort: {town}",
+            "Beschäftigte: rund 2.300",
+            f"Im Partnernetzwerk seit: {year}",
+            "bietet ihren Beschäftigten Schulungen zur interkulturellen Kompetenz an.",
+            "",
+        ]
+    path = tmp_path / "partnerberichte.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = to_contract(extract_document(path))
+    members = {k["source"] for k in found["links"] if k["type"] == "PARTICIPATES_IN"}
+    assert {"Stadt Hamm", "Stadt Unna", "Kreis Soest"} <= members

@@ -3,6 +3,7 @@ spaced capitals, and the name a partner gives itself in full in another of its r
 
 from __future__ import annotations
 
+from itertools import count
 from pathlib import Path
 
 from loaders.clean.repair import clean
@@ -204,3 +205,72 @@ def test_a_partner_headed_by_a_short_form_is_the_organisation_its_report_names_i
     assert full <= partners
     named = [o["name"] for o in found["organisations"]]
     assert not any(n.startswith(("Kliniken", "Bildungswerk")) for n in named if n not in full)
+
+
+# each report's title and contact differ, as a brochure's do (a line that recurs is read
+# as a heading)
+_TITLES = [
+    f"{a} {b}"
+    for a in ("Ausbildung", "Anerkennung", "Sprache", "Mentoring", "Offenheit")
+    for b in ("mit Perspektive", "im Alltag", "im Tandem", "für alle")
+]
+_PEOPLE = [
+    f"{a} {b}"
+    for a in ("Derya", "Jonas", "Mira", "Tobias", "Lena")
+    for b in ("Kılıç", "Berg", "Sommer", "Hahn")
+]
+_REPORTS = count()
+
+
+def _report(name: str, town: str) -> list[str]:
+    """A report under ``name``, with a title of its own and a contact box."""
+    n = next(_REPORTS)
+    return [
+        name,
+        _TITLES[n % len(_TITLES)],
+        f"In {town} arbeiten wir seit Jahren an der interkulturellen Öffnung.",
+        "",
+        "Kontakt",
+        _PEOPLE[n % len(_PEOPLE)],
+        f"Ansprechpartnerin für {town}",
+        "",
+        f"Im Berichtsjahr haben wir in {town} zwölf Stellen neu besetzt.",
+    ]
+
+
+def test_a_box_label_over_each_report_is_no_partner() -> None:
+    """ "Kontakt" over each report's contact box recurs like a partner's name, but it names a
+    part of the report: no report opens there."""
+    lines = [
+        _FIELD_1,
+        *_report("STADT HAMM", "Hamm"),
+        *_report("KREIS SOEST", "Soest"),
+        _FIELD_2,
+        *_report("STADT HAMM", "Hamm"),
+        *_report("KREIS SOEST", "Soest"),
+    ]
+    assert {partner for partner, _ in _blocks(lines)} == {"Stadt Hamm", "Kreis Soest"}
+
+
+def test_names_in_capitals_that_report_once_are_partners_where_the_others_are_so_set() -> None:
+    """Three partners report twice under their names in capitals; the names in capitals of
+    the partners that report once open reports too, though no empty line or finished
+    sentence stands above them (each report ends with its contact's line)."""
+
+    def report(name: str, town: str) -> list[str]:
+        return [*_report(name, town)[:3], "Kontakt: Maria Muster, Personalentwicklung"]
+
+    lines = [
+        _FIELD_1,
+        *report("STADT HAMM", "Hamm"),
+        *report("DRK-KREISVERBAND DÜREN E. V.", "Düren"),
+        *report("KREIS SOEST", "Soest"),
+        *report("STADT UNNA", "Unna"),
+        _FIELD_2,
+        *report("STADT HAMM", "Hamm"),
+        *report("CARITASVERBAND FÜR DEN KREIS SOEST E. V.", "Soest"),
+        *report("KREIS SOEST", "Soest"),
+        *report("STADT UNNA", "Unna"),
+    ]
+    partners = {partner for partner, _ in _blocks(lines)}
+    assert {"Drk-Kreisverband Düren e. V.", "Caritasverband für den Kreis Soest e. V."} <= partners
