@@ -392,7 +392,6 @@ def join_same_words(
     return take_into(entities, resolved, joined, names=False)
 
 
-_CAPITALS = re.compile(r"[A-ZÄÖÜ]{2,}(?:/[A-ZÄÖÜ]{2,})*")  # initials: "DGB/VHS", "NRW"
 FULLER_BY = 3  # words a fuller name adds to a short one (a town, a legal form, initials);
 # more make another body ("Caritasverband Bonn Fachdienst Migration") or a sentence
 
@@ -427,7 +426,10 @@ def fuller_name_of(short: str, full: str) -> bool:
     added = [run for run in runs if run]
     if at < len(words) or runs[0] or not added or sum(map(len, added)) > FULLER_BY:
         return False
-    return all(is_place(" ".join(run)) or all(map(_CAPITALS.fullmatch, run)) for run in added)
+    return all(
+        is_place(" ".join(run)) or all(is_initials(p) for w in run for p in w.split("/"))
+        for run in added
+    )  # initials: "DGB/VHS", "NRW"
 
 
 def join_fuller_names(

@@ -43,20 +43,30 @@ def _blocks(lines: list[str]) -> dict[tuple[str, int | None], tuple[int, int]]:
     return {(b.partner, b.category): (b.start, b.end) for b in split_sections(_cleaned(lines))}
 
 
+def _brochure(first: list[str], second: list[str] | None = None) -> list[str]:
+    """``first`` in the first field's chapter, then the second partner's reports, and
+    ``second`` (if given) in the second field's chapter before the second partner's."""
+    field_2 = [*_SECOND_FIELD[:3], *second, *_SECOND_FIELD[2:]] if second else _SECOND_FIELD
+    return [_FIELD_1, "", *first, *_MUSTERHAUSEN, *field_2]
+
+
+def _extracted(tmp_path: Path, lines: list[str]) -> dict:
+    """The contract of a brochure under a title, extracted from a file."""
+    path = tmp_path / "b.txt"
+    path.write_text("\n".join(["Partnerberichte 2024", "", *lines]) + "\n", encoding="utf-8")
+    return to_contract(extract_document(path))
+
+
 def test_a_name_in_capitals_whose_legal_form_stands_on_the_next_line_is_one_name() -> None:
     """ "VERBAND DER BEISPIELKLINIKEN" over "NORD-SÜD E. V.": the partner is the whole name,
     not the line with the legal form."""
-    lines = [
-        _FIELD_1,
-        "",
+    report = [
         "VERBAND DER BEISPIELKLINIKEN",
         "NORD-SÜD E. V.",
         "Der Verband der Beispielkliniken Nord-Süd e. V. vertritt vierzig Häuser.",
         "Wir haben im Berichtsjahr einen Leitfaden für Bewerbungen veröffentlicht.",
-        *_MUSTERHAUSEN,
-        *_SECOND_FIELD,
     ]
-    blocks = _blocks(lines)
+    blocks = _blocks(_brochure(report))
     assert blocks[("Verband der Beispielkliniken Nord-Süd e. V.", 1)] == (5, 7)
     assert all(not partner.startswith("Nord-Süd") for partner, _ in blocks)
 
@@ -64,17 +74,13 @@ def test_a_name_in_capitals_whose_legal_form_stands_on_the_next_line_is_one_name
 def test_a_title_in_capitals_over_a_name_with_its_legal_form_is_no_part_of_the_name() -> None:
     """ "GEMEINSAM STARK" over "BEISPIEL GMBH": a report's title, not the first half of the
     name (it names no organisation's head word, and the text never writes them together)."""
-    lines = [
-        _FIELD_1,
-        "",
+    report = [
         "GEMEINSAM STARK",
         "BEISPIELWERKE GMBH",
         "Die Beispielwerke GmbH bilden jedes Jahr zwanzig junge Menschen aus.",
         "Wir haben im Berichtsjahr einen Leitfaden für Bewerbungen veröffentlicht.",
-        *_MUSTERHAUSEN,
-        *_SECOND_FIELD,
     ]
-    assert not any(partner.startswith("Gemeinsam") for partner, _ in _blocks(lines))
+    assert not any(partner.startswith("Gemeinsam") for partner, _ in _blocks(_brochure(report)))
 
 
 def test_names_set_in_spaced_capitals_open_reports_though_named_once() -> None:
@@ -105,29 +111,17 @@ def test_names_set_in_spaced_capitals_open_reports_though_named_once() -> None:
 def test_a_partner_reporting_twice_is_named_in_full_in_both_reports(tmp_path: Path) -> None:
     """The report of the first field calls it by its heading only; the second gives the
     legal form: both blocks carry the full name."""
-    lines = [
-        "Partnerberichte 2024",
-        "",
-        _FIELD_1,
-        "",
+    first = [
         "KLINIKUM BEISPIELSTADT",
         "Im Klinikum Beispielstadt arbeiten Menschen aus vierzig Nationen.",
         "Wir haben im Berichtsjahr zwölf Pflegekräfte eingestellt.",
-        *_MUSTERHAUSEN,
-        "",
-        _FIELD_2,
-        "",
+    ]
+    second = [
         "KLINIKUM BEISPIELSTADT",
         "Die Klinikum Beispielstadt gGmbH schult alle Führungskräfte.",
         "Im Berichtsjahr nahmen achtzig Beschäftigte teil.",
-        "",
-        "STADT MUSTERHAUSEN",
-        "Die Stadt Musterhausen schult ihre Beschäftigten im Bürgerbüro.",
-        "Im Berichtsjahr nahmen vierzig Beschäftigte teil.",
     ]
-    path = tmp_path / "b.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    blocks = to_contract(extract_document(path))["blocks"]
+    blocks = _extracted(tmp_path, _brochure(first, second))["blocks"]
     clinic = [b["partner"] for b in blocks if b["partner"].startswith("Klinikum")]
     assert clinic == ["Klinikum Beispielstadt gGmbH", "Klinikum Beispielstadt gGmbH"]
 
@@ -174,29 +168,17 @@ def test_a_partner_headed_by_a_short_form_is_the_organisation_its_report_names_i
 ) -> None:
     """The heading leaves off the town or the carrier's initials that the report's own text
     gives: one organisation, named in full, not two nodes for one partner."""
-    lines = [
-        "Partnerberichte 2024",
-        "",
-        _FIELD_1,
-        "",
+    first = [
         "KLINIKEN AM TALWEG",
         "Die Kliniken am Talweg Hameln gGmbH beschäftigen Menschen aus vierzig Nationen.",
         "Wir haben im Berichtsjahr zwölf Pflegekräfte eingestellt.",
-        *_MUSTERHAUSEN,
-        "",
-        _FIELD_2,
-        "",
+    ]
+    second = [
         "BILDUNGSWERK ARBEIT UND ZUKUNFT HAMELN",
         "Das Bildungswerk Arbeit und Zukunft DGB/VHS Hameln e. V. schult Betriebsräte.",
         "Im Berichtsjahr nahmen achtzig Beschäftigte teil.",
-        "",
-        "STADT MUSTERHAUSEN",
-        "Die Stadt Musterhausen schult ihre Beschäftigten im Bürgerbüro.",
-        "Im Berichtsjahr nahmen vierzig Beschäftigte teil.",
     ]
-    path = tmp_path / "b.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    found = to_contract(extract_document(path))
+    found = _extracted(tmp_path, _brochure(first, second))
     partners = {b["partner"] for b in found["blocks"]}
     full = {
         "Kliniken am Talweg Hameln gGmbH",
