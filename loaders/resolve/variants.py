@@ -12,6 +12,7 @@ one unit of that name the text names with its parent.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
@@ -154,6 +155,13 @@ _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _OWNER_AFTER = frozenset({"der", "des", "an", "am", "in", "im"})
 # the word before a town that names its own body: "Stadt", "Landeshauptstadt", "Gemeinde"
 _TOWN_BODY = re.compile(r"\w*(?:[Ss]tadt|[Gg]emeinde|[Kk]reis)|Markt")
+# a body named by its field before its head ("Sozialministerium", "Justizbehörde"): the body
+# whose full name gives that field ("Ministerium für Soziales, Jugend und Familie")
+_FIELD_HEADS = ("ministerium", "behörde")
+_FIELD_BODY = re.compile(
+    rf"(?P<field>[A-ZÄÖÜ][a-zäöüß]{{3,}}?)s?(?P<head>{'|'.join(_FIELD_HEADS)})"
+)
+_FIELD_STEM = 4  # letters a field's word and the compound's first part share at least
 
 
 def is_initials(word: str) -> bool:
@@ -200,6 +208,8 @@ def short_form_of(short: str, full: str) -> bool:
     named_in_full = without_legal_form(short) != short
     short, full = without_legal_form(short), without_legal_form(full)
     words, full_words = short.split(), full.split()
+    if body := _FIELD_BODY.fullmatch(short):
+        return _names_field(body["field"], body["head"], full_words)
     if not words or len(full_words) < len(words):
         return False
     # initials that are a word of the full name are its first word ("IHK" of the "IHK Trier")
@@ -230,6 +240,39 @@ def short_form_of(short: str, full: str) -> bool:
     return len(words) == 1 or full_words[len(words)] in _OWNER_AFTER
 
 
+def _names_field(field: str, head: str, full_words: list[str]) -> bool:
+    """Whether a full name of a body with ``head`` among its first two words
+    ("Hessisches Ministerium") lists ``field`` among its fields ("für Soziales und
+    Integration", "des Innern"): the compound "Sozialministerium", "Innenministerium" (a
+    word the two begin alike with, bar a letter or two of its ending).
+
+    >>> _names_field("Sozial", "ministerium", "Ministerium für Soziales und Integration".split())
+    True
+    >>> _names_field("Innen", "ministerium", "Hessisches Ministerium des Innern".split())
+    True
+    >>> _names_field("Justiz", "ministerium", "Ministerium für Soziales und Integration".split())
+    False
+
+    A federal body's compound says so ("Bundesfamilienministerium"); the Land's does not:
+
+    >>> federal = "Bundesministerium für Arbeit und Soziales".split()
+    >>> [_names_field(f, "ministerium", federal) for f in ("Sozial", "Bundessozial")]
+    [False, True]
+    """
+    heads = [w.casefold() for w in full_words[:2] if w.casefold().endswith(head)]
+    stem = field.casefold()
+    federal = stem.startswith("bundes")  # "Bundesfamilienministerium", a federal body
+    if not heads or federal != heads[0].startswith("bundes"):
+        return False
+    stem = stem.removeprefix("bundes")
+    for word in full_words[1:]:
+        word = word.strip(",").casefold()
+        shared = len(os.path.commonprefix([stem, word]))
+        if shared >= _FIELD_STEM and shared >= min(len(stem), len(word)) - 1:
+            return True
+    return False
+
+
 def _genre_labelled(name: str) -> bool:
     """Whether a programme's name opens with a genre word before its own name ("Programm
     Integra", "Landesprogramm Start Deutsch"): the word is a label, not part of the name.
@@ -254,6 +297,7 @@ class _FullNames:
         self.by_initial: dict[str, list[tuple[str, str]]] = {}
         self.by_first: dict[str, list[tuple[str, str]]] = {}
         self.by_rest: dict[str, list[tuple[str, str]]] = {}
+        self.by_head: dict[str, list[tuple[str, str]]] = {}  # "ministerium" -> ministries
         for key, entity in entities.items():
             for full in entity.names:
                 words = without_legal_form(full).split()
@@ -262,6 +306,9 @@ class _FullNames:
                 self.by_initial.setdefault(initial, []).append((key, full))
                 self.by_first.setdefault(words[0], []).append((key, full))
                 self.by_rest.setdefault(" ".join(words[1:]), []).append((key, full))
+                for head in _FIELD_HEADS:
+                    if any(w.casefold().endswith(head) for w in words[:2]):
+                        self.by_head.setdefault(head, []).append((key, full))
 
     def candidates(self, short: str) -> list[tuple[str, str]]:
         """(entity key, name) of the names ``short`` may stand for."""
@@ -271,6 +318,8 @@ class _FullNames:
         if is_initials(words[0]):  # spelt from the first word on, bar a lower-case one
             return self.by_initial.get(words[0][0].casefold(), []) + self.by_initial.get("", [])
         titled = self.by_rest.get(" ".join(words[1:]), []) if words[0] == "Stadt" else []
+        if body := _FIELD_BODY.fullmatch(short):  # "Sozialministerium": the ministries' names
+            titled += self.by_head.get(body["head"], [])
         return self.by_first.get(words[0], []) + self.by_rest.get(" ".join(words), []) + titled
 
 

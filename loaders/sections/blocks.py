@@ -31,6 +31,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from loaders.learn.crf import load_tagger
 from loaders.models import Block, CleanText
@@ -70,6 +71,8 @@ from loaders.sections.headings import (
 from loaders.sections.learnt import HEADING_MODEL, learnt_headings
 
 __all__ = [
+    "Reading",
+    "best_reading",
     "split_sections",
     "find_chapters",
     "find_partner_headings",
@@ -110,16 +113,11 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     if chapters:
         readers.insert(0, lambda: partner_headings(text, pages, titles))
     by_form = recurring_form_headings(text)
-    results: list[tuple[list[Heading], tuple[Block, ...]]] = []
+    readings = []
     for reader in readers:
         names = without_label(reader(), by_form)
-        results.append((names, _blocks_of(text, pages, chapters, names)))
-        if _enough(results[-1][1]) and _in_most_chapters(results[-1][1], chapters):
-            break
-    # the first reader that found reports in most chapters, else the first that found any
-    enough = [r for r in results if _enough(r[1])]
-    spread = [r for r in enough if _in_most_chapters(r[1], chapters)]
-    read_by, found = (spread or enough or results[-1:])[0]
+        readings.append(Reading(names, _blocks_of(text, pages, chapters, names)))
+    read_by, found = best_reading(readings, chapters)
     by_form = named_as(by_form, read_by)
     starts = {h.first for h in read_by}
     if _enough(found) and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
@@ -138,6 +136,40 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     in_form = _blocks_of(text, pages, chapters, by_form)
     best = in_form if len(in_form) > len(found) else found
     return best if _enough(best) else ()
+
+
+class Reading(NamedTuple):
+    """The names a reader took for report openings and the blocks they open."""
+
+    names: list[Heading]
+    blocks: tuple[Block, ...]
+
+
+def best_reading(readings: list[Reading], chapters: list[Chapter]) -> Reading:
+    """The first reading that found reports in most chapters, else the first that found
+    any, else the last. A later reading of reports in most chapters that took every name
+    the chosen one took, and more, read the layout better: the layout rules may miss the
+    report right below a chapter's title, which the learnt classifier reads.
+
+    >>> one, two = Heading(3, 3, "Stadt A"), Heading(9, 9, "Kreis B")
+    >>> blocks = (Block("Stadt A", 1, 4, 8), Block("Kreis B", 1, 10, 20))
+    >>> rules, learnt = Reading([one], blocks[:1]), Reading([one, two], blocks)
+    >>> chapters = [Chapter(1, 0, 1, 20, heading=(0, 0))]
+    >>> best_reading([rules, learnt], chapters) == learnt
+    True
+    >>> three = Heading(15, 15, "Verein C")
+    >>> other = Reading([two, three], (blocks[1], Block("Verein C", 1, 16, 20)))
+    >>> best_reading([learnt, other], chapters) == learnt  # it read other names: no better
+    True
+    """
+    enough = [r for r in readings if _enough(r.blocks)]
+    spread = [r for r in enough if _in_most_chapters(r.blocks, chapters)]
+    chosen = (spread or enough or readings[-1:])[0]
+    for reading in spread[1:]:
+        read_more = {h.first for h in chosen.names} < {h.first for h in reading.names}
+        if read_more and len(reading.blocks) > len(chosen.blocks):
+            chosen = reading
+    return chosen
 
 
 def _enough(blocks: tuple[Block, ...]) -> bool:

@@ -43,6 +43,7 @@ CATEGORIES_FILE = REFERENCE_DIR / "categories.yaml"
 CHAPTER_LABELS_FILE = REFERENCE_DIR / "chapter_labels.yaml"
 FRONT_MATTER_FILE = REFERENCE_DIR / "front_matter.yaml"
 BACK_MATTER_FILE = REFERENCE_DIR / "back_matter.yaml"
+COUNTED_THINGS_FILE = REFERENCE_DIR / "counted_things.yaml"
 
 _MIN_CHAPTERS = 2  # fewer fields of action than this: not a partner brochure
 _TOC = re.compile(r"(seite|s\.)\s*\d+\s*$|\.{4,}\s*\d+\s*$", re.IGNORECASE)
@@ -65,6 +66,32 @@ _LABEL_LINE = re.compile(
 # a chapter's number or letter before its title, on a line set apart ("3 Mehr …", "C TEILHABE")
 # or before a title in capitals ("I MEHR VIELFALT IN UNSEREN TEAMS")
 _BARE_LABEL = re.compile(rf"^(?:\d{{1,2}}\.?|{_LETTER}|{_ROMAN})\s+(?=[A-ZÄÖÜ])")
+
+
+# a chapter counted in a series of its own: "Kapitel 2", "ZIEL 3", "Baustein 1: …", "FELD B |
+# KOMPETENZ", "Arbeitsfeld drei", "– Handlungsfeld 2 der Netzwerkvereinbarung –"
+_COUNT_WORDS = {"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6}
+_WORD_COUNT = re.compile(
+    rf"^[\s–—•·-]*(?P<word>[A-ZÄÖÜ][A-Za-zäöüßÄÖÜ]{{2,}})\s+"
+    rf"(?P<count>[1-6]|{_ROMAN}|[A-F]|(?i:eins|zwei|drei|vier|fünf|sechs))(?![\w.,/])(?P<rest>.*)$"
+)
+# "Zweites Handlungsfeld: …", "Dritter Leitsatz"
+_ORDINALS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6}
+_ORDINAL_WORD = re.compile(
+    r"^[\s–—•·-]*(?P<count>(?i:erst|zweit|dritt|viert|fünft|sechst))e[srn]?\s+"
+    r"(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,})(?P<rest>.*)$"
+)
+# a number and a mark: "01 — VIELFALT IM PERSONAL", "2 / 6   DAZULERNEN", "[ 3 | Te ]  Teilhabe
+# ermöglichen", "4  Messen, dokumentieren, darüber reden"
+_NUMBER_MARK = re.compile(
+    r"^\s*(?:\[\s*)?0?(?P<count>[1-6])(?P<word>\s*/\s*[1-9]|\s*[—–|]|\s*\|[^\]]*\]|\s{2,})"
+    r"\s*(?P<rest>[A-ZÄÖÜ„\"].*)$"
+)
+# a field's own word without a count before its title: "Handlungsfeld: Zugang", "Themenfeld
+# Personal und Nachwuchs", "Handlungsfelder › Vernetzung und Synergien"
+_FIELD_WORD = re.compile(r"^[\s–—•·-]*(?P<word>[A-ZÄÖÜ][a-zäöü]*(?i:feld)(?i:er)?)\b(?P<rest>.*)$")
+_SERIES_MIN = 3  # chapters a series of an unknown label counts at least (a known one: two)
+_SERIES_GAP = 8  # lines at least between two chapters of a series (closer: a list, contents)
 
 
 @dataclass(frozen=True)
@@ -229,7 +256,9 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     """The chapters (fields of action) of a brochure, in document order; [] if none."""
     categories = load_categories()
     markers = _category_markers(text, categories)
-    markers = _drop_overviews(markers)
+    marked = {m.line for m in markers}
+    markers += [m for m in _series_markers(text, categories) if m.line not in marked]
+    markers = _drop_overviews(sorted(markers))
     labelled = [m for m in markers if m.labelled]
     # chapters the brochure labels ("Handlungsfeld C") may come in its own order; titles
     # found by their words alone must rise with the fields, or they are sub-headings
@@ -367,6 +396,109 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
             ):
                 markers.append(Marker(i, first, field, labelled))  # a title in other words
     return markers
+
+
+def _series_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
+    """Chapter titles a brochure counts in a series of its own ("Kapitel 1" … "Kapitel 5",
+    "Baustein 1: …", "Zweites Handlungsfeld: …", "01 — …", "1 / 6 …", "Themenfeld …").
+
+    A series is lines of one form (its word, or its number's mark), each count once, rising
+    through the text and spread over it: a list's or the contents' entries stand close
+    together and are left out. A title that names a field's words is that field; else the
+    count is the field (a brochure that counts its chapters counts the fields), so one title
+    at least must name the field it counts. The fields must rise too, and a title is no
+    organisation's name ("Kartenpunkt 1" over a partner's). Words that count other things
+    (``counted_things.yaml``: "Seite", "Abbildung", "TOP") count no chapters.
+    A series of an unknown word counts three chapters at least; a word that labels chapters
+    (``chapter_labels.yaml``) or names a field ("…feld") two.
+    """
+    # the heading reader builds on the chapters
+    from loaders.sections.headings import LEGAL_FORM, org_like
+
+    lines = text.lines
+    known = re.compile(rf"^(?:{word_alternatives(CHAPTER_LABELS_FILE)})$", re.IGNORECASE)
+    other = re.compile(rf"^(?:{word_alternatives(COUNTED_THINGS_FILE)})$", re.IGNORECASE)
+    series: dict[str, list[tuple[int, int, int, bool]]] = {}  # form -> members
+    for i, line in enumerate(lines):
+        if not line or len(line) > 100 or _is_toc(line):
+            continue
+        found = _series_member(line)
+        if found is None or other.match(found[0]) or found[0].startswith("#") and text.noise[i]:
+            continue  # a page's, a figure's count; a page number beside a running title
+        form, count, rest = found
+        title, last = rest.strip(_EDGE_CHARS + ":›»·"), i
+        if not title and (below := _next_filled(lines, i, 2)) is not None:
+            title, last = lines[below], below
+        if not title or _front_matter(title):
+            continue
+        field = _named_field(categories, title)
+        if (
+            field is None
+            and (j := _next_filled(lines, last, 2)) is not None
+            and len(lines[j]) <= 100
+        ):
+            if (field := _named_field(categories, f"{title} {lines[j]}")) is not None:
+                last = j
+        if count is None and field is None:
+            continue  # a field's word before a title that names no field
+        if (
+            LEGAL_FORM.search(title)
+            or field is None
+            and org_like(title)
+            and len(title.split()) <= 6
+        ):
+            continue  # an organisation's name, counted as the layout counts its partners
+        series.setdefault(form, []).append((i, last, field or count or 0, count in (None, field)))
+    markers: list[Marker] = []
+    for form, members in series.items():
+        spread = [
+            m
+            for k, m in enumerate(members)
+            if all(
+                abs(m[0] - o[0]) >= _SERIES_GAP for o in members[max(0, k - 1) : k + 2] if o != m
+            )
+        ]
+        fields = [m[2] for m in spread]
+        least = (
+            _MIN_CHAPTERS if known.match(form) or _FIELD_WORD.match(form.title()) else _SERIES_MIN
+        )
+        if (
+            len(spread) >= least
+            and any(m[3] for m in spread)  # one title at least names the field it counts
+            and all(a < b for a, b in zip(fields, fields[1:], strict=False))
+        ):
+            markers.extend(Marker(i, last, field, True) for i, last, field, _ in spread)
+    return markers
+
+
+def _series_member(line: str) -> tuple[str, int | None, str] | None:
+    """A line's chapter form, count (None for a field's word alone) and the rest of it.
+
+    >>> _series_member("Baustein 1: Mehrsprachige Teams")
+    ('baustein', 1, ': Mehrsprachige Teams')
+    >>> _series_member("Arbeitsfeld drei"), _series_member("Zweites Handlungsfeld: Qualifizierung")
+    (('arbeitsfeld', 3, ''), ('handlungsfeld', 2, ': Qualifizierung'))
+    >>> _series_member("2 / 6   DAZULERNEN"), _series_member("Handlungsfelder › Vernetzung")
+    (('#/6', 2, 'DAZULERNEN'), ('handlungsfelder', None, ' › Vernetzung'))
+    >>> _series_member("Beitrag 1.1: Jobcenter"), _series_member("Die Stadt hat 3 Ämter")
+    (None, None)
+    """
+    if match := _WORD_COUNT.match(line):
+        raw = match["count"]
+        count = (
+            int(raw)
+            if raw.isdigit()
+            else _ROMAN_VALUE.get(raw) or _COUNT_WORDS.get(raw.lower()) or ord(raw) - ord("A") + 1
+        )
+        return match["word"].lower(), count, match["rest"]
+    if match := _ORDINAL_WORD.match(line):
+        return match["word"].lower(), _ORDINALS[match["count"].lower()], match["rest"]
+    if match := _NUMBER_MARK.match(line):
+        mark = re.sub(r"\s+", "", match["word"]) or "  "
+        return "#" + re.sub(r"\|.*\]", "|]", mark), int(match["count"]), match["rest"]
+    if match := _FIELD_WORD.match(line):
+        return match["word"].lower(), None, match["rest"]
+    return None
 
 
 def _contents_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:

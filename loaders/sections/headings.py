@@ -371,8 +371,14 @@ def _initials(name: str) -> frozenset[str]:
 
 def heading_candidates(text: CleanText, pages: list[bool]) -> list[Heading]:
     """Lines shaped like an organisation's name that stand on their own: every line that
-    may open a partner's report, without the entries of a profile below a name."""
-    return _without_profiles(text, _name_lines(text, pages))
+    may open a partner's report, without the entries of a profile below a name. (The
+    layout rules and the classifier both start from them: read once per text.)"""
+    return list(_candidates(text, tuple(pages)))
+
+
+@lru_cache(maxsize=2)
+def _candidates(text: CleanText, pages: tuple[bool, ...]) -> tuple[Heading, ...]:
+    return tuple(_without_profiles(text, _name_lines(text, list(pages))))
 
 
 # a name that opens its line, then a title or a place after a colon, comma or dash

@@ -532,3 +532,23 @@ def test_a_one_word_alias_fires_only_where_the_word_is_spelt_like_it():
     text = "Dr. Henrike Solms-Adebayo dankt der Siemens AG und Siemens."
     hits = gazetteer_for(load_reference()).find(text)
     assert [h.surface for h in hits if h.ref_id == "siemens"] == ["Siemens AG", "Siemens"]
+
+
+def test_a_ministry_named_by_its_field_is_the_land_ministry_of_that_field():
+    """ "Sozialministerium" is the Land's "Ministerium für Soziales, …", not the federal
+    ministry for "Arbeit und Soziales"; "Wirtschaftsministerium" the one for "Wirtschaft"."""
+    text = (
+        "Das Ministerium für Soziales, Jugend und Familie fördert das Projekt, das "
+        "Ministerium für Wirtschaft, Verkehr und Arbeit auch. Auch das "
+        "Bundesministerium für Arbeit und Soziales gibt Geld. Das Sozialministerium und das "
+        "Wirtschaftsministerium laden ein."
+    )
+    names = (
+        "Ministerium für Soziales, Jugend und Familie",
+        "Ministerium für Wirtschaft, Verkehr und Arbeit",
+        "Bundesministerium für Arbeit und Soziales",
+        "Sozialministerium",
+        "Wirtschaftsministerium",
+    )
+    resolved = _resolve_mentions(text, [_found(text, name) for name in names])
+    assert {e.canonical for e in resolved.entities.values() if e.lines} == set(names[:3])

@@ -1087,3 +1087,72 @@ def test_a_paragraph_opening_with_a_preposition_and_its_article_is_no_name() -> 
     ]
     start, end = blocks[("Stadtwerke Musterstadt GmbH", 1)]
     assert start < at["Mit dem Ressort Integration der Stadt"] < end
+
+
+def test_chapters_counted_by_a_word_of_their_own_are_the_counted_fields() -> None:
+    """ "BAUSTEIN 1" … "BAUSTEIN 3" over titles in the brochure's own words: one title names
+    its field's words ("Kompetenz durch Fortbildung"), so the count is the field."""
+    lines = _paged(
+        [
+            (
+                ["BAUSTEIN 1", "Türen aufmachen"],
+                ["Stadtwerke Musterstadt GmbH", "Kreis Beispielland"],
+            ),
+            (["BAUSTEIN 2", "Kompetenz durch Fortbildung"], ["Ärztekammer Beispielland"]),
+            (["BAUSTEIN 3", "Gleiche Rechte im Alltag"], ["Verein für Vielfalt e. V."]),
+        ]
+    )
+    assert sorted(_split(lines)[0]) == [
+        ("Kreis Beispielland", 1),
+        ("Stadtwerke Musterstadt GmbH", 1),
+        ("Verein für Vielfalt e. V.", 3),
+        ("Ärztekammer Beispielland", 2),
+    ]
+
+
+def test_chapters_numbered_with_a_mark_or_an_ordinal_or_a_field_word_open_their_fields() -> None:
+    """ "01 — …", "Zweites Handlungsfeld: …" and "Themenfeld …" count or name the fields."""
+    names = [
+        ["Stadtwerke Musterstadt GmbH", "Verein für Vielfalt e. V."],
+        ["Ärztekammer Beispielland"],
+        ["Kreis Beispielland"],
+    ]
+    forms = {
+        "mark": ["01 — NACHWUCHS GEWINNEN", "02 — GUT GESCHULT", "04 — WISSEN, WAS WIRKT"],
+        "ordinal": [
+            "Erstes Handlungsfeld: Türen aufmachen",
+            "Zweites Handlungsfeld: Qualifizierung im Betrieb",
+            "Viertes Handlungsfeld: Sichtbar machen",
+        ],
+        "field word": [
+            "Themenfeld Personal und Nachwuchs",
+            "Themenfeld Qualifizierung",
+            "Themenfeld Dokumentation und Öffentlichkeit",
+        ],
+    }
+    for form, titles in forms.items():
+        lines = _paged([([title], heads) for title, heads in zip(titles, names, strict=True)])
+        assert sorted(_split(lines)[0]) == [
+            ("Kreis Beispielland", 4),
+            ("Stadtwerke Musterstadt GmbH", 1),
+            ("Verein für Vielfalt e. V.", 1),
+            ("Ärztekammer Beispielland", 2),
+        ], form
+
+
+def test_counts_of_figures_agenda_items_and_titles_naming_no_field_open_no_chapters() -> None:
+    """A figure's, an agenda item's count is no chapter's; nor is a count whose titles
+    never name the field they would count."""
+    for titles in (
+        [
+            "Abbildung 1: Personal nach Alter",
+            "Abbildung 2: Fortbildungstage",
+            "Abbildung 3: Teilhabe",
+        ],
+        ["TOP 1 Begrüßung und Personal", "TOP 2 Fortbildung", "TOP 3 Verschiedenes"],
+        ["BAUSTEIN 1", "BAUSTEIN 2", "BAUSTEIN 3"],
+    ):
+        lines = _paged([([title, "Was wir gemacht haben"], []) for title in titles])
+        lines += ["", *report("Stadt Musterhausen", 1)]
+        text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+        assert find_chapters(text) == [], titles[0]

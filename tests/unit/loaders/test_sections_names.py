@@ -11,7 +11,7 @@ from loaders.extract import extract_document, to_contract
 from loaders.models import CleanText, SourceText
 from loaders.sections.blocks import split_sections
 from loaders.sections.chapters import find_chapters
-from loaders.sections.headings import name_shaped
+from loaders.sections.headings import name_shaped, org_like
 
 _FIELD_1 = "Handlungsfeld 1: Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte"
 _FIELD_2 = "Handlungsfeld 2: Stärkung der interkulturellen Kompetenz der Beschäftigten"
@@ -256,3 +256,22 @@ def test_names_in_capitals_that_report_once_are_partners_where_the_others_are_so
     ]
     partners = {partner for partner, _ in _blocks(lines)}
     assert {"Drk-Kreisverband Düren e. V.", "Caritasverband für den Kreis Soest e. V."} <= partners
+
+
+def test_health_insurance_funds_are_shaped_like_organisations() -> None:
+    """A "-kasse" and the funds' kinds by their initials ("IKK", "BKK") name organisations:
+    their lines open reports like a "Verband"'s."""
+    assert all(org_like(n) for n in ("Ersatzkasse Beispielland", "IKK Nordwest", "BKK Musterwerk"))
+    report = [
+        "Ersatzkasse Beispielland",
+        "Sitz Musterhausen | im Netzwerk seit 2019 | 900 Beschäftigte",
+        "Die Ersatzkasse schreibt ihre Stellen seit 2023 auch auf Türkisch aus.",
+        "Wir haben im Berichtsjahr einen Leitfaden für Bewerbungen veröffentlicht.",
+        "",
+        "IKK Nordwest",
+        "Sitz Beispielstadt | im Netzwerk seit 2016 | 400 Beschäftigte",
+        "Unsere Auszubildenden kommen aus elf Ländern.",
+        "Wir haben im Berichtsjahr zwei Lotsinnen ausgebildet.",
+    ]
+    blocks = _blocks(_brochure(report))
+    assert {("Ersatzkasse Beispielland", 1), ("IKK Nordwest", 1)} <= set(blocks)
