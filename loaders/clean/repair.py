@@ -283,7 +283,12 @@ def _join_once(lines: list[str], noise: list[bool], vocabulary: Counter[str], i:
     elif (first.isupper() or first.isdigit()) and not spaced and hyphen in "-\u2010":
         if left[0].islower() and first.isupper():
             return False  # "sensi-" / "Stadt Musterhausen": a heading cut into a word
-        keep = True  # a real compound broken after its hyphen: "Caritas-" / "Verband"
+        # a real compound broken after its hyphen: "Caritas-" / "Verband"; in capitals a
+        # word is broken so too, and is one where the text writes it so ("MIGRANTEN-" /
+        # "ORGANISATIONEN" and "Migrantenorganisationen" below)
+        keep = not (left.isupper() and token.isupper()) or _hyphen_in_capitals(
+            left, token, vocabulary
+        )
     else:
         return False
     if not keep:
@@ -308,12 +313,33 @@ def _keeps_hyphen(left: str, token: str, vocabulary: Counter[str]) -> bool:
         return True  # "18-jährige", "IHK-eigene"
     if "://" in left or left.startswith("www.") or "@" in left:
         return True  # hyphens inside addresses are real
+    joined, hyphenated = _spellings(left, token, vocabulary)
+    return hyphenated > joined
+
+
+def _hyphen_in_capitals(left: str, token: str, vocabulary: Counter[str]) -> bool:
+    """Whether ``LEFT-`` + ``TOKEN`` in capitals is a compound with its hyphen: unless the
+    text writes the word without one more often than with it.
+
+    >>> from collections import Counter
+    >>> _hyphen_in_capitals("EIN", "WANDERUNGSGESCHICHTE", Counter({"einwanderungsgeschichte": 2}))
+    False
+    >>> _hyphen_in_capitals("RHEIN", "SIEG-KREIS", Counter({"rhein-sieg-kreis": 1}))
+    True
+    """
+    joined, hyphenated = _spellings(left, token, vocabulary)
+    return joined <= hyphenated
+
+
+def _spellings(left: str, token: str, vocabulary: Counter[str]) -> tuple[int, int]:
+    """How often the text writes the word broken as ``left-`` + ``token`` joined and with its
+    hyphen (a token that opens with no letter: never joined)."""
+    last = left.rsplit("-", 1)[-1]
     word = re.match(r"[^\W\d_]+", token)
     if word is None:
-        return True
-    joined = (last + word.group()).casefold()
-    hyphenated = f"{last}-{word.group()}".casefold()
-    return vocabulary[hyphenated] > vocabulary[joined]
+        return 0, 1
+    joined = vocabulary[(last + word.group()).casefold()]
+    return joined, vocabulary[f"{last}-{word.group()}".casefold()]
 
 
 def _join_split_words(lines: list[str], words: Counter[str], vocabulary: Counter[str]) -> None:

@@ -148,8 +148,9 @@ class Reading(NamedTuple):
 def best_reading(readings: list[Reading], chapters: list[Chapter]) -> Reading:
     """The first reading that found reports in most chapters, else the first that found
     any, else the last. A later reading of reports in most chapters that took every name
-    the chosen one took, and more, read the layout better: the layout rules may miss the
-    report right below a chapter's title, which the learnt classifier reads.
+    the chosen one took inside the chapters, and more, read the layout better: the layout
+    rules may miss the report right below a chapter's title, which the learnt classifier
+    reads (a name the contents list opens no report, whoever reads it).
 
     >>> one, two = Heading(3, 3, "Stadt A"), Heading(9, 9, "Kreis B")
     >>> blocks = (Block("Stadt A", 1, 4, 8), Block("Kreis B", 1, 10, 20))
@@ -161,13 +162,21 @@ def best_reading(readings: list[Reading], chapters: list[Chapter]) -> Reading:
     >>> other = Reading([two, three], (blocks[1], Block("Verein C", 1, 16, 20)))
     >>> best_reading([learnt, other], chapters) == learnt  # it read other names: no better
     True
+    >>> contents = Reading([Heading(0, 0, "Stadt A 4"), one], blocks[:1])  # outside chapters
+    >>> best_reading([contents, learnt], [Chapter(1, 2, 3, 20, heading=(2, 2))]) == learnt
+    True
     """
     enough = [r for r in readings if _enough(r.blocks)]
     spread = [r for r in enough if _in_most_chapters(r.blocks, chapters)]
     chosen = (spread or enough or readings[-1:])[0]
+
+    def inside(reading: Reading) -> set[int]:  # names in the contents open no report
+        return {
+            h.first for h in reading.names if any(c.title <= h.first <= c.end for c in chapters)
+        }
+
     for reading in spread[1:]:
-        read_more = {h.first for h in chosen.names} < {h.first for h in reading.names}
-        if read_more and len(reading.blocks) > len(chosen.blocks):
+        if inside(chosen) < inside(reading) and len(reading.blocks) > len(chosen.blocks):
             chosen = reading
     return chosen
 
@@ -209,7 +218,7 @@ def _split(
     text: CleanText, pages: list[bool], chapters: list[Chapter], headings: list[Heading]
 ) -> tuple[Block, ...]:
     """Each chapter's lines shared among the partners whose names open reports in it."""
-    chapters = _without_introduction(text, chapters, headings)
+    chapters = _without_introduction(text, pages, chapters, headings)
     by_chapter = [
         [h for h in headings if ch.body_start <= h.first and h.last <= ch.end] for ch in chapters
     ]
@@ -248,18 +257,23 @@ def _one_part(text: CleanText, headings: list[Heading]) -> list[Chapter]:
 
 
 def _without_introduction(
-    text: CleanText, chapters: list[Chapter], headings: list[Heading]
+    text: CleanText, pages: list[bool], chapters: list[Chapter], headings: list[Heading]
 ) -> list[Chapter]:
     """A chapter whose title is followed right away by a partner's heading (or by a
     subtitle or two, then the heading) has no introduction: its body starts at that
     heading, and text above the title on its page still belongs to the chapter before (the
     title stood mid-page). A chapter whose introduction ends on its title's page, where a
     partner's heading follows it, has its body start at that heading: the introduction
-    need not fill the page."""
+    need not fill the page. A title with a partner's report above it on its page and its
+    introduction below (:func:`_stood_mid_page`) opens its chapter too: the report above
+    is the chapter before's."""
     out = list(chapters)
     starts = {h.first for h in headings}
     for n, chapter in enumerate(chapters):
         first, last = chapter.heading
+        if n and _stood_mid_page(text, pages, chapter, starts):
+            out[n - 1] = replace(out[n - 1], end=first - 1)
+            out[n] = replace(out[n], title=first)
         filled = filled_lines(text, last + 1, chapter.end + 1)[: _SUBTITLES + 1]
         below = next(
             (i for i in filled if i in starts or not _subtitle(text.lines[i])),
@@ -276,6 +290,17 @@ def _without_introduction(
             out[n - 1] = replace(out[n - 1], end=first - 1)
             out[n] = replace(out[n], title=first)
     return out
+
+
+def _stood_mid_page(text: CleanText, pages: list[bool], chapter: Chapter, starts: set[int]) -> bool:
+    """Whether a chapter's title stood mid-page in reading order: a partner's report opens
+    above it on its page, and text follows it on the same page. (A title extracted after
+    its page's text, the case a chapter opens with its page for, ends the page's text.)"""
+    first, last = chapter.heading
+    following = next((i for i in range(last + 1, len(pages)) if pages[i]), len(pages))
+    return any(chapter.title <= i < first for i in starts) and bool(
+        filled_lines(text, last + 1, min(following, chapter.end + 1))
+    )
 
 
 def _subtitle(line: str) -> bool:

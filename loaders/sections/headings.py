@@ -76,14 +76,16 @@ PARTNER_LABELS_FILE = REFERENCE_DIR / "partner_labels.yaml"
 
 _ORG_ENDINGS = load_organisation_words()  # head words that organisation names end with
 ARTICLE = re.compile(r"(Der|Die|Das|Den|Dem|Des) ")
-# a sentence's opening, a preposition and its article ("Mit dem Ressort Zuwanderung …"; "Auf
-# einen Blick", a box's label): no name opens so ("Von der Heydt-Museum" does, so "von" is
-# not among them)
+# a sentence's opening, a preposition and its article ("Mit dem Ressort Zuwanderung …",
+# "Gemeinsam mit dem …"; "Auf einen Blick", a box's label) or "Als" and a noun: no name
+# opens so ("Von der Heydt-Museum" does, so "von" is not among them)
 _PREPOSITION_ARTICLE = re.compile(
-    r"(?:Mit|Bei|Für|In|Im|Zu|An|Auf|Aus|Nach|Seit|Über|Unter|Durch) "
+    r"(?:(?:Gemeinsam |Zusammen )?[Mm]it|Bei|Für|In|Im|Zu|An|Auf|Aus|Nach|Seit|Über|Unter|Durch) "
     r"(?:der|die|das|des|den|dem|ein|eine|einen|einem|einer) "
+    r"|Als [A-ZÄÖÜ]"  # "Als Mitgliedsgemeinde der …", a clause
 )
-_LEGAL_TAIL = re.compile(r"(e\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+\))?")
+# a legal form alone, maybe set in capitals, and a short form after it ("E. V. (LEV NRW)")
+_LEGAL_TAIL = re.compile(r"([eE]\.\s?V\.|g?GmbH|g?AG|KG|eG)( \(\w+(?: \w+)?\))?")
 _SENTENCE_BREAK = re.compile(r"[a-zäöüß]{3,}[.] [A-ZÄÖÜ]")
 BULLETS = "•·▪>*–-"
 PROSE_LINE = 60  # characters: a line of running text, not a title or a list item
@@ -103,6 +105,8 @@ _PLACE_AFTER = re.compile(
 )
 # the town after a comma ("Beispiel GmbH, Jena"): a place of the reference list only, for
 # a comma may also open a title or a unit ("Caritasverband X e. V., Fachdienst Y")
+# a line of short facts after dots or bars ("Partner seit 2016 · Träger der Altenhilfe · Herne")
+_FACTS = re.compile(r"^\s*[^·|\s][^·|]{0,40}(?:\s[·|]\s[^·|]{1,40}){2,}$")
 _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
 # a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG", "BG BAU – …") or
 # after it in brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a
@@ -705,7 +709,9 @@ def _heading_at(
     if j is not None and (
         broken or _LEGAL_TAIL.fullmatch(lines[j]) or _town_below(lines, i, j) or joins
     ):
-        joined = joined_below(line, lines[j]) if joins else f"{line} {lines[j]}"
+        below = from_capitals(lines[j]) if named.isupper() else lines[j]
+        joined = joined_below(line, lines[j]) if joins else f"{line} {below}"
+        joined = SHORT_AFTER.sub("", joined, count=1)  # "… E. V. (WDM)": the name is before
         if len(lines[j].split()) <= 6 and name_shaped(joined):
             name, last = joined, j
     if name is None or _opened_by_broken_word(text, i):
@@ -774,7 +780,7 @@ def _rest_below(text: CleanText, name: str, below: str) -> bool:
     >>> _rest_below(text, "Haltung zeigen", "SILICON SAXONY E. V.")
     False
     """
-    rest = from_capitals(below)
+    rest = SHORT_AFTER.sub("", from_capitals(below), count=1)
     words = _ENDS_LEGAL.split(rest)[0].split()
     whole = f"{name} {rest}".lower()
     return (
@@ -878,9 +884,12 @@ def _line_below(lines: tuple[str, ...], h: Heading, pattern: re.Pattern[str]) ->
 
 def above_profile(text: CleanText, h: Heading) -> bool:
     """A name over a short profile of its organisation ("Sitz: Wiesbaden", "Branche
-    Automobilindustrie" set in columns): read in the source, where the columns' spaces are
-    still there."""
-    return _line_below(text.source.lines, h, _PROFILE_ENTRY)
+    Automobilindustrie" set in columns), or over a line of its facts after dots ("Partner
+    seit 2016 · Träger der Altenhilfe · Herne"): read in the source, where the columns'
+    spaces are still there."""
+    return _line_below(text.source.lines, h, _PROFILE_ENTRY) or _line_below(
+        text.source.lines, h, _FACTS
+    )
 
 
 def _above_quotation(text: CleanText, h: Heading) -> bool:

@@ -1156,3 +1156,24 @@ def test_counts_of_figures_agenda_items_and_titles_naming_no_field_open_no_chapt
         lines += ["", *report("Stadt Musterhausen", 1)]
         text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
         assert find_chapters(text) == [], titles[0]
+
+
+def test_a_chapter_title_mid_page_below_a_report_leaves_that_report_in_the_chapter_before() -> None:
+    """The second field's title stands mid-page, below a partner's report and above the
+    chapter's introduction: the report above it on its page is the first field's."""
+    a, v, k = "STADT MUSTERHAUSEN", "VEREIN FÜR VIELFALT E. V.", "KREIS BEISPIELLAND"
+    pages = [
+        ["Handlungsfeld 1 | Mehr Beschäftigte mit Einwanderungsgeschichte", "", a]
+        + report("Stadt Musterhausen", 1),
+        ["", v, *report("Verein für Vielfalt e. V.", 2), ""]
+        + ["Handlungsfeld 2 | Interkulturelle Kompetenz und Fortbildung", ""]
+        + ["Fortbildung ist für Vereine eine besondere Herausforderung.", ""],
+        [k, *report("Kreis Beispielland", 3)],
+    ]
+    lines = [line for page in pages for line in page]
+    numbers = tuple(n for n, page in enumerate(pages, start=1) for _ in page)
+    text = clean(SourceText("b.pdf", "b.pdf", tuple(lines), numbers, "0"))
+    blocks = {(b.partner, b.category): (b.start, b.end) for b in split_sections(text)}
+    verein = lines.index(v) + 1
+    assert blocks[("Verein für Vielfalt e. V.", 1)][0] == verein + 1
+    assert ("Kreis Beispielland", 2) in blocks

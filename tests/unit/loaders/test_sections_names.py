@@ -275,3 +275,52 @@ def test_health_insurance_funds_are_shaped_like_organisations() -> None:
     ]
     blocks = _blocks(_brochure(report))
     assert {("Ersatzkasse Beispielland", 1), ("IKK Nordwest", 1)} <= set(blocks)
+
+
+def test_a_sentence_opened_with_gemeinsam_mit_or_als_is_no_name() -> None:
+    """ "Gemeinsam mit dem Kommunalen Integrationszentrum" and "Als Mitgliedsgemeinde der …"
+    open sentences, as "Mit dem …" does."""
+    assert not name_shaped("Gemeinsam mit dem Kommunalen Integrationszentrum")
+    assert not name_shaped("Als Mitgliedsgemeinde der Alevitischen Gemeinde")
+    assert name_shaped("Alevitische Gemeinde Hamm e. V.")
+
+
+def test_a_name_in_capitals_broken_over_two_lines_is_one_name_as_the_text_writes_it() -> None:
+    """ "LANDESVERBAND DER ELTERNVEREINE MIT EIN-" over "WANDERUNGSGESCHICHTE NRW E. V.
+    (LEV NRW)": the word is joined as the reports write it, and the legal form with the
+    short form on the next line is the name's end."""
+    report = [
+        "LANDESVERBAND DER ELTERNVEREINE MIT EIN-",
+        "WANDERUNGSGESCHICHTE NRW E. V. (LEV NRW)",
+        "Partner seit 2018 · Köln · 6 Beschäftigte",
+        "",
+        "Der Landesverband der Elternvereine mit Einwanderungsgeschichte NRW e. V. berät.",
+        "Wir haben Eltern mit Einwanderungsgeschichte zu Lotsinnen ausgebildet.",
+        "",
+        "BEISPIELVEREIN FÜR MIGRANTEN-",
+        "ORGANISATIONEN E. V. (BVM)",
+        "Partner seit 2016 · Dortmund · 9 Beschäftigte",
+        "",
+        "Der Beispielverein für Migrantenorganisationen e. V. vertritt viele Vereine.",
+        "Wir beraten Migrantenorganisationen in allen Fragen.",
+    ]
+    partners = {partner for partner, _ in _blocks(_brochure(report))}
+    assert "Landesverband der Elternvereine mit Einwanderungsgeschichte NRW e. V." in partners
+    assert "Beispielverein für Migrantenorganisationen e. V." in partners
+
+
+def test_names_over_a_line_of_facts_open_reports_without_empty_lines() -> None:
+    """ "Diakonie Beispielstadt gGmbH" over "Partner seit 2014 · Wohlfahrtsverband · Hagen",
+    right after the report before ends: the line of facts below marks the partner's name."""
+    report = [
+        "Beispielpflege Nord gGmbH",
+        "Partner seit 2016 · Träger der Altenhilfe · Herne",
+        "Wir beschäftigen rund 780 Mitarbeitende, ein Drittel mit Einwanderungsgeschichte.",
+        "Seit 2022 bilden wir jedes Jahr zwölf junge Menschen aus.",
+        "Diakonie Beispielstadt gGmbH",
+        "Partner seit 2014 · Wohlfahrtsverband · Hagen",
+        "Die Diakonie Beispielstadt beschäftigt 2.300 Menschen in der Pflege.",
+        "Neun unserer 14 neuen Auszubildenden haben eine Einwanderungsgeschichte.",
+    ]
+    partners = {partner for partner, _ in _blocks(_brochure(report))}
+    assert {"Beispielpflege Nord gGmbH", "Diakonie Beispielstadt gGmbH"} <= partners
