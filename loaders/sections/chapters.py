@@ -84,7 +84,7 @@ _ORDINAL_WORD = re.compile(
 # a number and a mark: "01 — VIELFALT IM PERSONAL", "2 / 6   DAZULERNEN", "[ 3 | Te ]  Teilhabe
 # ermöglichen", "4  Messen, dokumentieren, darüber reden"
 _NUMBER_MARK = re.compile(
-    r"^\s*(?:\[\s*)?0?(?P<count>[1-6])(?P<word>\s*/\s*[1-9]|\s*[—–|]|\s*\|[^\]]*\]|\s{2,})"
+    r"^\s*(?:\[\s*)?0?(?P<count>[1-6])(?P<mark>\s*/\s*[1-9]|\s*[—–|]|\s*\|[^\]]*\]|\s{2,})"
     r"\s*(?P<rest>[A-ZÄÖÜ„\"].*)$"
 )
 # a field's own word without a count before its title: "Handlungsfeld: Zugang", "Themenfeld
@@ -398,6 +398,16 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
     return markers
 
 
+class _Member(NamedTuple):
+    """A line of a chapter series: the title's last line, its field, and whether the title
+    names the field its count says (or, with a field's word and no count, names one)."""
+
+    line: int
+    last: int
+    field: int
+    agrees: bool
+
+
 def _series_markers(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
     """Chapter titles a brochure counts in a series of its own ("Kapitel 1" … "Kapitel 5",
     "Baustein 1: …", "Zweites Handlungsfeld: …", "01 — …", "1 / 6 …", "Themenfeld …").
@@ -412,63 +422,67 @@ def _series_markers(text: CleanText, categories: tuple[Category, ...]) -> list[M
     A series of an unknown word counts three chapters at least; a word that labels chapters
     (``chapter_labels.yaml``) or names a field ("…feld") two.
     """
-    # the heading reader builds on the chapters
-    from loaders.sections.headings import LEGAL_FORM, org_like
-
-    lines = text.lines
     known = re.compile(rf"^(?:{word_alternatives(CHAPTER_LABELS_FILE)})$", re.IGNORECASE)
     other = re.compile(rf"^(?:{word_alternatives(COUNTED_THINGS_FILE)})$", re.IGNORECASE)
-    series: dict[str, list[tuple[int, int, int, bool]]] = {}  # form -> members
-    for i, line in enumerate(lines):
+    series: dict[str, list[_Member]] = {}
+    for i, line in enumerate(text.lines):
         if not line or len(line) > 100 or _is_toc(line):
             continue
         found = _series_member(line)
         if found is None or other.match(found[0]) or found[0].startswith("#") and text.noise[i]:
             continue  # a page's, a figure's count; a page number beside a running title
-        form, count, rest = found
-        title, last = rest.strip(_EDGE_CHARS + ":›»·"), i
-        if not title and (below := _next_filled(lines, i, 2)) is not None:
-            title, last = lines[below], below
-        if not title or _front_matter(title):
-            continue
-        field = _named_field(categories, title)
-        if (
-            field is None
-            and (j := _next_filled(lines, last, 2)) is not None
-            and len(lines[j]) <= 100
-        ):
-            if (field := _named_field(categories, f"{title} {lines[j]}")) is not None:
-                last = j
-        if count is None and field is None:
-            continue  # a field's word before a title that names no field
-        if (
-            LEGAL_FORM.search(title)
-            or field is None
-            and org_like(title)
-            and len(title.split()) <= 6
-        ):
-            continue  # an organisation's name, counted as the layout counts its partners
-        series.setdefault(form, []).append((i, last, field or count or 0, count in (None, field)))
+        if (member := _titled_member(text, categories, i, *found[1:])) is not None:
+            series.setdefault(found[0], []).append(member)
     markers: list[Marker] = []
     for form, members in series.items():
         spread = [
             m
             for k, m in enumerate(members)
             if all(
-                abs(m[0] - o[0]) >= _SERIES_GAP for o in members[max(0, k - 1) : k + 2] if o != m
+                abs(m.line - o.line) >= _SERIES_GAP
+                for o in members[max(0, k - 1) : k + 2]
+                if o != m
             )
         ]
-        fields = [m[2] for m in spread]
+        fields = [m.field for m in spread]
         least = (
             _MIN_CHAPTERS if known.match(form) or _FIELD_WORD.match(form.title()) else _SERIES_MIN
         )
         if (
             len(spread) >= least
-            and any(m[3] for m in spread)  # one title at least names the field it counts
+            and any(m.agrees for m in spread)
             and all(a < b for a, b in zip(fields, fields[1:], strict=False))
         ):
-            markers.extend(Marker(i, last, field, True) for i, last, field, _ in spread)
+            markers.extend(Marker(m.line, m.last, m.field, True) for m in spread)
     return markers
+
+
+def _titled_member(
+    text: CleanText, categories: tuple[Category, ...], i: int, count: int | None, rest: str
+) -> _Member | None:
+    """Line ``i`` as a series' chapter: its title is the rest of the line or the line below
+    (with a subtitle below that, if only the two name a field); None where the title is
+    front matter or an organisation's name, or a field's word has a title naming no field."""
+    # the heading reader builds on the chapters
+    from loaders.sections.headings import LEGAL_FORM, org_like
+
+    lines = text.lines
+    title, last = rest.strip(_EDGE_CHARS + ":›»·"), i
+    if not title and (below := _next_filled(lines, i, 2)) is not None:
+        title, last = lines[below], below
+    if not title or _front_matter(title):
+        return None
+    field = _named_field(categories, title)
+    if field is None and (j := _next_filled(lines, last, 2)) is not None and len(lines[j]) <= 100:
+        if (field := _named_field(categories, f"{title} {lines[j]}")) is not None:
+            last = j
+    if field is None and (count is None or org_like(title) and len(title.split()) <= 6):
+        return None  # no field named; or an organisation's name, counted as partners are
+    if LEGAL_FORM.search(title):
+        return None
+    counted = field if field is not None else count
+    assert counted is not None
+    return _Member(i, last, counted, count in (None, field))
 
 
 def _series_member(line: str) -> tuple[str, int | None, str] | None:
@@ -494,7 +508,7 @@ def _series_member(line: str) -> tuple[str, int | None, str] | None:
     if match := _ORDINAL_WORD.match(line):
         return match["word"].lower(), _ORDINALS[match["count"].lower()], match["rest"]
     if match := _NUMBER_MARK.match(line):
-        mark = re.sub(r"\s+", "", match["word"]) or "  "
+        mark = re.sub(r"\s+", "", match["mark"]) or "  "
         return "#" + re.sub(r"\|.*\]", "|]", mark), int(match["count"]), match["rest"]
     if match := _FIELD_WORD.match(line):
         return match["word"].lower(), None, match["rest"]
