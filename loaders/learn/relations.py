@@ -455,11 +455,12 @@ def _decide(tagger: pycrfsuite.Tagger, features: Features) -> str:
     return best if tagger.marginal(best, 0) >= LINK_THRESHOLD else NONE
 
 
-def _same(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
-    """Whether two (source, target, type) links are one; a cooperation has no direction."""
-    if a[2] != b[2]:
-        return False
-    return a[:2] == b[:2] or (a[2] == "COOPERATES_WITH" and set(a[:2]) == set(b[:2]))
+def _link_key(source: str, target: str, link_type: str) -> tuple[str, str, str]:
+    """A link as one (source, target, type): a cooperation has no direction, so its two
+    ends are in sorted order."""
+    if link_type == "COOPERATES_WITH":
+        source, target = sorted((source, target))
+    return source, target, link_type
 
 
 def model_links(
@@ -485,11 +486,9 @@ def model_links(
     decided_on: dict[tuple[frozenset[str], int], list[tuple[str, str, str]]] = {}
 
     def add(source: str, target: str, link_type: str, line: int, evidence: str) -> None:
-        s, t = resolved.id_of(source), resolved.id_of(target)
+        s, t, _ = _link_key(resolved.id_of(source), resolved.id_of(target), link_type)
         if s == t:
             return
-        if link_type == "COOPERATES_WITH":
-            s, t = sorted((s, t))
         key = (s, link_type, t, line)
         if key not in found:
             found[key] = Link(s, t, link_type, line, evidence)
@@ -500,14 +499,15 @@ def model_links(
         if decided is not None:
             add(decided[0], decided[1], decided[2], c.line, quote(c.sentence.text))
             for line in range(c.line, c.last_line + 1):
-                decided_on.setdefault((frozenset((c.first, c.second)), line), []).append(decided)
+                pair = (frozenset((c.first, c.second)), line)
+                decided_on.setdefault(pair, []).append(_link_key(*decided))
     key_of = _keys_by_id(entities)
     for link in rule_links:
         s, t = key_of.get(link.source_id), key_of.get(link.target_id)
         if s is None or t is None:
             continue
         read = decided_on.get((frozenset((s, t)), link.line), [])
-        if read and not any(_same(d, (s, t, link.type)) for d in read):
+        if read and _link_key(s, t, link.type) not in read:
             continue  # the classifier reads this pair in this sentence as another link
         if keep_rules or frozenset((s, t)) not in pairs:
             add(s, t, link.type, link.line, link.evidence)

@@ -103,10 +103,10 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+[|·]\s+[^|·\s]+(?:\s[^|·\s]+){0,3})*$"
     r"|\s*[─━]{3,}.*$"
 )
-# the town after a comma ("Beispiel GmbH, Jena"): a place of the reference list only, for
-# a comma may also open a title or a unit ("Caritasverband X e. V., Fachdienst Y")
 # a line of short facts after dots or bars ("Partner seit 2016 · Träger der Altenhilfe · Herne")
 _FACTS = re.compile(r"^\s*[^·|\s][^·|]{0,40}(?:\s[·|]\s[^·|]{1,40}){2,}$")
+# the town after a comma ("Beispiel GmbH, Jena"): a place of the reference list only, for
+# a comma may also open a title or a unit ("Caritasverband X e. V., Fachdienst Y")
 _PLACE_AFTER_COMMA = re.compile(r",\s+(?P<place>[A-ZÄÖÜ][^,]{1,40})$")
 # a short form before the full name ("KVB – Kölner Verkehrs-Betriebe AG", "BG BAU – …") or
 # after it in brackets ("Berliner Feuerwehr (BF)"): the name is the full one, as a
