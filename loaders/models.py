@@ -80,8 +80,10 @@ class CleanText:
 
     ``lines[i]`` is original line ``i + 1`` after clean-up: a word hyphenated across a
     line break is joined onto the line where it starts (and removed from the next one),
-    soft hyphens and split words are repaired. ``noise[i]`` marks running page headers,
-    footers and page numbers, which later stages ignore.
+    soft hyphens and split words are repaired; a table's row is written as a record, whose
+    lines a row of fewer lines holds on its last one, apart by a line break
+    (:mod:`loaders.clean.tables`). ``noise[i]`` marks running page headers, footers and
+    page numbers, which later stages ignore.
     """
 
     source: SourceText

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from loaders.clean.tables import ROW_BREAK, read_tables
 from loaders.models import CleanText, SourceText
 
 __all__ = ["PICTURE", "clean", "normalise_line", "is_page_number", "line_key"]
@@ -112,8 +113,12 @@ def line_key(line: str) -> str:
 
 
 def clean(source: SourceText) -> CleanText:
-    """Repair broken words and flag page furniture; ``len(result.lines) == len(source.lines)``."""
-    lines = [normalise_line(unspaced(line)) for line in source.lines]
+    """Read tables row by row (:mod:`loaders.clean.tables`), repair broken words and flag
+    page furniture; ``len(result.lines) == len(source.lines)``."""
+    lines = [
+        ROW_BREAK.join(normalise_line(unspaced(part)) for part in line.split(ROW_BREAK))
+        for line in read_tables(source.lines)
+    ]
     lines = ["" if PICTURE.fullmatch(line) else line for line in lines]  # no text
     noise = _find_noise(lines)
     words = Counter(_WORD.findall("\n".join(lines)))

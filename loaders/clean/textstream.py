@@ -99,14 +99,17 @@ def build_stream(clean: CleanText) -> TextStream:
     lines: list[int] = []
     offset = 0
     for number, (line, noise) in enumerate(zip(clean.lines, clean.noise, strict=False), start=1):
-        stripped = line.strip()
-        if noise or not stripped:
+        if noise:
             continue
-        stripped = fix_ocr(stripped)
-        starts.append(offset)
-        lines.append(number)
-        parts.append(stripped)
-        offset += len(stripped) + 1
+        for part in line.split("\n"):  # a table row's record lines (loaders.clean.tables)
+            stripped = part.strip()
+            if not stripped:
+                continue
+            stripped = fix_ocr(stripped)
+            starts.append(offset)
+            lines.append(number)
+            parts.append(stripped)
+            offset += len(stripped) + 1
     return TextStream("\n".join(parts), tuple(starts), tuple(lines))
 
 

@@ -15,7 +15,10 @@ it *adds* the links it is confident of (``LINK_THRESHOLD``) to the rules' links,
 found (``KEEP_RULE_LINKS``) unless the classifier read the same pair in the same sentence as
 another link: the rules guess a cue's subject and object, the classifier reads the clause
 ("sind wir der Allianz X beigetreten, einem Netzwerk, das die Stadt koordiniert": the
-partner takes part in X, which the rule of "koordiniert" had made X's organiser).
+partner takes part in X, which the rule of "koordiniert" had made X's organiser). A pair
+of the passage's programme and a name of a later sentence is read from no clause: the
+classifier's link of it replaces none of the rules' (a table row's "Förderung: Aktion
+Mensch" funds the project named on the line above).
 """
 
 from __future__ import annotations
@@ -72,7 +75,8 @@ _ANAPHOR_REACH = 8  # sentences back an organisation named may be referred to by
 @dataclass(frozen=True)
 class Candidate:
     """Two entities of one sentence; ``first`` is the one named first (or the implicit
-    subject)."""
+    subject); ``topic`` for a programme an earlier sentence named and an entity of this one,
+    a pair no clause of the sentence states."""
 
     first: str
     second: str
@@ -80,6 +84,7 @@ class Candidate:
     line: int
     last_line: int
     features: Features
+    topic: bool = False
 
 
 def link_label(link_type: str, source_is_first: bool) -> str:
@@ -405,7 +410,7 @@ def candidates(
                     cues,
                     profiles[k],
                 )
-                out.append(Candidate(topic_key, k, sentence, b[2], last_line, features))
+                out.append(Candidate(topic_key, k, sentence, b[2], last_line, features, topic=True))
         programmes = [
             k for k in order if entities[k].kind == "programme" and entities[k].type != "Gesetz"
         ]
@@ -498,6 +503,8 @@ def model_links(
         decided = label_link(_decide(tagger, c.features), c.first, c.second)
         if decided is not None:
             add(decided[0], decided[1], decided[2], c.line, quote(c.sentence.text))
+            if c.topic:
+                continue  # read from no clause: no reason to doubt a rule's link of the pair
             for line in range(c.line, c.last_line + 1):
                 pair = (frozenset((c.first, c.second)), line)
                 decided_on.setdefault(pair, []).append(_link_key(*decided))

@@ -12,7 +12,10 @@ lines of "Label: value" about it:
 No sentence states these links; the layout does. The fields are about the record's name,
 the one named on the lines above its first field (after the record before it), and the
 label says what each name of the value is to it (``reference/field_labels.yaml``). A value
-may go on over the next lines ("… Zuwanderer (MBE)\\ndes Bundesministeriums …").
+may go on over the next lines ("… Zuwanderer (MBE)\\ndes Bundesministeriums …"). A table
+of partners is read as such records too (:mod:`loaders.clean.tables`): a row's project and
+the project's funder stand side by side, so a record's funders fund the programmes it
+names as its projects, not the record.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from loaders.resolve.entities import Entity, ResolvedDocument
 __all__ = ["FIELD_LABELS_FILE", "field_labels", "record_fields"]
 
 FIELD_LABELS_FILE = REFERENCE_DIR / "field_labels.yaml"
-_ROLES = ("carrier", "funder", "partner", "network")
+_ROLES = ("carrier", "funder", "partner", "network", "project")
 # "Label:" opening a line (a bullet before it may stand): a label is a few words, no sentence
 _FIELD = re.compile(r"^[ \t]*(?:[•▪◦*–-][ \t]+)?([A-ZÄÖÜ][\wäöüß*/ -]{1,40}?)[ \t]*:(?=\s|$)")
 _MAX_LABEL_WORDS = 4
@@ -173,16 +176,30 @@ def _field_links(
 ) -> None:
     entities = resolved.entities
     record = entities[subject]
+
+    def named(f: _Field) -> list[tuple[str, int]]:
+        found = resolved.mentions[bisect_left(starts, f.start) : bisect_left(starts, f.end)]
+        return [(key, line) for _, key, line in found if key not in (subject, record.parent_key)]
+
+    # the programmes the record takes part in as its projects: what its funders fund
+    projects = [
+        key
+        for f in fields
+        if f.role == "project"
+        for key, _ in named(f)
+        if entities[key].kind == "programme"
+    ]
     for f in fields:
         if f.role is None:
             continue
-        for _, key, line in resolved.mentions[
-            bisect_left(starts, f.start) : bisect_left(starts, f.end)
-        ]:
-            if key != subject and key != record.parent_key:
-                link = _link(f.role, subject, record, key, entities[key])
-                if link is not None:
-                    out.add(*link, line, quote(f.line_text))
+        for key, line in named(f):
+            if f.role == "funder" and record.kind == "org" and projects:
+                for project in projects:
+                    out.add(project, key, "FUNDED_BY", line, quote(f.line_text))
+                continue
+            link = _link(f.role, subject, record, key, entities[key])
+            if link is not None:
+                out.add(*link, line, quote(f.line_text))
 
 
 def _link(
@@ -199,6 +216,6 @@ def _link(
         if record.kind == "programme":
             return key, subject, "PARTICIPATES_IN"
         return subject, key, "COOPERATES_WITH"
-    if role == "network" and programme and record.kind == "org":
+    if role in ("network", "project") and programme and record.kind == "org":
         return subject, key, "PARTICIPATES_IN"
     return None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from loaders.clean.repair import clean, is_page_number, normalise_line
+from loaders.clean.textstream import build_stream
 from loaders.models import SourceText
 from loaders.source.files import iter_source_files, read_source
 
@@ -216,3 +217,72 @@ def test_dated_entries_of_a_list_are_no_running_header() -> None:
     text = clean(SourceText("v.txt", "v.txt", tuple(lines), (None,) * len(lines), "0"))
     flagged = {line for line, noise in zip(lines, text.noise, strict=True) if noise}
     assert flagged == {"Partnerberichte 2023"}
+
+
+_PARTNER_TABLE = (
+    "Anhang: Kooperationspartner",
+    "",
+    "  Organisation             Gemeinsame Maßnahmen       Beteiligte Partner",
+    "",
+    "  Verein für Berufs-       Koordination der Netz-     Hochschule Mannheim;",
+    "  integration Mannheim     werktreffen                Stadt Heidelberg",
+    "  e. V. (VBI)",
+    "",
+    "  Türkisch-Deutscher       Ausbildungsbotschafter     Bertha-Ringer-Gewerbe-",
+    "  Unternehmerverein Rhein- an Schulen                 schule Mannheim",
+    "  Neckar e. V. (TDU)",
+    "",
+    "Seite 2 von 4",
+)
+
+
+def test_a_table_is_read_row_by_row_as_records_on_the_rows_own_lines() -> None:
+    out = clean(source(*_PARTNER_TABLE))
+    assert len(out.lines) == len(_PARTNER_TABLE)
+    assert out.lines[2] == ""  # the header: its words label the fields
+    assert out.lines[4:7] == (
+        "Verein für Berufsintegration Mannheim e. V. (VBI)",
+        "Gemeinsame Maßnahmen: Koordination der Netzwerktreffen",
+        "Beteiligte Partner: Hochschule Mannheim; Stadt Heidelberg",
+    )
+    # a cell filled to the next column's edge is parted there, a compound keeps its hyphen
+    assert out.lines[8] == "Türkisch-Deutscher Unternehmerverein Rhein-Neckar e. V. (TDU)"
+    assert out.lines[10] == "Beteiligte Partner: Bertha-Ringer-Gewerbeschule Mannheim"
+    assert out.lines[12] == "Seite 2 von 4"
+
+
+def test_a_row_of_one_line_holds_its_record_as_lines_of_the_stream() -> None:
+    out = clean(
+        source(
+            "Organisation                        Name                Status",
+            "Jobcenter Kreis Soest               Sandra Köhne        anwesend",
+            "Agentur für Arbeit Meschede-Soest   Ali Karaca          entschuldigt",
+        )
+    )
+    stream = build_stream(out)
+    assert stream.text.split("\n")[:3] == [
+        "Jobcenter Kreis Soest",
+        "Name: Sandra Köhne",
+        "Status: anwesend",
+    ]
+    assert stream.line_at(stream.text.index("Ali Karaca")) == 3
+
+
+def test_aligned_lines_that_are_no_table_stay_as_they_are() -> None:
+    contents = (
+        "Inhalt",
+        "1   Mehr Beschäftigte mit Einwanderungsgeschichte      4",
+        "2   Interkulturelle Kompetenz stärken                  9",
+        "3   Gleiche Chancen beim Wohnen                       12",
+    )
+    assert clean(source(*contents)).lines == tuple(normalise_line(x) for x in contents)
+    prose = (
+        "Partner          Projekt          Förderung",
+        "Stadt Kassel     Brücken          Land Hessen",
+        "Jobcenter Kassel Lotsen           Aktion Mensch",
+        "Die Übersicht nennt alle Partner, mit denen wir im Jahr 2023 gearbeitet haben.",
+    )
+    # the sentence below a table runs across its columns: it ends the table, read as it is
+    out = clean(source(*prose))
+    assert out.lines[1] == "Stadt Kassel\nProjekt: Brücken\nFörderung: Land Hessen"
+    assert out.lines[3] == prose[3]

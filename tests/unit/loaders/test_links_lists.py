@@ -366,3 +366,39 @@ def test_a_list_before_the_particle_that_closes_the_sentence_takes_part():
     )
     members = _ends(links, "PARTICIPATES_IN", "Brücken bauen")
     assert {"Stadt Gladbeck", "Kreis Wesel", "Stadt Herne"} <= members
+
+
+def test_a_table_of_partners_links_each_row_by_its_columns(tmp_path):
+    path = tmp_path / "kooperationspartner.txt"
+    path.write_text(
+        "Anhang 2: Kooperationspartner und Förderer\n"
+        "\n"
+        "Partner                        Projekt                    Förderung\n"
+        "Jobcenter Stadt Kassel         „Brücken in Arbeit“        Aktion Mensch\n"
+        "Klinikum Nordstadt Kassel      „Interkulturelle Pflege-   Stiftung Nordhessische\n"
+        "gGmbH                          teams“                     Wirtschaft\n"
+        "\n"
+        "Weitere Partner\n"
+        "\n"
+        "Organisation                   Maßnahmen                  Beteiligte Partner\n"
+        "Handwerkskammer Kassel         Beratung von Betrieben     Agentur für Arbeit Kassel;\n"
+        "                                                          Stadt Kassel\n"
+        "IG Metall Nordhessen           Seminare für Betriebs-     Bildungswerk Arbeit\n"
+        "                               räte                       Nordhessen e. V.\n",
+        encoding="utf-8",
+    )
+    found = to_contract(extract_document(path))
+    links = {(x["source"], x["type"], x["target"]) for x in found["links"]}
+    # a row takes part in its project; its funding column funds the project, not the row
+    assert ("Jobcenter Stadt Kassel", "PARTICIPATES_IN", "Brücken in Arbeit") in links
+    assert ("Brücken in Arbeit", "FUNDED_BY", "Aktion Mensch") in links
+    pflege = "Interkulturelle Pflegeteams"
+    assert ("Klinikum Nordstadt Kassel gGmbH", "PARTICIPATES_IN", pflege) in links
+    assert (pflege, "FUNDED_BY", "Stiftung Nordhessische Wirtschaft") in links
+    assert not any(s == "Jobcenter Stadt Kassel" for s, t, _ in links if t == "FUNDED_BY")
+    # the partners a row names in its partners' column are its partners
+    partners = _ends(links, "COOPERATES_WITH", "Handwerkskammer Kassel")
+    assert {"Agentur für Arbeit Kassel", "Stadt Kassel"} <= partners
+    assert "Bildungswerk Arbeit Nordhessen e. V." in _ends(
+        links, "COOPERATES_WITH", "IG Metall Nordhessen"
+    )

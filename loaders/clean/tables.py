@@ -1,0 +1,217 @@
+"""Tables a PDF conversion printed with its columns side by side, read row by row.
+
+A table of partners extracted with its layout kept prints each row's cells next to each
+other, every cell broken over several lines at its own width:
+
+    Partner                 Art der Zusammenarbeit   Förderung
+    Klinikum Nordstadt      Praxispartner; Hospi-    Aktion Mensch
+    Kassel gGmbH            tationen und Coachings
+
+Read line by line, the cells of one line run into one another ("Klinikum Nordstadt
+Praxispartner; Hospi- Aktion Mensch") and a name broken over two lines of its cell is two
+names. Here a table's columns are found from where its lines' cells start, its rows from
+where the first column's name starts anew, and each row is written as a record: the first
+column's text (the row's name) and one "Header: text" line for each other cell, the form
+:mod:`loaders.links.fields` reads the links of ("Beteiligte Partner: …", "Förderung: …").
+
+A row's record stays on the row's own lines, so every line keeps its number; a row of
+fewer lines than its record holds the rest on its last line, one record line after the
+other (``ROW_BREAK``), which :func:`loaders.clean.textstream.build_stream` reads as lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["ROW_BREAK", "read_tables"]
+
+ROW_BREAK = "\n"  # between the lines of a record that one source line holds
+_CELL = re.compile(r"(?:(?<=\s{2})|^\s*)(\S(?:\S| (?! ))*)")  # text between gaps of 2+ spaces
+_MIN_COLUMNS = 3
+_MIN_ROWS = 2
+_SHARE = 0.3  # of a table's lines on which a column's cells start at its place
+# a cell that carries on the text above it: one that starts with a word that joins ("und
+# Evaluation"), in the first column also a small letter or a bracket ("gGmbH", "(HMSI)"),
+# where the names stand; or the text above broke off ("Netz-", "für", ",")
+_JOINS = re.compile(r"^(?:und|oder|sowie|bzw\.?)\b")
+_NAME_GOES_ON = re.compile(r"^[a-zäöüß(]")
+_BROKE_OFF = re.compile(
+    r"(?:[-/,]|\b(?:und|oder|sowie|des|der|dem|den|die|das|für|von|vom|im|in|mit|zur|zum|am"
+    r"|an|bei|auf|aus))$"
+)
+
+
+@dataclass(frozen=True)
+class _Table:
+    first: int  # index of the header line
+    last: int  # index of the table's last line
+    starts: tuple[int, ...]  # where each column's text starts
+
+
+def read_tables(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each table's rows written as records (see the module's docstring);
+    lines outside tables as they are.
+
+    >>> rows = read_tables([
+    ...     "Partner            Projekt               Förderung",
+    ...     "Stadt Kassel       „Vielfalt in Ver-     Land Hessen",
+    ...     "                   waltung“",
+    ...     "Caritasverband     „Brücken“             Aktion Mensch",
+    ...     "Nordhessen e. V.",
+    ... ])
+    >>> rows[1], rows[2].split(ROW_BREAK)
+    ('Stadt Kassel', ['Projekt: „Vielfalt in Verwaltung“', 'Förderung: Land Hessen'])
+    >>> rows[3], rows[4].split(ROW_BREAK)
+    ('Caritasverband Nordhessen e. V.', ['Projekt: „Brücken“', 'Förderung: Aktion Mensch'])
+    """
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        table = _table_at(lines, i)
+        if table is None:
+            i += 1
+            continue
+        _write_records(lines, table, out)
+        i = table.last + 1
+    return out
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(start, text) of each stretch of a line set apart by two spaces or more."""
+    return [(m.start(1), m.group(1)) for m in _CELL.finditer(line.rstrip())]
+
+
+def _table_at(lines: Sequence[str], i: int) -> _Table | None:
+    """The table whose header is line ``i``: a line of three cells or more, each opening
+    with a capital, above rows whose cells start where the header's do."""
+    header = _cells(lines[i])
+    if len(header) < _MIN_COLUMNS or not all(text[:1].isupper() for _, text in header):
+        return None
+    starts = tuple(start for start, _ in header)
+    last, rows, j = i, 0, i + 1
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        cells = _placed(lines[j], starts)
+        if not _fits(lines[j], starts) or (len(cells) < 2 and not lines[j - 1].strip()):
+            break  # a line across the columns, or one cell alone after an empty line
+        rows += len(cells) >= 2 and any(start == starts[0] for start, _ in cells)
+        last = j
+        j += 1
+    if rows < _MIN_ROWS:
+        return None
+    used = Counter(start for k in range(i, last + 1) for start, _ in _cells(lines[k]))
+    if any(used[s] < _SHARE * rows for s in starts):
+        return None
+    return _Table(i, last, starts)
+
+
+def _placed(line: str, starts: tuple[int, ...]) -> list[tuple[int, str]]:
+    """The cells of ``line``, a cell parted where a column starts after a single space (a
+    cell filled to its edge: "Unternehmerverein Rhein- Ausbildung")."""
+    out = []
+    for start, text in _cells(line):
+        for s in starts:
+            if start < s < start + len(text) and line[s - 1] == " ":
+                out.append((start, line[start : s - 1].strip()))
+                text, start = line[s : start + len(text)], s
+        out.append((start, text))
+    return out
+
+
+def _fits(line: str, starts: tuple[int, ...]) -> bool:
+    """Whether each cell of ``line`` starts at a column's place and ends before the next."""
+    for start, text in _placed(line, starts):
+        if start not in starts:
+            return False
+        after = [s for s in starts if s > start]
+        if after and start + len(text) >= after[0]:
+            return False
+    return True
+
+
+def _columns(line: str, starts: tuple[int, ...]) -> list[str]:
+    """The text of each column on ``line`` ("" where the line leaves it empty)."""
+    texts = [""] * len(starts)
+    for start, text in _placed(line, starts):
+        texts[starts.index(start)] = text
+    return texts
+
+
+def _write_records(lines: Sequence[str], table: _Table, out: list[str]) -> None:
+    header: list[list[str]] = [[] for _ in table.starts]
+    rows: list[tuple[list[int], list[list[str]]]] = []
+    above: list[str] = [""] * len(table.starts)
+    in_header = True
+    for k in range(table.first, table.last + 1):
+        if not lines[k].strip():
+            in_header = in_header and k == table.first
+            above = [""] * len(table.starts)
+            continue
+        texts = _columns(lines[k], table.starts)
+        if k == table.first or (in_header and not texts[0]):
+            for column, text in zip(header, texts, strict=True):
+                column.extend([text] if text else [])
+            out[k] = ""
+            continue
+        in_header = False
+        if _repeats_header(texts, header):
+            out[k] = ""
+            above = [""] * len(table.starts)
+            continue
+        if not rows or _opens_row(texts, above):
+            rows.append(([], [[] for _ in table.starts]))
+        numbers, cells = rows[-1]
+        numbers.append(k)
+        for column, text in zip(cells, texts, strict=True):
+            column.extend([text] if text else [])
+        above = texts
+    labels = [_joined(column) for column in header]
+    for numbers, cells in rows:
+        record = [_joined(cells[0])] + [
+            f"{label}: {_joined(column)}"
+            for label, column in zip(labels[1:], cells[1:], strict=True)
+            if column
+        ]
+        for n, k in enumerate(numbers):
+            if n < len(numbers) - 1:
+                out[k] = record[n] if n < len(record) else ""
+            else:
+                out[k] = ROW_BREAK.join(record[n:])
+
+
+def _repeats_header(texts: list[str], header: list[list[str]]) -> bool:
+    """A page's repetition of the header line above its rows."""
+    firsts = [column[0] if column else "" for column in header]
+    return texts == firsts
+
+
+def _opens_row(texts: list[str], above: list[str]) -> bool:
+    """Whether a line begins a new row: its first column names something anew, another
+    column too, and no cell carries on the text above it."""
+    if not texts[0] or sum(1 for t in texts if t) < 2:
+        return False
+    if above[0] and _NAME_GOES_ON.match(texts[0]):
+        return False
+    for text, previous in zip(texts, above, strict=True):
+        if text and previous and (_BROKE_OFF.search(previous) or _JOINS.match(text)):
+            return False
+    return True
+
+
+def _joined(parts: list[str]) -> str:
+    """A cell's lines as one text: a word broken at a hyphen is joined ("Ver-" "waltung"),
+    a compound's hyphen kept ("Rhein-" "Neckar")."""
+    text = ""
+    for part in parts:
+        if text.endswith("-") and part[:1].islower():
+            text = text[:-1] + part
+        elif text.endswith("-") or not text or (text.endswith("/") and text[-2:-1] != " "):
+            text += part
+        else:
+            text += " " + part
+    return text
