@@ -35,6 +35,7 @@ __all__ = [
     "clean_name",
     "is_abbreviation",
     "short_words_agree",
+    "ELLIPSIS_WORDS",
     "SPELLING_JOINERS",
     "SPELLING_WORD",
     "spelt_by",
@@ -185,6 +186,10 @@ def spelt_alike(word: str, other: str) -> bool:
 # a word of a name that may spell a short form's letters ("Verkehrs-Betriebe" is one word)
 SPELLING_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]*")
 SPELLING_JOINERS = frozenset("für und der des die das von vom zur zum im in am an mit auf".split())
+# words after "Aus-" that show the hyphen stands for a left-out part ("Aus- und Weiterbildung")
+ELLIPSIS_WORDS = frozenset(
+    {"und", "oder", "bzw", "bzw.", "sowie", "als", "bis", "noch", "wie", "u.", "&", "/"}
+)
 
 
 @lru_cache(maxsize=4096)

@@ -28,6 +28,7 @@ from collections import Counter
 
 from loaders.clean.tables import ROW_BREAK, read_tables
 from loaders.models import CleanText, SourceText
+from loaders.names import ELLIPSIS_WORDS
 
 __all__ = ["PICTURE", "clean", "normalise_line", "is_page_number", "line_key"]
 
@@ -48,10 +49,6 @@ _MULTISPACE = re.compile(r" {2,}")
 _SOFT = "\u00ad"
 _HYPHENS = "-\u2010\u00ad¬"
 _FIRST_TOKEN = re.compile(r"\S+")
-# words after "Aus- " that show the hyphen stands for a left-out part ("Aus- und Weiterbildung")
-_ELLIPSIS_WORDS = frozenset(
-    {"und", "oder", "bzw", "bzw.", "sowie", "als", "bis", "noch", "wie", "u.", "&", "/"}
-)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:seite|page|s\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?"
@@ -282,7 +279,7 @@ def _join_once(lines: list[str], noise: list[bool], vocabulary: Counter[str], i:
         return False
     token, hyphen, first = right.group(), line[-1], right.group()[0]
     if first.islower():
-        if token.rstrip(",.;:") in _ELLIPSIS_WORDS or token in _ELLIPSIS_WORDS:
+        if token.rstrip(",.;:") in ELLIPSIS_WORDS or token in ELLIPSIS_WORDS:
             return False
         keep = hyphen != _SOFT and _keeps_hyphen(left, token, vocabulary)
     elif (first.isupper() or first.isdigit()) and not spaced and hyphen in "-\u2010":

@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loaders.names import ELLIPSIS_WORDS
+
 __all__ = ["ROW_BREAK", "read_tables"]
 
 ROW_BREAK = "\n"  # between the lines of a record that one source line holds
@@ -38,6 +40,7 @@ _SHARE = 0.3  # of a table's lines on which a column's cells start at its place
 # where the names stand; or the text above broke off ("Netz-", "für", ",")
 _JOINS = re.compile(r"^(?:und|oder|sowie|bzw\.?)\b")
 _NAME_GOES_ON = re.compile(r"^[a-zäöüß(]")
+_SLASH_AFTER_WORD = re.compile(r"\S/$")
 _BROKE_OFF = re.compile(
     r"(?:[-/,]|\b(?:und|oder|sowie|des|der|dem|den|die|das|für|von|vom|im|in|mit|zur|zum|am"
     r"|an|bei|auf|aus))$"
@@ -143,23 +146,25 @@ def _columns(line: str, starts: tuple[int, ...]) -> list[str]:
 
 
 def _write_records(lines: Sequence[str], table: _Table, out: list[str]) -> None:
+    """Write ``table``'s rows into ``out`` as records; its header lines, and a page's
+    repetition of them, are left empty."""
+    header_line = _columns(lines[table.first], table.starts)
     header: list[list[str]] = [[] for _ in table.starts]
     rows: list[tuple[list[int], list[list[str]]]] = []
-    above: list[str] = [""] * len(table.starts)
-    in_header = True
+    above = [""] * len(table.starts)
+    in_header = repeated = False
     for k in range(table.first, table.last + 1):
         if not lines[k].strip():
-            in_header = in_header and k == table.first
+            in_header = repeated = False
             above = [""] * len(table.starts)
             continue
         texts = _columns(lines[k], table.starts)
-        if k == table.first or (in_header and not texts[0]):
-            for column, text in zip(header, texts, strict=True):
-                column.extend([text] if text else [])
-            out[k] = ""
-            continue
-        in_header = False
-        if _repeats_header(texts, header):
+        in_header = k == table.first or (in_header and not texts[0])
+        repeated = texts == header_line or (repeated and not texts[0])
+        if in_header or repeated:
+            if in_header:
+                for column, text in zip(header, texts, strict=True):
+                    column.extend([text] if text else [])
             out[k] = ""
             above = [""] * len(table.starts)
             continue
@@ -178,16 +183,8 @@ def _write_records(lines: Sequence[str], table: _Table, out: list[str]) -> None:
             if column
         ]
         for n, k in enumerate(numbers):
-            if n < len(numbers) - 1:
-                out[k] = record[n] if n < len(record) else ""
-            else:
-                out[k] = ROW_BREAK.join(record[n:])
-
-
-def _repeats_header(texts: list[str], header: list[list[str]]) -> bool:
-    """A page's repetition of the header line above its rows."""
-    firsts = [column[0] if column else "" for column in header]
-    return texts == firsts
+            last = n == len(numbers) - 1
+            out[k] = ROW_BREAK.join(record[n:]) if last else (record[n] if n < len(record) else "")
 
 
 def _opens_row(texts: list[str], above: list[str]) -> bool:
@@ -205,12 +202,14 @@ def _opens_row(texts: list[str], above: list[str]) -> bool:
 
 def _joined(parts: list[str]) -> str:
     """A cell's lines as one text: a word broken at a hyphen is joined ("Ver-" "waltung"),
-    a compound's hyphen kept ("Rhein-" "Neckar")."""
+    a compound's hyphen kept ("Rhein-" "Neckar"), a left-out part's too ("Aus-" "und
+    Weiterbildung")."""
     text = ""
-    for part in parts:
-        if text.endswith("-") and part[:1].islower():
+    for part in parts:  # a slash right after a word joins it to the next ("und/oder")
+        left_out = part.split()[0] in ELLIPSIS_WORDS
+        if text.endswith("-") and part[:1].islower() and not left_out:
             text = text[:-1] + part
-        elif text.endswith("-") or not text or (text.endswith("/") and text[-2:-1] != " "):
+        elif not text or (text.endswith("-") and not left_out) or _SLASH_AFTER_WORD.search(text):
             text += part
         else:
             text += " " + part

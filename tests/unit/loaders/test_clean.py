@@ -286,3 +286,34 @@ def test_aligned_lines_that_are_no_table_stay_as_they_are() -> None:
     out = clean(source(*prose))
     assert out.lines[1] == "Stadt Kassel\nProjekt: Brücken\nFörderung: Land Hessen"
     assert out.lines[3] == prose[3]
+
+
+def test_a_tables_header_repeated_on_the_next_page_labels_no_row() -> None:
+    out = clean(
+        source(
+            "Partner              Ansprechperson /     Förderung",
+            "                     Funktion",
+            "Stadt Kassel         Frau Wolf,           Land Hessen",
+            "                     Leiterin",
+            "Partner              Ansprechperson /     Förderung",
+            "                     Funktion",
+            "IHK Kassel           Frau Nord            Stiftung Nord",
+        )
+    )
+    assert out.lines[3] == "Ansprechperson / Funktion: Frau Wolf, Leiterin\nFörderung: Land Hessen"
+    assert out.lines[4:6] == ("", "")
+    assert out.lines[6] == (
+        "IHK Kassel\nAnsprechperson / Funktion: Frau Nord\nFörderung: Stiftung Nord"
+    )
+
+
+def test_a_cells_left_out_part_keeps_its_hyphen() -> None:
+    out = clean(
+        source(
+            "Partner              Maßnahmen            Förderung",
+            "Stadt Kassel         Aus-                 Land Hessen",
+            "                     und Weiterbildung",
+            "IHK Kassel           Beratung             Stiftung Nord",
+        )
+    )
+    assert out.lines[2] == "Maßnahmen: Aus- und Weiterbildung\nFörderung: Land Hessen"
