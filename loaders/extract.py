@@ -67,6 +67,7 @@ from loaders.resolve.entities import (
     resolve_across,
     resolve_document,
 )
+from loaders.resolve.speakers import speaker_turns
 from loaders.resolve.variants import FULLER_BY, fuller_name_of
 from loaders.sections.blocks import split_sections
 from loaders.source.document_meta import document_meta
@@ -225,6 +226,8 @@ def analyse_document(
             project_key = "programme:" + name_key(extra[0].name)
     subject = None if blocks else _subject_name(text, stream, mentions)
     resolved = resolve_document(stream, mentions, blocks, ref, subject)
+    if not blocks:
+        resolved = replace(resolved, turns=speaker_turns(stream, resolved))
     sentences = tuple(document_sentences(stream, blocks))
     set_aside = [(i + 1, line) for i, line in enumerate(text.lines) if text.noise[i]]
     rule_links = find_links(stream, resolved, blocks, ref, project_key, sentences, set_aside)

@@ -319,7 +319,7 @@ def cue_lists(
         if own_programme is not None and _MEMBERS_CUE.match(cue.group()):
             continue  # the programme's members (loaders.links_lists), not the subject's partners
         named = orgs_in(sentence.start, sentence.start + cue.start())
-        partner = resolved.block_partners[blocks.index(block)] if block else resolved.subject
+        partner = resolved.block_partners[blocks.index(block)] if block else resolved.subject_at(at)
         subject = named[0][2] if named else partner
         if subject is None:
             continue

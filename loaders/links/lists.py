@@ -214,7 +214,7 @@ def list_links(
                 programme = own[0] if own else None
             first_line = run[0].line
             at = block_of(blocks, block_starts, first_line)
-            partner = resolved.block_partners[at] if at >= 0 else resolved.subject
+            partner = resolved.block_partners[at] if at >= 0 else resolved.subject_at(a)
             named_subject = _subject(orgs, run, cue, a, sentence_starts)
             if link_type == "PARTNER" and programme is None and named_subject is None:
                 # "Partner:" on the page of a project or an event: its partners

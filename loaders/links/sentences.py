@@ -178,7 +178,7 @@ def find_links(
         first_line = inside[0][2]
         at = block_of(blocks, block_starts, first_line)
         in_block = at >= 0
-        default = resolved.block_partners[at] if in_block else resolved.subject
+        default = resolved.block_partners[at] if in_block else resolved.subject_at(sentence.start)
         found = {t: p.search(sentence.text) for t, p in cues.items()}
         initiative_events(out, inside, entities, initiatives, sentence.text)
         if sentence.start - previous_end <= _BACK_REACH:

@@ -73,6 +73,16 @@ class ResolvedDocument:
     mentions: tuple[tuple[Mention, str, int], ...]  # mention, entity key, line
     block_partners: tuple[str | None, ...]  # entity key of each block's partner
     subject: str | None  # entity key of the document's reporting organisation
+    # where each speaker's turn starts in a transcript, and the speaker's organisation
+    # (loaders.resolve.speakers); None for a turn of no introduced speaker
+    turns: tuple[tuple[int, str | None], ...] = ()
+
+    def subject_at(self, offset: int) -> str | None:
+        """Who speaks at ``offset`` outside the blocks: the organisation of the speaker whose
+        turn it is, else the document's reporting organisation."""
+        at = bisect_right([start for start, _ in self.turns], offset) - 1
+        speaker = self.turns[at][1] if at >= 0 else None
+        return speaker if speaker is not None else self.subject
 
     def id_of(self, key: str) -> str:
         """The id the entity of ``key`` carries from resolution on (:func:`entity_id`)."""

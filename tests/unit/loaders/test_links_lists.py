@@ -402,3 +402,31 @@ def test_a_table_of_partners_links_each_row_by_its_columns(tmp_path):
     assert "Bildungswerk Arbeit Nordhessen e. V." in _ends(
         links, "COOPERATES_WITH", "IG Metall Nordhessen"
     )
+
+
+def test_in_a_transcript_wir_is_the_speakers_organisation(tmp_path):
+    path = tmp_path / "pressekonferenz.txt"
+    path.write_text(
+        "Stadt Musterstadt – Pressekonferenz zum Start der Allianz Vielfalt\n"
+        "\n"
+        "Auf dem Podium:\n"
+        "Dr. Ulrike Sandner, Beigeordnete der Stadt Musterstadt\n"
+        "Jens Krebs, Hauptgeschäftsführer der Handwerkskammer Musterstadt\n"
+        "Moderation: Anja Kersten, Pressesprecherin der Stadt Musterstadt\n"
+        "\n"
+        "KERSTEN: Herr Krebs, was bringt die Kammer in die Allianz ein?\n"
+        "\n"
+        "KREBS: Zusammen mit der Agentur für Arbeit Musterstadt bauen wir ein Portal\n"
+        "für Ausbildungsplätze auf.\n"
+        "\n"
+        "KERSTEN: Frau Dr. Sandner, wer berät die Familien?\n"
+        "\n"
+        "SANDNER: Dafür kooperieren wir seit 2020 mit dem Caritasverband Musterstadt e. V.\n",
+        encoding="utf-8",
+    )
+    found = to_contract(extract_document(path))
+    links = {(x["source"], x["type"], x["target"]) for x in found["links"]}
+    chamber, city = "Handwerkskammer Musterstadt", "Stadt Musterstadt"
+    assert "Agentur für Arbeit Musterstadt" in _ends(links, "COOPERATES_WITH", chamber)
+    assert "Agentur für Arbeit Musterstadt" not in _ends(links, "COOPERATES_WITH", city)
+    assert "Caritasverband Musterstadt e. V." in _ends(links, "COOPERATES_WITH", city)
