@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from loaders.clean.tables import ROW_BREAK
 from loaders.models import CleanText
 from loaders.names import SHARP_S
 
@@ -101,7 +102,7 @@ def build_stream(clean: CleanText) -> TextStream:
     for number, (line, noise) in enumerate(zip(clean.lines, clean.noise, strict=False), start=1):
         if noise:
             continue
-        for part in line.split("\n"):  # a table row's record lines (loaders.clean.tables)
+        for part in line.split(ROW_BREAK):  # a table row's record lines
             stripped = part.strip()
             if not stripped:
                 continue
