@@ -96,6 +96,17 @@ _INVERTED = re.compile(
 )
 # "Die Stadt X und der Verein Y kooperieren": the partners are named before a reciprocal verb
 _RECIPROCAL = re.compile(r"^(?:kooperier|arbeite\w*\s+.{0,40}zusammen)", re.IGNORECASE)
+# a subsidiary and its owner: "X, eine Tochter der Y", "Als Tochtergesellschaft des Y …";
+# "unsere Tochter(gesellschaft), die X" names a subsidiary of the speaker
+_DAUGHTER_OF = re.compile(
+    r"(?<!\w)\w*tochter(?:gesellschaft|unternehmen)?\s+(?:der|des|von)\s", re.IGNORECASE
+)
+_DAUGHTER_REACH = 40  # characters from a name to the cue of what it is ("…, eine Tochter der")
+_APPOSED = re.compile(r",\s*(?:eine[rm]?|die|der)\s+(?:\S+\s+)?$")  # "X, eine (100 %) Tochter"
+_OUR_DAUGHTER = re.compile(
+    r"(?<!\w)unser(?:e|er|en|em)?\s+\w*tochter(?:gesellschaft|unternehmen)?,?\s+(?:die\s+|der\s+)?",
+    re.IGNORECASE,
+)
 
 
 def cue_patterns(reference: Reference) -> dict[str, re.Pattern[str]]:
@@ -297,10 +308,36 @@ def _sentence_links(
     carrier = found.get("CARRIER")
     if carrier is not None:
         _carried(out, entities, text, orgs, carrier, service_point)
+    _subsidiaries(
+        out, text, orgs, {m.start - offset: m.end - offset for m, _, _ in inside}, default
+    )
     mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
     _programme_links(
         out, entities, text, orgs, programmes, found, subject_before, in_block, mottos, funders
     )
+
+
+def _subsidiaries(
+    out: LinkSink, text: str, orgs: list[Spot], ends: dict[int, int], default: str | None
+) -> None:
+    """A subsidiary is PART_OF its owner: "X, eine Tochter der Y" (the name right before the
+    cue, ``ends`` giving where each name ends; with none, the sentence's unnamed subject,
+    "Als Tochtergesellschaft der Y bieten wir …", unless the cue stands in apposition to a
+    name not read), and "unsere Tochter, die X" names a subsidiary of the unnamed subject."""
+    for cue in _DAUGHTER_OF.finditer(text):
+        before = [(p, k) for p, k, _ in orgs if p < cue.start()]
+        after = [(k, ln) for p, k, ln in orgs if p >= cue.end()]
+        if before:
+            near = cue.start() - ends[before[-1][0]] <= _DAUGHTER_REACH
+            child = before[-1][1] if near else None
+        else:  # "Als Tochter der Y", "Wir sind eine Tochter der Y"; not after an unread name
+            child = None if _APPOSED.search(text, 0, cue.start()) else default
+        if after and child is not None:
+            out.add(child, after[0][0], "PART_OF", after[0][1], text)
+    for cue in _OUR_DAUGHTER.finditer(text):
+        named = [(k, ln) for p, k, ln in orgs if p == cue.end()]
+        if named and default is not None:
+            out.add(named[0][0], default, "PART_OF", named[0][1], text)
 
 
 def _carried(

@@ -430,3 +430,24 @@ def test_in_a_transcript_wir_is_the_speakers_organisation(tmp_path):
     assert "Agentur für Arbeit Musterstadt" in _ends(links, "COOPERATES_WITH", chamber)
     assert "Agentur für Arbeit Musterstadt" not in _ends(links, "COOPERATES_WITH", city)
     assert "Caritasverband Musterstadt e. V." in _ends(links, "COOPERATES_WITH", city)
+
+
+def test_a_subsidiary_is_part_of_its_owner():
+    named = _links("Die Stadtwerke Hamm GmbH ist eine hundertprozentige Tochter der Stadt Hamm.")
+    assert ("Stadtwerke Hamm GmbH", "PART_OF", "Stadt Hamm") in named
+    ours = _links(
+        "Gemeinsam mit unserer Tochtergesellschaft Brandhorst Netze GmbH bilden wir aus.",
+        partner="Brandhorst Energie AG",
+    )
+    assert ("Brandhorst Netze GmbH", "PART_OF", "Brandhorst Energie AG") in ours
+    we = _links(
+        "Als hundertprozentige Tochter der Stadt Lindenfurt bilden wir jedes Jahr aus.",
+        partner="Stadtwerke Lindenfurt GmbH",
+    )
+    assert ("Stadtwerke Lindenfurt GmbH", "PART_OF", "Stadt Lindenfurt") in we
+    # a subsidiary the text names without a legal form is no reason to make the partner one
+    other = _links(
+        "Nordhafen Logistik, eine Tochter der Hansehafen Holding AG, beschäftigt 40 Menschen.",
+        partner="Brückenwerk Nord gGmbH",
+    )
+    assert not any(t == "PART_OF" and s == "Brückenwerk Nord gGmbH" for s, t, _ in other)
