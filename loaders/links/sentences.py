@@ -324,6 +324,8 @@ def _subsidiaries(
     cue, ``ends`` giving where each name ends; with none, the sentence's unnamed subject,
     "Als Tochtergesellschaft der Y bieten wir …", unless the cue stands in apposition to a
     name not read), and "unsere Tochter, die X" names a subsidiary of the unnamed subject."""
+    if "ochter" not in text and "OCHTER" not in text:  # most sentences name no subsidiary
+        return
     for cue in _DAUGHTER_OF.finditer(text):
         before = [(p, k) for p, k, _ in orgs if p < cue.start()]
         after = [(k, ln) for p, k, ln in orgs if p >= cue.end()]
