@@ -26,7 +26,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from loaders.clean.tables import ROW_BREAK, read_tables
+from loaders.clean.tables import read_tables
+from loaders.clean.textstream import ROW_BREAK
 from loaders.models import CleanText, SourceText
 from loaders.names import ELLIPSIS_WORDS
 

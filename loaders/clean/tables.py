@@ -26,11 +26,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loaders.clean.textstream import ROW_BREAK, continues_sentence
 from loaders.names import ELLIPSIS_WORDS
 
-__all__ = ["ROW_BREAK", "read_tables"]
+__all__ = ["read_tables"]
 
-ROW_BREAK = "\n"  # between the lines of a record that one source line holds
 _CELL = re.compile(r"(?:(?<=\s{2})|^\s*)(\S(?:\S| (?! ))*)")  # text between gaps of 2+ spaces
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
@@ -41,10 +41,6 @@ _SHARE = 0.3  # of a table's lines on which a column's cells start at its place
 _JOINS = re.compile(r"^(?:und|oder|sowie|bzw\.?)\b")
 _NAME_GOES_ON = re.compile(r"^[a-zäöüß(]")
 _SLASH_AFTER_WORD = re.compile(r"\S/$")
-_BROKE_OFF = re.compile(
-    r"(?:[-/,]|\b(?:und|oder|sowie|des|der|dem|den|die|das|für|von|vom|im|in|mit|zur|zum|am"
-    r"|an|bei|auf|aus))$"
-)
 
 
 @dataclass(frozen=True)
@@ -195,7 +191,8 @@ def _opens_row(texts: list[str], above: list[str]) -> bool:
     if above[0] and _NAME_GOES_ON.match(texts[0]):
         return False
     for text, previous in zip(texts, above, strict=True):
-        if text and previous and (_BROKE_OFF.search(previous) or _JOINS.match(text)):
+        broke_off = continues_sentence(previous) or previous.endswith("/")
+        if text and previous and (broke_off or _JOINS.match(text)):
             return False
     return True
 

@@ -20,11 +20,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from loaders.clean.tables import ROW_BREAK
 from loaders.models import CleanText
 from loaders.names import SHARP_S
 
 __all__ = [
+    "ROW_BREAK",
     "TextStream",
     "Sentence",
     "build_stream",
@@ -67,6 +67,9 @@ def fix_ocr(line: str) -> str:
     for pattern, repl in _OCR_FIXES:
         line = pattern.sub(repl, line)
     return line
+
+
+ROW_BREAK = "\n"  # between the stream lines one cleaned line holds (a table row's record)
 
 
 @dataclass(frozen=True)

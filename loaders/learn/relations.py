@@ -363,9 +363,8 @@ def candidates(
         here = block_of(blocks, block_starts, stream.line_at(sentence.start))
         recent = [(i, k, b) for i, k, b in recent if index - i <= _ANAPHOR_REACH]
         back: list[str | None] = [k for _, k, b in reversed(recent) if b == here]
-        back.append(
-            resolved.block_partners[here] if here >= 0 else resolved.subject_at(sentence.start)
-        )
+        speaker = resolved.subject_at(sentence.start)  # the subject outside the blocks
+        back.append(resolved.block_partners[here] if here >= 0 else speaker)
         taken = [(start, end) for start, end, _ in seen.values()]
         anaphoric: set[str] = set()
         for key, start, end in _anaphors(sentence.text, taken, back, heads):
@@ -379,7 +378,7 @@ def candidates(
         first_line = seen[order[0]][2]
         last_line = max(v[2] for v in seen.values())
         at = block_of(blocks, block_starts, first_line)
-        default = resolved.block_partners[at] if at >= 0 else resolved.subject_at(sentence.start)
+        default = resolved.block_partners[at] if at >= 0 else speaker
         reach = 1 if len(order) > _MAX_MENTIONS else _PAIR_REACH
         pairs: list[tuple[str | None, str, int]] = [
             (order[i], order[j], j - i - 1)

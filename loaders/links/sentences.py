@@ -308,9 +308,9 @@ def _sentence_links(
     carrier = found.get("CARRIER")
     if carrier is not None:
         _carried(out, entities, text, orgs, carrier, service_point)
-    _subsidiaries(
-        out, text, orgs, {m.start - offset: m.end - offset for m, _, _ in inside}, default
-    )
+    if "ochter" in text or "OCHTER" in text:  # most sentences name no subsidiary
+        ends = {m.start - offset: m.end - offset for m, _, _ in inside}
+        _subsidiaries(out, text, orgs, ends, default)
     mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
     _programme_links(
         out, entities, text, orgs, programmes, found, subject_before, in_block, mottos, funders
@@ -324,8 +324,6 @@ def _subsidiaries(
     cue, ``ends`` giving where each name ends; with none, the sentence's unnamed subject,
     "Als Tochtergesellschaft der Y bieten wir …", unless the cue stands in apposition to a
     name not read), and "unsere Tochter, die X" names a subsidiary of the unnamed subject."""
-    if "ochter" not in text and "OCHTER" not in text:  # most sentences name no subsidiary
-        return
     for cue in _DAUGHTER_OF.finditer(text):
         before = [(p, k) for p, k, _ in orgs if p < cue.start()]
         after = [(k, ln) for p, k, ln in orgs if p >= cue.end()]

@@ -80,6 +80,8 @@ class ResolvedDocument:
     def subject_at(self, offset: int) -> str | None:
         """Who speaks at ``offset`` outside the blocks: the organisation of the speaker whose
         turn it is, else the document's reporting organisation."""
+        if not self.turns:  # all but transcripts
+            return self.subject
         at = bisect_right([start for start, _ in self.turns], offset) - 1
         speaker = self.turns[at][1] if at >= 0 else None
         return speaker if speaker is not None else self.subject

@@ -1,5 +1,7 @@
 """Every member of a list gets the link its sentence states (loaders/links/lists.py)."""
 
+from pathlib import Path
+
 from loaders.clean.textstream import TextStream
 from loaders.extract import extract_document, to_contract
 from loaders.links.sentences import find_links
@@ -29,6 +31,14 @@ def _links(
 def _ends(links: set[tuple[str, str, str]], link_type: str, end: str) -> set[str]:
     return {s for s, t, o in links if t == link_type and o == end} | {
         o for s, t, o in links if t == link_type and s == end
+    }
+
+
+def _extracted(path: Path, text: str) -> set[tuple[str, str, str]]:
+    """The links the whole extraction reads from ``text`` written to ``path``."""
+    path.write_text(text, encoding="utf-8")
+    return {
+        (x["source"], x["type"], x["target"]) for x in to_contract(extract_document(path))["links"]
     }
 
 
@@ -369,8 +379,8 @@ def test_a_list_before_the_particle_that_closes_the_sentence_takes_part():
 
 
 def test_a_table_of_partners_links_each_row_by_its_columns(tmp_path):
-    path = tmp_path / "kooperationspartner.txt"
-    path.write_text(
+    links = _extracted(
+        tmp_path / "kooperationspartner.txt",
         "Anhang 2: Kooperationspartner und Förderer\n"
         "\n"
         "Partner                        Projekt                    Förderung\n"
@@ -385,10 +395,7 @@ def test_a_table_of_partners_links_each_row_by_its_columns(tmp_path):
         "                                                          Stadt Kassel\n"
         "IG Metall Nordhessen           Seminare für Betriebs-     Bildungswerk Arbeit\n"
         "                               räte                       Nordhessen e. V.\n",
-        encoding="utf-8",
     )
-    found = to_contract(extract_document(path))
-    links = {(x["source"], x["type"], x["target"]) for x in found["links"]}
     # a row takes part in its project; its funding column funds the project, not the row
     assert ("Jobcenter Stadt Kassel", "PARTICIPATES_IN", "Brücken in Arbeit") in links
     assert ("Brücken in Arbeit", "FUNDED_BY", "Aktion Mensch") in links
@@ -405,8 +412,8 @@ def test_a_table_of_partners_links_each_row_by_its_columns(tmp_path):
 
 
 def test_in_a_transcript_wir_is_the_speakers_organisation(tmp_path):
-    path = tmp_path / "pressekonferenz.txt"
-    path.write_text(
+    links = _extracted(
+        tmp_path / "pressekonferenz.txt",
         "Stadt Musterstadt – Pressekonferenz zum Start der Allianz Vielfalt\n"
         "\n"
         "Auf dem Podium:\n"
@@ -422,10 +429,7 @@ def test_in_a_transcript_wir_is_the_speakers_organisation(tmp_path):
         "KERSTEN: Frau Dr. Sandner, wer berät die Familien?\n"
         "\n"
         "SANDNER: Dafür kooperieren wir seit 2020 mit dem Caritasverband Musterstadt e. V.\n",
-        encoding="utf-8",
     )
-    found = to_contract(extract_document(path))
-    links = {(x["source"], x["type"], x["target"]) for x in found["links"]}
     chamber, city = "Handwerkskammer Musterstadt", "Stadt Musterstadt"
     assert "Agentur für Arbeit Musterstadt" in _ends(links, "COOPERATES_WITH", chamber)
     assert "Agentur für Arbeit Musterstadt" not in _ends(links, "COOPERATES_WITH", city)
