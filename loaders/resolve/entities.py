@@ -637,7 +637,32 @@ def _finish(entities: dict[str, Entity], reference: Reference) -> None:
         else:
             entity.canonical = max(entity.names, key=lambda n: (entity.names[n], len(n)))
         entity.aliases.discard(entity.canonical)
+    _without_bracketed_abbreviations(entities)
     _tell_units_apart(entities)
+
+
+_BRACKETED = re.compile(r"\s+\(([^()]+)\)$")
+
+
+def _without_bracketed_abbreviations(entities: dict[str, Entity]) -> None:
+    """A name is written without the abbreviation a text puts after it in brackets:
+    "Europäischer Sozialfonds Plus (ESF Plus)" is "Europäischer Sozialfonds Plus", with
+    the bracketed form and the abbreviation as aliases. Readers and other reports name
+    it either way; the name alone is the one both forms come close to, while the bracket
+    makes a short name differ from the plain one by half its length. A name already
+    borne by another entity keeps its bracket."""
+    taken = {e.canonical for e in entities.values()}
+    for entity in entities.values():
+        found = _BRACKETED.search(entity.canonical)
+        if found is None or not is_abbreviation(found.group(1)):
+            continue
+        bare = entity.canonical[: found.start()]
+        if bare in taken:
+            continue
+        entity.aliases.update((entity.canonical, found.group(1)))
+        entity.aliases.discard(bare)
+        entity.canonical = bare
+        taken.add(bare)
 
 
 def _tell_units_apart(entities: dict[str, Entity]) -> None:

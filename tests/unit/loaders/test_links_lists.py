@@ -306,7 +306,7 @@ def test_a_records_labelled_fields_link_its_name_to_the_names_in_them():
         "Agentur für Arbeit Mainz",
     }
     funders = {o for s, t, o in links if s == center and t == "FUNDED_BY"}
-    assert {"Europäischer Sozialfonds Plus (ESF Plus)", "Stadt Mainz"} <= funders
+    assert {"Europäischer Sozialfonds Plus", "Stadt Mainz"} <= funders
     # the record's name is the line it fills, not a name the description mentions
     assert not any(
         s == "IHK Rheinhessen" for s, t, _ in links if t in ("FUNDED_BY", "COOPERATES_WITH")

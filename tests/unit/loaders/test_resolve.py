@@ -552,3 +552,19 @@ def test_a_ministry_named_by_its_field_is_the_land_ministry_of_that_field():
     )
     resolved = _resolve_mentions(text, [_found(text, name) for name in names])
     assert {e.canonical for e in resolved.entities.values() if e.lines} == set(names[:3])
+
+
+def test_a_name_is_written_without_the_abbreviation_in_brackets_after_it():
+    """ "Europäischer Sozialfonds Plus (ESF Plus)" (a reference entry's name) and a name
+    the text gives with its short form in brackets are written without it: the bracketed
+    form and the short form are aliases."""
+    resolved = _resolve(
+        "Das Projekt wird aus dem Europäischen Sozialfonds Plus (ESF Plus) gefördert. Das "
+        "Institut für Arbeitsmarkt- und Berufsforschung (IAB) begleitet es."
+    )
+    named = {e.canonical: e.aliases for e in resolved.entities.values() if e.lines}
+    assert "Europäischer Sozialfonds Plus" in named
+    assert {"ESF Plus", "Europäischer Sozialfonds Plus (ESF Plus)"} <= named[
+        "Europäischer Sozialfonds Plus"
+    ]
+    assert not any("(" in name for name in named)
