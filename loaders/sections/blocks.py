@@ -122,8 +122,9 @@ def split_sections(text: CleanText, heading_model: Path | None = None) -> tuple[
     starts = {h.first for h in read_by}
     if _enough(found) and 2 * sum(h.first in starts for h in by_form) >= len(by_form):
         # the names were read where the form has them: the layout is known, and the
-        # form's names the readers missed open reports too, if a label marks them or they
-        # are organisations' (a numbered "3.1 Ausgangslage" is a section of the text)
+        # form's names the readers missed open reports too, if a label (or the spacing,
+        # with the report naming them) marks them or they are organisations' (a numbered
+        # "3.1 Ausgangslage" is a section of the text)
         missed = [h for h in by_form if h.first not in starts and (h.labelled or org_like(h.name))]
         if not missed:
             return found
@@ -267,6 +268,8 @@ def _without_introduction(
     need not fill the page. A title with a partner's report above it on its page and its
     introduction below (:func:`_stood_mid_page`) opens its chapter too: the report above
     is the chapter before's."""
+    if labelled := _names_over_titles(text, chapters, headings):
+        return labelled
     out = list(chapters)
     starts = {h.first for h in headings}
     for n, chapter in enumerate(chapters):
@@ -290,6 +293,49 @@ def _without_introduction(
             out[n - 1] = replace(out[n - 1], end=first - 1)
             out[n] = replace(out[n], title=first)
     return out
+
+
+def _names_over_titles(
+    text: CleanText, chapters: list[Chapter], headings: list[Heading]
+) -> list[Chapter]:
+    """Chapters that open at a partner's name printed right over their title, where the
+    first chapter and most others do: the "titles" are each report's label of its field
+    ("Handlungsfeld 1 – …" under the partner's name), so the name opens the chapter and
+    its report; none where the brochure has no such layout. (A name extracted after its
+    report stands over the next chapter's title too, but never over the first's: no
+    report comes before the first field.)"""
+    named = [_name_over(text, chapter, headings) for chapter in chapters]
+    if (
+        len(chapters) < 2
+        or named[0] is None
+        or 2 * sum(h is not None for h in named) <= len(chapters)
+    ):
+        return []
+    out = list(chapters)
+    for n, name in enumerate(named):
+        if name is None:
+            continue
+        out[n] = replace(out[n], title=name.first, body_start=name.first)
+        if n:
+            out[n - 1] = replace(out[n - 1], end=min(out[n - 1].end, name.first - 1))
+    return out
+
+
+def _name_over(text: CleanText, chapter: Chapter, headings: list[Heading]) -> Heading | None:
+    """The partner's name over a chapter's title, with at most a subtitle or two between
+    them (the partner's town or former name: short lines, no sentence)."""
+    first = chapter.heading[0]
+    for h in headings:
+        if first - _SUBTITLES - 2 <= h.last < first:
+            between = [text.lines[i] for i in range(h.last + 1, first) if text.lines[i]]
+            if len(between) <= _SUBTITLES and not any(_prose(line) for line in between):
+                return h
+    return None
+
+
+def _prose(line: str) -> bool:
+    """A line of running text: long, or ending a sentence or a clause."""
+    return len(line) >= PROSE_LINE or line.endswith((".", "!", "?", ":", ","))
 
 
 def _stood_mid_page(text: CleanText, pages: list[bool], chapter: Chapter, starts: set[int]) -> bool:

@@ -70,6 +70,8 @@ _SYMBOLS = {
 _GAP = re.compile(r"[ \t]{3,}")  # a column's gap in the line as printed
 _LABEL = "¶N"  # the form of a name under a label line
 _OVER = "N¶"  # the form of a name over a label line
+_APART = "¶N¶"  # the form of a name between empty lines
+_PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
 _BYLINE = "byline|N"  # the form of a name in a byline, whatever its label words
 # "Angebote in:", or a mark that opens a line of tags ("#Personal #Inklusion")
 _SENTENCE_MARK = re.compile(r"[:;!?]")  # a line with one is no name
@@ -172,6 +174,18 @@ def _over_label(text: CleanText, i: int) -> list[_Reading]:
         return []
     mark = label.group(2) or _abstract(label.group(1)) + ":"
     return [_Reading(i, without_short_form(name), _OVER + mark)]
+
+
+def _set_apart(text: CleanText, i: int) -> list[_Reading]:
+    """A name alone on its line with an empty line above and below it: the spacing is
+    the form ("Gesamtpersonalrat der Stadt Hamm" set apart over each report, where a
+    report's own sub-headings stand right over their text)."""
+    if not 0 < i < len(text.lines) - 1 or text.lines[i - 1] or text.lines[i + 1]:
+        return []
+    name = text.lines[i].strip()
+    if not name_shaped(name) or ARTICLE.match(name) or _PAGE_NUMBER.search(name):
+        return []  # (a running header with its page's number is set apart too)
+    return [_Reading(i, without_short_form(name), _APART)]
 
 
 def _titled(line: str) -> bool:
@@ -329,6 +343,7 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
                 *_readings(i, _with_gaps(text, i)),
                 *_under_label(text, i),
                 *_over_label(text, i),
+                *_set_apart(text, i),
             ):
                 forms.setdefault(reading.form, []).append(reading)
     best: tuple[int, int, int] = (0, 0, 0)
@@ -362,7 +377,12 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         # the most named, the most lines, then the most words around the name
         if (named, len(alike), len(alike[0].form)) > best:
             best = (named, len(alike), len(alike[0].form))
-            chosen = [replace(h, labelled=labelled) for h in names]
+            # a name set apart that its report names again is marked by its spacing
+            apart = alike[0].form == _APART
+            chosen = [
+                replace(h, labelled=labelled or apart and _named(text, r, common, 1))
+                for h, r in zip(names, alike, strict=True)
+            ]
     return [_over_two_lines(text, h) for h in chosen]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brochure_text import as_set, report, two_partner_chapters
+from brochure_text import TITLES, as_set, report, two_partner_chapters
 
 from loaders.clean.repair import clean
 from loaders.models import SourceText
@@ -1177,3 +1177,87 @@ def test_a_chapter_title_mid_page_below_a_report_leaves_that_report_in_the_chapt
     verein = lines.index(v) + 1
     assert blocks[("Verein für Vielfalt e. V.", 1)][0] == verein + 1
     assert ("Kreis Beispielland", 2) in blocks
+
+
+def _unions_report(partner: str, n: int) -> list[str]:
+    """A report in the partner's voice whose measures have sub-headings of their own,
+    set right over their text."""
+    first, second = _SUB_HEADINGS[n % len(_SUB_HEADINGS)]
+    return [
+        f"Als {partner} vertreten wir rund {n * 1000} Beschäftigte in der Region.",
+        "Viele unserer Mitglieder haben eine Einwanderungsgeschichte.",
+        "",
+        first,
+        "Wir haben ein eintägiges Seminar für Betriebs- und Personalräte entwickelt,",
+        f"das bisher {n + 3}-mal durchgeführt wurde, zuletzt in Hagen und Hamm.",
+        "",
+        second,
+        "Unsere Sprechstunden bieten wir inzwischen in vier Sprachen an.",
+    ]
+
+
+_SUB_HEADINGS = (
+    ("Mitbestimmung bei der Einstellung", "Sprechstunden in vier Sprachen"),
+    ("Fortbildung für Vertrauensleute", "Beratung am Arbeitsplatz"),
+    ("Jugendbildung", "Faire Integration"),
+    ("Vielfalt in der Tarifarbeit", "Kampagne gegen Rassismus"),
+)
+
+
+def test_names_set_apart_by_empty_lines_open_their_reports() -> None:
+    """A brochure sets each partner's name between empty lines, and a report's own
+    sub-headings right over their text: the spacing is the names' form, so every name
+    opens its report, also one without an organisation's word ("IG Metall Bezirk
+    Musterland")."""
+    partners = (
+        (1, "Gesamtpersonalrat der Stadt Musterhausen"),
+        (2, "IG Metall Bezirk Musterland"),
+        (3, "Jugend- und Auszubildendenvertretung der Beispiel Chemie AG"),
+        (5, "DGB-Region Beispielland"),
+    )
+    lines = ["Partnerberichte 2025", "", "Vorwort", "", "Liebe Leserinnen und Leser.", ""]
+    for category, partner in partners:
+        lines += [
+            f" {category} {TITLES.get(category, 'Synergieeffekte durch Vernetzung')}",
+            "",
+            "Zwei Partner stellen hier ihre Maßnahmen vor, die nächsten Seiten zeigen sie.",
+            "",
+            partner,
+            "",
+            *_unions_report(partner, category),
+            "",
+        ]
+    blocks, at = _split(lines)
+    assert {key: start for key, (start, _) in blocks.items()} == {
+        (partner, category): at[partner] + 2 for category, partner in partners
+    }
+
+
+def test_a_partners_name_over_its_fields_label_opens_the_report() -> None:
+    """Each report is headed by its partner's name with the field of action it reports
+    on right below ("Handlungsfeld 2 – …"), now and then with the partner's town between:
+    the name opens the field's chapter and the report, and is not the last line of the
+    report before it (where a name extracted after its report would stand)."""
+    partners = (
+        (1, "Studierendenwerk Musterstadt AöR", None),
+        (
+            2,
+            "International Office der Hochschule Beispielland",
+            "(ehemals Akademisches Auslandsamt)",
+        ),
+        (3, "Volkshochschule Musterkreis", "Zweckverband der Städte Adorf und Bedorf"),
+    )
+    lines = ["Berichte der Partnerorganisationen", ""]
+    for category, partner, subtitle in partners:
+        lines += [
+            partner,
+            *([subtitle, ""] if subtitle else []),
+            f"Handlungsfeld {category} – {TITLES[category]}",
+            "",
+            *report(partner, category),
+            "",
+        ]
+    blocks, at = _split(lines)
+    assert {key: start for key, (start, _) in blocks.items()} == {
+        (partner, category): at[partner] + 1 for category, partner, _ in partners
+    }
