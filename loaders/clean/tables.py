@@ -41,6 +41,9 @@ _SHARE = 0.3  # of a table's lines on which a column's cells start at its place
 _JOINS = re.compile(r"^(?:und|oder|sowie|bzw\.?)\b")
 _NAME_GOES_ON = re.compile(r"^[a-zäöüß(]")
 _SLASH_AFTER_WORD = re.compile(r"\S/$")
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?")
+_PROJECTS = re.compile(r"Projekt(?:e|titel|name)?|Vorhaben", re.IGNORECASE)  # over names
+_HEADER_REACH = 12  # lines below a header that show where its columns start
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ def _table_at(lines: Sequence[str], i: int) -> _Table | None:
     if len(header) < _MIN_COLUMNS or not all(text[:1].isupper() for _, text in header):
         return None
     starts = tuple(start for start, _ in header)
+    starts = _parted_by_lines_below(lines, i, starts)
     last, rows, j = i, 0, i + 1
     while j < len(lines):
         if not lines[j].strip():
@@ -103,10 +107,40 @@ def _table_at(lines: Sequence[str], i: int) -> _Table | None:
         j += 1
     if rows < _MIN_ROWS:
         return None
-    used = Counter(start for k in range(i, last + 1) for start, _ in _cells(lines[k]))
+    used = Counter(start for k in range(i, last + 1) for start, _ in _placed(lines[k], starts))
     if any(used[s] < _SHARE * rows for s in starts):
         return None
     return _Table(i, last, starts)
+
+
+def _parted_by_lines_below(
+    lines: Sequence[str], i: int, starts: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The header's column starts with those the lines below show: where a single space
+    parts two headers ("Nr. Projekt", "Laufzeit Förder-"), the cells of the lines below
+    start under the second one, on two lines at least, or on the header's own second
+    line ("summe €" under "Förder-").
+
+    >>> _parted_by_lines_below(["Nr. Projekt    Träger", "1   Brücken    Stadt A",
+    ...                         "2   Lotsen     Stadt B"], 0, (0, 15))
+    (0, 4, 15)
+    """
+    header = _cells(lines[i])
+    below = Counter(
+        start for line in lines[i + 1 : i + 1 + _HEADER_REACH] for start, _ in _cells(line)
+    )
+    # the header's own second line counts twice: its words go on in small letters
+    second = _cells(lines[i + 1]) if i + 1 < len(lines) else []
+    if second and all(text[:1].islower() for _, text in second):
+        below.update(start for start, _ in second)
+    more = {
+        start
+        for start, n in below.items()
+        if n >= 2
+        and lines[i][start - 1 : start] == " "
+        and any(s < start < s + len(text) for s, text in header)
+    }
+    return tuple(sorted({*starts, *more}))
 
 
 def _placed(line: str, starts: tuple[int, ...]) -> list[tuple[int, str]]:
@@ -172,15 +206,24 @@ def _write_records(lines: Sequence[str], table: _Table, out: list[str]) -> None:
             column.extend([text] if text else [])
         above = texts
     labels = [_joined(column) for column in header]
+    # a first column of running numbers ("Nr.") counts the rows: the name is the next one's
+    numbered = all(_ROW_NUMBER.fullmatch(_joined(cells[0])) for _, cells in rows)
+    name = 1 if numbered and len(table.starts) > _MIN_COLUMNS else 0
+    titled = _PROJECTS.fullmatch(labels[name]) is not None
     for numbers, cells in rows:
-        record = [_joined(cells[0])] + [
+        record = [_titled(_joined(cells[name])) if titled else _joined(cells[name])] + [
             f"{label}: {_joined(column)}"
-            for label, column in zip(labels[1:], cells[1:], strict=True)
+            for label, column in zip(labels[name + 1 :], cells[name + 1 :], strict=True)
             if column
         ]
         for n, k in enumerate(numbers):
             last = n == len(numbers) - 1
             out[k] = ROW_BREAK.join(record[n:]) if last else (record[n] if n < len(record) else "")
+
+
+def _titled(name: str) -> str:
+    """A project's name as a text names a project: "Projekt „…“"."""
+    return f"Projekt {name}" if name[:1] in '„“"»' else f"Projekt „{name}“"
 
 
 def _opens_row(texts: list[str], above: list[str]) -> bool:

@@ -317,3 +317,27 @@ def test_a_cells_left_out_part_keeps_its_hyphen() -> None:
         )
     )
     assert out.lines[2] == "Maßnahmen: Aus- und Weiterbildung\nFörderung: Land Hessen"
+
+
+def test_a_numbered_table_of_projects_names_each_row_by_its_project() -> None:
+    """Headers a single space parts ("Nr. Projekt", "Laufzeit Förder-" over "summe €")
+    are parted where the rows' cells start; the running numbers count the rows, and the
+    project column names each row as a text names a project."""
+    out = clean(
+        source(
+            "Nr. Projekt              Träger                Laufzeit Förder-",
+            "                                                        summe €",
+            "1   Brücken in den       Caritasverband        01/2024– 84.500",
+            "    Beruf                Musterstadt e. V.     12/2025",
+            "",
+            "2   Lotsen im Handwerk   Handwerkskammer       03/2024– 96.000",
+            "                         Beispielstadt         02/2026",
+        )
+    )
+    assert out.lines[:2] == ("", "")
+    assert out.lines[2:4] == (
+        "Projekt „Brücken in den Beruf“",
+        "Träger: Caritasverband Musterstadt e. V.\nLaufzeit: 01/2024– 12/2025\n"
+        "Fördersumme €: 84.500",
+    )
+    assert out.lines[5] == "Projekt „Lotsen im Handwerk“"
