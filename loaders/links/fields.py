@@ -43,6 +43,7 @@ _MAX_LABEL_WORDS = 4
 _MIN_FIELDS = 2  # one "Label:" line alone is a sentence's colon, not a record
 _HEAD_LINES = 3  # lines above the first field where the record's name stands
 _MIN_FILLED = 0.5  # of its line that the record's name fills
+_ITEM_NUMBER = re.compile(r"^(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?\s+")
 # a line the value goes on from: it breaks a word or a phrase
 _GOES_ON = re.compile(r"(?:[-,]|\b(?:und|oder|sowie|des|der|dem|den|aus|für|von|vom|im|in|mit))$")
 
@@ -161,7 +162,8 @@ def _record_name(
     for mention, key, _ in resolved.mentions[lo:hi]:
         i = bisect_right(offsets, mention.start) - 1
         line_end = offsets[i] + len(lines[i])
-        filled = (min(mention.end, line_end) - mention.start) / max(1, len(lines[i].strip()))
+        own = len(_ITEM_NUMBER.sub("", lines[i].strip()))  # "M 1.2", "3.1": the record's number
+        filled = (min(mention.end, line_end) - mention.start) / max(1, own)
         if (filled, -i) > best:
             best, chosen = (filled, -i), key
     return chosen

@@ -455,3 +455,24 @@ def test_a_subsidiary_is_part_of_its_owner():
         partner="Brückenwerk Nord gGmbH",
     )
     assert not any(t == "PART_OF" and s == "Brückenwerk Nord gGmbH" for s, t, _ in other)
+
+
+def test_a_numbered_measure_of_a_concept_is_led_by_its_lead_and_joined_by_the_others(
+    tmp_path: Path,
+) -> None:
+    """A concept's catalogue numbers its measures ("M 1.2") and prints who leads each
+    ("Federführung:") and who takes part ("Beteiligte:"): the measure's title, after its
+    number, is the record's name."""
+    links = _extracted(
+        tmp_path / "konzept.txt",
+        "Integrationskonzept der Stadt Musterstadt\n\n"
+        "M 1.2  Sprachcafé „Deutsch im Quartier“\n"
+        "       Gesprächstreff in der Stadtbücherei, zweimal in der Woche.\n"
+        "       Federführung:  Volkshochschule Musterstadt\n"
+        "       Beteiligte:    Flüchtlingshilfe Musterstadt e. V.\n"
+        "       Zeitraum:      2024 – 2028\n",
+    )
+    assert ("Deutsch im Quartier", "ORGANISED_BY", "Volkshochschule Musterstadt") in links
+    assert _ends(links, "PARTICIPATES_IN", "Deutsch im Quartier") == {
+        "Flüchtlingshilfe Musterstadt e. V."
+    }
