@@ -103,6 +103,13 @@ _DAUGHTER_OF = re.compile(
 )
 _DAUGHTER_REACH = 40  # characters from a name to the cue of what it is ("…, eine Tochter der")
 _APPOSED = re.compile(r",\s*(?:eine[rm]?|die|der)\s+(?:\S+\s+)?$")  # "X, eine (100 %) Tochter"
+# a relative clause whose subject is the speaker: "…, mit dem wir seit 2021 kooperieren"
+_RELATIVE_WE = re.compile(
+    r",\s+(?P<prep>mit|an)\s+(?P<which>dem|der|denen)\s+(?:wir|uns)\b[^,;:]*", re.IGNORECASE
+)
+_JUST_BEFORE = re.compile(r"[\s)“”\"]{0,3}")  # between a name and the clause's comma
+_LISTED = re.compile(r"\s*(?:,|und|sowie)\s*(?:(?:de[rmns]|die|das)\s+)?")  # between listed names
+_TAKES_PART = re.compile(r"beteilig|teil|mitwirk|mitarbeit|engagier", re.IGNORECASE)
 _OUR_DAUGHTER = re.compile(
     r"(?<!\w)unser(?:e|er|en|em)?\s+\w*tochter(?:gesellschaft|unternehmen)?,?\s+(?:die\s+|der\s+)?",
     re.IGNORECASE,
@@ -311,6 +318,9 @@ def _sentence_links(
     if "ochter" in text or "OCHTER" in text:  # most sentences name no subsidiary
         ends = {m.start - offset: m.end - offset for m, _, _ in inside}
         _subsidiaries(out, text, orgs, ends, default)
+    if default is not None and (" wir" in text or " uns" in text):
+        spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
+        _relative_we(out, entities, text, spans, default, funders)
     mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
     _programme_links(
         out, entities, text, orgs, programmes, found, subject_before, in_block, mottos, funders
@@ -338,6 +348,49 @@ def _subsidiaries(
         named = [(k, ln) for p, k, ln in orgs if p == cue.end()]
         if named and default is not None:
             out.add(named[0][0], default, "PART_OF", named[0][1], text)
+
+
+def _relative_we(
+    out: LinkSink,
+    entities: dict[str, Entity],
+    text: str,
+    spans: list[tuple[int, int, str, int]],
+    default: str,
+    funders: set[str],
+) -> None:
+    """ "X, mit dem wir seit 2021 kooperieren", "…, mit denen wir Kurse anbieten": what the
+    speaker does *with* the body a relative clause refers back to, it does together with it
+    (COOPERATES_WITH); "das Projekt X, an dem wir uns beteiligen" is one it takes part in.
+    The clause refers to the name right before its comma ("denen": to the names listed
+    there); its "wir" is the sentence's unnamed subject (the report's partner). After a
+    funder ("eine Förderung durch die ADS, mit der wir …") it refers to the funding."""
+    for clause in _RELATIVE_WE.finditer(text):
+        named = [
+            (k, ln) for _, end, k, ln in spans if _JUST_BEFORE.fullmatch(text, end, clause.start())
+        ]
+        if not named:
+            continue
+        referred = [named[0]]
+        if clause["which"].lower() == "denen":  # the list before: "der IB und die AWO, mit denen"
+            ends = sorted((e, s, k, ln) for s, e, k, ln in spans if e <= clause.start())
+            at = ends[-1][1]  # where the name right before the clause starts
+            for end, start, k, ln in reversed(ends[:-1]):
+                if not _LISTED.fullmatch(text, end, at):
+                    break
+                referred.append((k, ln))
+                at = start
+        for key, line in referred:
+            if key in funders:
+                continue
+            kind = entities[key].kind
+            if clause["prep"].lower() == "mit" and kind == "org":
+                out.add(default, key, "COOPERATES_WITH", line, text)
+            elif (
+                clause["prep"].lower() == "an"
+                and kind == "programme"
+                and _TAKES_PART.search(clause.group())
+            ):
+                out.add(default, key, "PARTICIPATES_IN", line, text)
 
 
 def _carried(

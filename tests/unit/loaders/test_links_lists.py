@@ -476,3 +476,23 @@ def test_a_numbered_measure_of_a_concept_is_led_by_its_lead_and_joined_by_the_ot
     assert _ends(links, "PARTICIPATES_IN", "Deutsch im Quartier") == {
         "Flüchtlingshilfe Musterstadt e. V."
     }
+
+
+def test_a_relative_clause_with_wir_links_the_partner_to_the_name_it_refers_back_to() -> None:
+    """ "…, mit dem wir seit 2023 kooperieren": the partner works with the name right before
+    the clause's comma ("denen": with each name listed there); "…, an dem wir uns
+    beteiligen" after a project: the partner takes part in it."""
+    partner = "Stadtwerke Musterstadt GmbH"
+    links = _links(
+        "Die Beratung übernimmt der Caritasverband Musterstadt e. V., mit dem wir seit 2023 "
+        "kooperieren. Wichtige Partner sind der Verein Miteinander e. V. und die "
+        "Handwerkskammer Beispielstadt, mit denen wir eng zusammenarbeiten. 2024 startete "
+        "das Projekt „Brücken bauen“, an dem wir uns als Praxispartner beteiligen.",
+        partner=partner,
+    )
+    assert {
+        "Caritasverband Musterstadt e. V.",
+        "Verein Miteinander e. V.",
+        "Handwerkskammer Beispielstadt",
+    } <= _ends(links, "COOPERATES_WITH", partner)
+    assert (partner, "PARTICIPATES_IN", "Brücken bauen") in links
