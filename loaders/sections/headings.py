@@ -336,12 +336,19 @@ def _without_profiles(text: CleanText, found: list[Heading]) -> list[Heading]:
     return kept
 
 
+_PARENT_THEN = re.compile(r"\s*[–—,-]\s+\S")  # after the parent's name: its unit
+
+
 def _unit_of(name: str, parent: str) -> bool:
     """Whether ``name`` is a unit named after the short form of ``parent``.
 
     "LVR-Klinikverbund" is part of "Landschaftsverband Rheinland" (L-V-R): its heading
-    marks a section inside that partner's report, not a partner of its own.
+    marks a section inside that partner's report, not a partner of its own; so is the
+    parent's name with a unit after a dash or comma ("Kreis Soest – Gesundheitsamt").
     """
+    folded, own = name.casefold(), parent.casefold()
+    if folded.startswith(own) and _PARENT_THEN.match(folded, len(own)):
+        return True  # "Kreis Siegen-Wittgenstein – Gesundheitsamt" closing that Kreis's report
     short = re.split(r"[\s-]", name, maxsplit=1)[0]
     if name == parent or not 2 <= len(short) <= 6 or not short.isupper() or short in parent:
         return False

@@ -9,7 +9,7 @@ from loaders.models import SourceText
 from loaders.sections.blocks import find_partner_headings, split_sections
 from loaders.sections.chapters import find_chapters, page_starts
 from loaders.sections.columns import in_partner_order, partner_order
-from loaders.sections.headings import Heading, heading_candidates, repeated_lead_ins
+from loaders.sections.headings import Heading, _unit_of, heading_candidates, repeated_lead_ins
 
 
 def test_page_that_opens_mid_sentence_continues_the_previous_partner() -> None:
@@ -1261,3 +1261,13 @@ def test_a_partners_name_over_its_fields_label_opens_the_report() -> None:
     assert {key: start for key, (start, _) in blocks.items()} == {
         (partner, category): at[partner] + 1 for category, partner, _ in partners
     }
+
+
+def test_the_partners_name_with_a_unit_after_a_dash_is_a_unit_of_that_partner() -> None:
+    """ "Kreis Beispielland – Gesundheitsamt" signing the report headed "Kreis Beispielland"
+    is the partner's unit (its heading opens no report of its own); a longer name that
+    only begins like it is not."""
+    assert _unit_of("Kreis Beispielland – Gesundheitsamt", "Kreis Beispielland")
+    assert _unit_of("StädteRegion Musterstadt, Der Städteregionsrat", "Städteregion Musterstadt")
+    assert not _unit_of("Kreis Beispiellandstraße", "Kreis Beispielland")
+    assert not _unit_of("Kreis Beispielland", "Kreis Beispielland")
