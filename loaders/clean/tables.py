@@ -92,8 +92,7 @@ def _table_at(lines: Sequence[str], i: int) -> _Table | None:
     header = _cells(lines[i])
     if len(header) < _MIN_COLUMNS or not all(text[:1].isupper() for _, text in header):
         return None
-    starts = tuple(start for start, _ in header)
-    starts = _parted_by_lines_below(lines, i, starts)
+    starts = _parted_by_lines_below(lines, i, tuple(start for start, _ in header))
     last, rows, j = i, 0, i + 1
     while j < len(lines):
         if not lines[j].strip():
@@ -209,9 +208,9 @@ def _write_records(lines: Sequence[str], table: _Table, out: list[str]) -> None:
     # a first column of running numbers ("Nr.") counts the rows: the name is the next one's
     numbered = all(_ROW_NUMBER.fullmatch(_joined(cells[0])) for _, cells in rows)
     name = 1 if numbered and len(table.starts) > _MIN_COLUMNS else 0
-    titled = _PROJECTS.fullmatch(labels[name]) is not None
+    projects = _PROJECTS.fullmatch(labels[name]) is not None
     for numbers, cells in rows:
-        record = [_titled(_joined(cells[name])) if titled else _joined(cells[name])] + [
+        record = [_as_project(_joined(cells[name])) if projects else _joined(cells[name])] + [
             f"{label}: {_joined(column)}"
             for label, column in zip(labels[name + 1 :], cells[name + 1 :], strict=True)
             if column
@@ -221,7 +220,7 @@ def _write_records(lines: Sequence[str], table: _Table, out: list[str]) -> None:
             out[k] = ROW_BREAK.join(record[n:]) if last else (record[n] if n < len(record) else "")
 
 
-def _titled(name: str) -> str:
+def _as_project(name: str) -> str:
     """A project's name as a text names a project: "Projekt „…“"."""
     return f"Projekt {name}" if name[:1] in '„“"»' else f"Projekt „{name}“"
 

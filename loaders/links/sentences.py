@@ -365,12 +365,13 @@ def _relative_we(
     there); its "wir" is the sentence's unnamed subject (the report's partner). After a
     funder ("eine Förderung durch die ADS, mit der wir …") it refers to the funding."""
     for clause in _RELATIVE_WE.finditer(text):
-        named = [
+        right_before = (
             (k, ln) for _, end, k, ln in spans if _JUST_BEFORE.fullmatch(text, end, clause.start())
-        ]
-        if not named:
+        )
+        named = next(right_before, None)
+        if named is None:
             continue
-        referred = [named[0]]
+        referred = [named]
         if clause["which"].lower() == "denen":  # the list before: "der IB und die AWO, mit denen"
             ends = sorted((e, s, k, ln) for s, e, k, ln in spans if e <= clause.start())
             at = ends[-1][1]  # where the name right before the clause starts
@@ -379,17 +380,14 @@ def _relative_we(
                     break
                 referred.append((k, ln))
                 at = start
+        prep = clause["prep"].lower()
         for key, line in referred:
+            kind = entities[key].kind
             if key in funders:
                 continue
-            kind = entities[key].kind
-            if clause["prep"].lower() == "mit" and kind == "org":
+            if prep == "mit" and kind == "org":
                 out.add(default, key, "COOPERATES_WITH", line, text)
-            elif (
-                clause["prep"].lower() == "an"
-                and kind == "programme"
-                and _TAKES_PART.search(clause.group())
-            ):
+            elif prep == "an" and kind == "programme" and _TAKES_PART.search(clause.group()):
                 out.add(default, key, "PARTICIPATES_IN", line, text)
 
 
