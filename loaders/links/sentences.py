@@ -294,9 +294,9 @@ def _sentence_links(
         ]
         return before[0] if before else default
 
+    spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
     funded = found.get("FUNDED_BY")
     if funded is not None:
-        spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
         keys = {k for _, k, _ in programmes}
         funders.update(_funding(out, text, funded, spans, keys, subject_before, previous_programme))
     coop = found.get("COOPERATES_WITH")
@@ -316,10 +316,8 @@ def _sentence_links(
     if carrier is not None:
         _carried(out, entities, text, orgs, carrier, service_point)
     if "ochter" in text or "OCHTER" in text:  # most sentences name no subsidiary
-        ends = {m.start - offset: m.end - offset for m, _, _ in inside}
-        _subsidiaries(out, text, orgs, ends, default)
+        _subsidiaries(out, text, orgs, {start: end for start, end, _, _ in spans}, default)
     if default is not None and (" wir" in text or " uns" in text):
-        spans = [(m.start - offset, m.end - offset, k, ln) for m, k, ln in inside]
         _relative_we(out, entities, text, spans, default, funders)
     mottos = {key for m, key, _ in inside if _MOTTO.match(m.surface)}
     _programme_links(
@@ -382,9 +380,9 @@ def _relative_we(
                 at = start
         prep = clause["prep"].lower()
         for key, line in referred:
-            kind = entities[key].kind
             if key in funders:
                 continue
+            kind = entities[key].kind
             if prep == "mit" and kind == "org":
                 out.add(default, key, "COOPERATES_WITH", line, text)
             elif prep == "an" and kind == "programme" and _TAKES_PART.search(clause.group()):

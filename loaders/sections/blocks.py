@@ -351,11 +351,7 @@ def _stood_mid_page(text: CleanText, pages: list[bool], chapter: Chapter, starts
 
 def _subtitle(line: str) -> bool:
     """A short capitalised line without sentence punctuation: a title's subtitle."""
-    return (
-        len(line) < PROSE_LINE
-        and line[:1].isupper()
-        and not line.endswith((".", "!", "?", ":", ","))
-    )
+    return line[:1].isupper() and not _prose(line)
 
 
 def _headings_trail(

@@ -369,7 +369,8 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
         common = _common(alike)
         # a byline says whose report follows ("Ein Beitrag der …"): it needs no naming
         byline = alike[0].form == _BYLINE
-        named = len(alike) if byline else sum(_named(text, r, common, 1) for r in alike)
+        below = [byline or _named(text, r, common, 1) for r in alike]
+        named = sum(below)
         if 2 * orgs < len(alike) or 2 * named < len(alike):
             continue
         if not byline and sum(_named(text, r, common, -1) for r in alike) >= named:
@@ -380,8 +381,8 @@ def recurring_form_headings(text: CleanText) -> list[Heading]:
             # a name set apart that its report names again is marked by its spacing
             apart = alike[0].form == _APART
             chosen = [
-                replace(h, labelled=labelled or apart and _named(text, r, common, 1))
-                for h, r in zip(names, alike, strict=True)
+                replace(h, labelled=labelled or apart and is_named)
+                for h, is_named in zip(names, below, strict=True)
             ]
     return [_over_two_lines(text, h) for h in chosen]
 
