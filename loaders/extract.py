@@ -29,6 +29,7 @@ from loaders.measures.partners import find_measures
 from loaders.mentions.cases import in_nominative
 from loaders.mentions.complements import with_both_members
 from loaders.mentions.compounds import with_truncated_compounds
+from loaders.mentions.field_titles import without_field_titles
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.glued_words import (
     without_blank_lines,
@@ -215,7 +216,7 @@ def analyse_document(
     mentions = without_lower_tails(stream.text, mentions)
     mentions = without_blank_lines(stream.text, paragraph_breaks(text, stream), mentions)
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
-    mentions = as_programmes(mentions)
+    mentions = as_programmes(without_field_titles(mentions))
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

@@ -821,3 +821,33 @@ def test_a_name_the_text_names_alone_does_not_run_on_into_lower_case_words():
         "Caritasverband für die Stadt Nord",
         "Verband kommunaler Versorger Westfalen-Lippe e. V.",
     ]
+
+
+def test_a_field_of_actions_title_is_no_organisation(tmp_path):
+    """A field's title set on its own line above a report ("Chancengerechtigkeit und
+    Teilhabe") is read by the mention model as a name; the contract's field titles are none."""
+    text = "\n".join(
+        [
+            "Partnerberichte 2023 | Erfolgsfaktor Interkulturelle Öffnung – NRW stärkt Vielfalt!",
+            "HANDLUNGSFELD 3 | Chancengerechtigkeit und Teilhabe",
+            "",
+            "Vereinigung der Unternehmerverbände Niederrhein-Süd e. V.",
+            "Die VUN ist der Zusammenschluss von sieben Branchen- und Regionalverbänden in Mön-",
+            "chengladbach, Krefeld und im Rhein-Kreis Neuss. 2022 haben wir zusammen mit der AWO",
+            "Kreisverband Mönchengladbach e. V. den Leitfaden „Fair ausgeschrieben“ erarbeitet.",
+            "",
+            "8",
+            "HANDLUNGSFELD 3",
+            "Chancengerechtigkeit und Teilhabe",
+            "",
+            "Marketing-Club Bergisches Land e. V.",
+            "Unser Club hat 2023 gemeinsam mit der Bergischen Universität Wuppertal einen",
+            "Workshop zur Teilhabe veranstaltet.",
+        ]
+    )
+    path = tmp_path / "felder.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    extraction = extract_document(path)
+    names = {o.name for o in extraction.organisations} | {p.name for p in extraction.programmes}
+    assert "Bergische Universität Wuppertal" in names
+    assert not any("Chancengerechtigkeit" in name for name in names)
