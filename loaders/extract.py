@@ -29,7 +29,6 @@ from loaders.measures.partners import find_measures
 from loaders.mentions.cases import in_nominative
 from loaders.mentions.complements import with_both_members
 from loaders.mentions.compounds import with_truncated_compounds
-from loaders.mentions.field_titles import without_field_titles
 from loaders.mentions.find import find_mentions, with_definitions
 from loaders.mentions.glued_words import (
     without_blank_lines,
@@ -41,6 +40,7 @@ from loaders.mentions.glued_words import (
 )
 from loaders.mentions.kinds import as_programmes
 from loaders.mentions.list_members import list_members
+from loaders.mentions.not_names import without_non_names
 from loaders.mentions.patterns import Mention
 from loaders.mentions.prefixes import without_capital_lines, without_prefixes
 from loaders.mentions.programmes import with_laws
@@ -216,7 +216,7 @@ def analyse_document(
     mentions = without_lower_tails(stream.text, mentions)
     mentions = without_blank_lines(stream.text, paragraph_breaks(text, stream), mentions)
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
-    mentions = as_programmes(without_field_titles(mentions))
+    mentions = as_programmes(without_non_names(mentions))
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

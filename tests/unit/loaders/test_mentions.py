@@ -851,3 +851,15 @@ def test_a_field_of_actions_title_is_no_organisation(tmp_path):
     names = {o.name for o in extraction.organisations} | {p.name for p in extraction.programmes}
     assert "Bergische Universität Wuppertal" in names
     assert not any("Chancengerechtigkeit" in name for name in names)
+
+
+def test_a_pronoun_alone_is_no_name():
+    """ "Sie verpflichtet die Betriebe …": the model may read a sentence's pronoun as a name;
+    in capitals the same letters may be a programme's short form (Hessen's "WIR")."""
+    from loaders.mentions.not_names import without_non_names
+
+    found = [
+        Mention(kind, name, name, 0, len(name), "", origin="model")
+        for kind, name in (("org", "Sie"), ("programme", "Viele"), ("programme", "WIR"))
+    ]
+    assert [m.name for m in without_non_names(found)] == ["WIR"]
