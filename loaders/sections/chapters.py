@@ -262,7 +262,10 @@ def find_chapters(text: CleanText) -> list[Chapter]:
     labelled = [m for m in markers if m.labelled]
     # chapters the brochure labels ("Handlungsfeld C") may come in its own order; titles
     # found by their words alone must rise with the fields, or they are sub-headings
-    chosen = labelled if len(labelled) >= _MIN_CHAPTERS else _longest_rising(markers)
+    if len(labelled) >= _MIN_CHAPTERS:
+        chosen = _with_counted_titles(labelled, _counted_titles(text, categories))
+    else:
+        chosen = _longest_rising(markers)
     if len({m.category for m in chosen}) < _MIN_CHAPTERS:
         chosen = _contents_markers(text, categories)
     starts: dict[int, tuple[int, int]] = {}
@@ -583,6 +586,66 @@ def _front_matter(title: str) -> bool:
     return bool(_front_matter_pattern().match(title))
 
 
+_LIST_GAP = 2  # lines between two entries of a list of the fields
+
+
+def _counted_titles(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
+    """Lines that give a field's number and title, where they agree ("4 Evaluation, …"),
+    but not the lines of a list of the fields (each next to another)."""
+    found = [
+        i
+        for i, line in enumerate(text.lines)
+        if _counts_its_field(categories, line) and _opens_line(text, i)
+    ]
+    return [
+        Marker(i, i, int(text.lines[i].split()[0].rstrip(".")), True)
+        for i in found
+        if not any(0 < abs(i - j) <= _LIST_GAP for j in found)
+    ]
+
+
+def _with_counted_titles(labelled: list[Marker], counted: list[Marker]) -> list[Marker]:
+    """The labelled chapters, and a counted title for a field they lack where it stands in
+    the fields' order between them: a brochure that labels its chapters ("Handlungsfeld 3
+    | …") may set one as "4 Evaluation, …" instead. A field's number and title repeated
+    over each of its reports are the reports' labels, and no chapter opens at them."""
+    fields = {m.category for m in labelled}
+    times = Counter(m.category for m in counted)
+    out = list(labelled)
+    for m in counted:
+        if m.category in fields or times[m.category] > 1:
+            continue
+        before = [c.category for c in labelled if c.line < m.line]
+        after = [c.category for c in labelled if c.line > m.line]
+        if before and max(before) < m.category and (not after or min(after) > m.category):
+            out.append(m)
+    return sorted(out)
+
+
+def _counts_its_field(categories: tuple[Category, ...], line: str) -> bool:
+    """Whether a line is a field's number and that field's title, though set in no line
+    of its own ("4 Evaluation, Dokumentation und Kommunikation" between two reports): the
+    number and the title agree.
+
+    >>> fields = load_categories()
+    >>> _counts_its_field(fields, "2 Fortbildung / Stärkung der interkulturellen Kompetenz")
+    True
+    >>> _counts_its_field(fields, "3 Fortbildungen für Beschäftigte")
+    False
+    """
+    numbered = _NUMBERED.match(line)
+    if numbered is None or line.rstrip()[-1:].isdigit():
+        return False  # (a contents line ends with its page)
+    title = line[numbered.end() :].strip(_EDGE_CHARS)
+    match = _title_pattern(categories).match(title)
+    field = (
+        next(int(name[1:]) for name, value in match.groupdict().items() if value)
+        if match
+        else _named_field(categories, title)
+    )
+    return field == int(numbered["number"])
+
+
 def _capitals(line: str) -> bool:
     """A line in capitals, as chapter titles are set ("I MEHR VIELFALT IN UNSEREN TEAMS")."""
     return sum(c.isalpha() for c in line) >= 8 and line.isupper()
@@ -626,10 +689,12 @@ def _opens_line(text: CleanText, i: int) -> bool:
 def _drop_overviews(markers: list[Marker]) -> list[Marker]:
     """Remove tables of contents: runs of close markers that name three or more fields. A
     labelled title right after contents of unlabelled entries ("Handlungsfeld 1" a few
-    lines below "6 Weitere Maßnahmen 14") opens the first chapter: it stays."""
+    lines below "6 Weitere Maßnahmen 14") opens the first chapter: it stays, and its
+    title's own line, found again without the label, is no marker of its own."""
     keep: list[Marker] = []
     run: list[Marker] = []
-    for marker in [*markers, Marker(1 << 30, 0, 0, False)]:
+    titled = [m for k, m in enumerate(markers) if not k or not _inside(markers[k - 1], m)]
+    for marker in [*titled, Marker(1 << 30, 0, 0, False)]:
         if run and marker.line - run[-1].line > 12:
             if len({m.category for m in run}) < 3:
                 keep.extend(run)
@@ -638,6 +703,12 @@ def _drop_overviews(markers: list[Marker]) -> list[Marker]:
             run = []
         run.append(marker)
     return keep
+
+
+def _inside(title: Marker, marker: Marker) -> bool:
+    """Whether a marker is a line of a labelled title found before it ("HANDLUNGSFELD 1"
+    over "Erhöhung des Anteils …" is one title)."""
+    return title.labelled and title.line < marker.line <= title.last
 
 
 def _longest_rising(markers: list[Marker]) -> list[Marker]:

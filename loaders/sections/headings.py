@@ -294,6 +294,7 @@ def partner_headings(
                 or _after_blank(text, h)
                 or _before_blank(text, h)
                 or _between_paragraphs(text, h, titles)
+                or h.first - 1 in titles  # the first report of a chapter, under its title
                 or above_profile(text, h)
                 or _above_address(text, h)
                 or _above_recurring(text, h, recurring)

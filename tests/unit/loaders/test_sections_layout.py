@@ -1271,3 +1271,89 @@ def test_the_partners_name_with_a_unit_after_a_dash_is_a_unit_of_that_partner() 
     assert _unit_of("StädteRegion Musterstadt, Der Städteregionsrat", "Städteregion Musterstadt")
     assert not _unit_of("Kreis Beispiellandstraße", "Kreis Beispielland")
     assert not _unit_of("Kreis Beispielland", "Kreis Beispielland")
+
+
+def _field_pages(titles: list[str]) -> tuple[list[str], list[int]]:
+    """Pages of a brochure: an overview of the six fields, then a chapter per title line,
+    each with one partner's report; and the lines where the titles stand."""
+    overview = [
+        "Die Handlungsfelder",
+        "1 Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+        "2 Fortbildung / Stärkung der interkulturellen Kompetenz",
+        "3 Förderung von Chancengerechtigkeit und Teilhabe",
+        "4 Evaluation, Dokumentation und Kommunikation",
+        "5 Synergieeffekte durch Vernetzung",
+        "6 Weitere Maßnahmen",
+        "",
+        "2",
+        "",
+    ]
+    lines, at = list(overview), []
+    partners = ("Stadt Musterhausen", "Verein für Vielfalt e. V.", "Kreis Beispielland")
+    for n, title in enumerate(titles):
+        partner = f"{partners[n % 3]} {n}" if n >= 3 else partners[n]
+        at.append(len(lines))
+        lines += [*title.split("\n"), "", partner, *report(partner, n), "", str(n + 3), ""]
+    return lines, at
+
+
+def test_a_fields_number_with_its_title_opens_the_chapter_the_labels_leave_out() -> None:
+    """A brochure labels its chapters ("Handlungsfeld 1", "Handlungsfeld 3 | …") but sets
+    two as the field's number and title ("2 Fortbildung / …", "4 Evaluation, …"): where
+    number and title agree and the labelled chapters leave that field out, it opens there.
+    The overview of the fields near the start opens none, and neither does the label's
+    title line found again without its label."""
+    lines, at = _field_pages(
+        [
+            "HANDLUNGSFELD 1\nErhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
+            "2 Fortbildung / Stärkung der interkulturellen Kompetenz",
+            "Handlungsfeld 3 | Förderung von Chancengerechtigkeit und Teilhabe",
+            "4 Evaluation, Dokumentation und Kommunikation",
+            "Handlungsfeld 5 – Synergieeffekte durch Vernetzung",
+        ]
+    )
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    chapters = find_chapters(text)
+    assert [(c.category, c.heading[0]) for c in chapters] == list(zip(range(1, 6), at, strict=True))
+
+
+def test_a_fields_number_with_its_title_over_each_report_opens_no_chapter() -> None:
+    """The same number and title over every report of a field are the reports' labels:
+    the labelled chapters stay as they are."""
+    lines, at = _field_pages(
+        [
+            "Handlungsfeld 1 | Mehr Beschäftigte mit Einwanderungsgeschichte",
+            "4 Evaluation, Dokumentation und Kommunikation",
+            "Handlungsfeld 2 | Fortbildung und interkulturelle Kompetenz",
+            "4 Evaluation, Dokumentation und Kommunikation",
+            "Handlungsfeld 3 | Chancengerechtigkeit und Teilhabe",
+        ]
+    )
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    assert [c.category for c in find_chapters(text)] == [1, 2, 3]
+
+
+def test_the_name_right_under_a_chapters_title_opens_its_first_report() -> None:
+    """A chapter's title, then the first partner's name, then its profile's label: the
+    name opens the report though no empty line, prose or profile's entry sets it apart."""
+    title = [
+        "Handlungsfeld 1",
+        "Erhöhung des Anteils der Beschäftigten",
+        "mit Einwanderungsgeschichte",
+    ]
+    pages: list[list[str]] = []
+    for n, (field, partner) in enumerate(
+        [(1, "Musterwerke Nord GmbH"), (2, "Beispieldienste Süd GmbH"), (3, "Vielfaltbau West AG")]
+    ):
+        heading = title if field == 1 else [f"Handlungsfeld {field} | {TITLES[field]}"]
+        pages.append(
+            [*heading, partner, *(["Kurzprofil"] if field == 1 else [])]
+            + [f"Beschäftigte: {n + 3}00 · Sitz: Musterstadt"]
+            + [line for line in report(partner, n) if line]
+            + [f"Kontakt: vielfalt@beispiel{n}.de", "", str(n + 4), ""]
+        )
+    lines = [line for page in pages for line in page]
+    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
+    blocks = {b.partner: (b.category, b.start) for b in split_sections(text)}
+    assert blocks["Musterwerke Nord GmbH"][0] == 1
+    assert blocks["Musterwerke Nord GmbH"][1] == lines.index("Musterwerke Nord GmbH") + 2
