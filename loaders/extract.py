@@ -45,6 +45,7 @@ from loaders.mentions.patterns import Mention
 from loaders.mentions.prefixes import without_capital_lines, without_prefixes
 from loaders.mentions.programmes import with_laws
 from loaders.mentions.quoted_titles import with_quoted_titles
+from loaders.mentions.record_titles import with_record_titles
 from loaders.mentions.roles import without_roles
 from loaders.mentions.shared_heads import with_shared_heads
 from loaders.mentions.unit_names import genitive_units, swallowed_parents
@@ -212,6 +213,7 @@ def analyse_document(
     mentions = without_town_after(stream.text, mentions)
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))
     mentions = list_members(stream.text, with_shared_heads(stream.text, mentions))
+    mentions = with_record_titles(stream.text, mentions)
     mentions = without_next_line(stream.text, without_town_before(stream.text, mentions))
     mentions = without_lower_tails(stream.text, mentions)
     mentions = without_blank_lines(stream.text, paragraph_breaks(text, stream), mentions)

@@ -39,12 +39,16 @@ __all__ = [
     "word_alternatives",
     "STATES_FILE",
     "state_names",
+    "FIELD_LABELS_FILE",
+    "field_labels",
 ]
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
 ORGANISATION_WORDS_FILE = REFERENCE_DIR / "organisation_words.yaml"
 BYLINE_LABELS_FILE = REFERENCE_DIR / "byline_labels.yaml"
 STATES_FILE = REFERENCE_DIR / "states.yaml"
+FIELD_LABELS_FILE = REFERENCE_DIR / "field_labels.yaml"
+_FIELD_ROLES = ("carrier", "funder", "partner", "network", "project")
 _ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -166,6 +170,29 @@ def state_names(path: Path = STATES_FILE) -> tuple[str, ...]:
     if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
         raise InputError(str(path), "erwartet eine Liste 'states' von Ländernamen")
     return tuple(names)
+
+
+@lru_cache(maxsize=4)
+def field_labels(path: Path = FIELD_LABELS_FILE) -> dict[str, re.Pattern[str]]:
+    """The label pattern of each role of a record's field (reference data), validated:
+    read by the table reader (loaders.clean.tables) and the records' links
+    (loaders.links.fields)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) != set(_FIELD_ROLES):
+        raise InputError(str(path), f"erwartet genau die Schlüssel {list(_FIELD_ROLES)}")
+    out = {}
+    for role, labels in data.items():
+        if (
+            not isinstance(labels, list)
+            or not labels
+            or not all(isinstance(x, str) for x in labels)
+        ):
+            raise InputError(str(path), f"'{role}' muss eine Liste regulärer Ausdrücke sein")
+        try:
+            out[role] = re.compile("(?:" + "|".join(labels) + r")\Z", re.IGNORECASE)
+        except re.error as exc:
+            raise InputError(str(path), f"'{role}': ungültiger Ausdruck ({exc})") from exc
+    return out
 
 
 def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:

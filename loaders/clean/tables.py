@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from loaders.clean.textstream import ROW_BREAK, continues_sentence
 from loaders.names import ELLIPSIS_WORDS
+from loaders.reference import field_labels
 
 __all__ = ["read_tables"]
 
@@ -78,6 +79,56 @@ def read_tables(lines: Sequence[str]) -> list[str]:
             continue
         _write_records(lines, table, out)
         i = table.last + 1
+    return _labels_in_a_column(out)
+
+
+# a profile's label set in a column of its own: a word or two at the line's start, then
+# the gap to the value's column ("Träger               Weser-Ems Bildungszentrum gGmbH")
+_LABEL_CELL = re.compile(r"^([A-ZÄÖÜ][\wäöüß/-]*(?: [\wäöüß/-]+)?) {2,}(?=\S)")
+_MIN_LABELS = 3  # label lines of one profile, two of them a record's field's
+
+
+def _labels_in_a_column(lines: list[str]) -> list[str]:
+    """A project's profile set as a table of two columns, its labels in the first and
+    their values in the second, each value's lines starting at one column:
+
+        Träger               Weser-Ems Bildungszentrum gGmbH, Oldenburg
+        Kooperationspartner  Klinikum Oldenburg AöR; Pflegedienst Hunte-Ems gGmbH;
+                             Agentur für Arbeit Oldenburg-Wilhelmshaven
+        Förderung            ESF Plus / Land Niedersachsen
+
+    Read as running text, "Förderung ESF Plus …" is no field; with a colon after each
+    label it is the record :mod:`loaders.links.fields` reads. The profile's labels are
+    three or more lines whose values start at one column, two at least the labels of a
+    record's fields (``reference/field_labels.yaml``): a table's rows of names and roles
+    ("Stadt Kassel      Koordination") are no profile.
+
+    >>> profile = ["Träger     Verein X e. V.", "Förderung  Land Y,", "           Stadt Z",
+    ...            "Laufzeit   2024 – 2026"]
+    >>> _labels_in_a_column(profile)
+    ['Träger: Verein X e. V.', 'Förderung: Land Y,', '           Stadt Z', 'Laufzeit: 2024 – 2026']
+    """
+    roles = tuple(field_labels().values())
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        run: list[tuple[int, re.Match[str]]] = []
+        column, j = 0, i
+        while j < len(lines):
+            cell = _LABEL_CELL.match(lines[j])
+            if cell is not None and (not run or cell.end() == column):
+                run.append((j, cell))
+                column = cell.end()
+            elif not (
+                run and lines[j][:column].isspace() and lines[j][column : column + 1].strip()
+            ):
+                break  # neither a label nor its value's next line
+            j += 1
+        known = sum(any(r.match(cell.group(1)) for r in roles) for _, cell in run)
+        if len(run) >= _MIN_LABELS and known >= 2:
+            for k, cell in run:
+                out[k] = f"{cell.group(1)}: {lines[k][cell.end() :]}"
+        i = max(j, i + 1)
     return out
 
 

@@ -24,19 +24,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from loaders.clean.textstream import TextStream, quote
-from loaders.errors import InputError
 from loaders.links.context import LinkSink
-from loaders.reference import REFERENCE_DIR, read_yaml
+from loaders.reference import FIELD_LABELS_FILE, field_labels
 from loaders.resolve.entities import Entity, ResolvedDocument
 
 __all__ = ["FIELD_LABELS_FILE", "field_labels", "record_fields"]
 
-FIELD_LABELS_FILE = REFERENCE_DIR / "field_labels.yaml"
-_ROLES = ("carrier", "funder", "partner", "network", "project")
 # "Label:" opening a line (a bullet before it may stand): a label is a few words, no sentence
 _FIELD = re.compile(r"^[ \t]*(?:[•▪◦*–-][ \t]+)?([A-ZÄÖÜ][\wäöüß*/ -]{1,40}?)[ \t]*:(?=\s|$)")
 _MAX_LABEL_WORDS = 4
@@ -44,8 +39,8 @@ _MIN_FIELDS = 2  # one "Label:" line alone is a sentence's colon, not a record
 _HEAD_LINES = 3  # lines above the first field where the record's name stands
 _MIN_FILLED = 0.5  # of its line that the record's name fills
 _ITEM_NUMBER = re.compile(r"^(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?\s+")
-# a line the value goes on from: it breaks a word or a phrase
-_GOES_ON = re.compile(r"(?:[-,]|\b(?:und|oder|sowie|des|der|dem|den|aus|für|von|vom|im|in|mit))$")
+# a line the value goes on from: it breaks a word or a phrase, or a list ("A; B;")
+_GOES_ON = re.compile(r"(?:[-,;]|\b(?:und|oder|sowie|des|der|dem|den|aus|für|von|vom|im|in|mit))$")
 
 
 @dataclass(frozen=True)
@@ -54,27 +49,6 @@ class _Field:
     start: int  # offsets of the value in the stream, over the lines it goes on to
     end: int
     line_text: str
-
-
-@lru_cache(maxsize=4)
-def field_labels(path: Path = FIELD_LABELS_FILE) -> dict[str, re.Pattern[str]]:
-    """The label pattern of each role (reference data), validated."""
-    data = read_yaml(path)
-    if not isinstance(data, dict) or set(data) != set(_ROLES):
-        raise InputError(str(path), f"erwartet genau die Schlüssel {list(_ROLES)}")
-    out = {}
-    for role, labels in data.items():
-        if (
-            not isinstance(labels, list)
-            or not labels
-            or not all(isinstance(x, str) for x in labels)
-        ):
-            raise InputError(str(path), f"'{role}' muss eine Liste regulärer Ausdrücke sein")
-        try:
-            out[role] = re.compile("(?:" + "|".join(labels) + r")\Z", re.IGNORECASE)
-        except re.error as exc:
-            raise InputError(str(path), f"'{role}': ungültiger Ausdruck ({exc})") from exc
-    return out
 
 
 def record_fields(out: LinkSink, resolved: ResolvedDocument, stream: TextStream) -> None:
@@ -98,6 +72,10 @@ def record_fields(out: LinkSink, resolved: ResolvedDocument, stream: TextStream)
             gaps = [k for k in (*head, i) if k and _after_gap(stream, lines, k)]
             head = range(max(head.start, *gaps) if gaps else head.start, i)
             subject = _record_name(resolved, starts, lines, offsets, head)
+            if subject is None and fields[0].role == "project":
+                # a profile that opens with its project's field ("Projekt: ABI") is its
+                subject = _record_name(resolved, starts, lines, offsets, range(i, i + 1))
+                fields = fields[1:]
             if subject is not None:
                 _field_links(out, resolved, starts, subject, fields)
         done = i = last

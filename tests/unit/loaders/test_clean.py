@@ -341,3 +341,31 @@ def test_a_numbered_table_of_projects_names_each_row_by_its_project() -> None:
         "Fördersumme €: 84.500",
     )
     assert out.lines[5] == "Projekt „Lotsen im Handwerk“"
+
+
+def test_a_profiles_labels_in_a_column_of_their_own_are_read_as_fields():
+    """ "Träger               Bildungswerk X" and the next labels, their values starting at
+    one column: each label gets its colon; a value's next line stays; two columns of names
+    and roles ("Stadt Musterstadt   Koordination") are no profile."""
+    from loaders.clean.tables import read_tables
+
+    profile = [
+        "Träger               Bildungswerk Musterstadt gGmbH",
+        "Kooperationspartner  Jobcenter Musterstadt;",
+        "                     Handwerkskammer Beispielstadt",
+        "Förderung            Aktion Mensch",
+        "Laufzeit             2024 – 2026",
+    ]
+    assert read_tables(profile) == [
+        "Träger: Bildungswerk Musterstadt gGmbH",
+        "Kooperationspartner: Jobcenter Musterstadt;",
+        "                     Handwerkskammer Beispielstadt",
+        "Förderung: Aktion Mensch",
+        "Laufzeit: 2024 – 2026",
+    ]
+    roles = [
+        "Stadt Musterstadt    Koordination",
+        "Caritasverband       Beratung",
+        "Jobcenter            Vermittlung",
+    ]
+    assert read_tables(roles) == roles

@@ -496,3 +496,59 @@ def test_a_relative_clause_with_wir_links_the_partner_to_the_name_it_refers_back
         "Handwerkskammer Beispielstadt",
     } <= _ends(links, "COOPERATES_WITH", partner)
     assert (partner, "PARTICIPATES_IN", "Brücken bauen") in links
+
+
+def test_project_profiles_set_as_label_and_value_columns_state_their_links(
+    tmp_path: Path,
+) -> None:
+    """A collection of project profiles sets each project's title, then its labels in a
+    column of their own and the values beside them, without colons: the title (no cue word
+    names it a project) is run by the "Träger", funded by the "Förderung" and works with
+    its "Kooperationspartner", whose list goes on over the next line after a semicolon."""
+    links = _extracted(
+        tmp_path / "steckbriefe.txt",
+        "Projektsteckbriefe des Landesprogramms\n\n"
+        "Die folgenden Steckbriefe stellen die geförderten Projekte vor.\n\n"
+        "Projekt 1\n"
+        "Digital fit in den Job\n"
+        "Träger               Bildungswerk Musterstadt gGmbH\n"
+        "Kooperationspartner  Jobcenter Musterstadt; Volkshochschule Musterstadt;\n"
+        "                     Handwerkskammer Beispielstadt\n"
+        "Förderung            Aktion Mensch\n"
+        "Laufzeit             01.01.2024 – 31.12.2026\n"
+        "Kontakt              Erika Muster, muster@example.org\n\n"
+        "Projekt 2\n"
+        "Mama arbeitet in Musterstadt\n"
+        "Träger               Frauenverein Musterstadt e. V.\n"
+        "Kooperationspartner  Familienzentrum Musterstadt\n"
+        "Förderung            Stiftung Beispielstadt\n"
+        "Laufzeit             01.09.2023 – 31.08.2026\n",
+    )
+    assert ("Digital fit in den Job", "ORGANISED_BY", "Bildungswerk Musterstadt gGmbH") in links
+    assert ("Digital fit in den Job", "FUNDED_BY", "Aktion Mensch") in links
+    assert {"Jobcenter Musterstadt", "Handwerkskammer Beispielstadt"} <= _ends(
+        links, "COOPERATES_WITH", "Bildungswerk Musterstadt gGmbH"
+    )
+    assert (
+        "Mama arbeitet in Musterstadt",
+        "ORGANISED_BY",
+        "Frauenverein Musterstadt e. V.",
+    ) in links
+
+
+def test_a_profile_that_opens_with_its_projects_field_is_that_projects(tmp_path: Path) -> None:
+    """ "Projekt   Akademische Brückenqualifizierung (ABI)" as a profile's first field: the
+    fields below it are the project's, though no name stands above them."""
+    links = _extracted(
+        tmp_path / "profil.txt",
+        "Hochschule Musterstadt\n\nKurzprofil\n"
+        "---------------------------------------------\n"
+        "Projekt          Akademische Brückenqualifizierung International (ABI)\n"
+        "Träger           Hochschule Musterstadt\n"
+        "Förderung        Förderprogramm „Integration durch Qualifizierung (IQ)“\n"
+        "Laufzeit         seit 2019\n"
+        "---------------------------------------------\n",
+    )
+    abi = "Akademische Brückenqualifizierung International"
+    assert {abi, f"{abi} (ABI)"} & _ends(links, "ORGANISED_BY", "Hochschule Musterstadt")
+    assert {abi, f"{abi} (ABI)"} & _ends(links, "FUNDED_BY", "Integration durch Qualifizierung")
