@@ -240,8 +240,9 @@ def org_like(name: str) -> bool:
 
 
 def _head_word(name: str) -> bool:
-    """Whether a word of a name ends in a word that organisations are named with."""
-    words = re.split(r"[\s/,]+", name.lower())
+    """Whether a word of a name ends in a word that organisations are named with; not a
+    word of what the name is for ("Diversitätsworkshop für Orchester und Vorstand")."""
+    words = re.split(r"[\s/,]+", re.split(r"\s(?:für|zur|zum)\s", name.lower())[0])
     return any(part.endswith(_ORG_ENDINGS) for word in words for part in word.split("-"))
 
 

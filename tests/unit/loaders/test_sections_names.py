@@ -324,3 +324,15 @@ def test_names_over_a_line_of_facts_open_reports_without_empty_lines() -> None:
     ]
     partners = {partner for partner, _ in _blocks(_brochure(report))}
     assert {"Beispielpflege Nord gGmbH", "Diakonie Beispielstadt gGmbH"} <= partners
+
+
+def test_stages_and_orchestras_are_named_like_organisations_but_not_what_a_title_is_for():
+    """A stage's or an orchestra's name is shaped like an organisation's ("Landesbühne
+    Südwestfalen", "Neue Philharmonie Lippe-Weser"); a measure's title that names them as
+    what it is for is not ("Diversitätsworkshop für Orchester und Vorstand")."""
+    assert org_like("Landesbühne Südwestfalen")
+    assert org_like("Neue Philharmonie Lippe-Weser")
+    assert org_like("Kammerorchester Schwalm-Nette")
+    assert org_like("Stiftung für Vielfalt")
+    assert not org_like("Diversitätsworkshop für Orchester und Vorstand")
+    assert not org_like("Fortbildung zur Arbeit im Theater")
