@@ -206,7 +206,9 @@ def analyse_document(
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
         found = with_both_members(stream.text, model_mentions(stream, mentions, compiled))
-        mentions = with_definitions(stream.text, found)
+        # a line in capitals run into a name is cut before the name defines its short
+        # form ("WEITERE MASSNAHMEN" over "Theaterpädagogisches Zentrum … (TPZ)")
+        mentions = with_definitions(stream.text, without_capital_lines(stream.text, found))
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
     mentions = without_prefixes(stream.text, without_capital_lines(stream.text, mentions))
     mentions = without_glued_words(stream.text, swallowed_parents(stream.text, mentions))

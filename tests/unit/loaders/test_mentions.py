@@ -863,3 +863,21 @@ def test_a_pronoun_alone_is_no_name():
         for kind, name in (("org", "Sie"), ("programme", "Viele"), ("programme", "WIR"))
     ]
     assert [m.name for m in without_non_names(found)] == ["WIR"]
+
+
+def test_a_short_form_stands_for_its_name_without_the_capitals_line_above(tmp_path):
+    """A field's title in capitals right over a partner's name with its short form ("WEITERE
+    MASSNAHMEN" over "Theaterpädagogisches Zentrum … (TPZ)"): the short form stands for the
+    name alone, so "Das TPZ ist Mitglied …" links the partner itself."""
+    path = tmp_path / "tpz.txt"
+    path.write_text(
+        "Kultur öffnet Türen | Partnerberichte 2024\n"
+        "HANDLUNGSFELD 6 · WEITERE MASSNAHMEN\n\n"
+        "Theaterpädagogisches Zentrum Musterland e. V. (TPZ)\n"
+        "Sitz: Musterstadt | 22 Beschäftigte | Partner seit 2020\n\n"
+        "Vielfalt im Team braucht Strukturen. Das TPZ hat 2024 einen Kodex beschlossen.\n\n"
+        "Das TPZ ist Mitglied der Bundesarbeitsgemeinschaft Spiel & Theater.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(path)
+    assert not any("MASSNAHMEN" in o.name for o in extraction.organisations)
