@@ -40,7 +40,9 @@ __all__ = [
     "STATES_FILE",
     "state_names",
     "FIELD_LABELS_FILE",
+    "FIELD_LINE",
     "field_labels",
+    "field_role",
 ]
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
@@ -49,6 +51,8 @@ BYLINE_LABELS_FILE = REFERENCE_DIR / "byline_labels.yaml"
 STATES_FILE = REFERENCE_DIR / "states.yaml"
 FIELD_LABELS_FILE = REFERENCE_DIR / "field_labels.yaml"
 _FIELD_ROLES = ("carrier", "funder", "partner", "network", "project")
+# a record's field: "Label:" opening a line (a bullet before it may stand), a few words
+FIELD_LINE = re.compile(r"^[ \t]*(?:[•▪◦*–-][ \t]+)?([A-ZÄÖÜ][\wäöüß*/ -]{1,40}?)[ \t]*:(?=\s|$)")
 _ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -193,6 +197,13 @@ def field_labels(path: Path = FIELD_LABELS_FILE) -> dict[str, re.Pattern[str]]:
         except re.error as exc:
             raise InputError(str(path), f"'{role}': ungültiger Ausdruck ({exc})") from exc
     return out
+
+
+def field_role(label: str) -> str | None:
+    """The role a record's field label gives the names of its value ("Träger" the
+    carrier's), else None ("Telefon")."""
+    named = " ".join(label.split())
+    return next((role for role, pattern in field_labels().items() if pattern.match(named)), None)
 
 
 def _validate_list(path: Path, model: type[BaseModel]) -> tuple[Any, ...]:

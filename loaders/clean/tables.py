@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from loaders.clean.textstream import ROW_BREAK, continues_sentence
 from loaders.names import ELLIPSIS_WORDS
-from loaders.reference import field_labels
+from loaders.reference import field_role
 
 __all__ = ["read_tables"]
 
@@ -108,7 +108,6 @@ def _labels_in_a_column(lines: list[str]) -> list[str]:
     >>> _labels_in_a_column(profile)
     ['Träger: Verein X e. V.', 'Förderung: Land Y,', '           Stadt Z', 'Laufzeit: 2024 – 2026']
     """
-    roles = tuple(field_labels().values())
     out = list(lines)
     i = 0
     while i < len(lines):
@@ -124,7 +123,7 @@ def _labels_in_a_column(lines: list[str]) -> list[str]:
             ):
                 break  # neither a label nor its value's next line
             j += 1
-        known = sum(any(r.match(cell.group(1)) for r in roles) for _, cell in run)
+        known = sum(field_role(cell.group(1)) is not None for _, cell in run)
         if len(run) >= _MIN_LABELS and known >= 2:
             for k, cell in run:
                 out[k] = f"{cell.group(1)}: {lines[k][cell.end() :]}"

@@ -27,13 +27,11 @@ from dataclasses import dataclass
 
 from loaders.clean.textstream import TextStream, quote
 from loaders.links.context import LinkSink
-from loaders.reference import FIELD_LABELS_FILE, field_labels
+from loaders.reference import FIELD_LABELS_FILE, FIELD_LINE, field_labels, field_role
 from loaders.resolve.entities import Entity, ResolvedDocument
 
 __all__ = ["FIELD_LABELS_FILE", "field_labels", "record_fields"]
 
-# "Label:" opening a line (a bullet before it may stand): a label is a few words, no sentence
-_FIELD = re.compile(r"^[ \t]*(?:[•▪◦*–-][ \t]+)?([A-ZÄÖÜ][\wäöüß*/ -]{1,40}?)[ \t]*:(?=\s|$)")
 _MAX_LABEL_WORDS = 4
 _MIN_FIELDS = 2  # one "Label:" line alone is a sentence's colon, not a record
 _HEAD_LINES = 3  # lines above the first field where the record's name stands
@@ -88,7 +86,7 @@ def _after_gap(stream: TextStream, lines: list[str], k: int) -> bool:
 
 
 def _field(line: str) -> re.Match[str] | None:
-    found = _FIELD.match(line)
+    found = FIELD_LINE.match(line)
     if found is None or len(found.group(1).split()) > _MAX_LABEL_WORDS:
         return None
     return found
@@ -96,7 +94,6 @@ def _field(line: str) -> re.Match[str] | None:
 
 def _record(lines: list[str], offsets: list[int], first: int) -> tuple[int, list[_Field]]:
     """The last line of the record whose fields begin at line ``first``, and its fields."""
-    labels = field_labels()
     fields: list[_Field] = []
     i = first
     while i < len(lines):
@@ -106,8 +103,7 @@ def _record(lines: list[str], offsets: list[int], first: int) -> tuple[int, list
         end = i
         while end + 1 < len(lines) and _goes_on(lines[end], lines[end + 1]):
             end += 1
-        label = " ".join(found.group(1).split())
-        role = next((r for r, p in labels.items() if p.match(label)), None)
+        role = field_role(found.group(1))
         start = offsets[i] + found.end()
         stop = offsets[end] + len(lines[end])
         fields.append(_Field(role, start, stop, " ".join(lines[i : end + 1])))

@@ -24,12 +24,10 @@ import re
 
 from loaders.mentions.model import Mention
 from loaders.names import clean_name
-from loaders.reference import field_labels
+from loaders.reference import FIELD_LINE, field_role
 
 __all__ = ["with_record_titles"]
 
-# "Label:" opening a line: a label is a few words, no sentence
-_FIELD = re.compile(r"^\s*([A-ZÄÖÜ][\wäöüß*/ -]{1,40}?)\s*:(?=\s|$)")
 # a profile's number before or over its title: "Projekt 5", "Projekt 2 |", "Vorhaben 3:"
 _NUMBERING = re.compile(r"^(?:Projekt|Vorhaben|Maßnahme)\s+\d{1,2}\s*(?:[|:–-]\s*)?")
 _MIN_WORDS, _MAX_WORDS = 2, 12
@@ -50,15 +48,14 @@ def with_record_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    roles = field_labels()
     found = list(mentions)
     for k, line in enumerate(lines):
-        if _role(line, roles) != "carrier":
+        if _role(line) != "carrier":
             continue
         above = k - 1
-        while above >= 0 and k - above <= _FIELDS_ABOVE and _FIELD.match(lines[above]):
+        while above >= 0 and k - above <= _FIELDS_ABOVE and FIELD_LINE.match(lines[above]):
             above -= 1
-        known = sum(_role(f, roles) is not None for f in lines[above + 1 : above + _RECORD_LINES])
+        known = sum(_role(f) is not None for f in lines[above + 1 : above + _RECORD_LINES])
         title = _title_span(lines[above]) if above >= 0 and known >= _MIN_ROLES else None
         if title is None or above and not _ends_before(lines[above - 1]):
             continue
@@ -76,16 +73,13 @@ def _ends_before(line: str) -> bool:
     first line does not ("1) IQ Beratung in der Hanse- und Universitätsstadt" over
     "Rostock und …")."""
     ended = line.rstrip().endswith((".", "!", "?"))
-    return ended or bool(_FIELD.match(line) or _NUMBERING.fullmatch(line.strip()))
+    return ended or bool(FIELD_LINE.match(line) or _NUMBERING.fullmatch(line.strip()))
 
 
-def _role(line: str, roles: dict[str, re.Pattern[str]]) -> str | None:
+def _role(line: str) -> str | None:
     """The role of the field a line opens ("Träger: …" the carrier's), else None."""
-    label = _FIELD.match(line)
-    if label is None:
-        return None
-    named = " ".join(label.group(1).split())
-    return next((role for role, pattern in roles.items() if pattern.match(named)), None)
+    label = FIELD_LINE.match(line)
+    return field_role(label.group(1)) if label else None
 
 
 def _title_span(line: str) -> tuple[int, int] | None:

@@ -592,14 +592,14 @@ _LIST_GAP = 2  # lines between two entries of a list of the fields
 def _counted_titles(text: CleanText, categories: tuple[Category, ...]) -> list[Marker]:
     """Lines that give a field's number and title, where they agree ("4 Evaluation, …"),
     but not the lines of a list of the fields (each next to another)."""
-    found = [
-        i
+    found = {
+        i: field
         for i, line in enumerate(text.lines)
-        if _counts_its_field(categories, line) and _opens_line(text, i)
-    ]
+        if (field := _counted_title(categories, line)) is not None and _opens_line(text, i)
+    }
     return [
-        Marker(i, i, int(text.lines[i].split()[0].rstrip(".")), True)
-        for i in found
+        Marker(i, i, field, True)
+        for i, field in found.items()
         if not any(0 < abs(i - j) <= _LIST_GAP for j in found)
     ]
 
@@ -622,20 +622,20 @@ def _with_counted_titles(labelled: list[Marker], counted: list[Marker]) -> list[
     return sorted(out)
 
 
-def _counts_its_field(categories: tuple[Category, ...], line: str) -> bool:
-    """Whether a line is a field's number and that field's title, though set in no line
-    of its own ("4 Evaluation, Dokumentation und Kommunikation" between two reports): the
-    number and the title agree.
+def _counted_title(categories: tuple[Category, ...], line: str) -> int | None:
+    """The field a line counts and names, where its number and its title agree, though it
+    is set in no line of its own ("4 Evaluation, Dokumentation und Kommunikation" between
+    two reports); else None.
 
     >>> fields = load_categories()
-    >>> _counts_its_field(fields, "2 Fortbildung / Stärkung der interkulturellen Kompetenz")
+    >>> _counted_title(fields, "2 Fortbildung / Stärkung der interkulturellen Kompetenz")
+    2
+    >>> _counted_title(fields, "3 Fortbildungen für Beschäftigte") is None
     True
-    >>> _counts_its_field(fields, "3 Fortbildungen für Beschäftigte")
-    False
     """
     numbered = _NUMBERED.match(line)
     if numbered is None or line.rstrip()[-1:].isdigit():
-        return False  # (a contents line ends with its page)
+        return None  # (a contents line ends with its page)
     title = line[numbered.end() :].strip(_EDGE_CHARS)
     match = _title_pattern(categories).match(title)
     field = (
@@ -643,7 +643,7 @@ def _counts_its_field(categories: tuple[Category, ...], line: str) -> bool:
         if match
         else _named_field(categories, title)
     )
-    return field == int(numbered["number"])
+    return field if field == int(numbered["number"]) else None
 
 
 def _capitals(line: str) -> bool:
