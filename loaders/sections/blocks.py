@@ -187,11 +187,17 @@ def _enough(blocks: tuple[Block, ...]) -> bool:
     organisation over each of its sections ("Best Practice Einblick – Stadt Dessau-Roßlau")
     is that organisation's report, no brochure of partners.
 
+    A name that another partner's name holds is that partner's ("STADT DESSAU-ROßLAU"
+    signing the sections headed "Best Practice Einblick – Stadt Dessau-Roßlau").
+
     >>> one, other = Block("Stadt Musterstadt", None, 3, 9), Block("Kreis X", None, 21, 30)
     >>> _enough((one, replace(one, start=10, end=20))), _enough((one, other))
     (False, True)
+    >>> _enough((replace(one, partner="Einblick – Stadt Musterstadt"), replace(one, start=10)))
+    False
     """
-    return len({b.partner for b in blocks}) >= _MIN_BLOCKS
+    names = {b.partner.casefold() for b in blocks}
+    return sum(not any(n != o and n in o for o in names) for n in names) >= _MIN_BLOCKS
 
 
 def _in_most_chapters(blocks: tuple[Block, ...], chapters: list[Chapter]) -> bool:
