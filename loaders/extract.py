@@ -205,12 +205,14 @@ def analyse_document(
     mentions = find_mentions(stream, ref)
     compiled = load_model(model or MODEL_FILE)
     if compiled is not None:
-        found = with_both_members(stream.text, model_mentions(stream, mentions, compiled))
-        # a line in capitals run into a name is cut before the name defines its short
-        # form ("WEITERE MASSNAHMEN" over "Theaterpädagogisches Zentrum … (TPZ)")
-        mentions = with_definitions(stream.text, without_capital_lines(stream.text, found))
+        mentions = with_both_members(stream.text, model_mentions(stream, mentions, compiled))
+    # a line in capitals run into a name is cut before the name defines its short form
+    # ("WEITERE MASSNAHMEN" over "Theaterpädagogisches Zentrum … (TPZ)")
+    mentions = without_capital_lines(stream.text, mentions)
+    if compiled is not None:
+        mentions = with_definitions(stream.text, mentions)
     mentions = genitive_units(stream.text, without_roles(stream.text, mentions))
-    mentions = without_prefixes(stream.text, without_capital_lines(stream.text, mentions))
+    mentions = without_prefixes(stream.text, mentions)
     mentions = without_glued_words(stream.text, swallowed_parents(stream.text, mentions))
     mentions = without_town_after(stream.text, mentions)
     mentions = with_quoted_titles(stream.text, with_laws(stream.text, mentions))

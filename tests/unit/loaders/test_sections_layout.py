@@ -5,7 +5,7 @@ from __future__ import annotations
 from brochure_text import TITLES, as_set, report, two_partner_chapters
 
 from loaders.clean.repair import clean
-from loaders.models import SourceText
+from loaders.models import CleanText, SourceText
 from loaders.sections.blocks import find_partner_headings, split_sections
 from loaders.sections.chapters import find_chapters, page_starts
 from loaders.sections.columns import in_partner_order, partner_order
@@ -1273,9 +1273,9 @@ def test_the_partners_name_with_a_unit_after_a_dash_is_a_unit_of_that_partner() 
     assert not _unit_of("Kreis Beispielland", "Kreis Beispielland")
 
 
-def _field_pages(titles: list[str]) -> tuple[list[str], list[int]]:
-    """Pages of a brochure: an overview of the six fields, then a chapter per title line,
-    each with one partner's report; and the lines where the titles stand."""
+def _field_pages(titles: list[str]) -> tuple[CleanText, list[int]]:
+    """Pages of a brochure, cleaned: an overview of the six fields, then a chapter per
+    title line, each with one partner's report; and the lines where the titles stand."""
     overview = [
         "Die Handlungsfelder",
         "1 Erhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
@@ -1294,7 +1294,7 @@ def _field_pages(titles: list[str]) -> tuple[list[str], list[int]]:
         partner = f"{partners[n % 3]} {n}" if n >= 3 else partners[n]
         at.append(len(lines))
         lines += [*title.split("\n"), "", partner, *report(partner, n), "", str(n + 3), ""]
-    return lines, at
+    return clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0")), at
 
 
 def test_a_fields_number_with_its_title_opens_the_chapter_the_labels_leave_out() -> None:
@@ -1303,7 +1303,7 @@ def test_a_fields_number_with_its_title_opens_the_chapter_the_labels_leave_out()
     number and title agree and the labelled chapters leave that field out, it opens there.
     The overview of the fields near the start opens none, and neither does the label's
     title line found again without its label."""
-    lines, at = _field_pages(
+    text, at = _field_pages(
         [
             "HANDLUNGSFELD 1\nErhöhung des Anteils der Beschäftigten mit Einwanderungsgeschichte",
             "2 Fortbildung / Stärkung der interkulturellen Kompetenz",
@@ -1312,7 +1312,6 @@ def test_a_fields_number_with_its_title_opens_the_chapter_the_labels_leave_out()
             "Handlungsfeld 5 – Synergieeffekte durch Vernetzung",
         ]
     )
-    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
     chapters = find_chapters(text)
     assert [(c.category, c.heading[0]) for c in chapters] == list(zip(range(1, 6), at, strict=True))
 
@@ -1320,7 +1319,7 @@ def test_a_fields_number_with_its_title_opens_the_chapter_the_labels_leave_out()
 def test_a_fields_number_with_its_title_over_each_report_opens_no_chapter() -> None:
     """The same number and title over every report of a field are the reports' labels:
     the labelled chapters stay as they are."""
-    lines, at = _field_pages(
+    text, _ = _field_pages(
         [
             "Handlungsfeld 1 | Mehr Beschäftigte mit Einwanderungsgeschichte",
             "4 Evaluation, Dokumentation und Kommunikation",
@@ -1329,7 +1328,6 @@ def test_a_fields_number_with_its_title_over_each_report_opens_no_chapter() -> N
             "Handlungsfeld 3 | Chancengerechtigkeit und Teilhabe",
         ]
     )
-    text = clean(SourceText("t.txt", "t.txt", tuple(lines), (None,) * len(lines), "0"))
     assert [c.category for c in find_chapters(text)] == [1, 2, 3]
 
 
