@@ -629,15 +629,16 @@ def _assign_leading(
     line into the text below it).
 
     A heading with no text below it stood in its page's header and was extracted after the
-    page's text: it owns the text from the page's start (after the heading before it).
+    page's text: it owns the text from the page's start (after the heading before it), or
+    from the chapter's body where it is the chapter's first heading on the body's page.
     """
     for n, h in enumerate(inside):
         stop = inside[n + 1].first - 1 if n + 1 < len(inside) else chapter.end
         start = h.last + 1
         if not filled_lines(text, h.last + 1, stop + 1):
             floor = inside[n - 1].last + 1 if n else chapter.body_start
-            page = next((i for i in range(h.first, floor, -1) if pages[i]), None)
-            if page is not None and n and filled_lines(text, page, h.first):
+            page = next((i for i in range(h.first, floor, -1) if pages[i]), None if n else floor)
+            if page is not None and filled_lines(text, page, h.first):
                 start = page
         for i in range(start, stop + 1):
             owners[i] = h.name

@@ -397,8 +397,18 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
                 and not _front_matter(line)
                 and (field := _named_field(categories, line) or _counted_field(full)) is not None
             ):
-                markers.append(Marker(i, first, field, labelled))  # a title in other words
+                # a label over a name in a legal form ("HANDLUNGSFELD 2" over "… e. V.") is
+                # the title alone: the name opens the chapter's first report
+                last = i if first != i and _legal_form(line) else first
+                markers.append(Marker(i, last, field, labelled))  # a title in other words
     return markers
+
+
+def _legal_form(line: str) -> bool:
+    # the heading reader builds on the chapters
+    from loaders.sections.headings import LEGAL_FORM
+
+    return bool(LEGAL_FORM.search(line))
 
 
 class _Member(NamedTuple):

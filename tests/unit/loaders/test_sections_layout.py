@@ -1355,3 +1355,38 @@ def test_the_name_right_under_a_chapters_title_opens_its_first_report() -> None:
     blocks = {b.partner: (b.category, b.start) for b in split_sections(text)}
     assert blocks["Musterwerke Nord GmbH"][0] == 1
     assert blocks["Musterwerke Nord GmbH"][1] == lines.index("Musterwerke Nord GmbH") + 2
+
+
+def _mixed_direction_brochure() -> tuple[CleanText, list[str]]:
+    """Three fields, one partner each: the first name stands under its field's title, the
+    second right under a bare label ("HANDLUNGSFELD 2" with no title of its own), the third
+    at the end of its report, as its page's header extracted after the page's text."""
+    partners = ["Musterwerke Nord GmbH", "Beispielverband Süd e. V.", "Vielfaltclub West e. V."]
+    texts = [report(partner, n) + report(partner, n + 5) for n, partner in enumerate(partners)]
+    pages = [
+        ["HANDLUNGSFELD 1", TITLES[1], partners[0], *texts[0], "4"],
+        ["HANDLUNGSFELD 2", partners[1], *texts[1], "5"],
+        [f"HANDLUNGSFELD 3 | {TITLES[3]}", *texts[2], partners[2], "6"],
+    ]
+    lines = [line for page in pages for line in page]
+    numbers = tuple(n for n, page in enumerate(pages, start=4) for _ in page)
+    return clean(SourceText("t.pdf", "t.pdf", tuple(lines), numbers, "0")), lines
+
+
+def test_a_bare_label_over_a_name_in_a_legal_form_is_the_chapters_title_alone() -> None:
+    """The name under "HANDLUNGSFELD 2" is the first partner's, not the chapter's title."""
+    text, lines = _mixed_direction_brochure()
+    chapter = find_chapters(text)[1]
+    assert chapter.category == 2
+    assert chapter.heading == (lines.index("HANDLUNGSFELD 2"),) * 2
+
+
+def test_names_over_and_under_their_reports_in_one_brochure_each_own_their_report() -> None:
+    """A name under its report, with nothing of the chapter after it, owns the chapter's
+    text above it; the names over their reports own the text below them."""
+    text, lines = _mixed_direction_brochure()
+    blocks = {b.partner: (b.category, b.start, b.end) for b in split_sections(text)}
+    first = lines.index("Beispielverband Süd e. V.") + 2
+    assert blocks["Beispielverband Süd e. V."] == (2, first, lines.index("5") + 1)
+    third = lines.index(f"HANDLUNGSFELD 3 | {TITLES[3]}") + 2
+    assert blocks["Vielfaltclub West e. V."][:2] == (3, third)
