@@ -69,6 +69,7 @@ from loaders.resolve.entities import (
     resolve_across,
     resolve_document,
 )
+from loaders.resolve.keys import spelled_out
 from loaders.resolve.speakers import speaker_turns
 from loaders.resolve.variants import FULLER_BY, fuller_name_of
 from loaders.sections.blocks import split_sections
@@ -357,6 +358,8 @@ def fullest_name(heading: str, names: Iterable[str]) -> str:
     (:func:`~loaders.resolve.variants.fuller_name_of`): a heading set short ("FACHKLINIK
     SONNENHANG", "IHK Schwaben") stands for the partner the report names in full ("In der
     Fachklinik Sonnenhang Bad Berleburg …", "die Industrie- und Handelskammer Schwaben").
+    Words are compared with the Land spelled out (:func:`spelled_out`); a report that
+    names its partner shorter than the heading ("Unfallkasse NRW") keeps the heading.
 
     >>> fullest_name("Klinikum Nord", ["Klinikum Nord gGmbH", "Klinikum"])
     'Klinikum Nord gGmbH'
@@ -364,22 +367,23 @@ def fullest_name(heading: str, names: Iterable[str]) -> str:
     'Klinik Süd'
     >>> fullest_name("IHK Schwaben", ["Industrie- und Handelskammer Schwaben"])
     'Industrie- und Handelskammer Schwaben'
+    >>> fullest_name("Justizakademie NRW", ["Justizakademie des Landes Nordrhein-Westfalen"])
+    'Justizakademie des Landes Nordrhein-Westfalen'
+    >>> fullest_name("Justizakademie Nordrhein-Westfalen", ["Justizakademie NRW"])
+    'Justizakademie Nordrhein-Westfalen'
     """
-    words = heading.split()
-    return max(
-        (
-            n
-            for n in names
-            if (
-                n.split()[: len(words)] == words
-                and len(tail := n.split()[len(words) :]) <= FULLER_BY
-                and words[0] not in tail  # the heading run on into a sentence naming it again
-            )
-            or fuller_name_of(heading, n)
-        ),
-        key=len,
-        default=heading,
+    words = spelled_out(heading).split()
+    fuller = (
+        n
+        for n in names
+        if (
+            spelled_out(n).split()[: len(words)] == words
+            and len(tail := spelled_out(n).split()[len(words) :]) <= FULLER_BY
+            and words[0] not in tail  # the heading run on into a sentence naming it again
+        )
+        or fuller_name_of(heading, n)
     )
+    return max((heading, *fuller), key=len)
 
 
 R = TypeVar("R", Organisation, Programme)

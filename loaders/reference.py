@@ -39,6 +39,7 @@ __all__ = [
     "word_alternatives",
     "STATES_FILE",
     "state_names",
+    "state_short_forms",
     "FIELD_LABELS_FILE",
     "FIELD_LINE",
     "field_labels",
@@ -174,6 +175,18 @@ def state_names(path: Path = STATES_FILE) -> tuple[str, ...]:
     if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
         raise InputError(str(path), "erwartet eine Liste 'states' von Ländernamen")
     return tuple(names)
+
+
+@lru_cache(maxsize=2)
+def state_short_forms(path: Path = STATES_FILE) -> dict[str, str]:
+    """Each Land's short form with its name ("NRW": "Nordrhein-Westfalen"), validated."""
+    data = read_yaml(path)
+    short = data.get("short_forms") if isinstance(data, dict) else None
+    if not isinstance(short, dict) or not all(
+        isinstance(k, str) and v in state_names(path) for k, v in short.items()
+    ):
+        raise InputError(str(path), "'short_forms' bildet Kurzformen auf Länder aus 'states' ab")
+    return dict(short)
 
 
 @lru_cache(maxsize=4)

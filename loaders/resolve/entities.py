@@ -23,10 +23,20 @@ from loaders.mentions.patterns import Mention, normalise_org_name, org_type_of
 from loaders.mentions.shared_heads import SHARED_HEAD_ORIGIN
 from loaders.models import Block
 from loaders.names import clean_name, is_abbreviation, name_key, slugify
-from loaders.reference import OrganisationRef, ProgrammeRef, Reference, state_names
+from loaders.reference import (
+    OrganisationRef,
+    ProgrammeRef,
+    Reference,
+    state_names,
+    state_short_forms,
+)
 from loaders.resolve.across import resolve_across  # re-exported
 from loaders.resolve.heads import generic_heads, municipal_heads, state_government_keys
-from loaders.resolve.keys import entity_key, without_legal_form  # entity_key re-exported
+from loaders.resolve.keys import (  # entity_key re-exported
+    entity_key,
+    spelled_out,
+    without_legal_form,
+)
 from loaders.resolve.variants import (
     is_initials,
     join_fuller_names,
@@ -283,12 +293,9 @@ def _government_of_the_named_state(mentions: Sequence[Mention], index: Index) ->
     return out
 
 
-_SAME_STATE = {"NRW": "Nordrhein-Westfalen"}
-
-
 def _states_in(text: str) -> set[str]:
     """The Länder ``text`` names (one name for "NRW" and "Nordrhein-Westfalen")."""
-    return {_SAME_STATE.get(s, s) for s in state_names() if s in text}
+    return {state_short_forms().get(s, s) for s in state_names() if s in text}
 
 
 def _without_an_unnamed_states_bodies(
@@ -635,7 +642,12 @@ def _finish(entities: dict[str, Entity], reference: Reference) -> None:
             entity.aliases.update(item.aliases)
             entity.aliases.update(item.abbreviations)
         else:
-            entity.canonical = max(entity.names, key=lambda n: (entity.names[n], len(n)))
+            # a name counts with its forms that differ in how they name the Land, and the
+            # longest of them is the name ("… des Landes Nordrhein-Westfalen", not "… NRW")
+            forms = Counter[str]()
+            for name, count in entity.names.items():
+                forms[spelled_out(name)] += count
+            entity.canonical = max(entity.names, key=lambda n: (forms[spelled_out(n)], len(n)))
         entity.aliases.discard(entity.canonical)
     _without_bracketed_abbreviations(entities)
     _tell_units_apart(entities)

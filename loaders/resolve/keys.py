@@ -11,9 +11,10 @@ import re
 
 from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.names import name_key
+from loaders.reference import state_names, state_short_forms
 from loaders.resolve.heads import head_short_forms
 
-__all__ = ["entity_key", "without_legal_form"]
+__all__ = ["entity_key", "spelled_out", "without_legal_form"]
 
 _HEAD_SYNONYMS = [
     (re.compile(r"^(?:Polizei|PP)\s+(?=[A-ZÄÖÜ])"), "Polizeipräsidium "),
@@ -27,6 +28,14 @@ _HEAD_SYNONYMS = [
 ]
 
 _LEGAL_FORM_END = re.compile(rf"\s*,?\s+{LEGAL_FORM}\s*$")
+# a Land in a name, by its short form or as "des Landes …": "Justizakademie NRW" is the
+# "Justizakademie des Landes Nordrhein-Westfalen"
+_STATE_SHORT = re.compile(
+    rf"(?<![\w.-])({'|'.join(map(re.escape, state_short_forms()))})(?![\w.-])"
+)
+_OF_THE_STATE = re.compile(
+    rf"\s+des\s+(?:Landes|Freistaates?)\s+(?=(?:{'|'.join(map(re.escape, state_names()))})\b)"
+)
 
 
 def entity_key(name: str) -> str:
@@ -45,10 +54,32 @@ def entity_key(name: str) -> str:
     >>> entity_key("KI des Kreises Soest") == entity_key(
     ...     "Kommunales Integrationszentrum des Kreises Soest")
     True
+
+    A Land is one by its short form and its name, with "des Landes" or without:
+
+    >>> entity_key("Justizakademie NRW") == entity_key(
+    ...     "Justizakademie des Landes Nordrhein-Westfalen")
+    True
+    >>> entity_key("Landesamt für Besoldung NRW") == entity_key(
+    ...     "Landesamt für Besoldung Nordrhein-Westfalen")
+    True
     """
     for pattern, repl in _HEAD_SYNONYMS:
         name = pattern.sub(repl, name, count=1)
-    return "org:" + name_key(without_legal_form(name))
+    return "org:" + name_key(without_legal_form(spelled_out(name)))
+
+
+def spelled_out(name: str) -> str:
+    """The name with its Land spelled out and without "des Landes": one form for
+    "Justizakademie NRW" and "Justizakademie des Landes Nordrhein-Westfalen".
+
+    >>> spelled_out("Bau- und Liegenschaftsbetrieb des Landes Nordrhein-Westfalen")
+    'Bau- und Liegenschaftsbetrieb Nordrhein-Westfalen'
+    >>> spelled_out("Landesamt NRW"), spelled_out("IT.NRW"), spelled_out("Land NRW")
+    ('Landesamt Nordrhein-Westfalen', 'IT.NRW', 'Land Nordrhein-Westfalen')
+    """
+    name = _OF_THE_STATE.sub(" ", name)
+    return _STATE_SHORT.sub(lambda m: state_short_forms()[m[1]], name)
 
 
 def without_legal_form(name: str) -> str:

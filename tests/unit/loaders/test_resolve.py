@@ -568,3 +568,18 @@ def test_a_name_is_written_without_the_abbreviation_in_brackets_after_it():
         "Europäischer Sozialfonds Plus"
     ]
     assert not any("(" in name for name in named)
+
+
+def test_an_organisation_named_with_its_lands_short_form_and_in_full_is_one_named_in_full():
+    """ "… NRW" twice and "… des Landes Nordrhein-Westfalen" once are one organisation,
+    named in full: the Land's short form names no other organisation."""
+    names = ["Justizakademie NRW", "Justizakademie des Landes Nordrhein-Westfalen"]
+    text = f"Die {names[0]} bildet aus. Die {names[1]} berät. Die {names[0]} lädt ein."
+    starts = [text.index(names[0]), text.index(names[1]), text.rindex(names[0])]
+    mentions = [
+        Mention("org", n, n, start, start + len(n), "Sonstige")
+        for n, start in zip([*names, names[0]], starts, strict=True)
+    ]
+    stream = TextStream(text, (0,), (1,))
+    resolved = resolve_document(stream, mentions, (), load_reference())
+    assert [e.canonical for e in resolved.entities.values() if e.lines] == [names[1]]
