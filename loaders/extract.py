@@ -145,10 +145,17 @@ def _title_mentions(stream: TextStream, title: str, subtitle: str) -> list[Menti
 
 
 _DEFINITION_GAP = 3  # characters between a name and "(ABK)"
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]ir|[Uu]ns|[Uu]nser\w*)\b")
+_FIRST_PERSON_MIN = 3  # "wir" this often: the text speaks for its author
+_MEDIA = "Medien"  # the organisation type of newspapers and broadcasters
+_QUOTATION = re.compile(r"„[^“”]*[“”]|»[^«]*«|\"[^\"]*\"")
 
 
 def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) -> str | None:
-    """The reporting organisation: the publisher, else the most often named organisation."""
+    """The reporting organisation: the publisher; else, in a text that speaks as "wir",
+    the organisation its first line names (a website's or a report's masthead:
+    "JAHRESBERICHT 2017 – CARITASVERBAND …", "Mosaik e. V. – Verein für …"); else the most
+    often named organisation."""
     for i, line in enumerate(text.lines):
         if _PUBLISHER.match(line):
             start = stream.offset_of_line(i + 1)
@@ -161,6 +168,8 @@ def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) 
                 if m.kind == "org" and start <= m.start < end:
                     return m.name
             break
+    if masthead := _masthead_name(text, stream, mentions):
+        return masthead
     # named most often (a name and its abbreviation right after it, "X (ABK)", count once;
     # with or without its legal form, one organisation); the first named wins a tie
     counts: dict[str, int] = {}
@@ -174,6 +183,25 @@ def _subject_name(text: CleanText, stream: TextStream, mentions: list[Mention]) 
             ends[key] = m.end
             first.setdefault(key, m.name)
     return first[max(counts, key=lambda k: counts[k])] if counts else None
+
+
+def _masthead_name(text: CleanText, stream: TextStream, mentions: list[Mention]) -> str | None:
+    """The organisation the first line names, if the text speaks as "wir" outside the
+    quotations it prints (so the line is its author's masthead, not a newspaper's that
+    quotes others speaking as "wir"; nor a broadcaster's that interviews them)."""
+    first = next((i for i, line in enumerate(text.lines) if line), None)
+    unquoted = _QUOTATION.sub(" ", stream.text)
+    if first is None or len(_FIRST_PERSON.findall(unquoted)) < _FIRST_PERSON_MIN:
+        return None
+    start, end = stream.offset_of_line(first + 1), stream.offset_of_line(first + 2)
+    return next(
+        (
+            m.name
+            for m in mentions
+            if m.kind == "org" and start <= m.start < end and m.type != _MEDIA  # a broadcaster
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)

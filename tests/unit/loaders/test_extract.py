@@ -198,3 +198,32 @@ def test_membership_lines_link_each_member_to_the_documents_network(tmp_path: Pa
         "Caritasverband Celle e. V.",
         "Stadtwerke Celle GmbH",
     }
+
+
+def _website(tmp_path: Path, masthead: str, quoted: bool) -> Path:
+    """A page that names the city more often than the association its first line names;
+    its "wir" speaks outside quotations, or only inside them."""
+    said = [
+        "Wir arbeiten eng mit der Stadt Musterstadt zusammen.",
+        "Unsere Beratung findet in Räumen der Stadt Musterstadt statt.",
+        "Wir sind Mitglied im Integrationsrat der Stadt Musterstadt.",
+    ]
+    body = [f"„{line}“, sagt die Vorsitzende." if quoted else line for line in said]
+    path = tmp_path / "seite.txt"
+    path.write_text("\n".join([masthead, "", *body, "Die Stadt Musterstadt fördert."]) + "\n")
+    return path
+
+
+def test_a_text_that_speaks_as_wir_is_the_one_its_first_line_names(tmp_path):
+    """A website's or report's masthead names its author: the one "wir" stands for,
+    though the text names the city more often."""
+    path = _website(tmp_path, "Kulturbrücke Musterstadt e. V. – Über uns", quoted=False)
+    resolved = analyse_document(path).resolved
+    assert resolved.entities[resolved.subject].canonical == "Kulturbrücke Musterstadt e. V."
+
+
+def test_a_masthead_over_quotations_speaking_as_wir_is_no_author(tmp_path):
+    """A newspaper quotes others speaking as "wir": its masthead is not who they are."""
+    path = _website(tmp_path, "Musterstädter Anzeiger e. V. – Lokales", quoted=True)
+    resolved = analyse_document(path).resolved
+    assert resolved.entities[resolved.subject].canonical == "Stadt Musterstadt"
