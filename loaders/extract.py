@@ -38,6 +38,7 @@ from loaders.mentions.glued_words import (
     without_town_after,
     without_town_before,
 )
+from loaders.mentions.joined_names import without_joined_names
 from loaders.mentions.kinds import as_programmes
 from loaders.mentions.list_members import list_members
 from loaders.mentions.not_names import without_non_names
@@ -251,7 +252,7 @@ def analyse_document(
     mentions = without_lower_tails(stream.text, mentions)
     mentions = without_blank_lines(stream.text, paragraph_breaks(text, stream), mentions)
     mentions = with_truncated_compounds(stream.text, in_nominative(stream.text, mentions))
-    mentions = as_programmes(without_non_names(mentions))
+    mentions = as_programmes(without_non_names(without_joined_names(stream.text, mentions)))
     title, subtitle = document_title(text)
     project_key = None
     has_list = any(m.origin == "list" for m in mentions)

@@ -17,10 +17,10 @@ from loaders.mentions.legal_forms import LEGAL_FORM
 from loaders.mentions.model import Mention
 from loaders.mentions.unit_names import names_an_organisation
 
-__all__ = ["with_both_members"]
+__all__ = ["OPEN_COMPLEMENT", "with_both_members"]
 
 # "für <Word>" or "für <Word>, <Word>" at the end of a name
-_OPEN_COMPLEMENT = re.compile(r"\bfür(?:\s+[A-ZÄÖÜ][\wäöüß-]*,?)+$")
+OPEN_COMPLEMENT = re.compile(r"\bfür(?:\s+[A-ZÄÖÜ][\wäöüß-]*,?)+$")
 # "und <Word>" after the name, then no further capitalised word of the same name
 _SECOND_MEMBER = re.compile(
     r"[ \t]*\n?[ \t]*und[ \t]*\n?[ \t]*([A-ZÄÖÜ][\wäöüß-]+)"
@@ -43,7 +43,7 @@ def with_both_members(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         second = _SECOND_MEMBER.match(text, m.end) if m.kind == "org" and not m.ref_id else None
         if (
             second is not None
-            and _OPEN_COMPLEMENT.search(m.surface)
+            and OPEN_COMPLEMENT.search(m.surface)
             and second.start(1) not in starts
             and not names_an_organisation(second.group(1))
         ):

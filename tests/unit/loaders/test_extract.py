@@ -227,3 +227,18 @@ def test_a_masthead_over_quotations_speaking_as_wir_is_no_author(tmp_path):
     path = _website(tmp_path, "Musterstädter Anzeiger e. V. – Lokales", quoted=True)
     resolved = analyse_document(path).resolved
     assert resolved.entities[resolved.subject].canonical == "Stadt Musterstadt"
+
+
+def test_two_names_joined_by_und_are_the_two_organisations_named_alone(tmp_path):
+    """A mention run on over "und" that joins two names the text names on their own
+    elsewhere is those two organisations, not a third."""
+    path = tmp_path / "bericht.txt"
+    path.write_text(
+        "Die Brandhorst Antriebstechnik GmbH bildet aus. Die Lennetal Gießerei GmbH\n"
+        "auch. Seit 2022 bieten Brandhorst Antriebstechnik und Lennetal Gießerei\n"
+        "gemeinsam Praktika für Geflüchtete an.\n",
+        encoding="utf-8",
+    )
+    names = {o["name"] for o in to_contract(extract_document(path))["organisations"]}
+    assert not any(" und " in name for name in names)
+    assert {"Brandhorst Antriebstechnik GmbH", "Lennetal Gießerei GmbH"} <= names
