@@ -37,6 +37,7 @@ from loaders.mentions.patterns import normalise_org_name, org_type_of
 from loaders.mentions.shared_heads import TERRITORIES
 from loaders.mentions.unit_names import has_head_word
 from loaders.names import clean_name, name_key
+from loaders.sections.chapters import part_title
 from loaders.sections.headings import FUNCTION_WORDS
 
 __all__ = [
@@ -214,7 +215,8 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Hessisches Ministerium für Soziales und Integration" over "Interkulturelle Öffnung")
     are the heading's, not the name's end. A name that opens its line may run on into one
     word only. A town, a territory or a legal form below a name is the name's ("Jugendamt"
-    over "Dortmund", "Kommunales Integrationszentrum" over "Kreis Unna").
+    over "Dortmund", "Kommunales Integrationszentrum" over "Kreis Unna"); the title of a
+    part of the document ("Inhalt", "Grußwort", "Impressum") never is.
 
     >>> text = "Netzwerk Vielfalt Nord\nMitgliederverzeichnis\nDas Netzwerk Vielfalt Nord ist …"
     >>> found = [Mention("programme", text[:44], text[:44], 0, 44, "Netzwerk"),
@@ -225,6 +227,7 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
     alone = _spans_by_name(mentions)
     out = []
     for m in mentions:
+        m = _without_part_titles(text, m)
         cut = text.rfind("\n", m.start, m.end)
         tail = text[cut + 1 : m.end].strip() if cut > m.start else " "
         titled = cut > m.start and (m.start == 0 or text[m.start - 1] == "\n")
@@ -244,6 +247,15 @@ def without_next_line(text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             out.append(_spanning(text, m, m.start, cut))
     return out
+
+
+def _without_part_titles(text: str, m: Mention) -> Mention:
+    """``m`` without the lines it runs on into that title a part of the document: the
+    ministry on a title page over "Inhalt" and "Vorwort"."""
+    end = m.end
+    while (cut := text.rfind("\n", m.start, end)) > m.start and part_title(text[cut + 1 : end]):
+        end = cut
+    return m if end == m.end or m.ref_id is not None else _spanning(text, m, m.start, end)
 
 
 def without_blank_lines(

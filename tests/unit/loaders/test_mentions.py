@@ -6,7 +6,7 @@ from loaders.clean.textstream import TextStream
 from loaders.extract import extract_document
 from loaders.mentions.cases import in_nominative
 from loaders.mentions.find import find_mentions, with_definitions
-from loaders.mentions.glued_words import without_lower_tails
+from loaders.mentions.glued_words import without_lower_tails, without_next_line
 from loaders.mentions.legal_forms import find_suffix_orgs
 from loaders.mentions.patterns import Mention, find_pattern_mentions, normalise_org_name
 from loaders.names import name_key
@@ -881,3 +881,13 @@ def test_a_short_form_stands_for_its_name_without_the_capitals_line_above(tmp_pa
     )
     extraction = extract_document(path)
     assert not any("MASSNAHMEN" in o.name for o in extraction.organisations)
+
+
+def test_a_name_run_on_into_the_titles_of_the_documents_parts_ends_before_them():
+    """A title page's ministry over the contents' "Inhalt" and the "Vorwort" under it:
+    the parts' titles are no words of the name, though the text names it nowhere else."""
+    text = "Ministerium für Beispiele und Vielfalt\ndes Landes Musterland\nInhalt\nVorwort\n"
+    end = text.index("\nVorwort") + len("\nVorwort")
+    found = Mention("org", " ".join(text[:end].split()), text[:end], 0, end, "Ministerium")
+    (cut,) = without_next_line(text, [found])
+    assert cut.name == "Ministerium für Beispiele und Vielfalt des Landes Musterland"
