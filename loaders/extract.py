@@ -38,7 +38,6 @@ from loaders.mentions.glued_words import (
     without_town_after,
     without_town_before,
 )
-from loaders.mentions.joined_names import without_joined_names
 from loaders.mentions.kinds import as_programmes
 from loaders.mentions.list_members import list_members
 from loaders.mentions.not_names import without_non_names
@@ -70,6 +69,7 @@ from loaders.resolve.entities import (
     resolve_across,
     resolve_document,
 )
+from loaders.resolve.joined_names import without_joined_names
 from loaders.resolve.keys import spelled_out
 from loaders.resolve.speakers import speaker_turns
 from loaders.resolve.variants import FULLER_BY, fuller_name_of

@@ -1,4 +1,5 @@
-"""Two organisations' names joined by "und" into one mention are two mentions.
+"""Two organisations' names joined by "und" into one mention are two mentions, resolved
+against the names the text gives alone.
 
 A finder that runs on over an "und" ("Brückmann Antriebstechnik und Dreier Blechtechnik",
 "Jobcenter Dithmarschen und dem Westküstenklinikum Heide") names an organisation nobody
