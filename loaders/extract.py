@@ -20,7 +20,7 @@ from loaders.clean.repair import clean
 from loaders.clean.textstream import Sentence, TextStream, build_stream, paragraph_breaks
 from loaders.errors import InputError
 from loaders.learn.crf import MODEL_FILE, load_tagger
-from loaders.learn.relations import LINK_MODEL, model_links
+from loaders.learn.relations import FIRST_PERSON, LINK_MODEL, model_links
 from loaders.learn.tagging import model_mentions
 from loaders.learn.viterbi import load_model
 from loaders.links.sentences import document_sentences, find_links
@@ -146,7 +146,6 @@ def _title_mentions(stream: TextStream, title: str, subtitle: str) -> list[Menti
 
 
 _DEFINITION_GAP = 3  # characters between a name and "(ABK)"
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]ir|[Uu]ns|[Uu]nser\w*)\b")
 _FIRST_PERSON_MIN = 3  # "wir" this often: the text speaks for its author
 _MEDIA = "Medien"  # the organisation type of newspapers and broadcasters
 _QUOTATION = re.compile(r"„[^“”]*[“”]|»[^«]*«|\"[^\"]*\"")
@@ -192,7 +191,7 @@ def _masthead_name(text: CleanText, stream: TextStream, mentions: list[Mention])
     quotes others speaking as "wir"; nor a broadcaster's that interviews them)."""
     first = next((i for i, line in enumerate(text.lines) if line), None)
     unquoted = _QUOTATION.sub(" ", stream.text)
-    if first is None or len(_FIRST_PERSON.findall(unquoted)) < _FIRST_PERSON_MIN:
+    if first is None or len(FIRST_PERSON.findall(unquoted)) < _FIRST_PERSON_MIN:
         return None
     start, end = stream.offset_of_line(first + 1), stream.offset_of_line(first + 2)
     return next(
@@ -402,17 +401,14 @@ def fullest_name(heading: str, names: Iterable[str]) -> str:
     'Justizakademie Nordrhein-Westfalen'
     """
     words = spelled_out(heading).split()
-    fuller = (
-        n
-        for n in names
-        if (
-            spelled_out(n).split()[: len(words)] == words
-            and len(tail := spelled_out(n).split()[len(words) :]) <= FULLER_BY
-            and words[0] not in tail  # the heading run on into a sentence naming it again
-        )
-        or fuller_name_of(heading, n)
-    )
-    return max((heading, *fuller), key=len)
+
+    def goes_on(name: str) -> bool:
+        own = spelled_out(name).split()
+        tail = own[len(words) :]
+        # not the heading run on into a sentence naming it again
+        return own[: len(words)] == words and len(tail) <= FULLER_BY and words[0] not in tail
+
+    return max((heading, *(n for n in names if goes_on(n) or fuller_name_of(heading, n))), key=len)
 
 
 R = TypeVar("R", Organisation, Programme)

@@ -60,7 +60,8 @@ _MAX_MENTIONS = 40  # a longer "sentence" is a list: only neighbours are paired
 _PAIR_REACH = 6  # mentions apart
 _TOPIC_REACH = 6  # sentences after its last mention a programme is still the topic
 _WORD = re.compile(r"[\wÄÖÜäöüß]+")
-_WE = re.compile(r"\b(?:[Ww]ir|uns|[Uu]nser\w*)\b")
+# a sentence or text that speaks for its author
+FIRST_PERSON = re.compile(r"\b(?:[Ww]ir|uns|[Uu]nser\w*)\b")
 _NEAR = 40  # characters on either side of a name that are "right before/after" it
 _ITEM = re.compile(r"^\s*[•·▪*–-]")
 _COORDINATION = re.compile(r"^[\s,;/&]*(?:und|sowie|oder|,)?[\s,;/&]*$")
@@ -202,7 +203,7 @@ def _pair_features(
     for w in _words(after, first=4):
         f[f"aft:{w}"] = 1.0
     f["nbetween"] = str(min(between_mentions, 3))
-    if _WE.search(text):  # "kooperieren wir mit dem X": the sentence speaks for its author
+    if FIRST_PERSON.search(text):  # "kooperieren wir mit dem X": the sentence speaks for its author
         f[f"we|{pair}"] = 1.0
     # a cue right before or after the second name states its link more surely than one
     # anywhere in the words leading up to it ("… und seit 2019 gemeinsam mit dem X")

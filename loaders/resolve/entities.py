@@ -644,10 +644,11 @@ def _finish(entities: dict[str, Entity], reference: Reference) -> None:
         else:
             # a name counts with its forms that differ in how they name the Land, and the
             # longest of them is the name ("… des Landes Nordrhein-Westfalen", not "… NRW")
+            form = {name: spelled_out(name) for name in entity.names}
             forms = Counter[str]()
             for name, count in entity.names.items():
-                forms[spelled_out(name)] += count
-            entity.canonical = max(entity.names, key=lambda n: (forms[spelled_out(n)], len(n)))
+                forms[form[name]] += count
+            entity.canonical = max(entity.names, key=lambda n: (forms[form[n]], len(n)))
         entity.aliases.discard(entity.canonical)
     _without_bracketed_abbreviations(entities)
     _tell_units_apart(entities)

@@ -19,8 +19,8 @@ from loaders.resolve.keys import entity_key
 
 __all__ = ["without_joined_names"]
 
-# the "und" between two names, with the article the second one may take
 _BODIES = ("org", "unit")
+# the "und" between two names, with the article the second one may take
 _JOIN = re.compile(r"\s+und\s+(?:(?:der|dem|den|des|die|das)\s+)?")
 
 
@@ -55,15 +55,11 @@ def _two_names(text: str, mention: Mention, named: dict[str, Mention]) -> list[M
         if OPEN_COMPLEMENT.search(first):
             continue  # "… für Familie, Arbeit und Soziales": one body's fields
         names = [" ".join(first.split()), " ".join(second.split())]
-        alone = [named.get(entity_key(name)) for name in names]
-        if all(alone):
-            spans = [
-                (mention.start, mention.start + len(first)),
-                (mention.start + join.end(), mention.end),
-            ]
+        before, after = (named.get(entity_key(name)) for name in names)
+        if before is not None and after is not None:
+            a, b = mention.start + len(first), mention.start + join.end()
             return [
-                other.with_(surface=text[a:b], start=a, end=b)
-                for other, (a, b) in zip(alone, spans, strict=True)
-                if other is not None
+                before.with_(surface=text[mention.start : a], start=mention.start, end=a),
+                after.with_(surface=text[b : mention.end], start=b, end=mention.end),
             ]
     return None

@@ -405,6 +405,7 @@ def _category_markers(text: CleanText, categories: tuple[Category, ...]) -> list
 
 
 def _legal_form(line: str) -> bool:
+    """Whether a line holds a legal form: an organisation's name, no chapter's title."""
     # the heading reader builds on the chapters
     from loaders.sections.headings import LEGAL_FORM
 
@@ -477,7 +478,7 @@ def _titled_member(
     (with a subtitle below that, if only the two name a field); None where the title is
     front matter or an organisation's name, or a field's word has a title naming no field."""
     # the heading reader builds on the chapters
-    from loaders.sections.headings import LEGAL_FORM, org_like
+    from loaders.sections.headings import org_like
 
     lines = text.lines
     title, last = rest.strip(_EDGE_CHARS + ":›»·"), i
@@ -491,7 +492,7 @@ def _titled_member(
             last = j
     if field is None and (count is None or org_like(title) and len(title.split()) <= 6):
         return None  # no field named; or an organisation's name, counted as partners are
-    if LEGAL_FORM.search(title):
+    if _legal_form(title):
         return None
     counted = field if field is not None else count
     assert counted is not None
